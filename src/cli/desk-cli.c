@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <gio/gunixinputstream.h>
+#include <string.h>
+
+#include "desk-cli.h"
+
+typedef struct
+{
+  const char     *name;
+  DeskCliCommand  run;
+  const char     *summary;
+} Command;
+
+/* One line per subcommand; summaries are translated when printed. */
+static const Command commands[] = {
+  { "list", desk_cli_list, N_("List cases, most urgent first") },
+  { "show", desk_cli_show, N_("Show one case with its notice and timeline") },
+  { "new", desk_cli_new, N_("Create a case from options or a JSON file") },
+  { "delete", desk_cli_delete, N_("Delete a case") },
+  { "demo", desk_cli_demo, N_("Add realistic demo cases") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: appeal-desk-cli [--json] [--data-dir DIR] COMMAND [ARGS…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “appeal-desk-cli COMMAND --help” for the options of a command."));
+}
+
+gboolean
+desk_cli_parse (DeskCliContext  *ctx,
+                const char      *parameter_string,
+                const char      *summary,
+                GOptionEntry    *entries,
+                GError         **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return g_option_context_parse (context, &ctx->argc, &ctx->argv, error);
+}
+
+gint64
+desk_cli_parse_id (const char *text,
+                   GError    **error)
+{
+  guint64 id = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      /* Translators: %s is what the user typed instead of a case number */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a case number. Use the number shown by “appeal-desk-cli list”."),
+                   text ? text : "");
+      return 0;
+    }
+  return id;
+}
+
+void
+desk_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  text = json_generator_to_data (gen, NULL);
+  printf ("%s\n", text);
+}
+
+char *
+desk_cli_read_file (const char *path,
+                    GError    **error)
+{
+  char *contents = NULL;
+  gsize len;
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+        return NULL;
+      g_output_stream_write (out, "", 1, NULL, NULL);
+      return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+    }
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+  return contents;
+}
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+/* Global options come before the command; the rest is the command's. */
+static int
+split_global (int argc, char **argv, gboolean *json, char **data_dir)
+{
+  int i = 1;
+
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        *json = TRUE;
+      else if (g_str_equal (argv[i], "--data-dir") && i + 1 < argc)
+        *data_dir = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--data-dir="))
+        *data_dir = argv[i] + strlen ("--data-dir=");
+      else
+        return -1;
+    }
+  return i;
+}
+
+static int
+run (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  DeskCliContext ctx = { 0 };
+  const Command *command;
+  char *data_dir = NULL;
+  int first, status;
+
+  first = split_global (argc, argv, &ctx.json, &data_dir);
+  if (first < 0 || first >= argc)
+    {
+      print_usage (first < 0 ? stderr : stdout);
+      return first < 0 || argc > 1 ? DESK_CLI_EXIT_USAGE : 0;
+    }
+  if (g_str_equal (argv[first], "help"))
+    {
+      print_usage (stdout);
+      return 0;
+    }
+  if (!(command = find_command (argv[first])))
+    {
+      /* Translators: %s is the unknown command */
+      g_printerr (_("appeal-desk-cli: unknown command “%s”.\n"), argv[first]);
+      print_usage (stderr);
+      return DESK_CLI_EXIT_USAGE;
+    }
+  ctx.argc = argc - first;
+  ctx.argv = argv + first;
+  if (!(ctx.store = desk_store_open (data_dir, &error)))
+    {
+      g_printerr ("appeal-desk-cli: %s\n", error->message);
+      return DESK_CLI_EXIT_FAILED;
+    }
+  status = command->run (&ctx, &error);
+  if (status != 0 && error)
+    g_printerr ("appeal-desk-cli: %s\n", error->message);
+  g_clear_object (&ctx.store);
+  return status;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("APPEAL_DESK_LOCALEDIR") ? g_getenv ("APPEAL_DESK_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return run (argc, argv);
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  DeskStore *store;
+  gboolean   json;
+  int        argc;     /* the subcommand's arguments, argv[0] = subcommand */
+  char     **argv;
+} DeskCliContext;
+
+typedef int (*DeskCliCommand) (DeskCliContext *ctx, GError **error);
+
+/* Exit codes: 0 ok, 1 operation failed, 2 usage error. */
+#define DESK_CLI_EXIT_FAILED 1
+#define DESK_CLI_EXIT_USAGE  2
+
+/* Parses the subcommand's own options; on failure sets @error (usage). */
+gboolean desk_cli_parse       (DeskCliContext  *ctx,
+                               const char      *parameter_string,
+                               const char      *summary,
+                               GOptionEntry    *entries,
+                               GError         **error);
+gint64   desk_cli_parse_id    (const char      *text,
+                               GError         **error);
+void     desk_cli_print_json  (JsonBuilder     *builder);
+char    *desk_cli_read_file   (const char      *path,
+                               GError         **error);
+
+int desk_cli_list     (DeskCliContext *ctx, GError **error);
+int desk_cli_show     (DeskCliContext *ctx, GError **error);
+int desk_cli_new      (DeskCliContext *ctx, GError **error);
+int desk_cli_delete   (DeskCliContext *ctx, GError **error);
+int desk_cli_demo     (DeskCliContext *ctx, GError **error);
+
+G_END_DECLS

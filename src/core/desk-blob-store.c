@@ -1,0 +1,398 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-blob-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "desk-blob-store.h"
+#include "desk-store.h"
+
+#define CHUNK_SIZE (1024 * 1024)
+
+struct _DeskBlobStore
+{
+  GObject  parent_instance;
+  char    *dir;
+};
+
+G_DEFINE_FINAL_TYPE (DeskBlobStore, desk_blob_store, G_TYPE_OBJECT)
+
+static void
+desk_blob_store_finalize (GObject *object)
+{
+  DeskBlobStore *self = (DeskBlobStore *)object;
+
+  g_clear_pointer (&self->dir, g_free);
+  G_OBJECT_CLASS (desk_blob_store_parent_class)->finalize (object);
+}
+
+static void
+desk_blob_store_class_init (DeskBlobStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = desk_blob_store_finalize;
+}
+
+static void
+desk_blob_store_init (DeskBlobStore *self)
+{
+}
+
+DeskBlobStore *
+desk_blob_store_new (const char *dir)
+{
+  DeskBlobStore *self;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+  self = g_object_new (DESK_TYPE_BLOB_STORE, NULL);
+  self->dir = g_strdup (dir);
+  return self;
+}
+
+const char *
+desk_blob_store_get_dir (DeskBlobStore *self)
+{
+  g_return_val_if_fail (DESK_IS_BLOB_STORE (self), NULL);
+  return self->dir;
+}
+
+gboolean
+desk_blob_store_is_valid_hash (const char *sha256)
+{
+  if (sha256 == NULL || strlen (sha256) != 64)
+    return FALSE;
+  for (guint i = 0; i < 64; i++)
+    if (!g_ascii_isxdigit (sha256[i]) || g_ascii_isupper (sha256[i]))
+      return FALSE;
+  return TRUE;
+}
+
+char *
+desk_blob_store_get_path (DeskBlobStore *self,
+                          const char    *sha256)
+{
+  char prefix[3] = { 0 };
+
+  g_return_val_if_fail (DESK_IS_BLOB_STORE (self), NULL);
+  g_return_val_if_fail (desk_blob_store_is_valid_hash (sha256), NULL);
+  memcpy (prefix, sha256, 2);
+  return g_build_filename (self->dir, prefix, sha256 + 2, NULL);
+}
+
+GFile *
+desk_blob_store_get_file (DeskBlobStore *self,
+                          const char    *sha256)
+{
+  g_autofree char *path = desk_blob_store_get_path (self, sha256);
+
+  return path ? g_file_new_for_path (path) : NULL;
+}
+
+gboolean
+desk_blob_store_contains (DeskBlobStore *self,
+                          const char    *sha256)
+{
+  g_autofree char *path = desk_blob_store_get_path (self, sha256);
+
+  return path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+static void
+set_errno_error (GError    **error,
+                 int         saved_errno,
+                 const char *what)
+{
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL,
+                 _("The disk is full. Free some space and add the file again; nothing was lost."));
+  else
+    /* Translators: %s is a file or folder name, then the system's reason */
+    g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO,
+                 _("Could not write “%s”: %s"), what, g_strerror (saved_errno));
+}
+
+/* Writes all of @buf or fails with errno set. */
+static gboolean
+write_all (int           fd,
+           const guint8 *buf,
+           gsize         len)
+{
+  while (len > 0)
+    {
+      gssize n = write (fd, buf, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      buf += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  int         fd;
+  char       *tmp_path;
+  GChecksum  *checksum;
+  goffset     size;
+} Writer;
+
+static gboolean
+writer_open (DeskBlobStore *self,
+             Writer        *w,
+             GError       **error)
+{
+  g_autofree char *tmp_dir = g_build_filename (self->dir, "tmp", NULL);
+
+  if (g_mkdir_with_parents (tmp_dir, 0700) != 0)
+    {
+      set_errno_error (error, errno, tmp_dir);
+      return FALSE;
+    }
+  w->tmp_path = g_build_filename (tmp_dir, "import-XXXXXX", NULL);
+  w->fd = g_mkstemp_full (w->tmp_path, O_WRONLY | O_CLOEXEC, 0644);
+  if (w->fd < 0)
+    {
+      set_errno_error (error, errno, w->tmp_path);
+      return FALSE;
+    }
+  w->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  return TRUE;
+}
+
+static gboolean
+writer_append (Writer       *w,
+               const guint8 *buf,
+               gsize         len,
+               GError      **error)
+{
+  g_checksum_update (w->checksum, buf, len);
+  w->size += len;
+  if (!write_all (w->fd, buf, len))
+    {
+      set_errno_error (error, errno, w->tmp_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+writer_abort (Writer *w)
+{
+  if (w->fd >= 0)
+    close (w->fd);
+  if (w->tmp_path)
+    g_unlink (w->tmp_path);
+  g_clear_pointer (&w->tmp_path, g_free);
+  g_clear_pointer (&w->checksum, g_checksum_free);
+  w->fd = -1;
+}
+
+static void
+fsync_dir (const char *dir)
+{
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* fsync, then rename into place (or drop the copy when the blob exists). */
+static char *
+writer_commit (DeskBlobStore *self,
+               Writer        *w,
+               GError       **error)
+{
+  g_autofree char *sha = g_strdup (g_checksum_get_string (w->checksum));
+  g_autofree char *path = desk_blob_store_get_path (self, sha);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  if (fsync (w->fd) != 0 || close (w->fd) != 0)
+    {
+      w->fd = -1;
+      set_errno_error (error, errno, w->tmp_path);
+      writer_abort (w);
+      return NULL;
+    }
+  w->fd = -1;
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      writer_abort (w);
+      return g_steal_pointer (&sha);
+    }
+  if (g_mkdir_with_parents (parent, 0700) != 0 || g_rename (w->tmp_path, path) != 0)
+    {
+      set_errno_error (error, errno, path);
+      writer_abort (w);
+      return NULL;
+    }
+  fsync_dir (parent);
+  g_clear_pointer (&w->tmp_path, g_free);
+  g_clear_pointer (&w->checksum, g_checksum_free);
+  return g_steal_pointer (&sha);
+}
+
+char *
+desk_blob_store_import (DeskBlobStore         *self,
+                        GFile                 *file,
+                        goffset               *size_out,
+                        GFileProgressCallback  progress,
+                        gpointer               progress_data,
+                        GCancellable          *cancellable,
+                        GError               **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree guint8 *buf = NULL;
+  Writer w = { .fd = -1 };
+  goffset total = -1;
+  char *sha;
+
+  g_return_val_if_fail (DESK_IS_BLOB_STORE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!(in = g_file_read (file, cancellable, error)))
+    return NULL;
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  if (info)
+    total = g_file_info_get_size (info);
+  if (!writer_open (self, &w, error))
+    return NULL;
+
+  buf = g_malloc (CHUNK_SIZE);
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (in), buf, CHUNK_SIZE, cancellable, error);
+
+      if (n < 0 || (n > 0 && !writer_append (&w, buf, n, error)))
+        {
+          writer_abort (&w);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (progress)
+        progress (w.size, total, progress_data);
+    }
+  if (size_out)
+    *size_out = w.size;
+  sha = writer_commit (self, &w, error);
+  return sha;
+}
+
+char *
+desk_blob_store_import_bytes (DeskBlobStore *self,
+                              GBytes        *bytes,
+                              GError       **error)
+{
+  Writer w = { .fd = -1 };
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  g_return_val_if_fail (DESK_IS_BLOB_STORE (self), NULL);
+  if (!writer_open (self, &w, error))
+    return NULL;
+  if (!writer_append (&w, data, len, error))
+    {
+      writer_abort (&w);
+      return NULL;
+    }
+  return writer_commit (self, &w, error);
+}
+
+typedef struct
+{
+  char   *sha;
+  goffset size;
+} ImportResult;
+
+static void
+import_result_free (ImportResult *r)
+{
+  g_free (r->sha);
+  g_free (r);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ImportResult *r = g_new0 (ImportResult, 1);
+
+  r->sha = desk_blob_store_import (source_object, task_data, &r->size, NULL, NULL, cancellable, &error);
+  if (r->sha == NULL)
+    {
+      import_result_free (r);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, r, (GDestroyNotify)import_result_free);
+}
+
+void
+desk_blob_store_import_async (DeskBlobStore       *self,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, desk_blob_store_import_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, import_thread);
+}
+
+char *
+desk_blob_store_import_finish (DeskBlobStore *self,
+                               GAsyncResult  *result,
+                               goffset       *size_out,
+                               GError       **error)
+{
+  ImportResult *r;
+  char *sha;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  if (!(r = g_task_propagate_pointer (G_TASK (result), error)))
+    return NULL;
+  if (size_out)
+    *size_out = r->size;
+  sha = g_steal_pointer (&r->sha);
+  import_result_free (r);
+  return sha;
+}
+
+gboolean
+desk_blob_store_remove (DeskBlobStore *self,
+                        const char    *sha256,
+                        GError       **error)
+{
+  g_autofree char *path = NULL;
+
+  if (!desk_blob_store_is_valid_hash (sha256))
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
+                   _("“%s” is not a valid file fingerprint."), sha256);
+      return FALSE;
+    }
+  path = desk_blob_store_get_path (self, sha256);
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      set_errno_error (error, errno, path);
+      return FALSE;
+    }
+  return TRUE;
+}

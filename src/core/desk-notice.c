@@ -1,0 +1,672 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-notice"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "desk-enums.h"
+#include "desk-notice-private.h"
+#include "desk-util.h"
+
+/* A violation code the seeds define (IP-01, LI-03) is near-certain evidence
+ * of the case type. */
+#define CODE_WEIGHT 5.0
+
+struct _DeskNotice
+{
+  GObject       parent_instance;
+
+  char         *text;
+  GDateTime    *received_at;
+
+  DeskPlatform  platform;
+  DeskPlatform  runner_up_platform;
+  double        platform_confidence;
+  DeskCaseType  case_type;
+  DeskCaseType  runner_up_case_type;
+  double        case_type_confidence;
+
+  char         *issue_id;
+  char         *case_id;
+  char         *violation_code;
+  GStrv         product_ids;
+  GDateTime    *deadline;
+  GStrv         evidence_ids;
+  GStrv         evidence_hints;
+
+  guint         deadline_is_relative : 1;
+  guint         deadline_zone_assumed : 1;
+  guint         truncated : 1;
+  guint         repaired : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DeskNotice, desk_notice, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TEXT,
+  PROP_RECEIVED_AT,
+  PROP_PLATFORM,
+  PROP_PLATFORM_CONFIDENCE,
+  PROP_CASE_TYPE,
+  PROP_CASE_TYPE_CONFIDENCE,
+  PROP_ISSUE_ID,
+  PROP_CASE_ID,
+  PROP_VIOLATION_CODE,
+  PROP_PRODUCT_IDS,
+  PROP_DEADLINE,
+  PROP_DEADLINE_IS_RELATIVE,
+  PROP_EVIDENCE_IDS,
+  PROP_TRUNCATED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+desk_notice_finalize (GObject *object)
+{
+  DeskNotice *self = DESK_NOTICE (object);
+
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->received_at, g_date_time_unref);
+  g_clear_pointer (&self->issue_id, g_free);
+  g_clear_pointer (&self->case_id, g_free);
+  g_clear_pointer (&self->violation_code, g_free);
+  g_clear_pointer (&self->product_ids, g_strfreev);
+  g_clear_pointer (&self->deadline, g_date_time_unref);
+  g_clear_pointer (&self->evidence_ids, g_strfreev);
+  g_clear_pointer (&self->evidence_hints, g_strfreev);
+
+  G_OBJECT_CLASS (desk_notice_parent_class)->finalize (object);
+}
+
+static void
+desk_notice_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  DeskNotice *self = DESK_NOTICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT: g_value_set_string (value, self->text); break;
+    case PROP_RECEIVED_AT: g_value_set_boxed (value, self->received_at); break;
+    case PROP_PLATFORM: g_value_set_enum (value, self->platform); break;
+    case PROP_PLATFORM_CONFIDENCE: g_value_set_double (value, self->platform_confidence); break;
+    case PROP_CASE_TYPE: g_value_set_enum (value, self->case_type); break;
+    case PROP_CASE_TYPE_CONFIDENCE: g_value_set_double (value, self->case_type_confidence); break;
+    case PROP_ISSUE_ID: g_value_set_string (value, self->issue_id); break;
+    case PROP_CASE_ID: g_value_set_string (value, self->case_id); break;
+    case PROP_VIOLATION_CODE: g_value_set_string (value, self->violation_code); break;
+    case PROP_PRODUCT_IDS: g_value_set_boxed (value, self->product_ids); break;
+    case PROP_DEADLINE: g_value_set_boxed (value, self->deadline); break;
+    case PROP_DEADLINE_IS_RELATIVE: g_value_set_boolean (value, self->deadline_is_relative); break;
+    case PROP_EVIDENCE_IDS: g_value_set_boxed (value, self->evidence_ids); break;
+    case PROP_TRUNCATED: g_value_set_boolean (value, self->truncated); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_notice_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  DeskNotice *self = DESK_NOTICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLATFORM: desk_notice_set_platform (self, g_value_get_enum (value)); break;
+    case PROP_CASE_TYPE: desk_notice_set_case_type (self, g_value_get_enum (value)); break;
+    case PROP_ISSUE_ID: desk_notice_set_issue_id (self, g_value_get_string (value)); break;
+    case PROP_CASE_ID: desk_notice_set_case_id (self, g_value_get_string (value)); break;
+    case PROP_VIOLATION_CODE: desk_notice_set_violation_code (self, g_value_get_string (value)); break;
+    case PROP_PRODUCT_IDS: desk_notice_set_product_ids (self, g_value_get_boxed (value)); break;
+    case PROP_DEADLINE: desk_notice_set_deadline (self, g_value_get_boxed (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+confidence_pspec (const char *name)
+{
+  return g_param_spec_double (name, NULL, NULL, 0, 1, 0,
+                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+}
+
+static void
+desk_notice_class_init (DeskNoticeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = desk_notice_finalize;
+  object_class->get_property = desk_notice_get_property;
+  object_class->set_property = desk_notice_set_property;
+
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, ro);
+  properties[PROP_RECEIVED_AT] = g_param_spec_boxed ("received-at", NULL, NULL, G_TYPE_DATE_TIME, ro);
+  properties[PROP_PLATFORM] = g_param_spec_enum ("platform", NULL, NULL, DESK_TYPE_PLATFORM,
+                                                 DESK_PLATFORM_UNKNOWN, rw);
+  properties[PROP_PLATFORM_CONFIDENCE] = confidence_pspec ("platform-confidence");
+  properties[PROP_CASE_TYPE] = g_param_spec_enum ("case-type", NULL, NULL, DESK_TYPE_CASE_TYPE,
+                                                  DESK_CASE_TYPE_UNKNOWN, rw);
+  properties[PROP_CASE_TYPE_CONFIDENCE] = confidence_pspec ("case-type-confidence");
+  properties[PROP_ISSUE_ID] = g_param_spec_string ("issue-id", NULL, NULL, NULL, rw);
+  properties[PROP_CASE_ID] = g_param_spec_string ("case-id", NULL, NULL, NULL, rw);
+  properties[PROP_VIOLATION_CODE] = g_param_spec_string ("violation-code", NULL, NULL, NULL, rw);
+  properties[PROP_PRODUCT_IDS] = g_param_spec_boxed ("product-ids", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_DEADLINE] = g_param_spec_boxed ("deadline", NULL, NULL, G_TYPE_DATE_TIME, rw);
+  properties[PROP_DEADLINE_IS_RELATIVE] = g_param_spec_boolean ("deadline-is-relative", NULL, NULL,
+                                                                FALSE, ro);
+  properties[PROP_EVIDENCE_IDS] = g_param_spec_boxed ("evidence-ids", NULL, NULL, G_TYPE_STRV, ro);
+  properties[PROP_TRUNCATED] = g_param_spec_boolean ("truncated", NULL, NULL, FALSE, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+desk_notice_init (DeskNotice *self)
+{
+  self->received_at = g_date_time_new_now_utc ();
+  self->product_ids = g_new0 (char *, 1);
+  self->evidence_ids = g_new0 (char *, 1);
+  self->evidence_hints = g_new0 (char *, 1);
+}
+
+DeskNotice *
+desk_notice_new (void)
+{
+  return g_object_new (DESK_TYPE_NOTICE, NULL);
+}
+
+/* The compatibility mappings notices need, so that full-width "：（）１" read
+ * as ":()1".  Full NFKC (g_utf8_normalize) costs ~10 ms per 256 KiB. */
+static void
+append_folded (GString  *out,
+               gunichar  c)
+{
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    g_string_append_c (out, (char) (c - 0xFEE0));
+  else if (c == 0x3000 || c == 0x00A0)
+    g_string_append_c (out, ' ');
+  else if (c == 0x2116)
+    g_string_append (out, "No");
+  else
+    g_string_append_unichar (out, c);
+}
+
+/* The start of the text, cut on a character boundary, with compatibility
+ * characters folded.  @text is valid UTF-8. */
+static char *
+prepare_window (const char *text,
+                gboolean   *truncated)
+{
+  gsize len = strlen (text);
+  GString *out;
+
+  *truncated = len > DESK_NOTICE_SCAN_LIMIT;
+  if (*truncated)
+    {
+      len = DESK_NOTICE_SCAN_LIMIT;
+      while (len > 0 && (text[len] & 0xC0) == 0x80)
+        len--;
+    }
+  out = g_string_sized_new (len + 1);
+  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+    {
+      if ((guchar) *p < 0x80)
+        g_string_append_c (out, *p);
+      else
+        append_folded (out, g_utf8_get_char (p));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+guess_platform (DeskNotice *self,
+                const char *window)
+{
+  double scores[DESK_N_PLATFORMS];
+  int best, runner_up;
+
+  _desk_notice_score_platforms (window, scores);
+  self->platform_confidence = _desk_notice_confidence (scores, DESK_N_PLATFORMS, &best, &runner_up);
+  self->platform = best;
+  self->runner_up_platform = runner_up;
+}
+
+static void
+guess_case_type (DeskNotice *self,
+                 const char *window)
+{
+  double scores[DESK_N_CASE_TYPES];
+  DeskCaseType from_code = _desk_notice_case_type_for_code (self->violation_code);
+  int best, runner_up;
+
+  _desk_notice_score_case_types (window, scores);
+  if (from_code != DESK_CASE_TYPE_UNKNOWN)
+    scores[from_code] += CODE_WEIGHT;
+  self->case_type_confidence = _desk_notice_confidence (scores, DESK_N_CASE_TYPES, &best, &runner_up);
+  self->case_type = best;
+  self->runner_up_case_type = runner_up;
+}
+
+static void
+read_evidence (DeskNotice *self,
+               const char *window)
+{
+  g_autoptr(GStrvBuilder) hints = g_strv_builder_new ();
+
+  g_strfreev (self->evidence_ids);
+  self->evidence_ids = _desk_notice_find_evidence (window);
+  for (guint i = 0; self->evidence_ids[i] != NULL; i++)
+    g_strv_builder_add (hints, _desk_notice_evidence_hint (self->evidence_ids[i]));
+  g_strfreev (self->evidence_hints);
+  self->evidence_hints = g_strv_builder_end (hints);
+}
+
+static void
+read_fields (DeskNotice *self,
+             const char *window)
+{
+  gboolean relative, zone_assumed;
+
+  self->issue_id = _desk_notice_find_issue_id (window);
+  self->case_id = _desk_notice_find_case_id (window);
+  self->violation_code = _desk_notice_find_violation_code (window);
+  g_strfreev (self->product_ids);
+  self->product_ids = _desk_notice_find_product_ids (window, self->issue_id, self->case_id);
+  self->deadline = _desk_notice_find_deadline (window, self->received_at, &relative, &zone_assumed);
+  self->deadline_is_relative = relative;
+  self->deadline_zone_assumed = zone_assumed;
+  read_evidence (self, window);
+}
+
+DeskNotice *
+desk_notice_decode (const char *text,
+                    GDateTime  *received_at)
+{
+  g_autoptr(DeskNotice) self = desk_notice_new ();
+  g_autofree char *window = NULL;
+  gboolean truncated;
+
+  if (received_at != NULL)
+    {
+      g_date_time_unref (self->received_at);
+      self->received_at = g_date_time_to_utc (received_at);
+    }
+  if (text == NULL)
+    return g_steal_pointer (&self);
+
+  self->repaired = !g_utf8_validate (text, -1, NULL);
+  self->text = g_utf8_make_valid (text, -1);
+  window = prepare_window (self->text, &truncated);
+  self->truncated = truncated;
+
+  read_fields (self, window);
+  guess_platform (self, window);
+  guess_case_type (self, window);
+  return g_steal_pointer (&self);
+}
+
+const char *
+desk_notice_get_text (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+  return self->text;
+}
+
+GDateTime *
+desk_notice_get_received_at (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+  return self->received_at;
+}
+
+gboolean
+desk_notice_get_truncated (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), FALSE);
+  return self->truncated;
+}
+
+gboolean
+desk_notice_get_repaired (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), FALSE);
+  return self->repaired;
+}
+
+DeskPlatform
+desk_notice_get_platform (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), DESK_PLATFORM_UNKNOWN);
+  return self->platform;
+}
+
+double
+desk_notice_get_platform_confidence (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), 0);
+  return self->platform_confidence;
+}
+
+DeskPlatform
+desk_notice_get_runner_up_platform (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), DESK_PLATFORM_UNKNOWN);
+  return self->runner_up_platform;
+}
+
+/* A value the seller picks is certain; UNKNOWN clears the guess. */
+void
+desk_notice_set_platform (DeskNotice   *self,
+                          DeskPlatform  platform)
+{
+  g_return_if_fail (DESK_IS_NOTICE (self));
+  g_return_if_fail (platform >= DESK_PLATFORM_UNKNOWN && platform < DESK_N_PLATFORMS);
+
+  self->platform = platform;
+  self->runner_up_platform = DESK_PLATFORM_UNKNOWN;
+  self->platform_confidence = platform == DESK_PLATFORM_UNKNOWN ? 0 : 1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLATFORM]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLATFORM_CONFIDENCE]);
+}
+
+DeskCaseType
+desk_notice_get_case_type (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), DESK_CASE_TYPE_UNKNOWN);
+  return self->case_type;
+}
+
+double
+desk_notice_get_case_type_confidence (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), 0);
+  return self->case_type_confidence;
+}
+
+DeskCaseType
+desk_notice_get_runner_up_case_type (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), DESK_CASE_TYPE_UNKNOWN);
+  return self->runner_up_case_type;
+}
+
+void
+desk_notice_set_case_type (DeskNotice   *self,
+                           DeskCaseType  case_type)
+{
+  g_return_if_fail (DESK_IS_NOTICE (self));
+  g_return_if_fail (case_type >= DESK_CASE_TYPE_UNKNOWN && case_type < DESK_N_CASE_TYPES);
+
+  self->case_type = case_type;
+  self->runner_up_case_type = DESK_CASE_TYPE_UNKNOWN;
+  self->case_type_confidence = case_type == DESK_CASE_TYPE_UNKNOWN ? 0 : 1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE_TYPE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE_TYPE_CONFIDENCE]);
+}
+
+/* Blank input from an entry means "none". */
+static void
+set_string (DeskNotice  *self,
+            char       **field,
+            const char  *value,
+            int          prop)
+{
+  g_autofree char *stripped = value ? g_strstrip (g_strdup (value)) : NULL;
+
+  if (stripped != NULL && *stripped == '\0')
+    g_clear_pointer (&stripped, g_free);
+  if (g_strcmp0 (*field, stripped) == 0)
+    return;
+  g_free (*field);
+  *field = g_steal_pointer (&stripped);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+const char *
+desk_notice_get_issue_id (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+  return self->issue_id;
+}
+
+void
+desk_notice_set_issue_id (DeskNotice *self,
+                          const char *issue_id)
+{
+  g_return_if_fail (DESK_IS_NOTICE (self));
+  set_string (self, &self->issue_id, issue_id, PROP_ISSUE_ID);
+}
+
+const char *
+desk_notice_get_case_id (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+  return self->case_id;
+}
+
+void
+desk_notice_set_case_id (DeskNotice *self,
+                         const char *case_id)
+{
+  g_return_if_fail (DESK_IS_NOTICE (self));
+  set_string (self, &self->case_id, case_id, PROP_CASE_ID);
+}
+
+const char *
+desk_notice_get_violation_code (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+  return self->violation_code;
+}
+
+void
+desk_notice_set_violation_code (DeskNotice *self,
+                                const char *code)
+{
+  g_return_if_fail (DESK_IS_NOTICE (self));
+  set_string (self, &self->violation_code, code, PROP_VIOLATION_CODE);
+}
+
+const char * const *
+desk_notice_get_product_ids (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+  return (const char * const *) self->product_ids;
+}
+
+void
+desk_notice_set_product_ids (DeskNotice         *self,
+                             const char * const *product_ids)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_if_fail (DESK_IS_NOTICE (self));
+
+  for (guint i = 0; product_ids != NULL && product_ids[i] != NULL; i++)
+    {
+      if (*product_ids[i] != '\0' && g_hash_table_add (seen, (gpointer) product_ids[i]))
+        g_strv_builder_add (builder, product_ids[i]);
+    }
+  g_strfreev (self->product_ids);
+  self->product_ids = g_strv_builder_end (builder);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT_IDS]);
+}
+
+GDateTime *
+desk_notice_get_deadline (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+  return self->deadline;
+}
+
+gboolean
+desk_notice_get_deadline_is_relative (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), FALSE);
+  return self->deadline_is_relative;
+}
+
+gboolean
+desk_notice_get_deadline_zone_assumed (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), FALSE);
+  return self->deadline_zone_assumed;
+}
+
+/* A deadline the seller enters is absolute and exact. */
+void
+desk_notice_set_deadline (DeskNotice *self,
+                          GDateTime  *deadline)
+{
+  g_return_if_fail (DESK_IS_NOTICE (self));
+
+  g_clear_pointer (&self->deadline, g_date_time_unref);
+  self->deadline = deadline ? g_date_time_to_utc (deadline) : NULL;
+  self->deadline_zone_assumed = FALSE;
+  if (self->deadline_is_relative)
+    {
+      self->deadline_is_relative = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE_IS_RELATIVE]);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE]);
+}
+
+const char * const *
+desk_notice_get_evidence_ids (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+  return (const char * const *) self->evidence_ids;
+}
+
+const char * const *
+desk_notice_get_evidence_hints (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+  return (const char * const *) self->evidence_hints;
+}
+
+const char *
+desk_notice_evidence_get_hint (const char *evidence_id)
+{
+  return _desk_notice_evidence_hint (evidence_id);
+}
+
+static gboolean
+is_empty (DeskNotice *self)
+{
+  const char *p = self->text;
+
+  while (p != NULL && *p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p == NULL || *p == '\0';
+}
+
+static char *
+describe_platform (DeskNotice *self)
+{
+  const char *best = desk_platform_get_label (self->platform);
+
+  if (self->platform_confidence >= DESK_NOTICE_PLATFORM_THRESHOLD)
+    return NULL;
+  if (self->platform == DESK_PLATFORM_UNKNOWN)
+    return g_strdup (_("The platform could not be recognised; choose it yourself."));
+  if (self->runner_up_platform != DESK_PLATFORM_UNKNOWN)
+    /* Translators: both are platform names, e.g. "Shopee" and "Lazada" */
+    return g_strdup_printf (_("The notice could be from %s or from %s; choose the platform yourself."),
+                            best, desk_platform_get_label (self->runner_up_platform));
+  /* Translators: %s is a platform name */
+  return g_strdup_printf (_("The platform is probably %s, but the notice says little about it; check it."),
+                          best);
+}
+
+static char *
+describe_case_type (DeskNotice *self)
+{
+  const char *best = desk_case_type_get_label (self->case_type);
+
+  if (self->case_type_confidence >= DESK_NOTICE_CASE_TYPE_THRESHOLD)
+    return NULL;
+  if (self->case_type == DESK_CASE_TYPE_UNKNOWN)
+    return g_strdup (_("The kind of case could not be recognised; choose it yourself."));
+  if (self->runner_up_case_type != DESK_CASE_TYPE_UNKNOWN)
+    /* Translators: both are case types, e.g. "IP complaint" and "Listing takedown" */
+    return g_strdup_printf (_("The notice could be a “%s” or a “%s” case; choose the case type yourself."),
+                            best, desk_case_type_get_label (self->runner_up_case_type));
+  /* Translators: %s is a case type, e.g. "IP complaint" */
+  return g_strdup_printf (_("The case type is probably “%s”, but the notice says little about it; check it."),
+                          best);
+}
+
+gboolean
+desk_notice_is_confident (DeskNotice  *self,
+                          char       **reason)
+{
+  g_autofree char *why = NULL;
+
+  g_return_val_if_fail (DESK_IS_NOTICE (self), FALSE);
+
+  if (is_empty (self))
+    why = g_strdup (_("The notice is empty; paste the platform's message or fill in the fields yourself."));
+  else if ((why = describe_platform (self)) == NULL)
+    why = describe_case_type (self);
+  if (reason != NULL)
+    *reason = g_strdup (why);
+  return why == NULL;
+}
+
+static void
+describe_fields (DeskNotice *self,
+                 GPtrArray  *lines)
+{
+  if (self->truncated)
+    {
+      g_autofree char *size = g_format_size (DESK_NOTICE_SCAN_LIMIT);
+
+      /* Translators: %s is a size, e.g. "262.1 kB" */
+      g_ptr_array_add (lines, g_strdup_printf (_("Only the first %s of the notice were read; check the fields against the full text."),
+                                               size));
+    }
+  if (self->repaired)
+    g_ptr_array_add (lines, g_strdup (_("Some characters in the notice were not valid text and were replaced; if fields look wrong, copy the notice again from the platform.")));
+  if (self->issue_id == NULL && self->case_id == NULL)
+    g_ptr_array_add (lines, g_strdup (_("No Issue ID or Case ID was found; copy it from the platform's page.")));
+  if (self->deadline == NULL)
+    g_ptr_array_add (lines, g_strdup (_("No deadline was found; enter it yourself (many platforms allow only 72 hours).")));
+  else if (self->deadline_is_relative)
+    g_ptr_array_add (lines, g_strdup (_("The deadline was counted from the time the notice was received; check that time.")));
+  else if (self->deadline_zone_assumed)
+    g_ptr_array_add (lines, g_strdup (_("The deadline gives no time zone, so Beijing time (GMT+8) was assumed; check it.")));
+}
+
+char *
+desk_notice_describe_confidence (DeskNotice *self)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  char *line;
+
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+
+  if (is_empty (self))
+    return g_strdup (_("The notice is empty; paste the platform's message or fill in the fields yourself."));
+  if ((line = describe_platform (self)) != NULL)
+    g_ptr_array_add (lines, line);
+  if ((line = describe_case_type (self)) != NULL)
+    g_ptr_array_add (lines, line);
+  describe_fields (self, lines);
+  if (lines->len == 0)
+    return g_strdup (_("The notice was recognised; still compare the fields with the original before you rely on them."));
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}

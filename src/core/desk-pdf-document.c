@@ -1,0 +1,719 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-pdf"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "desk-pdf-document-private.h"
+#include "desk-pdf-worker-private.h"
+
+#define SNIFF_SIZE 1024
+
+struct _DeskPdfDocument
+{
+  GObject          parent_instance;
+
+  guint64          id;
+  GFile           *file;
+  DeskPdfWorker   *worker;
+
+  goffset          file_size;
+  guint            n_pages;
+  double          *page_sizes;   /* width, height pairs */
+  guint8          *text_layer;   /* DeskPdfTextLayer per page */
+  gboolean         scan_only;
+
+  char            *title;
+  char            *author;
+  char            *producer;
+  char            *creator;
+  GDateTime       *creation_date;
+  GDateTime       *mod_date;
+};
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_N_PAGES,
+  PROP_MAX_WORKERS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (DeskPdfDocument, desk_pdf_document, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (desk-pdf-error-quark, desk_pdf_error)
+
+static void
+desk_pdf_document_dispose (GObject *object)
+{
+  DeskPdfDocument *self = (DeskPdfDocument *)object;
+
+  /* Queued work still runs (with a NULL document), so its callers hear back. */
+  g_clear_pointer (&self->worker, _desk_pdf_worker_close);
+  G_OBJECT_CLASS (desk_pdf_document_parent_class)->dispose (object);
+}
+
+static void
+desk_pdf_document_finalize (GObject *object)
+{
+  DeskPdfDocument *self = (DeskPdfDocument *)object;
+
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->page_sizes, g_free);
+  g_clear_pointer (&self->text_layer, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->producer, g_free);
+  g_clear_pointer (&self->creator, g_free);
+  g_clear_pointer (&self->creation_date, g_date_time_unref);
+  g_clear_pointer (&self->mod_date, g_date_time_unref);
+  G_OBJECT_CLASS (desk_pdf_document_parent_class)->finalize (object);
+}
+
+static void
+desk_pdf_document_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DeskPdfDocument *self = DESK_PDF_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_N_PAGES:
+      g_value_set_uint (value, self->n_pages);
+      break;
+    case PROP_MAX_WORKERS:
+      g_value_set_uint (value, desk_pdf_document_get_max_workers (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_pdf_document_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  DeskPdfDocument *self = DESK_PDF_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_MAX_WORKERS:
+      desk_pdf_document_set_max_workers (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_pdf_document_class_init (DeskPdfDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = desk_pdf_document_dispose;
+  object_class->finalize = desk_pdf_document_finalize;
+  object_class->get_property = desk_pdf_document_get_property;
+  object_class->set_property = desk_pdf_document_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_PAGES] =
+    g_param_spec_uint ("n-pages", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX_WORKERS] =
+    g_param_spec_uint ("max-workers", NULL, NULL, 1, DESK_PDF_WORKER_MAX, 1,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+desk_pdf_document_init (DeskPdfDocument *self)
+{
+  static guint64 next_id = 1;
+  G_LOCK_DEFINE_STATIC (next_id);
+
+  G_LOCK (next_id);
+  self->id = next_id++;
+  G_UNLOCK (next_id);
+}
+
+/* Errors ------------------------------------------------------------------ */
+
+static void
+set_invalid_error (GError    **error,
+                   const char *reason)
+{
+  /* Translators: %s says what is wrong, e.g. "the file ends too early" */
+  g_set_error (error, DESK_PDF_ERROR, DESK_PDF_ERROR_INVALID,
+               _("The PDF is damaged or incomplete: %s. Ask the sender for a new copy."),
+               reason);
+}
+
+static gboolean
+set_io_error (GError **error,
+              GFile   *file,
+              GError  *cause)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (cause));
+  else
+    /* Translators: %s are the file name, then the system's reason */
+    g_set_error (error, DESK_PDF_ERROR, DESK_PDF_ERROR_IO,
+                 _("Could not read “%s”: %s. Check that the file still exists and that you may read it."),
+                 name, cause->message);
+  return FALSE;
+}
+
+static gboolean
+set_not_pdf_error (GError **error,
+                   GFile   *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folded = g_ascii_strdown (name, -1);
+
+  if (g_str_has_suffix (folded, ".pdf"))
+    g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_NOT_PDF,
+                         _("This file is not a PDF, although its name ends in .pdf. Ask the sender for the real PDF."));
+  else
+    g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_NOT_PDF,
+                         _("This file is not a PDF. Add it as the kind of file it really is."));
+  return FALSE;
+}
+
+static void
+convert_poppler_error (GError     *poppler_error,
+                       GFile      *file,
+                       const char *password,
+                       GError    **error)
+{
+  if (poppler_error->domain != POPPLER_ERROR)
+    set_io_error (error, file, poppler_error);
+  else if (poppler_error->code == POPPLER_ERROR_ENCRYPTED && (password == NULL || *password == 0))
+    g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_ENCRYPTED,
+                         _("This PDF is protected by a password. Enter the password to preview it."));
+  else if (poppler_error->code == POPPLER_ERROR_ENCRYPTED)
+    g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_BAD_PASSWORD,
+                         _("The password is not correct for this PDF. Check it (capitals count) and try again."));
+  else if (poppler_error->code == POPPLER_ERROR_OPEN_FILE)
+    set_io_error (error, file, poppler_error);
+  else
+    /* Translators: completes "The PDF is damaged or incomplete: %s." */
+    set_invalid_error (error, _("its structure cannot be read"));
+}
+
+/* Checks the cheap things before poppler parses anything: size, the "%PDF-"
+ * magic in the first 1024 bytes and "%%EOF" in the last 1024 bytes (the PDF
+ * reference tolerates that much around both markers). */
+static gboolean
+read_head_and_tail (GFileInputStream *in,
+                    goffset           size,
+                    guint8           *head,
+                    gsize            *head_len,
+                    guint8           *tail,
+                    gsize            *tail_len,
+                    GCancellable     *cancellable,
+                    GError          **error)
+{
+  goffset tail_start = MAX (0, size - SNIFF_SIZE);
+
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), head, MIN (size, SNIFF_SIZE),
+                                head_len, cancellable, error))
+    return FALSE;
+  if (!g_seekable_seek (G_SEEKABLE (in), tail_start, G_SEEK_SET, cancellable, error))
+    return FALSE;
+  return g_input_stream_read_all (G_INPUT_STREAM (in), tail, size - tail_start,
+                                  tail_len, cancellable, error);
+}
+
+static gboolean
+check_file (GFile        *file,
+            goffset      *size_out,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  guint8 head[SNIFF_SIZE], tail[SNIFF_SIZE];
+  gsize head_len = 0, tail_len = 0;
+  goffset size;
+
+  in = g_file_read (file, cancellable, &local_error);
+  if (in != NULL)
+    info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                           cancellable, &local_error);
+  if (info == NULL)
+    return set_io_error (error, file, local_error);
+
+  *size_out = size = g_file_info_get_size (info);
+  if (size == 0)
+    {
+      g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_EMPTY,
+                           _("This file is empty (0 bytes). Add it again once it has finished downloading, or ask the sender for a new copy."));
+      return FALSE;
+    }
+  if (size > DESK_PDF_MAX_FILE_SIZE)
+    {
+      g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_TOO_LARGE,
+                           _("This PDF is larger than 1 GB, too large to preview. Compress it or split it into smaller files."));
+      return FALSE;
+    }
+  if (!read_head_and_tail (in, size, head, &head_len, tail, &tail_len, cancellable, &local_error))
+    return set_io_error (error, file, local_error);
+  if (memmem (head, head_len, "%PDF-", 5) == NULL)
+    return set_not_pdf_error (error, file);
+  if (memmem (tail, tail_len, "%%EOF", 5) == NULL)
+    {
+      /* Translators: completes "The PDF is damaged or incomplete: %s." */
+      set_invalid_error (error, _("the file ends too early"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reading the document (opening thread) ---------------------------------- */
+
+static char *
+dup_metadata (char *value)
+{
+  g_autofree char *owned = value;
+
+  if (owned == NULL)
+    return NULL;
+  g_strstrip (owned);
+  return *owned ? g_steal_pointer (&owned) : NULL;
+}
+
+static void
+read_metadata (DeskPdfDocument *self,
+               PopplerDocument *poppler)
+{
+  self->title = dup_metadata (poppler_document_get_title (poppler));
+  self->author = dup_metadata (poppler_document_get_author (poppler));
+  self->producer = dup_metadata (poppler_document_get_producer (poppler));
+  self->creator = dup_metadata (poppler_document_get_creator (poppler));
+  self->creation_date = poppler_document_get_creation_date_time (poppler);
+  self->mod_date = poppler_document_get_modification_date_time (poppler);
+}
+
+static gboolean
+read_page_sizes (DeskPdfDocument *self,
+                 PopplerDocument *poppler,
+                 GCancellable    *cancellable,
+                 GError         **error)
+{
+  self->page_sizes = g_new0 (double, 2 * (gsize) self->n_pages);
+  for (guint i = 0; i < self->n_pages; i++)
+    {
+      g_autoptr(DeskPopplerPage) page = poppler_document_get_page (poppler, i);
+
+      if ((i & 63) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (page == NULL)
+        {
+          /* Translators: completes "The PDF is damaged or incomplete: %s." */
+          set_invalid_error (error, _("a page cannot be read"));
+          return FALSE;
+        }
+      poppler_page_get_size (page, &self->page_sizes[2 * i], &self->page_sizes[2 * i + 1]);
+    }
+  return TRUE;
+}
+
+static gboolean
+text_has_glyphs (const char *text)
+{
+  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static DeskPdfTextLayer
+check_text_layer (PopplerDocument *poppler,
+                  guint            index)
+{
+  g_autoptr(DeskPopplerPage) page = poppler_document_get_page (poppler, index);
+  g_autofree char *text = page ? poppler_page_get_text (page) : NULL;
+
+  return text_has_glyphs (text) ? DESK_PDF_TEXT_LAYER_PRESENT : DESK_PDF_TEXT_LAYER_NONE;
+}
+
+/* Fills @out with the sorted, distinct sampled page indices; returns the count. */
+static guint
+text_sample_pages (guint  n_pages,
+                   guint *out)
+{
+  guint head = MIN (n_pages, DESK_PDF_TEXT_SAMPLE_HEAD);
+  guint n = 0;
+
+  for (guint i = 0; i < head; i++)
+    out[n++] = i;
+  for (guint k = 1; n_pages > head && k <= DESK_PDF_TEXT_SAMPLE_SPREAD; k++)
+    {
+      guint index = head + (guint) (((guint64) (n_pages - 1 - head) * k) / DESK_PDF_TEXT_SAMPLE_SPREAD);
+
+      if (out[n - 1] < index)
+        out[n++] = index;
+    }
+  return n;
+}
+
+static void
+sample_text_layer (DeskPdfDocument *self,
+                   PopplerDocument *poppler)
+{
+  guint sample[DESK_PDF_TEXT_SAMPLE_HEAD + DESK_PDF_TEXT_SAMPLE_SPREAD];
+  guint n = text_sample_pages (self->n_pages, sample);
+
+  self->text_layer = g_new0 (guint8, self->n_pages);
+  self->scan_only = TRUE;
+  for (guint i = 0; i < n && self->scan_only; i++)
+    {
+      self->text_layer[sample[i]] = check_text_layer (poppler, sample[i]);
+      if (self->text_layer[sample[i]] == DESK_PDF_TEXT_LAYER_PRESENT)
+        self->scan_only = FALSE;
+    }
+}
+
+static gboolean
+read_document (DeskPdfDocument *self,
+               PopplerDocument *poppler,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  int n_pages = poppler_document_get_n_pages (poppler);
+
+  if (n_pages <= 0)
+    {
+      /* Translators: completes "The PDF is damaged or incomplete: %s." */
+      set_invalid_error (error, _("it has no pages"));
+      return FALSE;
+    }
+  self->n_pages = n_pages;
+  read_metadata (self, poppler);
+  if (!read_page_sizes (self, poppler, cancellable, error))
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  sample_text_layer (self, poppler);
+  return TRUE;
+}
+
+/* Opening ----------------------------------------------------------------- */
+
+DeskPdfDocument *
+desk_pdf_document_open (GFile        *file,
+                        const char   *password,
+                        GCancellable *cancellable,
+                        GError      **error)
+{
+  g_autoptr(DeskPdfDocument) self = NULL;
+  g_autoptr(DeskPopplerDocument) poppler = NULL;
+  g_autoptr(GError) poppler_error = NULL;
+  goffset size = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!check_file (file, &size, cancellable, error))
+    return NULL;
+  poppler = poppler_document_new_from_gfile (file, password, cancellable, &poppler_error);
+  if (poppler == NULL)
+    {
+      convert_poppler_error (poppler_error, file, password, error);
+      return NULL;
+    }
+
+  self = g_object_new (DESK_TYPE_PDF_DOCUMENT, NULL);
+  self->file = g_object_ref (file);
+  self->file_size = size;
+  if (!read_document (self, poppler, cancellable, error))
+    return NULL;
+  self->worker = _desk_pdf_worker_new (file, password, g_steal_pointer (&poppler));
+  return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  GFile *file;
+  char  *password;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_clear_object (&data->file);
+  _desk_pdf_password_free (data->password);
+  g_free (data);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  GError *error = NULL;
+  DeskPdfDocument *self = desk_pdf_document_open (data->file, data->password, cancellable, &error);
+
+  if (self == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, self, g_object_unref);
+}
+
+void
+desk_pdf_document_open_async (GFile               *file,
+                              const char          *password,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_pdf_document_open_async);
+  data = g_new0 (OpenData, 1);
+  data->file = g_object_ref (file);
+  data->password = g_strdup (password);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+DeskPdfDocument *
+desk_pdf_document_open_finish (GAsyncResult *result,
+                               GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == desk_pdf_document_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Getters ----------------------------------------------------------------- */
+
+GFile *
+desk_pdf_document_get_file (DeskPdfDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+guint64
+desk_pdf_document_get_id (DeskPdfDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), 0);
+  return self->id;
+}
+
+guint
+desk_pdf_document_get_n_pages (DeskPdfDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), 0);
+  return self->n_pages;
+}
+
+goffset
+desk_pdf_document_get_file_size (DeskPdfDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), 0);
+  return self->file_size;
+}
+
+const char *
+desk_pdf_document_get_title (DeskPdfDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+const char *
+desk_pdf_document_get_author (DeskPdfDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), NULL);
+  return self->author;
+}
+
+const char *
+desk_pdf_document_get_producer (DeskPdfDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), NULL);
+  return self->producer;
+}
+
+const char *
+desk_pdf_document_get_creator (DeskPdfDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), NULL);
+  return self->creator;
+}
+
+GDateTime *
+desk_pdf_document_get_creation_date (DeskPdfDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), NULL);
+  return self->creation_date;
+}
+
+GDateTime *
+desk_pdf_document_get_mod_date (DeskPdfDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), NULL);
+  return self->mod_date;
+}
+
+gboolean
+desk_pdf_document_get_page_size (DeskPdfDocument *self,
+                                 guint            page,
+                                 double          *width,
+                                 double          *height)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), FALSE);
+
+  if (page >= self->n_pages)
+    return FALSE;
+  if (width)
+    *width = self->page_sizes[2 * page];
+  if (height)
+    *height = self->page_sizes[2 * page + 1];
+  return TRUE;
+}
+
+DeskPdfTextLayer
+desk_pdf_document_get_text_layer (DeskPdfDocument *self,
+                                  guint            page)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), DESK_PDF_TEXT_LAYER_UNKNOWN);
+
+  if (page >= self->n_pages)
+    return DESK_PDF_TEXT_LAYER_UNKNOWN;
+  return self->text_layer[page];
+}
+
+gboolean
+desk_pdf_document_get_scan_only (DeskPdfDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), FALSE);
+  return self->scan_only;
+}
+
+void
+desk_pdf_document_set_max_workers (DeskPdfDocument *self,
+                                   guint            n_workers)
+{
+  g_return_if_fail (DESK_IS_PDF_DOCUMENT (self));
+  g_return_if_fail (n_workers >= 1 && n_workers <= DESK_PDF_WORKER_MAX);
+
+  if (self->worker == NULL || _desk_pdf_worker_get_max_threads (self->worker) == n_workers)
+    return;
+  _desk_pdf_worker_set_max_threads (self->worker, n_workers);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_WORKERS]);
+}
+
+guint
+desk_pdf_document_get_max_workers (DeskPdfDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), 0);
+  return self->worker ? _desk_pdf_worker_get_max_threads (self->worker) : 0;
+}
+
+/* Work in the document's worker ------------------------------------------ */
+
+void
+_desk_pdf_document_push_work (DeskPdfDocument *self,
+                              int              priority,
+                              DeskPdfWorkFunc  func,
+                              gpointer         data,
+                              GDestroyNotify   destroy)
+{
+  g_return_if_fail (DESK_IS_PDF_DOCUMENT (self));
+  g_return_if_fail (self->worker != NULL);
+
+  _desk_pdf_worker_push (self->worker, priority, func, data, destroy);
+}
+
+typedef struct
+{
+  GTask *task;
+  guint  page;
+} TextWork;
+
+static void
+text_work_free (TextWork *work)
+{
+  g_clear_object (&work->task);
+  g_free (work);
+}
+
+static void
+text_work_run (PopplerDocument *poppler,
+               gpointer         data)
+{
+  TextWork *work = data;
+  g_autoptr(DeskPopplerPage) page = NULL;
+
+  if (g_task_return_error_if_cancelled (work->task))
+    return;
+  if (poppler == NULL)
+    {
+      g_task_return_new_error (work->task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "%s", _("The document was closed."));
+      return;
+    }
+  page = poppler_document_get_page (poppler, work->page);
+  g_task_return_pointer (work->task, page ? poppler_page_get_text (page) : g_strdup (""), g_free);
+}
+
+void
+desk_pdf_document_get_page_text_async (DeskPdfDocument     *self,
+                                       guint                page,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TextWork *work;
+
+  g_return_if_fail (DESK_IS_PDF_DOCUMENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_pdf_document_get_page_text_async);
+  if (page >= self->n_pages || self->worker == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               "Page %u out of range", page);
+      return;
+    }
+  work = g_new0 (TextWork, 1);
+  work->task = g_steal_pointer (&task);
+  work->page = page;
+  _desk_pdf_worker_push (self->worker, 0, text_work_run, work, (GDestroyNotify) text_work_free);
+}
+
+char *
+desk_pdf_document_get_page_text_finish (DeskPdfDocument *self,
+                                        GAsyncResult    *result,
+                                        GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

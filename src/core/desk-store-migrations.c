@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-store-private.h"
+
+/* Schema history. Never edit a released step: add the next one.
+ * Times are UTC ISO 8601 text; ids are INTEGER PRIMARY KEY. */
+static const DeskMigration migrations[] = {
+  { 1,
+    "CREATE TABLE cases ("
+    "  id INTEGER PRIMARY KEY,"
+    "  platform TEXT NOT NULL,"
+    "  case_type TEXT NOT NULL,"
+    "  status TEXT NOT NULL DEFAULT 'draft',"
+    "  title TEXT NOT NULL,"
+    "  notice_text TEXT NOT NULL DEFAULT '',"
+    "  platform_case_id TEXT NOT NULL DEFAULT '',"
+    "  violation_code TEXT NOT NULL DEFAULT '',"
+    "  product_ids TEXT NOT NULL DEFAULT '',"      /* newline separated */
+    "  rule_pack_version TEXT NOT NULL DEFAULT '',"
+    "  received_at TEXT,"
+    "  deadline_at TEXT,"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL,"
+    "  trashed_at TEXT"
+    ");"
+    "CREATE INDEX cases_deadline ON cases (deadline_at);"
+    "CREATE TABLE evidence ("
+    "  id INTEGER PRIMARY KEY,"
+    "  sha256 TEXT NOT NULL UNIQUE CHECK (length (sha256) = 64),"
+    "  original_name TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  mime_type TEXT NOT NULL,"
+    "  added_at TEXT NOT NULL,"
+    "  source_note TEXT NOT NULL DEFAULT '',"
+    "  metadata_json TEXT NOT NULL DEFAULT '{}',"
+    "  in_library INTEGER NOT NULL DEFAULT 0"     /* kept even when no case uses it */
+    ");"
+    "CREATE TABLE case_evidence ("
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+    "  added_at TEXT NOT NULL,"
+    "  PRIMARY KEY (case_id, evidence_id)"
+    ");"
+    "CREATE INDEX case_evidence_by_evidence ON case_evidence (evidence_id);"
+    "CREATE TABLE checklist_items ("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  item_id TEXT NOT NULL,"                    /* evidence requirement id from the rule pack */
+    "  required INTEGER NOT NULL DEFAULT 1,"
+    "  position INTEGER NOT NULL DEFAULT 0,"
+    "  state TEXT NOT NULL DEFAULT 'missing',"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  UNIQUE (case_id, item_id)"
+    ");"
+    "CREATE TABLE checklist_evidence ("
+    "  checklist_item_id INTEGER NOT NULL REFERENCES checklist_items (id) ON DELETE CASCADE,"
+    "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (checklist_item_id, evidence_id)"
+    ");"
+    "CREATE TABLE appeal_attempts ("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  product_id TEXT NOT NULL DEFAULT '',"
+    "  attempted_at TEXT NOT NULL,"
+    "  platform_case_id TEXT NOT NULL DEFAULT '',"
+    "  has_test_report INTEGER NOT NULL DEFAULT 0,"
+    "  note TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE INDEX appeal_attempts_by_case ON appeal_attempts (case_id);"
+    "CREATE TABLE timeline ("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  at TEXT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  text TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE INDEX timeline_by_case ON timeline (case_id, at);"
+    "CREATE TABLE notifications_sent ("            /* so a 24 h/6 h/1 h alert fires once */
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  threshold_hours INTEGER NOT NULL,"
+    "  PRIMARY KEY (case_id, threshold_hours)"
+    ");" },
+};
+
+const DeskMigration *
+_desk_store_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
+static int
+read_user_version (sqlite3 *db,
+                   GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc, version = -1;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  else
+    _desk_store_set_error (db, rc, error);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+exec (sqlite3    *db,
+      const char *sql,
+      GError    **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _desk_store_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_step (sqlite3             *db,
+            const DeskMigration *step,
+            GError             **error)
+{
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", step->version);
+
+  if (!exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!exec (db, step->sql, error) || !exec (db, bump, error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return exec (db, "COMMIT", error);
+}
+
+gboolean
+_desk_store_migrate (sqlite3             *db,
+                     const DeskMigration *steps,
+                     guint                n_steps,
+                     GError             **error)
+{
+  int latest = n_steps ? steps[n_steps - 1].version : 0;
+  int current = read_user_version (db, error);
+
+  if (current < 0)
+    return FALSE;
+  if (current > latest)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NEWER,
+                   _("Your cases were saved by a newer version of Appeal Desk (data version %d; this version understands up to %d). Update Appeal Desk to open them; nothing was changed."),
+                   current, latest);
+      return FALSE;
+    }
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_return_val_if_fail (steps[i].version == (int)i + 1, FALSE);
+      if (steps[i].version <= current)
+        continue;
+      g_debug ("Migrating cases.db to version %d", steps[i].version);
+      if (!apply_step (db, &steps[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}

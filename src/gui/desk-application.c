@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-application.h"
+#include "desk-screenshot.h"
+#include "desk-window.h"
+
+struct _DeskApplication
+{
+  AdwApplication  parent_instance;
+  DeskStore      *store;
+  GError         *store_error;
+};
+
+G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
+
+static void
+desk_application_dispose (GObject *object)
+{
+  DeskApplication *self = (DeskApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  G_OBJECT_CLASS (desk_application_parent_class)->dispose (object);
+}
+
+static void
+desk_application_startup (GApplication *app)
+{
+  static gpointer name_set;
+
+  DeskApplication *self = DESK_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  G_APPLICATION_CLASS (desk_application_parent_class)->startup (app);
+  if (g_once_init_enter (&name_set))
+    {
+      g_set_application_name (_("Appeal Desk"));
+      g_once_init_leave (&name_set, GINT_TO_POINTER (1));
+    }
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->store = desk_store_open (NULL, &self->store_error);
+  /* Cases deleted in an earlier run are past their undo window. */
+  if (self->store && !desk_store_purge_trash (self->store, &error))
+    g_warning ("Could not empty the trash: %s", error->message);
+}
+
+static void
+desk_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (desk_window_new (DESK_APPLICATION (app)));
+      desk_screenshot_hook_window (window);
+    }
+  gtk_window_present (window);
+}
+
+static void
+desk_application_class_init (DeskApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = desk_application_dispose;
+  app_class->startup = desk_application_startup;
+  app_class->activate = desk_application_activate;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Close windows first so they save their size and finish pending deletes. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  desk_application_show_about (user_data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+desk_application_init (DeskApplication *self)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-case", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+}
+
+DeskApplication *
+desk_application_new (void)
+{
+  return g_object_new (DESK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+DeskStore *
+desk_application_get_store (DeskApplication *self)
+{
+  g_return_val_if_fail (DESK_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+const GError *
+desk_application_get_store_error (DeskApplication *self)
+{
+  g_return_val_if_fail (DESK_IS_APPLICATION (self), NULL);
+  return self->store_error;
+}
+
+void
+desk_application_show_about (DeskApplication *self)
+{
+  static const char *developers[] = { "Appeal Desk contributors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Appeal Desk"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("Appeal Desk contributors"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/appealdesk/appeal-desk",
+                         "issue-url", "https://github.com/appealdesk/appeal-desk/issues",
+                         "comments", _("Answer platform takedowns, IP complaints and campaign exits with the right evidence, in the right words, before the deadline. Everything stays on this computer."),
+                         "copyright", "© 2026 Appeal Desk contributors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_APPLICATION (desk_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (DeskApplication, desk_application, DESK, APPLICATION, AdwApplication)
+
+DeskApplication *desk_application_new       (void);
+/* NULL when the store could not be opened (the window then shows why). */
+DeskStore       *desk_application_get_store (DeskApplication *self);
+const GError    *desk_application_get_store_error (DeskApplication *self);
+void             desk_application_show_about (DeskApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-case-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-case-page.h"
+#include "desk-case-row.h"
+#include "desk-util.h"
+
+struct _DeskCasePage
+{
+  AdwBin        parent_instance;
+
+  DeskStore    *store;
+  DeskCase     *kase;
+  gboolean      loading;
+
+  GtkLabel     *title_label;
+  GtkLabel     *subtitle_label;
+  GtkLabel     *countdown_label;
+  AdwComboRow  *status_row;
+  AdwActionRow *case_id_row;
+  AdwActionRow *code_row;
+  AdwActionRow *products_row;
+  AdwActionRow *received_row;
+  AdwActionRow *deadline_row;
+  GtkLabel     *notice_label;
+  GtkListBox   *timeline_list;
+  GtkBox       *sections;
+};
+
+G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
+
+static const char *
+or_dash (const char *text)
+{
+  return text && *text ? text : "—";
+}
+
+static const char *
+timeline_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "created") == 0)
+    return _("Case created");
+  if (g_strcmp0 (kind, "status") == 0)
+    return _("Status changed");
+  if (g_strcmp0 (kind, "submitted") == 0)
+    return _("Submitted to the platform");
+  if (g_strcmp0 (kind, "reply") == 0)
+    return _("Platform replied");
+  return _("Note");
+}
+
+static void
+fill_timeline (DeskCasePage *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))))
+    gtk_list_box_remove (self->timeline_list, child);
+  entries = desk_store_list_timeline (self->store, desk_case_get_id (self->kase), NULL);
+  for (guint i = 0; entries && i < entries->len; i++)
+    {
+      DeskTimelineEntry *entry = entries->pdata[i];
+      g_autofree char *when = desk_time_format_local (entry->at);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), timeline_kind_label (entry->kind));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), *entry->text ? entry->text : when);
+      if (*entry->text)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (when));
+      gtk_list_box_append (self->timeline_list, row);
+    }
+}
+
+static void
+set_subtitle (AdwActionRow *row,
+              const char   *text)
+{
+  adw_action_row_set_subtitle (row, or_dash (text));
+}
+
+static void
+fill (DeskCasePage *self)
+{
+  DeskCase *kase = self->kase;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *products = g_strjoinv (", ", (char **)desk_case_get_product_ids (kase));
+  g_autofree char *received = desk_time_format_local (desk_case_get_received_at (kase));
+  g_autofree char *deadline = desk_time_format_local (desk_case_get_deadline_at (kase));
+
+  self->loading = TRUE;
+  subtitle = g_strdup_printf (_("%s · %s"),
+                              desk_platform_get_label (desk_case_get_platform (kase)),
+                              desk_case_type_get_label (desk_case_get_case_type (kase)));
+  gtk_label_set_text (self->title_label, desk_case_get_title (kase));
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  desk_countdown_label_update (self->countdown_label, kase);
+  adw_combo_row_set_selected (self->status_row, desk_case_get_status (kase));
+  set_subtitle (self->case_id_row, desk_case_get_platform_case_id (kase));
+  set_subtitle (self->code_row, desk_case_get_violation_code (kase));
+  set_subtitle (self->products_row, products);
+  set_subtitle (self->received_row, received);
+  set_subtitle (self->deadline_row, deadline);
+  gtk_label_set_text (self->notice_label, *desk_case_get_notice_text (kase)
+                      ? desk_case_get_notice_text (kase) : _("No notice text was saved."));
+  fill_timeline (self);
+  self->loading = FALSE;
+}
+
+static void
+on_status_selected (DeskCasePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  DeskCaseStatus status = adw_combo_row_get_selected (self->status_row);
+
+  if (self->loading || self->kase == NULL || status == desk_case_get_status (self->kase))
+    return;
+  desk_case_set_status (self->kase, status);
+  if (!desk_store_update_case (self->store, self->kase, &error)
+      || !desk_store_add_timeline_entry (self->store, desk_case_get_id (self->kase), "status",
+                                         desk_case_status_get_label (status), &error))
+    {
+      g_warning ("Could not change the status: %s", error->message);
+      return;
+    }
+  fill_timeline (self);
+}
+
+static void
+on_copy_notice (DeskCasePage *self)
+{
+  if (self->kase == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)),
+                          desk_case_get_notice_text (self->kase));
+}
+
+static void
+setup_status_model (DeskCasePage *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  for (DeskCaseStatus s = DESK_CASE_STATUS_DRAFT; s <= DESK_CASE_STATUS_CLOSED; s++)
+    gtk_string_list_append (list, desk_case_status_get_label (s));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (list));
+}
+
+static void
+desk_case_page_dispose (GObject *object)
+{
+  DeskCasePage *self = (DeskCasePage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CASE_PAGE);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (desk_case_page_parent_class)->dispose (object);
+}
+
+static void
+desk_case_page_class_init (DeskCasePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_case_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/desk-case-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, countdown_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, case_id_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, code_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, products_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, received_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, sections);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_notice);
+}
+
+static void
+desk_case_page_init (DeskCasePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  setup_status_model (self);
+}
+
+void
+desk_case_page_set_store (DeskCasePage *self,
+                          DeskStore    *store)
+{
+  g_return_if_fail (DESK_IS_CASE_PAGE (self));
+  g_set_object (&self->store, store);
+}
+
+void
+desk_case_page_set_case (DeskCasePage *self,
+                         gint64        case_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DESK_IS_CASE_PAGE (self));
+  if (self->kase && desk_case_get_id (self->kase) == case_id)
+    return;
+  g_clear_object (&self->kase);
+  if (case_id == 0 || self->store == NULL)
+    return;
+  self->kase = desk_store_get_case (self->store, case_id, &error);
+  if (self->kase == NULL)
+    {
+      g_warning ("Could not load case %" G_GINT64_FORMAT ": %s", case_id, error->message);
+      return;
+    }
+  fill (self);
+}
+
+DeskCase *
+desk_case_page_get_case (DeskCasePage *self)
+{
+  g_return_val_if_fail (DESK_IS_CASE_PAGE (self), NULL);
+  return self->kase;
+}
+
+GtkBox *
+desk_case_page_get_sections (DeskCasePage *self)
+{
+  g_return_val_if_fail (DESK_IS_CASE_PAGE (self), NULL);
+  return self->sections;
+}

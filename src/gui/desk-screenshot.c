@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-screenshot"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "desk-screenshot.h"
+
+gboolean
+desk_screenshot_save (GtkWidget   *widget,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL || renderer == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The window has not been drawn yet."));
+      return FALSE;
+    }
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not save the screenshot to “%s”."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+take_and_quit (gpointer data)
+{
+  GtkWindow *window = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_screenshot_save (GTK_WIDGET (window), g_getenv ("APPEAL_DESK_SCREENSHOT"), &error))
+    g_printerr ("%s\n", error->message);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame (GdkFrameClock *clock,
+                GtkWindow     *window)
+{
+  const char *delay = g_getenv ("APPEAL_DESK_SCREENSHOT_DELAY");
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, window);
+  if (g_getenv ("APPEAL_DESK_FIRST_FRAME"))
+    {
+      printf ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      fflush (stdout);
+      g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+      return;
+    }
+  g_timeout_add (delay ? atoi (delay) : 300, take_and_quit, window);
+}
+
+static void
+on_map (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_frame), widget, 0);
+}
+
+void
+desk_screenshot_hook_window (GtkWindow *window)
+{
+  if (g_getenv ("APPEAL_DESK_SCREENSHOT") == NULL && g_getenv ("APPEAL_DESK_FIRST_FRAME") == NULL)
+    return;
+  g_signal_connect (window, "map", G_CALLBACK (on_map), NULL);
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "desk-case-list.h"
+#include "desk-case-page.h"
+#include "desk-window.h"
+
+G_BEGIN_DECLS
+
+struct _DeskWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  DeskStore            *store;
+  DeskCaseList         *cases;
+  GtkFilterListModel   *filtered;
+  GtkCustomFilter      *filter;
+  GtkSingleSelection   *selection;
+  GSettings            *settings;
+  char                 *folded_query;
+  gint64                pending_delete;   /* trashed, waiting for the toast */
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkListView          *list_view;
+  GtkStack             *content_stack;
+  AdwWindowTitle       *content_title;
+  AdwWindowTitle       *sidebar_title;
+  AdwStatusPage        *error_page;
+  GtkWidget            *delete_button;
+  DeskCasePage         *case_page;
+};
+
+void _desk_window_class_init_actions (GtkWidgetClass *widget_class);
+void _desk_window_update_actions     (DeskWindow     *self);
+void _desk_window_finish_delete      (DeskWindow     *self);
+
+G_END_DECLS

@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-case-row.h"
+#include "desk-resources.h"
+#include "desk-util.h"
+#include "desk-window-private.h"
+
+G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static gboolean
+filter_case (gpointer item,
+             gpointer user_data)
+{
+  DeskWindow *self = user_data;
+
+  return desk_case_matches (item, self->folded_query);
+}
+
+static void
+update_sidebar (DeskWindow *self)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *subtitle = NULL;
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, shown > 0 || total == 0 ? "list" : "no-results");
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", total), total);
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+}
+
+static void
+update_content (DeskWindow *self)
+{
+  DeskCase *kase = gtk_single_selection_get_selected_item (self->selection);
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+
+  desk_case_page_set_case (self->case_page, kase ? desk_case_get_id (kase) : 0);
+  if (kase)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "case");
+      adw_window_title_set_title (self->content_title, desk_case_get_title (kase));
+      adw_window_title_set_subtitle (self->content_title,
+                                     desk_platform_get_label (desk_case_get_platform (kase)));
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, total ? "no-selection" : "empty");
+      adw_window_title_set_title (self->content_title, "");
+      adw_window_title_set_subtitle (self->content_title, NULL);
+    }
+  _desk_window_update_actions (self);
+}
+
+static void
+on_items_changed (DeskWindow *self)
+{
+  update_sidebar (self);
+  update_content (self);
+}
+
+static void
+on_selected_changed (DeskWindow *self)
+{
+  update_content (self);
+}
+
+static void
+on_search_changed (DeskWindow *self)
+{
+  g_autofree char *folded = desk_text_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  char *query = g_strstrip (folded);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  /* Typing more letters only narrows the result: let GTK skip hidden rows. */
+  if (self->folded_query && g_str_has_prefix (query, self->folded_query))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->folded_query && g_str_has_prefix (self->folded_query, query))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  g_free (self->folded_query);
+  self->folded_query = g_strdup (query);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static void
+on_stop_search (DeskWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+on_list_activate (DeskWindow *self,
+                  guint       position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_back_clicked (DeskWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (desk_case_row_new ()));
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item)
+{
+  desk_case_row_set_case (DESK_CASE_ROW (gtk_list_item_get_child (item)),
+                          gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item)
+{
+  desk_case_row_set_case (DESK_CASE_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+setup_list (DeskWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GError) error = NULL;
+
+  self->cases = desk_case_list_new (self->store);
+  if (!desk_case_list_reload (self->cases, &error))
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+    }
+  self->filter = gtk_custom_filter_new (filter_case, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->cases)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_items_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selected_changed),
+                           self, G_CONNECT_SWAPPED);
+  update_sidebar (self);
+  update_content (self);
+}
+
+static void
+show_store_error (DeskWindow   *self,
+                  const GError *error)
+{
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->content_stack, "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), FALSE);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+restore_size (DeskWindow *self)
+{
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+desk_window_close_request (GtkWindow *window)
+{
+  DeskWindow *self = DESK_WINDOW (window);
+  int width, height;
+
+  _desk_window_finish_delete (self);
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  return GTK_WINDOW_CLASS (desk_window_parent_class)->close_request (window);
+}
+
+static void
+desk_window_dispose (GObject *object)
+{
+  DeskWindow *self = (DeskWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->cases);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
+}
+
+static void
+desk_window_finalize (GObject *object)
+{
+  DeskWindow *self = (DeskWindow *)object;
+
+  g_clear_pointer (&self->folded_query, g_free);
+  G_OBJECT_CLASS (desk_window_parent_class)->finalize (object);
+}
+
+static void
+desk_window_class_init (DeskWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = desk_window_dispose;
+  object_class->finalize = desk_window_finalize;
+  window_class->close_request = desk_window_close_request;
+
+  /* Referencing the resource keeps its object (and constructor) in the static library. */
+  g_assert_nonnull (desk_get_resource ());
+  g_type_ensure (DESK_TYPE_CASE_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/desk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, case_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+
+  _desk_window_class_init_actions (widget_class);
+}
+
+static void
+desk_window_init (DeskWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+}
+
+DeskWindow *
+desk_window_new (DeskApplication *app)
+{
+  DeskWindow *self = g_object_new (DESK_TYPE_WINDOW, "application", app, NULL);
+  DeskStore *store = desk_application_get_store (app);
+
+  restore_size (self);
+  if (store == NULL)
+    {
+      show_store_error (self, desk_application_get_store_error (app));
+      _desk_window_update_actions (self);
+      return self;
+    }
+  self->store = g_object_ref (store);
+  desk_case_page_set_store (self->case_page, store);
+  setup_list (self);
+  return self;
+}
+
+DeskStore *
+desk_window_get_store (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+DeskCase *
+desk_window_get_case (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+  if (self->selection == NULL)
+    return NULL;
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+desk_window_show_case (DeskWindow *self,
+                       gint64      id)
+{
+  guint n;
+
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  if (self->filtered == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskCase) kase = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (desk_case_get_id (kase) == id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+          return;
+        }
+    }
+}
+
+void
+desk_window_add_toast (DeskWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "appeal-desk"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "desk-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(DeskApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("APPEAL_DESK_LOCALEDIR") ? g_getenv ("APPEAL_DESK_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = desk_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "desk-gui-test-util.h"
+#include "desk-screenshot.h"
+#include "desk-window.h"
+
+static void
+seed (DeskStore *store, const char *title, const char *product, int hours)
+{
+  g_autoptr(DeskCase) kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, title);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) deadline = g_date_time_add_hours (now, hours);
+  const char *products[] = { product, NULL };
+  g_autoptr(GError) error = NULL;
+
+  desk_case_set_product_ids (kase, products);
+  desk_case_set_deadline_at (kase, deadline);
+  desk_case_set_notice_text (kase, "Complaint ID: X");
+  g_assert_true (desk_store_insert_case (store, kase, &error));
+}
+
+static GtkListView *
+list_view (DeskWindow *window)
+{
+  return GTK_LIST_VIEW (desk_gui_test_find_named (GTK_WIDGET (window), "case-list"));
+}
+
+static guint
+visible_cases (DeskWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view (window))));
+}
+
+static void
+test_empty_state (void)
+{
+  g_autofree char *dir = desk_test_make_data_dir ();
+  g_autoptr(DeskApplication) app = desk_gui_test_app (dir);
+  DeskWindow *window = desk_window_new (app);
+  GtkWidget *stack;
+
+  gtk_window_present (GTK_WINDOW (window));
+  desk_gui_test_iterate (50);
+  g_assert_cmpuint (visible_cases (window), ==, 0);
+  stack = gtk_widget_get_ancestor (desk_gui_test_find (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE), GTK_TYPE_STACK);
+  g_assert_nonnull (stack);
+  g_assert_null (desk_window_get_case (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  desk_test_remove_tree (dir);
+}
+
+static void
+test_search_select_delete_undo (void)
+{
+  g_autofree char *dir = desk_test_make_data_dir ();
+  g_autoptr(DeskApplication) app = desk_gui_test_app (dir);
+  DeskStore *store = desk_application_get_store (app);
+  g_autofree char *png = g_build_filename (dir, "window.png", NULL);
+  g_autoptr(GError) error = NULL;
+  DeskWindow *window;
+  GtkSearchEntry *entry;
+  gint64 id;
+
+  seed (store, "Bluetooth earbuds", "22851349076", 50);
+  seed (store, "LED desk lamp 台灯", "1005006612345678", 10);
+  seed (store, "Baking mat", "5f9a1c2e", 100);
+  window = desk_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  desk_gui_test_iterate (100);
+  g_assert_cmpuint (visible_cases (window), ==, 3);
+
+  entry = GTK_SEARCH_ENTRY (desk_gui_test_find (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "台灯");
+  desk_gui_test_iterate (300);  /* search-changed is delayed */
+  g_assert_cmpuint (visible_cases (window), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "1005006");
+  desk_gui_test_iterate (300);
+  g_assert_cmpuint (visible_cases (window), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  desk_gui_test_iterate (300);
+  g_assert_cmpuint (visible_cases (window), ==, 3);
+
+  desk_window_show_case (window, 1);
+  g_assert_nonnull (desk_window_get_case (window));
+  id = desk_case_get_id (desk_window_get_case (window));
+  g_assert_cmpint (id, ==, 1);
+  desk_gui_test_iterate (100);
+  g_assert_true (desk_screenshot_save (GTK_WIDGET (window), png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-case", NULL));
+  desk_gui_test_iterate (50);
+  g_assert_cmpuint (visible_cases (window), ==, 2);
+  g_assert_cmpint (desk_store_count_cases (store), ==, 2);
+  /* Closing the window makes the pending deletion final. */
+  gtk_window_close (GTK_WINDOW (window));
+  desk_gui_test_iterate (50);
+  {
+    g_autoptr(DeskCase) gone = desk_store_get_case (store, id, &error);
+    g_assert_null (gone);
+    g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
+  }
+  desk_test_remove_tree (dir);
+}
+
+static gboolean
+find_status_with (GtkWidget *root, const char *description)
+{
+  if (ADW_IS_STATUS_PAGE (root)
+      && g_strcmp0 (adw_status_page_get_description (ADW_STATUS_PAGE (root)), description) == 0)
+    return gtk_widget_get_child_visible (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (find_status_with (c, description))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_store_error_shown (void)
+{
+  g_autofree char *dir = desk_test_make_data_dir ();
+  g_autofree char *db = g_build_filename (dir, "cases.db", NULL);
+  g_autoptr(DeskApplication) app = NULL;
+  DeskWindow *window;
+
+  g_assert_true (g_file_set_contents (db, "garbage, not sqlite", -1, NULL));
+  app = desk_gui_test_app (dir);
+  g_assert_null (desk_application_get_store (app));
+  g_assert_nonnull (desk_application_get_store_error (app));
+  window = desk_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  desk_gui_test_iterate (50);
+  g_assert_null (desk_window_get_store (window));
+  g_assert_false (gtk_widget_is_sensitive (desk_gui_test_find (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY)));
+  g_assert_true (find_status_with (GTK_WIDGET (window), desk_application_get_store_error (app)->message));
+  gtk_window_destroy (GTK_WINDOW (window));
+  desk_test_remove_tree (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  desk_gui_test_init (&argc, &argv);
+  g_test_add_func ("/window/empty", test_empty_state);
+  g_test_add_func ("/window/search-delete", test_search_select_delete_undo);
+  g_test_add_func ("/window/store-error", test_store_error_shown);
+  return g_test_run ();
+}
