@@ -15,17 +15,17 @@
 
 typedef struct
 {
-  const char   *file;
-  DeskPlatform  platform;     /* UNKNOWN: not asserted when !confident */
-  DeskCaseType  case_type;
-  gboolean      confident;
-  const char   *issue_id;
-  const char   *case_id;
-  const char   *code;
-  const char   *products;     /* comma-separated, exact and in order */
-  const char   *deadline;     /* UTC ISO 8601, NULL for none */
-  gboolean      relative;
-  const char   *evidence;     /* comma-separated ids that must be present */
+  const char *file;
+  DeskPlatform platform; /* UNKNOWN: not asserted when !confident */
+  DeskCaseType case_type;
+  gboolean confident;
+  const char *issue_id;
+  const char *case_id;
+  const char *code;
+  const char *products; /* comma-separated, exact and in order */
+  const char *deadline; /* UTC ISO 8601, NULL for none */
+  gboolean relative;
+  const char *evidence; /* comma-separated ids that must be present */
 } NoticeCase;
 
 static const NoticeCase notice_cases[] = {
@@ -112,6 +112,7 @@ static const NoticeCase notice_cases[] = {
   { "lazada-qualification-missing-zh.txt", P (LAZADA), C (QUALIFICATION_MISSING), TRUE,
     "LZ-MY-QUAL-20261120-0051", NULL, NULL, "4567890123,4567890124", "2026-12-01T15:59:59Z", FALSE,
     "sirim-certificate" },
+  { "lazada-account-health-en.txt", P (LAZADA), C (ACCOUNT_HEALTH), TRUE, NULL, "LZD-SP-20261122-4410", NULL, "", "2026-11-25T07:05:00Z", TRUE, "" },
   { "temu-ip-complaint-en.txt", P (TEMU), C (IP_COMPLAINT), TRUE,
     "TM-AUTH-20261122-1187", NULL, NULL, "601099512345678,7788990011", "2026-11-25T07:05:00Z", TRUE,
     "brand-authorization,purchase-invoice,product-photos" },
@@ -142,10 +143,10 @@ received_at (void)
 
 static char *
 load_notice (const char *file,
-             gsize      *length)
+             gsize *length)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "notices", file, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *text = NULL;
 
   g_file_get_contents (path, &text, length, &error);
@@ -156,7 +157,7 @@ load_notice (const char *file,
 static DeskNotice *
 decode_file (const char *file)
 {
-  g_autoptr(GDateTime) received = received_at ();
+  g_autoptr (GDateTime) received = received_at ();
   g_autofree char *text = load_notice (file, NULL);
 
   return desk_notice_decode (text, received);
@@ -171,19 +172,19 @@ deadline_string (DeskNotice *notice)
 }
 
 static void
-assert_strv_equal (const char * const *strv,
-                   const char         *expected)
+assert_strv_equal (const char *const *strv,
+                   const char *expected)
 {
-  g_autofree char *joined = g_strjoinv (",", (char **) strv);
+  g_autofree char *joined = g_strjoinv (",", (char **)strv);
 
   g_assert_cmpstr (joined, ==, expected);
 }
 
 static void
-assert_strv_contains_all (const char * const *strv,
-                          const char         *expected)
+assert_strv_contains_all (const char *const *strv,
+                          const char *expected)
 {
-  g_auto(GStrv) wanted = g_strsplit (expected, ",", -1);
+  g_auto (GStrv) wanted = g_strsplit (expected, ",", -1);
 
   for (guint i = 0; wanted[i] != NULL; i++)
     {
@@ -193,7 +194,7 @@ assert_strv_contains_all (const char * const *strv,
 }
 
 static void
-assert_guesses (DeskNotice       *notice,
+assert_guesses (DeskNotice *notice,
                 const NoticeCase *c)
 {
   g_autofree char *reason = NULL;
@@ -217,7 +218,7 @@ assert_guesses (DeskNotice       *notice,
 }
 
 static void
-assert_fields (DeskNotice       *notice,
+assert_fields (DeskNotice *notice,
                const NoticeCase *c)
 {
   g_autofree char *deadline = deadline_string (notice);
@@ -229,15 +230,15 @@ assert_fields (DeskNotice       *notice,
   g_assert_cmpstr (deadline, ==, c->deadline);
   g_assert_cmpint (desk_notice_get_deadline_is_relative (notice), ==, c->relative);
   assert_strv_contains_all (desk_notice_get_evidence_ids (notice), c->evidence);
-  g_assert_cmpuint (g_strv_length ((char **) desk_notice_get_evidence_hints (notice)), ==,
-                    g_strv_length ((char **) desk_notice_get_evidence_ids (notice)));
+  g_assert_cmpuint (g_strv_length ((char **)desk_notice_get_evidence_hints (notice)), ==,
+                    g_strv_length ((char **)desk_notice_get_evidence_ids (notice)));
 }
 
 static void
 test_decode_file (gconstpointer data)
 {
   const NoticeCase *c = data;
-  g_autoptr(DeskNotice) notice = decode_file (c->file);
+  g_autoptr (DeskNotice) notice = decode_file (c->file);
   g_autofree char *description = desk_notice_describe_confidence (notice);
 
   assert_guesses (notice, c);
@@ -247,10 +248,30 @@ test_decode_file (gconstpointer data)
   g_assert_cmpstr (description, !=, "");
 }
 
+/* Pasted from a Windows mail client: the same fields. */
+static void
+test_crlf (void)
+{
+  g_autoptr (GDateTime) received = received_at ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (notice_cases); i++)
+    {
+      const NoticeCase *c = &notice_cases[i];
+      g_autofree char *text = load_notice (c->file, NULL);
+      g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+      g_autofree char *crlf = g_strjoinv ("\r\n", lines);
+      g_autoptr (DeskNotice) notice = desk_notice_decode (crlf, received);
+
+      g_test_message ("CRLF %s", c->file);
+      assert_guesses (notice, c);
+      assert_fields (notice, c);
+    }
+}
+
 static void
 test_null (void)
 {
-  g_autoptr(DeskNotice) notice = desk_notice_decode (NULL, NULL);
+  g_autoptr (DeskNotice) notice = desk_notice_decode (NULL, NULL);
   g_autofree char *reason = NULL;
 
   g_assert_null (desk_notice_get_text (notice));
@@ -269,9 +290,9 @@ test_null (void)
 static void
 test_garbage_is_repaired (void)
 {
-  g_autoptr(DeskNotice) garbage = decode_file ("garbage.bin");
-  g_autoptr(DeskNotice) broken = decode_file ("invalid-utf8.txt");
-  g_autoptr(DeskNotice) clean = decode_file ("shopee-ip-complaint-en.txt");
+  g_autoptr (DeskNotice) garbage = decode_file ("garbage.bin");
+  g_autoptr (DeskNotice) broken = decode_file ("invalid-utf8.txt");
+  g_autoptr (DeskNotice) clean = decode_file ("shopee-ip-complaint-en.txt");
   g_autofree char *description = desk_notice_describe_confidence (broken);
 
   g_assert_true (desk_notice_get_repaired (garbage));
@@ -285,7 +306,7 @@ test_garbage_is_repaired (void)
 static void
 test_ambiguous_says_so (void)
 {
-  g_autoptr(DeskNotice) notice = decode_file ("ambiguous-shopee-lazada.txt");
+  g_autoptr (DeskNotice) notice = decode_file ("ambiguous-shopee-lazada.txt");
   g_autofree char *reason = NULL;
   g_autofree char *description = desk_notice_describe_confidence (notice);
   DeskPlatform best = desk_notice_get_platform (notice);
@@ -304,7 +325,7 @@ test_ambiguous_says_so (void)
 static void
 test_unknown_says_so (void)
 {
-  g_autoptr(DeskNotice) notice = decode_file ("unrelated-email.txt");
+  g_autoptr (DeskNotice) notice = decode_file ("unrelated-email.txt");
   g_autofree char *reason = NULL;
 
   g_assert_false (desk_notice_is_confident (notice, &reason));
@@ -315,11 +336,11 @@ test_unknown_says_so (void)
 static void
 test_passing_mention (void)
 {
-  g_autoptr(GDateTime) received = received_at ();
+  g_autoptr (GDateTime) received = received_at ();
   g_autofree char *text = load_notice ("joom-reseller-en.txt", NULL);
   g_autofree char *more = g_strconcat (text, "\nWe also sell on Amazon.\n", NULL);
-  g_autoptr(DeskNotice) plain = desk_notice_decode (text, received);
-  g_autoptr(DeskNotice) notice = desk_notice_decode (more, received);
+  g_autoptr (DeskNotice) plain = desk_notice_decode (text, received);
+  g_autoptr (DeskNotice) notice = desk_notice_decode (more, received);
 
   g_assert_cmpint (desk_notice_get_platform (notice), ==, DESK_PLATFORM_JOOM);
   g_assert_cmpint (desk_notice_get_runner_up_platform (notice), ==, DESK_PLATFORM_AMAZON);
@@ -330,7 +351,7 @@ test_passing_mention (void)
 static char *
 pad_to (const char *start,
         const char *filler,
-        gsize       size)
+        gsize size)
 {
   GString *text = g_string_sized_new (size + 4096);
 
@@ -346,7 +367,7 @@ static void
 assert_same_as_file (DeskNotice *notice,
                      const char *file)
 {
-  g_autoptr(DeskNotice) small = decode_file (file);
+  g_autoptr (DeskNotice) small = decode_file (file);
   g_autofree char *a = deadline_string (notice);
   g_autofree char *b = deadline_string (small);
 
@@ -356,8 +377,8 @@ assert_same_as_file (DeskNotice *notice,
   g_assert_cmpstr (desk_notice_get_issue_id (notice), ==, desk_notice_get_issue_id (small));
   g_assert_cmpstr (desk_notice_get_violation_code (notice), ==, desk_notice_get_violation_code (small));
   g_assert_cmpstr (a, ==, b);
-  g_assert_true (g_strv_equal ((const char * const *) desk_notice_get_product_ids (notice),
-                               (const char * const *) desk_notice_get_product_ids (small)));
+  g_assert_true (g_strv_equal ((const char *const *)desk_notice_get_product_ids (notice),
+                               (const char *const *)desk_notice_get_product_ids (small)));
 }
 
 /* 1 MB of filler after a notice: the notice is read, the rest is not, and
@@ -365,10 +386,10 @@ assert_same_as_file (DeskNotice *notice,
 static void
 test_huge_1mb (void)
 {
-  g_autoptr(GDateTime) received = received_at ();
+  g_autoptr (GDateTime) received = received_at ();
   g_autofree char *start = load_notice ("shopee-ip-complaint-en.txt", NULL);
   g_autofree char *text = pad_to (start, FILLER, 1024 * 1024);
-  g_autoptr(DeskNotice) notice = NULL;
+  g_autoptr (DeskNotice) notice = NULL;
   g_autofree char *description = NULL;
   gint64 begin = g_get_monotonic_time ();
 
@@ -385,10 +406,10 @@ test_huge_1mb (void)
 static void
 test_huge_10mb_repeated (void)
 {
-  g_autoptr(GDateTime) received = received_at ();
+  g_autoptr (GDateTime) received = received_at ();
   g_autofree char *start = load_notice ("aliexpress-ip-complaint-zh.txt", NULL);
   g_autofree char *text = pad_to ("", start, 10 * 1024 * 1024);
-  g_autoptr(DeskNotice) notice = NULL;
+  g_autoptr (DeskNotice) notice = NULL;
   gint64 begin = g_get_monotonic_time ();
 
   notice = desk_notice_decode (text, received);
@@ -401,11 +422,11 @@ test_huge_10mb_repeated (void)
 static void
 test_notice_beyond_limit (void)
 {
-  g_autoptr(GDateTime) received = received_at ();
+  g_autoptr (GDateTime) received = received_at ();
   g_autofree char *filler = pad_to ("", FILLER, DESK_NOTICE_SCAN_LIMIT + 10);
   g_autofree char *notice_text = load_notice ("temu-ip-complaint-en.txt", NULL);
   g_autofree char *text = g_strconcat (filler, notice_text, NULL);
-  g_autoptr(DeskNotice) notice = desk_notice_decode (text, received);
+  g_autoptr (DeskNotice) notice = desk_notice_decode (text, received);
 
   g_assert_true (desk_notice_get_truncated (notice));
   g_assert_false (desk_notice_is_confident (notice, NULL));
@@ -417,7 +438,7 @@ static void
 test_limit_splits_no_character (void)
 {
   g_autofree char *text = pad_to ("", "速卖通", DESK_NOTICE_SCAN_LIMIT + 30);
-  g_autoptr(DeskNotice) notice = desk_notice_decode (text, NULL);
+  g_autoptr (DeskNotice) notice = desk_notice_decode (text, NULL);
 
   g_assert_true (desk_notice_get_truncated (notice));
   g_assert_false (desk_notice_get_repaired (notice));
@@ -433,10 +454,11 @@ typedef struct
 /* Dates, times, phone numbers, order numbers and case ids are not products. */
 static const ProductCase product_cases[] = {
   { "Case ID: 20261122001\nProduct ID: 20261122001, 1005001234567890\nContact: 13122891139\n"
-    "Date: 2026-11-22 15:05", "1005001234567890" },
+    "Date: 2026-11-22 15:05",
+    "1005001234567890" },
   { "Product ID: 1005001234567890 Order ID: 8123456789012345 Received: 2026-11-22", "1005001234567890" },
   { "Order No. 250001234567\nphone 13122891139, fax 0755-86001234\nReceived 20261122", "" },
-  { "商品ID：1005001234567890，1005001234567891；1005001234567890\n投诉时间：2026-11-22 15:05", 
+  { "商品ID：1005001234567890，1005001234567891；1005001234567890\n投诉时间：2026-11-22 15:05",
     "1005001234567890,1005001234567891" },
   { "Affected ASINs:\n- b0abc12345\n- B0XYZ67890 (Wireless earbuds)\n\nThank you, Amazon", "B0ABC12345,B0XYZ67890" },
   { "https://www.aliexpress.com/item/1005006111222333.html and "
@@ -444,6 +466,9 @@ static const ProductCase product_cases[] = {
     "1005006111222333,22223333444,601099500011122" },
   { "SKU: ABC-123-BLK, Item ID: 778899001122", "ABC-123-BLK,778899001122" },
   { "Product ID: 12345 (too short) at 10:30:45", "" },
+  /* Order of appearance, whichever pass finds an id. */
+  { "See https://www.aliexpress.com/item/1005000000000001.html\nProduct ID: 1005000000000002, 1005000000000001",
+    "1005000000000001,1005000000000002" },
 };
 
 static void
@@ -451,7 +476,7 @@ test_product_ids (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (product_cases); i++)
     {
-      g_autoptr(DeskNotice) notice = desk_notice_decode (product_cases[i].text, NULL);
+      g_autoptr (DeskNotice) notice = desk_notice_decode (product_cases[i].text, NULL);
 
       g_test_message ("product case %u", i);
       assert_strv_equal (desk_notice_get_product_ids (notice), product_cases[i].products);
@@ -462,8 +487,8 @@ typedef struct
 {
   const char *text;
   const char *deadline;
-  gboolean    relative;
-  gboolean    zone_assumed;
+  gboolean relative;
+  gboolean zone_assumed;
 } DeadlineCase;
 
 static const DeadlineCase deadline_cases[] = {
@@ -490,12 +515,12 @@ static const DeadlineCase deadline_cases[] = {
 static void
 test_deadlines (void)
 {
-  g_autoptr(GDateTime) received = received_at ();
+  g_autoptr (GDateTime) received = received_at ();
 
   for (guint i = 0; i < G_N_ELEMENTS (deadline_cases); i++)
     {
       const DeadlineCase *c = &deadline_cases[i];
-      g_autoptr(DeskNotice) notice = desk_notice_decode (c->text, received);
+      g_autoptr (DeskNotice) notice = desk_notice_decode (c->text, received);
       g_autofree char *deadline = deadline_string (notice);
 
       g_test_message ("deadline case %u: %s", i, c->text);
@@ -506,18 +531,18 @@ test_deadlines (void)
 }
 
 static void
-count_notify (GObject    *object,
+count_notify (GObject *object,
               GParamSpec *pspec,
-              gpointer    user_data)
+              gpointer user_data)
 {
-  (*(guint *) user_data)++;
+  (*(guint *)user_data)++;
 }
 
 static void
 test_seller_edits (void)
 {
-  g_autoptr(DeskNotice) notice = decode_file ("ambiguous-shopee-lazada.txt");
-  g_autoptr(GDateTime) deadline = g_date_time_new_from_iso8601 ("2026-11-30T12:00:00+08:00", NULL);
+  g_autoptr (DeskNotice) notice = decode_file ("ambiguous-shopee-lazada.txt");
+  g_autoptr (GDateTime) deadline = g_date_time_new_from_iso8601 ("2026-11-30T12:00:00+08:00", NULL);
   const char *ids[] = { "111111", "222222", "111111", "", NULL };
   g_autofree char *stored = NULL;
   guint notified = 0;
@@ -546,9 +571,9 @@ test_seller_edits (void)
 static void
 test_properties (void)
 {
-  g_autoptr(DeskNotice) notice = decode_file ("shopee-store-complaint-en.txt");
+  g_autoptr (DeskNotice) notice = decode_file ("shopee-store-complaint-en.txt");
   g_autofree char *code = NULL;
-  g_auto(GStrv) products = NULL;
+  g_auto (GStrv) products = NULL;
   DeskPlatform platform;
   double confidence;
 
@@ -568,9 +593,9 @@ test_properties (void)
 static void
 test_evidence_hints (void)
 {
-  g_autoptr(DeskNotice) notice = decode_file ("joom-reseller-en.txt");
-  const char * const *ids = desk_notice_get_evidence_ids (notice);
-  const char * const *hints = desk_notice_get_evidence_hints (notice);
+  g_autoptr (DeskNotice) notice = decode_file ("joom-reseller-en.txt");
+  const char *const *ids = desk_notice_get_evidence_ids (notice);
+  const char *const *hints = desk_notice_get_evidence_hints (notice);
 
   for (guint i = 0; ids[i] != NULL; i++)
     g_assert_cmpstr (hints[i], ==, desk_notice_evidence_get_hint (ids[i]));
@@ -582,7 +607,7 @@ test_evidence_hints (void)
 static void
 test_reliable_description (void)
 {
-  g_autoptr(DeskNotice) notice = decode_file ("shopee-ip-complaint-en.txt");
+  g_autoptr (DeskNotice) notice = decode_file ("shopee-ip-complaint-en.txt");
   g_autofree char *description = desk_notice_describe_confidence (notice);
 
   g_assert_true (desk_notice_is_confident (notice, NULL));
@@ -590,8 +615,51 @@ test_reliable_description (void)
                    "The notice was recognised; still compare the fields with the original before you rely on them.");
 }
 
+static void
+on_decoded (GObject *source,
+            GAsyncResult *result,
+            gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static DeskNotice *
+decode_async_and_wait (const char *text,
+                       GCancellable *cancellable,
+                       GError **error)
+{
+  g_autoptr (GDateTime) received = received_at ();
+  g_autoptr (GAsyncResult) result = NULL;
+
+  desk_notice_decode_async (text, received, cancellable, on_decoded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return desk_notice_decode_finish (result, error);
+}
+
+static void
+test_async (void)
+{
+  g_autofree char *text = load_notice ("temu-account-health-zh.txt", NULL);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskNotice) notice = decode_async_and_wait (text, NULL, &error);
+  g_autoptr (DeskNotice) cancelled = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_notice_get_platform (notice), ==, DESK_PLATFORM_TEMU);
+  g_assert_cmpstr (desk_notice_get_case_id (notice), ==, "TEMU-2026112255013");
+
+  g_cancellable_cancel (cancellable);
+  cancelled = decode_async_and_wait (text, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (cancelled);
+}
+
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");
@@ -603,6 +671,8 @@ main (int   argc,
 
       g_test_add_data_func (path, &notice_cases[i], test_decode_file);
     }
+  g_test_add_func ("/notice/crlf", test_crlf);
+  g_test_add_func ("/notice/async", test_async);
   g_test_add_func ("/notice/null", test_null);
   g_test_add_func ("/notice/garbage-is-repaired", test_garbage_is_repaired);
   g_test_add_func ("/notice/ambiguous-says-so", test_ambiguous_says_so);

@@ -211,6 +211,8 @@ desk_cli_new (DeskCliContext *ctx,
     return DESK_CLI_EXIT_FAILED;
   if (!desk_store_insert_case (ctx->store, kase, error))
     return DESK_CLI_EXIT_FAILED;
+  if (!desk_cli_checklist_create (ctx, kase, error))
+    return DESK_CLI_EXIT_FAILED;
   if (ctx->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();

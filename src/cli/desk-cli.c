@@ -27,6 +27,9 @@ static const Command commands[] = {
   { "new", desk_cli_new, N_("Create a case from options or a JSON file") },
   { "delete", desk_cli_delete, N_("Delete a case") },
   { "demo", desk_cli_demo, N_("Add realistic demo cases") },
+  { "checklist", desk_cli_checklist, N_("Show a case’s evidence checklist or set an item’s state") },
+  { "attempt", desk_cli_attempt, N_("Check an appeal attempt with the attempt guard and record it") },
+  { "attempts", desk_cli_attempts, N_("List a case’s appeal attempts") },
 };
 
 static void

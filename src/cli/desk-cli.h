@@ -38,5 +38,10 @@ int desk_cli_show     (DeskCliContext *ctx, GError **error);
 int desk_cli_new      (DeskCliContext *ctx, GError **error);
 int desk_cli_delete   (DeskCliContext *ctx, GError **error);
 int desk_cli_demo     (DeskCliContext *ctx, GError **error);
+int desk_cli_checklist (DeskCliContext *ctx, GError **error);
+int desk_cli_attempt  (DeskCliContext *ctx, GError **error);
+int desk_cli_attempts (DeskCliContext *ctx, GError **error);
+/* Creates a new case's evidence checklist from its rule pack (desk-cli-checklist.c). */
+gboolean desk_cli_checklist_create (DeskCliContext *ctx, DeskCase *kase, GError **error);
 
 G_END_DECLS

@@ -3,19 +3,52 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "desk-case-list.h"
+#include "desk-case-private.h"
+#include "desk-store-private.h"
+#include "desk-util.h"
+
+/* One case. Slots are never reused or moved: a changed case gets a new slot
+ * (its text goes to the end of the buffer), so slot order is buffer order. */
+typedef struct
+{
+  gint64    id;
+  gint64    deadline;
+  gint64    updated;
+  gsize     key_off;
+  gsize     key_len;
+  guint8    platform;
+  guint8    case_type;
+  guint8    status;
+  gboolean  dead;
+  DeskCase *object;   /* made on first get_item() */
+} Row;
 
 struct _DeskCaseList
 {
-  GObject     parent_instance;
-  DeskStore  *store;
-  GPtrArray  *items;
+  GObject    parent_instance;
+  DeskStore *store;
+  GArray    *rows;      /* Row, by slot */
+  GString   *keys;      /* folded search text of every slot, '\0'-separated */
+  GArray    *order;     /* guint slots of live rows, sorted */
+  GArray    *shown;     /* guint slots matching the query, sorted */
+  char      *query;     /* folded, NULL when not filtering */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (DeskCaseList, desk_case_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+#define ROW(self, slot) (&g_array_index ((self)->rows, Row, (slot)))
+
+static GArray *
+visible (DeskCaseList *self)
+{
+  return self->query ? self->shown : self->order;
+}
 
 static GType
 get_item_type (GListModel *model)
@@ -26,7 +59,7 @@ get_item_type (GListModel *model)
 static guint
 get_n_items (GListModel *model)
 {
-  return DESK_CASE_LIST (model)->items->len;
+  return visible (DESK_CASE_LIST (model))->len;
 }
 
 static gpointer
@@ -34,10 +67,22 @@ get_item (GListModel *model,
           guint       position)
 {
   DeskCaseList *self = DESK_CASE_LIST (model);
+  g_autoptr(GError) error = NULL;
+  GArray *items = visible (self);
+  Row *row;
 
-  if (position >= self->items->len)
+  if (position >= items->len)
     return NULL;
-  return g_object_ref (self->items->pdata[position]);
+  row = ROW (self, g_array_index (items, guint, position));
+  if (row->object == NULL)
+    row->object = _desk_store_get_case_summary (self->store, row->id, &error);
+  if (row->object == NULL)
+    {
+      /* Another process deleted it; an empty case keeps the model consistent. */
+      g_message ("Case %" G_GINT64_FORMAT " vanished: %s", row->id, error->message);
+      row->object = desk_case_new (row->platform, row->case_type, "");
+    }
+  return g_object_ref (row->object);
 }
 
 static void
@@ -48,43 +93,225 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
-static gboolean
-is_open (DeskCase *kase)
+/* Latin letters fold; other scripts stay as they are (CJK has no case), which
+ * keeps loading 100 000 titles cheap. The query is folded the same way. */
+static void
+append_folded (GString    *out,
+               const char *text)
 {
-  return desk_case_get_status (kase) <= DESK_CASE_STATUS_PENDING;
+  gsize start = out->len;
+
+  g_string_append (out, text ? text : "");
+  for (char *p = out->str + start; *p; p++)
+    if (*p >= 'A' && *p <= 'Z')
+      *p += 'a' - 'A';
+}
+
+static void
+append_key (DeskCaseList *self,
+            Row          *row,
+            const char   *title,
+            const char   *case_id,
+            const char   *code,
+            const char   *products)
+{
+  row->key_off = self->keys->len;
+  append_folded (self->keys, title);
+  g_string_append_c (self->keys, '\x1f');
+  append_folded (self->keys, case_id);
+  g_string_append_c (self->keys, '\x1f');
+  append_folded (self->keys, code);
+  g_string_append_c (self->keys, '\x1f');
+  append_folded (self->keys, products);
+  row->key_len = self->keys->len - row->key_off;
+  g_string_append_c (self->keys, '\0');
+}
+
+static gboolean
+is_open (const Row *row)
+{
+  return row->status <= DESK_CASE_STATUS_PENDING;
 }
 
 /* Same order as desk_store_list_cases(). */
 static int
-compare_cases (DeskCase *a,
-               DeskCase *b)
+compare_rows (const Row *a,
+              const Row *b)
 {
-  GDateTime *da = desk_case_get_deadline_at (a);
-  GDateTime *db = desk_case_get_deadline_at (b);
-  int c;
-
   if (is_open (a) != is_open (b))
     return is_open (a) ? -1 : 1;
-  if ((da == NULL) != (db == NULL))
-    return da == NULL ? 1 : -1;
-  if (da && (c = g_date_time_compare (da, db)) != 0)
-    return c;
-  if ((c = g_date_time_compare (desk_case_get_updated_at (b), desk_case_get_updated_at (a))) != 0)
-    return c;
-  return desk_case_get_id (b) < desk_case_get_id (a) ? -1 : 1;
+  if ((a->deadline == DESK_CASE_NO_TIME) != (b->deadline == DESK_CASE_NO_TIME))
+    return a->deadline == DESK_CASE_NO_TIME ? 1 : -1;
+  if (a->deadline != b->deadline)
+    return a->deadline < b->deadline ? -1 : 1;
+  if (a->updated != b->updated)
+    return a->updated > b->updated ? -1 : 1;
+  return b->id < a->id ? -1 : 1;
+}
+
+/* The text and platform/type labels are matched separately: labels are the
+ * same for thousands of rows, so they are checked once per query. */
+static void
+match_labels (const char *query,
+              gboolean    platforms[DESK_N_PLATFORMS],
+              gboolean    types[DESK_N_CASE_TYPES])
+{
+  for (int p = 1; p < DESK_N_PLATFORMS; p++)
+    {
+      g_autoptr(GString) s = g_string_new (desk_platform_to_id (p));
+
+      g_string_append_c (s, '\x1f');
+      append_folded (s, desk_platform_get_label (p));
+      platforms[p] = strstr (s->str, query) != NULL;
+    }
+  for (int t = 1; t < DESK_N_CASE_TYPES; t++)
+    {
+      g_autoptr(GString) s = g_string_new (desk_case_type_to_id (t));
+
+      g_string_append_c (s, '\x1f');
+      append_folded (s, desk_case_type_get_label (t));
+      types[t] = strstr (s->str, query) != NULL;
+    }
+  platforms[0] = types[0] = FALSE;
+}
+
+/* One pass of memmem over the whole buffer; each hit marks its slot and
+ * the search resumes at the next slot's text. */
+static guint8 *
+scan_all (DeskCaseList *self,
+          const char   *query)
+{
+  gsize qlen = strlen (query);
+  guint8 *hits = g_malloc0 (self->rows->len + 1);
+  const char *buf = self->keys->str;
+  const char *end = buf + self->keys->len;
+  const char *p = buf;
+  guint slot = 0;
+
+  while (p < end && slot < self->rows->len)
+    {
+      const char *hit = memmem (p, end - p, query, qlen);
+      Row *row;
+
+      if (hit == NULL)
+        break;
+      while (slot + 1 < self->rows->len && ROW (self, slot + 1)->key_off <= (gsize)(hit - buf))
+        slot++;
+      row = ROW (self, slot);
+      if ((gsize)(hit - buf) + qlen <= row->key_off + row->key_len)
+        hits[slot] = TRUE;
+      p = buf + row->key_off + row->key_len + 1;
+      slot++;
+    }
+  return hits;
+}
+
+static gboolean
+row_matches_text (DeskCaseList *self,
+                  Row          *row,
+                  const char   *query)
+{
+  return memmem (self->keys->str + row->key_off, row->key_len, query, strlen (query)) != NULL;
+}
+
+/* @narrowing: the query extends the previous one, so only shown rows can match. */
+static void
+refilter (DeskCaseList *self,
+          gboolean      narrowing)
+{
+  gboolean platforms[DESK_N_PLATFORMS], types[DESK_N_CASE_TYPES];
+  GArray *from = narrowing ? self->shown : self->order;
+  g_autoptr(GArray) shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), from->len);
+  g_autofree guint8 *hits = NULL;
+
+  match_labels (self->query, platforms, types);
+  if (!narrowing)
+    hits = scan_all (self, self->query);
+  for (guint i = 0; i < from->len; i++)
+    {
+      guint slot = g_array_index (from, guint, i);
+      Row *row = ROW (self, slot);
+      gboolean match = hits ? hits[slot] : row_matches_text (self, row, self->query);
+
+      if (match || platforms[row->platform] || types[row->case_type])
+        g_array_append_val (shown, slot);
+    }
+  g_clear_pointer (&self->shown, g_array_unref);
+  self->shown = g_steal_pointer (&shown);
+}
+
+void
+desk_case_list_set_query (DeskCaseList *self,
+                          const char   *query)
+{
+  g_autoptr(GString) folded = g_string_new (NULL);
+  g_autofree char *old = NULL;
+  guint before;
+  gboolean narrowing;
+
+  g_return_if_fail (DESK_IS_CASE_LIST (self));
+  append_folded (folded, query);
+  g_strstrip (folded->str);
+  if (g_strcmp0 (folded->str[0] ? folded->str : NULL, self->query) == 0)
+    return;
+  before = visible (self)->len;
+  old = g_steal_pointer (&self->query);
+  narrowing = old != NULL && g_str_has_prefix (folded->str, old);
+  if (folded->str[0] != '\0')
+    {
+      self->query = g_strdup (folded->str);
+      refilter (self, narrowing);
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, before, visible (self)->len);
+}
+
+const char *
+desk_case_list_get_query (DeskCaseList *self)
+{
+  g_return_val_if_fail (DESK_IS_CASE_LIST (self), NULL);
+  return self->query;
+}
+
+guint
+desk_case_list_get_total (DeskCaseList *self)
+{
+  g_return_val_if_fail (DESK_IS_CASE_LIST (self), 0);
+  return self->order->len;
+}
+
+static guint
+add_row_from_case (DeskCaseList *self,
+                   DeskCase     *kase)
+{
+  g_autofree char *products = g_strjoinv ("\x1f", (char **)desk_case_get_product_ids (kase));
+  Row row = {
+    .id = desk_case_get_id (kase),
+    .deadline = _desk_case_get_deadline_unix (kase),
+    .updated = _desk_case_get_updated_unix (kase),
+    .platform = desk_case_get_platform (kase),
+    .case_type = desk_case_get_case_type (kase),
+    .status = desk_case_get_status (kase),
+    .object = g_object_ref (kase),
+  };
+
+  append_key (self, &row, desk_case_get_title (kase), desk_case_get_platform_case_id (kase),
+              desk_case_get_violation_code (kase), products);
+  g_array_append_val (self->rows, row);
+  return self->rows->len - 1;
 }
 
 static guint
 sorted_position (DeskCaseList *self,
-                 DeskCase     *kase)
+                 GArray       *items,
+                 Row          *row)
 {
-  guint lo = 0, hi = self->items->len;
+  guint lo = 0, hi = items->len;
 
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
 
-      if (compare_cases (self->items->pdata[mid], kase) < 0)
+      if (compare_rows (ROW (self, g_array_index (items, guint, mid)), row) < 0)
         lo = mid + 1;
       else
         hi = mid;
@@ -92,13 +319,36 @@ sorted_position (DeskCaseList *self,
   return lo;
 }
 
-static void
-insert_sorted (DeskCaseList *self,
-               DeskCase     *kase)
+static int
+index_of_id (DeskCaseList *self,
+             GArray       *items,
+             gint64        id)
 {
-  guint pos = sorted_position (self, kase);
+  for (guint i = 0; i < items->len; i++)
+    if (ROW (self, g_array_index (items, guint, i))->id == id)
+      return i;
+  return -1;
+}
 
-  g_ptr_array_insert (self->items, pos, g_object_ref (kase));
+static void
+insert_case (DeskCaseList *self,
+             DeskCase     *kase)
+{
+  guint slot = add_row_from_case (self, kase);
+  Row *row = ROW (self, slot);
+  guint pos = sorted_position (self, self->order, row);
+
+  g_array_insert_val (self->order, pos, slot);
+  if (self->query)
+    {
+      gboolean platforms[DESK_N_PLATFORMS], types[DESK_N_CASE_TYPES];
+
+      match_labels (self->query, platforms, types);
+      if (!row_matches_text (self, row, self->query) && !platforms[row->platform] && !types[row->case_type])
+        return;
+      pos = sorted_position (self, self->shown, row);
+      g_array_insert_val (self->shown, pos, slot);
+    }
   g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, 1);
 }
 
@@ -106,20 +356,28 @@ static void
 remove_id (DeskCaseList *self,
            gint64        id)
 {
-  int pos = desk_case_list_find (self, id);
+  int in_order = index_of_id (self, self->order, id);
+  int in_shown = self->query ? index_of_id (self, self->shown, id) : in_order;
+  Row *row;
 
-  if (pos < 0)
+  if (in_order < 0)
     return;
-  g_ptr_array_remove_index (self->items, pos);
-  g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
+  row = ROW (self, g_array_index (self->order, guint, in_order));
+  row->dead = TRUE;
+  g_clear_object (&row->object);
+  g_array_remove_index (self->order, in_order);
+  if (self->query && in_shown >= 0)
+    g_array_remove_index (self->shown, in_shown);
+  if (in_shown >= 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), in_shown, 1, 0);
 }
 
 static void
 on_case_added (DeskCaseList *self,
                DeskCase     *kase)
 {
-  if (desk_case_list_find (self, desk_case_get_id (kase)) < 0)
-    insert_sorted (self, kase);
+  if (index_of_id (self, self->order, desk_case_get_id (kase)) < 0)
+    insert_case (self, kase);
 }
 
 static void
@@ -127,7 +385,7 @@ on_case_changed (DeskCaseList *self,
                  DeskCase     *kase)
 {
   remove_id (self, desk_case_get_id (kase));
-  insert_sorted (self, kase);
+  insert_case (self, kase);
 }
 
 static void
@@ -135,6 +393,14 @@ on_case_removed (DeskCaseList *self,
                  gint64        id)
 {
   remove_id (self, id);
+}
+
+static void
+clear_row (gpointer data)
+{
+  Row *row = data;
+
+  g_clear_object (&row->object);
 }
 
 static void
@@ -153,7 +419,11 @@ desk_case_list_finalize (GObject *object)
 {
   DeskCaseList *self = (DeskCaseList *)object;
 
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_string_free (self->keys, TRUE);
+  g_clear_pointer (&self->order, g_array_unref);
+  g_clear_pointer (&self->shown, g_array_unref);
+  g_clear_pointer (&self->query, g_free);
   G_OBJECT_CLASS (desk_case_list_parent_class)->finalize (object);
 }
 
@@ -169,7 +439,11 @@ desk_case_list_class_init (DeskCaseListClass *klass)
 static void
 desk_case_list_init (DeskCaseList *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_array_set_clear_func (self->rows, clear_row);
+  self->keys = g_string_new (NULL);
+  self->order = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 DeskCaseList *
@@ -186,20 +460,72 @@ desk_case_list_new (DeskStore *store)
   return self;
 }
 
+static int
+compare_slots (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  DeskCaseList *self = data;
+
+  return compare_rows (ROW (self, *(const guint *)a), ROW (self, *(const guint *)b));
+}
+
+static void
+add_row_from_stmt (DeskCaseList *self,
+                   sqlite3_stmt *stmt)
+{
+  Row row = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .platform = desk_platform_from_id ((const char *)sqlite3_column_text (stmt, 1)),
+    .case_type = desk_case_type_from_id ((const char *)sqlite3_column_text (stmt, 2)),
+    .status = desk_case_status_from_id ((const char *)sqlite3_column_text (stmt, 3)),
+    .deadline = _desk_store_column_unix (stmt, 8),
+    .updated = _desk_store_column_unix (stmt, 9),
+  };
+  guint slot = self->rows->len;
+
+  append_key (self, &row, (const char *)sqlite3_column_text (stmt, 4),
+              (const char *)sqlite3_column_text (stmt, 5), (const char *)sqlite3_column_text (stmt, 6),
+              (const char *)sqlite3_column_text (stmt, 7));
+  g_array_append_val (self->rows, row);
+  g_array_append_val (self->order, slot);
+}
+
 gboolean
 desk_case_list_reload (DeskCaseList *self,
                        GError      **error)
 {
-  GPtrArray *cases;
-  guint removed;
+  guint before;
+  sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (DESK_IS_CASE_LIST (self), FALSE);
-  if (!(cases = desk_store_list_cases (self->store, error)))
+  /* A plain table scan and a sort in memory beat walking the cases_order
+   * index, which costs a B-tree lookup per row. */
+  stmt = _desk_store_prepare (self->store,
+                              "SELECT id, platform, case_type, status, title, platform_case_id,"
+                              " violation_code, replace (product_ids, char (10), char (31)),"
+                              " deadline_at, updated_at FROM cases WHERE trashed_at IS NULL",
+                              error);
+  if (stmt == NULL)
     return FALSE;
-  removed = self->items->len;
-  g_ptr_array_unref (self->items);
-  self->items = cases;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, cases->len);
+  before = visible (self)->len;
+  g_array_set_size (self->rows, 0);
+  g_array_set_size (self->order, 0);
+  g_array_set_size (self->shown, 0);
+  g_string_truncate (self->keys, 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_row_from_stmt (self, stmt);
+  sqlite3_reset (stmt);
+  g_array_sort_with_data (self->order, compare_slots, self);
+  if (self->query)
+    refilter (self, FALSE);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, before, visible (self)->len);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (_desk_store_get_db (self->store), rc, error);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -208,10 +534,20 @@ desk_case_list_find (DeskCaseList *self,
                      gint64        id)
 {
   g_return_val_if_fail (DESK_IS_CASE_LIST (self), -1);
-  for (guint i = 0; i < self->items->len; i++)
-    if (desk_case_get_id (self->items->pdata[i]) == id)
-      return i;
-  return -1;
+  return index_of_id (self, visible (self), id);
+}
+
+static DeskDeadlineState
+row_state (const Row *row,
+           gint64     now)
+{
+  if (row->status != DESK_CASE_STATUS_DRAFT)
+    return DESK_DEADLINE_DONE;
+  if (row->deadline == DESK_CASE_NO_TIME)
+    return DESK_DEADLINE_NONE;
+  if (row->deadline <= now)
+    return DESK_DEADLINE_OVERDUE;
+  return row->deadline - now < 24 * 3600 ? DESK_DEADLINE_SOON : DESK_DEADLINE_NORMAL;
 }
 
 void
@@ -220,12 +556,13 @@ desk_case_list_count_urgent (DeskCaseList *self,
                              guint        *n_overdue,
                              guint        *n_soon)
 {
+  gint64 t = g_date_time_to_unix (now);
   guint overdue = 0, soon = 0;
 
   g_return_if_fail (DESK_IS_CASE_LIST (self));
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < self->order->len; i++)
     {
-      DeskDeadlineState state = desk_case_get_deadline_state (self->items->pdata[i], now);
+      DeskDeadlineState state = row_state (ROW (self, g_array_index (self->order, guint, i)), t);
 
       overdue += state == DESK_DEADLINE_OVERDUE;
       soon += state == DESK_DEADLINE_SOON;
@@ -234,4 +571,21 @@ desk_case_list_count_urgent (DeskCaseList *self,
     *n_overdue = overdue;
   if (n_soon)
     *n_soon = soon;
+}
+
+gint64
+desk_case_list_first_overdue (DeskCaseList *self,
+                              GDateTime    *now)
+{
+  gint64 t = g_date_time_to_unix (now);
+
+  g_return_val_if_fail (DESK_IS_CASE_LIST (self), 0);
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      Row *row = ROW (self, g_array_index (self->order, guint, i));
+
+      if (row_state (row, t) == DESK_DEADLINE_OVERDUE)
+        return row->id;
+    }
+  return 0;
 }

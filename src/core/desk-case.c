@@ -24,12 +24,16 @@ struct _DeskCase
   char           *violation_code;
   char          **product_ids;
   char           *rule_pack_version;
+  /* Times as UTC seconds (DESK_CASE_NO_TIME when unset); the GDateTime is
+   * made on first use: a list of 100 000 cases never needs most of them. */
+  gint64          received_s;
+  gint64          deadline_s;
+  gint64          created_s;
+  gint64          updated_s;
   GDateTime      *received_at;
   GDateTime      *deadline_at;
   GDateTime      *created_at;
   GDateTime      *updated_at;
-  /* Folded text for search, built on first use and dropped on change. */
-  char           *search_key;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCase, desk_case, G_TYPE_OBJECT)
@@ -70,8 +74,6 @@ desk_case_finalize (GObject *object)
   g_clear_pointer (&self->deadline_at, g_date_time_unref);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
-  g_clear_pointer (&self->search_key, g_free);
-
   G_OBJECT_CLASS (desk_case_parent_class)->finalize (object);
 }
 
@@ -93,12 +95,12 @@ desk_case_get_property (GObject    *object,
     case PROP_PLATFORM_CASE_ID: g_value_set_string (value, self->platform_case_id); break;
     case PROP_VIOLATION_CODE: g_value_set_string (value, self->violation_code); break;
     case PROP_PRODUCT_IDS: g_value_set_boxed (value, self->product_ids); break;
-    case PROP_RECEIVED_AT: g_value_set_boxed (value, self->received_at); break;
-    case PROP_DEADLINE_AT: g_value_set_boxed (value, self->deadline_at); break;
+    case PROP_RECEIVED_AT: g_value_set_boxed (value, desk_case_get_received_at (self)); break;
+    case PROP_DEADLINE_AT: g_value_set_boxed (value, desk_case_get_deadline_at (self)); break;
     case PROP_STATUS: g_value_set_enum (value, self->status); break;
     case PROP_RULE_PACK_VERSION: g_value_set_string (value, self->rule_pack_version); break;
-    case PROP_CREATED_AT: g_value_set_boxed (value, self->created_at); break;
-    case PROP_UPDATED_AT: g_value_set_boxed (value, self->updated_at); break;
+    case PROP_CREATED_AT: g_value_set_boxed (value, desk_case_get_created_at (self)); break;
+    case PROP_UPDATED_AT: g_value_set_boxed (value, desk_case_get_updated_at (self)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -185,6 +187,8 @@ desk_case_init (DeskCase *self)
   self->platform_case_id = g_strdup ("");
   self->violation_code = g_strdup ("");
   self->product_ids = g_new0 (char *, 1);
+  self->received_s = self->deadline_s = DESK_CASE_NO_TIME;
+  self->created_s = self->updated_s = DESK_CASE_NO_TIME;
 }
 
 DeskCase *
@@ -213,22 +217,38 @@ replace_string (char       **slot,
   return TRUE;
 }
 
+static gint64
+to_unix (GDateTime *value)
+{
+  return value ? g_date_time_to_unix (value) : DESK_CASE_NO_TIME;
+}
+
+/* Second precision, like the database. */
 static gboolean
-replace_time (GDateTime **slot,
+replace_time (gint64     *seconds,
+              GDateTime **cache,
               GDateTime  *value)
 {
-  if (*slot == value || (*slot && value && g_date_time_equal (*slot, value)))
+  if (*seconds == to_unix (value))
     return FALSE;
-  g_clear_pointer (slot, g_date_time_unref);
-  *slot = value ? g_date_time_ref (value) : NULL;
+  *seconds = to_unix (value);
+  g_clear_pointer (cache, g_date_time_unref);
   return TRUE;
+}
+
+static GDateTime *
+cached_time (gint64      seconds,
+             GDateTime **cache)
+{
+  if (*cache == NULL && seconds != DESK_CASE_NO_TIME)
+    *cache = g_date_time_new_from_unix_utc (seconds);
+  return *cache;
 }
 
 static void
 changed (DeskCase *self,
          int       prop)
 {
-  g_clear_pointer (&self->search_key, g_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
@@ -314,23 +334,34 @@ STRING_ACCESSORS (violation_code, PROP_VIOLATION_CODE)
 STRING_ACCESSORS (rule_pack_version, PROP_RULE_PACK_VERSION)
 STRING_ACCESSORS (notice_text, PROP_NOTICE_TEXT)
 
-#define TIME_ACCESSORS(field, PROP)                                     \
+#define TIME_GETTER(name, field)                                        \
   GDateTime *                                                           \
-  desk_case_get_##field (DeskCase *self)                                \
+  desk_case_get_##name##_at (DeskCase *self)                            \
   {                                                                     \
     g_return_val_if_fail (DESK_IS_CASE (self), NULL);                   \
-    return self->field;                                                 \
+    return cached_time (self->field##_s, &self->field##_at);            \
   }                                                                     \
+  gint64                                                                \
+  _desk_case_get_##name##_unix (DeskCase *self)                         \
+  {                                                                     \
+    return self->field##_s;                                             \
+  }
+
+#define TIME_SETTER(name, PROP)                                         \
   void                                                                  \
-  desk_case_set_##field (DeskCase *self, GDateTime *value)             \
+  desk_case_set_##name##_at (DeskCase *self, GDateTime *value)         \
   {                                                                     \
     g_return_if_fail (DESK_IS_CASE (self));                             \
-    if (replace_time (&self->field, value))                             \
+    if (replace_time (&self->name##_s, &self->name##_at, value))        \
       changed (self, PROP);                                             \
   }
 
-TIME_ACCESSORS (received_at, PROP_RECEIVED_AT)
-TIME_ACCESSORS (deadline_at, PROP_DEADLINE_AT)
+TIME_GETTER (received, received)
+TIME_GETTER (deadline, deadline)
+TIME_GETTER (created, created)
+TIME_GETTER (updated, updated)
+TIME_SETTER (received, PROP_RECEIVED_AT)
+TIME_SETTER (deadline, PROP_DEADLINE_AT)
 
 gboolean
 desk_case_has_notice_text (DeskCase *self)
@@ -362,19 +393,6 @@ desk_case_set_product_ids (DeskCase           *self,
   changed (self, PROP_PRODUCT_IDS);
 }
 
-GDateTime *
-desk_case_get_created_at (DeskCase *self)
-{
-  g_return_val_if_fail (DESK_IS_CASE (self), NULL);
-  return self->created_at;
-}
-
-GDateTime *
-desk_case_get_updated_at (DeskCase *self)
-{
-  g_return_val_if_fail (DESK_IS_CASE (self), NULL);
-  return self->updated_at;
-}
 
 DeskDeadlineState
 desk_case_get_deadline_state (DeskCase  *self,
@@ -387,50 +405,13 @@ desk_case_get_deadline_state (DeskCase  *self,
   /* Once submitted, the seller's own deadline is met; the platform reviews. */
   if (self->status != DESK_CASE_STATUS_DRAFT)
     return DESK_DEADLINE_DONE;
-  return desk_deadline_get_state (self->deadline_at, now);
-}
-
-static char *
-fold_fast (const char *text)
-{
-  for (const char *p = text; *p; p++)
-    if ((guchar)*p >= 0x80)
-      return desk_text_fold (text);
-  return g_ascii_strdown (text, -1);
-}
-
-static void
-build_search_key (DeskCase *self)
-{
-  g_autoptr(GString) raw = g_string_new (self->title);
-  g_autofree char *products = g_strjoinv (" ", self->product_ids);
-
-  g_string_append_c (raw, '\n');
-  g_string_append (raw, self->platform_case_id);
-  g_string_append_c (raw, '\n');
-  g_string_append (raw, self->violation_code);
-  g_string_append_c (raw, '\n');
-  g_string_append (raw, products);
-  g_string_append_c (raw, '\n');
-  g_string_append (raw, desk_platform_to_id (self->platform));
-  g_string_append_c (raw, '\n');
-  g_string_append (raw, desk_platform_get_label (self->platform));
-  g_string_append_c (raw, '\n');
-  g_string_append (raw, desk_case_type_get_label (self->case_type));
-  self->search_key = fold_fast (raw->str);
-}
-
-gboolean
-desk_case_matches (DeskCase   *self,
-                   const char *folded_query)
-{
-  g_return_val_if_fail (DESK_IS_CASE (self), FALSE);
-
-  if (folded_query == NULL || *folded_query == '\0')
-    return TRUE;
-  if (self->search_key == NULL)
-    build_search_key (self);
-  return strstr (self->search_key, folded_query) != NULL;
+  if (self->deadline_s == DESK_CASE_NO_TIME)
+    return DESK_DEADLINE_NONE;
+  if (self->deadline_s <= g_date_time_to_unix (now))
+    return DESK_DEADLINE_OVERDUE;
+  if (self->deadline_s - g_date_time_to_unix (now) < 24 * 3600)
+    return DESK_DEADLINE_SOON;
+  return DESK_DEADLINE_NORMAL;
 }
 
 static void
@@ -482,10 +463,10 @@ desk_case_to_json (DeskCase *self,
   if (self->notice_text)
     add_string (builder, "notice_text", self->notice_text);
   add_string (builder, "rule_pack_version", self->rule_pack_version);
-  add_time (builder, "received_at", self->received_at);
-  add_time (builder, "deadline_at", self->deadline_at);
-  add_time (builder, "created_at", self->created_at);
-  add_time (builder, "updated_at", self->updated_at);
+  add_time (builder, "received_at", desk_case_get_received_at (self));
+  add_time (builder, "deadline_at", desk_case_get_deadline_at (self));
+  add_time (builder, "created_at", desk_case_get_created_at (self));
+  add_time (builder, "updated_at", desk_case_get_updated_at (self));
   json_builder_end_object (builder);
 }
 
@@ -497,14 +478,20 @@ _desk_case_set_id (DeskCase *self,
 }
 
 void
-_desk_case_set_times (DeskCase  *self,
-                      GDateTime *created_at,
-                      GDateTime *updated_at)
+_desk_case_set_times_unix (DeskCase *self,
+                           gint64    received,
+                           gint64    deadline,
+                           gint64    created,
+                           gint64    updated)
 {
+  self->received_s = received;
+  self->deadline_s = deadline;
+  self->created_s = created;
+  self->updated_s = updated;
+  g_clear_pointer (&self->received_at, g_date_time_unref);
+  g_clear_pointer (&self->deadline_at, g_date_time_unref);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
-  self->created_at = created_at;
-  self->updated_at = updated_at;
 }
 
 void
@@ -531,7 +518,6 @@ _desk_case_take_fields (DeskCase       *self,
   self->product_ids = product_ids;
   g_free (self->rule_pack_version);
   self->rule_pack_version = rule_pack_version;
-  g_clear_pointer (&self->search_key, g_free);
 }
 
 void
@@ -540,15 +526,4 @@ _desk_case_take_notice (DeskCase *self,
 {
   g_free (self->notice_text);
   self->notice_text = notice_text;
-}
-
-void
-_desk_case_take_dates (DeskCase  *self,
-                       GDateTime *received_at,
-                       GDateTime *deadline_at)
-{
-  g_clear_pointer (&self->received_at, g_date_time_unref);
-  g_clear_pointer (&self->deadline_at, g_date_time_unref);
-  self->received_at = received_at;
-  self->deadline_at = deadline_at;
 }

@@ -58,9 +58,6 @@ GDateTime      *desk_case_get_updated_at       (DeskCase       *self);
 /* Deadline state now; resolved/rejected/closed cases are DESK_DEADLINE_DONE. */
 DeskDeadlineState desk_case_get_deadline_state (DeskCase       *self,
                                                 GDateTime      *now);
-/* @folded_query from desk_text_fold(); matches title, ids, code, products, platform. */
-gboolean        desk_case_matches              (DeskCase       *self,
-                                                const char     *folded_query);
 
 /* Serialisation for the CLI (--json) and scripts. */
 void            desk_case_to_json              (DeskCase       *self,

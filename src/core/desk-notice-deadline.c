@@ -12,8 +12,8 @@
 
 #define MONTHS "(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
 #define CLOCK "(?<h>\\d{1,2})[:.](?<mi>\\d{2})(?::(?<s>\\d{2}))?\\s*(?<ap>[ap]\\.?m\\.?)?"
-#define ZONE \
-  "(?:\\s*\\(?\\s*(?<tz>(?:gmt|utc)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|gmt|utc|z" \
+#define ZONE                                                                                \
+  "(?:\\s*\\(?\\s*(?<tz>(?:gmt|utc)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|gmt|utc|z"             \
   "|beijing time|北京时间|china standard time|pst|pdt|est|edt|cet|cest|msk|moscow time" \
   "|sgt|myt|wib|ict|pht)(?![a-z])\\s*\\)?)?"
 
@@ -23,27 +23,27 @@ static const char *const date_patterns[] = {
   "(?:(?:t|\\s+|,\\s*)" CLOCK ")?" ZONE,
   "(?<y>20\\d{2})\\s*年\\s*(?<mo>\\d{1,2})\\s*月\\s*(?<d>\\d{1,2})\\s*[日号]"
   "(?:\\s*(?<h>\\d{1,2})\\s*[:时点]\\s*(?:(?<mi>\\d{2})\\s*分?)?)?" ZONE,
-  W (MONTHS "\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>20\\d{2})")
-  "(?:,?\\s*(?:at\\s+)?" CLOCK ")?" ZONE,
-  W ("(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+" MONTHS ",?\\s+(?<y>20\\d{2})")
-  "(?:,?\\s*(?:at\\s+)?" CLOCK ")?" ZONE,
+  W (MONTHS "\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>20\\d{2})") "(?:,?\\s*(?:at\\s+)?" CLOCK ")?" ZONE,
+  W ("(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+" MONTHS ",?\\s+(?<y>20\\d{2})") "(?:,?\\s*(?:at\\s+)?" CLOCK ")?" ZONE,
 };
 
-#define RELATIVE_PATTERN \
-  W ("(?:within|in|no later than|the next)\\s+(?<n>\\d{1,3}|one|two|three|five|seven|ten|fifteen|thirty)" \
+#define RELATIVE_PATTERN                                                                                       \
+  W ("(?:within|in|no later than|the next)\\s+(?<n>\\d{1,3}|one|two|three|five|seven|ten|fifteen|thirty)"      \
      "\\s*(?:\\(\\d{1,3}\\)\\s*)?(?<kind>business |working |calendar |natural )?(?<unit>hours?|hrs?|h|days?)") \
   "|(?<n2>\\d{1,3})\\s*个?\\s*(?<unit2>小时|工作日|自然日|天|日)\\s*(?:之内|以内|内)"
 
 /* Words around a date that say it is the deadline, or that it is not. */
-#define DEADLINE_LABEL \
-  W ("deadline|due|no later than|expires?|expiry") "|截止|截至"
-#define DEADLINE_JUST_BEFORE \
-  W ("by|before|until|prior to|no later than") "\\s*$|(?:请于|请在|须于|需于|于)\\s*$"
-#define NOT_DEADLINE_BEFORE \
+#define DEADLINE_LABEL                             \
+  W ("deadline|due|no later than|expires?|expiry") \
+  "|截止|截至"
+#define DEADLINE_JUST_BEFORE                   \
+  W ("by|before|until|prior to|no later than") \
+  "\\s*$|(?:请于|请在|须于|需于|于)\\s*$"
+#define NOT_DEADLINE_BEFORE                                                        \
   W ("received|sent|notice date|created|listed|issued|registered|effective|dated") \
   "|通知时间|收到|发送|上架|创建|生效|发布"
 #define DEADLINE_AFTER "^\\s*(?:前|之前|以前|截止|为止)"
-#define ACTION_WORDS \
+#define ACTION_WORDS                                                                                           \
   W ("appeal|respond|response|reply|submit|counter[- ]?notice|provide|upload|resolve|fix|improve|take action") \
   "|申诉|提交|回复|响应|处理|补充|上传|整改|补传"
 #define NOT_A_WINDOW_AFTER \
@@ -51,8 +51,8 @@ static const char *const date_patterns[] = {
 #define NOT_A_WINDOW_BEFORE "(?:订单|创建|下单|发货|付款)\\S{0,4}后\\s*$"
 
 static GRegex *
-once_regex (GRegex     **slot,
-            const char  *pattern)
+once_regex (GRegex **slot,
+            const char *pattern)
 {
   if (g_once_init_enter (slot))
     g_once_init_leave (slot, _desk_notice_regex_new (pattern));
@@ -60,16 +60,16 @@ once_regex (GRegex     **slot,
 }
 
 static gboolean
-matches (GRegex     **slot,
-         const char  *pattern,
-         const char  *text)
+matches (GRegex **slot,
+         const char *pattern,
+         const char *text)
 {
   return g_regex_match (once_regex (slot, pattern), text, 0, NULL);
 }
 
 static gboolean
 is_blank (const char *s,
-          gsize       len)
+          gsize len)
 {
   for (gsize i = 0; i < len; i++)
     if (!g_ascii_isspace (s[i]) && s[i] != ':')
@@ -81,7 +81,7 @@ is_blank (const char *s,
  * the date stands alone under its label) or to a ",;|。", at most 160 bytes. */
 static char *
 context_before (const char *window,
-                gsize       pos)
+                gsize pos)
 {
   gsize start = pos;
 
@@ -104,8 +104,8 @@ context_before (const char *window,
 
 static char *
 context_after (const char *window,
-               gsize       pos,
-               gsize       max)
+               gsize pos,
+               gsize max)
 {
   gsize end = pos;
 
@@ -119,11 +119,30 @@ context_after (const char *window,
 static GTimeZone *
 parse_zone (const char *tz)
 {
-  static const struct { const char *name; int hours; } names[] = {
-    { "beijing time", 8 }, { "北京时间", 8 }, { "china standard time", 8 },
-    { "pst", -8 }, { "pdt", -7 }, { "est", -5 }, { "edt", -4 }, { "cet", 1 },
-    { "cest", 2 }, { "msk", 3 }, { "moscow time", 3 }, { "sgt", 8 }, { "myt", 8 },
-    { "wib", 7 }, { "ict", 7 }, { "pht", 8 }, { "gmt", 0 }, { "utc", 0 }, { "z", 0 },
+  static const struct
+  {
+    const char *name;
+    int hours;
+  } names[] = {
+    { "beijing time", 8 },
+    { "北京时间", 8 },
+    { "china standard time", 8 },
+    { "pst", -8 },
+    { "pdt", -7 },
+    { "est", -5 },
+    { "edt", -4 },
+    { "cet", 1 },
+    { "cest", 2 },
+    { "msk", 3 },
+    { "moscow time", 3 },
+    { "sgt", 8 },
+    { "myt", 8 },
+    { "wib", 7 },
+    { "ict", 7 },
+    { "pht", 8 },
+    { "gmt", 0 },
+    { "utc", 0 },
+    { "z", 0 },
   };
   g_autofree char *lower = g_utf8_strdown (tz, -1);
   const char *sign = strpbrk (lower, "+-");
@@ -147,7 +166,7 @@ parse_zone (const char *tz)
 static int
 named_int (GMatchInfo *match,
            const char *name,
-           int         fallback)
+           int fallback)
 {
   g_autofree char *value = g_match_info_fetch_named (match, name);
 
@@ -161,20 +180,20 @@ month_from_name (const char *name)
   g_autofree char *lower = g_ascii_strdown (name, 3);
   const char *found = strstr (months, lower);
 
-  return found ? (int) (found - months) / 3 + 1 : 0;
+  return found ? (int)(found - months) / 3 + 1 : 0;
 }
 
 /* Builds the date a match describes; a date without a clock is the end of
  * that day, a date without a zone is Beijing time (flagged). */
 static GDateTime *
 date_from_match (GMatchInfo *match,
-                 gboolean   *zone_assumed)
+                 gboolean *zone_assumed)
 {
   g_autofree char *mon = g_match_info_fetch_named (match, "mon");
   g_autofree char *tz = g_match_info_fetch_named (match, "tz");
   g_autofree char *ap = g_match_info_fetch_named (match, "ap");
-  g_autoptr(GTimeZone) zone = tz && *tz ? parse_zone (tz) : NULL;
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr (GTimeZone) zone = tz && *tz ? parse_zone (tz) : NULL;
+  g_autoptr (GDateTime) local = NULL;
   int month = mon && *mon ? month_from_name (mon) : named_int (match, "mo", 0);
   int hour = named_int (match, "h", -1);
   int minute = named_int (match, "mi", 0);
@@ -196,8 +215,8 @@ date_from_match (GMatchInfo *match,
 
 static int
 score_absolute (const char *window,
-                int         start,
-                int         end)
+                int start,
+                int end)
 {
   static GRegex *label, *adjacent, *no, *after;
   g_autofree char *before = context_before (window, start);
@@ -217,7 +236,7 @@ score_absolute (const char *window,
 
 static GDateTime *
 find_absolute (const char *window,
-               gboolean   *zone_assumed)
+               gboolean *zone_assumed)
 {
   static GRegex *regexes[G_N_ELEMENTS (date_patterns)];
   GDateTime *best = NULL;
@@ -225,7 +244,7 @@ find_absolute (const char *window,
 
   for (gsize i = 0; i < G_N_ELEMENTS (date_patterns); i++)
     {
-      g_autoptr(GMatchInfo) match = NULL;
+      g_autoptr (GMatchInfo) match = NULL;
 
       g_regex_match (once_regex (&regexes[i], date_patterns[i]), window, 0, &match);
       for (; g_match_info_matches (match); g_match_info_next (match, NULL))
@@ -248,9 +267,19 @@ find_absolute (const char *window,
 static int
 number_from_word (const char *word)
 {
-  static const struct { const char *word; int n; } words[] = {
-    { "one", 1 }, { "two", 2 }, { "three", 3 }, { "five", 5 }, { "seven", 7 },
-    { "ten", 10 }, { "fifteen", 15 }, { "thirty", 30 },
+  static const struct
+  {
+    const char *word;
+    int n;
+  } words[] = {
+    { "one", 1 },
+    { "two", 2 },
+    { "three", 3 },
+    { "five", 5 },
+    { "seven", 7 },
+    { "ten", 10 },
+    { "fifteen", 15 },
+    { "thirty", 30 },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
@@ -261,10 +290,10 @@ number_from_word (const char *word)
 
 static GDateTime *
 add_working_days (GDateTime *from,
-                  int        days)
+                  int days)
 {
-  g_autoptr(GTimeZone) beijing = g_time_zone_new_offset (8 * 3600);
-  g_autoptr(GDateTime) day = g_date_time_to_timezone (from, beijing);
+  g_autoptr (GTimeZone) beijing = g_time_zone_new_offset (8 * 3600);
+  g_autoptr (GDateTime) day = g_date_time_to_timezone (from, beijing);
 
   while (days > 0)
     {
@@ -280,7 +309,7 @@ add_working_days (GDateTime *from,
 
 static GDateTime *
 resolve_relative (GMatchInfo *match,
-                  GDateTime  *received_at)
+                  GDateTime *received_at)
 {
   g_autofree char *n = g_match_info_fetch_named (match, "n");
   g_autofree char *n2 = g_match_info_fetch_named (match, "n2");
@@ -292,8 +321,7 @@ resolve_relative (GMatchInfo *match,
 
   if (count <= 0 || count > 365)
     return NULL;
-  if (g_str_equal (u, "工作日") || (kind && (g_str_has_prefix (kind, "business")
-                                          || g_str_has_prefix (kind, "working"))))
+  if (g_str_equal (u, "工作日") || (kind && (g_str_has_prefix (kind, "business") || g_str_has_prefix (kind, "working"))))
     return add_working_days (received_at, count);
   if (u[0] == 'h' || u[0] == 'H' || g_str_equal (u, "小时"))
     return g_date_time_add_hours (received_at, count);
@@ -302,8 +330,8 @@ resolve_relative (GMatchInfo *match,
 
 static int
 score_relative (const char *window,
-                int         start,
-                int         end)
+                int start,
+                int end)
 {
   static GRegex *action, *not_after, *not_before;
   g_autofree char *before = context_before (window, start);
@@ -320,10 +348,10 @@ score_relative (const char *window,
 
 static GDateTime *
 find_relative (const char *window,
-               GDateTime  *received_at)
+               GDateTime *received_at)
 {
   static GRegex *regex;
-  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr (GMatchInfo) match = NULL;
 
   g_regex_match (once_regex (&regex, RELATIVE_PATTERN), window, 0, &match);
   for (; g_match_info_matches (match); g_match_info_next (match, NULL))
@@ -341,9 +369,9 @@ find_relative (const char *window,
  * repeated as boilerplate while the date is the one the platform enforces. */
 GDateTime *
 _desk_notice_find_deadline (const char *window,
-                            GDateTime  *received_at,
-                            gboolean   *is_relative,
-                            gboolean   *zone_assumed)
+                            GDateTime *received_at,
+                            gboolean *is_relative,
+                            gboolean *zone_assumed)
 {
   GDateTime *deadline;
 

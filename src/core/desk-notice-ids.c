@@ -13,42 +13,42 @@
 #define ID_VALUE "\\s*(?:\\([^)\\n]{0,20}\\))?\\s*[:#]?\\s*(?:no\\.\\s*|no\\s+)?" \
                  "((?=[a-z_-]*[0-9])[a-z0-9][a-z0-9_-]{3,63})(?![a-z0-9_-])"
 
-#define ISSUE_LABELS \
-  W ("issue (?:id|no\\.?|number)|complaint (?:id|no\\.?|number)|notice (?:id|no\\.?|number)" \
+#define ISSUE_LABELS                                                                              \
+  W ("issue (?:id|no\\.?|number)|complaint (?:id|no\\.?|number)|notice (?:id|no\\.?|number)"      \
      "|violation (?:id|no\\.?|number)|report (?:id|no\\.?|number)|reference (?:id|no\\.?|number)" \
-     "|ref\\.? no\\.?|warning id") \
+     "|ref\\.? no\\.?|warning id")                                                                \
   "|投诉\\s*(?:id|编号|单号)|违规\\s*(?:id|编号)|通知\\s*(?:id|编号)|问题\\s*(?:id|编号)|记录编号"
 
-#define CASE_LABELS \
+#define CASE_LABELS                                                                                       \
   W ("case (?:id|no\\.?|number|#)|case|ticket (?:id|no\\.?|number|#)|ticket|appeal (?:id|no\\.?|number)") \
-  "|案件\\s*(?:id|编号|号)|工单\\s*(?:id|编号|号)|申诉\\s*(?:id|编号|单号)" \
+  "|案件\\s*(?:id|编号|号)|工单\\s*(?:id|编号|号)|申诉\\s*(?:id|编号|单号)"               \
   "|номер (?:обращения|жалобы|заявки)|обращение"
 
-#define CODE_LABELS \
+#define CODE_LABELS                                          \
   W ("violation (?:code|type)|policy code|reason code|code") \
   "|违规(?:类型)?(?:代码|编码)|类型代码"
 
 #define CODE_VALUE "\\s*[:#]?\\s*([a-z]{2,4}-?\\d{2,3})(?![a-z0-9-])"
 
 /* Where product ids follow.  Anything that names a sku may hold letters. */
-#define PRODUCT_LABELS \
-  W ("(?:product|item|listing|goods|offer|spu|sku)s? ?(?:ids?|no\\.?|numbers?|#)|skus?|asins?" \
-     "|affected (?:products|items|listings|asins|skus)|products? concerned|reported (?:products|items|listings)") \
+#define PRODUCT_LABELS                                                                                                         \
+  W ("(?:product|item|listing|goods|offer|spu|sku)s? ?(?:ids?|no\\.?|numbers?|#)|skus?|asins?"                                 \
+     "|affected (?:products|items|listings|asins|skus)|products? concerned|reported (?:products|items|listings)")              \
   "|(?:涉及|违规|被投诉|相关)?(?:的)?(?:商品|产品|货品)\\s*(?:id|编号|编码|链接)?|sku\\s*(?:id|编码)?" \
   "|(?:id|номер) товара|товары"
 
 /* A field on the same line that is not a product id ends the list. */
-#define PRODUCT_STOP \
+#define PRODUCT_STOP                                                                                   \
   W ("case|issue|complaint|ticket|order|deadline|received|date|appeal|brand|reason|store|shop|seller") \
   "|投诉|案件|订单|截止|工单|店铺|原因|品牌|时间"
 
 /* Guards against pasted pages that say "商品" on every line. */
-#define MAX_LABELS      200
+#define MAX_LABELS 200
 #define MAX_PRODUCT_IDS 500
 
 static GRegex *
-once_regex (GRegex     **slot,
-            const char  *pattern)
+once_regex (GRegex **slot,
+            const char *pattern)
 {
   if (g_once_init_enter (slot))
     g_once_init_leave (slot, _desk_notice_regex_new (pattern));
@@ -56,10 +56,10 @@ once_regex (GRegex     **slot,
 }
 
 static char *
-first_capture (GRegex     *regex,
+first_capture (GRegex *regex,
                const char *window)
 {
-  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr (GMatchInfo) match = NULL;
 
   if (!g_regex_match (regex, window, 0, &match))
     return NULL;
@@ -98,7 +98,7 @@ _desk_notice_find_violation_code (const char *window)
   if (strchr (code, '-') == NULL)
     {
       gsize letters = strspn (code, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
-      g_autofree char *dashed = g_strdup_printf ("%.*s-%s", (int) letters, code, code + letters);
+      g_autofree char *dashed = g_strdup_printf ("%.*s-%s", (int)letters, code, code + letters);
 
       g_free (g_steal_pointer (&code));
       code = g_steal_pointer (&dashed);
@@ -120,36 +120,56 @@ _desk_notice_case_type_for_code (const char *code)
 }
 
 static gboolean is_asin (const char *s,
-                         gsize       len);
+                         gsize len);
 
 typedef struct
 {
-  GPtrArray  *ids;
-  GHashTable *seen;
+  gsize pos;
+  char *id;
+} Found;
+
+typedef struct
+{
+  const char *window;
+  GArray *found;    /* of Found, in the order the passes find them */
+  GHashTable *seen; /* id → index + 1 in found */
   const char *issue_id;
   const char *case_id;
 } Collector;
 
-/* ASINs are upper case whatever the notice wrote. */
+/* ASINs are upper case whatever the notice wrote.  An id found twice keeps
+ * its first position in the text. */
 static void
-collect (Collector  *c,
-         const char *id)
+collect (Collector *c,
+         const char *id,
+         gsize pos)
 {
   g_autofree char *upper = NULL;
+  guint index;
+  Found found;
 
   if (is_asin (id, strlen (id)))
     id = upper = g_ascii_strup (id, -1);
   if (g_strcmp0 (id, c->issue_id) == 0 || g_strcmp0 (id, c->case_id) == 0)
     return;
-  if (g_hash_table_contains (c->seen, id) || c->ids->len >= MAX_PRODUCT_IDS)
+  if ((index = GPOINTER_TO_UINT (g_hash_table_lookup (c->seen, id))) != 0)
+    {
+      Found *known = &g_array_index (c->found, Found, index - 1);
+
+      known->pos = MIN (known->pos, pos);
+      return;
+    }
+  if (c->found->len >= MAX_PRODUCT_IDS)
     return;
-  g_hash_table_add (c->seen, g_strdup (id));
-  g_ptr_array_add (c->ids, g_strdup (id));
+  found.pos = pos;
+  found.id = g_strdup (id);
+  g_array_append_val (c->found, found);
+  g_hash_table_insert (c->seen, found.id, GUINT_TO_POINTER (c->found->len));
 }
 
 static gboolean
 all_digits (const char *s,
-            gsize       len)
+            gsize len)
 {
   for (gsize i = 0; i < len; i++)
     if (!g_ascii_isdigit (s[i]))
@@ -159,7 +179,7 @@ all_digits (const char *s,
 
 static gboolean
 is_asin (const char *s,
-         gsize       len)
+         gsize len)
 {
   if (len != 10 || g_ascii_toupper (s[0]) != 'B' || s[1] != '0')
     return FALSE;
@@ -171,7 +191,7 @@ is_asin (const char *s,
 
 static gboolean
 is_joom_id (const char *s,
-            gsize       len)
+            gsize len)
 {
   if (len != 24)
     return FALSE;
@@ -183,7 +203,7 @@ is_joom_id (const char *s,
 
 static gboolean
 is_sku (const char *s,
-        gsize       len)
+        gsize len)
 {
   gboolean letter = FALSE, digit = FALSE;
 
@@ -199,8 +219,8 @@ is_sku (const char *s,
  * ASINs, Joom's 24 hex digits, or SKUs after a label that names them. */
 static gboolean
 token_is_product_id (const char *s,
-                     gsize       len,
-                     gboolean    sku_label)
+                     gsize len,
+                     gboolean sku_label)
 {
   if (len >= 6 && len <= 20 && all_digits (s, len))
     return TRUE;
@@ -210,13 +230,13 @@ token_is_product_id (const char *s,
 }
 
 static void
-collect_tokens (Collector  *c,
+collect_tokens (Collector *c,
                 const char *segment,
-                gsize       len,
-                gboolean    sku_label)
+                gsize len,
+                gboolean sku_label)
 {
   static GRegex *token_regex;
-  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr (GMatchInfo) match = NULL;
   GRegex *regex = once_regex (&token_regex,
                               "(?<![a-z0-9_.-])(?<!\\d[:/])[a-z0-9][a-z0-9_-]*(?<=[a-z0-9])(?![a-z0-9_]|[-/:.]\\d)");
 
@@ -230,27 +250,27 @@ collect_tokens (Collector  *c,
         {
           g_autofree char *id = g_strndup (segment + start, end - start);
 
-          collect (c, id);
+          collect (c, id, segment - c->window + start);
         }
     }
 }
 
 static gsize
 line_end (const char *text,
-          gsize       from)
+          gsize from)
 {
   const char *nl = strchr (text + from, '\n');
 
-  return nl ? (gsize) (nl - text) : strlen (text);
+  return nl ? (gsize)(nl - text) : strlen (text);
 }
 
 /* The rest of the label's line up to the next unrelated field. */
 static gsize
 segment_end (const char *window,
-             gsize       from)
+             gsize from)
 {
   static GRegex *stop_regex;
-  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr (GMatchInfo) match = NULL;
   gsize end = line_end (window, from);
   GRegex *regex = once_regex (&stop_regex, PRODUCT_STOP);
   int start;
@@ -266,8 +286,8 @@ segment_end (const char *window,
 /* A list item under a heading: "- 1005006123456789 (Wireless earbuds)". */
 static gboolean
 line_starts_with_id (const char *line,
-                     gsize       len,
-                     gboolean    sku_label)
+                     gsize len,
+                     gboolean sku_label)
 {
   gsize i = strspn (line, " \t-*•·>");
   gsize n;
@@ -280,10 +300,10 @@ line_starts_with_id (const char *line,
 }
 
 static void
-collect_after_label (Collector  *c,
+collect_after_label (Collector *c,
                      const char *window,
-                     gsize       from,
-                     gboolean    sku_label)
+                     gsize from,
+                     gboolean sku_label)
 {
   gsize end = segment_end (window, from);
 
@@ -303,11 +323,11 @@ collect_after_label (Collector  *c,
 }
 
 static void
-collect_labelled (Collector  *c,
+collect_labelled (Collector *c,
                   const char *window)
 {
   static GRegex *label_regex;
-  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr (GMatchInfo) match = NULL;
   GRegex *regex = once_regex (&label_regex, "(" PRODUCT_LABELS ")\\s*(?:\\(s\\))?");
 
   g_regex_match (regex, window, 0, &match);
@@ -323,22 +343,22 @@ collect_labelled (Collector  *c,
 }
 
 /* Ids that need no label: links to product pages, ASINs, AliExpress ids. */
-#define BARE_PRODUCT_IDS \
-  "aliexpress\\.[a-z.]+/item/(\\d{6,20})" \
-  "|shopee\\.[a-z.]+/[^\\s]*?-i\\.\\d+\\.(\\d{6,20})" \
-  "|lazada\\.[a-z.]+/[^\\s]*?-i(\\d{6,20})" \
+#define BARE_PRODUCT_IDS                               \
+  "aliexpress\\.[a-z.]+/item/(\\d{6,20})"              \
+  "|shopee\\.[a-z.]+/[^\\s]*?-i\\.\\d+\\.(\\d{6,20})"  \
+  "|lazada\\.[a-z.]+/[^\\s]*?-i(\\d{6,20})"            \
   "|tiktok(?:shop)?\\.com/[^\\s]*?product/(\\d{6,20})" \
-  "|temu\\.com/[^\\s]*?-g-(\\d{6,20})" \
-  "|joom\\.com/[^\\s]*?products?/([0-9a-f]{24})" \
-  "|amazon\\.[a-z.]+/(?:[^\\s]*/)?dp/(b0[0-9a-z]{8})" \
+  "|temu\\.com/[^\\s]*?-g-(\\d{6,20})"                 \
+  "|joom\\.com/[^\\s]*?products?/([0-9a-f]{24})"       \
+  "|amazon\\.[a-z.]+/(?:[^\\s]*/)?dp/(b0[0-9a-z]{8})"  \
   "|(?<![a-z0-9])(b0[0-9a-z]{8}|1005\\d{12})(?![a-z0-9])"
 
 static void
-collect_bare (Collector  *c,
+collect_bare (Collector *c,
               const char *window)
 {
   static GRegex *bare_regex;
-  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr (GMatchInfo) match = NULL;
   GRegex *regex = once_regex (&bare_regex, BARE_PRODUCT_IDS);
 
   g_regex_match (regex, window, 0, &match);
@@ -347,27 +367,43 @@ collect_bare (Collector  *c,
       for (int group = 1; group < g_match_info_get_match_count (match); group++)
         {
           g_autofree char *id = g_match_info_fetch (match, group);
+          int start;
 
           if (id != NULL && *id != '\0')
             {
-              collect (c, id);
+              g_match_info_fetch_pos (match, group, &start, NULL);
+              collect (c, id, start);
               break;
             }
         }
     }
 }
 
-GStrv
-_desk_notice_find_product_ids (const char   *window,
-                               const char   *issue_id,
-                               const char   *case_id)
+static int
+compare_found (gconstpointer a,
+               gconstpointer b)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Collector c = { ids, seen, issue_id, case_id };
+  const Found *fa = a, *fb = b;
+
+  return fa->pos < fb->pos ? -1 : fa->pos > fb->pos;
+}
+
+GStrv
+_desk_notice_find_product_ids (const char *window,
+                               const char *issue_id,
+                               const char *case_id)
+{
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GStrvBuilder) ids = g_strv_builder_new ();
+  Collector c = { window, found, seen, issue_id, case_id };
 
   collect_labelled (&c, window);
   collect_bare (&c, window);
-  g_ptr_array_add (ids, NULL);
-  return (GStrv) g_ptr_array_steal (ids, NULL);
+  g_array_sort (found, compare_found);
+  for (guint i = 0; i < found->len; i++)
+    g_strv_builder_add (ids, g_array_index (found, Found, i).id);
+  for (guint i = 0; i < found->len; i++)
+    g_free (g_array_index (found, Found, i).id);
+  return g_strv_builder_end (ids);
 }

@@ -53,8 +53,7 @@ static const DeskNoticePattern case_type_patterns[] = {
   { C (IP_COMPLAINT), 3, W ("trademarks?|copyrights?|patents?|intellectual property|infring\\w*") },
   { C (IP_COMPLAINT), 3, "商标|版权|著作权|专利|知识产权|侵权|侵犯" },
   { C (IP_COMPLAINT), 4, W ("tro|temporary restraining order|dmca|counter[- ]?notice|counter[- ]?notif\\w*") "|反通知" },
-  { C (IP_COMPLAINT), 3, W ("(?<!anti-)counterfeit|authenticity issues?|proof of authenticity|not authentic|rights (?:owner|holder)")
-    "|假货|仿冒|权利人" },
+  { C (IP_COMPLAINT), 3, W ("(?<!anti-)counterfeit|authenticity issues?|proof of authenticity|not authentic|rights (?:owner|holder)") "|假货|仿冒|权利人" },
   { C (QUALIFICATION_MISSING), 3, W ("ce|fcc|ukca|sirim|bpom|sdp|rohs|pse|cpc|epr|declaration of conformity") },
   { C (QUALIFICATION_MISSING), 3, W ("qualifications?|certificates?|certification") "|资质|证书|认证" },
   { C (QUALIFICATION_MISSING), 1, W ("expired|not uploaded|missing|unstamped") "|过期|未上传|缺失|骑缝章" },
@@ -72,18 +71,15 @@ static const DeskNoticePattern case_type_patterns[] = {
   { C (ACTIVITY_EXIT), 3, W ("removed from (?:the )?(?:campaign|promotion|activity|event)|activity exit|exit(?:ed)? (?:the |from )?(?:campaign|activity)") "|退出活动|活动资格" },
   { C (ACTIVITY_EXIT), 2, W ("cancellation rate|late shipment rate|logistics anomaly rate|negative review rate|post-?mortem|re-?enrol\\w*") },
   { C (ACTIVITY_EXIT), 2, "取消率|超时率|异常率|差评率|复盘|重新报名|活动" },
-  { C (RESELLER), 5, W ("unauthori[sz]ed use of (?:your )?listing content|hijack\\w*|cop(?:y|ies|ied) (?:of )?your (?:products?|listings?)")
-    "|跟卖" },
+  { C (RESELLER), 5, W ("unauthori[sz]ed use of (?:your )?listing content|hijack\\w*|cop(?:y|ies|ied) (?:of )?your (?:products?|listings?)") "|跟卖" },
   { C (RESELLER), 4, W ("resell\\w*|mirror(?:ed)? listings?|duplicate listings?") "|盗图|盗链接|盗用" },
   { C (RESELLER), 1, W ("first listing|created date") "|首发" },
-  { C (ACCOUNT_HEALTH), 3, W ("account health|shop performance|performance (?:notification|warning)")
-    "|账户健康|账号健康|店铺健康|账户状况|绩效" },
+  { C (ACCOUNT_HEALTH), 3, W ("account health|shop performance|performance (?:notification|warning)") "|账户健康|账号健康|店铺健康|账户状况|绩效" },
   { C (ACCOUNT_HEALTH), 4, W ("(?:account|shop|store|selling privileges?) (?:is |has been |have been )?(?:placed )?"
-                           "(?:under review|suspended|deactivated|restricted|frozen|at risk|on hold)") },
+                              "(?:under review|suspended|deactivated|restricted|frozen|at risk|on hold)") },
   { C (ACCOUNT_HEALTH), 4, W ("suspension|suspended|deactivation") },
   { C (ACCOUNT_HEALTH), 4, "冻结|封店|暂停|停用|被限制|店铺审核|账户审核|账号审核|审核状态|进入审核" },
-  { C (ACCOUNT_HEALTH), 2, W ("order defect rate|late dispatch rate|valid tracking rate|plan of action|poa|shop score|store rating")
-    "|店铺评分|行动计划" },
+  { C (ACCOUNT_HEALTH), 2, W ("order defect rate|late dispatch rate|valid tracking rate|plan of action|poa|shop score|store rating|seller rating|performance alert|ship on time") "|店铺评分|行动计划" },
 };
 
 typedef struct
@@ -96,61 +92,60 @@ typedef struct
 static const EvidencePattern evidence_patterns[] = {
   { "trademark-certificate",
     W ("trademark (?:registration )?certificates?|trademark registration") "|商标注册证|商标证书",
-    N_("Trademark registration certificate (owner name must match the brand owner)") },
+    N_ ("Trademark registration certificate (owner name must match the brand owner)") },
   { "brand-authorization",
     W ("(?:brand |letter of |chain of )authori[sz]ations?|authori[sz]ation (?:letter|chain|documents?)"
-       "|authori[sz]ation from the (?:brand|rights) (?:owner|holder)")
-    "|品牌授权|授权书|授权链|авторизационн\\w* письм\\w*",
-    N_("Brand authorization letter or full authorization chain, naming this platform") },
+       "|authori[sz]ation from the (?:brand|rights) (?:owner|holder)") "|品牌授权|授权书|授权链|авторизационн\\w* письм\\w*",
+    N_ ("Brand authorization letter or full authorization chain, naming this platform") },
   { "ce-certificate",
     W ("ce (?:certificates?|certification|marking|doc)|declaration of conformity") "|CE\\s*(?:证书|认证)",
-    N_("CE certificate or declaration of conformity, with the issuing body's seal") },
+    N_ ("CE certificate or declaration of conformity, with the issuing body's seal") },
   { "fcc-certificate", W ("fcc (?:id|certificates?|certification|grant)") "|FCC\\s*(?:证书|认证)",
-    N_("FCC certificate or grant") },
+    N_ ("FCC certificate or grant") },
   { "ukca-certificate", W ("ukca (?:certificates?|marking)") "|UKCA\\s*(?:证书|认证)",
-    N_("UKCA certificate") },
-  { "sirim-certificate", W ("sirim") , N_("SIRIM certificate (Malaysia)") },
-  { "bpom-registration", W ("bpom"), N_("BPOM registration number (Indonesia)") },
+    N_ ("UKCA certificate") },
+  { "sirim-certificate", W ("sirim"), N_ ("SIRIM certificate (Malaysia)") },
+  { "bpom-registration", W ("bpom"), N_ ("BPOM registration number (Indonesia)") },
   { "sdp-certificate", W ("sdp (?:certificates?|certification|registration)"),
-    N_("SDP certificate (Indonesia)") },
+    N_ ("SDP certificate (Indonesia)") },
   { "third-party-test-report",
     W ("sgs|intertek|t[uü]v|bureau veritas|third[- ]party (?:test|lab|laboratory)\\w*(?: reports?)?") "|第三方检测",
-    N_("Third-party test report from an accredited lab (e.g. SGS)") },
+    N_ ("Third-party test report from an accredited lab (e.g. SGS)") },
   { "test-report", W ("test reports?|lab reports?|inspection reports?") "|检测报告|检验报告",
-    N_("Test report for the product model concerned") },
+    N_ ("Test report for the product model concerned") },
   { "purchase-invoice",
     W ("(?:purchase |supplier |commercial )?invoices?|proof of purchase") "|发票|进货凭证|采购凭证",
-    N_("Purchase invoices carrying the order number, bilingual, with ISO dates") },
+    N_ ("Purchase invoices carrying the order number, bilingual, with ISO dates") },
   { "purchase-contract", W ("purchase contracts?|supply contracts?") "|采购合同",
-    N_("Purchase contract with the supplier") },
+    N_ ("Purchase contract with the supplier") },
   { "logistics-documents", W ("bill of lading|logistics (?:bill|documents?)|waybill") "|物流单|运单",
-    N_("Logistics bill or waybill for the goods") },
+    N_ ("Logistics bill or waybill for the goods") },
   { "factory-authorization", W ("factory authori[sz]ation") "|工厂授权",
-    N_("Factory authorization letter") },
+    N_ ("Factory authorization letter") },
   { "first-listing-screenshot",
     W ("first[- ]listing|created date|original listing date") "|首发截图|首次上架|первой публикации",
-    N_("Timestamped screenshot of your first listing (the platform's Created Date)") },
+    N_ ("Timestamped screenshot of your first listing (the platform's Created Date)") },
   { "packaging-photos-six-sides",
     W ("six[- ]sides?|6[- ]sides?|packaging photos?|photos of (?:the )?packaging") "|六面|包装实拍|包装照片|шести сторон",
-    N_("Photos of the packaging from all six sides") },
+    N_ ("Photos of the packaging from all six sides") },
   { "serial-number-photos",
     W ("serial numbers?|anti-counterfeit (?:labels?|marks?)") "|序列号|防伪",
-    N_("Close-up photos of serial numbers or anti-counterfeit labels") },
+    N_ ("Close-up photos of serial numbers or anti-counterfeit labels") },
   { "product-photos", W ("product photos?|photos of the (?:actual )?product|real photos?") "|实物图|实拍图",
-    N_("Photos of the actual product") },
+    N_ ("Photos of the actual product") },
   { "counter-notice", W ("counter[- ]?notice|counter[- ]?notification") "|反通知",
-    N_("Counter-notice stating why the complaint is wrong") },
+    N_ ("Counter-notice stating why the complaint is wrong") },
   { "root-cause-analysis",
     W ("root[- ]cause|corrective (?:action|measures?)|rectification (?:plan|report)") "|根因|整改",
-    N_("Root-cause analysis and corrective actions") },
-  { "post-mortem", W ("post-?mortem") "|复盘", N_("Post-mortem report on the platform's template") },
-  { "business-license", W ("business licen[cs]e") "|营业执照", N_("Business license of the store's company") },
+    N_ ("Root-cause analysis and corrective actions") },
+  { "post-mortem", W ("post-?mortem") "|复盘", N_ ("Post-mortem report on the platform's template") },
+  { "business-license", W ("business licen[cs]e") "|营业执照", N_ ("Business license of the store's company") },
 };
 
 GRegex *
 _desk_notice_regex_new (const char *pattern)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GRegex *regex;
 
   regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE | G_REGEX_MULTILINE,
@@ -162,7 +157,7 @@ _desk_notice_regex_new (const char *pattern)
 
 static GRegex **
 compile_all (const char *const *patterns,
-             gsize               n)
+             gsize n)
 {
   GRegex **regexes = g_new0 (GRegex *, n);
 
@@ -173,7 +168,7 @@ compile_all (const char *const *patterns,
 
 static GRegex **
 compile_table (const DeskNoticePattern *table,
-               gsize                    n)
+               gsize n)
 {
   g_autofree const char **patterns = g_new0 (const char *, n);
 
@@ -185,11 +180,11 @@ compile_table (const DeskNoticePattern *table,
 /* Later matches count less, so a phrase repeated a thousand times in pasted
  * filler cannot outweigh a brand name and a domain. */
 static double
-count_weighted (GRegex     *regex,
+count_weighted (GRegex *regex,
                 const char *window,
-                double      weight)
+                double weight)
 {
-  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr (GMatchInfo) match = NULL;
   double score = 0, factor = 1;
 
   g_regex_match (regex, window, 0, &match);
@@ -204,10 +199,10 @@ count_weighted (GRegex     *regex,
 
 static void
 score_table (const DeskNoticePattern *table,
-             gsize                    n,
-             GRegex                 **regexes,
-             const char              *window,
-             double                  *scores)
+             gsize n,
+             GRegex **regexes,
+             const char *window,
+             double *scores)
 {
   for (gsize i = 0; i < n; i++)
     scores[table[i].target] += count_weighted (regexes[i], window, table[i].weight);
@@ -215,7 +210,7 @@ score_table (const DeskNoticePattern *table,
 
 void
 _desk_notice_score_platforms (const char *window,
-                              double      scores[DESK_N_PLATFORMS])
+                              double scores[DESK_N_PLATFORMS])
 {
   static GRegex **regexes;
 
@@ -228,7 +223,7 @@ _desk_notice_score_platforms (const char *window,
 
 void
 _desk_notice_score_case_types (const char *window,
-                               double      scores[DESK_N_CASE_TYPES])
+                               double scores[DESK_N_CASE_TYPES])
 {
   static GRegex **regexes;
 
@@ -259,7 +254,7 @@ GStrv
 _desk_notice_find_evidence (const char *window)
 {
   GRegex **regexes = evidence_regexes ();
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) ids = g_strv_builder_new ();
 
   for (gsize i = 0; i < G_N_ELEMENTS (evidence_patterns); i++)
     {
@@ -275,7 +270,7 @@ _desk_notice_evidence_hint (const char *evidence_id)
   for (gsize i = 0; evidence_id != NULL && i < G_N_ELEMENTS (evidence_patterns); i++)
     {
       if (g_str_equal (evidence_patterns[i].id, evidence_id))
-        return _(evidence_patterns[i].hint);
+        return _ (evidence_patterns[i].hint);
     }
   return NULL;
 }
@@ -284,9 +279,9 @@ _desk_notice_evidence_hint (const char *evidence_id)
  * about 0.6; a runner-up scoring as much as the best drives it to 0. */
 double
 _desk_notice_confidence (const double *scores,
-                         guint         n,
-                         int          *best,
-                         int          *runner_up)
+                         guint n,
+                         int *best,
+                         int *runner_up)
 {
   double s1 = 0, s2 = 0;
 

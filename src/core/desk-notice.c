@@ -4,11 +4,9 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n.h>
 
 #include "desk-enums.h"
 #include "desk-notice-private.h"
-#include "desk-util.h"
 
 /* A violation code the seeds define (IP-01, LI-03) is near-certain evidence
  * of the case type. */
@@ -16,35 +14,36 @@
 
 struct _DeskNotice
 {
-  GObject       parent_instance;
+  GObject parent_instance;
 
-  char         *text;
-  GDateTime    *received_at;
+  char *text;
+  GDateTime *received_at;
 
-  DeskPlatform  platform;
-  DeskPlatform  runner_up_platform;
-  double        platform_confidence;
-  DeskCaseType  case_type;
-  DeskCaseType  runner_up_case_type;
-  double        case_type_confidence;
+  DeskPlatform platform;
+  DeskPlatform runner_up_platform;
+  double platform_confidence;
+  DeskCaseType case_type;
+  DeskCaseType runner_up_case_type;
+  double case_type_confidence;
 
-  char         *issue_id;
-  char         *case_id;
-  char         *violation_code;
-  GStrv         product_ids;
-  GDateTime    *deadline;
-  GStrv         evidence_ids;
-  GStrv         evidence_hints;
+  char *issue_id;
+  char *case_id;
+  char *violation_code;
+  GStrv product_ids;
+  GDateTime *deadline;
+  GStrv evidence_ids;
+  GStrv evidence_hints;
 
-  guint         deadline_is_relative : 1;
-  guint         deadline_zone_assumed : 1;
-  guint         truncated : 1;
-  guint         repaired : 1;
+  guint deadline_is_relative : 1;
+  guint deadline_zone_assumed : 1;
+  guint truncated : 1;
+  guint repaired : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DeskNotice, desk_notice, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_TEXT,
   PROP_RECEIVED_AT,
@@ -84,51 +83,95 @@ desk_notice_finalize (GObject *object)
 }
 
 static void
-desk_notice_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
+desk_notice_get_property (GObject *object,
+                          guint prop_id,
+                          GValue *value,
                           GParamSpec *pspec)
 {
   DeskNotice *self = DESK_NOTICE (object);
 
   switch (prop_id)
     {
-    case PROP_TEXT: g_value_set_string (value, self->text); break;
-    case PROP_RECEIVED_AT: g_value_set_boxed (value, self->received_at); break;
-    case PROP_PLATFORM: g_value_set_enum (value, self->platform); break;
-    case PROP_PLATFORM_CONFIDENCE: g_value_set_double (value, self->platform_confidence); break;
-    case PROP_CASE_TYPE: g_value_set_enum (value, self->case_type); break;
-    case PROP_CASE_TYPE_CONFIDENCE: g_value_set_double (value, self->case_type_confidence); break;
-    case PROP_ISSUE_ID: g_value_set_string (value, self->issue_id); break;
-    case PROP_CASE_ID: g_value_set_string (value, self->case_id); break;
-    case PROP_VIOLATION_CODE: g_value_set_string (value, self->violation_code); break;
-    case PROP_PRODUCT_IDS: g_value_set_boxed (value, self->product_ids); break;
-    case PROP_DEADLINE: g_value_set_boxed (value, self->deadline); break;
-    case PROP_DEADLINE_IS_RELATIVE: g_value_set_boolean (value, self->deadline_is_relative); break;
-    case PROP_EVIDENCE_IDS: g_value_set_boxed (value, self->evidence_ids); break;
-    case PROP_TRUNCATED: g_value_set_boolean (value, self->truncated); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_TEXT:
+        g_value_set_string (value, self->text);
+        break;
+      case PROP_RECEIVED_AT:
+        g_value_set_boxed (value, self->received_at);
+        break;
+      case PROP_PLATFORM:
+        g_value_set_enum (value, self->platform);
+        break;
+      case PROP_PLATFORM_CONFIDENCE:
+        g_value_set_double (value, self->platform_confidence);
+        break;
+      case PROP_CASE_TYPE:
+        g_value_set_enum (value, self->case_type);
+        break;
+      case PROP_CASE_TYPE_CONFIDENCE:
+        g_value_set_double (value, self->case_type_confidence);
+        break;
+      case PROP_ISSUE_ID:
+        g_value_set_string (value, self->issue_id);
+        break;
+      case PROP_CASE_ID:
+        g_value_set_string (value, self->case_id);
+        break;
+      case PROP_VIOLATION_CODE:
+        g_value_set_string (value, self->violation_code);
+        break;
+      case PROP_PRODUCT_IDS:
+        g_value_set_boxed (value, self->product_ids);
+        break;
+      case PROP_DEADLINE:
+        g_value_set_boxed (value, self->deadline);
+        break;
+      case PROP_DEADLINE_IS_RELATIVE:
+        g_value_set_boolean (value, self->deadline_is_relative);
+        break;
+      case PROP_EVIDENCE_IDS:
+        g_value_set_boxed (value, self->evidence_ids);
+        break;
+      case PROP_TRUNCATED:
+        g_value_set_boolean (value, self->truncated);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-desk_notice_set_property (GObject      *object,
-                          guint         prop_id,
+desk_notice_set_property (GObject *object,
+                          guint prop_id,
                           const GValue *value,
-                          GParamSpec   *pspec)
+                          GParamSpec *pspec)
 {
   DeskNotice *self = DESK_NOTICE (object);
 
   switch (prop_id)
     {
-    case PROP_PLATFORM: desk_notice_set_platform (self, g_value_get_enum (value)); break;
-    case PROP_CASE_TYPE: desk_notice_set_case_type (self, g_value_get_enum (value)); break;
-    case PROP_ISSUE_ID: desk_notice_set_issue_id (self, g_value_get_string (value)); break;
-    case PROP_CASE_ID: desk_notice_set_case_id (self, g_value_get_string (value)); break;
-    case PROP_VIOLATION_CODE: desk_notice_set_violation_code (self, g_value_get_string (value)); break;
-    case PROP_PRODUCT_IDS: desk_notice_set_product_ids (self, g_value_get_boxed (value)); break;
-    case PROP_DEADLINE: desk_notice_set_deadline (self, g_value_get_boxed (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_PLATFORM:
+        desk_notice_set_platform (self, g_value_get_enum (value));
+        break;
+      case PROP_CASE_TYPE:
+        desk_notice_set_case_type (self, g_value_get_enum (value));
+        break;
+      case PROP_ISSUE_ID:
+        desk_notice_set_issue_id (self, g_value_get_string (value));
+        break;
+      case PROP_CASE_ID:
+        desk_notice_set_case_id (self, g_value_get_string (value));
+        break;
+      case PROP_VIOLATION_CODE:
+        desk_notice_set_violation_code (self, g_value_get_string (value));
+        break;
+      case PROP_PRODUCT_IDS:
+        desk_notice_set_product_ids (self, g_value_get_boxed (value));
+        break;
+      case PROP_DEADLINE:
+        desk_notice_set_deadline (self, g_value_get_boxed (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -189,11 +232,11 @@ desk_notice_new (void)
 /* The compatibility mappings notices need, so that full-width "：（）１" read
  * as ":()1".  Full NFKC (g_utf8_normalize) costs ~10 ms per 256 KiB. */
 static void
-append_folded (GString  *out,
-               gunichar  c)
+append_folded (GString *out,
+               gunichar c)
 {
   if (c >= 0xFF01 && c <= 0xFF5E)
-    g_string_append_c (out, (char) (c - 0xFEE0));
+    g_string_append_c (out, (char)(c - 0xFEE0));
   else if (c == 0x3000 || c == 0x00A0)
     g_string_append_c (out, ' ');
   else if (c == 0x2116)
@@ -206,7 +249,7 @@ append_folded (GString  *out,
  * characters folded.  @text is valid UTF-8. */
 static char *
 prepare_window (const char *text,
-                gboolean   *truncated)
+                gboolean *truncated)
 {
   gsize len = strlen (text);
   GString *out;
@@ -221,7 +264,7 @@ prepare_window (const char *text,
   out = g_string_sized_new (len + 1);
   for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
     {
-      if ((guchar) *p < 0x80)
+      if ((guchar)*p < 0x80)
         g_string_append_c (out, *p);
       else
         append_folded (out, g_utf8_get_char (p));
@@ -262,7 +305,7 @@ static void
 read_evidence (DeskNotice *self,
                const char *window)
 {
-  g_autoptr(GStrvBuilder) hints = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) hints = g_strv_builder_new ();
 
   g_strfreev (self->evidence_ids);
   self->evidence_ids = _desk_notice_find_evidence (window);
@@ -291,9 +334,9 @@ read_fields (DeskNotice *self,
 
 DeskNotice *
 desk_notice_decode (const char *text,
-                    GDateTime  *received_at)
+                    GDateTime *received_at)
 {
-  g_autoptr(DeskNotice) self = desk_notice_new ();
+  g_autoptr (DeskNotice) self = desk_notice_new ();
   g_autofree char *window = NULL;
   gboolean truncated;
 
@@ -314,6 +357,59 @@ desk_notice_decode (const char *text,
   guess_platform (self, window);
   guess_case_type (self, window);
   return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  char *text;
+  GDateTime *received_at;
+} DecodeData;
+
+static void
+decode_data_free (DecodeData *data)
+{
+  g_clear_pointer (&data->text, g_free);
+  g_clear_pointer (&data->received_at, g_date_time_unref);
+  g_free (data);
+}
+
+static void
+decode_thread (GTask *task,
+               gpointer source_object,
+               gpointer task_data,
+               GCancellable *cancellable)
+{
+  DecodeData *data = task_data;
+
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, desk_notice_decode (data->text, data->received_at), g_object_unref);
+}
+
+void
+desk_notice_decode_async (const char *text,
+                          GDateTime *received_at,
+                          GCancellable *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  DecodeData *data = g_new0 (DecodeData, 1);
+
+  g_task_set_source_tag (task, desk_notice_decode_async);
+  data->text = g_strdup (text);
+  data->received_at = received_at ? g_date_time_ref (received_at) : g_date_time_new_now_utc ();
+  g_task_set_task_data (task, data, (GDestroyNotify)decode_data_free);
+  g_task_run_in_thread (task, decode_thread);
+}
+
+DeskNotice *
+desk_notice_decode_finish (GAsyncResult *result,
+                           GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == desk_notice_decode_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 const char *
@@ -367,8 +463,8 @@ desk_notice_get_runner_up_platform (DeskNotice *self)
 
 /* A value the seller picks is certain; UNKNOWN clears the guess. */
 void
-desk_notice_set_platform (DeskNotice   *self,
-                          DeskPlatform  platform)
+desk_notice_set_platform (DeskNotice *self,
+                          DeskPlatform platform)
 {
   g_return_if_fail (DESK_IS_NOTICE (self));
   g_return_if_fail (platform >= DESK_PLATFORM_UNKNOWN && platform < DESK_N_PLATFORMS);
@@ -402,8 +498,8 @@ desk_notice_get_runner_up_case_type (DeskNotice *self)
 }
 
 void
-desk_notice_set_case_type (DeskNotice   *self,
-                           DeskCaseType  case_type)
+desk_notice_set_case_type (DeskNotice *self,
+                           DeskCaseType case_type)
 {
   g_return_if_fail (DESK_IS_NOTICE (self));
   g_return_if_fail (case_type >= DESK_CASE_TYPE_UNKNOWN && case_type < DESK_N_CASE_TYPES);
@@ -417,10 +513,10 @@ desk_notice_set_case_type (DeskNotice   *self,
 
 /* Blank input from an entry means "none". */
 static void
-set_string (DeskNotice  *self,
-            char       **field,
-            const char  *value,
-            int          prop)
+set_string (DeskNotice *self,
+            char **field,
+            const char *value,
+            int prop)
 {
   g_autofree char *stripped = value ? g_strstrip (g_strdup (value)) : NULL;
 
@@ -478,25 +574,25 @@ desk_notice_set_violation_code (DeskNotice *self,
   set_string (self, &self->violation_code, code, PROP_VIOLATION_CODE);
 }
 
-const char * const *
+const char *const *
 desk_notice_get_product_ids (DeskNotice *self)
 {
   g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
-  return (const char * const *) self->product_ids;
+  return (const char *const *)self->product_ids;
 }
 
 void
-desk_notice_set_product_ids (DeskNotice         *self,
-                             const char * const *product_ids)
+desk_notice_set_product_ids (DeskNotice *self,
+                             const char *const *product_ids)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_return_if_fail (DESK_IS_NOTICE (self));
 
   for (guint i = 0; product_ids != NULL && product_ids[i] != NULL; i++)
     {
-      if (*product_ids[i] != '\0' && g_hash_table_add (seen, (gpointer) product_ids[i]))
+      if (*product_ids[i] != '\0' && g_hash_table_add (seen, (gpointer)product_ids[i]))
         g_strv_builder_add (builder, product_ids[i]);
     }
   g_strfreev (self->product_ids);
@@ -528,7 +624,7 @@ desk_notice_get_deadline_zone_assumed (DeskNotice *self)
 /* A deadline the seller enters is absolute and exact. */
 void
 desk_notice_set_deadline (DeskNotice *self,
-                          GDateTime  *deadline)
+                          GDateTime *deadline)
 {
   g_return_if_fail (DESK_IS_NOTICE (self));
 
@@ -543,130 +639,22 @@ desk_notice_set_deadline (DeskNotice *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE]);
 }
 
-const char * const *
+const char *const *
 desk_notice_get_evidence_ids (DeskNotice *self)
 {
   g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
-  return (const char * const *) self->evidence_ids;
+  return (const char *const *)self->evidence_ids;
 }
 
-const char * const *
+const char *const *
 desk_notice_get_evidence_hints (DeskNotice *self)
 {
   g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
-  return (const char * const *) self->evidence_hints;
+  return (const char *const *)self->evidence_hints;
 }
 
 const char *
 desk_notice_evidence_get_hint (const char *evidence_id)
 {
   return _desk_notice_evidence_hint (evidence_id);
-}
-
-static gboolean
-is_empty (DeskNotice *self)
-{
-  const char *p = self->text;
-
-  while (p != NULL && *p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
-  return p == NULL || *p == '\0';
-}
-
-static char *
-describe_platform (DeskNotice *self)
-{
-  const char *best = desk_platform_get_label (self->platform);
-
-  if (self->platform_confidence >= DESK_NOTICE_PLATFORM_THRESHOLD)
-    return NULL;
-  if (self->platform == DESK_PLATFORM_UNKNOWN)
-    return g_strdup (_("The platform could not be recognised; choose it yourself."));
-  if (self->runner_up_platform != DESK_PLATFORM_UNKNOWN)
-    /* Translators: both are platform names, e.g. "Shopee" and "Lazada" */
-    return g_strdup_printf (_("The notice could be from %s or from %s; choose the platform yourself."),
-                            best, desk_platform_get_label (self->runner_up_platform));
-  /* Translators: %s is a platform name */
-  return g_strdup_printf (_("The platform is probably %s, but the notice says little about it; check it."),
-                          best);
-}
-
-static char *
-describe_case_type (DeskNotice *self)
-{
-  const char *best = desk_case_type_get_label (self->case_type);
-
-  if (self->case_type_confidence >= DESK_NOTICE_CASE_TYPE_THRESHOLD)
-    return NULL;
-  if (self->case_type == DESK_CASE_TYPE_UNKNOWN)
-    return g_strdup (_("The kind of case could not be recognised; choose it yourself."));
-  if (self->runner_up_case_type != DESK_CASE_TYPE_UNKNOWN)
-    /* Translators: both are case types, e.g. "IP complaint" and "Listing takedown" */
-    return g_strdup_printf (_("The notice could be a “%s” or a “%s” case; choose the case type yourself."),
-                            best, desk_case_type_get_label (self->runner_up_case_type));
-  /* Translators: %s is a case type, e.g. "IP complaint" */
-  return g_strdup_printf (_("The case type is probably “%s”, but the notice says little about it; check it."),
-                          best);
-}
-
-gboolean
-desk_notice_is_confident (DeskNotice  *self,
-                          char       **reason)
-{
-  g_autofree char *why = NULL;
-
-  g_return_val_if_fail (DESK_IS_NOTICE (self), FALSE);
-
-  if (is_empty (self))
-    why = g_strdup (_("The notice is empty; paste the platform's message or fill in the fields yourself."));
-  else if ((why = describe_platform (self)) == NULL)
-    why = describe_case_type (self);
-  if (reason != NULL)
-    *reason = g_strdup (why);
-  return why == NULL;
-}
-
-static void
-describe_fields (DeskNotice *self,
-                 GPtrArray  *lines)
-{
-  if (self->truncated)
-    {
-      g_autofree char *size = g_format_size (DESK_NOTICE_SCAN_LIMIT);
-
-      /* Translators: %s is a size, e.g. "262.1 kB" */
-      g_ptr_array_add (lines, g_strdup_printf (_("Only the first %s of the notice were read; check the fields against the full text."),
-                                               size));
-    }
-  if (self->repaired)
-    g_ptr_array_add (lines, g_strdup (_("Some characters in the notice were not valid text and were replaced; if fields look wrong, copy the notice again from the platform.")));
-  if (self->issue_id == NULL && self->case_id == NULL)
-    g_ptr_array_add (lines, g_strdup (_("No Issue ID or Case ID was found; copy it from the platform's page.")));
-  if (self->deadline == NULL)
-    g_ptr_array_add (lines, g_strdup (_("No deadline was found; enter it yourself (many platforms allow only 72 hours).")));
-  else if (self->deadline_is_relative)
-    g_ptr_array_add (lines, g_strdup (_("The deadline was counted from the time the notice was received; check that time.")));
-  else if (self->deadline_zone_assumed)
-    g_ptr_array_add (lines, g_strdup (_("The deadline gives no time zone, so Beijing time (GMT+8) was assumed; check it.")));
-}
-
-char *
-desk_notice_describe_confidence (DeskNotice *self)
-{
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  char *line;
-
-  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
-
-  if (is_empty (self))
-    return g_strdup (_("The notice is empty; paste the platform's message or fill in the fields yourself."));
-  if ((line = describe_platform (self)) != NULL)
-    g_ptr_array_add (lines, line);
-  if ((line = describe_case_type (self)) != NULL)
-    g_ptr_array_add (lines, line);
-  describe_fields (self, lines);
-  if (lines->len == 0)
-    return g_strdup (_("The notice was recognised; still compare the fields with the original before you rely on them."));
-  g_ptr_array_add (lines, NULL);
-  return g_strjoinv ("\n", (char **) lines->pdata);
 }

@@ -53,7 +53,8 @@ desk_pdf_document_dispose (GObject *object)
 {
   DeskPdfDocument *self = (DeskPdfDocument *)object;
 
-  /* Queued work still runs (with a NULL document), so its callers hear back. */
+  /* Queued work still runs (with a NULL document), so its callers hear back;
+   * this waits for the page being rendered, if any. */
   g_clear_pointer (&self->worker, _desk_pdf_worker_close);
   G_OBJECT_CLASS (desk_pdf_document_parent_class)->dispose (object);
 }

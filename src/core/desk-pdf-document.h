@@ -47,7 +47,11 @@ GQuark            desk_pdf_error_quark                (void);
  * be NULL; it is kept in memory only (to open extra worker instances) and
  * wiped when the document is finalized. Metadata, page sizes and the text
  * layer sample are read before the callback runs, so every getter below is
- * cheap and may be called from any thread. */
+ * cheap and may be called from any thread.
+ *
+ * Work queued on the document (page text, renders) is answered with
+ * G_IO_ERROR_CANCELLED once the document is disposed; disposing waits for
+ * the poppler call in progress, if any (at most one page render). */
 void              desk_pdf_document_open_async        (GFile               *file,
                                                        const char          *password,
                                                        GCancellable        *cancellable,

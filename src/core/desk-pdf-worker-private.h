@@ -19,7 +19,8 @@ typedef struct _DeskPdfWorker DeskPdfWorker;
 DeskPdfWorker *_desk_pdf_worker_new             (GFile           *file,
                                                  const char      *password,
                                                  PopplerDocument *first);
-/* Frees @self without waiting: queued items still run, with a NULL document. */
+/* Frees @self: queued items still run, with a NULL document, and this waits
+ * for them and for the item in progress (unless called from that item). */
 void           _desk_pdf_worker_close           (DeskPdfWorker   *self);
 void           _desk_pdf_worker_push            (DeskPdfWorker   *self,
                                                  int              priority,

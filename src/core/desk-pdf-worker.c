@@ -126,6 +126,9 @@ work_item_free (WorkItem *item)
   g_free (item);
 }
 
+/* The Instances whose work the calling thread is running, if any. */
+static GPrivate current_instances;
+
 static void
 worker_run (gpointer data,
             gpointer user_data)
@@ -133,9 +136,11 @@ worker_run (gpointer data,
   WorkItem *item = data;
   PopplerDocument *doc = instances_checkout (item->instances);
 
+  g_private_set (&current_instances, item->instances);
   item->func (doc, item->data);
   if (doc != NULL)
     instances_checkin (item->instances, doc);
+  g_private_set (&current_instances, NULL);
   work_item_free (item);
 }
 
@@ -185,8 +190,11 @@ _desk_pdf_worker_close (DeskPdfWorker *self)
   g_cond_broadcast (&instances->cond);
   g_mutex_unlock (&instances->lock);
 
-  /* Not waiting: this may run in one of the pool's own threads. */
-  g_thread_pool_free (self->pool, FALSE, FALSE);
+  /* Queued items now run without a document, so waiting only lasts as long
+   * as the poppler call in progress. Waiting matters: a worker still inside
+   * poppler when the process exits crashes in poppler's global teardown.
+   * From one of the pool's own threads we must not (and need not) wait. */
+  g_thread_pool_free (self->pool, FALSE, g_private_get (&current_instances) != instances);
   instances_unref (instances);
   g_free (self);
 }

@@ -28,7 +28,9 @@ static const DeskMigration migrations[] = {
     "  updated_at TEXT NOT NULL,"
     "  trashed_at TEXT"
     ");"
-    "CREATE INDEX cases_deadline ON cases (deadline_at);"
+    /* Exactly the ORDER BY of desk_store_list_cases(), so the list loads in index order. */
+    "CREATE INDEX cases_order ON cases (status NOT IN ('draft', 'submitted', 'pending'),"
+    "  deadline_at IS NULL, deadline_at, updated_at DESC, id DESC) WHERE trashed_at IS NULL;"
     "CREATE TABLE evidence ("
     "  id INTEGER PRIMARY KEY,"
     "  sha256 TEXT NOT NULL UNIQUE CHECK (length (sha256) = 64),"

@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 sqlite3       *_desk_store_get_db          (DeskStore    *self);
 DeskBlobStore *_desk_store_get_blobs       (DeskStore    *self);
 
+/* A case without its notice text, as in lists. */
+DeskCase      *_desk_store_get_case_summary (DeskStore   *self,
+                                             gint64       id,
+                                             GError     **error);
+
 /* Transactions nest: only the outermost BEGIN/COMMIT reaches SQLite. */
 gboolean       _desk_store_begin           (DeskStore    *self,
                                             GError      **error);
@@ -47,6 +52,9 @@ gboolean       _desk_store_migrate         (sqlite3             *db,
 char          *_desk_store_column_dup      (sqlite3_stmt *stmt,
                                             int           column);
 GDateTime     *_desk_store_column_time     (sqlite3_stmt *stmt,
+                                            int           column);
+/* UTC seconds, G_MININT64 for NULL. */
+gint64         _desk_store_column_unix     (sqlite3_stmt *stmt,
                                             int           column);
 void           _desk_store_bind_time       (sqlite3_stmt *stmt,
                                             int           column,

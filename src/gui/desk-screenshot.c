@@ -78,7 +78,12 @@ on_map (GtkWidget *widget)
 void
 desk_screenshot_hook_window (GtkWindow *window)
 {
+  const char *size = g_getenv ("APPEAL_DESK_SCREENSHOT_SIZE");
+  int width, height;
+
   if (g_getenv ("APPEAL_DESK_SCREENSHOT") == NULL && g_getenv ("APPEAL_DESK_FIRST_FRAME") == NULL)
     return;
+  if (size && sscanf (size, "%dx%d", &width, &height) == 2)
+    gtk_window_set_default_size (window, width, height);
   g_signal_connect (window, "map", G_CALLBACK (on_map), NULL);
 }

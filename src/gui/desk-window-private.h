@@ -13,11 +13,8 @@ struct _DeskWindow
 
   DeskStore            *store;
   DeskCaseList         *cases;
-  GtkFilterListModel   *filtered;
-  GtkCustomFilter      *filter;
   GtkSingleSelection   *selection;
   GSettings            *settings;
-  char                 *folded_query;
   gint64                pending_delete;   /* trashed, waiting for the toast */
 
   AdwToastOverlay      *toast_overlay;

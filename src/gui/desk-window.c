@@ -12,20 +12,11 @@
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static gboolean
-filter_case (gpointer item,
-             gpointer user_data)
-{
-  DeskWindow *self = user_data;
-
-  return desk_case_matches (item, self->folded_query);
-}
-
 static void
 update_sidebar (DeskWindow *self)
 {
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint total = desk_case_list_get_total (self->cases);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
   g_autofree char *subtitle = NULL;
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, shown > 0 || total == 0 ? "list" : "no-results");
@@ -37,7 +28,7 @@ static void
 update_content (DeskWindow *self)
 {
   DeskCase *kase = gtk_single_selection_get_selected_item (self->selection);
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+  guint total = desk_case_list_get_total (self->cases);
 
   desk_case_page_set_case (self->case_page, kase ? desk_case_get_id (kase) : 0);
   if (kase)
@@ -72,18 +63,8 @@ on_selected_changed (DeskWindow *self)
 static void
 on_search_changed (DeskWindow *self)
 {
-  g_autofree char *folded = desk_text_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  char *query = g_strstrip (folded);
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  /* Typing more letters only narrows the result: let GTK skip hidden rows. */
-  if (self->folded_query && g_str_has_prefix (query, self->folded_query))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (self->folded_query && g_str_has_prefix (self->folded_query, query))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  g_free (self->folded_query);
-  self->folded_query = g_strdup (query);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  if (self->cases)
+    desk_case_list_set_query (self->cases, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
@@ -140,10 +121,7 @@ setup_list (DeskWindow *self)
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->content_stack, "error");
     }
-  self->filter = gtk_custom_filter_new (filter_case, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->cases)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
@@ -151,7 +129,7 @@ setup_list (DeskWindow *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_items_changed),
+  g_signal_connect_object (self->cases, "items-changed", G_CALLBACK (on_items_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selected_changed),
                            self, G_CONNECT_SWAPPED);
@@ -201,21 +179,10 @@ desk_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
   g_clear_object (&self->cases);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
-}
-
-static void
-desk_window_finalize (GObject *object)
-{
-  DeskWindow *self = (DeskWindow *)object;
-
-  g_clear_pointer (&self->folded_query, g_free);
-  G_OBJECT_CLASS (desk_window_parent_class)->finalize (object);
 }
 
 static void
@@ -226,7 +193,6 @@ desk_window_class_init (DeskWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = desk_window_dispose;
-  object_class->finalize = desk_window_finalize;
   window_class->close_request = desk_window_close_request;
 
   /* Referencing the resource keeps its object (and constructor) in the static library. */
@@ -298,23 +264,22 @@ void
 desk_window_show_case (DeskWindow *self,
                        gint64      id)
 {
-  guint n;
+  int pos;
 
   g_return_if_fail (DESK_IS_WINDOW (self));
-  if (self->filtered == NULL)
+  if (self->cases == NULL)
     return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  for (guint i = 0; i < n; i++)
+  /* A case hidden by the search is shown by clearing the search. */
+  if ((pos = desk_case_list_find (self->cases, id)) < 0 && desk_case_list_get_query (self->cases))
     {
-      g_autoptr(DeskCase) kase = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
-
-      if (desk_case_get_id (kase) == id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-          return;
-        }
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      desk_case_list_set_query (self->cases, NULL);
+      pos = desk_case_list_find (self->cases, id);
     }
+  if (pos < 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, pos);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 void

@@ -1,0 +1,549 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-checklist"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-checklist.h"
+#include "desk-store-private.h"
+#include "desk-util.h"
+
+#define ITEM_COLUMNS \
+  "SELECT id, case_id, item_id, required, position, state, note," \
+  " (SELECT count(*) FROM checklist_evidence e WHERE e.checklist_item_id = checklist_items.id)" \
+  " FROM checklist_items "
+
+G_DEFINE_QUARK (desk-checklist-error-quark, desk_checklist_error)
+
+G_DEFINE_BOXED_TYPE (DeskChecklistItem, desk_checklist_item,
+                     desk_checklist_item_copy, desk_checklist_item_free)
+
+DeskChecklistItem *
+desk_checklist_item_copy (const DeskChecklistItem *item)
+{
+  DeskChecklistItem *copy;
+
+  g_return_val_if_fail (item != NULL, NULL);
+  copy = g_memdup2 (item, sizeof *item);
+  copy->item_id = g_strdup (item->item_id);
+  copy->note = g_strdup (item->note);
+  return copy;
+}
+
+void
+desk_checklist_item_free (DeskChecklistItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->item_id);
+  g_free (item->note);
+  g_free (item);
+}
+
+/* States */
+
+const char *
+desk_checklist_state_to_id (DeskChecklistState state)
+{
+  GEnumClass *klass = g_type_class_ref (DESK_TYPE_CHECKLIST_STATE);
+  GEnumValue *value = g_enum_get_value (klass, state);
+
+  g_type_class_unref (klass);
+  return value ? value->value_nick : "missing";
+}
+
+gboolean
+desk_checklist_state_from_id (const char         *id,
+                              DeskChecklistState *state)
+{
+  GEnumClass *klass = g_type_class_ref (DESK_TYPE_CHECKLIST_STATE);
+  GEnumValue *value = id ? g_enum_get_value_by_nick (klass, id) : NULL;
+
+  g_type_class_unref (klass);
+  if (value && state)
+    *state = value->value;
+  return value != NULL;
+}
+
+const char *
+desk_checklist_state_get_label (DeskChecklistState state)
+{
+  switch (state)
+    {
+    case DESK_CHECKLIST_PROVIDED:
+      /* Translators: state of an evidence checklist item */
+      return _("Provided");
+    case DESK_CHECKLIST_NEEDS_ATTENTION:
+      /* Translators: state of an evidence checklist item, e.g. the scan lacks a seal */
+      return _("Needs attention");
+    case DESK_CHECKLIST_MISSING:
+    default:
+      /* Translators: state of an evidence checklist item */
+      return _("Missing");
+    }
+}
+
+DeskRuleRegistry *
+desk_checklist_get_rules (DeskStore *store)
+{
+  DeskRuleRegistry *registry;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  registry = g_object_get_data (G_OBJECT (store), "desk-checklist-rules");
+  if (registry == NULL)
+    {
+      g_autofree char *dir = g_build_filename (desk_store_get_data_dir (store), "rules", NULL);
+
+      registry = desk_rule_registry_new (dir);
+      g_object_set_data_full (G_OBJECT (store), "desk-checklist-rules", registry, g_object_unref);
+    }
+  return registry;
+}
+
+/* Reading */
+
+static gboolean
+step_done (DeskStore    *store,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (_desk_store_get_db (store), rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static DeskChecklistItem *
+item_from_row (sqlite3_stmt *stmt)
+{
+  DeskChecklistItem *item = g_new0 (DeskChecklistItem, 1);
+  DeskChecklistState state = DESK_CHECKLIST_MISSING;
+
+  item->id = sqlite3_column_int64 (stmt, 0);
+  item->case_id = sqlite3_column_int64 (stmt, 1);
+  item->item_id = _desk_store_column_dup (stmt, 2);
+  item->required = sqlite3_column_int (stmt, 3) != 0;
+  item->position = sqlite3_column_int (stmt, 4);
+  desk_checklist_state_from_id ((const char *)sqlite3_column_text (stmt, 5), &state);
+  item->state = state;
+  item->note = _desk_store_column_dup (stmt, 6);
+  item->n_evidence = (guint)sqlite3_column_int (stmt, 7);
+  return item;
+}
+
+/* Steps @stmt to the end, collecting items; resets it. */
+static GPtrArray *
+collect_items (DeskStore    *store,
+               sqlite3_stmt *stmt,
+               GError      **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_checklist_item_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, item_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (_desk_store_get_db (store), rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+static DeskChecklistItem *
+single_item (DeskStore    *store,
+             sqlite3_stmt *stmt,
+             GError      **error)
+{
+  g_autoptr(GPtrArray) items = collect_items (store, stmt, error);
+
+  if (items == NULL)
+    return NULL;
+  if (items->len == 0)
+    {
+      g_set_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND,
+                   _("This checklist item does not exist. Run “appeal-desk-cli checklist” with the case number to see its items."));
+      return NULL;
+    }
+  return g_ptr_array_steal_index (items, 0);
+}
+
+GPtrArray *
+desk_checklist_list (DeskStore *store,
+                     gint64     case_id,
+                     GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  stmt = _desk_store_prepare (store, ITEM_COLUMNS "WHERE case_id = ?1 ORDER BY position, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  return collect_items (store, stmt, error);
+}
+
+DeskChecklistItem *
+desk_checklist_get_item (DeskStore *store,
+                         gint64     checklist_item_id,
+                         GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  stmt = _desk_store_prepare (store, ITEM_COLUMNS "WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, checklist_item_id);
+  return single_item (store, stmt, error);
+}
+
+DeskChecklistItem *
+desk_checklist_find_item (DeskStore  *store,
+                          gint64      case_id,
+                          const char *item_id,
+                          GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (item_id != NULL, NULL);
+  stmt = _desk_store_prepare (store, ITEM_COLUMNS "WHERE case_id = ?1 AND item_id = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_TRANSIENT);
+  return single_item (store, stmt, error);
+}
+
+gboolean
+desk_checklist_count (DeskStore *store,
+                      gint64     case_id,
+                      guint      counts[3],
+                      GError   **error)
+{
+  g_autoptr(GPtrArray) items = desk_checklist_list (store, case_id, error);
+
+  if (items == NULL)
+    return FALSE;
+  counts[0] = counts[1] = counts[2] = 0;
+  for (guint i = 0; i < items->len; i++)
+    counts[((DeskChecklistItem *)items->pdata[i])->state]++;
+  return TRUE;
+}
+
+DeskEvidenceRequirement *
+desk_checklist_item_get_requirement (const DeskChecklistItem *item,
+                                     DeskRulePack            *pack,
+                                     DeskCaseType             case_type)
+{
+  const DeskCaseRules *rules;
+
+  g_return_val_if_fail (item != NULL, NULL);
+  if (pack == NULL || !(rules = desk_rule_pack_get_case_rules (pack, case_type)))
+    return NULL;
+  return desk_case_rules_find_evidence (rules, item->item_id);
+}
+
+/* Creating */
+
+static gboolean
+insert_items (DeskStore *store,
+              gint64     case_id,
+              GPtrArray *requirements,
+              GError   **error)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (store,
+    "INSERT INTO checklist_items (case_id, item_id, required, position) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT (case_id, item_id) DO UPDATE SET required = ?3, position = ?4",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < requirements->len; i++)
+    {
+      DeskEvidenceRequirement *req = requirements->pdata[i];
+
+      sqlite3_bind_int64 (stmt, 1, case_id);
+      sqlite3_bind_text (stmt, 2, desk_evidence_requirement_get_id (req), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, desk_evidence_requirement_get_required (req));
+      sqlite3_bind_int (stmt, 4, (int)i);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+desk_checklist_create_from_pack (DeskStore    *store,
+                                 DeskRulePack *pack,
+                                 DeskCase     *kase,
+                                 GError      **error)
+{
+  DeskCaseType type = desk_case_get_case_type (kase);
+  g_autoptr(GPtrArray) requirements = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (DESK_IS_RULE_PACK (pack), FALSE);
+  g_return_val_if_fail (DESK_IS_CASE (kase) && desk_case_get_id (kase) > 0, FALSE);
+
+  if (!desk_rule_pack_lists_case_type (pack, type))
+    {
+      label = desk_rule_pack_get_label (pack);
+      g_set_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NO_RULES,
+                   /* Translators: "The AliExpress rules v1.0 (effective …) have no evidence list for Reseller (跟卖) cases. …" */
+                   _("%s have no evidence list for “%s” cases. Check the case type, or add the evidence yourself."),
+                   label, desk_case_type_get_label (type));
+      return FALSE;
+    }
+  requirements = desk_rule_pack_get_evidence_items (pack, type);
+  if (!_desk_store_begin (store, error))
+    return FALSE;
+  desk_case_set_rule_pack_version (kase, desk_rule_pack_get_pack_version (pack));
+  if (!insert_items (store, desk_case_get_id (kase), requirements, error)
+      || !desk_store_update_case (store, kase, error))
+    {
+      _desk_store_rollback (store);
+      return FALSE;
+    }
+  return _desk_store_commit (store, error);
+}
+
+gboolean
+desk_checklist_create_for_case (DeskStore        *store,
+                                DeskRuleRegistry *registry,
+                                DeskCase         *kase,
+                                guint            *n_created,
+                                GError          **error)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  DeskRulePack *pack;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (DESK_IS_CASE (kase), FALSE);
+
+  if (n_created)
+    *n_created = 0;
+  pack = desk_rule_registry_get_pack (registry ? registry : desk_checklist_get_rules (store),
+                                      desk_case_get_platform (kase));
+  if (pack == NULL || !desk_rule_pack_lists_case_type (pack, desk_case_get_case_type (kase)))
+    return TRUE;
+  if (!(before = desk_checklist_list (store, desk_case_get_id (kase), error))
+      || !desk_checklist_create_from_pack (store, pack, kase, error)
+      || !(after = desk_checklist_list (store, desk_case_get_id (kase), error)))
+    return FALSE;
+  if (n_created)
+    *n_created = after->len - before->len;
+  return TRUE;
+}
+
+/* Changing */
+
+static gboolean
+check_changed (DeskStore *store,
+               GError   **error)
+{
+  if (sqlite3_changes (_desk_store_get_db (store)) > 0)
+    return TRUE;
+  g_set_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND,
+               _("This checklist item does not exist. Run “appeal-desk-cli checklist” with the case number to see its items."));
+  return FALSE;
+}
+
+gboolean
+desk_checklist_set_state (DeskStore          *store,
+                          gint64              checklist_item_id,
+                          DeskChecklistState  state,
+                          const char         *note,
+                          GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (state <= DESK_CHECKLIST_NEEDS_ATTENTION, FALSE);
+
+  stmt = _desk_store_prepare (store,
+    "UPDATE checklist_items SET state = ?2, note = coalesce (?3, note) WHERE id = ?1", error);
+  if (stmt == NULL || !_desk_store_begin (store, error))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, checklist_item_id);
+  sqlite3_bind_text (stmt, 2, desk_checklist_state_to_id (state), -1, SQLITE_STATIC);
+  if (note)
+    sqlite3_bind_text (stmt, 3, note, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 3);
+  if (!step_done (store, stmt, error) || !check_changed (store, error))
+    {
+      _desk_store_rollback (store);
+      return FALSE;
+    }
+  return _desk_store_commit (store, error);
+}
+
+/* Evidence links */
+
+static gboolean
+run_link_sql (DeskStore  *store,
+              const char *sql,
+              gint64      checklist_item_id,
+              gint64      evidence_id,
+              GError    **error)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, checklist_item_id);
+  sqlite3_bind_int64 (stmt, 2, evidence_id);
+  return step_done (store, stmt, error);
+}
+
+static gboolean
+evidence_exists (DeskStore *store,
+                 gint64     evidence_id,
+                 GError   **error)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (store, "SELECT 1 FROM evidence WHERE id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    _desk_store_set_error (_desk_store_get_db (store), rc, error);
+  else
+    g_set_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND,
+                 _("This evidence file is not in the library any more. Add it again, then attach it."));
+  return FALSE;
+}
+
+static gboolean
+store_state (DeskStore          *store,
+             gint64              checklist_item_id,
+             DeskChecklistState  state,
+             GError            **error)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (store, "UPDATE checklist_items SET state = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, checklist_item_id);
+  sqlite3_bind_text (stmt, 2, desk_checklist_state_to_id (state), -1, SQLITE_STATIC);
+  return step_done (store, stmt, error);
+}
+
+static gboolean
+link_evidence (DeskStore *store,
+               gint64     checklist_item_id,
+               gint64     evidence_id,
+               GError   **error)
+{
+  g_autoptr(DeskChecklistItem) item = desk_checklist_get_item (store, checklist_item_id, error);
+
+  if (item == NULL || !evidence_exists (store, evidence_id, error))
+    return FALSE;
+  if (!run_link_sql (store,
+                     "INSERT OR IGNORE INTO checklist_evidence (checklist_item_id, evidence_id) VALUES (?1, ?2)",
+                     checklist_item_id, evidence_id, error))
+    return FALSE;
+  if (item->state != DESK_CHECKLIST_MISSING)
+    return TRUE;
+  return store_state (store, checklist_item_id, DESK_CHECKLIST_PROVIDED, error);
+}
+
+gboolean
+desk_checklist_attach_evidence (DeskStore *store,
+                                gint64     checklist_item_id,
+                                gint64     evidence_id,
+                                GError   **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+
+  if (!_desk_store_begin (store, error))
+    return FALSE;
+  if (!link_evidence (store, checklist_item_id, evidence_id, error))
+    {
+      _desk_store_rollback (store);
+      return FALSE;
+    }
+  return _desk_store_commit (store, error);
+}
+
+static gboolean
+unlink_evidence (DeskStore *store,
+                 gint64     checklist_item_id,
+                 gint64     evidence_id,
+                 GError   **error)
+{
+  g_autoptr(DeskChecklistItem) item = NULL;
+
+  if (!run_link_sql (store, "DELETE FROM checklist_evidence WHERE checklist_item_id = ?1 AND evidence_id = ?2",
+                     checklist_item_id, evidence_id, error))
+    return FALSE;
+  if (!(item = desk_checklist_get_item (store, checklist_item_id, error)))
+    return FALSE;
+  if (item->n_evidence > 0 || item->state != DESK_CHECKLIST_PROVIDED)
+    return TRUE;
+  return store_state (store, checklist_item_id, DESK_CHECKLIST_MISSING, error);
+}
+
+gboolean
+desk_checklist_detach_evidence (DeskStore *store,
+                                gint64     checklist_item_id,
+                                gint64     evidence_id,
+                                GError   **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+
+  if (!_desk_store_begin (store, error))
+    return FALSE;
+  if (!unlink_evidence (store, checklist_item_id, evidence_id, error))
+    {
+      _desk_store_rollback (store);
+      return FALSE;
+    }
+  return _desk_store_commit (store, error);
+}
+
+GArray *
+desk_checklist_list_evidence (DeskStore *store,
+                              gint64     checklist_item_id,
+                              GError   **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  stmt = _desk_store_prepare (store,
+    "SELECT evidence_id FROM checklist_evidence WHERE checklist_item_id = ?1 ORDER BY rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, checklist_item_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (_desk_store_get_db (store), rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-evidence"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "desk-evidence.h"
+#include "desk-util.h"
+
+static const char *
+kind_label (DeskEvidence *self)
+{
+  const char *mime = desk_evidence_get_mime_type (self);
+
+  switch (desk_evidence_get_kind (self))
+    {
+    case DESK_EVIDENCE_KIND_PDF: return _("PDF");
+    case DESK_EVIDENCE_KIND_TEXT: return _("Text");
+    case DESK_EVIDENCE_KIND_EMAIL: return _("Email");
+    case DESK_EVIDENCE_KIND_IMAGE:
+      if (g_str_equal (mime, "image/png"))
+        return _("PNG image");
+      if (g_str_equal (mime, "image/jpeg"))
+        return _("JPEG image");
+      if (g_str_equal (mime, "image/webp"))
+        return _("WebP image");
+      return _("Image");
+    case DESK_EVIDENCE_KIND_OTHER:
+    default:
+      return _("File");
+    }
+}
+
+char *
+desk_evidence_describe (DeskEvidence *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint pages = desk_evidence_get_page_count (self);
+  int w, h;
+
+  g_return_val_if_fail (DESK_IS_EVIDENCE (self), NULL);
+  g_ptr_array_add (parts, g_strdup (kind_label (self)));
+  if (pages > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", pages), pages));
+  if (desk_evidence_get_image_size (self, &w, &h))
+    /* Translators: image size in pixels, width × height */
+    g_ptr_array_add (parts, g_strdup_printf (_("%d × %d"), w, h));
+  g_ptr_array_add (parts, g_format_size (desk_evidence_get_size (self)));
+  g_ptr_array_add (parts, NULL);
+  /* Translators: separator between parts of a file summary */
+  return g_strjoinv (_(" · "), (char **)parts->pdata);
+}
+
+/* A pitfall of the pack that speaks about the same problem: matched on the
+ * English text, shown in the user's language. */
+static const char *
+find_pitfall (const DeskCaseRules *rules,
+              const char * const  *keywords)
+{
+  guint n = rules ? desk_case_rules_get_n_evidence (rules) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      DeskEvidenceRequirement *req = desk_case_rules_get_evidence (rules, i);
+
+      for (guint j = 0; j < desk_evidence_requirement_get_n_pitfalls (req); j++)
+        {
+          const char *en = desk_evidence_requirement_get_pitfall (req, j, DESK_RULE_LANGUAGE_EN);
+          g_autofree char *folded = en ? g_utf8_casefold (en, -1) : NULL;
+
+          for (guint k = 0; folded && keywords[k]; k++)
+            if (strstr (folded, keywords[k]))
+              return desk_evidence_requirement_get_pitfall (req, j, DESK_RULE_LANGUAGE_CURRENT);
+        }
+    }
+  return NULL;
+}
+
+static void
+add_pitfall_or (GPtrArray           *out,
+                const DeskCaseRules *rules,
+                const char * const  *keywords,
+                const char          *fallback)
+{
+  const char *pitfall = find_pitfall (rules, keywords);
+
+  g_ptr_array_add (out, g_strdup (pitfall ? pitfall : fallback));
+}
+
+static void
+add_pdf_warnings (DeskEvidence        *self,
+                  const DeskCaseRules *rules,
+                  GPtrArray           *out)
+{
+  static const char * const scan_words[] = { "scan", NULL };
+
+  if (desk_evidence_get_encrypted (self))
+    g_ptr_array_add (out, g_strdup (_("This PDF is protected by a password. Keep the password at hand, and remove the protection before you submit it: reviewers cannot open locked files.")));
+  else if (desk_evidence_get_page_count (self) > 0 && desk_evidence_get_scan_only (self))
+    add_pitfall_or (out, rules, scan_words,
+                    _("This PDF is a scan without text. Shopee does not accept a PDF scan as the only proof: add a photo of the stamped original or a document with text."));
+}
+
+static void
+add_image_warnings (DeskEvidence        *self,
+                    const DeskCaseRules *rules,
+                    GPtrArray           *out)
+{
+  static const char * const date_words[] = { "timestamp", "time stamp", NULL };
+
+  if (desk_evidence_get_exif_date (self) == NULL)
+    add_pitfall_or (out, rules, date_words,
+                    _("This image carries no capture date, so Appeal Desk cannot prove when it was taken. Make sure the screenshot itself shows the date and time."));
+}
+
+char **
+desk_evidence_get_warnings (DeskEvidence        *self,
+                            const DeskCaseRules *rules)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  gint64 size;
+
+  g_return_val_if_fail (DESK_IS_EVIDENCE (self), NULL);
+  size = desk_evidence_get_size (self);
+  if (size == 0)
+    g_ptr_array_add (out, g_strdup (_("This file is empty. Add the real document instead.")));
+  else if (size > DESK_EVIDENCE_WARN_SIZE)
+    g_ptr_array_add (out, g_strdup (_("This file is very large. Platform upload forms usually take a few megabytes: compress it or split it before you submit.")));
+  switch (desk_evidence_get_kind (self))
+    {
+    case DESK_EVIDENCE_KIND_PDF:
+      add_pdf_warnings (self, rules, out);
+      break;
+    case DESK_EVIDENCE_KIND_IMAGE:
+      add_image_warnings (self, rules, out);
+      break;
+    case DESK_EVIDENCE_KIND_OTHER:
+      g_ptr_array_add (out, g_strdup (_("Appeal Desk cannot read this kind of file. Platforms usually accept PDF, JPEG and PNG: convert it before you submit.")));
+      break;
+    case DESK_EVIDENCE_KIND_TEXT:
+    case DESK_EVIDENCE_KIND_EMAIL:
+    default:
+      break;
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **)g_ptr_array_steal (out, NULL);
+}

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-evidence"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-evidence-store-private.h"
+#include "desk-file-inspect.h"
+
+#define QUERY_ATTRIBUTES \
+  G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
+  G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_ACCESS_CAN_READ
+
+void
+_desk_imported_free (DeskImported *imported)
+{
+  if (imported == NULL)
+    return;
+  g_free (imported->sha256);
+  g_free (imported->name);
+  g_free (imported->mime_type);
+  g_free (imported->metadata_json);
+  g_free (imported);
+}
+
+/* The name as the user knows it: UTF-8 even when the file system's bytes are
+ * not, never a path. */
+static char *
+file_display_name (GFile     *file,
+                   GFileInfo *info)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  const char *display = info ? g_file_info_get_display_name (info) : NULL;
+
+  if (display && *display)
+    return g_strdup (display);
+  return base ? g_filename_display_name (base) : g_strdup ("");
+}
+
+static gboolean
+set_query_error (GError     *cause,
+                 const char *name,
+                 GError    **error)
+{
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    /* Translators: %s is a file name */
+    g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_MISSING,
+                 _("“%s” does not exist. Check the name and the folder, then add it again."), name);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_UNREADABLE,
+                 _("“%s” cannot be read: permission denied. Copy it somewhere you can open it, then add the copy."), name);
+  else
+    /* Translators: %s is a file name, then the system's reason */
+    g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_UNREADABLE,
+                 _("“%s” cannot be read: %s"), name, cause->message);
+  return FALSE;
+}
+
+static gboolean
+check_type (GFileInfo  *info,
+            const char *name,
+            GError    **error)
+{
+  GFileType type = g_file_info_get_file_type (info);
+
+  if (type == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_DIRECTORY,
+                   _("“%s” is a folder. Add the files inside it instead."), name);
+      return FALSE;
+    }
+  if (type != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_SPECIAL,
+                   _("“%s” is not a regular file (a device, pipe or socket). Save the document as a file, then add it."), name);
+      return FALSE;
+    }
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ)
+      && !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
+    {
+      g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_UNREADABLE,
+                   _("“%s” cannot be read: permission denied. Copy it somewhere you can open it, then add the copy."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_size (goffset     size,
+            const char *name,
+            GError    **error)
+{
+  if (size == 0)
+    {
+      g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_EMPTY,
+                   _("“%s” is empty (0 bytes). Save or download the document again, then add it."), name);
+      return FALSE;
+    }
+  if (size > DESK_EVIDENCE_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (DESK_EVIDENCE_MAX_SIZE);
+      g_autofree char *actual = g_format_size (size);
+
+      /* Translators: %s are a file name, its size and the limit */
+      g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_TOO_LARGE,
+                   _("“%s” is too large (%s; the limit is %s). No platform takes files this size: compress or split it."),
+                   name, actual, limit);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Everything that can be said about @file without reading it. */
+static gboolean
+check_file (GFile        *file,
+            char        **name_out,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInfo) info = g_file_query_info (file, QUERY_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+                                                 cancellable, &local_error);
+  g_autofree char *name = file_display_name (file, info);
+
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return set_query_error (local_error, name, error);
+    }
+  if (!check_type (info, name, error) || !check_size (g_file_info_get_size (info), name, error))
+    return FALSE;
+  *name_out = g_steal_pointer (&name);
+  return TRUE;
+}
+
+static gboolean
+copy_in (DeskBlobStore        *blobs,
+         GFile                *file,
+         DeskImported         *out,
+         GCancellable         *cancellable,
+         GFileProgressCallback progress,
+         gpointer              progress_data,
+         GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  out->sha256 = desk_blob_store_import (blobs, file, &out->size, progress, progress_data,
+                                        cancellable, &local_error);
+  if (out->sha256 != NULL)
+    return check_size (out->size, out->name, error);  /* it may have changed meanwhile */
+  if (local_error->domain == G_IO_ERROR && local_error->code != G_IO_ERROR_CANCELLED)
+    return set_query_error (local_error, out->name, error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+DeskImported *
+_desk_evidence_import (DeskBlobStore        *blobs,
+                       GFile                *file,
+                       GCancellable         *cancellable,
+                       GFileProgressCallback progress,
+                       gpointer              progress_data,
+                       char                **orphan_sha,
+                       GError              **error)
+{
+  g_autoptr(DeskImported) out = g_new0 (DeskImported, 1);
+
+  *orphan_sha = NULL;
+  if (!check_file (file, &out->name, cancellable, error))
+    return NULL;
+  if (!copy_in (blobs, file, out, cancellable, progress, progress_data, error)
+      || !inspect_copy (blobs, out, cancellable, error))
+    {
+      *orphan_sha = g_steal_pointer (&out->sha256);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}

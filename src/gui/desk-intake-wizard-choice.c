@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-intake-wizard"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-intake-wizard-private.h"
+#include "desk-util.h"
+
+/* A boxed-list row with a radio button. The row and the button carry the
+ * same accessible name and description, so a screen reader announces
+ * "Shopee, radio button, Rules v1.0 …" whichever of the two has focus. */
+static AdwActionRow *
+radio_row_new (const char      *title,
+               const char      *subtitle,
+               GtkCheckButton  *group,
+               GtkCheckButton **check_out)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (row, subtitle);
+  adw_action_row_set_subtitle_lines (row, 0);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  if (group)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+  adw_action_row_add_prefix (row, check);
+  adw_action_row_set_activatable_widget (row, check);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+  *check_out = GTK_CHECK_BUTTON (check);
+  return row;
+}
+
+static GtkCheckButton *
+row_check (GtkWidget *row)
+{
+  GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+
+  return GTK_IS_CHECK_BUTTON (check) ? GTK_CHECK_BUTTON (check) : NULL;
+}
+
+/* Enter on a choice selects it and goes on; Space only selects. */
+static gboolean
+on_choice_key_pressed (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       DeskIntakeWizard      *self)
+{
+  GtkWidget *focus, *row;
+  GtkCheckButton *check;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
+    return FALSE;
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  row = focus ? gtk_widget_get_ancestor (focus, ADW_TYPE_ACTION_ROW) : NULL;
+  if (row == NULL || (check = row_check (row)) == NULL)
+    return FALSE;
+  gtk_check_button_set_active (check, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "wizard.next", NULL);
+  return TRUE;
+}
+
+static void
+add_enter_controller (DeskIntakeWizard *self,
+                      GtkWidget        *widget)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_choice_key_pressed), self, 0);
+  gtk_widget_add_controller (widget, controller);
+}
+
+static void
+on_platform_toggled (GtkCheckButton   *check,
+                     DeskIntakeWizard *self)
+{
+  DeskRulePack *pack;
+
+  if (!gtk_check_button_get_active (check))
+    return;
+  self->platform = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "desk-platform"));
+  pack = _desk_intake_wizard_get_pack (self);
+  if (pack && !desk_rule_pack_lists_case_type (pack, self->case_type))
+    self->case_type = DESK_CASE_TYPE_UNKNOWN;
+  _desk_intake_wizard_update_buttons (self);
+}
+
+static char *
+pack_subtitle (DeskRulePack *pack)
+{
+  const char *version = desk_rule_pack_get_pack_version (pack);
+  const char *date = desk_rule_pack_get_effective_date (pack);
+
+  if (desk_rule_pack_get_origin (pack) == DESK_RULE_PACK_ORIGIN_USER)
+    /* Translators: under a platform name: pack version and ISO date */
+    return g_strdup_printf (_("Your own rules v%s, effective %s — verify with the platform"), version, date);
+  /* Translators: under a platform name: pack version and ISO date */
+  return g_strdup_printf (_("Rules v%s, effective %s — verify with the platform"), version, date);
+}
+
+static void
+describe_problems (DeskIntakeWizard *self)
+{
+  GPtrArray *problems = desk_rule_registry_get_problems (self->registry);
+  g_autoptr(GString) text = NULL;
+
+  if (problems == NULL || problems->len == 0)
+    return;
+  text = g_string_new (adw_preferences_group_get_description (self->platform_group));
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("Some rule files were not used:"));
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (text, "\n• %s", ((GError *)problems->pdata[i])->message);
+  adw_preferences_group_set_description (self->platform_group, text->str);
+}
+
+static void
+fill_platforms (DeskIntakeWizard *self)
+{
+  GtkCheckButton *leader = NULL;
+  guint n = 0;
+
+  for (DeskPlatform p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
+    {
+      DeskRulePack *pack = desk_rule_registry_get_pack (self->registry, p);
+      g_autofree char *subtitle = NULL;
+      GtkCheckButton *check;
+      AdwActionRow *row;
+
+      if (pack == NULL)
+        continue;
+      subtitle = pack_subtitle (pack);
+      row = radio_row_new (desk_platform_get_label (p), subtitle, leader, &check);
+      leader = leader ? leader : check;
+      g_object_set_data (G_OBJECT (check), "desk-platform", GINT_TO_POINTER (p));
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_platform_toggled), self, 0);
+      self->platform_checks[p] = check;
+      adw_preferences_group_add (self->platform_group, GTK_WIDGET (row));
+      n++;
+    }
+  if (n == 0)
+    adw_preferences_group_set_description (self->platform_group,
+                                           _("No platform rules could be loaded. Reinstall Appeal Desk, or remove broken files from your rules folder."));
+  describe_problems (self);
+}
+
+void
+_desk_intake_wizard_choice_init (DeskIntakeWizard *self)
+{
+  fill_platforms (self);
+  add_enter_controller (self, GTK_WIDGET (self->platform_group));
+  add_enter_controller (self, GTK_WIDGET (self->type_group));
+}
+
+static void
+on_type_toggled (GtkCheckButton   *check,
+                 DeskIntakeWizard *self)
+{
+  if (!gtk_check_button_get_active (check))
+    return;
+  self->case_type = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "desk-case-type"));
+  _desk_intake_wizard_update_buttons (self);
+}
+
+static void
+clear_types (DeskIntakeWizard *self)
+{
+  for (guint i = 0; i < self->type_rows->len; i++)
+    adw_preferences_group_remove (self->type_group, self->type_rows->pdata[i]);
+  g_ptr_array_set_size (self->type_rows, 0);
+}
+
+/* Rebuilt on entering the page: the list depends on the platform chosen. */
+void
+_desk_intake_wizard_fill_types (DeskIntakeWizard *self)
+{
+  DeskRulePack *pack = _desk_intake_wizard_get_pack (self);
+  GtkCheckButton *leader = NULL;
+  const DeskCaseType *types;
+  guint n_types = 0;
+
+  clear_types (self);
+  if (pack == NULL)
+    return;
+  types = desk_rule_pack_get_case_types (pack, &n_types);
+  if (n_types == 1)
+    self->case_type = types[0];
+  for (guint i = 0; i < n_types; i++)
+    {
+      GtkCheckButton *check;
+      AdwActionRow *row = radio_row_new (desk_case_type_get_label (types[i]),
+                                         desk_case_type_get_blurb (types[i]), leader, &check);
+
+      leader = leader ? leader : check;
+      g_object_set_data (G_OBJECT (check), "desk-case-type", GINT_TO_POINTER (types[i]));
+      gtk_check_button_set_active (check, types[i] == self->case_type);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_type_toggled), self, 0);
+      adw_preferences_group_add (self->type_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->type_rows, row);
+    }
+}
+
+static GtkCheckButton *
+find_type_check (DeskIntakeWizard *self,
+                 DeskCaseType      case_type)
+{
+  for (guint i = 0; i < self->type_rows->len; i++)
+    {
+      GtkCheckButton *check = row_check (self->type_rows->pdata[i]);
+
+      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "desk-case-type")) == (int)case_type)
+        return check;
+    }
+  return NULL;
+}
+
+static GtkCheckButton *
+first_or_active (GtkCheckButton *active,
+                 GtkCheckButton *first)
+{
+  return active ? active : first;
+}
+
+void
+_desk_intake_wizard_focus_choice (DeskIntakeWizard *self,
+                                  DeskWizardPage    page)
+{
+  GtkCheckButton *check = NULL;
+
+  if (page == DESK_WIZARD_PAGE_PLATFORM)
+    {
+      GtkCheckButton *first = NULL;
+
+      for (DeskPlatform p = DESK_N_PLATFORMS - 1; p > DESK_PLATFORM_UNKNOWN; p--)
+        first = self->platform_checks[p] ? self->platform_checks[p] : first;
+      check = first_or_active (self->platform_checks[self->platform], first);
+    }
+  else if (self->type_rows->len > 0)
+    check = first_or_active (find_type_check (self, self->case_type), row_check (self->type_rows->pdata[0]));
+  if (check)
+    gtk_widget_grab_focus (GTK_WIDGET (check));
+}
+
+/* What a click on the radio button does. */
+gboolean
+_desk_intake_wizard_choose_platform (DeskIntakeWizard *self,
+                                     DeskPlatform      platform)
+{
+  g_return_val_if_fail (platform < DESK_N_PLATFORMS, FALSE);
+  if (self->platform_checks[platform] == NULL)
+    return FALSE;
+  gtk_widget_activate (GTK_WIDGET (self->platform_checks[platform]));
+  return self->platform == platform;
+}
+
+gboolean
+_desk_intake_wizard_choose_case_type (DeskIntakeWizard *self,
+                                      DeskCaseType      case_type)
+{
+  GtkCheckButton *check = find_type_check (self, case_type);
+
+  if (check == NULL)
+    return FALSE;
+  gtk_widget_activate (GTK_WIDGET (check));
+  return self->case_type == case_type;
+}

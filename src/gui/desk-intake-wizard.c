@@ -1,0 +1,554 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-intake-wizard"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-checklist.h"
+#include "desk-intake-wizard-private.h"
+#include "desk-util.h"
+
+G_DEFINE_FINAL_TYPE (DeskIntakeWizard, desk_intake_wizard, ADW_TYPE_WINDOW)
+
+enum
+{
+  CASE_CREATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *page_names[DESK_WIZARD_N_PAGES] = {
+  "platform", "type", "notice", "products", "deadline", "summary",
+};
+
+DeskRulePack *
+_desk_intake_wizard_get_pack (DeskIntakeWizard *self)
+{
+  if (self->platform == DESK_PLATFORM_UNKNOWN)
+    return NULL;
+  return desk_rule_registry_get_pack (self->registry, self->platform);
+}
+
+char *
+_desk_intake_wizard_get_notice_text (DeskIntakeWizard *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notice_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+void
+_desk_intake_wizard_toast (DeskIntakeWizard *self,
+                           const char       *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static char *
+entry_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+gboolean
+_desk_intake_wizard_page_is_valid (DeskIntakeWizard *self,
+                                   DeskWizardPage    page)
+{
+  g_autofree char *title = NULL;
+
+  switch (page)
+    {
+    case DESK_WIZARD_PAGE_PLATFORM:
+      return _desk_intake_wizard_get_pack (self) != NULL;
+    case DESK_WIZARD_PAGE_CASE_TYPE:
+      return self->case_type != DESK_CASE_TYPE_UNKNOWN;
+    case DESK_WIZARD_PAGE_NOTICE:
+    case DESK_WIZARD_PAGE_PRODUCTS:
+      return TRUE;
+    case DESK_WIZARD_PAGE_DEADLINE:
+      return self->received_valid && self->deadline_valid;
+    case DESK_WIZARD_PAGE_SUMMARY:
+      title = entry_text (self->title_row);
+      return *title != '\0';
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static gboolean
+all_pages_valid (DeskIntakeWizard *self)
+{
+  for (guint i = 0; i < DESK_WIZARD_N_PAGES; i++)
+    if (!_desk_intake_wizard_page_is_valid (self, i))
+      return FALSE;
+  return TRUE;
+}
+
+void
+_desk_intake_wizard_update_buttons (DeskIntakeWizard *self)
+{
+  gboolean last = self->page == DESK_WIZARD_PAGE_SUMMARY;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "wizard.back", self->page > 0);
+  gtk_widget_action_set_enabled (widget, "wizard.next",
+                                 !last && _desk_intake_wizard_page_is_valid (self, self->page));
+  gtk_widget_action_set_enabled (widget, "wizard.create", last && all_pages_valid (self));
+  gtk_widget_set_visible (self->next_button, !last);
+  gtk_widget_set_visible (self->create_button, last);
+  gtk_window_set_default_widget (GTK_WINDOW (self), last ? self->create_button : self->next_button);
+}
+
+static void
+focus_first_control (DeskIntakeWizard *self)
+{
+  switch (self->page)
+    {
+    case DESK_WIZARD_PAGE_PLATFORM:
+    case DESK_WIZARD_PAGE_CASE_TYPE:
+      _desk_intake_wizard_focus_choice (self, self->page);
+      break;
+    case DESK_WIZARD_PAGE_NOTICE:
+      gtk_widget_grab_focus (GTK_WIDGET (self->notice_view));
+      break;
+    case DESK_WIZARD_PAGE_PRODUCTS:
+      gtk_widget_grab_focus (GTK_WIDGET (self->add_product_row));
+      break;
+    case DESK_WIZARD_PAGE_DEADLINE:
+      gtk_widget_grab_focus (GTK_WIDGET (self->received_row));
+      break;
+    case DESK_WIZARD_PAGE_SUMMARY:
+      gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+enter_page (DeskIntakeWizard *self)
+{
+  if (self->page == DESK_WIZARD_PAGE_CASE_TYPE)
+    _desk_intake_wizard_fill_types (self);
+  else if (self->page == DESK_WIZARD_PAGE_NOTICE)
+    _desk_intake_wizard_update_suggestion (self);
+  else if (self->page == DESK_WIZARD_PAGE_DEADLINE)
+    _desk_intake_wizard_update_deadline (self);
+  else if (self->page == DESK_WIZARD_PAGE_SUMMARY)
+    _desk_intake_wizard_fill_summary (self);
+}
+
+static void
+go_to_page (DeskIntakeWizard *self,
+            DeskWizardPage    page)
+{
+  g_autofree char *step = NULL;
+
+  self->page = page;
+  enter_page (self);
+  gtk_stack_set_visible_child_name (self->stack, page_names[page]);
+  /* Translators: shown under the window title, e.g. "Step 2 of 6" */
+  step = g_strdup_printf (_("Step %u of %u"), page + 1, DESK_WIZARD_N_PAGES);
+  adw_window_title_set_subtitle (self->window_title, step);
+  _desk_intake_wizard_update_buttons (self);
+  focus_first_control (self);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  DeskIntakeWizard *self = DESK_INTAKE_WIZARD (widget);
+
+  if (self->page < DESK_WIZARD_PAGE_SUMMARY && _desk_intake_wizard_page_is_valid (self, self->page))
+    go_to_page (self, self->page + 1);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  DeskIntakeWizard *self = DESK_INTAKE_WIZARD (widget);
+
+  if (self->page > 0)
+    go_to_page (self, self->page - 1);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* Ctrl+Enter: next step, or create on the last one (Enter alone goes into
+ * the notice text). */
+static void
+advance_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  DeskIntakeWizard *self = DESK_INTAKE_WIZARD (widget);
+
+  gtk_widget_activate_action (widget,
+                              self->page == DESK_WIZARD_PAGE_SUMMARY ? "wizard.create" : "wizard.next",
+                              NULL);
+}
+
+static DeskCase *
+build_case (DeskIntakeWizard *self)
+{
+  g_autofree char *title = entry_text (self->title_row);
+  g_autofree char *case_id = entry_text (self->case_id_row);
+  g_autofree char *code = entry_text (self->code_row);
+  g_autofree char *notice = _desk_intake_wizard_get_notice_text (self);
+  DeskRulePack *pack = _desk_intake_wizard_get_pack (self);
+  DeskCase *kase = desk_case_new (self->platform, self->case_type, title);
+
+  desk_case_set_platform_case_id (kase, *case_id ? case_id : NULL);
+  desk_case_set_violation_code (kase, *code ? code : NULL);
+  desk_case_set_notice_text (kase, *notice ? notice : NULL);
+  desk_case_set_product_ids (kase, _desk_intake_wizard_get_products (self));
+  desk_case_set_received_at (kase, self->received_at);
+  desk_case_set_deadline_at (kase, self->deadline_at);
+  desk_case_set_rule_pack_version (kase, desk_rule_pack_get_pack_version (pack));
+  return kase;
+}
+
+static char *
+intake_note (DeskIntakeWizard *self)
+{
+  g_autofree char *pack_label = desk_rule_pack_get_label (_desk_intake_wizard_get_pack (self));
+  const char *basis;
+
+  switch (self->deadline_basis)
+    {
+    case DESK_DEADLINE_BASIS_RULE:
+      basis = _("Deadline from the rules.");
+      break;
+    case DESK_DEADLINE_BASIS_NOTICE:
+      basis = _("Deadline as stated in the notice.");
+      break;
+    case DESK_DEADLINE_BASIS_MANUAL:
+      basis = _("Deadline entered by hand.");
+      break;
+    case DESK_DEADLINE_BASIS_NONE:
+    default:
+      basis = _("No deadline known.");
+      break;
+    }
+  /* Translators: timeline note; %s is e.g. "AliExpress rules v1.0 (effective 2026-03-12)",
+   * the second %s one of the "Deadline …" sentences */
+  return g_strdup_printf (_("Created with the intake wizard using %s. %s"), pack_label, basis);
+}
+
+/* The case, its checklist and the note go in together: if a later step
+ * fails, the case is removed again so that pressing Create once more does
+ * not leave a duplicate behind. */
+static gboolean
+save_case (DeskIntakeWizard *self,
+           DeskCase         *kase,
+           GError          **error)
+{
+  g_autofree char *note = intake_note (self);
+  g_autoptr(GError) local_error = NULL;
+  gint64 id;
+
+  if (!desk_store_insert_case (self->store, kase, error))
+    return FALSE;
+  id = desk_case_get_id (kase);
+  if (desk_checklist_create_for_case (self->store, _desk_intake_wizard_get_pack (self), kase, &local_error)
+      && desk_store_add_timeline_entry (self->store, id, "note", note, &local_error))
+    return TRUE;
+  desk_store_delete_case (self->store, id, NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static void
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  DeskIntakeWizard *self = DESK_INTAKE_WIZARD (widget);
+  g_autoptr(DeskCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!all_pages_valid (self))
+    return;
+  kase = build_case (self);
+  if (!save_case (self, kase, &error))
+    {
+      _desk_intake_wizard_toast (self, error->message);
+      return;
+    }
+  id = desk_case_get_id (kase);
+  g_signal_emit (self, signals[CASE_CREATED], 0, id);
+  if (self->window)
+    desk_window_show_case (self->window, id);
+  self->discard_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+has_data (DeskIntakeWizard *self)
+{
+  g_autofree char *notice = _desk_intake_wizard_get_notice_text (self);
+
+  return self->platform != DESK_PLATFORM_UNKNOWN
+         || self->case_type != DESK_CASE_TYPE_UNKNOWN
+         || *notice != '\0'
+         || self->products->len > 0
+         || *gtk_editable_get_text (GTK_EDITABLE (self->case_id_row)) != '\0'
+         || *gtk_editable_get_text (GTK_EDITABLE (self->code_row)) != '\0';
+}
+
+static void
+on_discard_response (DeskIntakeWizard *self,
+                     const char       *response)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  self->discard_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+ask_discard (DeskIntakeWizard *self)
+{
+  GtkWidget *dialog;
+
+  if (self->discard_dialog)
+    {
+      gtk_window_present (GTK_WINDOW (self->discard_dialog));
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard this case?"),
+                                   _("What you entered in this window will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self,
+                           G_CONNECT_SWAPPED);
+  self->discard_dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->discard_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+desk_intake_wizard_close_request (GtkWindow *window)
+{
+  DeskIntakeWizard *self = DESK_INTAKE_WIZARD (window);
+
+  if (self->discard_confirmed || !has_data (self))
+    return GTK_WINDOW_CLASS (desk_intake_wizard_parent_class)->close_request (window);
+  ask_discard (self);
+  return TRUE;
+}
+
+static void
+desk_intake_wizard_dispose (GObject *object)
+{
+  DeskIntakeWizard *self = (DeskIntakeWizard *)object;
+
+  _desk_intake_wizard_notice_dispose (self);
+  _desk_intake_wizard_deadline_dispose (self);
+  if (self->discard_dialog)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->discard_dialog), (gpointer *)&self->discard_dialog);
+      gtk_window_destroy (GTK_WINDOW (self->discard_dialog));
+      self->discard_dialog = NULL;
+    }
+  g_clear_weak_pointer (&self->window);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_INTAKE_WIZARD);
+  g_clear_object (&self->store);
+  g_clear_object (&self->registry);
+  G_OBJECT_CLASS (desk_intake_wizard_parent_class)->dispose (object);
+}
+
+static void
+desk_intake_wizard_finalize (GObject *object)
+{
+  DeskIntakeWizard *self = (DeskIntakeWizard *)object;
+
+  g_clear_pointer (&self->type_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->products, g_ptr_array_unref);
+  g_clear_pointer (&self->product_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->checklist_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->received_at, g_date_time_unref);
+  g_clear_pointer (&self->deadline_at, g_date_time_unref);
+  g_clear_pointer (&self->filled_case_id, g_free);
+  g_clear_pointer (&self->filled_code, g_free);
+  G_OBJECT_CLASS (desk_intake_wizard_parent_class)->finalize (object);
+}
+
+static void
+bind_template (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/desk-intake-wizard.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, DeskIntakeWizard, name)
+  BIND (window_title);
+  BIND (back_button);
+  BIND (next_button);
+  BIND (create_button);
+  BIND (toast_overlay);
+  BIND (stack);
+  BIND (platform_group);
+  BIND (type_group);
+  BIND (notice_view);
+  BIND (decode_spinner);
+  BIND (read_button);
+  BIND (suggestion_row);
+  BIND (suggestion_button);
+  BIND (case_id_row);
+  BIND (code_row);
+  BIND (confidence_label);
+  BIND (add_product_row);
+  BIND (add_product_button);
+  BIND (products_group);
+  BIND (no_products_row);
+  BIND (received_row);
+  BIND (deadline_row);
+  BIND (basis_row);
+  BIND (reset_deadline_button);
+  BIND (countdown_label);
+  BIND (title_row);
+  BIND (summary_group);
+  BIND (checklist_group);
+#undef BIND
+}
+
+static void
+desk_intake_wizard_class_init (DeskIntakeWizardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = desk_intake_wizard_dispose;
+  object_class->finalize = desk_intake_wizard_finalize;
+  window_class->close_request = desk_intake_wizard_close_request;
+
+  signals[CASE_CREATED] = g_signal_new ("case-created", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  bind_template (widget_class);
+  gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "wizard.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "wizard.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "wizard.advance", NULL, advance_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "wizard.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "wizard.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "wizard.advance", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "wizard.advance", NULL);
+}
+
+static void
+on_title_changed (DeskIntakeWizard *self)
+{
+  if (!self->updating)
+    self->title_edited = TRUE;
+  _desk_intake_wizard_update_buttons (self);
+}
+
+static void
+desk_intake_wizard_init (DeskIntakeWizard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->products = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  self->product_rows = g_ptr_array_new ();
+  self->type_rows = g_ptr_array_new ();
+  self->summary_rows = g_ptr_array_new ();
+  self->checklist_rows = g_ptr_array_new ();
+  self->received_at = g_date_time_new_now_utc ();
+  self->received_valid = TRUE;
+  self->deadline_valid = TRUE;
+  g_signal_connect_object (self->title_row, "changed", G_CALLBACK (on_title_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+DeskIntakeWizard *
+desk_intake_wizard_new (DeskWindow       *parent,
+                        DeskRuleRegistry *registry)
+{
+  g_autofree char *user_dir = NULL;
+  DeskIntakeWizard *self;
+
+  g_return_val_if_fail (DESK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (desk_window_get_store (parent) != NULL, NULL);
+
+  self = g_object_new (DESK_TYPE_INTAKE_WIZARD, "transient-for", parent, NULL);
+  g_set_weak_pointer (&self->window, parent);
+  self->store = g_object_ref (desk_window_get_store (parent));
+  if (registry)
+    self->registry = g_object_ref (registry);
+  else
+    {
+      user_dir = desk_rule_registry_get_default_user_dir ();
+      self->registry = desk_rule_registry_new (user_dir);
+    }
+  _desk_intake_wizard_choice_init (self);
+  _desk_intake_wizard_notice_init (self);
+  _desk_intake_wizard_deadline_init (self);
+  go_to_page (self, DESK_WIZARD_PAGE_PLATFORM);
+  return self;
+}
+
+/* Test hooks */
+
+DeskWizardPage
+_desk_intake_wizard_get_page (DeskIntakeWizard *self)
+{
+  return self->page;
+}
+
+GDateTime *
+_desk_intake_wizard_get_received (DeskIntakeWizard *self)
+{
+  return self->received_at;
+}
+
+GDateTime *
+_desk_intake_wizard_get_deadline (DeskIntakeWizard *self)
+{
+  return self->deadline_at;
+}
+
+DeskDeadlineBasis
+_desk_intake_wizard_get_deadline_basis (DeskIntakeWizard *self)
+{
+  return self->deadline_basis;
+}
+
+const char * const *
+_desk_intake_wizard_get_products (DeskIntakeWizard *self)
+{
+  static const char *none[] = { NULL };
+
+  if (self->products->pdata == NULL)
+    return none;
+  return (const char * const *)self->products->pdata;
+}
+
+AdwMessageDialog *
+_desk_intake_wizard_get_discard_dialog (DeskIntakeWizard *self)
+{
+  return self->discard_dialog;
+}
