@@ -53,17 +53,75 @@ desk_cli_checklist_create (DeskCliContext *ctx,
                            DeskCase       *kase,
                            GError        **error)
 {
-  guint n = 0;
+  return desk_checklist_create_for_case (ctx->store, NULL, kase, NULL, error);
+}
 
-  if (!desk_checklist_create_for_case (ctx->store, NULL, kase, &n, error))
-    return FALSE;
-  if (n > 0 && !ctx->json)
+void
+desk_cli_checklist_print_created (DeskCliContext *ctx,
+                                  DeskCase       *kase)
+{
+  g_autoptr(GPtrArray) items = desk_checklist_list (ctx->store, desk_case_get_id (kase), NULL);
+  DeskRulePack *pack = pack_for (ctx, kase);
+  g_autofree char *label = NULL;
+  guint n = items ? items->len : 0;
+
+  if (n == 0 || pack == NULL)
+    return;
+  label = desk_rule_pack_get_label (pack);
+  /* Translators: "Evidence checklist: 5 items from AliExpress rules v1.0 (effective 2026-03-12)." */
+  printf (g_dngettext (GETTEXT_PACKAGE, "Evidence checklist: %u item from %s.\n",
+                       "Evidence checklist: %u items from %s.\n", n), n, label);
+}
+
+/* Demo cases look worked on: the first item provided, every other case one
+ * more, one item flagged; the Joom case was appealed 3 h ago, so the guard
+ * has something to say about a second appeal. */
+static gboolean
+demo_states (DeskCliContext *ctx,
+             GPtrArray      *items,
+             guint           index,
+             GError        **error)
+{
+  for (guint i = 0; i < items->len && i < 3; i++)
     {
-      g_autofree char *label = desk_rule_pack_get_label (pack_for (ctx, kase));
+      DeskChecklistItem *item = items->pdata[i];
+      DeskChecklistState state = DESK_CHECKLIST_PROVIDED;
+      const char *note = NULL;
 
-      /* Translators: "Evidence checklist: 5 items from AliExpress rules v1.0 (effective 2026-03-12)." */
-      printf (g_dngettext (GETTEXT_PACKAGE, "Evidence checklist: %u item from %s.\n",
-                           "Evidence checklist: %u items from %s.\n", n), n, label);
+      if (i == 1 && index % 2 == 1)
+        continue;
+      if (i == 2)
+        {
+          if (index % 3 != 1)
+            continue;
+          state = DESK_CHECKLIST_NEEDS_ATTENTION;
+          note = _("The scan is blurry: the product ID cannot be read. Scan it again.");
+        }
+      if (!desk_checklist_set_state (ctx->store, item->id, state, note, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+desk_cli_checklist_demo (DeskCliContext *ctx,
+                         DeskCase       *kase,
+                         guint           index,
+                         GError        **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  const char * const *products = desk_case_get_product_ids (kase);
+
+  if (!desk_checklist_create_for_case (ctx->store, NULL, kase, NULL, error)
+      || !(items = desk_checklist_list (ctx->store, desk_case_get_id (kase), error))
+      || !demo_states (ctx, items, index, error))
+    return FALSE;
+  if (desk_case_get_platform (kase) == DESK_PLATFORM_JOOM && products && products[0])
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) at = g_date_time_add_hours (now, -3);
+
+      return desk_attempts_record (ctx->store, kase, products[0], FALSE, at, NULL, error) > 0;
     }
   return TRUE;
 }
@@ -483,8 +541,7 @@ check_and_record (DeskCliContext *ctx,
   if (!choose_product (kase, &o->product, error))
     return DESK_CLI_EXIT_USAGE;
   if (pack == NULL)
-    g_printerr ("%s
-", _("No rule pack for this platform: the attempt guard cannot check this appeal."));
+    g_printerr ("%s\n", _("No rule pack for this platform: the attempt guard cannot check this appeal."));
   else if (!(verdict = desk_attempts_check (ctx->store, pack, kase, o->product, o->test_report, now, error)))
     return DESK_CLI_EXIT_FAILED;
   if (verdict && !ctx->json)

@@ -226,6 +226,7 @@ desk_cli_new (DeskCliContext *ctx,
 
       /* Translators: %s is the case number */
       printf (_("Created case %s.\n"), id);
+      desk_cli_checklist_print_created (ctx, kase);
     }
   return 0;
 }

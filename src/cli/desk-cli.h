@@ -41,7 +41,11 @@ int desk_cli_demo     (DeskCliContext *ctx, GError **error);
 int desk_cli_checklist (DeskCliContext *ctx, GError **error);
 int desk_cli_attempt  (DeskCliContext *ctx, GError **error);
 int desk_cli_attempts (DeskCliContext *ctx, GError **error);
-/* Creates a new case's evidence checklist from its rule pack (desk-cli-checklist.c). */
+/* Creates a new case's evidence checklist from its rule pack, then tells how
+ * many items it has (desk-cli-checklist.c). */
 gboolean desk_cli_checklist_create (DeskCliContext *ctx, DeskCase *kase, GError **error);
+void     desk_cli_checklist_print_created (DeskCliContext *ctx, DeskCase *kase);
+/* For the demo: the checklist with some items done, and an earlier appeal. */
+gboolean desk_cli_checklist_demo (DeskCliContext *ctx, DeskCase *kase, guint index, GError **error);
 
 G_END_DECLS
