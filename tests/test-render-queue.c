@@ -437,6 +437,16 @@ test_document_closed (void)
       result_clear (&results[i]);
     }
   blocker_clear (&blocker);
+
+  /* Submitting to a disposed (but still referenced) document. */
+  doc = open_doc ();
+  g_object_run_dispose (G_OBJECT (doc));
+  submit (queue, doc, &results[0], 0, 0.25, DESK_RENDER_PRIORITY_VISIBLE, NULL);
+  wait_done (&results[0]);
+  g_assert_error (results[0].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  result_clear (&results[0]);
+  g_object_unref (doc);
+  g_assert_cmpuint (desk_render_queue_get_n_rendered (queue), ==, 0);
 }
 
 static void

@@ -15,9 +15,9 @@
 
 static DeskCase *
 load_case (DeskCliContext *ctx,
-           const char     *id_text,
-           int            *status,
-           GError        **error)
+           const char *id_text,
+           int *status,
+           GError **error)
 {
   gint64 id = desk_cli_parse_id (id_text, error);
   DeskCase *kase;
@@ -34,14 +34,14 @@ load_case (DeskCliContext *ctx,
 
 static DeskRulePack *
 pack_for (DeskCliContext *ctx,
-          DeskCase       *kase)
+          DeskCase *kase)
 {
   return desk_rule_registry_get_pack (desk_checklist_get_rules (ctx->store),
                                       desk_case_get_platform (kase));
 }
 
 static int
-usage (GError    **error,
+usage (GError **error,
        const char *message)
 {
   g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, message);
@@ -50,17 +50,17 @@ usage (GError    **error,
 
 gboolean
 desk_cli_checklist_create (DeskCliContext *ctx,
-                           DeskCase       *kase,
-                           GError        **error)
+                           DeskCase *kase,
+                           GError **error)
 {
   return desk_checklist_create_for_case (ctx->store, NULL, kase, NULL, error);
 }
 
 void
 desk_cli_checklist_print_created (DeskCliContext *ctx,
-                                  DeskCase       *kase)
+                                  DeskCase *kase)
 {
-  g_autoptr(GPtrArray) items = desk_checklist_list (ctx->store, desk_case_get_id (kase), NULL);
+  g_autoptr (GPtrArray) items = desk_checklist_list (ctx->store, desk_case_get_id (kase), NULL);
   DeskRulePack *pack = pack_for (ctx, kase);
   g_autofree char *label = NULL;
   guint n = items ? items->len : 0;
@@ -70,7 +70,8 @@ desk_cli_checklist_print_created (DeskCliContext *ctx,
   label = desk_rule_pack_get_label (pack);
   /* Translators: "Evidence checklist: 5 items from AliExpress rules v1.0 (effective 2026-03-12)." */
   printf (g_dngettext (GETTEXT_PACKAGE, "Evidence checklist: %u item from %s.\n",
-                       "Evidence checklist: %u items from %s.\n", n), n, label);
+                       "Evidence checklist: %u items from %s.\n", n),
+          n, label);
 }
 
 /* Demo cases look worked on: the first item provided, every other case one
@@ -78,9 +79,9 @@ desk_cli_checklist_print_created (DeskCliContext *ctx,
  * has something to say about a second appeal. */
 static gboolean
 demo_states (DeskCliContext *ctx,
-             GPtrArray      *items,
-             guint           index,
-             GError        **error)
+             GPtrArray *items,
+             guint index,
+             GError **error)
 {
   for (guint i = 0; i < items->len && i < 3; i++)
     {
@@ -95,7 +96,7 @@ demo_states (DeskCliContext *ctx,
           if (index % 3 != 1)
             continue;
           state = DESK_CHECKLIST_NEEDS_ATTENTION;
-          note = _("The scan is blurry: the product ID cannot be read. Scan it again.");
+          note = _ ("The scan is blurry: the product ID cannot be read. Scan it again.");
         }
       if (!desk_checklist_set_state (ctx->store, item->id, state, note, error))
         return FALSE;
@@ -105,12 +106,12 @@ demo_states (DeskCliContext *ctx,
 
 gboolean
 desk_cli_checklist_demo (DeskCliContext *ctx,
-                         DeskCase       *kase,
-                         guint           index,
-                         GError        **error)
+                         DeskCase *kase,
+                         guint index,
+                         GError **error)
 {
-  g_autoptr(GPtrArray) items = NULL;
-  const char * const *products = desk_case_get_product_ids (kase);
+  g_autoptr (GPtrArray) items = NULL;
+  const char *const *products = desk_case_get_product_ids (kase);
 
   if (!desk_checklist_create_for_case (ctx->store, NULL, kase, NULL, error)
       || !(items = desk_checklist_list (ctx->store, desk_case_get_id (kase), error))
@@ -118,8 +119,8 @@ desk_cli_checklist_demo (DeskCliContext *ctx,
     return FALSE;
   if (desk_case_get_platform (kase) == DESK_PLATFORM_JOOM && products && products[0])
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      g_autoptr(GDateTime) at = g_date_time_add_hours (now, -3);
+      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr (GDateTime) at = g_date_time_add_hours (now, -3);
 
       return desk_attempts_record (ctx->store, kase, products[0], FALSE, at, NULL, error) > 0;
     }
@@ -130,7 +131,7 @@ desk_cli_checklist_demo (DeskCliContext *ctx,
 
 static void
 print_pack_header (DeskRulePack *pack,
-                   DeskCase     *kase)
+                   DeskCase *kase)
 {
   g_autofree char *label = desk_rule_pack_get_label (pack);
   const char *used = desk_case_get_rule_pack_version (kase);
@@ -138,7 +139,7 @@ print_pack_header (DeskRulePack *pack,
   printf ("%s\n", label);
   if (used && *used && desk_rule_pack_compare_versions (used, desk_rule_pack_get_pack_version (pack)) != 0)
     /* Translators: the checklist was made from version %s of the rules; other rules are in force now */
-    printf (_("This checklist was made with rules v%s; the labels below come from the rules in force now.\n"), used);
+    printf (_ ("This checklist was made with rules v%s; the labels below come from the rules in force now.\n"), used);
   printf ("\n");
 }
 
@@ -147,40 +148,41 @@ print_requirement (DeskEvidenceRequirement *req)
 {
   g_autofree char *formats = g_strjoinv (", ", (char **)desk_evidence_requirement_get_formats (req));
 
-  printf ("    %s %s\n", _("Why:"), desk_evidence_requirement_get_why (req, DESK_RULE_LANGUAGE_CURRENT));
+  printf ("    %s %s\n", _ ("Why:"), desk_evidence_requirement_get_why (req, DESK_RULE_LANGUAGE_CURRENT));
   for (guint i = 0; i < desk_evidence_requirement_get_n_pitfalls (req); i++)
-    printf ("    %s %s\n", _("Pitfall:"), desk_evidence_requirement_get_pitfall (req, i, DESK_RULE_LANGUAGE_CURRENT));
+    printf ("    %s %s\n", _ ("Pitfall:"), desk_evidence_requirement_get_pitfall (req, i, DESK_RULE_LANGUAGE_CURRENT));
   if (*formats)
-    printf ("    %s %s\n", _("Accepted formats:"), formats);
-  printf ("    %s %s\n", _("Source:"), desk_evidence_requirement_get_source (req));
+    printf ("    %s %s\n", _ ("Accepted formats:"), formats);
+  printf ("    %s %s\n", _ ("Source:"), desk_evidence_requirement_get_source (req));
 }
 
 static void
 print_item (DeskChecklistItem *item,
-            DeskRulePack      *pack,
-            DeskCaseType       type)
+            DeskRulePack *pack,
+            DeskCaseType type)
 {
   DeskEvidenceRequirement *req = desk_checklist_item_get_requirement (item, pack, type);
   g_autofree char *state = g_strdup_printf ("[%s]", desk_checklist_state_get_label (item->state));
 
   printf ("%-18s %s%s\n", state,
           req ? desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_CURRENT) : item->item_id,
-          item->required ? "" : _(" (optional)"));
+          item->required ? "" : _ (" (optional)"));
   /* Translators: the id to pass to “checklist ID --set ITEM STATE” */
-  printf ("    %s %s\n", _("Item:"), item->item_id);
+  printf ("    %s %s\n", _ ("Item:"), item->item_id);
   if (req)
     print_requirement (req);
   if (item->note && *item->note)
-    printf ("    %s %s\n", _("Note:"), item->note);
+    printf ("    %s %s\n", _ ("Note:"), item->note);
   if (item->n_evidence > 0)
     printf (g_dngettext (GETTEXT_PACKAGE, "    %u file attached\n", "    %u files attached\n",
-                         item->n_evidence), item->n_evidence);
+                         item->n_evidence),
+            item->n_evidence);
 }
 
 static void
-add_strv (JsonBuilder        *b,
-          const char         *name,
-          const char * const *strv)
+add_strv (JsonBuilder *b,
+          const char *name,
+          const char *const *strv)
 {
   json_builder_set_member_name (b, name);
   json_builder_begin_array (b);
@@ -190,11 +192,11 @@ add_strv (JsonBuilder        *b,
 }
 
 static void
-item_requirement_to_json (JsonBuilder             *b,
+item_requirement_to_json (JsonBuilder *b,
                           DeskEvidenceRequirement *req)
 {
-  g_autoptr(GStrvBuilder) pitfalls = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
+  g_autoptr (GStrvBuilder) pitfalls = g_strv_builder_new ();
+  g_auto (GStrv) strv = NULL;
 
   for (guint i = 0; i < desk_evidence_requirement_get_n_pitfalls (req); i++)
     g_strv_builder_add (pitfalls, desk_evidence_requirement_get_pitfall (req, i, DESK_RULE_LANGUAGE_CURRENT));
@@ -203,17 +205,17 @@ item_requirement_to_json (JsonBuilder             *b,
   json_builder_add_string_value (b, desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_CURRENT));
   json_builder_set_member_name (b, "why");
   json_builder_add_string_value (b, desk_evidence_requirement_get_why (req, DESK_RULE_LANGUAGE_CURRENT));
-  add_strv (b, "pitfalls", (const char * const *)strv);
+  add_strv (b, "pitfalls", (const char *const *)strv);
   add_strv (b, "formats", desk_evidence_requirement_get_formats (req));
   json_builder_set_member_name (b, "source");
   json_builder_add_string_value (b, desk_evidence_requirement_get_source (req));
 }
 
 static void
-item_to_json (JsonBuilder       *b,
+item_to_json (JsonBuilder *b,
               DeskChecklistItem *item,
-              DeskRulePack      *pack,
-              DeskCaseType       type)
+              DeskRulePack *pack,
+              DeskCaseType type)
 {
   DeskEvidenceRequirement *req = desk_checklist_item_get_requirement (item, pack, type);
 
@@ -236,7 +238,7 @@ item_to_json (JsonBuilder       *b,
 }
 
 static void
-pack_to_json (JsonBuilder  *b,
+pack_to_json (JsonBuilder *b,
               DeskRulePack *pack)
 {
   g_autofree char *label = pack ? desk_rule_pack_get_label (pack) : NULL;
@@ -260,11 +262,11 @@ pack_to_json (JsonBuilder  *b,
 }
 
 static void
-print_checklist_json (DeskCase     *kase,
+print_checklist_json (DeskCase *kase,
                       DeskRulePack *pack,
-                      GPtrArray    *items)
+                      GPtrArray *items)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "case_id");
@@ -282,17 +284,17 @@ print_checklist_json (DeskCase     *kase,
 }
 
 static void
-print_checklist (DeskCase     *kase,
+print_checklist (DeskCase *kase,
                  DeskRulePack *pack,
-                 GPtrArray    *items)
+                 GPtrArray *items)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, desk_case_get_id (kase));
 
   /* Translators: "Evidence checklist of case 3: LED desk lamp" */
-  printf (_("Evidence checklist of case %s: %s\n"), id, desk_case_get_title (kase));
+  printf (_ ("Evidence checklist of case %s: %s\n"), id, desk_case_get_title (kase));
   if (items->len == 0 || pack == NULL)
     {
-      printf ("%s\n", _("This case has no checklist: no rule pack lists this platform and case type."));
+      printf ("%s\n", _ ("This case has no checklist: no rule pack lists this platform and case type."));
       return;
     }
   print_pack_header (pack, kase);
@@ -304,11 +306,11 @@ print_checklist (DeskCase     *kase,
 
 static DeskChecklistItem *
 find_item (DeskCliContext *ctx,
-           DeskCase       *kase,
-           const char     *text,
-           GError        **error)
+           DeskCase *kase,
+           const char *text,
+           GError **error)
 {
-  g_autoptr(DeskChecklistItem) item = NULL;
+  g_autoptr (DeskChecklistItem) item = NULL;
   guint64 row = 0;
 
   if (g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &row, NULL))
@@ -318,7 +320,7 @@ find_item (DeskCliContext *ctx,
         {
           g_clear_pointer (&item, desk_checklist_item_free);
           g_set_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND,
-                       _("This checklist item does not exist. Run “appeal-desk-cli checklist” with the case number to see its items."));
+                       _ ("This checklist item does not exist. Run “appeal-desk-cli checklist” with the case number to see its items."));
         }
       return g_steal_pointer (&item);
     }
@@ -327,49 +329,49 @@ find_item (DeskCliContext *ctx,
 
 static int
 set_item_state (DeskCliContext *ctx,
-                DeskCase       *kase,
-                const char     *item_text,
-                const char     *state_text,
-                const char     *note,
-                GError        **error)
+                DeskCase *kase,
+                const char *item_text,
+                const char *state_text,
+                const char *note,
+                GError **error)
 {
-  g_autoptr(DeskChecklistItem) item = NULL;
+  g_autoptr (DeskChecklistItem) item = NULL;
   DeskChecklistState state;
 
   if (state_text == NULL || !desk_checklist_state_from_id (state_text, &state))
-    return usage (error, _("Give the new state after the item: missing, provided or needs-attention."));
+    return usage (error, _ ("Give the new state after the item: missing, provided or needs-attention."));
   if (!(item = find_item (ctx, kase, item_text, error)))
     return DESK_CLI_EXIT_FAILED;
   if (!desk_checklist_set_state (ctx->store, item->id, state, note, error))
     return DESK_CLI_EXIT_FAILED;
   if (!ctx->json)
     /* Translators: "brand-authorization: Provided" */
-    printf (_("%s: %s\n"), item->item_id, desk_checklist_state_get_label (state));
+    printf (_ ("%s: %s\n"), item->item_id, desk_checklist_state_get_label (state));
   return 0;
 }
 
 int
 desk_cli_checklist (DeskCliContext *ctx,
-                    GError        **error)
+                    GError **error)
 {
   g_autofree char *set = NULL;
   g_autofree char *note = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "set", 's', 0, G_OPTION_ARG_STRING, &set, N_("Set the state of an item (then give the state: missing, provided, needs-attention)"), N_("ITEM") },
-    { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_("With --set: a note for the item"), N_("TEXT") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "set", 's', 0, G_OPTION_ARG_STRING, &set, N_ ("Set the state of an item (then give the state: missing, provided, needs-attention)"), N_ ("ITEM") },
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_ ("With --set: a note for the item"), N_ ("TEXT") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(DeskCase) kase = NULL;
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr (DeskCase) kase = NULL;
+  g_autoptr (GPtrArray) items = NULL;
   int status;
 
-  if (!desk_cli_parse (ctx, _("ID [STATE]"), _("Show the evidence checklist of a case, or change an item."), entries, error))
+  if (!desk_cli_parse (ctx, _ ("ID [STATE]"), _ ("Show the evidence checklist of a case, or change an item."), entries, error))
     return DESK_CLI_EXIT_USAGE;
   ctx->json |= json;
   if (ctx->argc < 2 || ctx->argc > (set ? 3 : 2))
-    return usage (error, _("Give one case number (and with --set, the item and its new state)."));
+    return usage (error, _ ("Give one case number (and with --set, the item and its new state)."));
   if (!(kase = load_case (ctx, ctx->argv[1], &status, error)))
     return status;
   if (set)
@@ -390,19 +392,19 @@ guard_level_label (DeskGuardLevel level)
 {
   switch (level)
     {
-    case DESK_GUARD_LEVEL_STOP:
-      /* Translators: attempt guard verdict: the platform punishes this step */
-      return _("Stop");
-    case DESK_GUARD_LEVEL_WARN:
-      /* Translators: attempt guard verdict */
-      return _("Warning");
-    case DESK_GUARD_LEVEL_INFO:
-      /* Translators: attempt guard verdict */
-      return _("Note");
-    case DESK_GUARD_LEVEL_OK:
-    default:
-      /* Translators: attempt guard verdict */
-      return _("OK");
+      case DESK_GUARD_LEVEL_STOP:
+        /* Translators: attempt guard verdict: the platform punishes this step */
+        return _ ("Stop");
+      case DESK_GUARD_LEVEL_WARN:
+        /* Translators: attempt guard verdict */
+        return _ ("Warning");
+      case DESK_GUARD_LEVEL_INFO:
+        /* Translators: attempt guard verdict */
+        return _ ("Note");
+      case DESK_GUARD_LEVEL_OK:
+      default:
+        /* Translators: attempt guard verdict */
+        return _ ("OK");
     }
 }
 
@@ -421,7 +423,7 @@ print_verdict (DeskGuardVerdict *verdict)
 
   if (n == 0)
     {
-      printf ("%s\n", _("The attempt guard found nothing against this appeal."));
+      printf ("%s\n", _ ("The attempt guard found nothing against this appeal."));
       return;
     }
   for (guint i = 0; i < n; i++)
@@ -430,7 +432,7 @@ print_verdict (DeskGuardVerdict *verdict)
 }
 
 static void
-verdict_to_json (JsonBuilder      *b,
+verdict_to_json (JsonBuilder *b,
                  DeskGuardVerdict *verdict)
 {
   json_builder_set_member_name (b, "verdict");
@@ -456,9 +458,9 @@ verdict_to_json (JsonBuilder      *b,
 
 static void
 print_attempt_json (DeskGuardVerdict *verdict,
-                    gint64            recorded_id)
+                    gint64 recorded_id)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   if (verdict)
@@ -473,11 +475,11 @@ print_attempt_json (DeskGuardVerdict *verdict,
 
 /* The product to appeal for: --product, or the case's only product. */
 static gboolean
-choose_product (DeskCase    *kase,
-                char       **product,
-                GError     **error)
+choose_product (DeskCase *kase,
+                char **product,
+                GError **error)
 {
-  const char * const *ids = desk_case_get_product_ids (kase);
+  const char *const *ids = desk_case_get_product_ids (kase);
   guint n = ids ? g_strv_length ((char **)ids) : 0;
   g_autofree char *list = n ? g_strjoinv (", ", (char **)ids) : NULL;
   g_autofree char *msg = NULL;
@@ -487,27 +489,27 @@ choose_product (DeskCase    *kase,
   if (n == 0 || (*product && g_strv_contains (ids, *product)))
     return TRUE;
   /* Translators: %s is the list of the case's product IDs */
-  msg = g_strdup_printf (_("Choose the product with --product: one of %s."), list);
+  msg = g_strdup_printf (_ ("Choose the product with --product: one of %s."), list);
   usage (error, msg);
   return FALSE;
 }
 
 typedef struct
 {
-  char     *product;
-  char     *note;
-  gboolean  test_report;
-  gboolean  dry_run;
-  gboolean  force;
-  gboolean  json;
+  char *product;
+  char *note;
+  gboolean test_report;
+  gboolean dry_run;
+  gboolean force;
+  gboolean json;
 } AttemptOptions;
 
 static int
-record_attempt (DeskCliContext   *ctx,
-                DeskCase         *kase,
-                AttemptOptions   *o,
+record_attempt (DeskCliContext *ctx,
+                DeskCase *kase,
+                AttemptOptions *o,
                 DeskGuardVerdict *verdict,
-                GError          **error)
+                GError **error)
 {
   gboolean stop = verdict && desk_guard_verdict_get_level (verdict) == DESK_GUARD_LEVEL_STOP;
   gint64 id = 0;
@@ -521,27 +523,27 @@ record_attempt (DeskCliContext   *ctx,
   if (ctx->json)
     print_attempt_json (verdict, id);
   else if (id > 0)
-    printf ("%s\n", _("Appeal attempt recorded."));
+    printf ("%s\n", _ ("Appeal attempt recorded."));
   else if (stop && !o->dry_run)
-    g_printerr ("%s\n", _("Not recorded: the platform punishes this step. Run again with --force to record it anyway."));
+    g_printerr ("%s\n", _ ("Not recorded: the platform punishes this step. Run again with --force to record it anyway."));
   return stop && id == 0 ? DESK_CLI_EXIT_FAILED : 0;
 }
 
 static int
 check_and_record (DeskCliContext *ctx,
-                  DeskCase       *kase,
+                  DeskCase *kase,
                   AttemptOptions *o,
-                  GError        **error)
+                  GError **error)
 {
-  g_autoptr(DeskGuardVerdict) verdict = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (DeskGuardVerdict) verdict = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   DeskRulePack *pack = pack_for (ctx, kase);
 
   ctx->json |= o->json;
   if (!choose_product (kase, &o->product, error))
     return DESK_CLI_EXIT_USAGE;
   if (pack == NULL)
-    g_printerr ("%s\n", _("No rule pack for this platform: the attempt guard cannot check this appeal."));
+    g_printerr ("%s\n", _ ("No rule pack for this platform: the attempt guard cannot check this appeal."));
   else if (!(verdict = desk_attempts_check (ctx->store, pack, kase, o->product, o->test_report, now, error)))
     return DESK_CLI_EXIT_FAILED;
   if (verdict && !ctx->json)
@@ -551,25 +553,25 @@ check_and_record (DeskCliContext *ctx,
 
 int
 desk_cli_attempt (DeskCliContext *ctx,
-                  GError        **error)
+                  GError **error)
 {
   AttemptOptions o = { 0 };
   GOptionEntry entries[] = {
-    { "product", 'p', 0, G_OPTION_ARG_STRING, &o.product, N_("The product ID the appeal is for"), N_("ID") },
-    { "test-report", 0, 0, G_OPTION_ARG_NONE, &o.test_report, N_("A third-party test report (e.g. SGS) is attached"), NULL },
-    { "note", 'n', 0, G_OPTION_ARG_STRING, &o.note, N_("A note for the attempt"), N_("TEXT") },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &o.dry_run, N_("Only run the attempt guard; record nothing (exit 1 if it says stop)"), NULL },
-    { "force", 'f', 0, G_OPTION_ARG_NONE, &o.force, N_("Record even a step the platform punishes"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print JSON"), NULL },
+    { "product", 'p', 0, G_OPTION_ARG_STRING, &o.product, N_ ("The product ID the appeal is for"), N_ ("ID") },
+    { "test-report", 0, 0, G_OPTION_ARG_NONE, &o.test_report, N_ ("A third-party test report (e.g. SGS) is attached"), NULL },
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &o.note, N_ ("A note for the attempt"), N_ ("TEXT") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &o.dry_run, N_ ("Only run the attempt guard; record nothing (exit 1 if it says stop)"), NULL },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &o.force, N_ ("Record even a step the platform punishes"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_ ("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(DeskCase) kase = NULL;
+  g_autoptr (DeskCase) kase = NULL;
   int status;
 
-  if (!desk_cli_parse (ctx, _("ID"), _("Record an appeal attempt after the attempt guard checked it."), entries, error))
+  if (!desk_cli_parse (ctx, _ ("ID"), _ ("Record an appeal attempt after the attempt guard checked it."), entries, error))
     status = DESK_CLI_EXIT_USAGE;
   else if (ctx->argc != 2)
-    status = usage (error, _("Give one case number."));
+    status = usage (error, _ ("Give one case number."));
   else if ((kase = load_case (ctx, ctx->argv[1], &status, error)))
     status = check_and_record (ctx, kase, &o, error);
   g_free (o.product);
@@ -580,7 +582,7 @@ desk_cli_attempt (DeskCliContext *ctx,
 static void
 print_attempts_json (GPtrArray *records)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_array (b);
   for (guint i = 0; i < records->len; i++)
@@ -611,7 +613,7 @@ static void
 print_attempts (GPtrArray *records)
 {
   if (records->len == 0)
-    printf ("%s\n", _("No appeal attempts recorded."));
+    printf ("%s\n", _ ("No appeal attempts recorded."));
   for (guint i = 0; i < records->len; i++)
     {
       DeskAttemptRecord *r = records->pdata[i];
@@ -619,28 +621,28 @@ print_attempts (GPtrArray *records)
 
       printf ("%-4" G_GINT64_FORMAT " %s  %s%s%s%s\n", r->id, at,
               *r->product_id ? r->product_id : "—",
-              r->has_test_report ? _("  (test report)") : "",
+              r->has_test_report ? _ ("  (test report)") : "",
               *r->note ? "  " : "", r->note);
     }
 }
 
 int
 desk_cli_attempts (DeskCliContext *ctx,
-                   GError        **error)
+                   GError **error)
 {
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(DeskCase) kase = NULL;
-  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr (DeskCase) kase = NULL;
+  g_autoptr (GPtrArray) records = NULL;
   int status;
 
-  if (!desk_cli_parse (ctx, _("ID"), _("List the appeal attempts of a case."), entries, error))
+  if (!desk_cli_parse (ctx, _ ("ID"), _ ("List the appeal attempts of a case."), entries, error))
     return DESK_CLI_EXIT_USAGE;
   if (ctx->argc != 2)
-    return usage (error, _("Give one case number."));
+    return usage (error, _ ("Give one case number."));
   if (!(kase = load_case (ctx, ctx->argv[1], &status, error)))
     return status;
   if (!(records = desk_attempts_list (ctx->store, desk_case_get_id (kase), error)))

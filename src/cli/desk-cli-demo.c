@@ -9,6 +9,14 @@
 #include "desk-cli.h"
 #include "desk-util.h"
 
+static gboolean
+prefers_chinese (void)
+{
+  const char * const *langs = g_get_language_names ();
+
+  return langs[0] && g_str_has_prefix (langs[0], "zh");
+}
+
 static DeskCase *
 case_from_json (JsonObject *obj,
                 GDateTime  *now)
@@ -22,7 +30,7 @@ case_from_json (JsonObject *obj,
 
   kase = desk_case_new (desk_platform_from_id (json_object_get_string_member (obj, "platform")),
                         desk_case_type_from_id (json_object_get_string_member (obj, "case_type")),
-                        json_object_get_string_member (obj, "title"));
+                        json_object_get_string_member (obj, prefers_chinese () ? "title_zh" : "title"));
   for (guint i = 0; i < json_array_get_length (products); i++)
     g_strv_builder_add (b, json_array_get_string_element (products, i));
   ids = g_strv_builder_end (b);

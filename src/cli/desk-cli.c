@@ -30,6 +30,7 @@ static const Command commands[] = {
   { "checklist", desk_cli_checklist, N_("Show a case’s evidence checklist or set an item’s state") },
   { "attempt", desk_cli_attempt, N_("Check an appeal attempt with the attempt guard and record it") },
   { "attempts", desk_cli_attempts, N_("List a case’s appeal attempts") },
+  { "evidence", desk_cli_evidence, N_("Add, list or remove evidence files") },
 };
 
 static void

@@ -13,29 +13,29 @@
 
 typedef struct
 {
-  DeskGuardLevel  level;
-  const char     *rule;      /* static */
-  char           *message;
+  DeskGuardLevel level;
+  const char *rule; /* static */
+  char *message;
 } Finding;
 
 struct _DeskGuardVerdict
 {
-  gatomicrefcount  ref_count;
-  DeskGuardLevel   level;
-  GArray          *findings;  /* Finding */
-  char            *message;
+  gatomicrefcount ref_count;
+  DeskGuardLevel level;
+  GArray *findings; /* Finding */
+  char *message;
 };
 
 /* What every check needs. */
 typedef struct
 {
-  DeskRulePack            *pack;
-  const DeskCaseRules     *rules;
-  GPtrArray               *attempts;
+  DeskRulePack *pack;
+  const DeskCaseRules *rules;
+  GPtrArray *attempts;
   const DeskAppealAttempt *planned;
-  GDateTime               *first_rejection;
-  const char              *platform;   /* display name */
-  DeskGuardVerdict        *verdict;
+  GDateTime *first_rejection;
+  const char *platform; /* display name */
+  DeskGuardVerdict *verdict;
 } Guard;
 
 /* DeskAppealAttempt */
@@ -45,9 +45,9 @@ G_DEFINE_BOXED_TYPE (DeskAppealAttempt, desk_appeal_attempt,
 
 DeskAppealAttempt *
 desk_appeal_attempt_new (const char *product_id,
-                         GDateTime  *attempted_at,
+                         GDateTime *attempted_at,
                          const char *platform_case_id,
-                         gboolean    has_third_party_report)
+                         gboolean has_third_party_report)
 {
   DeskAppealAttempt *attempt = g_new0 (DeskAppealAttempt, 1);
 
@@ -142,7 +142,7 @@ desk_guard_verdict_get_n_findings (DeskGuardVerdict *verdict)
 
 static Finding *
 finding_at (DeskGuardVerdict *verdict,
-            guint             index)
+            guint index)
 {
   g_return_val_if_fail (verdict != NULL, NULL);
   g_return_val_if_fail (index < verdict->findings->len, NULL);
@@ -151,7 +151,7 @@ finding_at (DeskGuardVerdict *verdict,
 
 DeskGuardLevel
 desk_guard_verdict_get_finding_level (DeskGuardVerdict *verdict,
-                                      guint             index)
+                                      guint index)
 {
   Finding *finding = finding_at (verdict, index);
 
@@ -160,7 +160,7 @@ desk_guard_verdict_get_finding_level (DeskGuardVerdict *verdict,
 
 const char *
 desk_guard_verdict_get_finding_rule (DeskGuardVerdict *verdict,
-                                     guint             index)
+                                     guint index)
 {
   Finding *finding = finding_at (verdict, index);
 
@@ -169,7 +169,7 @@ desk_guard_verdict_get_finding_rule (DeskGuardVerdict *verdict,
 
 const char *
 desk_guard_verdict_get_finding_message (DeskGuardVerdict *verdict,
-                                        guint             index)
+                                        guint index)
 {
   Finding *finding = finding_at (verdict, index);
 
@@ -178,7 +178,7 @@ desk_guard_verdict_get_finding_message (DeskGuardVerdict *verdict,
 
 int
 desk_guard_verdict_find (DeskGuardVerdict *verdict,
-                         const char       *rule_id)
+                         const char *rule_id)
 {
   g_return_val_if_fail (verdict != NULL, -1);
   g_return_val_if_fail (rule_id != NULL, -1);
@@ -198,7 +198,7 @@ compare_findings (gconstpointer a,
 static void
 verdict_finish (DeskGuardVerdict *verdict)
 {
-  g_autoptr(GString) message = g_string_new (NULL);
+  g_autoptr (GString) message = g_string_new (NULL);
 
   /* Stable (g_qsort_with_data): equal levels keep the order of the checks. */
   g_array_sort (verdict->findings, compare_findings);
@@ -220,16 +220,17 @@ static DeskGuardLevel
 level_for (const DeskRuleFigure *figure)
 {
   return desk_rule_figure_get_severity (figure) == DESK_RULE_SEVERITY_STOP
-         ? DESK_GUARD_LEVEL_STOP : DESK_GUARD_LEVEL_WARN;
+             ? DESK_GUARD_LEVEL_STOP
+             : DESK_GUARD_LEVEL_WARN;
 }
 
 /* @text + the pack's note for the rule + the citation. Takes @text. */
 static void
-add_finding (Guard                *guard,
-             DeskGuardLevel        level,
-             const char           *rule,
+add_finding (Guard *guard,
+             DeskGuardLevel level,
+             const char *rule,
              const DeskRuleFigure *figure,
-             char                 *text)
+             char *text)
 {
   g_autofree char *owned = text;
   g_autofree char *citation = desk_rule_pack_format_citation (guard->pack, figure);
@@ -250,7 +251,7 @@ now (Guard *guard)
 
 static DeskAppealAttempt *
 attempt_at (Guard *guard,
-            guint  index)
+            guint index)
 {
   return g_ptr_array_index (guard->attempts, index);
 }
@@ -280,11 +281,10 @@ earliest_attempt (Guard *guard)
 static char *
 format_duration (GTimeSpan span)
 {
-  gint64 minutes = MAX (span, 0) / G_TIME_SPAN_MINUTE;
+  guint minutes = (guint)MIN (MAX (span, 0) / G_TIME_SPAN_MINUTE, G_MAXUINT);
 
   /* Translators: a duration, e.g. "20 h 5 min" */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"),
-                          minutes / 60, minutes % 60);
+  return g_strdup_printf (_ ("%u h %u min"), minutes / 60, minutes % 60);
 }
 
 /* Checks */
@@ -310,7 +310,7 @@ check_max_attempts (Guard *guard)
   else if (number == max)
     add_finding (guard, DESK_GUARD_LEVEL_INFO, DESK_GUARD_RULE_MAX_ATTEMPTS, figure,
                  /* Translators: "This is appeal 3 of the 3 that AliExpress accepts on one issue: …" */
-                 g_strdup_printf (_("This is appeal %u of the %u that %s accepts on one issue: make it complete before you submit it."),
+                 g_strdup_printf (_ ("This is appeal %u of the %u that %s accepts on one issue: make it complete before you submit it."),
                                   number, max, guard->platform));
 }
 
@@ -326,7 +326,7 @@ check_product_cooldown (Guard *guard)
 {
   const DeskRuleFigure *figure = desk_case_rules_get_product_cooldown (guard->rules);
   GDateTime *last = NULL;
-  g_autoptr(GDateTime) until = NULL;
+  g_autoptr (GDateTime) until = NULL;
   g_autofree char *ago = NULL;
   g_autofree char *until_text = NULL;
   guint hours;
@@ -338,9 +338,7 @@ check_product_cooldown (Guard *guard)
     {
       DeskAppealAttempt *attempt = attempt_at (guard, i);
 
-      if (same_product (attempt, guard->planned) &&
-          g_date_time_compare (attempt->attempted_at, now (guard)) <= 0 &&
-          (last == NULL || g_date_time_compare (attempt->attempted_at, last) > 0))
+      if (same_product (attempt, guard->planned) && g_date_time_compare (attempt->attempted_at, now (guard)) <= 0 && (last == NULL || g_date_time_compare (attempt->attempted_at, last) > 0))
         last = attempt->attempted_at;
     }
   if (last == NULL)
@@ -361,12 +359,12 @@ check_product_cooldown (Guard *guard)
 }
 
 static void
-check_second_window (Guard                *guard,
+check_second_window (Guard *guard,
                      const DeskRuleFigure *figure)
 {
   GDateTime *start = guard->first_rejection ? guard->first_rejection : earliest_attempt (guard);
   guint days = (guint)desk_rule_figure_get_value (figure);
-  g_autoptr(GDateTime) closes = g_date_time_add_days (start, (int)days);
+  g_autoptr (GDateTime) closes = g_date_time_add_days (start, (int)days);
   g_autofree char *closes_text = NULL;
 
   if (g_date_time_compare (now (guard), closes) <= 0)
@@ -382,7 +380,7 @@ check_second_window (Guard                *guard,
 }
 
 static void
-check_second_requirement (Guard                *guard,
+check_second_requirement (Guard *guard,
                           const DeskRuleFigure *figure)
 {
   const char *requires = desk_case_rules_get_second_appeal_requires (guard->rules);
@@ -393,7 +391,7 @@ check_second_requirement (Guard                *guard,
   req = desk_case_rules_find_evidence (guard->rules, requires);
   add_finding (guard, level_for (figure), DESK_GUARD_RULE_SECOND_APPEAL_REQUIREMENT, figure,
                /* Translators: "A further appeal on Shopee needs: <requirement text> Attach “Third-party test report” before you submit." */
-               g_strdup_printf (_("A further appeal on %s needs: %s Attach “%s” before you submit it."),
+               g_strdup_printf (_ ("A further appeal on %s needs: %s Attach “%s” before you submit it."),
                                 guard->platform,
                                 desk_case_rules_get_second_appeal_requirement (guard->rules, DESK_RULE_LANGUAGE_CURRENT),
                                 desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_CURRENT)));
@@ -429,16 +427,16 @@ check_duplicate_case (Guard *guard)
     return;
   add_finding (guard, level_for (figure), DESK_GUARD_RULE_DUPLICATE_CASE, figure,
                /* Translators: "This matter already has case ID 778899 on Joom. Add to that case …" */
-               g_strdup_printf (_("This matter already has case ID %s on %s. Add to that case instead of opening another one: several case IDs for one matter are throttled."),
+               g_strdup_printf (_ ("This matter already has case ID %s on %s. Add to that case instead of opening another one: several case IDs for one matter are throttled."),
                                 existing, guard->platform));
 }
 
 DeskGuardVerdict *
-desk_attempt_guard_check (DeskRulePack            *pack,
-                          DeskCaseType             case_type,
-                          GPtrArray               *attempts,
+desk_attempt_guard_check (DeskRulePack *pack,
+                          DeskCaseType case_type,
+                          GPtrArray *attempts,
                           const DeskAppealAttempt *planned,
-                          GDateTime               *first_rejection)
+                          GDateTime *first_rejection)
 {
   Guard guard = { pack, NULL, attempts, planned, first_rejection, NULL, verdict_new () };
 

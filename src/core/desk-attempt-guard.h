@@ -18,37 +18,37 @@ G_BEGIN_DECLS
 /* One appeal the seller submitted (or plans to submit). */
 typedef struct
 {
-  char      *product_id;             /* platform product / listing id, or NULL */
+  char *product_id; /* platform product / listing id, or NULL */
   GDateTime *attempted_at;
-  char      *platform_case_id;       /* the platform's case / ticket id, or NULL */
-  gboolean   has_third_party_report; /* e.g. an SGS report was attached */
+  char *platform_case_id;          /* the platform's case / ticket id, or NULL */
+  gboolean has_third_party_report; /* e.g. an SGS report was attached */
 } DeskAppealAttempt;
 
 #define DESK_TYPE_APPEAL_ATTEMPT (desk_appeal_attempt_get_type ())
 #define DESK_TYPE_GUARD_VERDICT (desk_guard_verdict_get_type ())
 
-GType              desk_appeal_attempt_get_type (void) G_GNUC_CONST;
-DeskAppealAttempt *desk_appeal_attempt_new      (const char              *product_id,
-                                                 GDateTime               *attempted_at,
-                                                 const char              *platform_case_id,
-                                                 gboolean                 has_third_party_report);
-DeskAppealAttempt *desk_appeal_attempt_copy     (const DeskAppealAttempt *attempt);
-void               desk_appeal_attempt_free     (DeskAppealAttempt       *attempt);
+GType desk_appeal_attempt_get_type (void) G_GNUC_CONST;
+DeskAppealAttempt *desk_appeal_attempt_new (const char *product_id,
+                                            GDateTime *attempted_at,
+                                            const char *platform_case_id,
+                                            gboolean has_third_party_report);
+DeskAppealAttempt *desk_appeal_attempt_copy (const DeskAppealAttempt *attempt);
+void desk_appeal_attempt_free (DeskAppealAttempt *attempt);
 
 typedef enum
 {
   DESK_GUARD_LEVEL_OK,
-  DESK_GUARD_LEVEL_INFO,  /* allowed, but worth knowing (the last appeal accepted) */
-  DESK_GUARD_LEVEL_WARN,  /* risky: the platform may reject or throttle it */
-  DESK_GUARD_LEVEL_STOP,  /* the platform punishes or refuses this step */
+  DESK_GUARD_LEVEL_INFO, /* allowed, but worth knowing (the last appeal accepted) */
+  DESK_GUARD_LEVEL_WARN, /* risky: the platform may reject or throttle it */
+  DESK_GUARD_LEVEL_STOP, /* the platform punishes or refuses this step */
 } DeskGuardLevel;
 
 /* Finding rule ids, named after the pack's appeal_limits members. */
-#define DESK_GUARD_RULE_MAX_ATTEMPTS              "max-attempts"
-#define DESK_GUARD_RULE_PRODUCT_COOLDOWN          "product-cooldown"
-#define DESK_GUARD_RULE_SECOND_APPEAL_WINDOW      "second-appeal-window"
+#define DESK_GUARD_RULE_MAX_ATTEMPTS "max-attempts"
+#define DESK_GUARD_RULE_PRODUCT_COOLDOWN "product-cooldown"
+#define DESK_GUARD_RULE_SECOND_APPEAL_WINDOW "second-appeal-window"
 #define DESK_GUARD_RULE_SECOND_APPEAL_REQUIREMENT "second-appeal-requirement"
-#define DESK_GUARD_RULE_DUPLICATE_CASE            "duplicate-case"
+#define DESK_GUARD_RULE_DUPLICATE_CASE "duplicate-case"
 
 typedef struct _DeskGuardVerdict DeskGuardVerdict;
 
@@ -59,32 +59,32 @@ typedef struct _DeskGuardVerdict DeskGuardVerdict;
  * NULL the earliest recorded attempt is used, which errs on the early side.
  * Attempts without a product id count as the same product as a planned
  * attempt without one. */
-DeskGuardVerdict  *desk_attempt_guard_check   (DeskRulePack            *pack,
-                                               DeskCaseType             case_type,
-                                               GPtrArray               *attempts,
-                                               const DeskAppealAttempt *planned,
-                                               GDateTime               *first_rejection);
+DeskGuardVerdict *desk_attempt_guard_check (DeskRulePack *pack,
+                                            DeskCaseType case_type,
+                                            GPtrArray *attempts,
+                                            const DeskAppealAttempt *planned,
+                                            GDateTime *first_rejection);
 
-GType              desk_guard_verdict_get_type (void) G_GNUC_CONST;
-DeskGuardVerdict  *desk_guard_verdict_ref     (DeskGuardVerdict *verdict);
-void               desk_guard_verdict_unref   (DeskGuardVerdict *verdict);
+GType desk_guard_verdict_get_type (void) G_GNUC_CONST;
+DeskGuardVerdict *desk_guard_verdict_ref (DeskGuardVerdict *verdict);
+void desk_guard_verdict_unref (DeskGuardVerdict *verdict);
 /* The most severe level of all findings; OK when there are none. */
-DeskGuardLevel     desk_guard_verdict_get_level   (DeskGuardVerdict *verdict);
+DeskGuardLevel desk_guard_verdict_get_level (DeskGuardVerdict *verdict);
 /* All finding messages, most severe first, one per line; "" when OK. */
-const char        *desk_guard_verdict_get_message (DeskGuardVerdict *verdict);
+const char *desk_guard_verdict_get_message (DeskGuardVerdict *verdict);
 /* Findings, most severe first. Each message is translated and says what the
  * rule is, why the step breaks it, what to do, and cites the pack label,
  * the source and the verify note. */
-guint              desk_guard_verdict_get_n_findings       (DeskGuardVerdict *verdict);
-DeskGuardLevel     desk_guard_verdict_get_finding_level    (DeskGuardVerdict *verdict,
-                                                            guint             index);
-const char        *desk_guard_verdict_get_finding_rule     (DeskGuardVerdict *verdict,
-                                                            guint             index);
-const char        *desk_guard_verdict_get_finding_message  (DeskGuardVerdict *verdict,
-                                                            guint             index);
+guint desk_guard_verdict_get_n_findings (DeskGuardVerdict *verdict);
+DeskGuardLevel desk_guard_verdict_get_finding_level (DeskGuardVerdict *verdict,
+                                                     guint index);
+const char *desk_guard_verdict_get_finding_rule (DeskGuardVerdict *verdict,
+                                                 guint index);
+const char *desk_guard_verdict_get_finding_message (DeskGuardVerdict *verdict,
+                                                    guint index);
 /* The finding for @rule_id, as its index, or -1. */
-int                desk_guard_verdict_find        (DeskGuardVerdict *verdict,
-                                                   const char       *rule_id);
+int desk_guard_verdict_find (DeskGuardVerdict *verdict,
+                             const char *rule_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskAppealAttempt, desk_appeal_attempt_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskGuardVerdict, desk_guard_verdict_unref)

@@ -39,9 +39,9 @@ desk_attempt_record_free (DeskAttemptRecord *record)
 }
 
 static gboolean
-step_done (DeskStore    *store,
+step_done (DeskStore *store,
            sqlite3_stmt *stmt,
-           GError      **error)
+           GError **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -56,31 +56,31 @@ step_done (DeskStore    *store,
 
 static char *
 timeline_text (const char *product_id,
-               gboolean    has_test_report)
+               gboolean has_test_report)
 {
   if (product_id && *product_id)
     return has_test_report
-           /* Translators: timeline entry; %s is a product ID */
-           ? g_strdup_printf (_("Appeal submitted for product %s, with a third-party test report"), product_id)
-           /* Translators: timeline entry; %s is a product ID */
-           : g_strdup_printf (_("Appeal submitted for product %s"), product_id);
-  return g_strdup (has_test_report ? _("Appeal submitted, with a third-party test report")
-                                   : _("Appeal submitted"));
+               /* Translators: timeline entry; %s is a product ID */
+               ? g_strdup_printf (_ ("Appeal submitted for product %s, with a third-party test report"), product_id)
+               /* Translators: timeline entry; %s is a product ID */
+               : g_strdup_printf (_ ("Appeal submitted for product %s"), product_id);
+  return g_strdup (has_test_report ? _ ("Appeal submitted, with a third-party test report")
+                                   : _ ("Appeal submitted"));
 }
 
 static gint64
-insert_attempt (DeskStore  *store,
-                DeskCase   *kase,
+insert_attempt (DeskStore *store,
+                DeskCase *kase,
                 const char *product_id,
-                gboolean    has_test_report,
-                GDateTime  *at,
+                gboolean has_test_report,
+                GDateTime *at,
                 const char *note,
-                GError    **error)
+                GError **error)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (store,
-    "INSERT INTO appeal_attempts (case_id, product_id, attempted_at, platform_case_id,"
-    " has_test_report, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    error);
+                                            "INSERT INTO appeal_attempts (case_id, product_id, attempted_at, platform_case_id,"
+                                            " has_test_report, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                            error);
 
   if (stmt == NULL)
     return 0;
@@ -96,15 +96,15 @@ insert_attempt (DeskStore  *store,
 }
 
 gint64
-desk_attempts_record (DeskStore  *store,
-                      DeskCase   *kase,
+desk_attempts_record (DeskStore *store,
+                      DeskCase *kase,
                       const char *product_id,
-                      gboolean    has_test_report,
-                      GDateTime  *at,
+                      gboolean has_test_report,
+                      GDateTime *at,
                       const char *note,
-                      GError    **error)
+                      GError **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *text = timeline_text (product_id, has_test_report);
   gint64 id;
 
@@ -139,18 +139,18 @@ record_from_row (sqlite3_stmt *stmt)
 
 GPtrArray *
 desk_attempts_list (DeskStore *store,
-                    gint64     case_id,
-                    GError   **error)
+                    gint64 case_id,
+                    GError **error)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_attempt_record_free);
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_attempt_record_free);
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   stmt = _desk_store_prepare (store,
-    "SELECT id, case_id, product_id, attempted_at, platform_case_id, has_test_report, note"
-    " FROM appeal_attempts WHERE case_id = ?1 ORDER BY attempted_at, id",
-    error);
+                              "SELECT id, case_id, product_id, attempted_at, platform_case_id, has_test_report, note"
+                              " FROM appeal_attempts WHERE case_id = ?1 ORDER BY attempted_at, id",
+                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
@@ -167,8 +167,8 @@ desk_attempts_list (DeskStore *store,
 
 gboolean
 desk_attempts_delete (DeskStore *store,
-                      gint64     attempt_id,
-                      GError   **error)
+                      gint64 attempt_id,
+                      GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -182,7 +182,7 @@ desk_attempts_delete (DeskStore *store,
   if (sqlite3_changes (_desk_store_get_db (store)) > 0)
     return TRUE;
   g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-               _("This appeal attempt does not exist any more."));
+               _ ("This appeal attempt does not exist any more."));
   return FALSE;
 }
 
@@ -193,17 +193,17 @@ empty_to_null (const char *text)
 }
 
 DeskGuardVerdict *
-desk_attempts_check (DeskStore    *store,
+desk_attempts_check (DeskStore *store,
                      DeskRulePack *pack,
-                     DeskCase     *kase,
-                     const char   *product_id,
-                     gboolean      has_test_report,
-                     GDateTime    *now,
-                     GError      **error)
+                     DeskCase *kase,
+                     const char *product_id,
+                     gboolean has_test_report,
+                     GDateTime *now,
+                     GError **error)
 {
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GPtrArray) attempts = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_appeal_attempt_free);
-  g_autoptr(DeskAppealAttempt) planned = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GPtrArray) attempts = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_appeal_attempt_free);
+  g_autoptr (DeskAppealAttempt) planned = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (DESK_IS_RULE_PACK (pack), NULL);

@@ -9,12 +9,12 @@
 #include "desk-store-private.h"
 #include "desk-util.h"
 
-#define ITEM_COLUMNS \
-  "SELECT id, case_id, item_id, required, position, state, note," \
+#define ITEM_COLUMNS                                                                            \
+  "SELECT id, case_id, item_id, required, position, state, note,"                               \
   " (SELECT count(*) FROM checklist_evidence e WHERE e.checklist_item_id = checklist_items.id)" \
   " FROM checklist_items "
 
-G_DEFINE_QUARK (desk-checklist-error-quark, desk_checklist_error)
+G_DEFINE_QUARK (desk - checklist - error - quark, desk_checklist_error)
 
 G_DEFINE_BOXED_TYPE (DeskChecklistItem, desk_checklist_item,
                      desk_checklist_item_copy, desk_checklist_item_free)
@@ -54,7 +54,7 @@ desk_checklist_state_to_id (DeskChecklistState state)
 }
 
 gboolean
-desk_checklist_state_from_id (const char         *id,
+desk_checklist_state_from_id (const char *id,
                               DeskChecklistState *state)
 {
   GEnumClass *klass = g_type_class_ref (DESK_TYPE_CHECKLIST_STATE);
@@ -71,16 +71,16 @@ desk_checklist_state_get_label (DeskChecklistState state)
 {
   switch (state)
     {
-    case DESK_CHECKLIST_PROVIDED:
-      /* Translators: state of an evidence checklist item */
-      return _("Provided");
-    case DESK_CHECKLIST_NEEDS_ATTENTION:
-      /* Translators: state of an evidence checklist item, e.g. the scan lacks a seal */
-      return _("Needs attention");
-    case DESK_CHECKLIST_MISSING:
-    default:
-      /* Translators: state of an evidence checklist item */
-      return _("Missing");
+      case DESK_CHECKLIST_PROVIDED:
+        /* Translators: state of an evidence checklist item */
+        return _ ("Provided");
+      case DESK_CHECKLIST_NEEDS_ATTENTION:
+        /* Translators: state of an evidence checklist item, e.g. the scan lacks a seal */
+        return _ ("Needs attention");
+      case DESK_CHECKLIST_MISSING:
+      default:
+        /* Translators: state of an evidence checklist item */
+        return _ ("Missing");
     }
 }
 
@@ -104,9 +104,9 @@ desk_checklist_get_rules (DeskStore *store)
 /* Reading */
 
 static gboolean
-step_done (DeskStore    *store,
+step_done (DeskStore *store,
            sqlite3_stmt *stmt,
-           GError      **error)
+           GError **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -139,11 +139,11 @@ item_from_row (sqlite3_stmt *stmt)
 
 /* Steps @stmt to the end, collecting items; resets it. */
 static GPtrArray *
-collect_items (DeskStore    *store,
+collect_items (DeskStore *store,
                sqlite3_stmt *stmt,
-               GError      **error)
+               GError **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_checklist_item_free);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_checklist_item_free);
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -158,18 +158,18 @@ collect_items (DeskStore    *store,
 }
 
 static DeskChecklistItem *
-single_item (DeskStore    *store,
+single_item (DeskStore *store,
              sqlite3_stmt *stmt,
-             GError      **error)
+             GError **error)
 {
-  g_autoptr(GPtrArray) items = collect_items (store, stmt, error);
+  g_autoptr (GPtrArray) items = collect_items (store, stmt, error);
 
   if (items == NULL)
     return NULL;
   if (items->len == 0)
     {
       g_set_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND,
-                   _("This checklist item does not exist. Run “appeal-desk-cli checklist” with the case number to see its items."));
+                   _ ("This checklist item does not exist. Run “appeal-desk-cli checklist” with the case number to see its items."));
       return NULL;
     }
   return g_ptr_array_steal_index (items, 0);
@@ -177,8 +177,8 @@ single_item (DeskStore    *store,
 
 GPtrArray *
 desk_checklist_list (DeskStore *store,
-                     gint64     case_id,
-                     GError   **error)
+                     gint64 case_id,
+                     GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -192,8 +192,8 @@ desk_checklist_list (DeskStore *store,
 
 DeskChecklistItem *
 desk_checklist_get_item (DeskStore *store,
-                         gint64     checklist_item_id,
-                         GError   **error)
+                         gint64 checklist_item_id,
+                         GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -206,10 +206,10 @@ desk_checklist_get_item (DeskStore *store,
 }
 
 DeskChecklistItem *
-desk_checklist_find_item (DeskStore  *store,
-                          gint64      case_id,
+desk_checklist_find_item (DeskStore *store,
+                          gint64 case_id,
                           const char *item_id,
-                          GError    **error)
+                          GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -225,11 +225,11 @@ desk_checklist_find_item (DeskStore  *store,
 
 gboolean
 desk_checklist_count (DeskStore *store,
-                      gint64     case_id,
-                      guint      counts[3],
-                      GError   **error)
+                      gint64 case_id,
+                      guint counts[3],
+                      GError **error)
 {
-  g_autoptr(GPtrArray) items = desk_checklist_list (store, case_id, error);
+  g_autoptr (GPtrArray) items = desk_checklist_list (store, case_id, error);
 
   if (items == NULL)
     return FALSE;
@@ -241,8 +241,8 @@ desk_checklist_count (DeskStore *store,
 
 DeskEvidenceRequirement *
 desk_checklist_item_get_requirement (const DeskChecklistItem *item,
-                                     DeskRulePack            *pack,
-                                     DeskCaseType             case_type)
+                                     DeskRulePack *pack,
+                                     DeskCaseType case_type)
 {
   const DeskCaseRules *rules;
 
@@ -256,14 +256,14 @@ desk_checklist_item_get_requirement (const DeskChecklistItem *item,
 
 static gboolean
 insert_items (DeskStore *store,
-              gint64     case_id,
+              gint64 case_id,
               GPtrArray *requirements,
-              GError   **error)
+              GError **error)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (store,
-    "INSERT INTO checklist_items (case_id, item_id, required, position) VALUES (?1, ?2, ?3, ?4)"
-    " ON CONFLICT (case_id, item_id) DO UPDATE SET required = ?3, position = ?4",
-    error);
+                                            "INSERT INTO checklist_items (case_id, item_id, required, position) VALUES (?1, ?2, ?3, ?4)"
+                                            " ON CONFLICT (case_id, item_id) DO UPDATE SET required = ?3, position = ?4",
+                                            error);
 
   if (stmt == NULL)
     return FALSE;
@@ -282,13 +282,13 @@ insert_items (DeskStore *store,
 }
 
 gboolean
-desk_checklist_create_from_pack (DeskStore    *store,
+desk_checklist_create_from_pack (DeskStore *store,
                                  DeskRulePack *pack,
-                                 DeskCase     *kase,
-                                 GError      **error)
+                                 DeskCase *kase,
+                                 GError **error)
 {
   DeskCaseType type = desk_case_get_case_type (kase);
-  g_autoptr(GPtrArray) requirements = NULL;
+  g_autoptr (GPtrArray) requirements = NULL;
   g_autofree char *label = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
@@ -300,7 +300,7 @@ desk_checklist_create_from_pack (DeskStore    *store,
       label = desk_rule_pack_get_label (pack);
       g_set_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NO_RULES,
                    /* Translators: "The AliExpress rules v1.0 (effective …) have no evidence list for Reseller (跟卖) cases. …" */
-                   _("%s have no evidence list for “%s” cases. Check the case type, or add the evidence yourself."),
+                   _ ("%s have no evidence list for “%s” cases. Check the case type, or add the evidence yourself."),
                    label, desk_case_type_get_label (type));
       return FALSE;
     }
@@ -318,14 +318,14 @@ desk_checklist_create_from_pack (DeskStore    *store,
 }
 
 gboolean
-desk_checklist_create_for_case (DeskStore        *store,
+desk_checklist_create_for_case (DeskStore *store,
                                 DeskRuleRegistry *registry,
-                                DeskCase         *kase,
-                                guint            *n_created,
-                                GError          **error)
+                                DeskCase *kase,
+                                guint *n_created,
+                                GError **error)
 {
-  g_autoptr(GPtrArray) before = NULL;
-  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
   DeskRulePack *pack;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
@@ -350,21 +350,21 @@ desk_checklist_create_for_case (DeskStore        *store,
 
 static gboolean
 check_changed (DeskStore *store,
-               GError   **error)
+               GError **error)
 {
   if (sqlite3_changes (_desk_store_get_db (store)) > 0)
     return TRUE;
   g_set_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND,
-               _("This checklist item does not exist. Run “appeal-desk-cli checklist” with the case number to see its items."));
+               _ ("This checklist item does not exist. Run “appeal-desk-cli checklist” with the case number to see its items."));
   return FALSE;
 }
 
 gboolean
-desk_checklist_set_state (DeskStore          *store,
-                          gint64              checklist_item_id,
-                          DeskChecklistState  state,
-                          const char         *note,
-                          GError            **error)
+desk_checklist_set_state (DeskStore *store,
+                          gint64 checklist_item_id,
+                          DeskChecklistState state,
+                          const char *note,
+                          GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -372,7 +372,7 @@ desk_checklist_set_state (DeskStore          *store,
   g_return_val_if_fail (state <= DESK_CHECKLIST_NEEDS_ATTENTION, FALSE);
 
   stmt = _desk_store_prepare (store,
-    "UPDATE checklist_items SET state = ?2, note = coalesce (?3, note) WHERE id = ?1", error);
+                              "UPDATE checklist_items SET state = ?2, note = coalesce (?3, note) WHERE id = ?1", error);
   if (stmt == NULL || !_desk_store_begin (store, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, checklist_item_id);
@@ -392,11 +392,11 @@ desk_checklist_set_state (DeskStore          *store,
 /* Evidence links */
 
 static gboolean
-run_link_sql (DeskStore  *store,
+run_link_sql (DeskStore *store,
               const char *sql,
-              gint64      checklist_item_id,
-              gint64      evidence_id,
-              GError    **error)
+              gint64 checklist_item_id,
+              gint64 evidence_id,
+              GError **error)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (store, sql, error);
 
@@ -409,8 +409,8 @@ run_link_sql (DeskStore  *store,
 
 static gboolean
 evidence_exists (DeskStore *store,
-                 gint64     evidence_id,
-                 GError   **error)
+                 gint64 evidence_id,
+                 GError **error)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (store, "SELECT 1 FROM evidence WHERE id = ?1", error);
   int rc;
@@ -426,15 +426,15 @@ evidence_exists (DeskStore *store,
     _desk_store_set_error (_desk_store_get_db (store), rc, error);
   else
     g_set_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND,
-                 _("This evidence file is not in the library any more. Add it again, then attach it."));
+                 _ ("This evidence file is not in the library any more. Add it again, then attach it."));
   return FALSE;
 }
 
 static gboolean
-store_state (DeskStore          *store,
-             gint64              checklist_item_id,
-             DeskChecklistState  state,
-             GError            **error)
+store_state (DeskStore *store,
+             gint64 checklist_item_id,
+             DeskChecklistState state,
+             GError **error)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (store, "UPDATE checklist_items SET state = ?2 WHERE id = ?1", error);
 
@@ -447,11 +447,11 @@ store_state (DeskStore          *store,
 
 static gboolean
 link_evidence (DeskStore *store,
-               gint64     checklist_item_id,
-               gint64     evidence_id,
-               GError   **error)
+               gint64 checklist_item_id,
+               gint64 evidence_id,
+               GError **error)
 {
-  g_autoptr(DeskChecklistItem) item = desk_checklist_get_item (store, checklist_item_id, error);
+  g_autoptr (DeskChecklistItem) item = desk_checklist_get_item (store, checklist_item_id, error);
 
   if (item == NULL || !evidence_exists (store, evidence_id, error))
     return FALSE;
@@ -466,9 +466,9 @@ link_evidence (DeskStore *store,
 
 gboolean
 desk_checklist_attach_evidence (DeskStore *store,
-                                gint64     checklist_item_id,
-                                gint64     evidence_id,
-                                GError   **error)
+                                gint64 checklist_item_id,
+                                gint64 evidence_id,
+                                GError **error)
 {
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
 
@@ -484,11 +484,11 @@ desk_checklist_attach_evidence (DeskStore *store,
 
 static gboolean
 unlink_evidence (DeskStore *store,
-                 gint64     checklist_item_id,
-                 gint64     evidence_id,
-                 GError   **error)
+                 gint64 checklist_item_id,
+                 gint64 evidence_id,
+                 GError **error)
 {
-  g_autoptr(DeskChecklistItem) item = NULL;
+  g_autoptr (DeskChecklistItem) item = NULL;
 
   if (!run_link_sql (store, "DELETE FROM checklist_evidence WHERE checklist_item_id = ?1 AND evidence_id = ?2",
                      checklist_item_id, evidence_id, error))
@@ -502,9 +502,9 @@ unlink_evidence (DeskStore *store,
 
 gboolean
 desk_checklist_detach_evidence (DeskStore *store,
-                                gint64     checklist_item_id,
-                                gint64     evidence_id,
-                                GError   **error)
+                                gint64 checklist_item_id,
+                                gint64 evidence_id,
+                                GError **error)
 {
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
 
@@ -520,16 +520,16 @@ desk_checklist_detach_evidence (DeskStore *store,
 
 GArray *
 desk_checklist_list_evidence (DeskStore *store,
-                              gint64     checklist_item_id,
-                              GError   **error)
+                              gint64 checklist_item_id,
+                              GError **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   stmt = _desk_store_prepare (store,
-    "SELECT evidence_id FROM checklist_evidence WHERE checklist_item_id = ?1 ORDER BY rowid", error);
+                              "SELECT evidence_id FROM checklist_evidence WHERE checklist_item_id = ?1 ORDER BY rowid", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, checklist_item_id);

@@ -31,7 +31,7 @@ desk_deadline_watch_threshold_for (GDateTime *deadline,
 
 /* Only a draft's deadline is still the seller's to meet. */
 static gboolean
-is_watched (DeskCase  *kase,
+is_watched (DeskCase *kase,
             GDateTime *now)
 {
   DeskDeadlineState state = desk_case_get_deadline_state (kase, now);
@@ -40,9 +40,9 @@ is_watched (DeskCase  *kase,
 }
 
 GArray *
-desk_deadline_watch_compute (GPtrArray  *cases,
+desk_deadline_watch_compute (GPtrArray *cases,
                              GHashTable *sent,
-                             GDateTime  *now)
+                             GDateTime *now)
 {
   GArray *alerts = g_array_new (FALSE, FALSE, sizeof (DeskDeadlineAlert));
 
@@ -81,7 +81,7 @@ GArray *
 desk_deadline_watch_compute_overdue (GPtrArray *cases,
                                      GDateTime *now)
 {
-  g_autoptr(GPtrArray) overdue = g_ptr_array_new ();
+  g_autoptr (GPtrArray) overdue = g_ptr_array_new ();
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_return_val_if_fail (now != NULL, ids);
@@ -102,11 +102,11 @@ desk_deadline_watch_compute_overdue (GPtrArray *cases,
 
 static GHashTable *
 load_sent (DeskStore *store,
-           GError   **error)
+           GError **error)
 {
-  g_autoptr(GHashTable) sent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GHashTable) sent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   sqlite3_stmt *stmt = _desk_store_prepare (store,
-    "SELECT case_id, min (threshold_hours) FROM notifications_sent GROUP BY case_id", error);
+                                            "SELECT case_id, min (threshold_hours) FROM notifications_sent GROUP BY case_id", error);
   int rc;
 
   if (stmt == NULL)
@@ -130,10 +130,10 @@ load_sent (DeskStore *store,
 GArray *
 desk_deadline_watch_due (DeskStore *store,
                          GDateTime *now,
-                         GError   **error)
+                         GError **error)
 {
-  g_autoptr(GPtrArray) cases = NULL;
-  g_autoptr(GHashTable) sent = NULL;
+  g_autoptr (GPtrArray) cases = NULL;
+  g_autoptr (GHashTable) sent = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (now != NULL, NULL);
@@ -145,9 +145,9 @@ desk_deadline_watch_due (DeskStore *store,
 GArray *
 desk_deadline_watch_overdue (DeskStore *store,
                              GDateTime *now,
-                             GError   **error)
+                             GError **error)
 {
-  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr (GPtrArray) cases = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (now != NULL, NULL);
@@ -157,9 +157,9 @@ desk_deadline_watch_overdue (DeskStore *store,
 }
 
 static gboolean
-step_done (DeskStore    *store,
+step_done (DeskStore *store,
            sqlite3_stmt *stmt,
-           GError      **error)
+           GError **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -174,12 +174,12 @@ step_done (DeskStore    *store,
 
 static gboolean
 insert_marks (DeskStore *store,
-              gint64     case_id,
-              int        threshold_hours,
-              GError   **error)
+              gint64 case_id,
+              int threshold_hours,
+              GError **error)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (store,
-    "INSERT OR IGNORE INTO notifications_sent (case_id, threshold_hours) VALUES (?1, ?2)", error);
+                                            "INSERT OR IGNORE INTO notifications_sent (case_id, threshold_hours) VALUES (?1, ?2)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -197,9 +197,9 @@ insert_marks (DeskStore *store,
 
 gboolean
 desk_deadline_watch_mark_notified (DeskStore *store,
-                                   gint64     case_id,
-                                   int        threshold_hours,
-                                   GError   **error)
+                                   gint64 case_id,
+                                   int threshold_hours,
+                                   GError **error)
 {
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (threshold_hours > 0, FALSE);
@@ -217,7 +217,7 @@ desk_deadline_watch_mark_notified (DeskStore *store,
 gboolean
 desk_deadline_watch_forget_stale (DeskStore *store,
                                   GDateTime *now,
-                                  GError   **error)
+                                  GError **error)
 {
   g_autofree char *now_text = desk_time_to_iso8601 (now);
   sqlite3_stmt *stmt;
@@ -226,10 +226,10 @@ desk_deadline_watch_forget_stale (DeskStore *store,
   g_return_val_if_fail (now != NULL, FALSE);
   /* julianday() reads our "…Z" times; the difference is in days. */
   stmt = _desk_store_prepare (store,
-    "DELETE FROM notifications_sent WHERE threshold_hours * 3600.0 <"
-    " (SELECT (julianday (c.deadline_at) - julianday (?1)) * 86400.0 FROM cases c"
-    "  WHERE c.id = notifications_sent.case_id)",
-    error);
+                              "DELETE FROM notifications_sent WHERE threshold_hours * 3600.0 <"
+                              " (SELECT (julianday (c.deadline_at) - julianday (?1)) * 86400.0 FROM cases c"
+                              "  WHERE c.id = notifications_sent.case_id)",
+                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, now_text, -1, SQLITE_TRANSIENT);
@@ -240,7 +240,7 @@ desk_deadline_watch_forget_stale (DeskStore *store,
 
 char *
 desk_deadline_watch_format_title (DeskCase *kase,
-                                  int       threshold_hours)
+                                  int threshold_hours)
 {
   g_return_val_if_fail (DESK_IS_CASE (kase), NULL);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -252,7 +252,7 @@ desk_deadline_watch_format_title (DeskCase *kase,
 }
 
 char *
-desk_deadline_watch_format_body (DeskCase  *kase,
+desk_deadline_watch_format_body (DeskCase *kase,
                                  GDateTime *now)
 {
   g_autofree char *countdown = NULL;
@@ -260,7 +260,7 @@ desk_deadline_watch_format_body (DeskCase  *kase,
   g_return_val_if_fail (DESK_IS_CASE (kase), NULL);
   countdown = desk_deadline_format_countdown (desk_case_get_deadline_at (kase), now);
   /* Translators: notification body: "Shopee · IP complaint — 5 h 40 min left" */
-  return g_strdup_printf (_("%s · %s — %s"),
+  return g_strdup_printf (_ ("%s · %s — %s"),
                           desk_platform_get_label (desk_case_get_platform (kase)),
                           desk_case_type_get_label (desk_case_get_case_type (kase)),
                           countdown);

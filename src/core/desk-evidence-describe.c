@@ -53,8 +53,18 @@ desk_evidence_describe (DeskEvidence *self)
   return g_strjoinv (_(" · "), (char **)parts->pdata);
 }
 
+static gboolean
+has_all (const char         *folded,
+         const char * const *keywords)
+{
+  for (guint k = 0; keywords[k]; k++)
+    if (strstr (folded, keywords[k]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 /* A pitfall of the pack that speaks about the same problem: matched on the
- * English text, shown in the user's language. */
+ * English text (all @keywords present), shown in the user's language. */
 static const char *
 find_pitfall (const DeskCaseRules *rules,
               const char * const  *keywords)
@@ -70,23 +80,11 @@ find_pitfall (const DeskCaseRules *rules,
           const char *en = desk_evidence_requirement_get_pitfall (req, j, DESK_RULE_LANGUAGE_EN);
           g_autofree char *folded = en ? g_utf8_casefold (en, -1) : NULL;
 
-          for (guint k = 0; folded && keywords[k]; k++)
-            if (strstr (folded, keywords[k]))
-              return desk_evidence_requirement_get_pitfall (req, j, DESK_RULE_LANGUAGE_CURRENT);
+          if (folded && has_all (folded, keywords))
+            return desk_evidence_requirement_get_pitfall (req, j, DESK_RULE_LANGUAGE_CURRENT);
         }
     }
   return NULL;
-}
-
-static void
-add_pitfall_or (GPtrArray           *out,
-                const DeskCaseRules *rules,
-                const char * const  *keywords,
-                const char          *fallback)
-{
-  const char *pitfall = find_pitfall (rules, keywords);
-
-  g_ptr_array_add (out, g_strdup (pitfall ? pitfall : fallback));
 }
 
 static void
@@ -94,13 +92,18 @@ add_pdf_warnings (DeskEvidence        *self,
                   const DeskCaseRules *rules,
                   GPtrArray           *out)
 {
-  static const char * const scan_words[] = { "scan", NULL };
+  static const char * const scan_words[] = { "pdf", "scan", NULL };
+  const char *pitfall;
 
   if (desk_evidence_get_encrypted (self))
     g_ptr_array_add (out, g_strdup (_("This PDF is protected by a password. Keep the password at hand, and remove the protection before you submit it: reviewers cannot open locked files.")));
   else if (desk_evidence_get_page_count (self) > 0 && desk_evidence_get_scan_only (self))
-    add_pitfall_or (out, rules, scan_words,
-                    _("This PDF is a scan without text. Shopee does not accept a PDF scan as the only proof: add a photo of the stamped original or a document with text."));
+    {
+      pitfall = find_pitfall (rules, scan_words);
+      /* Translators: %s is a rule from the platform's rule pack */
+      g_ptr_array_add (out, pitfall ? g_strdup_printf (_("This PDF is a scan without text. %s"), pitfall)
+                                    : g_strdup (_("This PDF is a scan without text. Shopee does not accept a PDF scan as the only proof: add a photo of the stamped original or a document with text.")));
+    }
 }
 
 static void
@@ -108,11 +111,15 @@ add_image_warnings (DeskEvidence        *self,
                     const DeskCaseRules *rules,
                     GPtrArray           *out)
 {
-  static const char * const date_words[] = { "timestamp", "time stamp", NULL };
+  static const char * const date_words[] = { "screenshot", "must", "timestamp", NULL };
+  const char *pitfall;
 
-  if (desk_evidence_get_exif_date (self) == NULL)
-    add_pitfall_or (out, rules, date_words,
-                    _("This image carries no capture date, so Appeal Desk cannot prove when it was taken. Make sure the screenshot itself shows the date and time."));
+  if (desk_evidence_get_exif_date (self) != NULL)
+    return;
+  pitfall = find_pitfall (rules, date_words);
+  /* Translators: %s is a rule from the platform's rule pack */
+  g_ptr_array_add (out, pitfall ? g_strdup_printf (_("This image carries no capture date, so Appeal Desk cannot prove when it was taken. %s"), pitfall)
+                                : g_strdup (_("This image carries no capture date, so Appeal Desk cannot prove when it was taken. Make sure the screenshot itself shows the date and time.")));
 }
 
 char **
@@ -128,6 +135,10 @@ desk_evidence_get_warnings (DeskEvidence        *self,
     g_ptr_array_add (out, g_strdup (_("This file is empty. Add the real document instead.")));
   else if (size > DESK_EVIDENCE_WARN_SIZE)
     g_ptr_array_add (out, g_strdup (_("This file is very large. Platform upload forms usually take a few megabytes: compress it or split it before you submit.")));
+  if (desk_evidence_get_name_mismatch (self))
+    /* Translators: %s is a file type such as "image/png" */
+    g_ptr_array_add (out, g_strdup_printf (_("The file name’s extension does not match its content (%s). Rename it with the right extension before you submit, or the platform may refuse it."),
+                                           desk_evidence_get_mime_type (self)));
   switch (desk_evidence_get_kind (self))
     {
     case DESK_EVIDENCE_KIND_PDF:

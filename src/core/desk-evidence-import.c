@@ -7,6 +7,8 @@
 
 #include "desk-evidence-store-private.h"
 #include "desk-file-inspect.h"
+#include "desk-pdf-document.h"
+#include "desk-util.h"
 
 #define QUERY_ATTRIBUTES \
   G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
@@ -68,6 +70,12 @@ check_type (GFileInfo  *info,
     {
       g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_DIRECTORY,
                    _("“%s” is a folder. Add the files inside it instead."), name);
+      return FALSE;
+    }
+  if (type == G_FILE_TYPE_SYMBOLIC_LINK)  /* only when its target is missing */
+    {
+      g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_MISSING,
+                   _("“%s” is a link to a file that no longer exists. Add the file itself."), name);
       return FALSE;
     }
   if (type != G_FILE_TYPE_REGULAR)
@@ -157,6 +165,147 @@ copy_in (DeskBlobStore        *blobs,
     return set_query_error (local_error, out->name, error);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+static void
+set_string (JsonBuilder *b,
+            const char  *name,
+            const char  *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  json_builder_set_member_name (b, name);
+  json_builder_add_string_value (b, value);
+}
+
+static void
+set_int (JsonBuilder *b,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+set_bool (JsonBuilder *b,
+          const char  *name,
+          gboolean     value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_boolean_value (b, value);
+}
+
+static void
+set_time (JsonBuilder *b,
+          const char  *name,
+          GDateTime   *time)
+{
+  g_autofree char *iso = desk_time_to_iso8601 (time);
+
+  set_string (b, name, iso);
+}
+
+static void
+build_pdf (JsonBuilder    *b,
+           DeskPdfSummary *pdf)
+{
+  set_int (b, "pages", pdf->n_pages);
+  set_bool (b, "scan_only", pdf->scan_only);
+  set_string (b, "title", pdf->title);
+  set_string (b, "author", pdf->author);
+  set_string (b, "producer", pdf->producer);
+  set_string (b, "creator", pdf->creator);
+  set_time (b, "created", pdf->created);
+  set_time (b, "modified", pdf->modified);
+}
+
+static void
+build_image (JsonBuilder   *b,
+             DeskImageInfo *image)
+{
+  set_int (b, "width", image->width);
+  set_int (b, "height", image->height);
+  set_string (b, "format", image->format);
+  if (image->orientation)
+    set_int (b, "orientation", image->orientation);
+  set_time (b, "exif_date", image->taken);
+  set_string (b, "exif_date_text", image->taken_text);
+}
+
+static void
+build_text (JsonBuilder     *b,
+            DeskTextSummary *text)
+{
+  set_int (b, "lines", text->n_lines);
+  set_bool (b, "valid_utf8", text->valid_utf8);
+  set_string (b, "subject", text->subject);
+  set_string (b, "from", text->from);
+  set_time (b, "email_date", text->date);
+}
+
+/* Our flat metadata (see desk-evidence.h) from the inspector's findings. */
+static char *
+build_metadata (DeskFileInfo *info)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  set_string (b, "kind", desk_file_kind_to_id (info->kind));
+  set_string (b, "content_type", info->content_type);
+  if (info->name_mismatch)
+    set_bool (b, "name_mismatch", TRUE);
+  if (g_error_matches (info->problem, DESK_PDF_ERROR, DESK_PDF_ERROR_ENCRYPTED))
+    set_bool (b, "encrypted", TRUE);
+  if (info->pdf)
+    build_pdf (b, info->pdf);
+  if (info->image)
+    build_image (b, info->image);
+  if (info->text)
+    build_text (b, info->text);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+/* Locked PDFs are kept (the seller may have the password); a PDF or image
+ * that cannot be opened at all is refused. */
+static gboolean
+check_problem (DeskFileInfo *info,
+               const char   *name,
+               GError      **error)
+{
+  if (info->problem == NULL || g_error_matches (info->problem, DESK_PDF_ERROR, DESK_PDF_ERROR_ENCRYPTED))
+    return TRUE;
+  if (info->kind == DESK_FILE_KIND_PDF)
+    /* Translators: %s is a file name */
+    g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_DAMAGED,
+                 _("“%s” is a damaged PDF and cannot be opened. Export or download it again from the original, then add the new copy."), name);
+  else if (info->kind == DESK_FILE_KIND_IMAGE)
+    g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_DAMAGED,
+                 _("“%s” is an image Appeal Desk cannot open (damaged, or a format this system cannot read). Save it again as PNG or JPEG, then add it."), name);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+static gboolean
+inspect_copy (DeskBlobStore *blobs,
+              DeskImported  *out,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFile) blob = desk_blob_store_get_file (blobs, out->sha256);
+  g_autoptr(DeskFileInfo) info = desk_file_inspect (blob, out->name, cancellable, error);
+
+  if (info == NULL || !check_problem (info, out->name, error))
+    return FALSE;
+  out->mime_type = g_strdup (info->mime_type ? info->mime_type : "application/octet-stream");
+  out->metadata_json = build_metadata (info);
+  return TRUE;
 }
 
 DeskImported *

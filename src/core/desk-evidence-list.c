@@ -143,11 +143,41 @@ same_ids (GPtrArray *a,
   return TRUE;
 }
 
+/* Objects the list already holds are kept (and updated), so widgets and
+ * callers holding them see the new flags and counts. */
+static void
+reuse_objects (DeskEvidenceList *self,
+               GPtrArray        *fresh)
+{
+  g_autoptr(GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      DeskEvidence *ev = self->items->pdata[i];
+      gint64 *key = g_new (gint64, 1);
+
+      *key = desk_evidence_get_id (ev);
+      g_hash_table_insert (old, key, ev);
+    }
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      gint64 id = desk_evidence_get_id (fresh->pdata[i]);
+      DeskEvidence *kept = g_hash_table_lookup (old, &id);
+
+      if (kept == NULL)
+        continue;
+      _desk_evidence_update_from (kept, fresh->pdata[i]);
+      g_object_unref (fresh->pdata[i]);
+      fresh->pdata[i] = g_object_ref (kept);
+    }
+}
+
 gboolean
 desk_evidence_list_reload (DeskEvidenceList *self,
                            GError          **error)
 {
   g_autoptr(GPtrArray) fresh = NULL;
+  gboolean same;
   guint old_len;
 
   g_return_val_if_fail (DESK_IS_EVIDENCE_LIST (self), FALSE);
@@ -155,12 +185,10 @@ desk_evidence_list_reload (DeskEvidenceList *self,
                         : desk_evidence_list_all (self->store, NULL, error);
   if (fresh == NULL)
     return FALSE;
-  if (same_ids (self->items, fresh))
-    {
-      for (guint i = 0; i < fresh->len; i++)
-        _desk_evidence_update_from (self->items->pdata[i], fresh->pdata[i]);
-      return TRUE;
-    }
+  same = same_ids (self->items, fresh);
+  reuse_objects (self, fresh);
+  if (same)
+    return TRUE;
   old_len = self->items->len;
   g_ptr_array_unref (self->items);
   self->items = g_steal_pointer (&fresh);

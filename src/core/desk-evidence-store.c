@@ -54,7 +54,9 @@ void
 _desk_evidence_emit_changed (DeskStore *store,
                              gint64     case_id)
 {
-  g_signal_emit (desk_evidence_get_monitor (store), changed_signal, 0, case_id);
+  GObject *monitor = desk_evidence_get_monitor (store);  /* registers the signal */
+
+  g_signal_emit (monitor, changed_signal, 0, case_id);
 }
 
 gboolean
@@ -248,6 +250,7 @@ desk_evidence_add (DeskStore            *store,
                    GCancellable         *cancellable,
                    GFileProgressCallback progress,
                    gpointer              progress_data,
+                   gboolean             *was_new,
                    GError              **error)
 {
   g_autoptr(DeskImported) imported = NULL;
@@ -269,7 +272,7 @@ desk_evidence_add (DeskStore            *store,
       _desk_evidence_drop_unused_blob (store, imported->sha256);
       return NULL;
     }
-  return _desk_evidence_record (store, imported, case_id, source_note, NULL, error);
+  return _desk_evidence_record (store, imported, case_id, source_note, was_new, error);
 }
 
 /* Async: the worker copies and inspects; the rows are written back on the

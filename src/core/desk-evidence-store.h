@@ -43,7 +43,8 @@ typedef enum
 GQuark        desk_evidence_error_quark        (void);
 
 /* Blocking (the command line, threads that own @store). @case_id 0 adds to
- * the library only. @progress (may be NULL) is called while copying. */
+ * the library only. @progress (may be NULL) is called while copying.
+ * *@was_new (may be NULL) tells whether the content was new to the store. */
 DeskEvidence *desk_evidence_add                (DeskStore            *store,
                                                 GFile                *file,
                                                 gint64                case_id,
@@ -51,6 +52,7 @@ DeskEvidence *desk_evidence_add                (DeskStore            *store,
                                                 GCancellable         *cancellable,
                                                 GFileProgressCallback progress,
                                                 gpointer              progress_data,
+                                                gboolean             *was_new,
                                                 GError              **error);
 /* Copies and inspects in a worker thread; the database is written on the
  * calling thread's main context when the worker is done. @progress is called
@@ -64,7 +66,6 @@ void          desk_evidence_add_async          (DeskStore            *store,
                                                 gpointer              progress_data,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);
-/* *@was_new (may be NULL) tells whether the content was new to the store. */
 DeskEvidence *desk_evidence_add_finish         (DeskStore            *store,
                                                 GAsyncResult         *result,
                                                 gboolean             *was_new,

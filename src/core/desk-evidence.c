@@ -423,6 +423,13 @@ desk_evidence_get_image_size (DeskEvidence *self,
   return w > 0 && h > 0;
 }
 
+gboolean
+desk_evidence_get_name_mismatch (DeskEvidence *self)
+{
+  g_return_val_if_fail (DESK_IS_EVIDENCE (self), FALSE);
+  return meta_bool (self, "name_mismatch");
+}
+
 const char *
 desk_evidence_get_exif_date (DeskEvidence *self)
 {

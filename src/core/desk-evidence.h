@@ -41,9 +41,10 @@ G_DECLARE_FINAL_TYPE (DeskEvidence, desk_evidence, DESK, EVIDENCE, GObject)
  *   "title", "author", "producer", "creator"   PDF document info
  *   "created", "modified"                      PDF dates, ISO 8601 UTC
  *   "width", "height"                          image pixels
- *   "exif_date"   image capture date from EXIF, ISO 8601 (local time as
- *                 written by the camera, without zone: shown as is)
- *   "problem"     one translated line when the file is readable but odd */
+ *   "exif_date"   image capture date (EXIF, or PNG "Creation Time"), ISO
+ *                 8601 UTC; "exif_date_text" the date as the file writes it
+ *   "content_type", "name_mismatch"             what the content really is
+ *   "lines", "subject", "from", "email_date"    text and .eml files */
 gint64            desk_evidence_get_id             (DeskEvidence *self);
 const char       *desk_evidence_get_sha256         (DeskEvidence *self);
 /* The name the file had when it was added, verbatim (it may hold newlines or
@@ -76,6 +77,8 @@ GDateTime        *desk_evidence_get_pdf_modified   (DeskEvidence *self);
 gboolean          desk_evidence_get_image_size     (DeskEvidence *self,
                                                     int          *width,
                                                     int          *height);
+/* The extension promises another type than the content (a PNG named .pdf). */
+gboolean          desk_evidence_get_name_mismatch  (DeskEvidence *self);
 /* ISO 8601 text as stored, NULL when the image carries no date. */
 const char       *desk_evidence_get_exif_date      (DeskEvidence *self);
 

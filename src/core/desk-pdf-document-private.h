@@ -23,11 +23,12 @@ typedef void (*DeskPdfWorkFunc) (PopplerDocument *poppler,
                                  gpointer         data);
 
 /* Queues @func; lower @priority runs first, equal priorities in push order.
- * @destroy frees @data in the worker thread once @func returned. */
-void _desk_pdf_document_push_work (DeskPdfDocument *self,
-                                   int              priority,
-                                   DeskPdfWorkFunc  func,
-                                   gpointer         data,
-                                   GDestroyNotify   destroy);
+ * @destroy frees @data in the worker thread once @func returned. Returns
+ * FALSE (and queues nothing) once the document is disposed. */
+gboolean _desk_pdf_document_push_work (DeskPdfDocument *self,
+                                       int              priority,
+                                       DeskPdfWorkFunc  func,
+                                       gpointer         data,
+                                       GDestroyNotify   destroy);
 
 G_END_DECLS

@@ -639,17 +639,19 @@ desk_pdf_document_get_max_workers (DeskPdfDocument *self)
 
 /* Work in the document's worker ------------------------------------------ */
 
-void
+gboolean
 _desk_pdf_document_push_work (DeskPdfDocument *self,
                               int              priority,
                               DeskPdfWorkFunc  func,
                               gpointer         data,
                               GDestroyNotify   destroy)
 {
-  g_return_if_fail (DESK_IS_PDF_DOCUMENT (self));
-  g_return_if_fail (self->worker != NULL);
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), FALSE);
 
+  if (self->worker == NULL)
+    return FALSE;
   _desk_pdf_worker_push (self->worker, priority, func, data, destroy);
+  return TRUE;
 }
 
 typedef struct
@@ -670,18 +672,19 @@ text_work_run (PopplerDocument *poppler,
                gpointer         data)
 {
   TextWork *work = data;
+  GTask *task = g_steal_pointer (&work->task);
   g_autoptr(DeskPopplerPage) page = NULL;
+  GError *error = NULL;
+  char *text = NULL;
 
-  if (g_task_return_error_if_cancelled (work->task))
-    return;
   if (poppler == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The document was closed."));
+  else if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
     {
-      g_task_return_new_error (work->task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               "%s", _("The document was closed."));
-      return;
+      page = poppler_document_get_page (poppler, work->page);
+      text = page ? poppler_page_get_text (page) : g_strdup ("");
     }
-  page = poppler_document_get_page (poppler, work->page);
-  g_task_return_pointer (work->task, page ? poppler_page_get_text (page) : g_strdup (""), g_free);
+  _desk_task_return_in_context (task, text, g_free, error);
 }
 
 void
@@ -698,10 +701,16 @@ desk_pdf_document_get_page_text_async (DeskPdfDocument     *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, desk_pdf_document_get_page_text_async);
-  if (page >= self->n_pages || self->worker == NULL)
+  if (page >= self->n_pages)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                                "Page %u out of range", page);
+      return;
+    }
+  if (self->worker == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "%s", _("The document was closed."));
       return;
     }
   work = g_new0 (TextWork, 1);

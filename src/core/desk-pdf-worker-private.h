@@ -31,6 +31,14 @@ void           _desk_pdf_worker_set_max_threads (DeskPdfWorker   *self,
                                                  guint            n_threads);
 guint          _desk_pdf_worker_get_max_threads (DeskPdfWorker   *self);
 
+/* Returns @task's result from an idle source in the task's main context, so
+ * the last reference to the task (and to its source object) is dropped
+ * there, never in a worker thread. Takes @task, @result and @error. */
+void           _desk_task_return_in_context     (GTask           *task,
+                                                 gpointer         result,
+                                                 GDestroyNotify   result_destroy,
+                                                 GError          *error);
+
 /* Wipes the bytes before freeing. */
 void           _desk_pdf_password_free          (char            *password);
 

@@ -235,3 +235,53 @@ _desk_pdf_worker_get_max_threads (DeskPdfWorker *self)
 {
   return self->max_threads;
 }
+
+typedef struct
+{
+  GTask          *task;
+  gpointer        result;
+  GDestroyNotify  result_destroy;
+  GError         *error;
+} Delivery;
+
+static gboolean
+deliver_cb (gpointer data)
+{
+  Delivery *d = data;
+
+  if (d->error != NULL)
+    g_task_return_error (d->task, g_steal_pointer (&d->error));
+  else
+    g_task_return_pointer (d->task, g_steal_pointer (&d->result), d->result_destroy);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+delivery_free (Delivery *d)
+{
+  if (d->result != NULL && d->result_destroy != NULL)
+    d->result_destroy (d->result);
+  g_clear_error (&d->error);
+  g_clear_object (&d->task);
+  g_free (d);
+}
+
+void
+_desk_task_return_in_context (GTask          *task,
+                              gpointer        result,
+                              GDestroyNotify  result_destroy,
+                              GError         *error)
+{
+  Delivery *d = g_new0 (Delivery, 1);
+  GSource *source = g_idle_source_new ();
+
+  d->task = task;
+  d->result = result;
+  d->result_destroy = result_destroy;
+  d->error = error;
+  g_source_set_priority (source, g_task_get_priority (task));
+  g_source_set_static_name (source, "[desk] task result");
+  g_source_set_callback (source, deliver_cb, d, (GDestroyNotify) delivery_free);
+  g_source_attach (source, g_task_get_context (task));
+  g_source_unref (source);
+}

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "desk-pdf-document-private.h"
+#include "desk-pdf-worker-private.h"
 #include "desk-render-queue.h"
 
 /* cairo's own limit for image surfaces */
@@ -43,12 +44,13 @@ struct _DeskRenderQueue
   guint       n_rendered;
 };
 
-/* Owned by the document's work item, freed in its worker thread. The task
- * keeps the queue alive (source object) for as long as the job exists. */
+/* Owned by the document's work item, freed in its worker thread. Whoever
+ * claims the job (worker, cancel handler, cancel_document) takes the task
+ * and hands it to the main context with the result. */
 typedef struct
 {
-  DeskRenderQueue *queue;
-  GTask           *task;
+  DeskRenderQueue *queue;     /* owned */
+  GTask           *task;      /* owned until claimed */
   CacheKey         key;
   GCancellable    *cancellable;
   gulong           cancelled_id;
@@ -156,38 +158,33 @@ cache_insert (DeskRenderQueue *self,
 
 /* Jobs -------------------------------------------------------------------- */
 
-/* Exactly one caller wins the right to return the job's task. */
-static gboolean
+/* Exactly one caller wins the job's task; the others get NULL. */
+static GTask *
 job_claim (RenderJob *job)
 {
   DeskRenderQueue *self = job->queue;
-  gboolean claimed;
+  GTask *task = NULL;
 
   g_mutex_lock (&self->lock);
-  claimed = !job->done;
-  job->done = TRUE;
-  g_hash_table_remove (self->pending, job);
+  if (!job->done)
+    {
+      job->done = TRUE;
+      task = g_steal_pointer (&job->task);
+      g_hash_table_remove (self->pending, job);
+    }
   g_mutex_unlock (&self->lock);
-  return claimed;
+  return task;
 }
 
-static gboolean
-return_cancelled_cb (gpointer data)
-{
-  g_task_return_new_error (G_TASK (data), G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                           "%s", _("The preview was cancelled."));
-  return G_SOURCE_REMOVE;
-}
-
-/* Always from an idle source, so the callback never runs inside the caller
- * of cancel (which may hold its own locks) nor in a foreign thread. */
+/* Always through the main context, so the callback never runs inside the
+ * caller of cancel (which may hold its own locks) nor in a foreign thread. */
 static void
-task_return_cancelled_later (GTask *task)
+task_return_cancelled (GTask *task)
 {
-  g_autoptr(GSource) source = g_idle_source_new ();
+  GError *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                       _("The preview was cancelled."));
 
-  g_source_set_static_name (source, "[desk] render cancelled");
-  g_task_attach_source (task, source, return_cancelled_cb);
+  _desk_task_return_in_context (task, NULL, NULL, error);
 }
 
 static void
@@ -195,8 +192,10 @@ job_cancelled_cb (GCancellable *cancellable,
                   RenderJob    *job)
 {
   /* The job is alive: job_free disconnects (waiting for us) first. */
-  if (job_claim (job))
-    task_return_cancelled_later (job->task);
+  GTask *task = job_claim (job);
+
+  if (task != NULL)
+    task_return_cancelled (task);
 }
 
 static void
@@ -205,8 +204,9 @@ job_free (RenderJob *job)
   if (job->cancelled_id != 0)
     g_cancellable_disconnect (job->cancellable, job->cancelled_id);
   g_clear_object (&job->cancellable);
-  /* Last: this may drop the last reference to the queue. */
   g_clear_object (&job->task);
+  /* This may drop the last reference: the queue finalizes in any thread. */
+  g_clear_object (&job->queue);
   g_free (job);
 }
 
@@ -312,26 +312,26 @@ render_job_run (PopplerDocument *poppler,
   RenderJob *job = data;
   GError *error = NULL;
   cairo_surface_t *surface;
+  GTask *task;
 
   if (job_is_done (job))
     return;
   if (poppler == NULL || g_cancellable_is_cancelled (job->cancellable))
     {
-      if (job_claim (job))
-        task_return_cancelled_later (job->task);
+      if ((task = job_claim (job)) != NULL)
+        task_return_cancelled (task);
       return;
     }
 
   surface = render_or_lookup (job->queue, poppler, &job->key, &error);
-  if (!job_claim (job))
+  task = job_claim (job);
+  if (task != NULL)
+    _desk_task_return_in_context (task, surface, (GDestroyNotify) cairo_surface_destroy, error);
+  else
     {
       g_clear_pointer (&surface, cairo_surface_destroy);
       g_clear_error (&error);
     }
-  else if (surface != NULL)
-    g_task_return_pointer (job->task, surface, (GDestroyNotify) cairo_surface_destroy);
-  else
-    g_task_return_error (job->task, error);
 }
 
 /* GObject ----------------------------------------------------------------- */
@@ -341,7 +341,7 @@ desk_render_queue_finalize (GObject *object)
 {
   DeskRenderQueue *self = (DeskRenderQueue *)object;
 
-  /* Jobs hold a reference through their task, so none is pending here. */
+  /* Jobs hold a reference, so none is pending here. */
   g_clear_pointer (&self->pending, g_hash_table_unref);
   /* The links are embedded in the entries, which the table frees. */
   g_queue_init (&self->lru);
@@ -494,7 +494,7 @@ submit_job (DeskRenderQueue *self,
 {
   RenderJob *job = g_new0 (RenderJob, 1);
 
-  job->queue = self;
+  job->queue = g_object_ref (self);
   job->task = g_object_ref (task);
   job->key = *key;
   g_set_object (&job->cancellable, cancellable);
@@ -506,7 +506,12 @@ submit_job (DeskRenderQueue *self,
   /* Connect before pushing: the worker reads cancelled_id when done. */
   if (cancellable != NULL)
     job->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (job_cancelled_cb), job, NULL);
-  _desk_pdf_document_push_work (document, priority, render_job_run, job, (GDestroyNotify) job_free);
+  if (!_desk_pdf_document_push_work (document, priority, render_job_run, job, (GDestroyNotify) job_free))
+    {
+      /* Disposed document: answer like a job dropped from its queue. */
+      render_job_run (NULL, job);
+      job_free (job);
+    }
 }
 
 void
@@ -559,7 +564,7 @@ void
 desk_render_queue_cancel_document (DeskRenderQueue *self,
                                    DeskPdfDocument *document)
 {
-  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new ();
   guint64 doc_id;
   GHashTableIter iter;
   RenderJob *job;
@@ -573,15 +578,15 @@ desk_render_queue_cancel_document (DeskRenderQueue *self,
   while (g_hash_table_iter_next (&iter, (gpointer *) &job, NULL))
     if (job->key.doc_id == doc_id)
       {
+        /* Claimed here; the worker will skip it. */
         job->done = TRUE;
-        /* The worker may free the job as soon as we unlock. */
-        g_ptr_array_add (tasks, g_object_ref (job->task));
+        g_ptr_array_add (tasks, g_steal_pointer (&job->task));
         g_hash_table_iter_remove (&iter);
       }
   g_mutex_unlock (&self->lock);
 
   for (guint i = 0; i < tasks->len; i++)
-    task_return_cancelled_later (g_ptr_array_index (tasks, i));
+    task_return_cancelled (g_ptr_array_index (tasks, i));
 }
 
 void

@@ -28,7 +28,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (DeskRenderQueue, desk_render_queue, DESK, RENDER_QUEUE, GObject)
 
 /* Renders PDF pages to cairo image surfaces (CAIRO_FORMAT_ARGB32, white page,
- * premultiplied, ceil (size × scale) pixels), in the worker threads of each
+ * premultiplied, ceil (size × scale) pixels; GDK_MEMORY_DEFAULT for a
+ * GdkMemoryTexture), in the worker threads of each
  * DeskPdfDocument, and keeps the results in an LRU cache bounded in bytes and
  * keyed by (document id, page, scale). Call from one thread; results arrive
  * on the thread-default main context of the caller of render_async, never

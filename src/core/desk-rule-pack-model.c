@@ -12,7 +12,7 @@
 DeskRuleLanguage
 desk_rule_language_get_current (void)
 {
-  const char * const *names = g_get_language_names ();
+  const char *const *names = g_get_language_names ();
 
   if (names[0] != NULL && g_str_has_prefix (names[0], "zh"))
     return DESK_RULE_LANGUAGE_ZH;
@@ -23,7 +23,7 @@ desk_rule_language_get_current (void)
 
 const char *
 _desk_rule_text_get (const DeskRuleText *text,
-                     DeskRuleLanguage    language)
+                     DeskRuleLanguage language)
 {
   if (text == NULL || text->en == NULL)
     return NULL;
@@ -59,8 +59,8 @@ _desk_rule_text_free (DeskRuleText *text)
 }
 
 static const char *
-text_at (GPtrArray       *texts,
-         guint            index,
+text_at (GPtrArray *texts,
+         guint index,
          DeskRuleLanguage language)
 {
   if (texts == NULL || index >= texts->len)
@@ -110,7 +110,7 @@ desk_rule_figure_get_source (const DeskRuleFigure *figure)
 
 const char *
 desk_rule_figure_get_verify (const DeskRuleFigure *figure,
-                             DeskRuleLanguage      language)
+                             DeskRuleLanguage language)
 {
   g_return_val_if_fail (figure != NULL, NULL);
   return _desk_rule_text_get (&figure->verify, language);
@@ -118,7 +118,7 @@ desk_rule_figure_get_verify (const DeskRuleFigure *figure,
 
 const char *
 desk_rule_figure_get_note (const DeskRuleFigure *figure,
-                           DeskRuleLanguage      language)
+                           DeskRuleLanguage language)
 {
   g_return_val_if_fail (figure != NULL, NULL);
   return _desk_rule_text_get (&figure->note, language);
@@ -202,7 +202,7 @@ desk_evidence_requirement_get_required (const DeskEvidenceRequirement *req)
 
 const char *
 desk_evidence_requirement_get_label (const DeskEvidenceRequirement *req,
-                                     DeskRuleLanguage               language)
+                                     DeskRuleLanguage language)
 {
   g_return_val_if_fail (req != NULL, NULL);
   return _desk_rule_text_get (&req->label, language);
@@ -210,22 +210,22 @@ desk_evidence_requirement_get_label (const DeskEvidenceRequirement *req,
 
 const char *
 desk_evidence_requirement_get_why (const DeskEvidenceRequirement *req,
-                                   DeskRuleLanguage               language)
+                                   DeskRuleLanguage language)
 {
   g_return_val_if_fail (req != NULL, NULL);
   return _desk_rule_text_get (&req->why, language);
 }
 
-const char * const *
+const char *const *
 desk_evidence_requirement_get_formats (const DeskEvidenceRequirement *req)
 {
   g_return_val_if_fail (req != NULL, NULL);
-  return (const char * const *)req->formats;
+  return (const char *const *)req->formats;
 }
 
 gboolean
 desk_evidence_requirement_accepts_format (const DeskEvidenceRequirement *req,
-                                          const char                    *file_name)
+                                          const char *file_name)
 {
   const char *dot;
   g_autofree char *ext = NULL;
@@ -238,8 +238,8 @@ desk_evidence_requirement_accepts_format (const DeskEvidenceRequirement *req,
   ext = g_ascii_strdown (dot + 1, -1);
   /* One name for one format, as in the packs. */
   if (g_str_equal (ext, "jpeg"))
-    return g_strv_contains ((const char * const *)req->formats, "jpg");
-  return g_strv_contains ((const char * const *)req->formats, ext);
+    return g_strv_contains ((const char *const *)req->formats, "jpg");
+  return g_strv_contains ((const char *const *)req->formats, ext);
 }
 
 guint
@@ -251,8 +251,8 @@ desk_evidence_requirement_get_n_pitfalls (const DeskEvidenceRequirement *req)
 
 const char *
 desk_evidence_requirement_get_pitfall (const DeskEvidenceRequirement *req,
-                                       guint                          index,
-                                       DeskRuleLanguage               language)
+                                       guint index,
+                                       DeskRuleLanguage language)
 {
   g_return_val_if_fail (req != NULL, NULL);
   return text_at (req->pitfalls, index, language);
@@ -327,7 +327,7 @@ desk_case_rules_get_n_evidence (const DeskCaseRules *rules)
 
 DeskEvidenceRequirement *
 desk_case_rules_get_evidence (const DeskCaseRules *rules,
-                              guint                index)
+                              guint index)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   g_return_val_if_fail (index < rules->evidence->len, NULL);
@@ -336,7 +336,7 @@ desk_case_rules_get_evidence (const DeskCaseRules *rules,
 
 DeskEvidenceRequirement *
 desk_case_rules_find_evidence (const DeskCaseRules *rules,
-                               const char          *id)
+                               const char *id)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -380,7 +380,7 @@ desk_case_rules_get_second_appeal_requires (const DeskCaseRules *rules)
 
 const char *
 desk_case_rules_get_second_appeal_requirement (const DeskCaseRules *rules,
-                                               DeskRuleLanguage     language)
+                                               DeskRuleLanguage language)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   return _desk_rule_text_get (&rules->second_requirement, language);
@@ -393,11 +393,11 @@ desk_case_rules_get_duplicate_case (const DeskCaseRules *rules)
   return rules->duplicate_case;
 }
 
-const char * const *
+const char *const *
 desk_case_rules_get_letter_languages (const DeskCaseRules *rules)
 {
   g_return_val_if_fail (rules != NULL, NULL);
-  return (const char * const *)rules->letter_languages;
+  return (const char *const *)rules->letter_languages;
 }
 
 const DeskRuleFigure *
@@ -423,8 +423,8 @@ desk_case_rules_get_n_letter_notes (const DeskCaseRules *rules)
 
 const char *
 desk_case_rules_get_letter_note (const DeskCaseRules *rules,
-                                 guint                index,
-                                 DeskRuleLanguage     language)
+                                 guint index,
+                                 DeskRuleLanguage language)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   return text_at (rules->letter_notes, index, language);
@@ -439,7 +439,7 @@ desk_case_rules_get_review_time (const DeskCaseRules *rules)
 
 const char *
 desk_case_rules_get_review_time_text (const DeskCaseRules *rules,
-                                      DeskRuleLanguage     language)
+                                      DeskRuleLanguage language)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   return _desk_rule_text_get (&rules->review_text, language);
@@ -468,8 +468,8 @@ desk_case_rules_get_n_submit_steps (const DeskCaseRules *rules)
 
 const char *
 desk_case_rules_get_submit_step (const DeskCaseRules *rules,
-                                 guint                index,
-                                 DeskRuleLanguage     language)
+                                 guint index,
+                                 DeskRuleLanguage language)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   return text_at (rules->submit_steps, index, language);

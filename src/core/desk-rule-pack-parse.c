@@ -18,56 +18,55 @@
 
 static gboolean
 check_deadline (DeskRuleCheck *ctx,
-                JsonNode      *node,
-                gpointer       out)
+                JsonNode *node,
+                gpointer out)
 {
-  static const char * const keys[] = { "hours", "source", "verify", "note", NULL };
+  static const char *const keys[] = { "hours", "source", "verify", "note", NULL };
 
   return _desk_rule_check_int_figure (ctx, node, "hours", keys, DESK_RULE_SEVERITY_STOP, out);
 }
 
 static gboolean
 check_char_limit (DeskRuleCheck *ctx,
-                  JsonNode      *node,
-                  gpointer       out)
+                  JsonNode *node,
+                  gpointer out)
 {
-  static const char * const keys[] = { "chars", "source", "verify", "note", NULL };
+  static const char *const keys[] = { "chars", "source", "verify", "note", NULL };
 
   return _desk_rule_check_int_figure (ctx, node, "chars", keys, DESK_RULE_SEVERITY_STOP, out);
 }
 
 static gboolean
 check_max_attempts (DeskRuleCheck *ctx,
-                    JsonNode      *node,
-                    gpointer       out)
+                    JsonNode *node,
+                    gpointer out)
 {
-  static const char * const keys[] = { "count", "source", "verify", "note", "severity", NULL };
+  static const char *const keys[] = { "count", "source", "verify", "note", "severity", NULL };
 
   return _desk_rule_check_int_figure (ctx, node, "count", keys, DESK_RULE_SEVERITY_STOP, out);
 }
 
 static gboolean
 check_cooldown (DeskRuleCheck *ctx,
-                JsonNode      *node,
-                gpointer       out)
+                JsonNode *node,
+                gpointer out)
 {
-  static const char * const keys[] = { "hours", "source", "verify", "note", "severity", NULL };
+  static const char *const keys[] = { "hours", "source", "verify", "note", "severity", NULL };
 
   return _desk_rule_check_int_figure (ctx, node, "hours", keys, DESK_RULE_SEVERITY_STOP, out);
 }
 
 static gboolean
 check_duplicate_case (DeskRuleCheck *ctx,
-                      JsonNode      *node,
-                      gpointer       out)
+                      JsonNode *node,
+                      gpointer out)
 {
-  static const char * const keys[] = { "source", "verify", "note", "severity", NULL };
-  g_autoptr(DeskRuleFigure) figure = _desk_rule_figure_new ();
+  static const char *const keys[] = { "source", "verify", "note", "severity", NULL };
+  g_autoptr (DeskRuleFigure) figure = _desk_rule_figure_new ();
   JsonObject *obj;
 
   figure->severity = DESK_RULE_SEVERITY_WARN;
-  if (!_desk_rule_check_object (ctx, node, keys, &obj) ||
-      !_desk_rule_check_citation (ctx, obj, figure))
+  if (!_desk_rule_check_object (ctx, node, keys, &obj) || !_desk_rule_check_citation (ctx, obj, figure))
     return FALSE;
   *(DeskRuleFigure **)out = g_steal_pointer (&figure);
   return TRUE;
@@ -77,8 +76,8 @@ check_duplicate_case (DeskRuleCheck *ctx,
 
 static gboolean
 check_pitfalls (DeskRuleCheck *ctx,
-                JsonNode      *node,
-                gpointer       out)
+                JsonNode *node,
+                gpointer out)
 {
   GPtrArray **pitfalls = out;
 
@@ -88,24 +87,17 @@ check_pitfalls (DeskRuleCheck *ctx,
 
 static gboolean
 check_evidence_item (DeskRuleCheck *ctx,
-                     JsonNode      *node,
-                     gpointer       out)
+                     JsonNode *node,
+                     gpointer out)
 {
-  static const char * const keys[] = {
+  static const char *const keys[] = {
     "id", "required", "label", "why", "formats", "pitfalls", "source", NULL
   };
-  g_autoptr(DeskEvidenceRequirement) req = _desk_evidence_requirement_new ();
+  g_autoptr (DeskEvidenceRequirement) req = _desk_evidence_requirement_new ();
   JsonObject *obj;
   const char *id = NULL;
 
-  if (!_desk_rule_check_object (ctx, node, keys, &obj) ||
-      !member (ctx, obj, "id", TRUE, _desk_rule_check_id, &id) ||
-      !member (ctx, obj, "required", TRUE, _desk_rule_check_bool, &req->required) ||
-      !member (ctx, obj, "label", TRUE, _desk_rule_check_text, &req->label) ||
-      !member (ctx, obj, "why", TRUE, _desk_rule_check_text, &req->why) ||
-      !member (ctx, obj, "formats", TRUE, _desk_rule_check_formats, &req->formats) ||
-      !member (ctx, obj, "pitfalls", FALSE, check_pitfalls, &req->pitfalls) ||
-      !member (ctx, obj, "source", TRUE, _desk_rule_check_source, &req->source))
+  if (!_desk_rule_check_object (ctx, node, keys, &obj) || !member (ctx, obj, "id", TRUE, _desk_rule_check_id, &id) || !member (ctx, obj, "required", TRUE, _desk_rule_check_bool, &req->required) || !member (ctx, obj, "label", TRUE, _desk_rule_check_text, &req->label) || !member (ctx, obj, "why", TRUE, _desk_rule_check_text, &req->why) || !member (ctx, obj, "formats", TRUE, _desk_rule_check_formats, &req->formats) || !member (ctx, obj, "pitfalls", FALSE, check_pitfalls, &req->pitfalls) || !member (ctx, obj, "source", TRUE, _desk_rule_check_source, &req->source))
     return FALSE;
   req->id = g_strdup (id);
   *(DeskEvidenceRequirement **)out = g_steal_pointer (&req);
@@ -113,10 +105,10 @@ check_evidence_item (DeskRuleCheck *ctx,
 }
 
 static gboolean
-check_unique_id (DeskRuleCheck           *ctx,
-                 GHashTable              *seen,
+check_unique_id (DeskRuleCheck *ctx,
+                 GHashTable *seen,
                  DeskEvidenceRequirement *req,
-                 guint                    index)
+                 guint index)
 {
   g_autofree char *expected = NULL;
   g_autofree char *found = NULL;
@@ -128,9 +120,9 @@ check_unique_id (DeskRuleCheck           *ctx,
       return TRUE;
     }
   mark = _desk_rule_push_key (ctx, "id");
-  expected = g_strdup (_("an id not used by another evidence item of this case type"));
+  expected = g_strdup (_ ("an id not used by another evidence item of this case type"));
   /* Translators: %s is an evidence id, %u the position of its first use */
-  found = g_strdup_printf (_("“%s”, already used at [%u]"), req->id,
+  found = g_strdup_printf (_ ("“%s”, already used at [%u]"), req->id,
                            GPOINTER_TO_UINT (g_hash_table_lookup (seen, req->id)));
   _desk_rule_fail_found (ctx, expected, found);
   _desk_rule_pop (ctx, mark);
@@ -139,11 +131,11 @@ check_unique_id (DeskRuleCheck           *ctx,
 
 static gboolean
 check_evidence (DeskRuleCheck *ctx,
-                JsonNode      *node,
-                gpointer       out)
+                JsonNode *node,
+                gpointer out)
 {
   GPtrArray *evidence = out;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *array;
 
   if (!_desk_rule_check_array (ctx, node, TRUE, &array))
@@ -168,8 +160,8 @@ check_evidence (DeskRuleCheck *ctx,
 
 static gboolean
 check_requires (DeskRuleCheck *ctx,
-                JsonNode      *node,
-                gpointer       out)
+                JsonNode *node,
+                gpointer out)
 {
   DeskCaseRules *rules = out;
   const char *id = NULL;
@@ -177,30 +169,26 @@ check_requires (DeskRuleCheck *ctx,
   if (!_desk_rule_check_id (ctx, node, &id))
     return FALSE;
   if (desk_case_rules_find_evidence (rules, id) == NULL)
-    return _desk_rule_fail (ctx, _("the id of an evidence item of this case type"), node);
+    return _desk_rule_fail (ctx, _ ("the id of an evidence item of this case type"), node);
   rules->second_requires = g_strdup (id);
   return TRUE;
 }
 
 static gboolean
 check_second_appeal (DeskRuleCheck *ctx,
-                     JsonNode      *node,
-                     gpointer       out)
+                     JsonNode *node,
+                     gpointer out)
 {
-  static const char * const keys[] = {
+  static const char *const keys[] = {
     "window_days", "requires", "requirement", "source", "verify", "note", "severity", NULL
   };
   DeskCaseRules *rules = out;
-  g_autoptr(DeskRuleFigure) figure = _desk_rule_figure_new ();
+  g_autoptr (DeskRuleFigure) figure = _desk_rule_figure_new ();
   JsonObject *obj;
   guint days = 0;
 
   figure->severity = DESK_RULE_SEVERITY_STOP;
-  if (!_desk_rule_check_object (ctx, node, keys, &obj) ||
-      !member (ctx, obj, "window_days", TRUE, _desk_rule_check_positive_int, &days) ||
-      !member (ctx, obj, "requires", FALSE, check_requires, rules) ||
-      !member (ctx, obj, "requirement", TRUE, _desk_rule_check_text, &rules->second_requirement) ||
-      !_desk_rule_check_citation (ctx, obj, figure))
+  if (!_desk_rule_check_object (ctx, node, keys, &obj) || !member (ctx, obj, "window_days", TRUE, _desk_rule_check_positive_int, &days) || !member (ctx, obj, "requires", FALSE, check_requires, rules) || !member (ctx, obj, "requirement", TRUE, _desk_rule_check_text, &rules->second_requirement) || !_desk_rule_check_citation (ctx, obj, figure))
     return FALSE;
   figure->value = figure->max = days;
   rules->second_appeal = g_steal_pointer (&figure);
@@ -209,68 +197,55 @@ check_second_appeal (DeskRuleCheck *ctx,
 
 static gboolean
 check_appeal_limits (DeskRuleCheck *ctx,
-                     JsonNode      *node,
-                     gpointer       out)
+                     JsonNode *node,
+                     gpointer out)
 {
-  static const char * const keys[] = {
+  static const char *const keys[] = {
     "max_attempts", "product_cooldown", "second_appeal", "duplicate_case", NULL
   };
   DeskCaseRules *rules = out;
   JsonObject *obj;
 
-  return _desk_rule_check_object (ctx, node, keys, &obj) &&
-         member (ctx, obj, "max_attempts", FALSE, check_max_attempts, &rules->max_attempts) &&
-         member (ctx, obj, "product_cooldown", FALSE, check_cooldown, &rules->product_cooldown) &&
-         member (ctx, obj, "second_appeal", FALSE, check_second_appeal, rules) &&
-         member (ctx, obj, "duplicate_case", FALSE, check_duplicate_case, &rules->duplicate_case);
+  return _desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "max_attempts", FALSE, check_max_attempts, &rules->max_attempts) && member (ctx, obj, "product_cooldown", FALSE, check_cooldown, &rules->product_cooldown) && member (ctx, obj, "second_appeal", FALSE, check_second_appeal, rules) && member (ctx, obj, "duplicate_case", FALSE, check_duplicate_case, &rules->duplicate_case);
 }
 
 /* Letter, review time, submission */
 
 static gboolean
 check_letter (DeskRuleCheck *ctx,
-              JsonNode      *node,
-              gpointer       out)
+              JsonNode *node,
+              gpointer out)
 {
-  static const char * const keys[] = {
+  static const char *const keys[] = {
     "languages", "char_limit", "notes", "source", "verify", NULL
   };
   DeskCaseRules *rules = out;
   JsonObject *obj;
 
   rules->letter_rule = _desk_rule_figure_new ();
-  return _desk_rule_check_object (ctx, node, keys, &obj) &&
-         member (ctx, obj, "languages", TRUE, _desk_rule_check_languages, &rules->letter_languages) &&
-         member (ctx, obj, "char_limit", FALSE, check_char_limit, &rules->char_limit) &&
-         member (ctx, obj, "notes", FALSE, _desk_rule_check_text_array, &rules->letter_notes) &&
-         _desk_rule_check_citation (ctx, obj, rules->letter_rule);
+  return _desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "languages", TRUE, _desk_rule_check_languages, &rules->letter_languages) && member (ctx, obj, "char_limit", FALSE, check_char_limit, &rules->char_limit) && member (ctx, obj, "notes", FALSE, _desk_rule_check_text_array, &rules->letter_notes) && _desk_rule_check_citation (ctx, obj, rules->letter_rule);
 }
 
 static gboolean
 check_review_time (DeskRuleCheck *ctx,
-                   JsonNode      *node,
-                   gpointer       out)
+                   JsonNode *node,
+                   gpointer out)
 {
-  static const char * const keys[] = {
+  static const char *const keys[] = {
     "days_min", "days_max", "working_days", "text", "source", "verify", NULL
   };
   DeskCaseRules *rules = out;
-  g_autoptr(DeskRuleFigure) figure = _desk_rule_figure_new ();
+  g_autoptr (DeskRuleFigure) figure = _desk_rule_figure_new ();
   JsonObject *obj;
   double max = 0;
 
-  if (!_desk_rule_check_object (ctx, node, keys, &obj) ||
-      !member (ctx, obj, "days_min", TRUE, _desk_rule_check_positive_number, &figure->value) ||
-      !member (ctx, obj, "days_max", FALSE, _desk_rule_check_positive_number, &max) ||
-      !member (ctx, obj, "working_days", TRUE, _desk_rule_check_bool, &rules->review_working_days) ||
-      !member (ctx, obj, "text", TRUE, _desk_rule_check_text, &rules->review_text) ||
-      !_desk_rule_check_citation (ctx, obj, figure))
+  if (!_desk_rule_check_object (ctx, node, keys, &obj) || !member (ctx, obj, "days_min", TRUE, _desk_rule_check_positive_number, &figure->value) || !member (ctx, obj, "days_max", FALSE, _desk_rule_check_positive_number, &max) || !member (ctx, obj, "working_days", TRUE, _desk_rule_check_bool, &rules->review_working_days) || !member (ctx, obj, "text", TRUE, _desk_rule_check_text, &rules->review_text) || !_desk_rule_check_citation (ctx, obj, figure))
     return FALSE;
   if (max > 0 && max < figure->value)
     {
       gsize mark = _desk_rule_push_key (ctx, "days_max");
 
-      _desk_rule_fail (ctx, _("a number not below days_min"), json_object_get_member (obj, "days_max"));
+      _desk_rule_fail (ctx, _ ("a number not below days_min"), json_object_get_member (obj, "days_max"));
       _desk_rule_pop (ctx, mark);
       return FALSE;
     }
@@ -281,45 +256,41 @@ check_review_time (DeskRuleCheck *ctx,
 
 static gboolean
 check_submit (DeskRuleCheck *ctx,
-              JsonNode      *node,
-              gpointer       out)
+              JsonNode *node,
+              gpointer out)
 {
-  static const char * const keys[] = { "steps", "source", "verify", NULL };
+  static const char *const keys[] = { "steps", "source", "verify", NULL };
   DeskCaseRules *rules = out;
   JsonObject *obj;
 
   rules->submit_rule = _desk_rule_figure_new ();
-  return _desk_rule_check_object (ctx, node, keys, &obj) &&
-         member (ctx, obj, "steps", TRUE, _desk_rule_check_text_array, &rules->submit_steps) &&
-         _desk_rule_check_citation (ctx, obj, rules->submit_rule);
+  return _desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "steps", TRUE, _desk_rule_check_text_array, &rules->submit_steps) && _desk_rule_check_citation (ctx, obj, rules->submit_rule);
 }
 
 /* Terminology and sources: objects keyed by id */
 
 static gboolean
 check_key_is_id (DeskRuleCheck *ctx,
-                 const char    *key)
+                 const char *key)
 {
   g_autofree char *found = NULL;
 
   if (g_regex_match_simple ("^[a-z0-9]+(-[a-z0-9]+)*$", key, 0, 0))
     return TRUE;
   found = g_strdup_printf ("“%s”", key);
-  return _desk_rule_fail_found (ctx, _("a non-empty kebab-case id such as “brand-authorization”"), found);
+  return _desk_rule_fail_found (ctx, _ ("a non-empty kebab-case id such as “brand-authorization”"), found);
 }
 
 static gboolean
 check_term (DeskRuleCheck *ctx,
-            JsonNode      *node,
-            gpointer       out)
+            JsonNode *node,
+            gpointer out)
 {
-  static const char * const keys[] = { "term", "source", NULL };
-  g_autoptr(DeskRuleTerm) term = _desk_rule_term_new ();
+  static const char *const keys[] = { "term", "source", NULL };
+  g_autoptr (DeskRuleTerm) term = _desk_rule_term_new ();
   JsonObject *obj;
 
-  if (!_desk_rule_check_object (ctx, node, keys, &obj) ||
-      !member (ctx, obj, "term", TRUE, _desk_rule_check_text, &term->term) ||
-      !member (ctx, obj, "source", TRUE, _desk_rule_check_source, &term->source))
+  if (!_desk_rule_check_object (ctx, node, keys, &obj) || !member (ctx, obj, "term", TRUE, _desk_rule_check_text, &term->term) || !member (ctx, obj, "source", TRUE, _desk_rule_check_source, &term->source))
     return FALSE;
   *(DeskRuleTerm **)out = g_steal_pointer (&term);
   return TRUE;
@@ -327,12 +298,12 @@ check_term (DeskRuleCheck *ctx,
 
 static gboolean
 check_terminology (DeskRuleCheck *ctx,
-                   JsonNode      *node,
-                   gpointer       out)
+                   JsonNode *node,
+                   gpointer out)
 {
   GHashTable *terms = out;
   JsonObject *obj;
-  g_autoptr(GList) keys = NULL;
+  g_autoptr (GList) keys = NULL;
 
   if (!_desk_rule_check_object (ctx, node, NULL, &obj))
     return FALSE;
@@ -341,8 +312,7 @@ check_terminology (DeskRuleCheck *ctx,
     {
       DeskRuleTerm *term = NULL;
       gsize mark = _desk_rule_push_key (ctx, l->data);
-      gboolean ok = check_key_is_id (ctx, l->data) &&
-                    check_term (ctx, json_object_get_member (obj, l->data), &term);
+      gboolean ok = check_key_is_id (ctx, l->data) && check_term (ctx, json_object_get_member (obj, l->data), &term);
 
       _desk_rule_pop (ctx, mark);
       if (!ok)
@@ -354,17 +324,15 @@ check_terminology (DeskRuleCheck *ctx,
 
 static gboolean
 check_source_entry (DeskRuleCheck *ctx,
-                    JsonNode      *node,
-                    gpointer       out)
+                    JsonNode *node,
+                    gpointer out)
 {
-  static const char * const keys[] = { "title", "published", NULL };
-  g_autoptr(DeskRuleText) title = g_new0 (DeskRuleText, 1);
+  static const char *const keys[] = { "title", "published", NULL };
+  g_autoptr (DeskRuleText) title = g_new0 (DeskRuleText, 1);
   JsonObject *obj;
   const char *published = NULL;
 
-  if (!_desk_rule_check_object (ctx, node, keys, &obj) ||
-      !member (ctx, obj, "title", TRUE, _desk_rule_check_text, title) ||
-      !member (ctx, obj, "published", FALSE, _desk_rule_check_date, &published))
+  if (!_desk_rule_check_object (ctx, node, keys, &obj) || !member (ctx, obj, "title", TRUE, _desk_rule_check_text, title) || !member (ctx, obj, "published", FALSE, _desk_rule_check_date, &published))
     return FALSE;
   *(DeskRuleText **)out = g_steal_pointer (&title);
   return TRUE;
@@ -372,17 +340,17 @@ check_source_entry (DeskRuleCheck *ctx,
 
 static gboolean
 check_sources (DeskRuleCheck *ctx,
-               JsonNode      *node,
-               gpointer       out)
+               JsonNode *node,
+               gpointer out)
 {
   GHashTable *sources = out;
   JsonObject *obj;
-  g_autoptr(GList) keys = NULL;
+  g_autoptr (GList) keys = NULL;
 
   if (!_desk_rule_check_object (ctx, node, NULL, &obj))
     return FALSE;
   if (json_object_get_size (obj) == 0)
-    return _desk_rule_fail_found (ctx, _("at least one source"), _("an empty object"));
+    return _desk_rule_fail_found (ctx, _ ("at least one source"), _ ("an empty object"));
   keys = json_object_get_members (obj);
   for (const GList *l = keys; l != NULL; l = l->next)
     {
@@ -399,10 +367,10 @@ check_sources (DeskRuleCheck *ctx,
 
 static gboolean
 check_case_rules (DeskRuleCheck *ctx,
-                  JsonNode      *node,
-                  gpointer       out)
+                  JsonNode *node,
+                  gpointer out)
 {
-  static const char * const keys[] = {
+  static const char *const keys[] = {
     "deadline", "evidence", "appeal_limits", "letter", "review_time", "submit",
     "terminology", NULL
   };
@@ -410,24 +378,17 @@ check_case_rules (DeskRuleCheck *ctx,
   JsonObject *obj;
 
   /* Evidence before appeal limits: second_appeal.requires refers to it. */
-  return _desk_rule_check_object (ctx, node, keys, &obj) &&
-         member (ctx, obj, "deadline", FALSE, check_deadline, &rules->deadline) &&
-         member (ctx, obj, "evidence", TRUE, check_evidence, rules->evidence) &&
-         member (ctx, obj, "appeal_limits", FALSE, check_appeal_limits, rules) &&
-         member (ctx, obj, "letter", TRUE, check_letter, rules) &&
-         member (ctx, obj, "review_time", FALSE, check_review_time, rules) &&
-         member (ctx, obj, "submit", TRUE, check_submit, rules) &&
-         member (ctx, obj, "terminology", FALSE, check_terminology, rules->terms);
+  return _desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "deadline", FALSE, check_deadline, &rules->deadline) && member (ctx, obj, "evidence", TRUE, check_evidence, rules->evidence) && member (ctx, obj, "appeal_limits", FALSE, check_appeal_limits, rules) && member (ctx, obj, "letter", TRUE, check_letter, rules) && member (ctx, obj, "review_time", FALSE, check_review_time, rules) && member (ctx, obj, "submit", TRUE, check_submit, rules) && member (ctx, obj, "terminology", FALSE, check_terminology, rules->terms);
 }
 
 static gboolean
 check_case_type_key (DeskRuleCheck *ctx,
-                     const char    *key,
-                     DeskCaseType  *out)
+                     const char *key,
+                     DeskCaseType *out)
 {
   g_autofree char *expected = NULL;
   g_autofree char *found = NULL;
-  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autoptr (GString) ids = g_string_new (NULL);
 
   *out = desk_case_type_from_id (key);
   if (*out != DESK_CASE_TYPE_UNKNOWN)
@@ -435,29 +396,29 @@ check_case_type_key (DeskRuleCheck *ctx,
   for (int t = DESK_CASE_TYPE_UNKNOWN + 1; t < DESK_N_CASE_TYPES; t++)
     g_string_append_printf (ids, "%s%s", ids->len ? ", " : "", desk_case_type_to_id (t));
   /* Translators: %s is a list of ids such as listing-takedown, ip-complaint */
-  expected = g_strdup_printf (_("a case type id (%s)"), ids->str);
+  expected = g_strdup_printf (_ ("a case type id (%s)"), ids->str);
   /* Translators: %s is the id found in the file */
-  found = g_strdup_printf (_("unknown id “%s”"), key);
+  found = g_strdup_printf (_ ("unknown id “%s”"), key);
   return _desk_rule_fail_found (ctx, expected, found);
 }
 
 static gboolean
 check_case_types (DeskRuleCheck *ctx,
-                  JsonNode      *node,
-                  gpointer       out)
+                  JsonNode *node,
+                  gpointer out)
 {
   DeskRulePackData *data = out;
   JsonObject *obj;
-  g_autoptr(GList) keys = NULL;
+  g_autoptr (GList) keys = NULL;
 
   if (!_desk_rule_check_object (ctx, node, NULL, &obj))
     return FALSE;
   if (json_object_get_size (obj) == 0)
-    return _desk_rule_fail_found (ctx, _("at least one case type"), _("an empty object"));
+    return _desk_rule_fail_found (ctx, _ ("at least one case type"), _ ("an empty object"));
   keys = json_object_get_members (obj);
   for (const GList *l = keys; l != NULL; l = l->next)
     {
-      g_autoptr(DeskCaseRules) rules = NULL;
+      g_autoptr (DeskCaseRules) rules = NULL;
       DeskCaseType type = DESK_CASE_TYPE_UNKNOWN;
       gsize mark = _desk_rule_push_key (ctx, l->data);
       gboolean ok = check_case_type_key (ctx, l->data, &type);
@@ -478,10 +439,10 @@ check_case_types (DeskRuleCheck *ctx,
 
 static gboolean
 check_platform (DeskRuleCheck *ctx,
-                JsonNode      *node,
-                gpointer       out)
+                JsonNode *node,
+                gpointer out)
 {
-  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autoptr (GString) ids = g_string_new (NULL);
   g_autofree char *expected = NULL;
   const char *id = NULL;
 
@@ -493,14 +454,14 @@ check_platform (DeskRuleCheck *ctx,
   for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
     g_string_append_printf (ids, "%s%s", ids->len ? ", " : "", desk_platform_to_id (p));
   /* Translators: %s is a list of ids such as aliexpress, shopee */
-  expected = g_strdup_printf (_("a platform id (%s)"), ids->str);
+  expected = g_strdup_printf (_ ("a platform id (%s)"), ids->str);
   return _desk_rule_fail (ctx, expected, node);
 }
 
 static gboolean
 check_schema_version (DeskRuleCheck *ctx,
-                      JsonObject    *root,
-                      int           *out)
+                      JsonObject *root,
+                      int *out)
 {
   guint version = 0;
 
@@ -511,9 +472,9 @@ check_schema_version (DeskRuleCheck *ctx,
       g_set_error (ctx->error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_SCHEMA_TOO_NEW,
                    /* Translators: "temu.json: at $.schema_version: this pack uses schema
                     * version 3, but this Appeal Desk reads version 1 at most. …" */
-                   _("%s: at $.schema_version: this pack uses schema version %u, but this "
-                     "Appeal Desk reads version %d at most. Update Appeal Desk or use a pack "
-                     "written for schema version %d."),
+                   _ ("%s: at $.schema_version: this pack uses schema version %u, but this "
+                      "Appeal Desk reads version %d at most. Update Appeal Desk or use a pack "
+                      "written for schema version %d."),
                    ctx->file, version, DESK_RULE_PACK_SCHEMA_VERSION, DESK_RULE_PACK_SCHEMA_VERSION);
       return FALSE;
     }
@@ -522,11 +483,11 @@ check_schema_version (DeskRuleCheck *ctx,
 }
 
 static gboolean
-check_root (DeskRuleCheck    *ctx,
-            JsonObject       *root,
+check_root (DeskRuleCheck *ctx,
+            JsonObject *root,
             DeskRulePackData *data)
 {
-  static const char * const keys[] = {
+  static const char *const keys[] = {
     "schema_version", "platform", "pack_version", "effective_date", "sources",
     "terminology", "case_types", NULL
   };
@@ -534,14 +495,7 @@ check_root (DeskRuleCheck    *ctx,
   const char *date = NULL;
 
   /* schema_version first: a newer pack may legitimately have other members. */
-  if (!check_schema_version (ctx, root, &data->schema_version) ||
-      !_desk_rule_check_keys (ctx, root, keys) ||
-      !member (ctx, root, "platform", TRUE, check_platform, &data->platform) ||
-      !member (ctx, root, "pack_version", TRUE, _desk_rule_check_version, &version) ||
-      !member (ctx, root, "effective_date", TRUE, _desk_rule_check_date, &date) ||
-      !member (ctx, root, "sources", TRUE, check_sources, data->sources) ||
-      !member (ctx, root, "terminology", FALSE, check_terminology, data->terms) ||
-      !member (ctx, root, "case_types", TRUE, check_case_types, data))
+  if (!check_schema_version (ctx, root, &data->schema_version) || !_desk_rule_check_keys (ctx, root, keys) || !member (ctx, root, "platform", TRUE, check_platform, &data->platform) || !member (ctx, root, "pack_version", TRUE, _desk_rule_check_version, &version) || !member (ctx, root, "effective_date", TRUE, _desk_rule_check_date, &date) || !member (ctx, root, "sources", TRUE, check_sources, data->sources) || !member (ctx, root, "terminology", FALSE, check_terminology, data->terms) || !member (ctx, root, "case_types", TRUE, check_case_types, data))
     return FALSE;
   data->pack_version = g_strdup (version);
   data->effective_date = g_strdup (date);
@@ -549,17 +503,16 @@ check_root (DeskRuleCheck    *ctx,
 }
 
 DeskRulePackData *
-_desk_rule_pack_parse (JsonNode   *root,
+_desk_rule_pack_parse (JsonNode *root,
                        const char *file_name,
-                       GError    **error)
+                       GError **error)
 {
-  g_autoptr(DeskRulePackData) data = _desk_rule_pack_data_new ();
-  g_autoptr(GString) path = g_string_new ("$");
+  g_autoptr (DeskRulePackData) data = _desk_rule_pack_data_new ();
+  g_autoptr (GString) path = g_string_new ("$");
   DeskRuleCheck ctx = { file_name, path, error, data->sources };
   JsonObject *obj;
 
-  if (!_desk_rule_check_object (&ctx, root, NULL, &obj) ||
-      !check_root (&ctx, obj, data))
+  if (!_desk_rule_check_object (&ctx, root, NULL, &obj) || !check_root (&ctx, obj, data))
     return NULL;
   return g_steal_pointer (&data);
 }

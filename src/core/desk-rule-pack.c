@@ -14,17 +14,18 @@
 
 struct _DeskRulePack
 {
-  GObject             parent_instance;
-  DeskRulePackData   *data;
-  DeskRulePackOrigin  origin;
-  char               *file_name;
-  DeskCaseType        case_types[DESK_N_CASE_TYPES];
-  guint               n_case_types;
+  GObject parent_instance;
+  DeskRulePackData *data;
+  DeskRulePackOrigin origin;
+  char *file_name;
+  DeskCaseType case_types[DESK_N_CASE_TYPES];
+  guint n_case_types;
 };
 
 G_DEFINE_FINAL_TYPE (DeskRulePack, desk_rule_pack, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_PLATFORM,
   PROP_PACK_VERSION,
@@ -35,7 +36,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_QUARK (desk-rule-pack-error-quark, desk_rule_pack_error)
+G_DEFINE_QUARK (desk - rule - pack - error - quark, desk_rule_pack_error)
 
 static void
 desk_rule_pack_finalize (GObject *object)
@@ -48,29 +49,29 @@ desk_rule_pack_finalize (GObject *object)
 }
 
 static void
-desk_rule_pack_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
+desk_rule_pack_get_property (GObject *object,
+                             guint prop_id,
+                             GValue *value,
                              GParamSpec *pspec)
 {
   DeskRulePack *self = DESK_RULE_PACK (object);
 
   switch (prop_id)
     {
-    case PROP_PLATFORM:
-      g_value_set_enum (value, desk_rule_pack_get_platform (self));
-      break;
-    case PROP_PACK_VERSION:
-      g_value_set_string (value, desk_rule_pack_get_pack_version (self));
-      break;
-    case PROP_EFFECTIVE_DATE:
-      g_value_set_string (value, desk_rule_pack_get_effective_date (self));
-      break;
-    case PROP_LABEL:
-      g_value_take_string (value, desk_rule_pack_get_label (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_PLATFORM:
+        g_value_set_enum (value, desk_rule_pack_get_platform (self));
+        break;
+      case PROP_PACK_VERSION:
+        g_value_set_string (value, desk_rule_pack_get_pack_version (self));
+        break;
+      case PROP_EFFECTIVE_DATE:
+        g_value_set_string (value, desk_rule_pack_get_effective_date (self));
+        break;
+      case PROP_LABEL:
+        g_value_take_string (value, desk_rule_pack_get_label (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -82,18 +83,14 @@ desk_rule_pack_class_init (DeskRulePackClass *klass)
   object_class->finalize = desk_rule_pack_finalize;
   object_class->get_property = desk_rule_pack_get_property;
 
-  properties[PROP_PLATFORM] =
-    g_param_spec_enum ("platform", NULL, NULL, DESK_TYPE_PLATFORM, DESK_PLATFORM_UNKNOWN,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_PACK_VERSION] =
-    g_param_spec_string ("pack-version", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_EFFECTIVE_DATE] =
-    g_param_spec_string ("effective-date", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_LABEL] =
-    g_param_spec_string ("label", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PLATFORM] = g_param_spec_enum ("platform", NULL, NULL, DESK_TYPE_PLATFORM, DESK_PLATFORM_UNKNOWN,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PACK_VERSION] = g_param_spec_string ("pack-version", NULL, NULL, NULL,
+                                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_EFFECTIVE_DATE] = g_param_spec_string ("effective-date", NULL, NULL, NULL,
+                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -118,8 +115,8 @@ desk_rule_pack_ensure_resources (void)
 }
 
 static DeskRulePack *
-desk_rule_pack_new (DeskRulePackData  *data,
-                    const char        *file_name,
+desk_rule_pack_new (DeskRulePackData *data,
+                    const char *file_name,
                     DeskRulePackOrigin origin)
 {
   DeskRulePack *self = g_object_new (DESK_TYPE_RULE_PACK, NULL);
@@ -134,19 +131,26 @@ desk_rule_pack_new (DeskRulePackData  *data,
 }
 
 static JsonNode *
-parse_json (GBytes     *bytes,
+parse_json (GBytes *bytes,
             const char *file_name,
-            GError    **error)
+            GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) local_error = NULL;
   gsize size;
   const char *text = g_bytes_get_data (bytes, &size);
 
-  if (text == NULL || !g_utf8_validate_len (text, size, NULL))
+  if (size == 0)
     {
       g_set_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_NOT_JSON,
-                   _("%s: not UTF-8 text. Save the pack as UTF-8 JSON or remove it."),
+                   _ ("%s: the file is empty. Write a rule pack or remove the file."),
+                   file_name);
+      return NULL;
+    }
+  if (!g_utf8_validate_len (text, size, NULL))
+    {
+      g_set_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_NOT_JSON,
+                   _ ("%s: not UTF-8 text. Save the pack as UTF-8 JSON or remove it."),
                    file_name);
       return NULL;
     }
@@ -154,14 +158,15 @@ parse_json (GBytes     *bytes,
     {
       g_set_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_NOT_JSON,
                    /* Translators: the second %s is the JSON parser's message with line and column */
-                   _("%s: not valid JSON: %s. Fix the syntax or remove the file."),
+                   _ ("%s: not valid JSON: %s. Fix the syntax or remove the file."),
                    file_name, local_error->message);
       return NULL;
     }
+  /* Only blanks: the parser succeeds without a root. */
   if (json_parser_get_root (parser) == NULL)
     {
       g_set_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_NOT_JSON,
-                   _("%s: the file is empty. Write a rule pack or remove the file."),
+                   _ ("%s: the file is empty. Write a rule pack or remove the file."),
                    file_name);
       return NULL;
     }
@@ -169,12 +174,12 @@ parse_json (GBytes     *bytes,
 }
 
 DeskRulePack *
-desk_rule_pack_new_from_bytes (GBytes            *bytes,
-                               const char        *file_name,
+desk_rule_pack_new_from_bytes (GBytes *bytes,
+                               const char *file_name,
                                DeskRulePackOrigin origin,
-                               GError           **error)
+                               GError **error)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonNode) root = NULL;
   DeskRulePackData *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -189,14 +194,14 @@ desk_rule_pack_new_from_bytes (GBytes            *bytes,
 }
 
 DeskRulePack *
-desk_rule_pack_new_from_file (GFile        *file,
+desk_rule_pack_new_from_file (GFile *file,
                               GCancellable *cancellable,
-                              GError      **error)
+                              GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   gsize size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -206,7 +211,7 @@ desk_rule_pack_new_from_file (GFile        *file,
   if (!g_file_load_contents (file, cancellable, &contents, &size, NULL, &local_error))
     {
       g_set_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_IO,
-                   _("%s: cannot read the rule pack: %s. Check the file’s permissions."),
+                   _ ("%s: cannot read the rule pack: %s. Check the file’s permissions."),
                    name, local_error->message);
       return NULL;
     }
@@ -216,12 +221,12 @@ desk_rule_pack_new_from_file (GFile        *file,
 
 DeskRulePack *
 desk_rule_pack_load_builtin (DeskPlatform platform,
-                             GError     **error)
+                             GError **error)
 {
   g_autofree char *file_name = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(DeskRulePack) pack = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (DeskRulePack) pack = NULL;
   const char *id = desk_platform_to_id (platform);
 
   g_return_val_if_fail (platform > DESK_PLATFORM_UNKNOWN && platform < DESK_N_PLATFORMS, NULL);
@@ -236,7 +241,7 @@ desk_rule_pack_load_builtin (DeskPlatform platform,
   if (pack != NULL && pack->data->platform != platform)
     {
       g_set_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_WRONG_PLATFORM,
-                   _("%s: at $.platform: expected %s, found %s. The built-in rules are damaged; reinstall Appeal Desk."),
+                   _ ("%s: at $.platform: expected %s, found %s. The built-in rules are damaged; reinstall Appeal Desk."),
                    file_name, id, desk_platform_to_id (pack->data->platform));
       return NULL;
     }
@@ -297,16 +302,16 @@ desk_rule_pack_get_label (DeskRulePack *self)
   if (self->origin == DESK_RULE_PACK_ORIGIN_USER)
     /* Translators: "AliExpress rules v1.1 (your pack, effective 2026-04-01)":
      * a rule pack the user installed in the data directory */
-    return g_strdup_printf (_("%s rules v%s (your pack, effective %s)"),
+    return g_strdup_printf (_ ("%s rules v%s (your pack, effective %s)"),
                             platform, self->data->pack_version, self->data->effective_date);
   /* Translators: "AliExpress rules v1.0 (effective 2026-03-12)" */
-  return g_strdup_printf (_("%s rules v%s (effective %s)"),
+  return g_strdup_printf (_ ("%s rules v%s (effective %s)"),
                           platform, self->data->pack_version, self->data->effective_date);
 }
 
 const char *
-desk_rule_pack_get_source_title (DeskRulePack    *self,
-                                 const char      *source_id,
+desk_rule_pack_get_source_title (DeskRulePack *self,
+                                 const char *source_id,
                                  DeskRuleLanguage language)
 {
   g_return_val_if_fail (DESK_IS_RULE_PACK (self), NULL);
@@ -316,10 +321,10 @@ desk_rule_pack_get_source_title (DeskRulePack    *self,
 
 static char *
 describe_sources (DeskRulePack *self,
-                  const char   *sources)
+                  const char *sources)
 {
-  g_auto(GStrv) ids = g_strsplit (sources, ", ", -1);
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto (GStrv) ids = g_strsplit (sources, ", ", -1);
+  g_autoptr (GString) text = g_string_new (NULL);
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -329,13 +334,14 @@ describe_sources (DeskRulePack *self,
         g_string_append (text, "; ");
       g_string_append (text, ids[i]);
       if (title != NULL)
-        g_string_append_printf (text, " (%s)", title);
+        /* Translators: a source id and its title: seed 000, “AliExpress product … article” */
+        g_string_append_printf (text, _ (", “%s”"), title);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 char *
-desk_rule_pack_format_citation (DeskRulePack         *self,
+desk_rule_pack_format_citation (DeskRulePack *self,
                                 const DeskRuleFigure *figure)
 {
   g_autofree char *label = NULL;
@@ -347,7 +353,7 @@ desk_rule_pack_format_citation (DeskRulePack         *self,
   sources = describe_sources (self, figure->source);
   /* Translators: "Rule: AliExpress rules v1.0 (effective 2026-03-12); source: seed 000
    * (title). Verify against …". The last %s is the pack's verify note. */
-  return g_strdup_printf (_("Rule: %s; source: %s. %s"), label, sources,
+  return g_strdup_printf (_ ("Rule: %s; source: %s. %s"), label, sources,
                           desk_rule_figure_get_verify (figure, DESK_RULE_LANGUAGE_CURRENT));
 }
 
@@ -355,14 +361,14 @@ desk_rule_pack_format_citation (DeskRulePack         *self,
 
 gboolean
 desk_rule_pack_lists_case_type (DeskRulePack *self,
-                                DeskCaseType  case_type)
+                                DeskCaseType case_type)
 {
   return desk_rule_pack_get_case_rules (self, case_type) != NULL;
 }
 
 const DeskCaseType *
 desk_rule_pack_get_case_types (DeskRulePack *self,
-                               guint        *n_case_types)
+                               guint *n_case_types)
 {
   g_return_val_if_fail (DESK_IS_RULE_PACK (self), NULL);
   g_return_val_if_fail (n_case_types != NULL, NULL);
@@ -372,7 +378,7 @@ desk_rule_pack_get_case_types (DeskRulePack *self,
 
 const DeskCaseRules *
 desk_rule_pack_get_case_rules (DeskRulePack *self,
-                               DeskCaseType  case_type)
+                               DeskCaseType case_type)
 {
   g_return_val_if_fail (DESK_IS_RULE_PACK (self), NULL);
   if (case_type <= DESK_CASE_TYPE_UNKNOWN || case_type >= DESK_N_CASE_TYPES)
@@ -382,7 +388,7 @@ desk_rule_pack_get_case_rules (DeskRulePack *self,
 
 GPtrArray *
 desk_rule_pack_get_evidence_items (DeskRulePack *self,
-                                   DeskCaseType  case_type)
+                                   DeskCaseType case_type)
 {
   const DeskCaseRules *rules = desk_rule_pack_get_case_rules (self, case_type);
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_evidence_requirement_unref);
@@ -403,8 +409,8 @@ desk_rule_pack_get_evidence_items (DeskRulePack *self,
 
 GDateTime *
 desk_rule_pack_compute_deadline (DeskRulePack *self,
-                                 DeskCaseType  case_type,
-                                 GDateTime    *received)
+                                 DeskCaseType case_type,
+                                 GDateTime *received)
 {
   const DeskCaseRules *rules = desk_rule_pack_get_case_rules (self, case_type);
 
@@ -416,7 +422,7 @@ desk_rule_pack_compute_deadline (DeskRulePack *self,
 
 guint
 desk_rule_pack_get_char_limit (DeskRulePack *self,
-                               DeskCaseType  case_type)
+                               DeskCaseType case_type)
 {
   const DeskCaseRules *rules = desk_rule_pack_get_case_rules (self, case_type);
 
@@ -429,13 +435,15 @@ desk_rule_pack_get_char_limit (DeskRulePack *self,
 
 static DeskRuleTerm *
 lookup_term (DeskRulePack *self,
-             DeskCaseType  case_type,
-             const char   *term_id)
+             DeskCaseType case_type,
+             const char *term_id)
 {
-  const DeskCaseRules *rules = desk_rule_pack_get_case_rules (self, case_type);
+  const DeskCaseRules *rules;
   DeskRuleTerm *term = NULL;
 
+  g_return_val_if_fail (DESK_IS_RULE_PACK (self), NULL);
   g_return_val_if_fail (term_id != NULL, NULL);
+  rules = desk_rule_pack_get_case_rules (self, case_type);
   if (rules != NULL)
     term = g_hash_table_lookup (rules->terms, term_id);
   if (term == NULL)
@@ -444,9 +452,9 @@ lookup_term (DeskRulePack *self,
 }
 
 const char *
-desk_rule_pack_get_term (DeskRulePack    *self,
-                         DeskCaseType     case_type,
-                         const char      *term_id,
+desk_rule_pack_get_term (DeskRulePack *self,
+                         DeskCaseType case_type,
+                         const char *term_id,
                          DeskRuleLanguage language)
 {
   DeskRuleTerm *term = lookup_term (self, case_type, term_id);
@@ -456,8 +464,8 @@ desk_rule_pack_get_term (DeskRulePack    *self,
 
 const char *
 desk_rule_pack_get_term_source (DeskRulePack *self,
-                                DeskCaseType  case_type,
-                                const char   *term_id)
+                                DeskCaseType case_type,
+                                const char *term_id)
 {
   DeskRuleTerm *term = lookup_term (self, case_type, term_id);
 
@@ -468,7 +476,7 @@ static int
 compare_strings (const void *a,
                  const void *b)
 {
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
+  return strcmp (*(const char *const *)a, *(const char *const *)b);
 }
 
 static void
@@ -485,14 +493,15 @@ add_keys (GHashTable *set,
 
 char **
 desk_rule_pack_list_terms (DeskRulePack *self,
-                           DeskCaseType  case_type)
+                           DeskCaseType case_type)
 {
-  const DeskCaseRules *rules = desk_rule_pack_get_case_rules (self, case_type);
-  g_autoptr(GHashTable) set = g_hash_table_new (g_str_hash, g_str_equal);
+  const DeskCaseRules *rules;
+  g_autoptr (GHashTable) set = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree gpointer *keys = NULL;
   guint n_keys = 0;
 
   g_return_val_if_fail (DESK_IS_RULE_PACK (self), NULL);
+  rules = desk_rule_pack_get_case_rules (self, case_type);
   add_keys (set, self->data->terms);
   if (rules != NULL)
     add_keys (set, rules->terms);

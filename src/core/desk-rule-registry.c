@@ -12,15 +12,16 @@
 
 struct _DeskRuleRegistry
 {
-  GObject       parent_instance;
-  char         *user_dir;
+  GObject parent_instance;
+  char *user_dir;
   DeskRulePack *packs[DESK_N_PLATFORMS];
-  GPtrArray    *problems;     /* GError* */
+  GPtrArray *problems; /* GError* */
 };
 
 G_DEFINE_FINAL_TYPE (DeskRuleRegistry, desk_rule_registry, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   CHANGED,
   N_SIGNALS
 };
@@ -79,7 +80,7 @@ desk_rule_registry_get_default_user_dir (void)
 
 static void
 add_problem (DeskRuleRegistry *self,
-             GError           *error)
+             GError *error)
 {
   g_debug ("%s", error->message);
   g_ptr_array_add (self->problems, error);
@@ -88,8 +89,8 @@ add_problem (DeskRuleRegistry *self,
 /* A problem with a user pack, ending with what is used instead. */
 static void
 add_fallback_problem (DeskRuleRegistry *self,
-                      GError           *error,
-                      DeskRulePack     *builtin)
+                      GError *error,
+                      DeskRulePack *builtin)
 {
   if (builtin != NULL)
     {
@@ -98,7 +99,7 @@ add_fallback_problem (DeskRuleRegistry *self,
 
       /* Translators: the first %s is an error message, the second a pack label
        * such as "AliExpress rules v1.0 (effective 2026-03-12)" */
-      error->message = g_strdup_printf (_("%s Using the built-in %s instead."), message, label);
+      error->message = g_strdup_printf (_ ("%s Using the built-in %s instead."), message, label);
     }
   add_problem (self, error);
 }
@@ -107,7 +108,7 @@ add_fallback_problem (DeskRuleRegistry *self,
 static void
 check_stray_files (DeskRuleRegistry *self)
 {
-  g_autoptr(GDir) dir = g_dir_open (self->user_dir, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (self->user_dir, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -123,21 +124,21 @@ check_stray_files (DeskRuleRegistry *self)
       path = g_build_filename (self->user_dir, name, NULL);
       add_problem (self, g_error_new (DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_WRONG_PLATFORM,
                                       /* Translators: %s is a file path */
-                                      _("%s: not read, because the file name is not a platform id. "
-                                        "Name rule packs after their platform, e.g. aliexpress.json or tiktok-shop.json."),
+                                      _ ("%s: not read, because the file name is not a platform id. "
+                                         "Name rule packs after their platform, e.g. aliexpress.json or tiktok-shop.json."),
                                       path));
     }
 }
 
 static DeskRulePack *
 load_user_pack (DeskRuleRegistry *self,
-                DeskPlatform      platform,
-                GError          **error)
+                DeskPlatform platform,
+                GError **error)
 {
   g_autofree char *name = g_strdup_printf ("%s.json", desk_platform_to_id (platform));
   g_autofree char *path = g_build_filename (self->user_dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DeskRulePack) pack = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (DeskRulePack) pack = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return NULL;
@@ -148,7 +149,7 @@ load_user_pack (DeskRuleRegistry *self,
       g_set_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_WRONG_PLATFORM,
                    /* Translators: "…/rules/joom.json: at $.platform: the file name says joom,
                     * the pack says shopee. Rename the file to shopee.json." */
-                   _("%s: at $.platform: the file name says %s, the pack says %s. Rename the file to %s.json."),
+                   _ ("%s: at $.platform: the file name says %s, the pack says %s. Rename the file to %s.json."),
                    path, desk_platform_to_id (platform),
                    desk_platform_to_id (desk_rule_pack_get_platform (pack)),
                    desk_platform_to_id (desk_rule_pack_get_platform (pack)));
@@ -159,20 +160,18 @@ load_user_pack (DeskRuleRegistry *self,
 
 static DeskRulePack *
 choose_pack (DeskRuleRegistry *self,
-             DeskRulePack     *builtin,
-             DeskRulePack     *user)
+             DeskRulePack *builtin,
+             DeskRulePack *user)
 {
   if (user == NULL)
     return builtin;
-  if (builtin == NULL ||
-      desk_rule_pack_compare_versions (desk_rule_pack_get_pack_version (user),
-                                       desk_rule_pack_get_pack_version (builtin)) > 0)
+  if (builtin == NULL || desk_rule_pack_compare_versions (desk_rule_pack_get_pack_version (user), desk_rule_pack_get_pack_version (builtin)) > 0)
     return user;
   add_problem (self, g_error_new (DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_NOT_NEWER,
                                   /* Translators: "…/aliexpress.json: version 1.0 is not newer than
                                    * the built-in version 1.0, so it is not used. …" */
-                                  _("%s: version %s is not newer than the built-in version %s, so it is not used. "
-                                    "Raise its pack_version to use it, or remove the file."),
+                                  _ ("%s: version %s is not newer than the built-in version %s, so it is not used. "
+                                     "Raise its pack_version to use it, or remove the file."),
                                   desk_rule_pack_get_file_name (user),
                                   desk_rule_pack_get_pack_version (user),
                                   desk_rule_pack_get_pack_version (builtin)));
@@ -181,11 +180,11 @@ choose_pack (DeskRuleRegistry *self,
 
 static void
 load_platform (DeskRuleRegistry *self,
-               DeskPlatform      platform)
+               DeskPlatform platform)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskRulePack) builtin = desk_rule_pack_load_builtin (platform, &error);
-  g_autoptr(DeskRulePack) user = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskRulePack) builtin = desk_rule_pack_load_builtin (platform, &error);
+  g_autoptr (DeskRulePack) user = NULL;
 
   if (builtin == NULL)
     {
@@ -233,7 +232,7 @@ desk_rule_registry_get_user_dir (DeskRuleRegistry *self)
 
 DeskRulePack *
 desk_rule_registry_get_pack (DeskRuleRegistry *self,
-                             DeskPlatform      platform)
+                             DeskPlatform platform)
 {
   g_return_val_if_fail (DESK_IS_RULE_REGISTRY (self), NULL);
   if (platform <= DESK_PLATFORM_UNKNOWN || platform >= DESK_N_PLATFORMS)
@@ -243,7 +242,7 @@ desk_rule_registry_get_pack (DeskRuleRegistry *self,
 
 GArray *
 desk_rule_registry_list_platforms (DeskRuleRegistry *self,
-                                   DeskCaseType      case_type)
+                                   DeskCaseType case_type)
 {
   GArray *platforms = g_array_new (FALSE, FALSE, sizeof (DeskPlatform));
 

@@ -447,6 +447,17 @@ _desk_store_now_iso8601 (void)
   return desk_time_to_iso8601 (now);
 }
 
+static void
+set_not_found (GError **error,
+               gint64   id)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  /* Translators: %s is a case number */
+  g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+               _("Case %s does not exist. Run “appeal-desk-cli list” to see the case numbers."), number);
+}
+
 static gboolean
 step_done (DeskStore    *self,
            sqlite3_stmt *stmt,
@@ -595,8 +606,7 @@ desk_store_update_case (DeskStore *self,
     goto fail;
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-                   _("Case %" G_GINT64_FORMAT " does not exist."), desk_case_get_id (kase));
+      set_not_found (error, desk_case_get_id (kase));
       goto fail;
     }
   if (!_desk_store_commit (self, error))
@@ -665,8 +675,7 @@ get_case (DeskStore  *self,
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
-        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-                     _("Case %" G_GINT64_FORMAT " does not exist."), id);
+        set_not_found (error, id);
       else
         _desk_store_set_error (self->db, rc, error);
       sqlite3_reset (stmt);
@@ -759,8 +768,7 @@ set_trashed (DeskStore *self,
     goto fail;
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-                   _("Case %" G_GINT64_FORMAT " does not exist."), id);
+      set_not_found (error, id);
       goto fail;
     }
   return _desk_store_commit (self, error);
@@ -852,8 +860,7 @@ delete_rows (DeskStore *self,
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-                   _("Case %" G_GINT64_FORMAT " does not exist."), id);
+      set_not_found (error, id);
       return FALSE;
     }
   return TRUE;

@@ -223,12 +223,12 @@ format_span (GTimeSpan span)
 
   if (days > 0)
     /* Translators: a duration, e.g. "2 d 5 h" */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " d %" G_GINT64_FORMAT " h"), days, hours);
+    return g_strdup_printf (_("%d d %d h"), (int)days, (int)hours);
   if (hours > 0)
     /* Translators: a duration, e.g. "3 h 10 min" */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"), hours, mins);
+    return g_strdup_printf (_("%d h %d min"), (int)hours, (int)mins);
   /* Translators: a duration, e.g. "25 min" */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " min"), mins);
+  return g_strdup_printf (_("%d min"), (int)mins);
 }
 
 char *

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-application.h"
+#include "desk-deadline-notifier.h"
 #include "desk-screenshot.h"
 #include "desk-window.h"
 
@@ -45,6 +46,7 @@ desk_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   self->store = desk_store_open (NULL, &self->store_error);
+  desk_deadline_notifier_install (app, self->store);
   /* Cases deleted in an earlier run are past their undo window. */
   if (self->store && !desk_store_purge_trash (self->store, &error))
     g_warning ("Could not empty the trash: %s", error->message);

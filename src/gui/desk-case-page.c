@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "desk-case-page.h"
+#include "desk-attempts-view.h"
 #include "desk-case-row.h"
+#include "desk-evidence-section.h"
+#include "desk-checklist-view.h"
 #include "desk-util.h"
 
 struct _DeskCasePage
@@ -29,6 +32,8 @@ struct _DeskCasePage
   GtkLabel     *notice_label;
   GtkListBox   *timeline_list;
   GtkBox       *sections;
+  DeskChecklistView *checklist_view;
+  DeskAttemptsView  *attempts_view;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
@@ -191,6 +196,8 @@ desk_case_page_init (DeskCasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_status_model (self);
+  gtk_box_append (self->sections, GTK_WIDGET (self->checklist_view = desk_checklist_view_new ()));
+  gtk_box_append (self->sections, GTK_WIDGET (self->attempts_view = desk_attempts_view_new ()));
 }
 
 void
@@ -220,6 +227,9 @@ desk_case_page_set_case (DeskCasePage *self,
       return;
     }
   fill (self);
+  desk_evidence_section_attach (self->sections, self->store, case_id);
+  desk_checklist_view_set_case (self->checklist_view, self->store, case_id);
+  desk_attempts_view_set_case (self->attempts_view, self->store, case_id);
 }
 
 DeskCase *

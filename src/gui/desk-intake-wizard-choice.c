@@ -28,14 +28,8 @@ radio_row_new (const char      *title,
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
   adw_action_row_add_prefix (row, check);
   adw_action_row_set_activatable_widget (row, check);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  -1);
+  _desk_intake_wizard_set_name (check, title, subtitle);
+  _desk_intake_wizard_set_name (GTK_WIDGET (row), title, subtitle);
   *check_out = GTK_CHECK_BUTTON (check);
   return row;
 }

@@ -189,6 +189,7 @@ void
 _desk_intake_wizard_update_suggestion (DeskIntakeWizard *self)
 {
   g_autofree char *label = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   DeskPlatform platform;
   DeskCaseType case_type;
@@ -206,8 +207,10 @@ _desk_intake_wizard_update_suggestion (DeskIntakeWizard *self)
                            desk_platform_get_label (platform), desk_case_type_get_label (case_type));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->suggestion_row), title);
   gtk_button_set_label (self->suggestion_button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->suggestion_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title, -1);
+  /* Translators: the same without the mnemonic (GTK 4.8 would read the underline out) */
+  name = g_strdup_printf (_("Use %s · %s"), desk_platform_get_label (platform),
+                          desk_case_type_get_label (case_type));
+  _desk_intake_wizard_set_name (GTK_WIDGET (self->suggestion_button), name, title);
   g_object_set_data (G_OBJECT (self->suggestion_button), "desk-platform", GINT_TO_POINTER (platform));
   g_object_set_data (G_OBJECT (self->suggestion_button), "desk-case-type", GINT_TO_POINTER (case_type));
   gtk_widget_set_visible (GTK_WIDGET (self->suggestion_row), TRUE);
@@ -261,8 +264,8 @@ product_row_new (DeskIntakeWizard *self,
   /* Translators: accessible name of the button that removes product %s */
   label = g_strdup_printf (_("Remove product %s"), id);
   gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, id, -1);
+  _desk_intake_wizard_set_name (button, label, NULL);
+  _desk_intake_wizard_set_name (row, id, NULL);
   g_object_set_data_full (G_OBJECT (button), "desk-product", g_strdup (id), g_free);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_remove_product), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -364,8 +367,6 @@ _desk_intake_wizard_notice_init (DeskIntakeWizard *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->add_product_row, "changed", G_CALLBACK (on_add_product_text_changed),
                            self, G_CONNECT_SWAPPED);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->read_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Read notice"), -1);
   show_confidence (self);
   refresh_products (self);
 }

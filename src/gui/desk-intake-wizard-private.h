@@ -60,6 +60,7 @@ struct _DeskIntakeWizard
   DeskDeadlineBasis  deadline_basis;
   gboolean           received_valid;
   gboolean           deadline_valid;
+  gboolean           typing_received;
   guint              countdown_source;
 
   GPtrArray         *summary_rows;
@@ -72,6 +73,8 @@ struct _DeskIntakeWizard
 
   /* template */
   AdwWindowTitle    *window_title;
+  GtkLabel          *step_label;
+  GtkWidget         *cancel_button;
   GtkWidget         *back_button;
   GtkWidget         *next_button;
   GtkWidget         *create_button;
@@ -102,6 +105,9 @@ struct _DeskIntakeWizard
 };
 
 /* Shared between the wizard's source files. */
+void          _desk_intake_wizard_set_name       (GtkWidget        *widget,
+                                                  const char       *name,
+                                                  const char       *description);
 DeskRulePack *_desk_intake_wizard_get_pack       (DeskIntakeWizard *self);
 void          _desk_intake_wizard_update_buttons (DeskIntakeWizard *self);
 gboolean      _desk_intake_wizard_page_is_valid  (DeskIntakeWizard *self,

@@ -48,6 +48,33 @@ _desk_intake_wizard_toast (DeskIntakeWizard *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* GTK 4.8 reads out the LABEL property *and* the labelled-by widgets, and a
+ * button's LABEL is its raw mnemonic: "_Next Next". One clean name instead. */
+void
+_desk_intake_wizard_set_name (GtkWidget  *widget,
+                              const char *name,
+                              const char *description)
+{
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (description)
+    {
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      description, -1);
+    }
+}
+
+static void
+name_buttons (DeskIntakeWizard *self)
+{
+  _desk_intake_wizard_set_name (self->cancel_button, _("Cancel"), _("Closes the window; asks first if you entered something"));
+  _desk_intake_wizard_set_name (self->back_button, _("Back"), NULL);
+  _desk_intake_wizard_set_name (self->next_button, _("Next"), NULL);
+  _desk_intake_wizard_set_name (self->create_button, _("Create"), NULL);
+  _desk_intake_wizard_set_name (self->read_button, _("Read notice"), NULL);
+}
+
 static char *
 entry_text (AdwEntryRow *row)
 {
@@ -153,7 +180,7 @@ go_to_page (DeskIntakeWizard *self,
   gtk_stack_set_visible_child_name (self->stack, page_names[page]);
   /* Translators: shown under the window title, e.g. "Step 2 of 6" */
   step = g_strdup_printf (_("Step %u of %u"), page + 1, DESK_WIZARD_N_PAGES);
-  adw_window_title_set_subtitle (self->window_title, step);
+  gtk_label_set_text (self->step_label, step);
   _desk_intake_wizard_update_buttons (self);
   focus_first_control (self);
 }
@@ -264,7 +291,7 @@ save_case (DeskIntakeWizard *self,
   if (!desk_store_insert_case (self->store, kase, error))
     return FALSE;
   id = desk_case_get_id (kase);
-  if (desk_checklist_create_for_case (self->store, _desk_intake_wizard_get_pack (self), kase, &local_error)
+  if (desk_checklist_create_for_case (self->store, self->registry, kase, NULL, &local_error)
       && desk_store_add_timeline_entry (self->store, id, "note", note, &local_error))
     return TRUE;
   desk_store_delete_case (self->store, id, NULL);
@@ -311,6 +338,14 @@ has_data (DeskIntakeWizard *self)
          || *gtk_editable_get_text (GTK_EDITABLE (self->code_row)) != '\0';
 }
 
+static gboolean
+destroy_in_idle (gpointer user_data)
+{
+  gtk_window_destroy (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The dialog closes itself after the response; the wizard goes once it has. */
 static void
 on_discard_response (DeskIntakeWizard *self,
                      const char       *response)
@@ -318,7 +353,7 @@ on_discard_response (DeskIntakeWizard *self,
   if (g_strcmp0 (response, "discard") != 0)
     return;
   self->discard_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_in_idle, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -402,6 +437,8 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/desk-intake-wizard.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, DeskIntakeWizard, name)
   BIND (window_title);
+  BIND (step_label);
+  BIND (cancel_button);
   BIND (back_button);
   BIND (next_button);
   BIND (create_button);
@@ -472,6 +509,7 @@ static void
 desk_intake_wizard_init (DeskIntakeWizard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_buttons (self);
   self->products = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   self->product_rows = g_ptr_array_new ();
   self->type_rows = g_ptr_array_new ();
@@ -488,7 +526,6 @@ DeskIntakeWizard *
 desk_intake_wizard_new (DeskWindow       *parent,
                         DeskRuleRegistry *registry)
 {
-  g_autofree char *user_dir = NULL;
   DeskIntakeWizard *self;
 
   g_return_val_if_fail (DESK_IS_WINDOW (parent), NULL);
@@ -497,13 +534,8 @@ desk_intake_wizard_new (DeskWindow       *parent,
   self = g_object_new (DESK_TYPE_INTAKE_WIZARD, "transient-for", parent, NULL);
   g_set_weak_pointer (&self->window, parent);
   self->store = g_object_ref (desk_window_get_store (parent));
-  if (registry)
-    self->registry = g_object_ref (registry);
-  else
-    {
-      user_dir = desk_rule_registry_get_default_user_dir ();
-      self->registry = desk_rule_registry_new (user_dir);
-    }
+  /* The store's registry is the one the checklist uses too. */
+  self->registry = g_object_ref (registry ? registry : desk_checklist_get_rules (self->store));
   _desk_intake_wizard_choice_init (self);
   _desk_intake_wizard_notice_init (self);
   _desk_intake_wizard_deadline_init (self);

@@ -14,8 +14,8 @@ G_DECLARE_FINAL_TYPE (DeskIntakeWizard, desk_intake_wizard, DESK, INTAKE_WIZARD,
 
 /* The guided "New case" window: platform → case type → notice → products →
  * deadline → summary. Modal over @parent; creates the case in @parent's store
- * and shows it there. @registry may be NULL: the built-in packs and the user's
- * packs in the default place are loaded. Emits "case-created" (gint64 id) just
+ * and shows it there. @registry may be NULL: the store's registry
+ * (desk_checklist_get_rules()) is used. Emits "case-created" (gint64 id) just
  * before it closes. */
 DeskIntakeWizard *desk_intake_wizard_new (DeskWindow       *parent,
                                           DeskRuleRegistry *registry);

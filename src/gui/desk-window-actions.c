@@ -5,7 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "desk-new-case-dialog.h"
+#include "desk-evidence-library.h"
+#include "desk-intake-wizard.h"
 #include "desk-window-private.h"
 
 static void
@@ -14,12 +15,10 @@ new_case_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   DeskWindow *self = DESK_WINDOW (widget);
-  DeskNewCaseDialog *dialog;
 
   if (self->store == NULL)
     return;
-  dialog = desk_new_case_dialog_new (self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (desk_intake_wizard_new (self, NULL)));
 }
 
 static void
@@ -124,4 +123,5 @@ _desk_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
+  gtk_widget_class_install_action (widget_class, "win.evidence-library", NULL, desk_evidence_library_action);
 }

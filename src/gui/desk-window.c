@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-case-row.h"
+#include "desk-deadline-notifier.h"
 #include "desk-resources.h"
 #include "desk-util.h"
 #include "desk-window-private.h"
@@ -241,6 +242,7 @@ desk_window_new (DeskApplication *app)
   self->store = g_object_ref (store);
   desk_case_page_set_store (self->case_page, store);
   setup_list (self);
+  desk_deadline_notifier_flag_overdue (GTK_WINDOW (self), store);
   return self;
 }
 

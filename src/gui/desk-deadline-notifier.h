@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_DEADLINE_NOTIFIER (desk_deadline_notifier_get_type ())
+
+G_DECLARE_FINAL_TYPE (DeskDeadlineNotifier, desk_deadline_notifier, DESK, DEADLINE_NOTIFIER, GObject)
+
+/* While the application runs, checks every 60 s (and once at start) which
+ * cases cross 24 h / 6 h / 1 h left and sends one GNotification each,
+ * unless the GSettings key notify-deadlines is off. Adds the action
+ * "app.show-case" (int64 case id) that the notifications use. */
+DeskDeadlineNotifier *desk_deadline_notifier_new (GApplication *app,
+                                                  DeskStore *store);
+/* Runs one check at @now (NULL: the current time); returns how many
+ * notifications were sent. For tests; the timer calls it. */
+guint desk_deadline_notifier_check (DeskDeadlineNotifier *self,
+                                    GDateTime *now);
+
+/* Creates the notifier and keeps it with @app until the app shuts down. */
+void desk_deadline_notifier_install (GApplication *app,
+                                     DeskStore *store);
+
+/* At start-up: a toast in @window ("3 cases are overdue", "Show") when cases
+ * are overdue; "Show" opens the most overdue one. Returns the number. */
+guint desk_deadline_notifier_flag_overdue (GtkWindow *window,
+                                           DeskStore *store);
+
+G_END_DECLS

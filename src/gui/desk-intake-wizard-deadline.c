@@ -1,0 +1,428 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-intake-wizard"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "desk-intake-wizard-private.h"
+#include "desk-util.h"
+
+#define COUNTDOWN_INTERVAL_S 30
+
+/* Entries use a fixed, language-neutral format so that what is typed and
+ * what is shown always parse the same way. */
+static char *
+format_entry_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (time);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/* "YYYY-MM-DD HH:MM" (or "YYYY-MM-DDTHH:MM") in local time; NULL if invalid. */
+static GDateTime *
+parse_entry_time (const char *text)
+{
+  g_autoptr(GDateTime) local = NULL;
+  int y, mo, d, h, mi;
+  char sep, end;
+
+  if (sscanf (text, " %d-%d-%d%c%d:%d %c", &y, &mo, &d, &sep, &h, &mi, &end) != 6)
+    return NULL;
+  if ((sep != ' ' && sep != 'T') || h > 23 || mi > 59 || y < 2000 || y > 9999)
+    return NULL;
+  if (!(local = g_date_time_new_local (y, mo, d, h, mi, 0)))
+    return NULL;
+  return g_date_time_to_utc (local);
+}
+
+static void
+set_entry (DeskIntakeWizard *self,
+           AdwEntryRow      *row,
+           GDateTime        *time)
+{
+  g_autofree char *text = format_entry_time (time);
+  gboolean was_updating = self->updating;
+
+  self->updating = TRUE;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  self->updating = was_updating;
+}
+
+/* A relative deadline ("within 72 hours") follows the received time. */
+static GDateTime *
+notice_deadline (DeskIntakeWizard *self)
+{
+  GDateTime *stated;
+  GDateTime *decoded_at;
+
+  if (self->notice == NULL || (stated = desk_notice_get_deadline (self->notice)) == NULL)
+    return NULL;
+  decoded_at = desk_notice_get_received_at (self->notice);
+  if (!desk_notice_get_deadline_is_relative (self->notice) || decoded_at == NULL)
+    return g_date_time_ref (stated);
+  return g_date_time_add (self->received_at, g_date_time_difference (stated, decoded_at));
+}
+
+static char *
+rule_basis_text (DeskIntakeWizard *self)
+{
+  DeskRulePack *pack = _desk_intake_wizard_get_pack (self);
+  const DeskCaseRules *rules = pack ? desk_rule_pack_get_case_rules (pack, self->case_type) : NULL;
+  const DeskRuleFigure *figure = rules ? desk_case_rules_get_deadline (rules) : NULL;
+  g_autofree char *citation = NULL;
+  int hours;
+
+  if (figure == NULL)
+    return g_strdup ("");
+  hours = (int)desk_rule_figure_get_value (figure);
+  citation = desk_rule_pack_format_citation (pack, figure);
+  /* Translators: "72 hours after the notice — <pack, source and verify note>" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour after the notice — %s",
+                                       "%d hours after the notice — %s", hours),
+                          hours, citation);
+}
+
+static char *
+basis_text (DeskIntakeWizard *self)
+{
+  GString *text;
+
+  switch (self->deadline_basis)
+    {
+    case DESK_DEADLINE_BASIS_RULE:
+      return rule_basis_text (self);
+    case DESK_DEADLINE_BASIS_NOTICE:
+      text = g_string_new (_("The deadline stated in the notice."));
+      if (desk_notice_get_deadline_is_relative (self->notice))
+        g_string_append_printf (text, " %s", _("The notice counts it from receipt, so it follows the received time."));
+      if (desk_notice_get_deadline_zone_assumed (self->notice))
+        g_string_append_printf (text, " %s", _("The notice names no time zone; Beijing time (GMT+8) was assumed. Check it."));
+      return g_string_free (text, FALSE);
+    case DESK_DEADLINE_BASIS_MANUAL:
+      return g_strdup (_("Entered by you."));
+    case DESK_DEADLINE_BASIS_NONE:
+    default:
+      return g_strdup (_("Neither the notice nor the rules give a deadline. Enter it if you know it."));
+    }
+}
+
+static void
+update_countdown (DeskIntakeWizard *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *text = NULL;
+  DeskDeadlineState state = desk_deadline_get_state (self->deadline_at, now);
+  GtkWidget *label = GTK_WIDGET (self->countdown_label);
+
+  text = self->deadline_at ? desk_deadline_format_countdown (self->deadline_at, now)
+                           : g_strdup (_("No deadline"));
+  gtk_label_set_text (self->countdown_label, text);
+  if (state == DESK_DEADLINE_SOON)
+    gtk_widget_add_css_class (label, "warning");
+  else
+    gtk_widget_remove_css_class (label, "warning");
+  if (state == DESK_DEADLINE_OVERDUE)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+}
+
+static void
+show_deadline (DeskIntakeWizard *self)
+{
+  g_autofree char *basis = basis_text (self);
+
+  if (!self->typing_received)
+    set_entry (self, self->received_row, self->received_at);
+  if (self->deadline_basis != DESK_DEADLINE_BASIS_MANUAL)
+    set_entry (self, self->deadline_row, self->deadline_at);
+  adw_action_row_set_subtitle (self->basis_row, basis);
+  _desk_intake_wizard_set_name (GTK_WIDGET (self->basis_row), _("Based on"), basis);
+  gtk_widget_set_visible (self->reset_deadline_button, self->deadline_basis == DESK_DEADLINE_BASIS_MANUAL);
+  update_countdown (self);
+}
+
+/* The notice's own deadline wins over the rule; a hand-typed one over both. */
+void
+_desk_intake_wizard_update_deadline (DeskIntakeWizard *self)
+{
+  DeskRulePack *pack = _desk_intake_wizard_get_pack (self);
+  g_autoptr(GDateTime) stated = NULL;
+
+  if (self->deadline_basis != DESK_DEADLINE_BASIS_MANUAL)
+    {
+      g_clear_pointer (&self->deadline_at, g_date_time_unref);
+      if ((stated = notice_deadline (self)))
+        {
+          self->deadline_at = g_steal_pointer (&stated);
+          self->deadline_basis = DESK_DEADLINE_BASIS_NOTICE;
+        }
+      else if (pack && (self->deadline_at = desk_rule_pack_compute_deadline (pack, self->case_type,
+                                                                             self->received_at)))
+        self->deadline_basis = DESK_DEADLINE_BASIS_RULE;
+      else
+        self->deadline_basis = DESK_DEADLINE_BASIS_NONE;
+      self->deadline_valid = TRUE;
+    }
+  show_deadline (self);
+}
+
+static void
+on_received_changed (DeskIntakeWizard *self)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (self->updating)
+    return;
+  parsed = parse_entry_time (gtk_editable_get_text (GTK_EDITABLE (self->received_row)));
+  self->received_valid = parsed != NULL;
+  if (parsed)
+    {
+      g_clear_pointer (&self->received_at, g_date_time_unref);
+      self->received_at = g_steal_pointer (&parsed);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->received_row), "error");
+      self->typing_received = TRUE;  /* keep what the seller types as it is */
+      _desk_intake_wizard_update_deadline (self);
+      self->typing_received = FALSE;
+    }
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->received_row), "error");
+  _desk_intake_wizard_update_buttons (self);
+}
+
+static void
+on_deadline_changed (DeskIntakeWizard *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->deadline_row));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (self->updating)
+    return;
+  parsed = parse_entry_time (stripped);
+  self->deadline_valid = parsed != NULL || *stripped == '\0';
+  if (self->deadline_valid)
+    {
+      g_clear_pointer (&self->deadline_at, g_date_time_unref);
+      self->deadline_at = g_steal_pointer (&parsed);
+      self->deadline_basis = DESK_DEADLINE_BASIS_MANUAL;
+      gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_row), "error");
+      show_deadline (self);
+    }
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->deadline_row), "error");
+  _desk_intake_wizard_update_buttons (self);
+}
+
+static void
+on_reset_deadline (DeskIntakeWizard *self)
+{
+  self->deadline_basis = DESK_DEADLINE_BASIS_NONE;
+  _desk_intake_wizard_update_deadline (self);
+  _desk_intake_wizard_update_buttons (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->deadline_row));
+}
+
+static gboolean
+countdown_tick (gpointer user_data)
+{
+  update_countdown (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_desk_intake_wizard_deadline_init (DeskIntakeWizard *self)
+{
+  g_signal_connect_object (self->received_row, "changed", G_CALLBACK (on_received_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->deadline_row, "changed", G_CALLBACK (on_deadline_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reset_deadline_button, "clicked", G_CALLBACK (on_reset_deadline), self,
+                           G_CONNECT_SWAPPED);
+  self->countdown_source = g_timeout_add_seconds (COUNTDOWN_INTERVAL_S, countdown_tick, self);
+  _desk_intake_wizard_update_deadline (self);
+}
+
+void
+_desk_intake_wizard_deadline_dispose (DeskIntakeWizard *self)
+{
+  g_clear_handle_id (&self->countdown_source, g_source_remove);
+}
+
+/* Summary page */
+
+static const char *
+or_dash (const char *text)
+{
+  return text && *text ? text : "—";
+}
+
+static void
+add_summary_row (DeskIntakeWizard *self,
+                 const char       *title,
+                 const char       *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), or_dash (value));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  _desk_intake_wizard_set_name (row, title, or_dash (value));
+  adw_preferences_group_add (self->summary_group, row);
+  g_ptr_array_add (self->summary_rows, row);
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, rows->pdata[i]);
+  g_ptr_array_set_size (rows, 0);
+}
+
+static char *
+deadline_summary (DeskIntakeWizard *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *when = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *basis = basis_text (self);
+
+  if (self->deadline_at == NULL)
+    return g_strdup (basis);
+  when = desk_time_format_local (self->deadline_at);
+  left = desk_deadline_format_countdown (self->deadline_at, now);
+  /* Translators: "<date> (<countdown>)\n<where the deadline comes from>" */
+  return g_strdup_printf (_("%s (%s)\n%s"), when, left, basis);
+}
+
+static void
+fill_case_rows (DeskIntakeWizard *self)
+{
+  g_autofree char *products = g_strjoinv (", ", (char **)_desk_intake_wizard_get_products (self));
+  g_autofree char *received = desk_time_format_local (self->received_at);
+  g_autofree char *deadline = deadline_summary (self);
+  g_autofree char *pack = desk_rule_pack_get_label (_desk_intake_wizard_get_pack (self));
+
+  clear_rows (self->summary_group, self->summary_rows);
+  add_summary_row (self, _("Platform"), desk_platform_get_label (self->platform));
+  add_summary_row (self, _("Case type"), desk_case_type_get_label (self->case_type));
+  add_summary_row (self, _("Issue or case ID"), gtk_editable_get_text (GTK_EDITABLE (self->case_id_row)));
+  add_summary_row (self, _("Violation code"), gtk_editable_get_text (GTK_EDITABLE (self->code_row)));
+  add_summary_row (self, _("Products"), products);
+  add_summary_row (self, _("Notice received"), received);
+  add_summary_row (self, _("Respond by"), deadline);
+  add_summary_row (self, _("Rules"), pack);
+}
+
+static GtkWidget *
+checklist_row_new (DeskEvidenceRequirement *req)
+{
+  GtkWidget *row = adw_action_row_new ();
+  gboolean required = desk_evidence_requirement_get_required (req);
+  const char *label = desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_CURRENT);
+  const char *why = desk_evidence_requirement_get_why (req, DESK_RULE_LANGUAGE_CURRENT);
+  const char *tag = required ? _("Required") : _("Optional");
+  GtkWidget *badge = gtk_label_new (tag);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), why ? why : "");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "status-badge");
+  if (!required)
+    gtk_widget_add_css_class (badge, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  _desk_intake_wizard_set_name (row, label, tag);
+  return row;
+}
+
+static void
+fill_checklist (DeskIntakeWizard *self)
+{
+  DeskRulePack *pack = _desk_intake_wizard_get_pack (self);
+  g_autoptr(GPtrArray) items = desk_rule_pack_get_evidence_items (pack, self->case_type);
+  g_autofree char *label = desk_rule_pack_get_label (pack);
+  g_autofree char *description = NULL;
+
+  clear_rows (self->checklist_group, self->checklist_rows);
+  /* Translators: %s is e.g. "AliExpress rules v1.0 (effective 2026-03-12)" */
+  description = g_strdup_printf (_("The case starts with this checklist, from %s. Required items first."), label);
+  adw_preferences_group_set_description (self->checklist_group, description);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GtkWidget *row = checklist_row_new (items->pdata[i]);
+
+      adw_preferences_group_add (self->checklist_group, row);
+      g_ptr_array_add (self->checklist_rows, row);
+    }
+}
+
+/* The first few words of the first non-empty line of the notice. */
+static char *
+notice_words (const char *notice)
+{
+  g_auto(GStrv) lines = g_strsplit (notice, "\n", -1);
+  const guint max_chars = 32;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      g_autofree char *cut = NULL;
+      const char *end;
+
+      if (*line == '\0')
+        continue;
+      if (g_utf8_strlen (line, -1) <= max_chars)
+        return g_strdup (line);
+      end = g_utf8_offset_to_pointer (line, max_chars);
+      cut = g_strndup (line, end - line);
+      return g_strconcat (g_strstrip (cut), "…", NULL);
+    }
+  return NULL;
+}
+
+char *
+_desk_intake_wizard_suggest_title (DeskIntakeWizard *self)
+{
+  g_autofree char *notice = _desk_intake_wizard_get_notice_text (self);
+  g_autofree char *words = NULL;
+  const char *what;
+
+  if (self->products->len > 0)
+    what = self->products->pdata[0];
+  else if ((words = notice_words (notice)))
+    what = words;
+  else
+    what = desk_platform_get_label (self->platform);
+  /* Translators: suggested case title: "<product id or first words of the notice> — <case type>" */
+  return g_strdup_printf (_("%s — %s"), what, desk_case_type_get_label (self->case_type));
+}
+
+void
+_desk_intake_wizard_fill_summary (DeskIntakeWizard *self)
+{
+  if (!self->title_edited || *gtk_editable_get_text (GTK_EDITABLE (self->title_row)) == '\0')
+    {
+      g_autofree char *title = _desk_intake_wizard_suggest_title (self);
+
+      self->updating = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->title_row), title);
+      self->updating = FALSE;
+      self->title_edited = FALSE;
+    }
+  fill_case_rows (self);
+  fill_checklist (self);
+}

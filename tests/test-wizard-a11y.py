@@ -1,0 +1,266 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Walks the intake wizard through the accessibility tree, as a screen-reader
+user would: everything is found by role and accessible name only.
+
+Started by tests/run-wizard-a11y.sh inside its own D-Bus session with the
+AT-SPI bus running. argv[1] is the appeal-desk binary. Exit codes: 0 pass,
+1 fail, 77 skip (no accessibility bus).
+"""
+
+import os
+import subprocess
+import sys
+import time
+
+try:
+    import pyatspi
+except ImportError:
+    print("SKIP: python3-pyatspi is not installed")
+    sys.exit(77)
+
+# Short: it is typed key by key.
+NOTICE = ("Shopee IP complaint\n"
+          "Issue ID: SG-IPC-20261122-00871\n"
+          "Violation Code: IP-01\n"
+          "Item ID: 23456789012\n")
+PRODUCT = "23456789012"
+DEADLINE = time.monotonic() + 25
+
+
+# X keycodes of the standard (evdev) layout Xvfb starts with.
+KEYCODE_CONTROL_L = 37
+KEYCODE_N = 57
+KEYCODE_SPACE = 65
+KEYCODE_RETURN = 36
+KEYCODE_DOWN = 116
+
+
+class Failure(Exception):
+    pass
+
+
+def log(*args):
+    print("#", *args, flush=True)
+
+
+def wait_for(what, func, timeout=8.0):
+    end = min(time.monotonic() + timeout, DEADLINE)
+    while time.monotonic() < end:
+        try:
+            result = func()
+        except Exception:  # objects come and go while GTK rebuilds pages
+            result = None
+        if result:
+            return result
+        time.sleep(0.05)
+    raise Failure("timed out waiting for " + what)
+
+
+def walk(node, depth=0):
+    if node is None or depth > 40:
+        return
+    yield node
+    for i in range(node.childCount):
+        yield from walk(node.getChildAtIndex(i), depth + 1)
+
+
+def showing(node):
+    # GTK 4.8 sets VISIBLE but not SHOWING.
+    return node.getState().contains(pyatspi.STATE_VISIBLE)
+
+
+def find(root, role, name, need_showing=True):
+    for node in walk(root):
+        if node.getRoleName() == role and node.name == name and (not need_showing or showing(node)):
+            return node
+    return None
+
+
+def text_of(node):
+    return node.queryText().getText(0, -1)
+
+
+def find_text(root, needle):
+    for node in walk(root):
+        if needle in (node.name or "") and showing(node):
+            return node
+    return None
+
+
+def app_frame(name):
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in desktop:
+        if app is None or app.name != "appeal-desk":
+            continue
+        for frame in app:
+            if frame is not None and frame.name == name:
+                return frame
+    return None
+
+
+def click(node):
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "activate", "press"):
+            action.doAction(i)
+            return
+    raise Failure("%s %r has no click action" % (node.getRoleName(), node.name))
+
+
+def press(wizard, name):
+    button = wait_for("button " + name,
+                      lambda: (lambda b: b if b and b.getState().contains(pyatspi.STATE_SENSITIVE) else None)(
+                          find(wizard, "push button", name)))
+    click(button)
+
+
+def key(keycode):
+    pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_PRESSRELEASE)
+    time.sleep(0.05)
+
+
+def focused(root):
+    for node in walk(root):
+        if node.getState().contains(pyatspi.STATE_FOCUSED):
+            return node
+    return None
+
+
+def choose(wizard, name):
+    """Selects a radio choice the way a keyboard user does: arrow keys to
+    it, Space to select (GTK 4.8 gives check buttons no AT-SPI action)."""
+    radio = wait_for("radio button " + name, lambda: find(wizard, "radio button", name)
+                     or find(wizard, "check box", name))
+    try:
+        radio.queryComponent().grabFocus()
+        how = "focus"
+    except Exception:
+        how = "arrow keys"
+    for _ in range(20):
+        current = focused(wizard)
+        if current is not None and current.name == name:
+            break
+        key(KEYCODE_DOWN)
+    else:
+        raise Failure("could not move the focus to " + name)
+    key(KEYCODE_SPACE)
+    wait_for(name + " checked", lambda: radio.getState().contains(pyatspi.STATE_CHECKED))
+    log("chose", name, "by", how, "and Space")
+
+
+def step(wizard, number):
+    wait_for("step %d" % number, lambda: find_text(wizard, "Step %d of 6" % number))
+    log("on step", number)
+
+
+def type_text(node, text):
+    """Types like a user; falls back to EditableText if key synthesis fails."""
+    try:
+        node.queryComponent().grabFocus()
+    except Exception:
+        pass
+    time.sleep(0.2)
+    for line in text.splitlines():
+        pyatspi.Registry.generateKeyboardEvent(0, line, pyatspi.KEY_STRING)
+        key(KEYCODE_RETURN)
+    try:
+        wait_for("typed text", lambda: node.queryText().getText(0, -1).strip() == text.strip(), timeout=8)
+        return "keyboard"
+    except Failure:
+        log("key synthesis typed %r; setting the text instead" % node.queryText().getText(0, 40))
+    editable = node.queryEditableText()
+    editable.setTextContents(text)
+    wait_for("text set", lambda: node.queryText().getText(0, -1).strip() == text.strip(), timeout=3)
+    return "EditableText"
+
+
+def open_wizard(main):
+    # Ctrl+N, synthesised on the X server, goes to the main window (with no
+    # window manager, X gives the keyboard to the window under the pointer).
+    time.sleep(0.3)
+    pyatspi.Registry.generateKeyboardEvent(KEYCODE_CONTROL_L, None, pyatspi.KEY_PRESS)
+    pyatspi.Registry.generateKeyboardEvent(KEYCODE_N, None, pyatspi.KEY_PRESSRELEASE)
+    pyatspi.Registry.generateKeyboardEvent(KEYCODE_CONTROL_L, None, pyatspi.KEY_RELEASE)
+    try:
+        return wait_for("wizard after Ctrl+N", lambda: app_frame("New Case"), timeout=3), "Ctrl+N"
+    except Failure:
+        pass
+    click(wait_for("New case button", lambda: find(main, "push button", "New case")))
+    return wait_for("wizard after New case", lambda: app_frame("New Case")), "New case button"
+
+
+def expect_summary(wizard, rows):
+    """The summary rows carry their value as accessible description."""
+    for name, value in rows.items():
+        row = wait_for("summary row " + name, lambda: find(wizard, "list item", name))
+        if row.description != value:
+            raise Failure("summary %s is %r, expected %r" % (name, row.description, value))
+    log("summary checked:", ", ".join(rows))
+
+
+def dump(root):
+    for node in walk(root):
+        try:
+            print("#   ", node.getRoleName(), repr(node.name), [pyatspi.stateToString(s) for s in node.getState().getStates()][:6])
+        except Exception:
+            pass
+
+
+def run(binary):
+    # Criticals in the app fail the test; the bus helpers are not ours.
+    proc = subprocess.Popen([binary], env=dict(os.environ, G_DEBUG="fatal-criticals"))
+    wizard = None
+    try:
+        main = wait_for("the main window", lambda: app_frame("Appeal Desk"), timeout=15)
+        wizard, how = open_wizard(main)
+        log("wizard opened with", how)
+        step(wizard, 1)
+        choose(wizard, "Shopee")
+        press(wizard, "Next")
+        step(wizard, 2)
+        choose(wizard, "IP complaint")
+        press(wizard, "Next")
+        step(wizard, 3)
+        notice = wait_for("notice text", lambda: find(wizard, "text", "Notice text"))
+        log("notice entered by", type_text(notice, NOTICE))
+        press(wizard, "Read notice")
+        wait_for("the notice read", lambda: find_text(wizard, "No notice read yet") is None)
+        press(wizard, "Next")
+        step(wizard, 4)
+        wait_for("decoded product", lambda: find_text(wizard, PRODUCT))
+        press(wizard, "Next")
+        step(wizard, 5)
+        wait_for("countdown", lambda: find_text(wizard, " left"))
+        press(wizard, "Next")
+        step(wizard, 6)
+        expect_summary(wizard, {"Platform": "Shopee", "Case type": "IP complaint",
+                                "Issue or case ID": "SG-IPC-20261122-00871",
+                                "Violation code": "IP-01", "Products": PRODUCT})
+        press(wizard, "Create")
+        wait_for("wizard closed", lambda: app_frame("New Case") is None)
+        title = wait_for("the new case in the list", lambda: find_text(main, PRODUCT))
+        log("case list shows", repr(title.name))
+    except Failure:
+        if wizard is not None:
+            dump(wizard)
+        raise
+    finally:
+        if proc.poll() is not None and proc.returncode != 0:
+            print("FAIL: the app exited with", proc.returncode)
+        proc.terminate()
+        proc.wait(5)
+
+
+def main():
+    try:
+        run(sys.argv[1])
+    except (Failure, Exception) as error:
+        print("FAIL:", type(error).__name__, error)
+        return 1
+    print("PASS: wizard walked through the accessibility tree")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
