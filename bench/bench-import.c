@@ -27,9 +27,9 @@ compare_double (gconstpointer a, gconstpointer b)
 static void
 make_file (const char *path, int mib)
 {
-  FILE *fp = fopen (path, "wb");
+  FILE               *fp = fopen (path, "wb");
   g_autofree guint32 *buf = g_new (guint32, 256 * 1024);
-  guint32 x = 2463534242u;
+  guint32             x = 2463534242u;
 
   for (int m = 0; m < mib; m++)
     {
@@ -46,22 +46,22 @@ make_file (const char *path, int mib)
 int
 main (int argc, char *argv[])
 {
-  int mib = argc > 1 ? atoi (argv[1]) : 1024;
+  int              mib = argc > 1 ? atoi (argv[1]) : 1024;
   g_autofree char *dir = g_dir_make_tmp ("desk-import-XXXXXX", NULL);
   g_autofree char *src = g_build_filename (dir, "evidence.bin", NULL);
   g_autofree char *blobs_dir = g_build_filename (dir, "blobs", NULL);
-  g_autoptr(DeskBlobStore) blobs = desk_blob_store_new (blobs_dir);
-  g_autoptr(GFile) file = g_file_new_for_path (src);
+  g_autoptr (DeskBlobStore) blobs = desk_blob_store_new (blobs_dir);
+  g_autoptr (GFile) file = g_file_new_for_path (src);
   double desk[3], anchor[3];
 
   printf ("writing a %d MiB test file …\n", mib);
   make_file (src, mib);
   for (int rep = 0; rep < 3; rep++)
     {
-      g_autoptr(GError) error = NULL;
-      const char *cmd[] = { "sha256sum", src, NULL };
+      g_autoptr (GError) error = NULL;
+      const char      *cmd[] = { "sha256sum", src, NULL };
       g_autofree char *sha = NULL;
-      double start = now_ms ();
+      double           start = now_ms ();
 
       if (!g_spawn_sync (NULL, (char **)cmd, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
                          NULL, NULL, NULL, NULL, NULL, &error))

@@ -21,11 +21,11 @@
  * shapes) is generated. Compares against poppler's pdftoppm, which must be
  * in PATH, and sha256sum. Wall clock, median of --reps runs. */
 
-static int    reps = 7;
-static int    hash_mib = 1024;
+static int      reps = 7;
+static int      hash_mib = 1024;
 static gboolean skip_hash = FALSE;
 static gboolean skip_pdf = FALSE;
-static char  *tmp_dir;
+static char    *tmp_dir;
 
 /* Helpers ------------------------------------------------------------------ */
 
@@ -39,7 +39,7 @@ static int
 compare_double (gconstpointer a,
                 gconstpointer b)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  double x = *(const double *)a, y = *(const double *)b;
 
   return x < y ? -1 : x > y;
 }
@@ -52,16 +52,16 @@ median (GArray *values)
 }
 
 static double
-spawn_ms (const char * const *argv)
+spawn_ms (const char *const *argv)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   double start = now_ms ();
-  int status = -1;
+  int    status = -1;
 
-  if (!g_spawn_sync (tmp_dir, (char **) argv, NULL,
+  if (!g_spawn_sync (tmp_dir, (char **)argv, NULL,
                      G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
+                     NULL, NULL, NULL, NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
     g_error ("%s failed: %s", argv[0], error->message);
   return now_ms () - start;
 }
@@ -69,7 +69,7 @@ spawn_ms (const char * const *argv)
 static void
 empty_dir (const char *dir)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
 
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
@@ -93,10 +93,9 @@ static long
 vm_hwm_kib (void)
 {
   g_autofree char *status = NULL;
-  const char *line;
+  const char      *line;
 
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmHWM:")) == NULL)
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (line = strstr (status, "VmHWM:")) == NULL)
     return -1;
   return strtol (line + 6, NULL, 10);
 }
@@ -108,11 +107,11 @@ draw_page (cairo_t     *cr,
            PangoLayout *layout,
            guint        page)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
 
   for (guint line = 0; line < 38; line++)
     g_string_append_printf (text, "%u.%u Brand authorization for listing 1005006%04u — "
-                            "授权书第%u页 品牌授权 商标注册证 invoice HS 8516.79\n",
+                                  "授权书第%u页 品牌授权 商标注册证 invoice HS 8516.79\n",
                             page + 1, line + 1, page, page + 1);
   pango_layout_set_text (layout, text->str, -1);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
@@ -129,10 +128,10 @@ draw_page (cairo_t     *cr,
 static char *
 generate_pdf (guint n_pages)
 {
-  char *path = g_build_filename (tmp_dir, "bench.pdf", NULL);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  char                 *path = g_build_filename (tmp_dir, "bench.pdf", NULL);
+  cairo_surface_t      *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t              *cr = cairo_create (surface);
+  PangoLayout          *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK SC 9");
 
   pango_layout_set_font_description (layout, font);
@@ -163,7 +162,7 @@ opened_cb (GObject      *source,
            gpointer      user_data)
 {
   Wait *wait = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   wait->doc = desk_pdf_document_open_finish (result, &error);
   if (wait->doc == NULL)
@@ -176,7 +175,7 @@ rendered_cb (GObject      *source,
              gpointer      user_data)
 {
   Wait *wait = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   cairo_surface_t *surface;
 
   surface = desk_render_queue_render_finish (DESK_RENDER_QUEUE (source), result, &error);
@@ -199,12 +198,12 @@ open_doc (GFile *file)
 
 /* Renders @n pages from @first at @width pixels wide (0: at @dpi). */
 static guint
-render_pages (DeskRenderQueue    *queue,
-              DeskPdfDocument    *doc,
-              guint               n,
-              double              width,
-              double              dpi,
-              DeskRenderPriority  priority)
+render_pages (DeskRenderQueue   *queue,
+              DeskPdfDocument   *doc,
+              guint              n,
+              double             width,
+              double             dpi,
+              DeskRenderPriority priority)
 {
   Wait wait = { 0 };
 
@@ -226,8 +225,8 @@ render_pages (DeskRenderQueue    *queue,
 static double
 desk_first_page_ms (GFile *file)
 {
-  g_autoptr(DeskRenderQueue) queue = desk_render_queue_new (0);
-  g_autoptr(DeskPdfDocument) doc = NULL;
+  g_autoptr (DeskRenderQueue) queue = desk_render_queue_new (0);
+  g_autoptr (DeskPdfDocument) doc = NULL;
   double start = now_ms (), elapsed;
 
   doc = open_doc (file);
@@ -240,15 +239,15 @@ desk_first_page_ms (GFile *file)
 static void
 bench_first_page (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GArray) desk = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) png = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) ppm = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GArray) desk = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) png = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) ppm = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *dir = out_dir ("first");
   g_autofree char *prefix = g_build_filename (dir, "p", NULL);
-  const char *argv_png[] = { "pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-png", path, prefix, NULL };
-  const char *argv_ppm[] = { "pdftoppm", "-r", "150", "-f", "1", "-l", "1", path, prefix, NULL };
-  double d, p, q;
+  const char      *argv_png[] = { "pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-png", path, prefix, NULL };
+  const char      *argv_ppm[] = { "pdftoppm", "-r", "150", "-f", "1", "-l", "1", path, prefix, NULL };
+  double           d, p, q;
 
   for (int i = 0; i < reps; i++)
     {
@@ -270,14 +269,15 @@ static double
 desk_thumbnails_ms (GFile *file,
                     guint  workers)
 {
-  g_autoptr(DeskRenderQueue) queue = desk_render_queue_new (0);
-  g_autoptr(DeskPdfDocument) doc = NULL;
+  g_autoptr (DeskRenderQueue) queue = desk_render_queue_new (0);
+  g_autoptr (DeskPdfDocument) doc = NULL;
   double start = now_ms ();
 
   doc = open_doc (file);
   desk_pdf_document_set_max_workers (doc, workers);
   if (render_pages (queue, doc, desk_pdf_document_get_n_pages (doc), 150, 0,
-                    DESK_RENDER_PRIORITY_THUMBNAIL) != 0)
+                    DESK_RENDER_PRIORITY_THUMBNAIL)
+      != 0)
     g_error ("Rendering thumbnails failed");
   return now_ms () - start;
 }
@@ -286,15 +286,15 @@ static void
 bench_thumbnails (const char *path,
                   guint       n_pages)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) two = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) ref = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GArray) one = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) two = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) ref = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *dir = out_dir ("thumbs");
   g_autofree char *prefix = g_build_filename (dir, "t", NULL);
-  const char *argv[] = { "pdftoppm", "-scale-to-x", "150", "-scale-to-y", "-1", "-png", path, prefix, NULL };
-  int n = MAX (3, reps / 2);
-  double a, b, c;
+  const char      *argv[] = { "pdftoppm", "-scale-to-x", "150", "-scale-to-y", "-1", "-png", path, prefix, NULL };
+  int              n = MAX (3, reps / 2);
+  double           a, b, c;
 
   for (int i = 0; i < n; i++)
     {
@@ -318,10 +318,10 @@ static void
 bench_rss (const char *path,
            guint       n_pages)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(DeskRenderQueue) queue = desk_render_queue_new (0);
-  g_autoptr(DeskPdfDocument) doc = open_doc (file);
-  long before = vm_hwm_kib ();
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (DeskRenderQueue) queue = desk_render_queue_new (0);
+  g_autoptr (DeskPdfDocument) doc = open_doc (file);
+  long   before = vm_hwm_kib ();
   double start = now_ms ();
 
   desk_pdf_document_set_max_workers (doc, 2);
@@ -340,7 +340,7 @@ bench_rss (const char *path,
  * temporary file. Variants differ in chunk size and in whether a second
  * thread takes part of the work. No fsync (measured once, separately). */
 
-typedef void (*HashInit)   (void *ctx);
+typedef void (*HashInit) (void *ctx);
 typedef void (*HashUpdate) (void *ctx, size_t len, const guint8 *data);
 typedef void (*HashDigest) (void *ctx, size_t len, guint8 *digest);
 
@@ -359,15 +359,15 @@ nettle_load (Nettle *n)
 
   if (lib == NULL)
     return FALSE;
-  n->init = (HashInit) dlsym (lib, "nettle_sha256_init");
-  n->update = (HashUpdate) dlsym (lib, "nettle_sha256_update");
-  n->digest = (HashDigest) dlsym (lib, "nettle_sha256_digest");
+  n->init = (HashInit)dlsym (lib, "nettle_sha256_init");
+  n->update = (HashUpdate)dlsym (lib, "nettle_sha256_update");
+  n->digest = (HashDigest)dlsym (lib, "nettle_sha256_digest");
   return n->init && n->update && n->digest;
 }
 
 typedef struct
 {
-  GChecksum *checksum;   /* or NULL: nettle */
+  GChecksum *checksum; /* or NULL: nettle */
   Nettle    *nettle;
 } Hasher;
 
@@ -385,7 +385,7 @@ hasher_update (Hasher       *h,
 static char *
 hasher_finish (Hasher *h)
 {
-  guint8 digest[32];
+  guint8   digest[32];
   GString *hex;
 
   if (h->checksum)
@@ -445,10 +445,10 @@ read_full (int     fd,
 static char *
 make_big_file (void)
 {
-  char *path = g_build_filename (tmp_dir, "big.bin", NULL);
-  int fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  g_autofree guint64 *block = g_new (guint64, 1 << 17);   /* 1 MiB */
-  guint64 x = 88172645463325252ull;
+  char               *path = g_build_filename (tmp_dir, "big.bin", NULL);
+  int                 fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  g_autofree guint64 *block = g_new (guint64, 1 << 17); /* 1 MiB */
+  guint64             x = 88172645463325252ull;
 
   for (int mib = 0; mib < hash_mib; mib++)
     {
@@ -457,7 +457,7 @@ make_big_file (void)
           x ^= x << 13, x ^= x >> 7, x ^= x << 17;
           block[i] = x;
         }
-      write_all (fd, (const guint8 *) block, 1 << 20);
+      write_all (fd, (const guint8 *)block, 1 << 20);
     }
   /* Not flushing now would slow down whichever variant runs first. */
   fsync (fd);
@@ -482,9 +482,9 @@ static char *
 hash_only (const char *src)
 {
   g_autofree guint8 *buf = g_malloc (1 << 20);
-  Hasher h = { g_checksum_new (G_CHECKSUM_SHA256), NULL };
-  int in = open (src, O_RDONLY | O_CLOEXEC);
-  gssize n;
+  Hasher             h = { g_checksum_new (G_CHECKSUM_SHA256), NULL };
+  int                in = open (src, O_RDONLY | O_CLOEXEC);
+  gssize             n;
 
   while ((n = read_full (in, buf, 1 << 20)) > 0)
     hasher_update (&h, buf, n);
@@ -499,10 +499,10 @@ import_serial (const char *src,
                gboolean    do_fsync)
 {
   g_autofree guint8 *buf = g_malloc (chunk);
-  g_autofree char *dst = NULL;
-  Hasher h = { nettle ? NULL : g_checksum_new (G_CHECKSUM_SHA256), nettle };
-  int in, out;
-  gssize n;
+  g_autofree char   *dst = NULL;
+  Hasher             h = { nettle ? NULL : g_checksum_new (G_CHECKSUM_SHA256), nettle };
+  int                in, out;
+  gssize             n;
 
   if (nettle)
     nettle->init (nettle->ctx);
@@ -543,7 +543,7 @@ pipeline_worker (gpointer data,
                  gpointer user_data)
 {
   Pipeline *p = data;
-  Buffer *b;
+  Buffer   *b;
 
   while ((b = g_async_queue_pop (p->full))->len > 0)
     {
@@ -561,12 +561,12 @@ import_pipeline (const char *src,
                  gsize       chunk,
                  gboolean    worker_hashes)
 {
-  Hasher h = { g_checksum_new (G_CHECKSUM_SHA256), NULL };
-  Pipeline p = { g_async_queue_new (), g_async_queue_new (), worker_hashes, &h, -1 };
-  Buffer buffers[4];
+  Hasher           h = { g_checksum_new (G_CHECKSUM_SHA256), NULL };
+  Pipeline         p = { g_async_queue_new (), g_async_queue_new (), worker_hashes, &h, -1 };
+  Buffer           buffers[4];
   g_autofree char *dst = NULL;
-  GThreadPool *pool;
-  int in;
+  GThreadPool     *pool;
+  int              in;
 
   open_pair (src, &in, &p.out, &dst);
   for (guint i = 0; i < G_N_ELEMENTS (buffers); i++)
@@ -629,15 +629,15 @@ run_import (ImportKind  kind,
 {
   switch (kind)
     {
-    case IMPORT_SERIAL_1M: return import_serial (src, 1 << 20, NULL, FALSE);
-    case IMPORT_SERIAL_4M: return import_serial (src, 4 << 20, NULL, FALSE);
-    case IMPORT_HASH_THREAD_1M: return import_pipeline (src, 1 << 20, TRUE);
-    case IMPORT_WRITE_THREAD_1M: return import_pipeline (src, 1 << 20, FALSE);
-    case IMPORT_HASH_THREAD_4M: return import_pipeline (src, 4 << 20, TRUE);
-    case IMPORT_NETTLE_1M: return import_serial (src, 1 << 20, nettle, FALSE);
-    case IMPORT_HASH_ONLY: return hash_only (src);
-    case N_IMPORTS:
-    default: g_assert_not_reached ();
+      case IMPORT_SERIAL_1M: return import_serial (src, 1 << 20, NULL, FALSE);
+      case IMPORT_SERIAL_4M: return import_serial (src, 4 << 20, NULL, FALSE);
+      case IMPORT_HASH_THREAD_1M: return import_pipeline (src, 1 << 20, TRUE);
+      case IMPORT_WRITE_THREAD_1M: return import_pipeline (src, 1 << 20, FALSE);
+      case IMPORT_HASH_THREAD_4M: return import_pipeline (src, 4 << 20, TRUE);
+      case IMPORT_NETTLE_1M: return import_serial (src, 1 << 20, nettle, FALSE);
+      case IMPORT_HASH_ONLY: return hash_only (src);
+      case N_IMPORTS:
+      default: g_assert_not_reached ();
     }
 }
 
@@ -645,12 +645,12 @@ static char *
 sha256sum_of (const char *path,
               double     *ms)
 {
-  const char *argv[] = { "sha256sum", path, NULL };
+  const char      *argv[] = { "sha256sum", path, NULL };
   g_autofree char *out = NULL;
-  double start = now_ms ();
-  int status;
+  double           start = now_ms ();
+  int              status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                      NULL, NULL, &out, NULL, &status, NULL))
     g_error ("sha256sum failed");
   *ms = now_ms () - start;
@@ -662,15 +662,15 @@ bench_hash (void)
 {
   g_autofree char *src = make_big_file ();
   g_autofree char *expected = NULL;
-  g_autoptr(GArray) ref = g_array_new (FALSE, FALSE, sizeof (double));
-  GArray *times[N_IMPORTS];
+  g_autoptr (GArray) ref = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray  *times[N_IMPORTS];
   gboolean have_nettle;
-  Nettle nettle;
-  double ms, r, start;
-  int n = MIN (reps, 3);
+  Nettle   nettle;
+  double   ms, r, start;
+  int      n = MIN (reps, 3);
 
   have_nettle = nettle_load (&nettle);
-  g_free (sha256sum_of (src, &ms));  /* warm the page cache */
+  g_free (sha256sum_of (src, &ms)); /* warm the page cache */
   for (int k = 0; k < N_IMPORTS; k++)
     times[k] = g_array_new (FALSE, FALSE, sizeof (double));
   for (int i = 0; i < n; i++)
@@ -681,7 +681,7 @@ bench_hash (void)
       /* Rotate the order so no variant always follows the same one. */
       for (int j = 0; j < N_IMPORTS; j++)
         {
-          int k = (i + j) % N_IMPORTS;
+          int              k = (i + j) % N_IMPORTS;
           g_autofree char *hex = NULL;
 
           if (k == IMPORT_NETTLE_1M && !have_nettle)
@@ -715,10 +715,10 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *generated = NULL;
-  g_autoptr(DeskPdfDocument) doc = NULL;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr (DeskPdfDocument) doc = NULL;
+  g_autoptr (GFile) file = NULL;
   const char *path = NULL;
-  guint n_pages = 0;
+  guint       n_pages = 0;
 
   /* atoi outside MAX (): the macro evaluates its arguments twice. */
   for (int i = 1; i < argc; i++)

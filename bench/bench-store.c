@@ -24,7 +24,7 @@ static long
 rss_kib (const char *field)
 {
   g_autofree char *status = NULL;
-  const char *p;
+  const char      *p;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || !(p = strstr (status, field)))
     return -1;
@@ -34,9 +34,9 @@ rss_kib (const char *field)
 static void
 populate (const char *dir, guint n)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskStore) store = desk_store_open (dir, &error);
-  g_autoptr(GDateTime) base = g_date_time_new_now_utc ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskStore) store = desk_store_open (dir, &error);
+  g_autoptr (GDateTime) base = g_date_time_new_now_utc ();
 
   g_assert_no_error (error);
   g_assert_true (_desk_store_begin (store, &error));
@@ -45,9 +45,9 @@ populate (const char *dir, guint n)
       g_autofree char *title = g_strdup_printf ("%s #%u", words[i % G_N_ELEMENTS (words)], i);
       g_autofree char *product = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64)1005006600000000 + i * 7919);
       g_autofree char *case_id = g_strdup_printf ("SPC-2026-%06u", i);
-      const char *products[] = { product, NULL };
-      g_autoptr(DeskCase) kase = desk_case_new (1 + i % 7, 1 + i % 8, title);
-      g_autoptr(GDateTime) deadline = g_date_time_add_minutes (base, (int)(i % 20000) - 5000);
+      const char      *products[] = { product, NULL };
+      g_autoptr (DeskCase) kase = desk_case_new (1 + i % 7, 1 + i % 8, title);
+      g_autoptr (GDateTime) deadline = g_date_time_add_minutes (base, (int)(i % 20000) - 5000);
 
       desk_case_set_product_ids (kase, products);
       desk_case_set_platform_case_id (kase, case_id);
@@ -63,14 +63,14 @@ populate (const char *dir, guint n)
 static double
 time_command (const char *argv0, const char *db, const char *sql)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   const char *argv[] = { argv0, db, sql, NULL };
-  double best = G_MAXDOUBLE;
+  double      best = G_MAXDOUBLE;
 
   for (int rep = 0; rep < 5; rep++)
     {
       gint64 start = g_get_monotonic_time ();
-      int status;
+      int    status;
 
       if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
                          NULL, NULL, NULL, NULL, &status, &error))
@@ -97,14 +97,14 @@ int
 main (int argc, char *argv[])
 {
   guint n = argc > 1 ? atoi (argv[1]) : 100000;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("desk-bench-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (dir, "cases.db", NULL);
-  const char *typed[] = { "s", "sp", "spc", "spc-", "spc-2026-0123", "蓝", "蓝牙", "1005006600" };
-  g_autoptr(DeskStore) store = NULL;
-  g_autoptr(DeskCaseList) list = NULL;
+  const char      *typed[] = { "s", "sp", "spc", "spc-", "spc-2026-0123", "蓝", "蓝牙", "1005006600" };
+  g_autoptr (DeskStore) store = NULL;
+  g_autoptr (DeskCaseList) list = NULL;
   double open_ms, anchor_open, anchor_filter, worst = 0, sum = 0;
-  long rss_before, rss_after;
+  long   rss_before, rss_after;
   gint64 start;
 
   g_print ("populating %u cases in %s …\n", n, dir);
@@ -112,16 +112,17 @@ main (int argc, char *argv[])
   rss_before = rss_kib ("VmRSS:");
   {
     /* Breakdown: the query alone (rows stepped, text read, no objects). */
-    g_autoptr(DeskStore) raw = desk_store_open (dir, &error);
+    g_autoptr (DeskStore) raw = desk_store_open (dir, &error);
     sqlite3_stmt *stmt;
-    gsize bytes = 0;
+    gsize         bytes = 0;
 
     start = g_get_monotonic_time ();
     stmt = _desk_store_prepare (raw,
                                 "SELECT id, platform, case_type, status, title, platform_case_id, violation_code,"
                                 " product_ids, rule_pack_version, received_at, deadline_at, created_at, updated_at"
                                 " FROM cases WHERE trashed_at IS NULL ORDER BY status NOT IN ('draft', 'submitted', 'pending'),"
-                                " deadline_at IS NULL, deadline_at, updated_at DESC, id DESC", &error);
+                                " deadline_at IS NULL, deadline_at, updated_at DESC, id DESC",
+                                &error);
     while (sqlite3_step (stmt) == SQLITE_ROW)
       for (int c = 1; c < 13; c++)
         bytes += sqlite3_column_bytes (stmt, c);
@@ -149,7 +150,7 @@ main (int argc, char *argv[])
 
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
-      guint shown;
+      guint  shown;
       double ms = keystroke (list, typed[i], &shown);
 
       g_print ("keystroke %-16s %8.2f ms  %6u shown\n", typed[i], ms, shown);

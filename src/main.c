@@ -12,7 +12,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(DeskApplication) app = NULL;
+  g_autoptr (DeskApplication) app = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("APPEAL_DESK_LOCALEDIR") ? g_getenv ("APPEAL_DESK_LOCALEDIR") : LOCALEDIR);

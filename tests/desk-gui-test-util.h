@@ -36,7 +36,7 @@ desk_gui_test_iterate (guint ms)
 static inline DeskApplication *
 desk_gui_test_app (const char *data_dir)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   DeskApplication *app;
 
   g_setenv ("APPEAL_DESK_DATA_DIR", data_dir, TRUE);

@@ -8,7 +8,7 @@
 static inline char *
 desk_test_make_data_dir (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *dir = g_dir_make_tmp ("appeal-desk-test-XXXXXX", &error);
 
   g_assert_no_error (error);

@@ -36,7 +36,7 @@ at (gint64 seconds)
 }
 
 #define HOUR ((gint64)3600)
-#define DAY (24 * HOUR)
+#define DAY  (24 * HOUR)
 
 static GPtrArray *
 attempts_new (void)
@@ -45,11 +45,11 @@ attempts_new (void)
 }
 
 static void
-add_attempt (GPtrArray *attempts,
+add_attempt (GPtrArray  *attempts,
              const char *product,
-             gint64 seconds,
+             gint64      seconds,
              const char *case_id,
-             gboolean report)
+             gboolean    report)
 {
   g_autoptr (GDateTime) when = at (seconds);
 
@@ -58,12 +58,12 @@ add_attempt (GPtrArray *attempts,
 
 static DeskGuardVerdict *
 check (DeskRulePack *pack,
-       DeskCaseType type,
-       GPtrArray *attempts,
-       const char *product,
-       gint64 seconds,
-       gboolean report,
-       GDateTime *rejection)
+       DeskCaseType  type,
+       GPtrArray    *attempts,
+       const char   *product,
+       gint64        seconds,
+       gboolean      report,
+       GDateTime    *rejection)
 {
   g_autoptr (GDateTime) when = at (seconds);
   g_autoptr (DeskAppealAttempt) planned = desk_appeal_attempt_new (product, when, NULL, report);
@@ -382,7 +382,7 @@ test_attempt_boxed (void)
 }
 
 int
-main (int argc,
+main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);

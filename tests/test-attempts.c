@@ -10,7 +10,7 @@
 
 typedef struct
 {
-  char *dir;
+  char      *dir;
   DeskStore *store;
   GDateTime *t0;
 } Fixture;
@@ -40,7 +40,7 @@ insert_case (Fixture *f, DeskPlatform platform, DeskCaseType type)
 {
   g_autoptr (GError) error = NULL;
   const char *products[] = { "P1", "P2", NULL };
-  DeskCase *kase = desk_case_new (platform, type, "Case");
+  DeskCase   *kase = desk_case_new (platform, type, "Case");
 
   desk_case_set_product_ids (kase, products);
   desk_case_set_platform_case_id (kase, "CASE-1");

@@ -12,15 +12,15 @@ test_import_dedupe (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autofree char *src = g_build_filename (dir, "商标证书 (copy) #1.txt", NULL);
-  g_autoptr(DeskBlobStore) blobs = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (src);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (DeskBlobStore) blobs = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (src);
+  g_autoptr (GError) error = NULL;
   g_autofree char *sha1 = NULL;
   g_autofree char *sha2 = NULL;
   g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "certificate", -1);
   g_autofree char *path = NULL;
   g_autofree char *tmp = NULL;
-  g_autoptr(GDir) tmp_dir = NULL;
+  g_autoptr (GDir) tmp_dir = NULL;
   goffset size = 0;
 
   g_assert_true (g_file_set_contents (src, "certificate", -1, NULL));
@@ -47,9 +47,9 @@ static void
 test_missing_source (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
-  g_autoptr(DeskBlobStore) blobs = desk_blob_store_new (dir);
-  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/file.pdf");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (DeskBlobStore) blobs = desk_blob_store_new (dir);
+  g_autoptr (GFile) file = g_file_new_for_path ("/nonexistent/file.pdf");
+  g_autoptr (GError) error = NULL;
   g_autofree char *sha = desk_blob_store_import (blobs, file, NULL, NULL, NULL, NULL, &error);
 
   g_assert_null (sha);
@@ -60,8 +60,8 @@ test_missing_source (void)
 static void
 test_invalid_hash (void)
 {
-  g_autoptr(DeskBlobStore) blobs = desk_blob_store_new ("/tmp/unused");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (DeskBlobStore) blobs = desk_blob_store_new ("/tmp/unused");
+  g_autoptr (GError) error = NULL;
 
   g_assert_false (desk_blob_store_is_valid_hash ("../../etc/passwd"));
   g_assert_false (desk_blob_store_is_valid_hash (NULL));
@@ -75,7 +75,7 @@ static void
 on_imported (GObject *source, GAsyncResult *result, gpointer data)
 {
   char **out = data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   goffset size;
 
   *out = desk_blob_store_import_finish (DESK_BLOB_STORE (source), result, &size, &error);
@@ -88,12 +88,12 @@ test_async_large (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autofree char *src = g_build_filename (dir, "big.bin", NULL);
-  gsize len = 3 * 1024 * 1024 + 17;
+  gsize            len = 3 * 1024 * 1024 + 17;
   g_autofree char *data = g_malloc (len);
   g_autofree char *expected = NULL;
   g_autofree char *sha = NULL;
-  g_autoptr(DeskBlobStore) blobs = desk_blob_store_new (dir);
-  g_autoptr(GFile) file = g_file_new_for_path (src);
+  g_autoptr (DeskBlobStore) blobs = desk_blob_store_new (dir);
+  g_autoptr (GFile) file = g_file_new_for_path (src);
 
   for (gsize i = 0; i < len; i++)
     data[i] = (char)(i * 31 + (i >> 11));

@@ -10,10 +10,10 @@
 static DeskCase *
 insert (DeskStore *store, const char *title, int deadline_hours)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   DeskCase *kase = desk_case_new (DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER, title);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) deadline = g_date_time_add_hours (now, deadline_hours);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) deadline = g_date_time_add_hours (now, deadline_hours);
 
   desk_case_set_deadline_at (kase, deadline);
   g_assert_true (desk_store_insert_case (store, kase, &error));
@@ -24,7 +24,7 @@ insert (DeskStore *store, const char *title, int deadline_hours)
 static const char *
 title_at (GListModel *model, guint i)
 {
-  g_autoptr(DeskCase) kase = g_list_model_get_item (model, i);
+  g_autoptr (DeskCase) kase = g_list_model_get_item (model, i);
 
   return desk_case_get_title (kase);
 }
@@ -33,14 +33,14 @@ static void
 test_follows_store (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskStore) store = desk_store_open (dir, &error);
-  g_autoptr(DeskCaseList) list = desk_case_list_new (store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskStore) store = desk_store_open (dir, &error);
+  g_autoptr (DeskCaseList) list = desk_case_list_new (store);
   GListModel *model = G_LIST_MODEL (list);
-  g_autoptr(DeskCase) late = NULL;
-  g_autoptr(DeskCase) early = NULL;
-  g_autoptr(DeskCase) overdue = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (DeskCase) late = NULL;
+  g_autoptr (DeskCase) early = NULL;
+  g_autoptr (DeskCase) overdue = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   guint n_overdue, n_soon;
 
   g_assert_true (desk_case_list_reload (list, &error));
@@ -91,14 +91,14 @@ static void
 test_query (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskStore) store = desk_store_open (dir, &error);
-  g_autoptr(DeskCaseList) list = desk_case_list_new (store);
-  g_autoptr(DeskCase) a = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, "蓝牙耳机 TWS-X3");
-  g_autoptr(DeskCase) b = desk_case_new (DESK_PLATFORM_AMAZON, DESK_CASE_TYPE_ACCOUNT_HEALTH, "Counterfeit notice");
-  g_autoptr(DeskCase) c = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskStore) store = desk_store_open (dir, &error);
+  g_autoptr (DeskCaseList) list = desk_case_list_new (store);
+  g_autoptr (DeskCase) a = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, "蓝牙耳机 TWS-X3");
+  g_autoptr (DeskCase) b = desk_case_new (DESK_PLATFORM_AMAZON, DESK_CASE_TYPE_ACCOUNT_HEALTH, "Counterfeit notice");
+  g_autoptr (DeskCase) c = NULL;
   const char *products[] = { "22851349076", "B0CK9QXZ12", NULL };
-  int balance = 0;
+  int         balance = 0;
 
   desk_case_set_product_ids (a, products);
   desk_case_set_platform_case_id (a, "SPC-2026-118842");
@@ -112,12 +112,12 @@ test_query (void)
   g_assert_cmpuint (shown_with (list, "TWS-X"), ==, 1);
   g_assert_cmpuint (shown_with (list, "蓝牙"), ==, 1);
   g_assert_cmpuint (shown_with (list, "spc-2026"), ==, 1);
-  g_assert_cmpuint (shown_with (list, "b0ck9"), ==, 1);        /* second product id */
+  g_assert_cmpuint (shown_with (list, "b0ck9"), ==, 1); /* second product id */
   g_assert_cmpuint (shown_with (list, "li-03"), ==, 1);
-  g_assert_cmpuint (shown_with (list, "amazon"), ==, 1);       /* platform id */
+  g_assert_cmpuint (shown_with (list, "amazon"), ==, 1);         /* platform id */
   g_assert_cmpuint (shown_with (list, "account health"), ==, 1); /* case type label */
   g_assert_cmpuint (shown_with (list, "o"), ==, 2);
-  g_assert_cmpuint (shown_with (list, "oun"), ==, 1);           /* narrowing from "o" */
+  g_assert_cmpuint (shown_with (list, "oun"), ==, 1); /* narrowing from "o" */
   g_assert_cmpuint (shown_with (list, "nothing like this"), ==, 0);
   g_assert_cmpstr (desk_case_list_get_query (list), ==, "nothing like this");
   g_assert_cmpuint (desk_case_list_get_total (list), ==, 2);

@@ -51,9 +51,9 @@ test_section_shows_items (void)
   g_autoptr (DeskChecklistItem) changed = NULL;
   g_autoptr (GError) error = NULL;
   DeskChecklistItem *first;
-  GtkWidget *view, *row, *combo, *group;
-  DeskWindow *window;
-  gint64 id = seed (store);
+  GtkWidget         *view, *row, *combo, *group;
+  DeskWindow        *window;
+  gint64             id = seed (store);
 
   items = desk_checklist_list (store, id, &error);
   first = items->pdata[0];
@@ -114,9 +114,9 @@ test_record_dialog_guard (void)
   g_autoptr (DeskCase) kase = NULL;
   g_autoptr (GPtrArray) attempts = NULL;
   g_autoptr (GError) error = NULL;
-  GtkWidget *view, *dialog;
+  GtkWidget  *view, *dialog;
   DeskWindow *window;
-  gint64 id = seed (store);
+  gint64      id = seed (store);
 
   kase = desk_store_get_case (store, id, &error);
   for (int i = 0; i < 3; i++)
@@ -172,11 +172,11 @@ test_screenshots (void)
   g_autoptr (DeskApplication) app = NULL;
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (DeskCase) kase = NULL;
-  DeskStore *store;
-  DeskWindow *window;
-  GtkWidget *view, *row, *dialog;
+  DeskStore       *store;
+  DeskWindow      *window;
+  GtkWidget       *view, *row, *dialog;
   g_autofree char *shot = NULL;
-  gint64 id;
+  gint64           id;
 
   if (g_getenv ("DESK_SCREENSHOT_DIR") == NULL)
     {

@@ -9,7 +9,7 @@
 
 typedef struct
 {
-  char *dir;
+  char      *dir;
   DeskStore *store;
 } Fixture;
 
@@ -89,12 +89,12 @@ static void
 test_every_pack (Fixture *f, gconstpointer data)
 {
   DeskRuleRegistry *rules = desk_checklist_get_rules (f->store);
-  guint checked = 0;
+  guint             checked = 0;
 
   for (DeskPlatform p = DESK_PLATFORM_ALIEXPRESS; p <= DESK_PLATFORM_TEMU; p++)
     {
-      DeskRulePack *pack = desk_rule_registry_get_pack (rules, p);
-      guint n_types = 0;
+      DeskRulePack       *pack = desk_rule_registry_get_pack (rules, p);
+      guint               n_types = 0;
       const DeskCaseType *types;
 
       g_assert_nonnull (pack);
@@ -142,7 +142,7 @@ test_state_persists (Fixture *f, gconstpointer data)
   g_autoptr (DeskChecklistItem) item = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskStore) again = NULL;
-  guint counts[3];
+  guint  counts[3];
   gint64 id;
 
   g_assert_true (desk_checklist_create_for_case (f->store, NULL, kase, NULL, &error));
@@ -178,7 +178,7 @@ test_recreate_keeps_state (Fixture *f, gconstpointer data)
   g_autoptr (DeskCase) kase = insert_case (f->store, DESK_PLATFORM_ALIEXPRESS, DESK_CASE_TYPE_IP_COMPLAINT);
   g_autoptr (DeskChecklistItem) item = NULL;
   g_autoptr (GError) error = NULL;
-  guint n = 99;
+  guint  n = 99;
   gint64 id;
 
   g_assert_true (desk_checklist_create_for_case (f->store, NULL, kase, NULL, &error));

@@ -9,7 +9,7 @@
 
 typedef struct
 {
-  char *dir;
+  char      *dir;
   DeskStore *store;
   GDateTime *t0;
 } Fixture;
@@ -115,8 +115,8 @@ static void
 test_fires_once_each (Fixture *f, gconstpointer data)
 {
   gint64 id = insert_case (f, "Earbuds", 30, DESK_CASE_STATUS_DRAFT);
-  int steps[] = { 0, 6 * 60, 6 * 60 + 30, 24 * 60, 25 * 60, 29 * 60, 29 * 60 + 50 };
-  int expected[] = { 0, 24, 0, 6, 0, 1, 0 };
+  int    steps[] = { 0, 6 * 60, 6 * 60 + 30, 24 * 60, 25 * 60, 29 * 60, 29 * 60 + 50 };
+  int    expected[] = { 0, 24, 0, 6, 0, 1, 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {

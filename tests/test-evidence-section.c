@@ -16,9 +16,9 @@ static void
 shoot (GtkWidget  *widget,
        const char *name)
 {
-  const char *dir = g_getenv ("DESK_EVIDENCE_SHOTS");
+  const char      *dir = g_getenv ("DESK_EVIDENCE_SHOTS");
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (dir == NULL)
     return;
@@ -33,7 +33,7 @@ make_png (const char *dir,
           int         w,
           int         h)
 {
-  char *path = g_build_filename (dir, name, NULL);
+  char            *path = g_build_filename (dir, name, NULL);
   cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
 
   g_assert_cmpint (cairo_surface_write_to_png (s, path), ==, CAIRO_STATUS_SUCCESS);
@@ -46,9 +46,9 @@ make_pdf (const char *dir,
           const char *name,
           gboolean    with_text)
 {
-  char *path = g_build_filename (dir, name, NULL);
+  char            *path = g_build_filename (dir, name, NULL);
   cairo_surface_t *s = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (s);
+  cairo_t         *cr = cairo_create (s);
 
   if (with_text)
     {
@@ -70,8 +70,8 @@ static gint64
 seed_case (DeskStore  *store,
            const char *title)
 {
-  g_autoptr(DeskCase) kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, title);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, title);
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (desk_store_insert_case (store, kase, &error));
   return desk_case_get_id (kase);
@@ -117,18 +117,18 @@ test_section_in_case_page (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autofree char *src = desk_test_make_data_dir ();
-  g_autoptr(DeskApplication) app = desk_gui_test_app (dir);
+  g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
   DeskStore *store = desk_application_get_store (app);
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
-  g_autofree char *png = make_png (src, "listing screenshot 商品截图.png", 1080, 2340);
-  g_autofree char *scan = make_pdf (src, "authorization scan.pdf", FALSE);
-  g_autofree char *pdf = make_pdf (src, "trademark certificate.pdf", TRUE);
-  g_autofree char *empty = g_build_filename (src, "empty.pdf", NULL);
-  gint64 id = seed_case (store, "Bluetooth earbuds TWS-X3");
+  g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree char     *png = make_png (src, "listing screenshot 商品截图.png", 1080, 2340);
+  g_autofree char     *scan = make_pdf (src, "authorization scan.pdf", FALSE);
+  g_autofree char     *pdf = make_pdf (src, "trademark certificate.pdf", TRUE);
+  g_autofree char     *empty = g_build_filename (src, "empty.pdf", NULL);
+  gint64               id = seed_case (store, "Bluetooth earbuds TWS-X3");
   DeskEvidenceSection *section;
-  DeskWindow *window;
-  GtkWidget *toast_overlay;
-  g_autoptr(GPtrArray) items = NULL;
+  DeskWindow          *window;
+  GtkWidget           *toast_overlay;
+  g_autoptr (GPtrArray) items = NULL;
   const char *paths[] = { png, scan, pdf, empty };
 
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
@@ -144,19 +144,19 @@ test_section_in_case_page (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr (GFile) file = g_file_new_for_path (paths[i]);
       g_list_store_append (files, file);
     }
   desk_evidence_section_add_files (section, G_LIST_MODEL (files));
   g_assert_true (desk_evidence_section_is_busy (section));
   wait_idle (section);
   items = desk_evidence_list_for_case (store, id, NULL);
-  g_assert_cmpuint (items->len, ==, 3);  /* the empty file is refused */
+  g_assert_cmpuint (items->len, ==, 3); /* the empty file is refused */
   g_assert_cmpuint (count_rows (GTK_WIDGET (section)), ==, 3);
   g_assert_true (has_label (GTK_WIDGET (section), "1080 × 2340"));
   g_assert_true (has_label (GTK_WIDGET (section), "scan without text"));
   g_assert_true (has_label (GTK_WIDGET (section), "no capture date"));
-  desk_gui_test_iterate (600);  /* let the progress revealer close */
+  desk_gui_test_iterate (600); /* let the progress revealer close */
   toast_overlay = desk_gui_test_find (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
   g_assert_nonnull (toast_overlay);
   shoot (GTK_WIDGET (section), "evidence-section-wide.png");
@@ -193,23 +193,23 @@ test_library_window (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autofree char *src = desk_test_make_data_dir ();
-  g_autoptr(DeskApplication) app = desk_gui_test_app (dir);
-  DeskStore *store = desk_application_get_store (app);
+  g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
+  DeskStore       *store = desk_application_get_store (app);
   g_autofree char *a = make_png (src, "brand authorization 品牌授权.png", 800, 600);
   g_autofree char *b = make_pdf (src, "trademark certificate.pdf", TRUE);
   g_autofree char *c = make_png (src, "invoice 2024-001.png", 600, 800);
-  gint64 c1 = seed_case (store, "Bluetooth earbuds TWS-X3"), c2 = seed_case (store, "LED desk lamp");
-  g_autoptr(GFile) fa = g_file_new_for_path (a);
-  g_autoptr(GFile) fb = g_file_new_for_path (b);
-  g_autoptr(GFile) fc = g_file_new_for_path (c);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskEvidence) ea = desk_evidence_add (store, fa, c1, NULL, NULL, NULL, NULL, NULL, &error);
-  g_autoptr(DeskEvidence) ea2 = desk_evidence_add (store, fa, c2, NULL, NULL, NULL, NULL, NULL, &error);
-  g_autoptr(DeskEvidence) eb = desk_evidence_add (store, fb, 0, "brand owner", NULL, NULL, NULL, NULL, &error);
-  g_autoptr(DeskEvidence) ec = desk_evidence_add (store, fc, c2, NULL, NULL, NULL, NULL, NULL, &error);
-  DeskWindow *window;
+  gint64           c1 = seed_case (store, "Bluetooth earbuds TWS-X3"), c2 = seed_case (store, "LED desk lamp");
+  g_autoptr (GFile) fa = g_file_new_for_path (a);
+  g_autoptr (GFile) fb = g_file_new_for_path (b);
+  g_autoptr (GFile) fc = g_file_new_for_path (c);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskEvidence) ea = desk_evidence_add (store, fa, c1, NULL, NULL, NULL, NULL, NULL, &error);
+  g_autoptr (DeskEvidence) ea2 = desk_evidence_add (store, fa, c2, NULL, NULL, NULL, NULL, NULL, &error);
+  g_autoptr (DeskEvidence) eb = desk_evidence_add (store, fb, 0, "brand owner", NULL, NULL, NULL, NULL, &error);
+  g_autoptr (DeskEvidence) ec = desk_evidence_add (store, fc, c2, NULL, NULL, NULL, NULL, NULL, &error);
+  DeskWindow          *window;
   DeskEvidenceLibrary *library = NULL;
-  GListModel *model;
+  GListModel          *model;
 
   g_assert_no_error (error);
   window = desk_window_new (app);
@@ -245,7 +245,7 @@ test_library_window (void)
   g_assert_true (desk_store_delete_case (store, c2, &error));
   g_assert_no_error (error);
   desk_gui_test_iterate (100);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);  /* the invoice went with its case */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2); /* the invoice went with its case */
   g_assert_false (has_label (GTK_WIDGET (library), "LED desk lamp"));
 
   gtk_window_destroy (GTK_WINDOW (library));
@@ -260,15 +260,15 @@ test_picker (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autofree char *src = desk_test_make_data_dir ();
-  g_autoptr(DeskApplication) app = desk_gui_test_app (dir);
-  DeskStore *store = desk_application_get_store (app);
+  g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
+  DeskStore       *store = desk_application_get_store (app);
   g_autofree char *a = make_png (src, "kept.png", 20, 20);
-  g_autoptr(GFile) fa = g_file_new_for_path (a);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskEvidence) ea = desk_evidence_add (store, fa, 0, NULL, NULL, NULL, NULL, NULL, &error);
-  gint64 id = seed_case (store, "Lamp");
+  g_autoptr (GFile) fa = g_file_new_for_path (a);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskEvidence) ea = desk_evidence_add (store, fa, 0, NULL, NULL, NULL, NULL, NULL, &error);
+  gint64               id = seed_case (store, "Lamp");
   DeskEvidenceLibrary *picker = desk_evidence_library_new (NULL, store, id);
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) items = NULL;
 
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (picker));

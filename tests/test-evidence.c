@@ -20,8 +20,8 @@
 
 typedef struct
 {
-  char      *dir;       /* data dir */
-  char      *src;       /* where test input files are made (outside the data dir) */
+  char      *dir; /* data dir */
+  char      *src; /* where test input files are made (outside the data dir) */
   DeskStore *store;
 } Fixture;
 
@@ -29,7 +29,7 @@ static void
 fixture_setup (Fixture      *f,
                gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = desk_test_make_data_dir ();
   f->src = desk_test_make_data_dir ();
@@ -52,8 +52,8 @@ static gint64
 new_case (Fixture    *f,
           const char *title)
 {
-  g_autoptr(DeskCase) kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, title);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, title);
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (desk_store_insert_case (f->store, kase, &error));
   g_assert_no_error (error);
@@ -73,7 +73,7 @@ write_bytes (Fixture    *f,
              const void *data,
              gsize       len)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *path = src_path (f, name);
 
   g_assert_true (g_file_set_contents (path, data, len, &error));
@@ -87,9 +87,9 @@ make_text_pdf (Fixture    *f,
                const char *name,
                const char *text)
 {
-  char *path = src_path (f, name);
+  char            *path = src_path (f, name);
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Brand authorization");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, "Shenzhen Example Co.");
@@ -113,11 +113,11 @@ static char *
 make_scan_pdf (Fixture    *f,
                const char *name)
 {
-  char *path = src_path (f, name);
+  char            *path = src_path (f, name);
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 60, 80);
-  cairo_t *icr = cairo_create (image);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *icr = cairo_create (image);
+  cairo_t         *cr = cairo_create (surface);
 
   cairo_set_source_rgb (icr, 0.9, 0.8, 0.7);
   cairo_paint (icr);
@@ -142,9 +142,9 @@ make_png (Fixture    *f,
           int         width,
           int         height)
 {
-  char *path = src_path (f, name);
+  char            *path = src_path (f, name);
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cairo_t *cr = cairo_create (image);
+  cairo_t         *cr = cairo_create (image);
 
   cairo_set_source_rgb (cr, 0.2, 0.4, 0.6);
   cairo_paint (cr);
@@ -162,24 +162,24 @@ make_jpeg_with_exif (Fixture    *f,
 {
   static const guint8 tiff_head[] = {
     'I', 'I', 0x2a, 0, 8, 0, 0, 0,
-    1, 0, 0x69, 0x87, 4, 0, 1, 0, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0,   /* IFD0 → Exif IFD at 26 */
-    1, 0, 0x03, 0x90, 2, 0, 20, 0, 0, 0, 44, 0, 0, 0, 0, 0, 0, 0,  /* DateTimeOriginal at 44 */
+    1, 0, 0x69, 0x87, 4, 0, 1, 0, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0,  /* IFD0 → Exif IFD at 26 */
+    1, 0, 0x03, 0x90, 2, 0, 20, 0, 0, 0, 44, 0, 0, 0, 0, 0, 0, 0, /* DateTimeOriginal at 44 */
   };
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GByteArray) out = g_byte_array_new ();
   g_autofree char *jpeg = NULL;
-  guint8 app1_head[] = { 0xff, 0xe1, 0, 2 + 6 + sizeof tiff_head + 20, 'E', 'x', 'i', 'f', 0, 0 };
-  gsize len;
+  guint8           app1_head[] = { 0xff, 0xe1, 0, 2 + 6 + sizeof tiff_head + 20, 'E', 'x', 'i', 'f', 0, 0 };
+  gsize            len;
 
   g_assert_cmpuint (strlen (date), ==, 19);
   gdk_pixbuf_fill (pixbuf, 0x336699ff);
   g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &jpeg, &len, "jpeg", &error, NULL));
   g_assert_no_error (error);
-  g_byte_array_append (out, (guint8 *)jpeg, 2);  /* SOI */
+  g_byte_array_append (out, (guint8 *)jpeg, 2); /* SOI */
   g_byte_array_append (out, app1_head, sizeof app1_head);
   g_byte_array_append (out, tiff_head, sizeof tiff_head);
-  g_byte_array_append (out, (const guint8 *)date, 20);  /* with the NUL */
+  g_byte_array_append (out, (const guint8 *)date, 20); /* with the NUL */
   g_byte_array_append (out, (guint8 *)jpeg + 2, len - 2);
   return write_bytes (f, name, out->data, out->len);
 }
@@ -188,7 +188,7 @@ static char *
 sha256_of (const char *path)
 {
   g_autofree char *data = NULL;
-  gsize len;
+  gsize            len;
 
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guint8 *)data, len);
@@ -200,8 +200,8 @@ add_ok (Fixture    *f,
         gint64      case_id,
         const char *note)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
   DeskEvidence *evidence = desk_evidence_add (f->store, file, case_id, note, NULL, NULL, NULL, NULL, &error);
 
   g_assert_no_error (error);
@@ -214,9 +214,9 @@ add_fails (Fixture    *f,
            const char *path,
            int         code)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskEvidence) evidence = desk_evidence_add (f->store, file, 0, NULL, NULL, NULL, NULL, NULL, &error);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskEvidence) evidence = desk_evidence_add (f->store, file, 0, NULL, NULL, NULL, NULL, NULL, &error);
 
   g_assert_null (evidence);
   g_assert_error (error, DESK_EVIDENCE_ERROR, code);
@@ -236,9 +236,9 @@ blob_exists (Fixture    *f,
 static guint
 count_files (const char *dir)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
-  guint n = 0;
+  guint       n = 0;
 
   while (d && (name = g_dir_read_name (d)))
     {
@@ -279,11 +279,11 @@ test_pdf_metadata (Fixture      *f,
   g_autofree char *blob_sha = NULL;
   g_autofree char *blob_path = NULL;
   g_autofree char *summary = NULL;
-  g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
-  g_autoptr(DeskEvidence) ev = NULL;
-  g_auto(GStrv) warnings = NULL;
+  g_autoptr (GDateTime) before = g_date_time_new_now_utc ();
+  g_autoptr (DeskEvidence) ev = NULL;
+  g_auto (GStrv) warnings = NULL;
   struct stat st;
-  gint64 case_id = new_case (f, "Earbuds");
+  gint64      case_id = new_case (f, "Earbuds");
 
   ev = add_ok (f, path, case_id, "from the brand owner's email");
   g_assert_cmpstr (desk_evidence_get_sha256 (ev), ==, sha);
@@ -326,11 +326,11 @@ test_scan_and_encrypted (Fixture      *f,
   g_autofree char *plain = make_text_pdf (f, "plain.pdf", "Invoice 2024-001");
   g_autofree char *locked = src_path (f, "locked.pdf");
   g_autofree char *qpdf = g_find_program_in_path ("qpdf");
-  g_autoptr(DeskEvidence) ev = add_ok (f, scan, 0, NULL);
-  g_autoptr(DeskRulePack) pack = NULL;
-  g_auto(GStrv) warnings = desk_evidence_get_warnings (ev, NULL);
-  g_auto(GStrv) pack_warnings = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (DeskEvidence) ev = add_ok (f, scan, 0, NULL);
+  g_autoptr (DeskRulePack) pack = NULL;
+  g_auto (GStrv) warnings = desk_evidence_get_warnings (ev, NULL);
+  g_auto (GStrv) pack_warnings = NULL;
+  g_autoptr (GError) error = NULL;
   int status = -1;
 
   g_assert_true (desk_evidence_get_scan_only (ev));
@@ -357,8 +357,8 @@ test_scan_and_encrypted (Fixture      *f,
     g_assert_cmpint (status, ==, 0);
   }
   {
-    g_autoptr(DeskEvidence) enc = add_ok (f, locked, 0, NULL);
-    g_auto(GStrv) enc_warnings = desk_evidence_get_warnings (enc, NULL);
+    g_autoptr (DeskEvidence) enc = add_ok (f, locked, 0, NULL);
+    g_auto (GStrv) enc_warnings = desk_evidence_get_warnings (enc, NULL);
     g_autofree char *sha = sha256_of (locked);
 
     g_assert_cmpstr (desk_evidence_get_sha256 (enc), ==, sha);
@@ -374,12 +374,12 @@ test_images (Fixture      *f,
 {
   g_autofree char *png = make_png (f, "screenshot.png", 40, 30);
   g_autofree char *jpg = make_jpeg_with_exif (f, "photo.jpg", "2024:05:06 07:08:09");
-  g_autoptr(DeskEvidence) a = add_ok (f, png, 0, NULL);
-  g_autoptr(DeskEvidence) b = add_ok (f, jpg, 0, NULL);
-  g_auto(GStrv) wa = desk_evidence_get_warnings (a, NULL);
-  g_auto(GStrv) wb = desk_evidence_get_warnings (b, NULL);
+  g_autoptr (DeskEvidence) a = add_ok (f, png, 0, NULL);
+  g_autoptr (DeskEvidence) b = add_ok (f, jpg, 0, NULL);
+  g_auto (GStrv) wa = desk_evidence_get_warnings (a, NULL);
+  g_auto (GStrv) wb = desk_evidence_get_warnings (b, NULL);
   g_autofree char *summary = desk_evidence_describe (a);
-  int w = 0, h = 0;
+  int              w = 0, h = 0;
 
   g_assert_cmpstr (desk_evidence_get_mime_type (a), ==, "image/png");
   g_assert_true (desk_evidence_get_image_size (a, &w, &h));
@@ -393,7 +393,7 @@ test_images (Fixture      *f,
   g_assert_true (desk_evidence_get_image_size (b, &w, &h));
   g_assert_cmpint (w, ==, 64);
   g_assert_cmpint (h, ==, 48);
-  g_assert_cmpstr (desk_evidence_get_exif_date (b), ==, "2024-05-06T07:08:09Z");  /* TZ=UTC */
+  g_assert_cmpstr (desk_evidence_get_exif_date (b), ==, "2024-05-06T07:08:09Z"); /* TZ=UTC */
   g_assert_false (has_warning (wb, "no capture date"));
 }
 
@@ -403,11 +403,11 @@ test_text_and_email (Fixture      *f,
 {
   static const char eml[] = "From: Shopee <noreply@shopee.com>\r\nSubject: Complaint IP-01\r\n"
                             "Date: Tue, 05 Mar 2024 10:00:00 +0800\r\n\r\nYour listing was reported.\r\n";
-  g_autofree char *txt = write_bytes (f, "notes.txt", "Invoice numbers\n", 16);
-  g_autofree char *mail = write_bytes (f, "complaint.eml", eml, sizeof eml - 1);
-  g_autoptr(DeskEvidence) a = add_ok (f, txt, 0, NULL);
-  g_autoptr(DeskEvidence) b = add_ok (f, mail, 0, NULL);
-  g_auto(GStrv) wb = desk_evidence_get_warnings (b, NULL);
+  g_autofree char  *txt = write_bytes (f, "notes.txt", "Invoice numbers\n", 16);
+  g_autofree char  *mail = write_bytes (f, "complaint.eml", eml, sizeof eml - 1);
+  g_autoptr (DeskEvidence) a = add_ok (f, txt, 0, NULL);
+  g_autoptr (DeskEvidence) b = add_ok (f, mail, 0, NULL);
+  g_auto (GStrv) wb = desk_evidence_get_warnings (b, NULL);
 
   g_assert_cmpint (desk_evidence_get_kind (a), ==, DESK_EVIDENCE_KIND_TEXT);
   g_assert_cmpstr (desk_evidence_get_mime_type (a), ==, "text/plain");
@@ -423,24 +423,24 @@ test_dedupe (Fixture      *f,
   g_autofree char *one = make_text_pdf (f, "trademark.pdf", "Trademark certificate");
   g_autofree char *two = src_path (f, "trademark copy.pdf");
   g_autofree char *contents = NULL;
-  g_autoptr(GPtrArray) cases = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  gint64 c1 = new_case (f, "Earbuds"), c2 = new_case (f, "Lamp");
+  g_autoptr (GPtrArray) cases = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  gint64   c1 = new_case (f, "Earbuds"), c2 = new_case (f, "Lamp");
   gboolean was_new = TRUE;
-  gsize len;
+  gsize    len;
 
   g_assert_true (g_file_get_contents (one, &contents, &len, NULL));
   g_assert_true (g_file_set_contents (two, contents, len, NULL));
   {
-    g_autoptr(DeskEvidence) a = add_ok (f, one, c1, "first");
-    g_autoptr(GFile) file = g_file_new_for_path (two);
-    g_autoptr(GError) error = NULL;
-    g_autoptr(DeskEvidence) b = desk_evidence_add (f->store, file, c2, "second", NULL, NULL, NULL, &was_new, &error);
+    g_autoptr (DeskEvidence) a = add_ok (f, one, c1, "first");
+    g_autoptr (GFile) file = g_file_new_for_path (two);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (DeskEvidence) b = desk_evidence_add (f->store, file, c2, "second", NULL, NULL, NULL, &was_new, &error);
 
     g_assert_no_error (error);
     g_assert_false (was_new);
     g_assert_cmpint (desk_evidence_get_id (a), ==, desk_evidence_get_id (b));
-    g_assert_cmpstr (desk_evidence_get_original_name (b), ==, "trademark.pdf");  /* first name kept */
+    g_assert_cmpstr (desk_evidence_get_original_name (b), ==, "trademark.pdf"); /* first name kept */
     g_assert_cmpstr (desk_evidence_get_source_note (b), ==, "first");
     g_assert_cmpuint (desk_evidence_get_usage_count (b), ==, 2);
     cases = desk_evidence_list_cases (f->store, desk_evidence_get_id (b), &error);
@@ -452,8 +452,8 @@ test_dedupe (Fixture      *f,
   /* Adding the same file to the same case again changes nothing. */
   g_clear_pointer (&cases, g_ptr_array_unref);
   {
-    g_autoptr(DeskEvidence) c = add_ok (f, one, c1, NULL);
-    g_autoptr(GPtrArray) items = desk_evidence_list_for_case (f->store, c1, NULL);
+    g_autoptr (DeskEvidence) c = add_ok (f, one, c1, NULL);
+    g_autoptr (GPtrArray) items = desk_evidence_list_for_case (f->store, c1, NULL);
 
     g_assert_cmpuint (items->len, ==, 1);
     g_assert_cmpuint (desk_evidence_get_usage_count (c), ==, 2);
@@ -470,14 +470,14 @@ test_delete_case_refcounts (Fixture      *f,
   g_autofree char *shared = make_text_pdf (f, "shared.pdf", "Used by two cases");
   g_autofree char *only = make_png (f, "only.png", 10, 10);
   g_autofree char *kept = make_png (f, "kept.png", 12, 12);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 c1 = new_case (f, "One"), c2 = new_case (f, "Two");
-  g_autoptr(DeskEvidence) a = add_ok (f, shared, c1, NULL);
-  g_autoptr(DeskEvidence) a2 = add_ok (f, shared, c2, NULL);
-  g_autoptr(DeskEvidence) b = add_ok (f, only, c1, NULL);
-  g_autoptr(DeskEvidence) c = add_ok (f, kept, c1, NULL);
-  g_autoptr(DeskEvidence) gone = NULL;
-  g_autoptr(DeskEvidence) after = NULL;
+  g_autoptr (DeskEvidence) a = add_ok (f, shared, c1, NULL);
+  g_autoptr (DeskEvidence) a2 = add_ok (f, shared, c2, NULL);
+  g_autoptr (DeskEvidence) b = add_ok (f, only, c1, NULL);
+  g_autoptr (DeskEvidence) c = add_ok (f, kept, c1, NULL);
+  g_autoptr (DeskEvidence) gone = NULL;
+  g_autoptr (DeskEvidence) after = NULL;
 
   g_assert_true (desk_evidence_set_in_library (f->store, desk_evidence_get_id (c), TRUE, &error));
   g_assert_no_error (error);
@@ -499,7 +499,7 @@ test_delete_case_refcounts (Fixture      *f,
   g_assert_true (desk_store_delete_case (f->store, c2, &error));
   g_assert_no_error (error);
   g_assert_false (blob_exists (f, desk_evidence_get_sha256 (a)));
-  g_assert_true (blob_exists (f, desk_evidence_get_sha256 (c)));  /* kept in the library */
+  g_assert_true (blob_exists (f, desk_evidence_get_sha256 (c))); /* kept in the library */
   g_assert_cmpuint (count_blobs (f), ==, 1);
 }
 
@@ -509,11 +509,11 @@ test_detach_and_library (Fixture      *f,
 {
   g_autofree char *p1 = make_png (f, "a.png", 10, 20);
   g_autofree char *p2 = make_png (f, "b.png", 20, 10);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 c1 = new_case (f, "One");
-  g_autoptr(DeskEvidence) a = add_ok (f, p1, c1, NULL);
-  g_autoptr(DeskEvidence) lib = add_ok (f, p2, 0, "brand pack 2024");
-  g_autoptr(DeskEvidence) again = NULL;
+  g_autoptr (DeskEvidence) a = add_ok (f, p1, c1, NULL);
+  g_autoptr (DeskEvidence) lib = add_ok (f, p2, 0, "brand pack 2024");
+  g_autoptr (DeskEvidence) again = NULL;
 
   g_assert_true (desk_evidence_get_in_library (lib));
   g_assert_cmpuint (desk_evidence_get_usage_count (lib), ==, 0);
@@ -554,7 +554,7 @@ test_bad_inputs (Fixture      *f,
   g_autofree char *bad_png = write_bytes (f, "bad.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDRgarbage", 24);
   g_autofree char *huge = src_path (f, "huge.pdf");
   g_autofree char *unreadable = write_bytes (f, "secret.pdf", "%PDF-1.4\n", 9);
-  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) all = NULL;
   int fd;
 
   add_fails (f, missing, DESK_EVIDENCE_ERROR_MISSING);
@@ -582,7 +582,7 @@ test_bad_inputs (Fixture      *f,
 
   all = desk_evidence_list_all (f->store, NULL, NULL);
   g_assert_cmpuint (all->len, ==, 0);
-  g_assert_cmpuint (count_blobs (f), ==, 0);  /* no leftovers, not even in blobs/tmp */
+  g_assert_cmpuint (count_blobs (f), ==, 0); /* no leftovers, not even in blobs/tmp */
 }
 
 static void
@@ -590,18 +590,24 @@ test_odd_names (Fixture      *f,
                 gconstpointer data)
 {
   const char *names[] = {
-    "商标注册证 2024.pdf", "  spaces  .txt", "it's \"quoted\".txt", "new\nline.txt",
-    "-leading-dash.txt", "--help", "..txt", "a;rm -rf ~.txt",
+    "商标注册证 2024.pdf",
+    "  spaces  .txt",
+    "it's \"quoted\".txt",
+    "new\nline.txt",
+    "-leading-dash.txt",
+    "--help",
+    "..txt",
+    "a;rm -rf ~.txt",
   };
   g_autofree char *blob_root = g_build_filename (f->dir, "blobs", NULL);
-  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) all = NULL;
   guint before, after;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *content = g_strdup_printf ("content %u of %s", i, names[i]);
       g_autofree char *path = write_bytes (f, names[i], content, strlen (content));
-      g_autoptr(DeskEvidence) ev = add_ok (f, path, 0, NULL);
+      g_autoptr (DeskEvidence) ev = add_ok (f, path, 0, NULL);
       g_autofree char *display = desk_evidence_dup_display_name (ev);
       g_autofree char *blob = desk_evidence_get_path (f->store, ev);
 
@@ -623,11 +629,11 @@ test_search_and_lookup (Fixture      *f,
 {
   g_autofree char *p1 = make_png (f, "Brand Authorization.png", 5, 5);
   g_autofree char *p2 = make_png (f, "invoice.png", 6, 6);
-  g_autoptr(DeskEvidence) a = add_ok (f, p1, 0, "from 深圳 factory");
-  g_autoptr(DeskEvidence) b = add_ok (f, p2, 0, NULL);
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(DeskEvidence) found = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (DeskEvidence) a = add_ok (f, p1, 0, "from 深圳 factory");
+  g_autoptr (DeskEvidence) b = add_ok (f, p2, 0, NULL);
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (DeskEvidence) found = NULL;
+  g_autoptr (GError) error = NULL;
   char prefix[9] = { 0 };
 
   hits = desk_evidence_list_all (f->store, "AUTHORIZATION", NULL);
@@ -692,12 +698,12 @@ test_async (Fixture      *f,
             gconstpointer data)
 {
   g_autofree guint8 *big = g_malloc (3 << 20);
-  g_autofree char *path = NULL;
-  g_autofree char *sha = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autofree char   *path = NULL;
+  g_autofree char   *sha = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GCancellable) cancelled = g_cancellable_new ();
   AsyncState s = { 0 }, c = { 0 };
-  gint64 case_id = new_case (f, "Async");
+  gint64     case_id = new_case (f, "Async");
 
   for (gsize i = 0; i < (3 << 20); i++)
     big[i] = (guint8)(i * 2654435761u >> 24);
@@ -734,7 +740,7 @@ insert_checklist_item (Fixture    *f,
                        gint64      case_id,
                        const char *item_id)
 {
-  sqlite3 *db = _desk_store_get_db (f->store);
+  sqlite3         *db = _desk_store_get_db (f->store);
   g_autofree char *sql = g_strdup_printf ("INSERT INTO checklist_items (case_id, item_id) VALUES (%" G_GINT64_FORMAT ", '%s')",
                                           case_id, item_id);
 
@@ -757,13 +763,13 @@ test_checklist_links (Fixture      *f,
                       gconstpointer data)
 {
   g_autofree char *p = make_png (f, "auth.png", 8, 8);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 case_id = new_case (f, "Checklist");
   gint64 item = insert_checklist_item (f, case_id, "brand-authorization");
-  g_autoptr(DeskEvidence) ev = add_ok (f, p, 0, NULL);
-  g_autoptr(GArray) linked = NULL;
-  g_autoptr(GArray) after = NULL;
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr (DeskEvidence) ev = add_ok (f, p, 0, NULL);
+  g_autoptr (GArray) linked = NULL;
+  g_autoptr (GArray) after = NULL;
+  g_autoptr (GPtrArray) items = NULL;
   gint64 id = desk_evidence_get_id (ev);
 
   /* Attaching to a checklist item also adds the file to the case. */
@@ -786,7 +792,7 @@ test_checklist_links (Fixture      *f,
   after = desk_checklist_list_evidence (f->store, item, &error);
   g_assert_no_error (error);
   g_assert_false (array_has (after, id));
-  g_assert_true (blob_exists (f, desk_evidence_get_sha256 (ev)));  /* library item */
+  g_assert_true (blob_exists (f, desk_evidence_get_sha256 (ev))); /* library item */
 }
 
 static void
@@ -805,12 +811,12 @@ test_list_model (Fixture      *f,
 {
   g_autofree char *p1 = make_png (f, "one.png", 3, 3);
   g_autofree char *p2 = make_png (f, "two.png", 4, 4);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 c1 = new_case (f, "One"), c2 = new_case (f, "Two");
-  g_autoptr(DeskEvidenceList) for_case = desk_evidence_list_new (f->store, c1);
-  g_autoptr(DeskEvidenceList) library = desk_evidence_list_new (f->store, 0);
-  g_autoptr(DeskEvidence) shared = NULL;
-  g_autoptr(DeskEvidence) in_lib = NULL;
+  g_autoptr (DeskEvidenceList) for_case = desk_evidence_list_new (f->store, c1);
+  g_autoptr (DeskEvidenceList) library = desk_evidence_list_new (f->store, 0);
+  g_autoptr (DeskEvidence) shared = NULL;
+  g_autoptr (DeskEvidence) in_lib = NULL;
   guint changes = 0;
 
   g_signal_connect (for_case, "items-changed", G_CALLBACK (on_items_changed), &changes);
@@ -829,24 +835,24 @@ test_list_model (Fixture      *f,
   g_assert_true (desk_store_delete_case (f->store, c2, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (desk_evidence_get_usage_count (in_lib), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 1);  /* two.png went */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 1); /* two.png went */
 }
 
 static void
 test_warnings (void)
 {
-  g_autoptr(DeskEvidence) large = _desk_evidence_new_take (1, g_strnfill (64, 'a'), g_strdup ("big.pdf"),
-                                                           DESK_EVIDENCE_WARN_SIZE + 1, g_strdup ("application/pdf"),
-                                                           g_date_time_new_now_utc (), NULL,
-                                                           g_strdup ("{\"kind\": \"pdf\", \"pages\": 3}"), FALSE, 0);
-  g_autoptr(DeskEvidence) other = _desk_evidence_new_take (2, g_strnfill (64, 'b'), g_strdup ("x.docx"), 10,
-                                                           g_strdup ("application/zip"), g_date_time_new_now_utc (),
-                                                           NULL, g_strdup ("{\"kind\": \"other\", \"name_mismatch\": true}"),
-                                                           FALSE, 0);
-  g_autoptr(DeskEvidence) junk = _desk_evidence_new_take (3, g_strnfill (64, 'c'), g_strdup ("j"), 1, NULL,
-                                                          NULL, NULL, g_strdup ("not json"), FALSE, 0);
-  g_auto(GStrv) w1 = desk_evidence_get_warnings (large, NULL);
-  g_auto(GStrv) w2 = desk_evidence_get_warnings (other, NULL);
+  g_autoptr (DeskEvidence) large = _desk_evidence_new_take (1, g_strnfill (64, 'a'), g_strdup ("big.pdf"),
+                                                            DESK_EVIDENCE_WARN_SIZE + 1, g_strdup ("application/pdf"),
+                                                            g_date_time_new_now_utc (), NULL,
+                                                            g_strdup ("{\"kind\": \"pdf\", \"pages\": 3}"), FALSE, 0);
+  g_autoptr (DeskEvidence) other = _desk_evidence_new_take (2, g_strnfill (64, 'b'), g_strdup ("x.docx"), 10,
+                                                            g_strdup ("application/zip"), g_date_time_new_now_utc (),
+                                                            NULL, g_strdup ("{\"kind\": \"other\", \"name_mismatch\": true}"),
+                                                            FALSE, 0);
+  g_autoptr (DeskEvidence) junk = _desk_evidence_new_take (3, g_strnfill (64, 'c'), g_strdup ("j"), 1, NULL,
+                                                           NULL, NULL, g_strdup ("not json"), FALSE, 0);
+  g_auto (GStrv) w1 = desk_evidence_get_warnings (large, NULL);
+  g_auto (GStrv) w2 = desk_evidence_get_warnings (other, NULL);
 
   g_assert_cmpuint (g_strv_length (w1), ==, 1);
   g_assert_true (has_warning (w1, "very large"));

@@ -24,7 +24,7 @@ write_bytes (const char *name,
              gsize       len)
 {
   char *path = tmp_path (name);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_file_set_contents (path, data, len, &error);
   g_assert_no_error (error);
@@ -65,7 +65,7 @@ put_entry (Tiff *t, guint tag, guint type, guint32 count, guint32 value)
   put16 (t, type);
   put32 (t, count);
   if (type == 3 && count == 1)
-    put16 (t, value), put16 (t, 0);  /* a SHORT sits in the first two bytes */
+    put16 (t, value), put16 (t, 0); /* a SHORT sits in the first two bytes */
   else
     put32 (t, value);
 }
@@ -75,11 +75,11 @@ put_entry (Tiff *t, guint tag, guint type, guint32 count, guint32 value)
 static GByteArray *
 make_tiff_exif (gboolean big_endian)
 {
-  Tiff t = { g_byte_array_new (), big_endian };
+  Tiff          t = { g_byte_array_new (), big_endian };
   const guint32 ifd0 = 8, exif_ifd = ifd0 + 2 + 2 * 12 + 4;
   const guint32 date_at = exif_ifd + 2 + 2 * 12 + 4, offset_at = date_at + 20;
 
-  g_byte_array_append (t.bytes, (const guint8 *) (big_endian ? "MM" : "II"), 2);
+  g_byte_array_append (t.bytes, (const guint8 *)(big_endian ? "MM" : "II"), 2);
   put16 (&t, 42);
   put32 (&t, ifd0);
   put16 (&t, 2);
@@ -91,8 +91,8 @@ make_tiff_exif (gboolean big_endian)
   put_entry (&t, 0x9011, 2, 7, offset_at);
   put32 (&t, 0);
   g_assert_cmpuint (t.bytes->len, ==, date_at);
-  g_byte_array_append (t.bytes, (const guint8 *) "2024:05:01 14:30:05", 20);
-  g_byte_array_append (t.bytes, (const guint8 *) "+08:00", 7);
+  g_byte_array_append (t.bytes, (const guint8 *)"2024:05:01 14:30:05", 20);
+  g_byte_array_append (t.bytes, (const guint8 *)"+08:00", 7);
   return t.bytes;
 }
 
@@ -100,28 +100,28 @@ make_tiff_exif (gboolean big_endian)
 static GByteArray *
 make_exif_jpeg (GByteArray *tiff)
 {
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  g_autoptr (GError) error = NULL;
   g_autofree char *jpeg = NULL;
-  GByteArray *out = g_byte_array_new ();
-  guint8 app1[4] = { 0xff, 0xe1, (tiff->len + 8) >> 8, (tiff->len + 8) & 0xff };
-  gsize jpeg_len;
+  GByteArray      *out = g_byte_array_new ();
+  guint8           app1[4] = { 0xff, 0xe1, (tiff->len + 8) >> 8, (tiff->len + 8) & 0xff };
+  gsize            jpeg_len;
 
   gdk_pixbuf_fill (pixbuf, 0x336699ff);
   gdk_pixbuf_save_to_buffer (pixbuf, &jpeg, &jpeg_len, "jpeg", &error, NULL);
   g_assert_no_error (error);
-  g_byte_array_append (out, (const guint8 *) jpeg, 2);
+  g_byte_array_append (out, (const guint8 *)jpeg, 2);
   g_byte_array_append (out, app1, 4);
-  g_byte_array_append (out, (const guint8 *) "Exif\0\0", 6);
+  g_byte_array_append (out, (const guint8 *)"Exif\0\0", 6);
   g_byte_array_append (out, tiff->data, tiff->len);
-  g_byte_array_append (out, (const guint8 *) jpeg + 2, jpeg_len - 2);
+  g_byte_array_append (out, (const guint8 *)jpeg + 2, jpeg_len - 2);
   return out;
 }
 
 static char *
 utc_text (GDateTime *time)
 {
-  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr (GDateTime) utc = NULL;
 
   g_assert_nonnull (time);
   utc = g_date_time_to_utc (time);
@@ -131,12 +131,12 @@ utc_text (GDateTime *time)
 static void
 test_exif_jpeg (void)
 {
-  g_autoptr(GByteArray) tiff = make_tiff_exif (FALSE);
-  g_autoptr(GByteArray) jpeg = make_exif_jpeg (tiff);
+  g_autoptr (GByteArray) tiff = make_tiff_exif (FALSE);
+  g_autoptr (GByteArray) jpeg = make_exif_jpeg (tiff);
   g_autofree char *path = write_bytes ("photo.jpg", jpeg->data, jpeg->len);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskImageInfo) info = desk_image_info_load (file, NULL, &error);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskImageInfo) info = desk_image_info_load (file, NULL, &error);
   g_autofree char *taken = NULL;
 
   g_assert_no_error (error);
@@ -153,7 +153,7 @@ test_exif_jpeg (void)
 static void
 test_exif_big_endian (void)
 {
-  g_autoptr(GByteArray) tiff = make_tiff_exif (TRUE);
+  g_autoptr (GByteArray) tiff = make_tiff_exif (TRUE);
   DeskExifData exif;
 
   g_assert_true (_desk_exif_parse_tiff (tiff->data, tiff->len, &exif));
@@ -169,7 +169,7 @@ parse_copy (const guint8 *data,
             DeskExifData *exif)
 {
   g_autofree guint8 *copy = g_memdup2 (data, len);
-  gboolean found = _desk_exif_parse_jpeg (copy, len, exif);
+  gboolean           found = _desk_exif_parse_jpeg (copy, len, exif);
 
   /* Whatever was found is NUL-terminated, printable ASCII. */
   g_assert_cmpuint (strlen (exif->date_time_original), <, sizeof exif->date_time_original);
@@ -187,13 +187,13 @@ set32le (guint8 *p, guint32 v)
 static void
 test_exif_malformed (void)
 {
-  g_autoptr(GByteArray) tiff = make_tiff_exif (FALSE);
-  g_autoptr(GByteArray) jpeg = make_exif_jpeg (tiff);
-  const gsize tiff_at = 12;  /* SOI + APP1 marker/length + "Exif\0\0" */
+  g_autoptr (GByteArray) tiff = make_tiff_exif (FALSE);
+  g_autoptr (GByteArray) jpeg = make_exif_jpeg (tiff);
+  const gsize tiff_at = 12; /* SOI + APP1 marker/length + "Exif\0\0" */
   const gsize head_len = tiff_at + tiff->len;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (2024);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (2024);
   g_autofree guint8 *bad = NULL;
-  DeskExifData exif;
+  DeskExifData       exif;
 
   /* Every truncation of the header: never a read past the end. */
   for (gsize len = 0; len <= head_len + 16; len++)
@@ -247,9 +247,9 @@ test_exif_malformed (void)
 static void
 test_exif_dates (void)
 {
-  g_autoptr(GDateTime) zoned = _desk_exif_date_parse ("2023:12:31 23:59:59", "-05:00");
+  g_autoptr (GDateTime) zoned = _desk_exif_date_parse ("2023:12:31 23:59:59", "-05:00");
   g_autofree char *text = utc_text (zoned);
-  g_autoptr(GDateTime) local = _desk_exif_date_parse ("2023:12:31 23:59:59", NULL);
+  g_autoptr (GDateTime) local = _desk_exif_date_parse ("2023:12:31 23:59:59", NULL);
 
   g_assert_cmpstr (text, ==, "2024-01-01T04:59:59Z");
   g_assert_nonnull (local);
@@ -263,11 +263,11 @@ test_exif_dates (void)
 static void
 test_png_creation_time (void)
 {
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, 30, 20);
+  g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, 30, 20);
   g_autofree char *path = tmp_path ("screenshot.png");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskImageInfo) info = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskImageInfo) info = NULL;
   g_autofree char *taken = NULL;
 
   gdk_pixbuf_fill (pixbuf, 0);
@@ -286,11 +286,11 @@ test_png_creation_time (void)
 static void
 test_webp_size (void)
 {
-  guint8 webp[30] = "RIFF\x16\0\0\0WEBPVP8X\x0a\0\0\0";
+  guint8           webp[30] = "RIFF\x16\0\0\0WEBPVP8X\x0a\0\0\0";
   g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskImageInfo) info = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskImageInfo) info = NULL;
   int width = 0, height = 0;
 
   /* canvas 640 × 480, stored minus one in 24 bits */
@@ -314,9 +314,9 @@ test_image_errors (void)
 {
   g_autofree char *junk = write_bytes ("junk.jpg", "not an image at all", 19);
   g_autofree char *empty = write_bytes ("empty.jpg", "", 0);
-  g_autoptr(GFile) junk_file = g_file_new_for_path (junk);
-  g_autoptr(GFile) empty_file = g_file_new_for_path (empty);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) junk_file = g_file_new_for_path (junk);
+  g_autoptr (GFile) empty_file = g_file_new_for_path (empty);
+  g_autoptr (GError) error = NULL;
 
   g_assert_null (desk_image_info_load (junk_file, NULL, &error));
   g_assert_error (error, DESK_IMAGE_ERROR, DESK_IMAGE_ERROR_UNSUPPORTED);
@@ -331,8 +331,8 @@ static DeskFileInfo *
 inspect (const char *path,
          const char *name_hint)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
   DeskFileInfo *info = desk_file_inspect (file, name_hint, NULL, &error);
 
   g_assert_no_error (error);
@@ -345,7 +345,7 @@ to_json (DeskFileInfo *info,
          JsonNode    **keep)
 {
   g_autofree char *text = desk_file_info_to_json_string (info);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   *keep = json_from_string (text, &error);
   g_assert_no_error (error);
@@ -355,9 +355,9 @@ to_json (DeskFileInfo *info,
 static char *
 make_pdf (const char *name)
 {
-  char *path = tmp_path (name);
+  char            *path = tmp_path (name);
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Invoice 2024-0042");
   cairo_move_to (cr, 72, 72);
@@ -374,10 +374,10 @@ static void
 test_inspect_pdf (void)
 {
   g_autofree char *path = make_pdf ("invoice.pdf");
-  g_autoptr(DeskFileInfo) info = inspect (path, NULL);
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (DeskFileInfo) info = inspect (path, NULL);
+  g_autoptr (JsonNode) node = NULL;
   JsonObject *root, *pdf;
-  JsonArray *sizes;
+  JsonArray  *sizes;
 
   g_assert_cmpint (info->kind, ==, DESK_FILE_KIND_PDF);
   g_assert_cmpstr (info->mime_type, ==, "application/pdf");
@@ -390,7 +390,7 @@ test_inspect_pdf (void)
 
   root = to_json (info, &node);
   g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "pdf");
-  g_assert_cmpint (json_object_get_int_member (root, "size"), ==, (gint64) info->size);
+  g_assert_cmpint (json_object_get_int_member (root, "size"), ==, (gint64)info->size);
   g_assert_true (json_object_get_null_member (root, "problem"));
   pdf = json_object_get_object_member (root, "pdf");
   g_assert_cmpint (json_object_get_int_member (pdf, "n_pages"), ==, 2);
@@ -406,7 +406,7 @@ static void
 test_inspect_name_hint (void)
 {
   g_autofree char *path = make_pdf ("3f9a0c");
-  g_autoptr(DeskFileInfo) info = inspect (path, "证书.pdf");
+  g_autoptr (DeskFileInfo) info = inspect (path, "证书.pdf");
 
   g_assert_cmpint (info->kind, ==, DESK_FILE_KIND_PDF);
   g_assert_cmpstr (info->name, ==, "证书.pdf");
@@ -416,10 +416,10 @@ test_inspect_name_hint (void)
 static void
 test_inspect_png_named_pdf (void)
 {
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 12, 10);
+  g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 12, 10);
   g_autofree char *path = tmp_path ("authorization.pdf");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskFileInfo) info = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskFileInfo) info = NULL;
 
   gdk_pixbuf_fill (pixbuf, 0);
   gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
@@ -436,20 +436,20 @@ test_inspect_encrypted_pdf (void)
 {
   g_autofree char *plain = make_pdf ("open.pdf");
   g_autofree char *locked = tmp_path ("locked.pdf");
-  const char *argv[] = { "qpdf", "--encrypt", "u", "o", "256", "--", plain, locked, NULL };
-  g_autoptr(DeskFileInfo) info = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) error = NULL;
+  const char      *argv[] = { "qpdf", "--encrypt", "u", "o", "256", "--", plain, locked, NULL };
+  g_autoptr (DeskFileInfo) info = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *qpdf = g_find_program_in_path ("qpdf");
-  JsonObject *problem;
-  int status = -1;
+  JsonObject      *problem;
+  int              status = -1;
 
   if (qpdf == NULL)
     {
       g_test_skip ("qpdf is not installed");
       return;
     }
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
 
@@ -466,7 +466,7 @@ static void
 test_inspect_empty_pdf (void)
 {
   g_autofree char *path = write_bytes ("nothing.pdf", "", 0);
-  g_autoptr(DeskFileInfo) info = inspect (path, NULL);
+  g_autoptr (DeskFileInfo) info = inspect (path, NULL);
 
   g_assert_cmpuint (info->size, ==, 0);
   g_assert_cmpint (info->kind, ==, DESK_FILE_KIND_PDF);
@@ -477,8 +477,8 @@ static void
 test_inspect_text (void)
 {
   g_autofree char *short_path = write_bytes ("notes.txt", "one\ntwo\nthree", 13);
-  g_autoptr(DeskFileInfo) info = inspect (short_path, NULL);
-  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr (DeskFileInfo) info = inspect (short_path, NULL);
+  g_autoptr (GString) big = g_string_new (NULL);
   g_autofree char *big_path = NULL;
   g_autofree char *gbk_path = NULL;
 
@@ -505,25 +505,24 @@ test_inspect_text (void)
   g_assert_false (info->text->valid_utf8);
 }
 
-static const char eml[] =
-  "Return-Path: <noreply@example.com>\r\n"
-  "From: =?GB2312?B?yczGt7K/?= <seller@example.com>\r\n"
-  "Subject: =?UTF-8?B?5L2g55qE5ZWG5ZOB5bey6KKr5LiL5p62?=\r\n"
-  " =?UTF-8?Q?_(Case_123)?=\r\n"
-  "Date: Tue, 1 Jul 2025 10:00:00 +0800\r\n"
-  "Content-Type: text/plain; charset=utf-8\r\n"
-  "\r\n"
-  "Subject: not a header\r\n"
-  "Body.\r\n";
+static const char eml[] = "Return-Path: <noreply@example.com>\r\n"
+                          "From: =?GB2312?B?yczGt7K/?= <seller@example.com>\r\n"
+                          "Subject: =?UTF-8?B?5L2g55qE5ZWG5ZOB5bey6KKr5LiL5p62?=\r\n"
+                          " =?UTF-8?Q?_(Case_123)?=\r\n"
+                          "Date: Tue, 1 Jul 2025 10:00:00 +0800\r\n"
+                          "Content-Type: text/plain; charset=utf-8\r\n"
+                          "\r\n"
+                          "Subject: not a header\r\n"
+                          "Body.\r\n";
 
 static void
 test_inspect_eml (void)
 {
   g_autofree char *path = write_bytes ("notice.eml", eml, sizeof eml - 1);
-  g_autoptr(DeskFileInfo) info = inspect (path, NULL);
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr (DeskFileInfo) info = inspect (path, NULL);
+  g_autoptr (JsonNode) node = NULL;
   g_autofree char *date = NULL;
-  JsonObject *text;
+  JsonObject      *text;
 
   g_assert_cmpint (info->kind, ==, DESK_FILE_KIND_EMAIL);
   g_assert_cmpuint (info->text->n_lines, ==, 9);
@@ -540,8 +539,8 @@ static void
 test_inspect_missing (void)
 {
   g_autofree char *path = tmp_path ("gone.pdf");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
 
   g_assert_null (desk_file_inspect (file, NULL, NULL, &error));
   g_assert_error (error, DESK_INSPECT_ERROR, DESK_INSPECT_ERROR_IO);
@@ -552,17 +551,17 @@ got_result (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  *(GAsyncResult **) user_data = g_object_ref (result);
+  *(GAsyncResult **)user_data = g_object_ref (result);
 }
 
 static void
 test_inspect_async (void)
 {
   g_autofree char *path = make_pdf ("async.pdf");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskFileInfo) info = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskFileInfo) info = NULL;
 
   desk_file_inspect_async (file, NULL, NULL, got_result, &result);
   while (result == NULL)
@@ -577,7 +576,11 @@ test_inspect_async (void)
 static void
 test_rfc2822_dates (void)
 {
-  static const struct { const char *text; const char *utc; } cases[] = {
+  static const struct
+  {
+    const char *text;
+    const char *utc;
+  } cases[] = {
     { "Tue, 1 Jul 2025 10:00:00 +0800", "2025-07-01T02:00:00Z" },
     { "1 Jul 2025 10:00 -0500", "2025-07-01T15:00:00Z" },
     { "Mon, 30 Dec 24 23:15:07 GMT", "2024-12-30T23:15:07Z" },
@@ -586,7 +589,7 @@ test_rfc2822_dates (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GDateTime) time = _desk_date_parse_rfc2822 (cases[i].text);
+      g_autoptr (GDateTime) time = _desk_date_parse_rfc2822 (cases[i].text);
       g_autofree char *utc = utc_text (time);
 
       g_assert_cmpstr (utc, ==, cases[i].utc);
@@ -599,14 +602,18 @@ test_rfc2822_dates (void)
 static void
 test_mime_decode (void)
 {
-  static const struct { const char *raw; const char *text; } cases[] = {
+  static const struct
+  {
+    const char *raw;
+    const char *text;
+  } cases[] = {
     { "plain", "plain" },
     { "=?utf-8?q?caf=C3=A9?= au lait", "café au lait" },
     { "=?UTF-8?B?5ZWG5qCH?= =?UTF-8?B?5o6I5p2D?=", "商标授权" },
     { "Re: =?GBK?B?yczGtw==?=", "Re: 商品" },
     { "=?x-unknown?B?AAAA?= kept", "=?x-unknown?B?AAAA?= kept" },
     { "=?broken", "=?broken" },
-    { "\xc9\xcc\xc6\xb7", "商品" },   /* raw GBK bytes */
+    { "\xc9\xcc\xc6\xb7", "商品" }, /* raw GBK bytes */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -620,7 +627,7 @@ test_mime_decode (void)
 static void
 remove_tmp_dir (void)
 {
-  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)

@@ -11,7 +11,7 @@
 static void
 test_core_strings_chinese (void)
 {
-  g_assert_cmpstr (_("Appeal Desk"), ==, "申诉工作台");
+  g_assert_cmpstr (_ ("Appeal Desk"), ==, "申诉工作台");
   g_assert_cmpstr (desk_case_type_get_label (DESK_CASE_TYPE_RESELLER), ==, "跟卖");
   g_assert_cmpstr (desk_case_status_get_label (DESK_CASE_STATUS_DRAFT), ==, "草稿");
 }
@@ -20,9 +20,9 @@ static void
 test_window_chinese (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
-  g_autoptr(DeskApplication) app = desk_gui_test_app (dir);
+  g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
   DeskWindow *window = desk_window_new (app);
-  GtkWidget *status;
+  GtkWidget  *status;
 
   gtk_window_present (GTK_WINDOW (window));
   desk_gui_test_iterate (50);

@@ -18,16 +18,16 @@ extern int _nl_msg_cat_cntr;
 
 typedef struct
 {
-  char            *dir;
-  DeskApplication *app;
-  DeskWindow      *window;
-  DeskStore       *store;
+  char             *dir;
+  DeskApplication  *app;
+  DeskWindow       *window;
+  DeskStore        *store;
   DeskRuleRegistry *registry;
 } Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture      *f,
+               gconstpointer data)
 {
   f->dir = desk_test_make_data_dir ();
   f->app = desk_gui_test_app (f->dir);
@@ -40,8 +40,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   desk_gui_test_iterate (20);
@@ -154,10 +154,10 @@ static void
 shoot (DeskIntakeWizard *wizard,
        const char       *tag)
 {
-  const char *dir = g_getenv ("DESK_WIZARD_SHOTS");
+  const char      *dir = g_getenv ("DESK_WIZARD_SHOTS");
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (dir == NULL)
     return;
@@ -184,25 +184,25 @@ type_sentence (DeskCaseType type)
 {
   switch (type)
     {
-    case DESK_CASE_TYPE_LISTING_TAKEDOWN:
-      return "Your listing has been removed because the title contains a prohibited medical claim.";
-    case DESK_CASE_TYPE_QUALIFICATION_MISSING:
-      return "Your product has been delisted: the CE certificate is missing or lacks the issuing body's seal.";
-    case DESK_CASE_TYPE_QUALITY_INSPECTION:
-      return "A sampled unit of your product failed quality inspection (test report attached).";
-    case DESK_CASE_TYPE_IP_COMPLAINT:
-      return "Your listing has been reported for Intellectual Property infringement (trademark) by the rights owner.";
-    case DESK_CASE_TYPE_STORE_COMPLAINT:
-      return "A buyer complaint about false advertising in your listing information has been received.";
-    case DESK_CASE_TYPE_ACTIVITY_EXIT:
-      return "Your store has been removed from Flash Deals because the late shipment rate exceeded 20%.";
-    case DESK_CASE_TYPE_RESELLER:
-      return "We received your report of unauthorized use of listing content by other sellers.";
-    case DESK_CASE_TYPE_ACCOUNT_HEALTH:
-      return "Your account is under review because of a performance warning on your account health.";
-    case DESK_CASE_TYPE_UNKNOWN:
-    default:
-      g_assert_not_reached ();
+      case DESK_CASE_TYPE_LISTING_TAKEDOWN:
+        return "Your listing has been removed because the title contains a prohibited medical claim.";
+      case DESK_CASE_TYPE_QUALIFICATION_MISSING:
+        return "Your product has been delisted: the CE certificate is missing or lacks the issuing body's seal.";
+      case DESK_CASE_TYPE_QUALITY_INSPECTION:
+        return "A sampled unit of your product failed quality inspection (test report attached).";
+      case DESK_CASE_TYPE_IP_COMPLAINT:
+        return "Your listing has been reported for Intellectual Property infringement (trademark) by the rights owner.";
+      case DESK_CASE_TYPE_STORE_COMPLAINT:
+        return "A buyer complaint about false advertising in your listing information has been received.";
+      case DESK_CASE_TYPE_ACTIVITY_EXIT:
+        return "Your store has been removed from Flash Deals because the late shipment rate exceeded 20%.";
+      case DESK_CASE_TYPE_RESELLER:
+        return "We received your report of unauthorized use of listing content by other sellers.";
+      case DESK_CASE_TYPE_ACCOUNT_HEALTH:
+        return "Your account is under review because of a performance warning on your account health.";
+      case DESK_CASE_TYPE_UNKNOWN:
+      default:
+        g_assert_not_reached ();
     }
 }
 
@@ -258,9 +258,9 @@ assert_checklist (Fixture      *f,
                   DeskRulePack *pack,
                   DeskCase     *kase)
 {
-  g_autoptr(GPtrArray) wanted = desk_rule_pack_get_evidence_items (pack, desk_case_get_case_type (kase));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = desk_checklist_list (f->store, desk_case_get_id (kase), &error);
+  g_autoptr (GPtrArray) wanted = desk_rule_pack_get_evidence_items (pack, desk_case_get_case_type (kase));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = desk_checklist_list (f->store, desk_case_get_id (kase), &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (wanted->len, >, 0);
@@ -285,12 +285,12 @@ on_case_created (DeskIntakeWizard *wizard,
 }
 
 static void
-assert_products (const char * const *got,
-                 DeskNotice         *notice,
-                 const char         *extra)
+assert_products (const char *const *got,
+                 DeskNotice        *notice,
+                 const char        *extra)
 {
-  const char * const *decoded = desk_notice_get_product_ids (notice);
-  guint n = g_strv_length ((char **)decoded);
+  const char *const *decoded = desk_notice_get_product_ids (notice);
+  guint              n = g_strv_length ((char **)decoded);
 
   g_assert_cmpuint (g_strv_length ((char **)got), ==, n + 1);
   for (guint i = 0; i < n; i++)
@@ -300,25 +300,25 @@ assert_products (const char * const *got,
 
 /* One platform × case type, from "New case" to the case in the store. */
 static void
-walk (Fixture      *f,
-      DeskPlatform  platform,
-      DeskCaseType  type,
-      guint         n)
+walk (Fixture     *f,
+      DeskPlatform platform,
+      DeskCaseType type,
+      guint        n)
 {
-  DeskRulePack *pack = desk_rule_registry_get_pack (f->registry, platform);
-  gboolean state_deadline = n % 2 == 1;
+  DeskRulePack    *pack = desk_rule_registry_get_pack (f->registry, platform);
+  gboolean         state_deadline = n % 2 == 1;
   g_autofree char *text = make_notice (platform, type, n, state_deadline);
   g_autofree char *extra = g_strdup_printf ("EXTRA-%u", n);
   g_autofree char *tag = g_strdup_printf ("%s-%s", desk_platform_to_id (platform), desk_case_type_to_id (type));
-  g_autoptr(GDateTime) received_local = g_date_time_new_local (2026, 11, 22, 15, 5, 0);
-  g_autoptr(GDateTime) received = g_date_time_to_utc (received_local);
-  g_autoptr(DeskNotice) notice = desk_notice_decode (text, received);
-  g_autoptr(GDateTime) deadline = expected_deadline (pack, type, notice, received);
-  const char *case_id = desk_notice_get_case_id (notice) ? desk_notice_get_case_id (notice)
-                                                          : desk_notice_get_issue_id (notice);
+  g_autoptr (GDateTime) received_local = g_date_time_new_local (2026, 11, 22, 15, 5, 0);
+  g_autoptr (GDateTime) received = g_date_time_to_utc (received_local);
+  g_autoptr (DeskNotice) notice = desk_notice_decode (text, received);
+  g_autoptr (GDateTime) deadline = expected_deadline (pack, type, notice, received);
+  const char       *case_id = desk_notice_get_case_id (notice) ? desk_notice_get_case_id (notice)
+                                                               : desk_notice_get_issue_id (notice);
   DeskIntakeWizard *wizard = open_wizard (f);
-  g_autoptr(DeskCase) kase = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (DeskCase) kase = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 id = 0;
 
   g_test_message ("walking %s (%s)", tag, g_getenv ("LANGUAGE"));
@@ -343,8 +343,8 @@ walk (Fixture      *f,
   next (wizard);
 
   _desk_intake_wizard_add_product (wizard, extra);
-  _desk_intake_wizard_add_product (wizard, extra);  /* a duplicate is refused */
-  _desk_intake_wizard_add_product (wizard, "  ");   /* and so is nothing */
+  _desk_intake_wizard_add_product (wizard, extra); /* a duplicate is refused */
+  _desk_intake_wizard_add_product (wizard, "  ");  /* and so is nothing */
   assert_products (_desk_intake_wizard_get_products (wizard), notice, extra);
   if (n < 2)
     shoot (wizard, "4-products");
@@ -355,7 +355,8 @@ walk (Fixture      *f,
   assert_same_time (_desk_intake_wizard_get_deadline (wizard), deadline);
   g_assert_cmpint (_desk_intake_wizard_get_deadline_basis (wizard), ==,
                    desk_notice_get_deadline (notice) ? DESK_DEADLINE_BASIS_NOTICE
-                   : deadline ? DESK_DEADLINE_BASIS_RULE : DESK_DEADLINE_BASIS_NONE);
+                   : deadline                        ? DESK_DEADLINE_BASIS_RULE
+                                                     : DESK_DEADLINE_BASIS_NONE);
   n_from_notice += desk_notice_get_deadline (notice) != NULL;
   if (n < 2)
     shoot (wizard, "5-deadline");
@@ -367,7 +368,7 @@ walk (Fixture      *f,
   g_assert_true (action_enabled (wizard, "create_button"));
   click (wizard, "create_button");
   desk_gui_test_iterate (20);
-  g_assert_null (wizard);   /* closed, without asking */
+  g_assert_null (wizard); /* closed, without asking */
   g_assert_cmpint (id, >, 0);
 
   kase = desk_store_get_case (f->store, id, &error);
@@ -396,9 +397,9 @@ walk_all (Fixture    *f,
   n_from_notice = 0;
   for (DeskPlatform p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
     {
-      DeskRulePack *pack = desk_rule_registry_get_pack (f->registry, p);
+      DeskRulePack       *pack = desk_rule_registry_get_pack (f->registry, p);
       const DeskCaseType *types;
-      guint n_types;
+      guint               n_types;
 
       g_assert_nonnull (pack);
       types = desk_rule_pack_get_case_types (pack, &n_types);
@@ -417,7 +418,7 @@ static void
 test_all_combinations_en (Fixture *f, gconstpointer data)
 {
   walk_all (f, "en");
-  g_assert_cmpstr (_("Discard this case?"), ==, "Discard this case?");
+  g_assert_cmpstr (_ ("Discard this case?"), ==, "Discard this case?");
 }
 
 static void
@@ -427,7 +428,7 @@ test_all_combinations_zh (Fixture *f, gconstpointer data)
   /* Rule packs answer in Chinese (their bilingual texts), and so does gettext
    * for whatever po/zh_CN.po translates already (test-i18n checks that). */
   g_assert_cmpint (desk_rule_language_get_current (), ==, DESK_RULE_LANGUAGE_ZH);
-  g_test_message ("gettext: “Appeal Desk” → “%s”", _("Appeal Desk"));
+  g_test_message ("gettext: “Appeal Desk” → “%s”", _ ("Appeal Desk"));
   walk_all (f, "zh_CN");
 }
 
@@ -473,8 +474,8 @@ static void
 test_back_keeps_data (Fixture *f, gconstpointer data)
 {
   DeskIntakeWizard *wizard = open_wizard (f);
-  g_autofree char *notice = make_notice (DESK_PLATFORM_AMAZON, DESK_CASE_TYPE_ACCOUNT_HEALTH, 7, FALSE);
-  g_autofree char *text = NULL;
+  g_autofree char  *notice = make_notice (DESK_PLATFORM_AMAZON, DESK_CASE_TYPE_ACCOUNT_HEALTH, 7, FALSE);
+  g_autofree char  *text = NULL;
 
   g_assert_true (_desk_intake_wizard_choose_platform (wizard, DESK_PLATFORM_AMAZON));
   next (wizard);
@@ -509,7 +510,7 @@ test_back_keeps_data (Fixture *f, gconstpointer data)
   set_entry (wizard, "deadline_row", "2030-01-02 03:04");
   next (wizard);
   g_assert_true (g_str_has_prefix (gtk_editable_get_text (child (wizard, "title_row")),
-                                  _desk_intake_wizard_get_products (wizard)[0]));
+                                   _desk_intake_wizard_get_products (wizard)[0]));
   /* Going back to the start, the seller decides to leave: asked first. */
   g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *)&wizard);
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.cancel", NULL);
@@ -557,17 +558,17 @@ test_cancel_asks (Fixture *f, gconstpointer data)
 
   g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *)&wizard);
   _desk_intake_wizard_paste_notice (wizard, "Issue ID: X-1");
-  gtk_window_close (GTK_WINDOW (wizard));   /* the window manager's close button */
+  gtk_window_close (GTK_WINDOW (wizard)); /* the window manager's close button */
   desk_gui_test_iterate (20);
   g_assert_nonnull (wizard);
   dialog = _desk_intake_wizard_get_discard_dialog (wizard);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Discard this case?"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _ ("Discard this case?"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==, ADW_RESPONSE_DESTRUCTIVE);
   shoot (wizard, "7-discard");
-  respond (dialog, _("_Keep Editing"));
+  respond (dialog, _ ("_Keep Editing"));
   g_assert_nonnull (wizard);
   dialog = _desk_intake_wizard_get_discard_dialog (wizard);
   g_assert_true (dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (dialog)));
@@ -575,7 +576,7 @@ test_cancel_asks (Fixture *f, gconstpointer data)
 
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.cancel", NULL);
   desk_gui_test_iterate (20);
-  respond (_desk_intake_wizard_get_discard_dialog (wizard), _("_Discard"));
+  respond (_desk_intake_wizard_get_discard_dialog (wizard), _ ("_Discard"));
   g_assert_null (wizard);
 
   /* Nothing entered: closes at once. */
@@ -590,11 +591,11 @@ static void
 test_empty_notice (Fixture *f, gconstpointer data)
 {
   DeskIntakeWizard *wizard = open_wizard (f);
-  DeskRulePack *pack = desk_rule_registry_get_pack (f->registry, DESK_PLATFORM_LAZADA);
-  g_autofree char *expected_title = NULL;
-  g_autoptr(GDateTime) deadline = NULL;
-  g_autoptr(DeskCase) kase = NULL;
-  g_autoptr(GError) error = NULL;
+  DeskRulePack     *pack = desk_rule_registry_get_pack (f->registry, DESK_PLATFORM_LAZADA);
+  g_autofree char  *expected_title = NULL;
+  g_autoptr (GDateTime) deadline = NULL;
+  g_autoptr (DeskCase) kase = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 id = 0;
 
   g_signal_connect (wizard, "case-created", G_CALLBACK (on_case_created), &id);
@@ -602,7 +603,7 @@ test_empty_notice (Fixture *f, gconstpointer data)
   next (wizard);
   g_assert_true (_desk_intake_wizard_choose_case_type (wizard, DESK_CASE_TYPE_QUALIFICATION_MISSING));
   next (wizard);
-  next (wizard);   /* no notice */
+  next (wizard); /* no notice */
   g_assert_true (gtk_widget_get_visible (child (wizard, "no_products_row")));
   next (wizard);
   deadline = desk_rule_pack_compute_deadline (pack, DESK_CASE_TYPE_QUALIFICATION_MISSING,
@@ -634,9 +635,9 @@ test_suggestion (Fixture *f, gconstpointer data)
                      "by the rights owner and has been delisted.\n\n"
                      "Issue ID: SG-IPC-20261122-00871\nViolation Code: IP-01 (Trademark Infringement)\n"
                      "Item ID: 23456789012\nAppeal Deadline: 2026-11-25 15:05 (GMT+8)\n";
-  g_autoptr(DeskNotice) expected = desk_notice_decode (text, NULL);
+  g_autoptr (DeskNotice) expected = desk_notice_decode (text, NULL);
   DeskIntakeWizard *wizard = open_wizard (f);
-  GtkWidget *row = child (wizard, "suggestion_row");
+  GtkWidget        *row = child (wizard, "suggestion_row");
 
   /* The notice is unmistakable, so the wizard may offer to switch. */
   g_assert_cmpint (desk_notice_get_platform (expected), ==, DESK_PLATFORM_SHOPEE);
@@ -670,9 +671,9 @@ static void
 test_big_paste (Fixture *f, gconstpointer data)
 {
   g_autofree char *unit = make_notice (DESK_PLATFORM_ALIEXPRESS, DESK_CASE_TYPE_IP_COMPLAINT, 3, TRUE);
-  g_autoptr(GString) text = g_string_new (unit);
+  g_autoptr (GString) text = g_string_new (unit);
   DeskIntakeWizard *wizard = open_wizard (f);
-  gint64 worst = 0, paste_start, start, last;
+  gint64            worst = 0, paste_start, start, last;
 
   while (text->len < 1024 * 1024)
     g_string_append (text, "Please review the listing and the attached evidence list carefully before you appeal.\n");

@@ -15,17 +15,17 @@
 
 typedef struct
 {
-  const char *file;
+  const char  *file;
   DeskPlatform platform; /* UNKNOWN: not asserted when !confident */
   DeskCaseType case_type;
-  gboolean confident;
-  const char *issue_id;
-  const char *case_id;
-  const char *code;
-  const char *products; /* comma-separated, exact and in order */
-  const char *deadline; /* UTC ISO 8601, NULL for none */
-  gboolean relative;
-  const char *evidence; /* comma-separated ids that must be present */
+  gboolean     confident;
+  const char  *issue_id;
+  const char  *case_id;
+  const char  *code;
+  const char  *products; /* comma-separated, exact and in order */
+  const char  *deadline; /* UTC ISO 8601, NULL for none */
+  gboolean     relative;
+  const char  *evidence; /* comma-separated ids that must be present */
 } NoticeCase;
 
 static const NoticeCase notice_cases[] = {
@@ -143,7 +143,7 @@ received_at (void)
 
 static char *
 load_notice (const char *file,
-             gsize *length)
+             gsize      *length)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "notices", file, NULL);
   g_autoptr (GError) error = NULL;
@@ -173,7 +173,7 @@ deadline_string (DeskNotice *notice)
 
 static void
 assert_strv_equal (const char *const *strv,
-                   const char *expected)
+                   const char        *expected)
 {
   g_autofree char *joined = g_strjoinv (",", (char **)strv);
 
@@ -182,7 +182,7 @@ assert_strv_equal (const char *const *strv,
 
 static void
 assert_strv_contains_all (const char *const *strv,
-                          const char *expected)
+                          const char        *expected)
 {
   g_auto (GStrv) wanted = g_strsplit (expected, ",", -1);
 
@@ -194,11 +194,11 @@ assert_strv_contains_all (const char *const *strv,
 }
 
 static void
-assert_guesses (DeskNotice *notice,
+assert_guesses (DeskNotice       *notice,
                 const NoticeCase *c)
 {
   g_autofree char *reason = NULL;
-  gboolean confident = desk_notice_is_confident (notice, &reason);
+  gboolean         confident = desk_notice_is_confident (notice, &reason);
 
   g_assert_cmpint (confident, ==, c->confident);
   if (confident)
@@ -218,7 +218,7 @@ assert_guesses (DeskNotice *notice,
 }
 
 static void
-assert_fields (DeskNotice *notice,
+assert_fields (DeskNotice       *notice,
                const NoticeCase *c)
 {
   g_autofree char *deadline = deadline_string (notice);
@@ -257,7 +257,7 @@ test_crlf (void)
   for (guint i = 0; i < G_N_ELEMENTS (notice_cases); i++)
     {
       const NoticeCase *c = &notice_cases[i];
-      g_autofree char *text = load_notice (c->file, NULL);
+      g_autofree char  *text = load_notice (c->file, NULL);
       g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
       g_autofree char *crlf = g_strjoinv ("\r\n", lines);
       g_autoptr (DeskNotice) notice = desk_notice_decode (crlf, received);
@@ -309,8 +309,8 @@ test_ambiguous_says_so (void)
   g_autoptr (DeskNotice) notice = decode_file ("ambiguous-shopee-lazada.txt");
   g_autofree char *reason = NULL;
   g_autofree char *description = desk_notice_describe_confidence (notice);
-  DeskPlatform best = desk_notice_get_platform (notice);
-  DeskPlatform other = desk_notice_get_runner_up_platform (notice);
+  DeskPlatform     best = desk_notice_get_platform (notice);
+  DeskPlatform     other = desk_notice_get_runner_up_platform (notice);
 
   g_assert_cmpfloat (desk_notice_get_platform_confidence (notice), <, 0.2);
   g_assert_true ((best == DESK_PLATFORM_SHOPEE && other == DESK_PLATFORM_LAZADA)
@@ -351,7 +351,7 @@ test_passing_mention (void)
 static char *
 pad_to (const char *start,
         const char *filler,
-        gsize size)
+        gsize       size)
 {
   GString *text = g_string_sized_new (size + 4096);
 
@@ -391,7 +391,7 @@ test_huge_1mb (void)
   g_autofree char *text = pad_to (start, FILLER, 1024 * 1024);
   g_autoptr (DeskNotice) notice = NULL;
   g_autofree char *description = NULL;
-  gint64 begin = g_get_monotonic_time ();
+  gint64           begin = g_get_monotonic_time ();
 
   notice = desk_notice_decode (text, received);
   g_test_message ("decoding 1 MB took %.1f ms", (g_get_monotonic_time () - begin) / 1000.0);
@@ -487,8 +487,8 @@ typedef struct
 {
   const char *text;
   const char *deadline;
-  gboolean relative;
-  gboolean zone_assumed;
+  gboolean    relative;
+  gboolean    zone_assumed;
 } DeadlineCase;
 
 static const DeadlineCase deadline_cases[] = {
@@ -531,9 +531,9 @@ test_deadlines (void)
 }
 
 static void
-count_notify (GObject *object,
+count_notify (GObject    *object,
               GParamSpec *pspec,
-              gpointer user_data)
+              gpointer    user_data)
 {
   (*(guint *)user_data)++;
 }
@@ -543,9 +543,9 @@ test_seller_edits (void)
 {
   g_autoptr (DeskNotice) notice = decode_file ("ambiguous-shopee-lazada.txt");
   g_autoptr (GDateTime) deadline = g_date_time_new_from_iso8601 ("2026-11-30T12:00:00+08:00", NULL);
-  const char *ids[] = { "111111", "222222", "111111", "", NULL };
+  const char      *ids[] = { "111111", "222222", "111111", "", NULL };
   g_autofree char *stored = NULL;
-  guint notified = 0;
+  guint            notified = 0;
 
   g_signal_connect (notice, "notify::platform", G_CALLBACK (count_notify), &notified);
   desk_notice_set_platform (notice, DESK_PLATFORM_LAZADA);
@@ -575,7 +575,7 @@ test_properties (void)
   g_autofree char *code = NULL;
   g_auto (GStrv) products = NULL;
   DeskPlatform platform;
-  double confidence;
+  double       confidence;
 
   g_object_get (notice, "platform", &platform, "platform-confidence", &confidence,
                 "violation-code", &code, "product-ids", &products, NULL);
@@ -616,9 +616,9 @@ test_reliable_description (void)
 }
 
 static void
-on_decoded (GObject *source,
+on_decoded (GObject      *source,
             GAsyncResult *result,
-            gpointer user_data)
+            gpointer      user_data)
 {
   GAsyncResult **out = user_data;
 
@@ -626,9 +626,9 @@ on_decoded (GObject *source,
 }
 
 static DeskNotice *
-decode_async_and_wait (const char *text,
+decode_async_and_wait (const char   *text,
                        GCancellable *cancellable,
-                       GError **error)
+                       GError      **error)
 {
   g_autoptr (GDateTime) received = received_at ();
   g_autoptr (GAsyncResult) result = NULL;
@@ -659,7 +659,7 @@ test_async (void)
 }
 
 int
-main (int argc,
+main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");

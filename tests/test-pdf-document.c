@@ -25,9 +25,9 @@ typedef struct
 } PageSize;
 
 static const PageSize three_sizes[] = {
-  { 595.0, 842.0 },   /* A4 */
-  { 612.0, 792.0 },   /* Letter */
-  { 842.0, 595.0 },   /* A4 landscape */
+  { 595.0, 842.0 }, /* A4 */
+  { 612.0, 792.0 }, /* Letter */
+  { 842.0, 595.0 }, /* A4 landscape */
 };
 
 /* Pages carry "Page N" only where @text_on_page says so (NULL: everywhere). */
@@ -37,9 +37,9 @@ make_text_pdf (const char     *name,
                const PageSize *sizes,
                const gboolean *text_on_page)
 {
-  char *path = tmp_path (name);
+  char            *path = tmp_path (name);
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t         *cr = cairo_create (surface);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Trademark certificate");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, "Shenzhen Example Trading");
@@ -70,10 +70,10 @@ make_text_pdf (const char     *name,
 static char *
 make_chinese_pdf (void)
 {
-  char *path = tmp_path ("chinese.pdf");
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  char                 *path = tmp_path ("chinese.pdf");
+  cairo_surface_t      *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t              *cr = cairo_create (surface);
+  PangoLayout          *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK SC 18");
 
   pango_layout_set_font_description (layout, font);
@@ -92,13 +92,13 @@ make_chinese_pdf (void)
 static char *
 make_scan_pdf (void)
 {
-  char *path = tmp_path ("scan.pdf");
+  char            *path = tmp_path ("scan.pdf");
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 280);
-  guint8 *data = cairo_image_surface_get_data (image);
-  int stride = cairo_image_surface_get_stride (image);
-  GRand *rand = g_rand_new_with_seed (7);
-  cairo_t *cr = cairo_create (surface);
+  guint8          *data = cairo_image_surface_get_data (image);
+  int              stride = cairo_image_surface_get_stride (image);
+  GRand           *rand = g_rand_new_with_seed (7);
+  cairo_t         *cr = cairo_create (surface);
 
   cairo_surface_flush (image);
   for (int y = 0; y < 280; y++)
@@ -127,7 +127,7 @@ write_bytes (const char *name,
              gsize       len)
 {
   char *path = tmp_path (name);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_file_set_contents (path, data, len, &error);
   g_assert_no_error (error);
@@ -139,7 +139,7 @@ got_result (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  *(GAsyncResult **) user_data = g_object_ref (result);
+  *(GAsyncResult **)user_data = g_object_ref (result);
 }
 
 static GAsyncResult *
@@ -155,8 +155,8 @@ open_path (const char *path,
            const char *password,
            GError    **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
 
   desk_pdf_document_open_async (file, password, NULL, got_result, &result);
   return desk_pdf_document_open_finish (wait_for (&result), error);
@@ -167,8 +167,8 @@ assert_open_fails (const char *path,
                    const char *password,
                    int         code)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskPdfDocument) doc = open_path (path, password, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskPdfDocument) doc = open_path (path, password, &error);
 
   g_assert_null (doc);
   g_assert_error (error, DESK_PDF_ERROR, code);
@@ -179,8 +179,8 @@ static char *
 page_text (DeskPdfDocument *doc,
            guint            page)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
   char *text;
 
   desk_pdf_document_get_page_text_async (doc, page, NULL, got_result, &result);
@@ -193,12 +193,12 @@ static void
 test_valid (void)
 {
   g_autofree char *path = make_text_pdf ("valid.pdf", 3, three_sizes, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskPdfDocument) doc = open_path (path, NULL, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskPdfDocument) doc = open_path (path, NULL, &error);
   g_autofree char *created = NULL;
   g_autofree char *modified = NULL;
   g_autofree char *text = NULL;
-  double w, h;
+  double           w, h;
 
   g_assert_no_error (error);
   g_assert_nonnull (doc);
@@ -230,8 +230,8 @@ static void
 test_chinese (void)
 {
   g_autofree char *path = make_chinese_pdf ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskPdfDocument) doc = open_path (path, NULL, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskPdfDocument) doc = open_path (path, NULL, &error);
   g_autofree char *text = NULL;
 
   g_assert_no_error (error);
@@ -247,17 +247,17 @@ test_encrypted (void)
   g_autofree char *plain = make_text_pdf ("plain.pdf", 2, NULL, NULL);
   g_autofree char *locked = tmp_path ("locked.pdf");
   g_autofree char *qpdf = g_find_program_in_path ("qpdf");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskPdfDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskPdfDocument) doc = NULL;
   const char *argv[] = { "qpdf", "--encrypt", "user", "owner", "256", "--", plain, locked, NULL };
-  int status = -1;
+  int         status = -1;
 
   if (qpdf == NULL)
     {
       g_test_skip ("qpdf is not installed");
       return;
     }
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
 
@@ -276,7 +276,7 @@ test_truncated (void)
   g_autofree char *valid = make_text_pdf ("whole.pdf", 5, NULL, NULL);
   g_autofree char *contents = NULL;
   g_autofree char *half = NULL;
-  gsize len;
+  gsize            len;
 
   g_assert_true (g_file_get_contents (valid, &contents, &len, NULL));
   half = write_bytes ("half.pdf", contents, len / 2);
@@ -286,8 +286,8 @@ test_truncated (void)
 static void
 test_garbage (void)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
   g_autofree char *junk = NULL;
   g_autofree char *fake = NULL;
 
@@ -302,8 +302,8 @@ test_garbage (void)
   assert_open_fails (junk, NULL, DESK_PDF_ERROR_NOT_PDF);
 
   /* Right header and trailer marker, garbage between: damaged. */
-  g_byte_array_prepend (bytes, (const guint8 *) "%PDF-1.7\n", 9);
-  g_byte_array_append (bytes, (const guint8 *) "\n%%EOF\n", 7);
+  g_byte_array_prepend (bytes, (const guint8 *)"%PDF-1.7\n", 9);
+  g_byte_array_append (bytes, (const guint8 *)"\n%%EOF\n", 7);
   fake = write_bytes ("fake.pdf", bytes->data, bytes->len);
   assert_open_fails (fake, NULL, DESK_PDF_ERROR_INVALID);
 }
@@ -321,8 +321,8 @@ test_png_renamed (void)
 {
   g_autofree char *path = tmp_path ("photo.PDF");
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 32, 32);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskPdfDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskPdfDocument) doc = NULL;
 
   g_assert_cmpint (cairo_surface_write_to_png (image, path), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (image);
@@ -343,8 +343,8 @@ static void
 test_scan_only (void)
 {
   g_autofree char *path = make_scan_pdf ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskPdfDocument) doc = open_path (path, NULL, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskPdfDocument) doc = open_path (path, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (desk_pdf_document_get_n_pages (doc), ==, 2);
@@ -358,10 +358,10 @@ test_scan_only (void)
 static void
 test_text_on_last_page (void)
 {
-  gboolean text_on_page[20] = { 0 };
+  gboolean         text_on_page[20] = { 0 };
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskPdfDocument) doc = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskPdfDocument) doc = NULL;
 
   text_on_page[19] = TRUE;
   path = make_text_pdf ("last-typed.pdf", 20, NULL, text_on_page);
@@ -376,7 +376,7 @@ test_text_on_last_page (void)
 static gboolean
 count_tick (gpointer user_data)
 {
-  (*(guint *) user_data)++;
+  (*(guint *)user_data)++;
   return G_SOURCE_CONTINUE;
 }
 
@@ -384,13 +384,13 @@ static void
 test_thousand_pages (void)
 {
   g_autofree char *path = make_text_pdf ("thousand.pdf", 1000, NULL, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskPdfDocument) doc = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskPdfDocument) doc = NULL;
   g_autofree char *text = NULL;
-  guint ticks = 0;
-  guint idle_id = g_idle_add (count_tick, &ticks);
+  guint            ticks = 0;
+  guint            idle_id = g_idle_add (count_tick, &ticks);
 
   desk_pdf_document_open_async (file, NULL, NULL, got_result, &result);
   doc = desk_pdf_document_open_finish (wait_for (&result), &error);
@@ -408,11 +408,11 @@ static void
 test_cancelled (void)
 {
   g_autofree char *path = make_text_pdf ("cancel.pdf", 2, NULL, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskPdfDocument) doc = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskPdfDocument) doc = NULL;
 
   g_cancellable_cancel (cancellable);
   desk_pdf_document_open_async (file, NULL, cancellable, got_result, &result);
@@ -426,8 +426,8 @@ static void
 test_two_workers (void)
 {
   g_autofree char *path = make_text_pdf ("workers.pdf", 12, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskPdfDocument) doc = open_path (path, NULL, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskPdfDocument) doc = open_path (path, NULL, &error);
   GAsyncResult *results[12] = { NULL };
 
   g_assert_no_error (error);
@@ -452,10 +452,10 @@ static void
 test_dispose_with_pending_work (void)
 {
   g_autofree char *path = make_text_pdf ("dispose.pdf", 30, NULL, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   DeskPdfDocument *doc = open_path (path, NULL, &error);
-  GAsyncResult *results[30] = { NULL };
-  guint n_ok = 0, n_cancelled = 0;
+  GAsyncResult    *results[30] = { NULL };
+  guint            n_ok = 0, n_cancelled = 0;
 
   g_assert_no_error (error);
   for (guint i = 0; i < 30; i++)
@@ -463,7 +463,7 @@ test_dispose_with_pending_work (void)
   g_object_run_dispose (G_OBJECT (doc));
   for (guint i = 0; i < 30; i++)
     {
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr (GError) local_error = NULL;
       g_autofree char *text = NULL;
 
       text = desk_pdf_document_get_page_text_finish (doc, wait_for (&results[i]), &local_error);
@@ -480,7 +480,7 @@ test_dispose_with_pending_work (void)
 static void
 remove_tmp_dir (void)
 {
-  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)

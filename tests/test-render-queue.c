@@ -16,7 +16,7 @@ static void
 make_pdf (void)
 {
   cairo_surface_t *surface;
-  cairo_t *cr;
+  cairo_t         *cr;
 
   pdf_path = g_build_filename (tmp_dir, "six.pdf", NULL);
   surface = cairo_pdf_surface_create (pdf_path, 595, 842);
@@ -39,8 +39,8 @@ make_pdf (void)
 static DeskPdfDocument *
 open_doc (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (pdf_path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (pdf_path);
+  g_autoptr (GError) error = NULL;
   DeskPdfDocument *doc = desk_pdf_document_open (file, NULL, NULL, &error);
 
   g_assert_no_error (error);
@@ -54,7 +54,7 @@ typedef struct
   GCond    cond;
   gboolean started;
   gboolean released;
-  gint64   deadline;  /* monotonic; 0 = wait for blocker_release () */
+  gint64   deadline; /* monotonic; 0 = wait for blocker_release () */
 } Blocker;
 
 static void
@@ -115,11 +115,11 @@ blocker_clear (Blocker *b)
 
 typedef struct
 {
-  guint             page;
-  cairo_surface_t  *surface;
-  GError           *error;
-  gboolean          done;
-  GArray           *order;   /* shared: pages in callback order */
+  guint            page;
+  cairo_surface_t *surface;
+  GError          *error;
+  gboolean         done;
+  GArray          *order; /* shared: pages in callback order */
 } Result;
 
 static void
@@ -170,14 +170,14 @@ pixel_at (cairo_surface_t *surface,
 {
   guint8 *data = cairo_image_surface_get_data (surface);
 
-  return *(guint32 *) (data + y * cairo_image_surface_get_stride (surface) + 4 * x);
+  return *(guint32 *)(data + y * cairo_image_surface_get_stride (surface) + 4 * x);
 }
 
 static void
 test_render_surface (void)
 {
-  g_autoptr(DeskPdfDocument) doc = open_doc ();
-  g_autoptr(DeskRenderQueue) queue = desk_render_queue_new (0);
+  g_autoptr (DeskPdfDocument) doc = open_doc ();
+  g_autoptr (DeskRenderQueue) queue = desk_render_queue_new (0);
   Result r = { 0 };
 
   submit (queue, doc, &r, 0, 0.5, DESK_RENDER_PRIORITY_VISIBLE, NULL);
@@ -207,9 +207,9 @@ test_render_surface (void)
 static void
 test_priority_order (void)
 {
-  g_autoptr(DeskPdfDocument) doc = open_doc ();
-  g_autoptr(DeskRenderQueue) queue = desk_render_queue_new (0);
-  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (DeskPdfDocument) doc = open_doc ();
+  g_autoptr (DeskRenderQueue) queue = desk_render_queue_new (0);
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   static const DeskRenderPriority priorities[] = {
     DESK_RENDER_PRIORITY_THUMBNAIL,
     DESK_RENDER_PRIORITY_NEIGHBOUR,
@@ -219,8 +219,8 @@ test_priority_order (void)
     DESK_RENDER_PRIORITY_NEIGHBOUR,
   };
   static const guint expected[] = { 2, 4, 1, 5, 0, 3 };
-  Result results[6] = { { 0 } };
-  Blocker blocker;
+  Result             results[6] = { { 0 } };
+  Blocker            blocker;
 
   blocker_start (&blocker, doc);
   for (guint i = 0; i < 6; i++)
@@ -245,10 +245,10 @@ test_priority_order (void)
 static void
 test_cancel_job (void)
 {
-  g_autoptr(DeskPdfDocument) doc = open_doc ();
-  g_autoptr(DeskRenderQueue) queue = desk_render_queue_new (0);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  Result a = { 0 }, b = { 0 };
+  g_autoptr (DeskPdfDocument) doc = open_doc ();
+  g_autoptr (DeskRenderQueue) queue = desk_render_queue_new (0);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  Result  a = { 0 }, b = { 0 };
   Blocker blocker;
 
   blocker_start (&blocker, doc);
@@ -287,11 +287,11 @@ test_cancel_job (void)
 static void
 test_cancel_document (void)
 {
-  g_autoptr(DeskPdfDocument) doc = open_doc ();
-  g_autoptr(DeskPdfDocument) other = open_doc ();
-  g_autoptr(DeskRenderQueue) queue = desk_render_queue_new (0);
-  Result results[4] = { { 0 } };
-  Result kept = { 0 };
+  g_autoptr (DeskPdfDocument) doc = open_doc ();
+  g_autoptr (DeskPdfDocument) other = open_doc ();
+  g_autoptr (DeskRenderQueue) queue = desk_render_queue_new (0);
+  Result  results[4] = { { 0 } };
+  Result  kept = { 0 };
   Blocker blocker;
 
   blocker_start (&blocker, doc);
@@ -323,8 +323,8 @@ test_cancel_document (void)
 static void
 test_cache_hit (void)
 {
-  g_autoptr(DeskPdfDocument) doc = open_doc ();
-  g_autoptr(DeskRenderQueue) queue = desk_render_queue_new (0);
+  g_autoptr (DeskPdfDocument) doc = open_doc ();
+  g_autoptr (DeskRenderQueue) queue = desk_render_queue_new (0);
   Result first = { 0 }, again = { 0 }, zoomed = { 0 };
 
   submit (queue, doc, &first, 3, 0.5, DESK_RENDER_PRIORITY_VISIBLE, NULL);
@@ -357,10 +357,10 @@ test_cache_hit (void)
 static void
 test_cache_bound (void)
 {
-  g_autoptr(DeskPdfDocument) doc = open_doc ();
+  g_autoptr (DeskPdfDocument) doc = open_doc ();
   /* One page at scale 0.5 is 1192 × 421 = 501,832 bytes: room for two. */
   const guint64 bound = 1200 * 1000;
-  g_autoptr(DeskRenderQueue) queue = desk_render_queue_new (bound);
+  g_autoptr (DeskRenderQueue) queue = desk_render_queue_new (bound);
   Result r = { 0 };
 
   for (guint i = 0; i < 6; i++)
@@ -394,9 +394,9 @@ test_cache_bound (void)
 static void
 test_main_context (void)
 {
-  g_autoptr(DeskPdfDocument) doc = open_doc ();
-  g_autoptr(DeskRenderQueue) queue = desk_render_queue_new (0);
-  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr (DeskPdfDocument) doc = open_doc ();
+  g_autoptr (DeskRenderQueue) queue = desk_render_queue_new (0);
+  g_autoptr (GMainContext) context = g_main_context_new ();
   Result r = { 0 };
   gint64 deadline;
 
@@ -420,8 +420,8 @@ static void
 test_document_closed (void)
 {
   DeskPdfDocument *doc = open_doc ();
-  g_autoptr(DeskRenderQueue) queue = desk_render_queue_new (0);
-  Result results[6] = { { 0 } };
+  g_autoptr (DeskRenderQueue) queue = desk_render_queue_new (0);
+  Result  results[6] = { { 0 } };
   Blocker blocker;
 
   /* Dropping the document waits for the item in progress: let it end alone. */
@@ -452,8 +452,8 @@ test_document_closed (void)
 static void
 test_two_workers (void)
 {
-  g_autoptr(DeskPdfDocument) doc = open_doc ();
-  g_autoptr(DeskRenderQueue) queue = desk_render_queue_new (0);
+  g_autoptr (DeskPdfDocument) doc = open_doc ();
+  g_autoptr (DeskRenderQueue) queue = desk_render_queue_new (0);
   Result results[6] = { { 0 } };
 
   desk_pdf_document_set_max_workers (doc, 2);

@@ -33,7 +33,7 @@ builtin (DeskPlatform platform)
 
 static const DeskCaseRules *
 rules_of (DeskRulePack *pack,
-          DeskCaseType type)
+          DeskCaseType  type)
 {
   const DeskCaseRules *rules = desk_rule_pack_get_case_rules (pack, type);
 
@@ -55,7 +55,7 @@ minimal_json (void)
 
 static DeskRulePack *
 load_text (const char *text,
-           GError **error)
+           GError    **error)
 {
   g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
 
@@ -67,7 +67,7 @@ load_text (const char *text,
 /* Every source id cited has a title in the pack. */
 static void
 assert_sources (DeskRulePack *pack,
-                const char *source)
+                const char   *source)
 {
   g_auto (GStrv) ids = NULL;
 
@@ -79,7 +79,7 @@ assert_sources (DeskRulePack *pack,
 }
 
 static void
-assert_figure (DeskRulePack *pack,
+assert_figure (DeskRulePack         *pack,
                const DeskRuleFigure *figure)
 {
   if (figure == NULL)
@@ -92,7 +92,7 @@ assert_figure (DeskRulePack *pack,
 }
 
 static void
-assert_case_rules (DeskRulePack *pack,
+assert_case_rules (DeskRulePack        *pack,
                    const DeskCaseRules *rules)
 {
   assert_figure (pack, desk_case_rules_get_deadline (rules));
@@ -127,10 +127,10 @@ test_builtin_all_load (void)
   for (guint i = 0; i < G_N_ELEMENTS (all_platforms); i++)
     {
       g_autoptr (DeskRulePack) pack = builtin (all_platforms[i]);
-      g_autofree char *label = desk_rule_pack_get_label (pack);
-      g_autofree char *expected = NULL;
+      g_autofree char    *label = desk_rule_pack_get_label (pack);
+      g_autofree char    *expected = NULL;
       const DeskCaseType *types;
-      guint n = 0;
+      guint               n = 0;
 
       g_assert_cmpint (desk_rule_pack_get_platform (pack), ==, all_platforms[i]);
       g_assert_cmpint (desk_rule_pack_get_schema_version (pack), ==, DESK_RULE_PACK_SCHEMA_VERSION);
@@ -195,8 +195,8 @@ test_aliexpress_rules (void)
     DESK_CASE_TYPE_QUALITY_INSPECTION,
     DESK_CASE_TYPE_IP_COMPLAINT,
   };
-  const DeskCaseRules *ip = rules_of (pack, DESK_CASE_TYPE_IP_COMPLAINT);
-  const DeskCaseRules *qual = rules_of (pack, DESK_CASE_TYPE_QUALIFICATION_MISSING);
+  const DeskCaseRules     *ip = rules_of (pack, DESK_CASE_TYPE_IP_COMPLAINT);
+  const DeskCaseRules     *qual = rules_of (pack, DESK_CASE_TYPE_QUALIFICATION_MISSING);
   DeskEvidenceRequirement *cert;
 
   for (guint i = 0; i < G_N_ELEMENTS (appealable); i++)
@@ -246,7 +246,7 @@ test_shopee_rules (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (complaints); i++)
     {
-      const DeskCaseRules *rules = rules_of (pack, complaints[i]);
+      const DeskCaseRules  *rules = rules_of (pack, complaints[i]);
       const DeskRuleFigure *second = desk_case_rules_get_second_appeal (rules);
       const DeskRuleFigure *review = desk_case_rules_get_review_time (rules);
 
@@ -261,10 +261,10 @@ test_shopee_rules (void)
       g_assert_nonnull (desk_case_rules_find_evidence (rules, "appeal-form"));
     }
   {
-    const DeskCaseRules *ip = rules_of (pack, DESK_CASE_TYPE_IP_COMPLAINT);
+    const DeskCaseRules     *ip = rules_of (pack, DESK_CASE_TYPE_IP_COMPLAINT);
     DeskEvidenceRequirement *auth = desk_case_rules_find_evidence (ip, "brand-authorization");
     DeskEvidenceRequirement *invoice = desk_case_rules_find_evidence (ip, "purchase-invoice");
-    gboolean pdf = FALSE, hs = FALSE;
+    gboolean                 pdf = FALSE, hs = FALSE;
 
     for (guint i = 0; i < desk_evidence_requirement_get_n_pitfalls (auth); i++)
       pdf |= strstr (desk_evidence_requirement_get_pitfall (auth, i, DESK_RULE_LANGUAGE_EN), "PDF scan") != NULL;
@@ -282,19 +282,19 @@ static void
 test_joom_rules (void)
 {
   g_autoptr (DeskRulePack) pack = builtin (DESK_PLATFORM_JOOM);
-  const DeskCaseRules *reseller = rules_of (pack, DESK_CASE_TYPE_RESELLER);
-  const DeskRuleFigure *cooldown = desk_case_rules_get_product_cooldown (reseller);
-  const DeskRuleFigure *review = desk_case_rules_get_review_time (reseller);
-  const char *const *languages = desk_case_rules_get_letter_languages (reseller);
+  const DeskCaseRules     *reseller = rules_of (pack, DESK_CASE_TYPE_RESELLER);
+  const DeskRuleFigure    *cooldown = desk_case_rules_get_product_cooldown (reseller);
+  const DeskRuleFigure    *review = desk_case_rules_get_review_time (reseller);
+  const char *const       *languages = desk_case_rules_get_letter_languages (reseller);
   DeskEvidenceRequirement *auth = desk_case_rules_find_evidence (reseller, "brand-authorization");
-  const char *const ids[] = {
-    "first-listing-screenshot",
-    "packaging-photos-six-sides",
-    "brand-authorization",
-    "serial-number-closeups",
-    "purchase-contract",
-    "logistics-bill",
-    "factory-authorization",
+  const char *const        ids[] = {
+           "first-listing-screenshot",
+           "packaging-photos-six-sides",
+           "brand-authorization",
+           "serial-number-closeups",
+           "purchase-contract",
+           "logistics-bill",
+           "factory-authorization",
   };
 
   g_assert_nonnull (cooldown);
@@ -323,8 +323,8 @@ test_char_limits_and_review_times (void)
   g_autoptr (DeskRulePack) lazada = builtin (DESK_PLATFORM_LAZADA);
   g_autoptr (DeskRulePack) ali = builtin (DESK_PLATFORM_ALIEXPRESS);
   const DeskCaseRules *health = rules_of (amazon, DESK_CASE_TYPE_ACCOUNT_HEALTH);
-  guint n = 0;
-  const DeskCaseType *types = desk_rule_pack_get_case_types (amazon, &n);
+  guint                n = 0;
+  const DeskCaseType  *types = desk_rule_pack_get_case_types (amazon, &n);
 
   for (guint i = 0; i < n; i++)
     g_assert_cmpuint (desk_rule_pack_get_char_limit (amazon, types[i]), ==, 2000);
@@ -377,7 +377,7 @@ test_terminology (void)
 /* API behaviour on the minimal fixture */
 
 static guint
-pack_index (const DeskCaseRules *rules,
+pack_index (const DeskCaseRules     *rules,
             DeskEvidenceRequirement *req)
 {
   for (guint j = 0; j < desk_case_rules_get_n_evidence (rules); j++)
@@ -394,14 +394,14 @@ test_evidence_order (void)
   g_autoptr (GPtrArray) items = desk_rule_pack_get_evidence_items (pack, DESK_CASE_TYPE_IP_COMPLAINT);
   g_autoptr (GPtrArray) none = desk_rule_pack_get_evidence_items (pack, DESK_CASE_TYPE_RESELLER);
   DeskEvidenceRequirement *first;
-  guint n_required = 0;
+  guint                    n_required = 0;
 
   g_assert_cmpuint (items->len, ==, desk_case_rules_get_n_evidence (rules));
   g_assert_cmpuint (none->len, ==, 0);
   for (guint i = 0; i < items->len; i++)
     {
       DeskEvidenceRequirement *req = g_ptr_array_index (items, i);
-      gboolean required = desk_evidence_requirement_get_required (req);
+      gboolean                 required = desk_evidence_requirement_get_required (req);
 
       if (required)
         {
@@ -447,9 +447,9 @@ test_languages (void)
   g_autofree char *json = minimal_json ();
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskRulePack) pack = load_text (json, &error);
-  const DeskCaseRules *rules;
+  const DeskCaseRules     *rules;
   DeskEvidenceRequirement *req;
-  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char         *saved = g_strdup (g_getenv ("LANGUAGE"));
 
   g_assert_no_error (error);
   rules = rules_of (pack, DESK_CASE_TYPE_IP_COMPLAINT);
@@ -476,10 +476,10 @@ test_minimal_accessors (void)
   g_autofree char *json = minimal_json ();
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskRulePack) pack = load_text (json, &error);
-  const DeskCaseRules *rules;
+  const DeskCaseRules     *rules;
   DeskEvidenceRequirement *req;
-  g_autofree char *label = NULL;
-  g_autofree char *citation = NULL;
+  g_autofree char         *label = NULL;
+  g_autofree char         *citation = NULL;
 
   g_assert_no_error (error);
   rules = rules_of (pack, DESK_CASE_TYPE_IP_COMPLAINT);
@@ -525,7 +525,7 @@ typedef struct
   const char *name;
   const char *from; /* NULL: the whole file becomes @to */
   const char *to;
-  int code;
+  int         code;
   const char *message;  /* expected substring */
   const char *message2; /* another one, or NULL */
 } Malformed;
@@ -655,7 +655,7 @@ test_from_file_errors (void)
 }
 
 int
-main (int argc,
+main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);

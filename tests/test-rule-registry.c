@@ -16,7 +16,7 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture *f,
+fixture_setup (Fixture      *f,
                gconstpointer data)
 {
   f->data_dir = desk_test_make_data_dir ();
@@ -25,7 +25,7 @@ fixture_setup (Fixture *f,
 }
 
 static void
-fixture_teardown (Fixture *f,
+fixture_teardown (Fixture      *f,
                   gconstpointer data)
 {
   desk_test_remove_tree (f->data_dir);
@@ -48,11 +48,11 @@ builtin_text (DeskPlatform platform)
 
 /* The built-in pack text with @from replaced by @to, written as @name. */
 static void
-write_user_pack (Fixture *f,
-                 const char *name,
+write_user_pack (Fixture     *f,
+                 const char  *name,
                  DeskPlatform platform,
-                 const char *from,
-                 const char *to)
+                 const char  *from,
+                 const char  *to)
 {
   g_autofree char *text = builtin_text (platform);
   g_autoptr (GString) edited = g_string_new (text);
@@ -67,12 +67,12 @@ write_user_pack (Fixture *f,
 
 static void
 assert_one_problem (DeskRuleRegistry *registry,
-                    int code,
-                    const char *fragment,
-                    const char *fragment2)
+                    int               code,
+                    const char       *fragment,
+                    const char       *fragment2)
 {
   GPtrArray *problems = desk_rule_registry_get_problems (registry);
-  GError *problem;
+  GError    *problem;
 
   g_assert_cmpuint (problems->len, ==, 1);
   problem = g_ptr_array_index (problems, 0);
@@ -104,7 +104,7 @@ test_builtin_only (void)
 }
 
 static void
-test_empty_user_dir (Fixture *f,
+test_empty_user_dir (Fixture      *f,
                      gconstpointer data)
 {
   g_autoptr (DeskRuleRegistry) registry = desk_rule_registry_new (f->rules_dir);
@@ -117,14 +117,14 @@ test_empty_user_dir (Fixture *f,
 }
 
 static void
-test_user_pack_newer_wins (Fixture *f,
+test_user_pack_newer_wins (Fixture      *f,
                            gconstpointer data)
 {
   g_autoptr (DeskRuleRegistry) registry = NULL;
-  DeskRulePack *pack;
+  DeskRulePack         *pack;
   const DeskRuleFigure *max;
-  g_autofree char *label = NULL;
-  g_autofree char *expected_file = g_build_filename (f->rules_dir, "aliexpress.json", NULL);
+  g_autofree char      *label = NULL;
+  g_autofree char      *expected_file = g_build_filename (f->rules_dir, "aliexpress.json", NULL);
 
   write_user_pack (f, "aliexpress.json", DESK_PLATFORM_ALIEXPRESS,
                    "\"pack_version\": \"1.0\"", "\"pack_version\": \"1.10\"");
@@ -145,7 +145,7 @@ test_user_pack_newer_wins (Fixture *f,
 }
 
 static void
-test_user_pack_changes_figure (Fixture *f,
+test_user_pack_changes_figure (Fixture      *f,
                                gconstpointer data)
 {
   g_autoptr (DeskRuleRegistry) registry = NULL;
@@ -169,7 +169,7 @@ test_user_pack_changes_figure (Fixture *f,
 }
 
 static void
-test_user_pack_not_newer (Fixture *f,
+test_user_pack_not_newer (Fixture      *f,
                           gconstpointer data)
 {
   const char *versions[] = { "0.9", "1.0", "1" };
@@ -190,7 +190,7 @@ test_user_pack_not_newer (Fixture *f,
 }
 
 static void
-test_user_pack_broken (Fixture *f,
+test_user_pack_broken (Fixture      *f,
                        gconstpointer data)
 {
   g_autoptr (DeskRuleRegistry) registry = NULL;
@@ -217,7 +217,7 @@ test_user_pack_broken (Fixture *f,
 }
 
 static void
-test_user_pack_not_json (Fixture *f,
+test_user_pack_not_json (Fixture      *f,
                          gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->rules_dir, "temu.json", NULL);
@@ -231,7 +231,7 @@ test_user_pack_not_json (Fixture *f,
 }
 
 static void
-test_user_pack_wrong_platform (Fixture *f,
+test_user_pack_wrong_platform (Fixture      *f,
                                gconstpointer data)
 {
   g_autoptr (DeskRuleRegistry) registry = NULL;
@@ -248,7 +248,7 @@ test_user_pack_wrong_platform (Fixture *f,
 }
 
 static void
-test_stray_file (Fixture *f,
+test_stray_file (Fixture      *f,
                  gconstpointer data)
 {
   g_autoptr (DeskRuleRegistry) registry = NULL;
@@ -263,13 +263,13 @@ test_stray_file (Fixture *f,
 
 static void
 on_changed (DeskRuleRegistry *registry,
-            guint *count)
+            guint            *count)
 {
   (*count)++;
 }
 
 static void
-test_reload (Fixture *f,
+test_reload (Fixture      *f,
              gconstpointer data)
 {
   g_autoptr (DeskRuleRegistry) registry = desk_rule_registry_new (f->rules_dir);
@@ -286,7 +286,7 @@ test_reload (Fixture *f,
 }
 
 static void
-test_default_user_dir (Fixture *f,
+test_default_user_dir (Fixture      *f,
                        gconstpointer data)
 {
   g_autofree char *saved = g_strdup (g_getenv ("APPEAL_DESK_DATA_DIR"));
@@ -302,7 +302,7 @@ test_default_user_dir (Fixture *f,
 }
 
 int
-main (int argc,
+main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);

@@ -16,7 +16,7 @@ typedef struct
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = desk_test_make_data_dir ();
   f->store = desk_store_open (f->dir, &error);
@@ -36,8 +36,8 @@ static DeskCase *
 make_case (const char *title)
 {
   DeskCase *kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, title);
-  g_autoptr(GDateTime) received = g_date_time_new_utc (2026, 11, 20, 8, 0, 0);
-  g_autoptr(GDateTime) deadline = g_date_time_add_hours (received, 72);
+  g_autoptr (GDateTime) received = g_date_time_new_utc (2026, 11, 20, 8, 0, 0);
+  g_autoptr (GDateTime) deadline = g_date_time_add_hours (received, 72);
 
   desk_case_set_received_at (kase, received);
   desk_case_set_deadline_at (kase, deadline);
@@ -60,9 +60,9 @@ test_fresh_schema (Fixture *f, gconstpointer data)
 static void
 test_unicode_round_trip (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskCase) kase = make_case ("蓝牙耳机 TWS-X3 — “商标”投诉 🎧");
-  g_autoptr(DeskCase) back = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCase) kase = make_case ("蓝牙耳机 TWS-X3 — “商标”投诉 🎧");
+  g_autoptr (DeskCase) back = NULL;
   const char *products[] = { "22851349076", "商品-Ω-01", NULL };
   const char *notice = "您好，\n我们收到了知识产权投诉。\nЖалоба на товар. عربى\n\tIP-01 ✓";
 
@@ -88,10 +88,10 @@ test_unicode_round_trip (Fixture *f, gconstpointer data)
 static void
 test_update_keeps_notice (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskCase) kase = make_case ("Lamp");
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(DeskCase) back = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCase) kase = make_case ("Lamp");
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (DeskCase) back = NULL;
   DeskCase *summary;
 
   desk_case_set_notice_text (kase, "the original notice");
@@ -112,9 +112,9 @@ test_update_keeps_notice (Fixture *f, gconstpointer data)
 static void
 test_invalid_case (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskCase) untitled = desk_case_new (DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER, "   ");
-  g_autoptr(DeskCase) no_platform = desk_case_new (DESK_PLATFORM_UNKNOWN, DESK_CASE_TYPE_RESELLER, "x");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCase) untitled = desk_case_new (DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER, "   ");
+  g_autoptr (DeskCase) no_platform = desk_case_new (DESK_PLATFORM_UNKNOWN, DESK_CASE_TYPE_RESELLER, "x");
 
   g_assert_false (desk_store_insert_case (f->store, untitled, &error));
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
@@ -128,18 +128,18 @@ test_invalid_case (Fixture *f, gconstpointer data)
 static void
 test_many_cases (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GDateTime) base = g_date_time_new_utc (2026, 12, 1, 0, 0, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GDateTime) base = g_date_time_new_utc (2026, 12, 1, 0, 0, 0);
   const guint n = 3000;
 
   g_assert_true (_desk_store_begin (f->store, &error));
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *title = g_strdup_printf ("Case %u 案件", i);
-      g_autoptr(DeskCase) kase = make_case (title);
+      g_autoptr (DeskCase) kase = make_case (title);
       /* Deadlines in reverse insertion order, to check the sort. */
-      g_autoptr(GDateTime) deadline = g_date_time_add_hours (base, n - i);
+      g_autoptr (GDateTime) deadline = g_date_time_add_hours (base, n - i);
 
       desk_case_set_deadline_at (kase, deadline);
       g_assert_true (desk_store_insert_case (f->store, kase, &error));
@@ -152,14 +152,15 @@ test_many_cases (Fixture *f, gconstpointer data)
   g_assert_cmpstr (desk_case_get_title (list->pdata[0]), ==, "Case 2999 案件");
   for (guint i = 1; i < list->len; i++)
     g_assert_cmpint (g_date_time_compare (desk_case_get_deadline_at (list->pdata[i - 1]),
-                                          desk_case_get_deadline_at (list->pdata[i])), <=, 0);
+                                          desk_case_get_deadline_at (list->pdata[i])),
+                     <=, 0);
 }
 
 static void
 test_nested_rollback (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskCase) kase = make_case ("will vanish");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCase) kase = make_case ("will vanish");
 
   g_assert_true (_desk_store_begin (f->store, &error));
   g_assert_true (desk_store_insert_case (f->store, kase, &error));
@@ -171,7 +172,7 @@ static char *
 file_checksum (const char *path)
 {
   g_autofree char *contents = NULL;
-  gsize len;
+  gsize            len;
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *)contents, len);
@@ -182,11 +183,11 @@ test_newer_refused (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autofree char *path = g_build_filename (dir, "cases.db", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  DeskStore *store;
-  sqlite3 *db;
+  DeskStore       *store;
+  sqlite3         *db;
 
   /* A database "from the future": journal_mode DELETE, user_version 99. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
@@ -209,10 +210,10 @@ test_corrupt_refused (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autofree char *path = g_build_filename (dir, "cases.db", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  const char garbage[] = "This is my shopping list, not a database.\n";
+  const char       garbage[] = "This is my shopping list, not a database.\n";
 
   g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
   before = file_checksum (path);
@@ -228,11 +229,11 @@ test_damaged_sqlite (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autofree char *path = g_build_filename (dir, "cases.db", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *before = NULL;
-  gsize len;
-  DeskStore *store;
+  gsize            len;
+  DeskStore       *store;
 
   store = desk_store_open (dir, &error);
   g_assert_no_error (error);
@@ -246,7 +247,7 @@ test_damaged_sqlite (void)
   store = desk_store_open (dir, &error);
   if (store != NULL)
     {
-      g_autoptr(GPtrArray) list = desk_store_list_cases (store, &error);
+      g_autoptr (GPtrArray) list = desk_store_list_cases (store, &error);
       g_assert_null (list);
       g_object_unref (store);
     }
@@ -264,7 +265,7 @@ static int
 user_version (sqlite3 *db)
 {
   sqlite3_stmt *stmt;
-  int v;
+  int           v;
 
   sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   sqlite3_step (stmt);
@@ -276,7 +277,7 @@ user_version (sqlite3 *db)
 static void
 test_migrations_in_order (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   sqlite3 *db;
 
   g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
@@ -299,8 +300,8 @@ test_migrations_in_order (void)
 static gint64
 add_evidence (Fixture *f, const char *content, gboolean in_library)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new (content, strlen (content));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GBytes) bytes = g_bytes_new (content, strlen (content));
+  g_autoptr (GError) error = NULL;
   g_autofree char *sha = desk_blob_store_import_bytes (_desk_store_get_blobs (f->store), bytes, &error);
   g_autofree char *sql = NULL;
 
@@ -332,9 +333,9 @@ blob_exists (Fixture *f, const char *content)
 static void
 test_delete_refcounts_blobs (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskCase) a = make_case ("A");
-  g_autoptr(DeskCase) b = make_case ("B");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCase) a = make_case ("A");
+  g_autoptr (DeskCase) b = make_case ("B");
   gint64 shared, only_a, library;
 
   g_assert_true (desk_store_insert_case (f->store, a, &error));
@@ -369,8 +370,8 @@ on_removed (DeskStore *store, gint64 id, gint64 *out)
 static void
 test_trash_restore (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskCase) kase = make_case ("undo me");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCase) kase = make_case ("undo me");
   gint64 removed = 0;
 
   g_signal_connect (f->store, "case-removed", G_CALLBACK (on_removed), &removed);
@@ -389,9 +390,9 @@ test_trash_restore (Fixture *f, gconstpointer data)
 static void
 test_timeline (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskCase) kase = make_case ("timeline");
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCase) kase = make_case ("timeline");
+  g_autoptr (GPtrArray) entries = NULL;
 
   g_assert_true (desk_store_insert_case (f->store, kase, &error));
   g_assert_true (desk_store_add_timeline_entry (f->store, desk_case_get_id (kase), "note", "已致电平台客服 ticket #123", &error));
@@ -405,8 +406,8 @@ test_timeline (Fixture *f, gconstpointer data)
 static void
 test_reopen_persists (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskCase) kase = make_case ("persist");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCase) kase = make_case ("persist");
   g_autofree char *path = db_path (f);
 
   g_assert_true (desk_store_insert_case (f->store, kase, &error));

@@ -20,10 +20,10 @@ test_ids_round_trip (void)
 static void
 test_time_round_trip (void)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("+08:00");
-  g_autoptr(GDateTime) local = g_date_time_new (tz, 2026, 11, 24, 18, 30, 0);
+  g_autoptr (GTimeZone) tz = g_time_zone_new_identifier ("+08:00");
+  g_autoptr (GDateTime) local = g_date_time_new (tz, 2026, 11, 24, 18, 30, 0);
   g_autofree char *iso = desk_time_to_iso8601 (local);
-  g_autoptr(GDateTime) back = desk_time_from_iso8601 (iso);
+  g_autoptr (GDateTime) back = desk_time_from_iso8601 (iso);
 
   g_assert_cmpstr (iso, ==, "2026-11-24T10:30:00Z");
   g_assert_true (g_date_time_equal (back, local));
@@ -35,10 +35,10 @@ test_time_round_trip (void)
 static void
 test_deadline_state (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 22, 12, 0, 0);
-  g_autoptr(GDateTime) far = g_date_time_add_hours (now, 50);
-  g_autoptr(GDateTime) soon = g_date_time_add_hours (now, 23);
-  g_autoptr(GDateTime) past = g_date_time_add_minutes (now, -90);
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 11, 22, 12, 0, 0);
+  g_autoptr (GDateTime) far = g_date_time_add_hours (now, 50);
+  g_autoptr (GDateTime) soon = g_date_time_add_hours (now, 23);
+  g_autoptr (GDateTime) past = g_date_time_add_minutes (now, -90);
   g_autofree char *far_text = desk_deadline_format_countdown (far, now);
   g_autofree char *soon_text = desk_deadline_format_countdown (soon, now);
   g_autofree char *past_text = desk_deadline_format_countdown (past, now);

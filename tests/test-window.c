@@ -10,11 +10,11 @@
 static void
 seed (DeskStore *store, const char *title, const char *product, int hours)
 {
-  g_autoptr(DeskCase) kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, title);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) deadline = g_date_time_add_hours (now, hours);
+  g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, title);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) deadline = g_date_time_add_hours (now, hours);
   const char *products[] = { product, NULL };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   desk_case_set_product_ids (kase, products);
   desk_case_set_deadline_at (kase, deadline);
@@ -38,9 +38,9 @@ static void
 test_empty_state (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
-  g_autoptr(DeskApplication) app = desk_gui_test_app (dir);
+  g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
   DeskWindow *window = desk_window_new (app);
-  GtkWidget *stack;
+  GtkWidget  *stack;
 
   gtk_window_present (GTK_WINDOW (window));
   desk_gui_test_iterate (50);
@@ -56,13 +56,13 @@ static void
 test_search_select_delete_undo (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
-  g_autoptr(DeskApplication) app = desk_gui_test_app (dir);
-  DeskStore *store = desk_application_get_store (app);
+  g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
+  DeskStore       *store = desk_application_get_store (app);
   g_autofree char *png = g_build_filename (dir, "window.png", NULL);
-  g_autoptr(GError) error = NULL;
-  DeskWindow *window;
+  g_autoptr (GError) error = NULL;
+  DeskWindow     *window;
   GtkSearchEntry *entry;
-  gint64 id;
+  gint64          id;
 
   seed (store, "Bluetooth earbuds", "22851349076", 50);
   seed (store, "LED desk lamp 台灯", "1005006612345678", 10);
@@ -75,7 +75,7 @@ test_search_select_delete_undo (void)
 
   entry = GTK_SEARCH_ENTRY (desk_gui_test_find (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
   gtk_editable_set_text (GTK_EDITABLE (entry), "台灯");
-  desk_gui_test_iterate (300);  /* search-changed is delayed */
+  desk_gui_test_iterate (300); /* search-changed is delayed */
   g_assert_cmpuint (visible_cases (window), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (entry), "1005006");
   desk_gui_test_iterate (300);
@@ -101,7 +101,7 @@ test_search_select_delete_undo (void)
   gtk_window_close (GTK_WINDOW (window));
   desk_gui_test_iterate (50);
   {
-    g_autoptr(DeskCase) gone = desk_store_get_case (store, id, &error);
+    g_autoptr (DeskCase) gone = desk_store_get_case (store, id, &error);
     g_assert_null (gone);
     g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
   }
@@ -125,7 +125,7 @@ test_store_error_shown (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autofree char *db = g_build_filename (dir, "cases.db", NULL);
-  g_autoptr(DeskApplication) app = NULL;
+  g_autoptr (DeskApplication) app = NULL;
   DeskWindow *window;
 
   g_assert_true (g_file_set_contents (db, "garbage, not sqlite", -1, NULL));

@@ -13,7 +13,7 @@ static void
 print_case_line (DeskCase  *kase,
                  GDateTime *now)
 {
-  g_autofree char *countdown = NULL;
+  g_autofree char  *countdown = NULL;
   DeskDeadlineState state = desk_case_get_deadline_state (kase, now);
 
   if (state == DESK_DEADLINE_DONE || state == DESK_DEADLINE_NONE)
@@ -32,16 +32,16 @@ int
 desk_cli_list (DeskCliContext *ctx,
                GError        **error)
 {
-  g_autoptr(GPtrArray) cases = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GPtrArray) cases = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
-  if (!desk_cli_parse (ctx, "", _("List cases, most urgent first."), NULL, error))
+  if (!desk_cli_parse (ctx, "", _ ("List cases, most urgent first."), NULL, error))
     return DESK_CLI_EXIT_USAGE;
   if (!(cases = desk_store_list_cases (ctx->store, error)))
     return DESK_CLI_EXIT_FAILED;
   if (ctx->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < cases->len; i++)
@@ -51,7 +51,7 @@ desk_cli_list (DeskCliContext *ctx,
       return 0;
     }
   if (cases->len == 0)
-    printf ("%s\n", _("No cases yet. Create one with “appeal-desk-cli new” or try “appeal-desk-cli demo”."));
+    printf ("%s\n", _ ("No cases yet. Create one with “appeal-desk-cli new” or try “appeal-desk-cli demo”."));
   for (guint i = 0; i < cases->len; i++)
     print_case_line (cases->pdata[i], now);
   return 0;
@@ -71,23 +71,23 @@ print_case (DeskStore *store,
   g_autofree char *products = g_strjoinv (", ", (char **)desk_case_get_product_ids (kase));
   g_autofree char *received = desk_time_format_local (desk_case_get_received_at (kase));
   g_autofree char *deadline = desk_time_format_local (desk_case_get_deadline_at (kase));
-  g_autoptr(GPtrArray) timeline = desk_store_list_timeline (store, desk_case_get_id (kase), NULL);
+  g_autoptr (GPtrArray) timeline = desk_store_list_timeline (store, desk_case_get_id (kase), NULL);
 
   printf ("#%" G_GINT64_FORMAT "  %s\n", desk_case_get_id (kase), desk_case_get_title (kase));
-  print_field (_("Platform:"), desk_platform_get_label (desk_case_get_platform (kase)));
-  print_field (_("Case type:"), desk_case_type_get_label (desk_case_get_case_type (kase)));
-  print_field (_("Status:"), desk_case_status_get_label (desk_case_get_status (kase)));
-  print_field (_("Issue or case ID:"), desk_case_get_platform_case_id (kase));
-  print_field (_("Violation code:"), desk_case_get_violation_code (kase));
-  print_field (_("Products:"), products);
-  print_field (_("Received:"), received);
-  print_field (_("Deadline:"), deadline);
-  printf ("\n%s\n%s\n", _("Notice:"), desk_case_get_notice_text (kase));
-  printf ("\n%s\n", _("Timeline:"));
+  print_field (_ ("Platform:"), desk_platform_get_label (desk_case_get_platform (kase)));
+  print_field (_ ("Case type:"), desk_case_type_get_label (desk_case_get_case_type (kase)));
+  print_field (_ ("Status:"), desk_case_status_get_label (desk_case_get_status (kase)));
+  print_field (_ ("Issue or case ID:"), desk_case_get_platform_case_id (kase));
+  print_field (_ ("Violation code:"), desk_case_get_violation_code (kase));
+  print_field (_ ("Products:"), products);
+  print_field (_ ("Received:"), received);
+  print_field (_ ("Deadline:"), deadline);
+  printf ("\n%s\n%s\n", _ ("Notice:"), desk_case_get_notice_text (kase));
+  printf ("\n%s\n", _ ("Timeline:"));
   for (guint i = 0; timeline && i < timeline->len; i++)
     {
       DeskTimelineEntry *entry = timeline->pdata[i];
-      g_autofree char *when = desk_time_format_local (entry->at);
+      g_autofree char   *when = desk_time_format_local (entry->at);
 
       printf ("  %s  %-10s %s\n", when, entry->kind, entry->text);
     }
@@ -97,22 +97,22 @@ int
 desk_cli_show (DeskCliContext *ctx,
                GError        **error)
 {
-  g_autoptr(DeskCase) kase = NULL;
+  g_autoptr (DeskCase) kase = NULL;
   gint64 id;
 
-  if (!desk_cli_parse (ctx, _("ID"), _("Show one case with its notice and timeline."), NULL, error))
+  if (!desk_cli_parse (ctx, _ ("ID"), _ ("Show one case with its notice and timeline."), NULL, error))
     return DESK_CLI_EXIT_USAGE;
   if (ctx->argc != 2 || !(id = desk_cli_parse_id (ctx->argv[1], error)))
     {
       if (error && !*error)
-        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("Give exactly one case number."));
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _ ("Give exactly one case number."));
       return DESK_CLI_EXIT_USAGE;
     }
   if (!(kase = desk_store_get_case (ctx->store, id, error)))
     return DESK_CLI_EXIT_FAILED;
   if (ctx->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
 
       desk_case_to_json (kase, builder);
       desk_cli_print_json (builder);
@@ -128,18 +128,18 @@ desk_cli_delete (DeskCliContext *ctx,
 {
   gint64 id;
 
-  if (!desk_cli_parse (ctx, _("ID"), _("Delete a case, its links and its timeline. Evidence files other cases use are kept."), NULL, error))
+  if (!desk_cli_parse (ctx, _ ("ID"), _ ("Delete a case, its links and its timeline. Evidence files other cases use are kept."), NULL, error))
     return DESK_CLI_EXIT_USAGE;
   if (ctx->argc != 2 || !(id = desk_cli_parse_id (ctx->argv[1], error)))
     {
       if (error && !*error)
-        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("Give exactly one case number."));
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _ ("Give exactly one case number."));
       return DESK_CLI_EXIT_USAGE;
     }
   if (!desk_store_delete_case (ctx->store, id, error))
     return DESK_CLI_EXIT_FAILED;
   if (!ctx->json)
     /* Translators: %s is the case number */
-    printf (_("Deleted case %s.\n"), ctx->argv[1]);
+    printf (_ ("Deleted case %s.\n"), ctx->argv[1]);
   return 0;
 }

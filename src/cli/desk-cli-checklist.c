@@ -15,11 +15,11 @@
 
 static DeskCase *
 load_case (DeskCliContext *ctx,
-           const char *id_text,
-           int *status,
-           GError **error)
+           const char     *id_text,
+           int            *status,
+           GError        **error)
 {
-  gint64 id = desk_cli_parse_id (id_text, error);
+  gint64    id = desk_cli_parse_id (id_text, error);
   DeskCase *kase;
 
   *status = DESK_CLI_EXIT_USAGE;
@@ -34,14 +34,14 @@ load_case (DeskCliContext *ctx,
 
 static DeskRulePack *
 pack_for (DeskCliContext *ctx,
-          DeskCase *kase)
+          DeskCase       *kase)
 {
   return desk_rule_registry_get_pack (desk_checklist_get_rules (ctx->store),
                                       desk_case_get_platform (kase));
 }
 
 static int
-usage (GError **error,
+usage (GError    **error,
        const char *message)
 {
   g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, message);
@@ -50,20 +50,20 @@ usage (GError **error,
 
 gboolean
 desk_cli_checklist_create (DeskCliContext *ctx,
-                           DeskCase *kase,
-                           GError **error)
+                           DeskCase       *kase,
+                           GError        **error)
 {
   return desk_checklist_create_for_case (ctx->store, NULL, kase, NULL, error);
 }
 
 void
 desk_cli_checklist_print_created (DeskCliContext *ctx,
-                                  DeskCase *kase)
+                                  DeskCase       *kase)
 {
   g_autoptr (GPtrArray) items = desk_checklist_list (ctx->store, desk_case_get_id (kase), NULL);
-  DeskRulePack *pack = pack_for (ctx, kase);
+  DeskRulePack    *pack = pack_for (ctx, kase);
   g_autofree char *label = NULL;
-  guint n = items ? items->len : 0;
+  guint            n = items ? items->len : 0;
 
   if (n == 0 || pack == NULL)
     return;
@@ -79,15 +79,15 @@ desk_cli_checklist_print_created (DeskCliContext *ctx,
  * has something to say about a second appeal. */
 static gboolean
 demo_states (DeskCliContext *ctx,
-             GPtrArray *items,
-             guint index,
-             GError **error)
+             GPtrArray      *items,
+             guint           index,
+             GError        **error)
 {
   for (guint i = 0; i < items->len && i < 3; i++)
     {
       DeskChecklistItem *item = items->pdata[i];
       DeskChecklistState state = DESK_CHECKLIST_PROVIDED;
-      const char *note = NULL;
+      const char        *note = NULL;
 
       if (i == 1 && index % 2 == 1)
         continue;
@@ -106,9 +106,9 @@ demo_states (DeskCliContext *ctx,
 
 gboolean
 desk_cli_checklist_demo (DeskCliContext *ctx,
-                         DeskCase *kase,
-                         guint index,
-                         GError **error)
+                         DeskCase       *kase,
+                         guint           index,
+                         GError        **error)
 {
   g_autoptr (GPtrArray) items = NULL;
   const char *const *products = desk_case_get_product_ids (kase);
@@ -131,10 +131,10 @@ desk_cli_checklist_demo (DeskCliContext *ctx,
 
 static void
 print_pack_header (DeskRulePack *pack,
-                   DeskCase *kase)
+                   DeskCase     *kase)
 {
   g_autofree char *label = desk_rule_pack_get_label (pack);
-  const char *used = desk_case_get_rule_pack_version (kase);
+  const char      *used = desk_case_get_rule_pack_version (kase);
 
   printf ("%s\n", label);
   if (used && *used && desk_rule_pack_compare_versions (used, desk_rule_pack_get_pack_version (pack)) != 0)
@@ -158,11 +158,11 @@ print_requirement (DeskEvidenceRequirement *req)
 
 static void
 print_item (DeskChecklistItem *item,
-            DeskRulePack *pack,
-            DeskCaseType type)
+            DeskRulePack      *pack,
+            DeskCaseType       type)
 {
   DeskEvidenceRequirement *req = desk_checklist_item_get_requirement (item, pack, type);
-  g_autofree char *state = g_strdup_printf ("[%s]", desk_checklist_state_get_label (item->state));
+  g_autofree char         *state = g_strdup_printf ("[%s]", desk_checklist_state_get_label (item->state));
 
   printf ("%-18s %s%s\n", state,
           req ? desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_CURRENT) : item->item_id,
@@ -180,8 +180,8 @@ print_item (DeskChecklistItem *item,
 }
 
 static void
-add_strv (JsonBuilder *b,
-          const char *name,
+add_strv (JsonBuilder       *b,
+          const char        *name,
           const char *const *strv)
 {
   json_builder_set_member_name (b, name);
@@ -192,7 +192,7 @@ add_strv (JsonBuilder *b,
 }
 
 static void
-item_requirement_to_json (JsonBuilder *b,
+item_requirement_to_json (JsonBuilder             *b,
                           DeskEvidenceRequirement *req)
 {
   g_autoptr (GStrvBuilder) pitfalls = g_strv_builder_new ();
@@ -212,10 +212,10 @@ item_requirement_to_json (JsonBuilder *b,
 }
 
 static void
-item_to_json (JsonBuilder *b,
+item_to_json (JsonBuilder       *b,
               DeskChecklistItem *item,
-              DeskRulePack *pack,
-              DeskCaseType type)
+              DeskRulePack      *pack,
+              DeskCaseType       type)
 {
   DeskEvidenceRequirement *req = desk_checklist_item_get_requirement (item, pack, type);
 
@@ -238,7 +238,7 @@ item_to_json (JsonBuilder *b,
 }
 
 static void
-pack_to_json (JsonBuilder *b,
+pack_to_json (JsonBuilder  *b,
               DeskRulePack *pack)
 {
   g_autofree char *label = pack ? desk_rule_pack_get_label (pack) : NULL;
@@ -262,9 +262,9 @@ pack_to_json (JsonBuilder *b,
 }
 
 static void
-print_checklist_json (DeskCase *kase,
+print_checklist_json (DeskCase     *kase,
                       DeskRulePack *pack,
-                      GPtrArray *items)
+                      GPtrArray    *items)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
 
@@ -284,9 +284,9 @@ print_checklist_json (DeskCase *kase,
 }
 
 static void
-print_checklist (DeskCase *kase,
+print_checklist (DeskCase     *kase,
                  DeskRulePack *pack,
-                 GPtrArray *items)
+                 GPtrArray    *items)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, desk_case_get_id (kase));
 
@@ -306,9 +306,9 @@ print_checklist (DeskCase *kase,
 
 static DeskChecklistItem *
 find_item (DeskCliContext *ctx,
-           DeskCase *kase,
-           const char *text,
-           GError **error)
+           DeskCase       *kase,
+           const char     *text,
+           GError        **error)
 {
   g_autoptr (DeskChecklistItem) item = NULL;
   guint64 row = 0;
@@ -329,11 +329,11 @@ find_item (DeskCliContext *ctx,
 
 static int
 set_item_state (DeskCliContext *ctx,
-                DeskCase *kase,
-                const char *item_text,
-                const char *state_text,
-                const char *note,
-                GError **error)
+                DeskCase       *kase,
+                const char     *item_text,
+                const char     *state_text,
+                const char     *note,
+                GError        **error)
 {
   g_autoptr (DeskChecklistItem) item = NULL;
   DeskChecklistState state;
@@ -352,16 +352,16 @@ set_item_state (DeskCliContext *ctx,
 
 int
 desk_cli_checklist (DeskCliContext *ctx,
-                    GError **error)
+                    GError        **error)
 {
   g_autofree char *set = NULL;
   g_autofree char *note = NULL;
-  gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "set", 's', 0, G_OPTION_ARG_STRING, &set, N_ ("Set the state of an item (then give the state: missing, provided, needs-attention)"), N_ ("ITEM") },
-    { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_ ("With --set: a note for the item"), N_ ("TEXT") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
-    { NULL }
+  gboolean         json = FALSE;
+  GOptionEntry     entries[] = {
+        { "set", 's', 0, G_OPTION_ARG_STRING, &set, N_ ("Set the state of an item (then give the state: missing, provided, needs-attention)"), N_ ("ITEM") },
+        { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_ ("With --set: a note for the item"), N_ ("TEXT") },
+        { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+        { NULL }
   };
   g_autoptr (DeskCase) kase = NULL;
   g_autoptr (GPtrArray) items = NULL;
@@ -432,7 +432,7 @@ print_verdict (DeskGuardVerdict *verdict)
 }
 
 static void
-verdict_to_json (JsonBuilder *b,
+verdict_to_json (JsonBuilder      *b,
                  DeskGuardVerdict *verdict)
 {
   json_builder_set_member_name (b, "verdict");
@@ -458,7 +458,7 @@ verdict_to_json (JsonBuilder *b,
 
 static void
 print_attempt_json (DeskGuardVerdict *verdict,
-                    gint64 recorded_id)
+                    gint64            recorded_id)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
 
@@ -476,13 +476,13 @@ print_attempt_json (DeskGuardVerdict *verdict,
 /* The product to appeal for: --product, or the case's only product. */
 static gboolean
 choose_product (DeskCase *kase,
-                char **product,
-                GError **error)
+                char    **product,
+                GError  **error)
 {
   const char *const *ids = desk_case_get_product_ids (kase);
-  guint n = ids ? g_strv_length ((char **)ids) : 0;
-  g_autofree char *list = n ? g_strjoinv (", ", (char **)ids) : NULL;
-  g_autofree char *msg = NULL;
+  guint              n = ids ? g_strv_length ((char **)ids) : 0;
+  g_autofree char   *list = n ? g_strjoinv (", ", (char **)ids) : NULL;
+  g_autofree char   *msg = NULL;
 
   if (*product == NULL && n == 1)
     *product = g_strdup (ids[0]);
@@ -496,8 +496,8 @@ choose_product (DeskCase *kase,
 
 typedef struct
 {
-  char *product;
-  char *note;
+  char    *product;
+  char    *note;
   gboolean test_report;
   gboolean dry_run;
   gboolean force;
@@ -505,14 +505,14 @@ typedef struct
 } AttemptOptions;
 
 static int
-record_attempt (DeskCliContext *ctx,
-                DeskCase *kase,
-                AttemptOptions *o,
+record_attempt (DeskCliContext   *ctx,
+                DeskCase         *kase,
+                AttemptOptions   *o,
                 DeskGuardVerdict *verdict,
-                GError **error)
+                GError          **error)
 {
   gboolean stop = verdict && desk_guard_verdict_get_level (verdict) == DESK_GUARD_LEVEL_STOP;
-  gint64 id = 0;
+  gint64   id = 0;
 
   if (!o->dry_run && (!stop || o->force))
     {
@@ -531,9 +531,9 @@ record_attempt (DeskCliContext *ctx,
 
 static int
 check_and_record (DeskCliContext *ctx,
-                  DeskCase *kase,
+                  DeskCase       *kase,
                   AttemptOptions *o,
-                  GError **error)
+                  GError        **error)
 {
   g_autoptr (DeskGuardVerdict) verdict = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
@@ -553,17 +553,17 @@ check_and_record (DeskCliContext *ctx,
 
 int
 desk_cli_attempt (DeskCliContext *ctx,
-                  GError **error)
+                  GError        **error)
 {
   AttemptOptions o = { 0 };
-  GOptionEntry entries[] = {
-    { "product", 'p', 0, G_OPTION_ARG_STRING, &o.product, N_ ("The product ID the appeal is for"), N_ ("ID") },
-    { "test-report", 0, 0, G_OPTION_ARG_NONE, &o.test_report, N_ ("A third-party test report (e.g. SGS) is attached"), NULL },
-    { "note", 'n', 0, G_OPTION_ARG_STRING, &o.note, N_ ("A note for the attempt"), N_ ("TEXT") },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &o.dry_run, N_ ("Only run the attempt guard; record nothing (exit 1 if it says stop)"), NULL },
-    { "force", 'f', 0, G_OPTION_ARG_NONE, &o.force, N_ ("Record even a step the platform punishes"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_ ("Print JSON"), NULL },
-    { NULL }
+  GOptionEntry   entries[] = {
+      { "product", 'p', 0, G_OPTION_ARG_STRING, &o.product, N_ ("The product ID the appeal is for"), N_ ("ID") },
+      { "test-report", 0, 0, G_OPTION_ARG_NONE, &o.test_report, N_ ("A third-party test report (e.g. SGS) is attached"), NULL },
+      { "note", 'n', 0, G_OPTION_ARG_STRING, &o.note, N_ ("A note for the attempt"), N_ ("TEXT") },
+      { "dry-run", 0, 0, G_OPTION_ARG_NONE, &o.dry_run, N_ ("Only run the attempt guard; record nothing (exit 1 if it says stop)"), NULL },
+      { "force", 'f', 0, G_OPTION_ARG_NONE, &o.force, N_ ("Record even a step the platform punishes"), NULL },
+      { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_ ("Print JSON"), NULL },
+      { NULL }
   };
   g_autoptr (DeskCase) kase = NULL;
   int status;
@@ -588,7 +588,7 @@ print_attempts_json (GPtrArray *records)
   for (guint i = 0; i < records->len; i++)
     {
       DeskAttemptRecord *r = records->pdata[i];
-      g_autofree char *at = desk_time_to_iso8601 (r->attempted_at);
+      g_autofree char   *at = desk_time_to_iso8601 (r->attempted_at);
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
@@ -617,7 +617,7 @@ print_attempts (GPtrArray *records)
   for (guint i = 0; i < records->len; i++)
     {
       DeskAttemptRecord *r = records->pdata[i];
-      g_autofree char *at = desk_time_format_local (r->attempted_at);
+      g_autofree char   *at = desk_time_format_local (r->attempted_at);
 
       printf ("%-4" G_GINT64_FORMAT " %s  %s%s%s%s\n", r->id, at,
               *r->product_id ? r->product_id : "—",
@@ -628,9 +628,9 @@ print_attempts (GPtrArray *records)
 
 int
 desk_cli_attempts (DeskCliContext *ctx,
-                   GError **error)
+                   GError        **error)
 {
-  gboolean json = FALSE;
+  gboolean     json = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
     { NULL }

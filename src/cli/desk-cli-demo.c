@@ -12,7 +12,7 @@
 static gboolean
 prefers_chinese (void)
 {
-  const char * const *langs = g_get_language_names ();
+  const char *const *langs = g_get_language_names ();
 
   return langs[0] && g_str_has_prefix (langs[0], "zh");
 }
@@ -22,10 +22,10 @@ case_from_json (JsonObject *obj,
                 GDateTime  *now)
 {
   JsonArray *products = json_object_get_array_member (obj, "product_ids");
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  g_auto(GStrv) ids = NULL;
-  g_autoptr(GDateTime) received = g_date_time_add_hours (now, -json_object_get_int_member (obj, "received_hours_ago"));
-  g_autoptr(GDateTime) deadline = g_date_time_add_hours (received, json_object_get_int_member (obj, "deadline_hours"));
+  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
+  g_auto (GStrv) ids = NULL;
+  g_autoptr (GDateTime) received = g_date_time_add_hours (now, -json_object_get_int_member (obj, "received_hours_ago"));
+  g_autoptr (GDateTime) deadline = g_date_time_add_hours (received, json_object_get_int_member (obj, "deadline_hours"));
   DeskCase *kase;
 
   kase = desk_case_new (desk_platform_from_id (json_object_get_string_member (obj, "platform")),
@@ -34,7 +34,7 @@ case_from_json (JsonObject *obj,
   for (guint i = 0; i < json_array_get_length (products); i++)
     g_strv_builder_add (b, json_array_get_string_element (products, i));
   ids = g_strv_builder_end (b);
-  desk_case_set_product_ids (kase, (const char * const *)ids);
+  desk_case_set_product_ids (kase, (const char *const *)ids);
   desk_case_set_platform_case_id (kase, json_object_get_string_member (obj, "platform_case_id"));
   desk_case_set_violation_code (kase, json_object_get_string_member (obj, "violation_code"));
   desk_case_set_notice_text (kase, json_object_get_string_member (obj, "notice_text"));
@@ -48,8 +48,8 @@ static JsonArray *
 load_demo (JsonParser *parser,
            GError    **error)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/appealdesk/AppealDesk/demo/demo-cases.json",
-                                                     0, error);
+  g_autoptr (GBytes) bytes = g_resources_lookup_data ("/io/github/appealdesk/AppealDesk/demo/demo-cases.json",
+                                                      0, error);
 
   if (bytes == NULL)
     return NULL;
@@ -62,21 +62,21 @@ int
 desk_cli_demo (DeskCliContext *ctx,
                GError        **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  gboolean force = FALSE;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  gboolean     force = FALSE;
   GOptionEntry entries[] = {
-    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Add the demo cases even when there are cases already"), NULL },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_ ("Add the demo cases even when there are cases already"), NULL },
     { NULL }
   };
   JsonArray *cases;
-  guint n;
+  guint      n;
 
-  if (!desk_cli_parse (ctx, "", _("Add realistic demo cases, one for most case types."), entries, error))
+  if (!desk_cli_parse (ctx, "", _ ("Add realistic demo cases, one for most case types."), entries, error))
     return DESK_CLI_EXIT_USAGE;
   if (!force && desk_store_count_cases (ctx->store) > 0)
     {
-      printf ("%s\n", _("There are cases already; no demo cases were added (use --force to add them anyway)."));
+      printf ("%s\n", _ ("There are cases already; no demo cases were added (use --force to add them anyway)."));
       return 0;
     }
   if (!(cases = load_demo (parser, error)))
@@ -84,7 +84,7 @@ desk_cli_demo (DeskCliContext *ctx,
   n = json_array_get_length (cases);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DeskCase) kase = case_from_json (json_array_get_object_element (cases, i), now);
+      g_autoptr (DeskCase) kase = case_from_json (json_array_get_object_element (cases, i), now);
 
       if (!desk_store_insert_case (ctx->store, kase, error)
           || !desk_cli_checklist_demo (ctx, kase, i, error))

@@ -11,18 +11,18 @@
 
 typedef struct
 {
-  char   *platform;
-  char   *type;
-  char   *title;
-  char   *case_id;
-  char   *code;
-  char  **products;
-  char   *notice_file;
-  char   *received;
-  char   *deadline;
-  int     hours;
-  char   *json_file;
-  char   *notice_text;   /* from the JSON file */
+  char  *platform;
+  char  *type;
+  char  *title;
+  char  *case_id;
+  char  *code;
+  char **products;
+  char  *notice_file;
+  char  *received;
+  char  *deadline;
+  int    hours;
+  char  *json_file;
+  char  *notice_text; /* from the JSON file */
 } NewOptions;
 
 static void
@@ -52,31 +52,31 @@ invalid (GError    **error,
 }
 
 static gboolean
-set_time (GDateTime  **slot,
-          const char  *text,
-          GError     **error)
+set_time (GDateTime **slot,
+          const char *text,
+          GError    **error)
 {
   if (text == NULL)
     return TRUE;
   if (!(*slot = desk_time_from_iso8601 (text)))
     {
       g_autofree char *msg =
-        /* Translators: %s is what the user typed */
-        g_strdup_printf (_("“%s” is not a date. Use ISO 8601, e.g. 2026-11-24T18:00:00+08:00."), text);
+          /* Translators: %s is what the user typed */
+          g_strdup_printf (_ ("“%s” is not a date. Use ISO 8601, e.g. 2026-11-24T18:00:00+08:00."), text);
       return invalid (error, msg);
     }
   return TRUE;
 }
 
 static gboolean
-apply_enums (DeskCase    *kase,
-             NewOptions  *o,
-             GError     **error)
+apply_enums (DeskCase   *kase,
+             NewOptions *o,
+             GError    **error)
 {
   if (o->platform && desk_platform_from_id (o->platform) == DESK_PLATFORM_UNKNOWN)
-    return invalid (error, _("Unknown platform. Use one of: aliexpress, shopee, joom, amazon, tiktok-shop, lazada, temu."));
+    return invalid (error, _ ("Unknown platform. Use one of: aliexpress, shopee, joom, amazon, tiktok-shop, lazada, temu."));
   if (o->type && desk_case_type_from_id (o->type) == DESK_CASE_TYPE_UNKNOWN)
-    return invalid (error, _("Unknown case type. Use one of: listing-takedown, qualification-missing, quality-inspection, ip-complaint, store-complaint, activity-exit, reseller, account-health."));
+    return invalid (error, _ ("Unknown case type. Use one of: listing-takedown, qualification-missing, quality-inspection, ip-complaint, store-complaint, activity-exit, reseller, account-health."));
   if (o->platform)
     desk_case_set_platform (kase, desk_platform_from_id (o->platform));
   if (o->type)
@@ -95,16 +95,16 @@ apply_strings (DeskCase   *kase,
   if (o->code)
     desk_case_set_violation_code (kase, o->code);
   if (o->products)
-    desk_case_set_product_ids (kase, (const char * const *)o->products);
+    desk_case_set_product_ids (kase, (const char *const *)o->products);
 }
 
 static gboolean
-apply_times (DeskCase    *kase,
-             NewOptions  *o,
-             GError     **error)
+apply_times (DeskCase   *kase,
+             NewOptions *o,
+             GError    **error)
 {
-  g_autoptr(GDateTime) received = NULL;
-  g_autoptr(GDateTime) deadline = NULL;
+  g_autoptr (GDateTime) received = NULL;
+  g_autoptr (GDateTime) deadline = NULL;
 
   if (!set_time (&received, o->received, error) || !set_time (&deadline, o->deadline, error))
     return FALSE;
@@ -121,21 +121,21 @@ apply_times (DeskCase    *kase,
 
 /* JSON uses the keys "appeal-desk-cli --json show" prints. */
 static gboolean
-read_json_options (NewOptions  *o,
-                   const char  *path,
-                   GError     **error)
+read_json_options (NewOptions *o,
+                   const char *path,
+                   GError    **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *obj;
-  JsonNode *root;
+  JsonNode   *root;
 
   if (!json_parser_load_from_file (parser, path, error))
     return FALSE;
   root = json_parser_get_root (parser);
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    return invalid (error, _("The JSON file must hold one object with the case’s fields."));
+    return invalid (error, _ ("The JSON file must hold one object with the case’s fields."));
   obj = json_node_get_object (root);
-#define TAKE(field, key) \
+#define TAKE(field, key)                                                                                           \
   if (!o->field && json_object_has_member (obj, key) && JSON_NODE_HOLDS_VALUE (json_object_get_member (obj, key))) \
     o->field = g_strdup (json_object_get_string_member (obj, key));
   TAKE (platform, "platform")
@@ -149,7 +149,7 @@ read_json_options (NewOptions  *o,
   if (!o->products && json_object_has_member (obj, "product_ids"))
     {
       JsonArray *arr = json_object_get_array_member (obj, "product_ids");
-      g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+      g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
 
       for (guint i = 0; arr && i < json_array_get_length (arr); i++)
         g_strv_builder_add (b, json_array_get_string_element (arr, i));
@@ -161,9 +161,9 @@ read_json_options (NewOptions  *o,
 }
 
 static gboolean
-apply_notice (DeskCase    *kase,
-              NewOptions  *o,
-              GError     **error)
+apply_notice (DeskCase   *kase,
+              NewOptions *o,
+              GError    **error)
 {
   g_autofree char *text = NULL;
 
@@ -174,7 +174,7 @@ apply_notice (DeskCase    *kase,
   else if (!(text = desk_cli_read_file (o->notice_file, error)))
     return FALSE;
   if (!g_utf8_validate (text, -1, NULL))
-    return invalid (error, _("The notice file is not UTF-8 text. Save it as UTF-8 and try again."));
+    return invalid (error, _ ("The notice file is not UTF-8 text. Save it as UTF-8 and try again."));
   desk_case_set_notice_text (kase, text);
   return TRUE;
 }
@@ -183,24 +183,24 @@ int
 desk_cli_new (DeskCliContext *ctx,
               GError        **error)
 {
-  g_auto(NewOptions) o = { 0 };
+  g_auto (NewOptions) o = { 0 };
   GOptionEntry entries[] = {
-    { "platform", 'p', 0, G_OPTION_ARG_STRING, &o.platform, N_("Platform id, e.g. shopee"), N_("PLATFORM") },
-    { "type", 't', 0, G_OPTION_ARG_STRING, &o.type, N_("Case type id, e.g. ip-complaint"), N_("TYPE") },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, N_("Case title"), N_("TEXT") },
-    { "case-id", 0, 0, G_OPTION_ARG_STRING, &o.case_id, N_("The platform’s issue or case ID"), N_("ID") },
-    { "code", 0, 0, G_OPTION_ARG_STRING, &o.code, N_("Violation code, e.g. IP-01"), N_("CODE") },
-    { "product", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.products, N_("Affected product ID (repeat for more)"), N_("ID") },
-    { "notice", 0, 0, G_OPTION_ARG_FILENAME, &o.notice_file, N_("File with the notice text (- for standard input)"), N_("FILE") },
-    { "received", 0, 0, G_OPTION_ARG_STRING, &o.received, N_("When the notice arrived (ISO 8601; default now)"), N_("TIME") },
-    { "deadline", 0, 0, G_OPTION_ARG_STRING, &o.deadline, N_("Response deadline (ISO 8601)"), N_("TIME") },
-    { "hours", 0, 0, G_OPTION_ARG_INT, &o.hours, N_("Deadline as hours after the notice"), N_("N") },
-    { "from-json", 0, 0, G_OPTION_ARG_FILENAME, &o.json_file, N_("Read the fields from a JSON object"), N_("FILE") },
+    { "platform", 'p', 0, G_OPTION_ARG_STRING, &o.platform, N_ ("Platform id, e.g. shopee"), N_ ("PLATFORM") },
+    { "type", 't', 0, G_OPTION_ARG_STRING, &o.type, N_ ("Case type id, e.g. ip-complaint"), N_ ("TYPE") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, N_ ("Case title"), N_ ("TEXT") },
+    { "case-id", 0, 0, G_OPTION_ARG_STRING, &o.case_id, N_ ("The platform’s issue or case ID"), N_ ("ID") },
+    { "code", 0, 0, G_OPTION_ARG_STRING, &o.code, N_ ("Violation code, e.g. IP-01"), N_ ("CODE") },
+    { "product", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.products, N_ ("Affected product ID (repeat for more)"), N_ ("ID") },
+    { "notice", 0, 0, G_OPTION_ARG_FILENAME, &o.notice_file, N_ ("File with the notice text (- for standard input)"), N_ ("FILE") },
+    { "received", 0, 0, G_OPTION_ARG_STRING, &o.received, N_ ("When the notice arrived (ISO 8601; default now)"), N_ ("TIME") },
+    { "deadline", 0, 0, G_OPTION_ARG_STRING, &o.deadline, N_ ("Response deadline (ISO 8601)"), N_ ("TIME") },
+    { "hours", 0, 0, G_OPTION_ARG_INT, &o.hours, N_ ("Deadline as hours after the notice"), N_ ("N") },
+    { "from-json", 0, 0, G_OPTION_ARG_FILENAME, &o.json_file, N_ ("Read the fields from a JSON object"), N_ ("FILE") },
     { NULL }
   };
-  g_autoptr(DeskCase) kase = desk_case_new (DESK_PLATFORM_UNKNOWN, DESK_CASE_TYPE_UNKNOWN, "");
+  g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_UNKNOWN, DESK_CASE_TYPE_UNKNOWN, "");
 
-  if (!desk_cli_parse (ctx, "", _("Create a case."), entries, error))
+  if (!desk_cli_parse (ctx, "", _ ("Create a case."), entries, error))
     return DESK_CLI_EXIT_USAGE;
   if (o.json_file && !read_json_options (&o, o.json_file, error))
     return DESK_CLI_EXIT_USAGE;
@@ -215,7 +215,7 @@ desk_cli_new (DeskCliContext *ctx,
     return DESK_CLI_EXIT_FAILED;
   if (ctx->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
 
       desk_case_to_json (kase, builder);
       desk_cli_print_json (builder);
@@ -225,7 +225,7 @@ desk_cli_new (DeskCliContext *ctx,
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, desk_case_get_id (kase));
 
       /* Translators: %s is the case number */
-      printf (_("Created case %s.\n"), id);
+      printf (_ ("Created case %s.\n"), id);
       desk_cli_checklist_print_created (ctx, kase);
     }
   return 0;

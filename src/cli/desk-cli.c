@@ -15,42 +15,42 @@
 
 typedef struct
 {
-  const char     *name;
-  DeskCliCommand  run;
-  const char     *summary;
+  const char    *name;
+  DeskCliCommand run;
+  const char    *summary;
 } Command;
 
 /* One line per subcommand; summaries are translated when printed. */
 static const Command commands[] = {
-  { "list", desk_cli_list, N_("List cases, most urgent first") },
-  { "show", desk_cli_show, N_("Show one case with its notice and timeline") },
-  { "new", desk_cli_new, N_("Create a case from options or a JSON file") },
-  { "delete", desk_cli_delete, N_("Delete a case") },
-  { "demo", desk_cli_demo, N_("Add realistic demo cases") },
-  { "checklist", desk_cli_checklist, N_("Show a case’s evidence checklist or set an item’s state") },
-  { "attempt", desk_cli_attempt, N_("Check an appeal attempt with the attempt guard and record it") },
-  { "attempts", desk_cli_attempts, N_("List a case’s appeal attempts") },
-  { "evidence", desk_cli_evidence, N_("Add, list or remove evidence files") },
+  { "list", desk_cli_list, N_ ("List cases, most urgent first") },
+  { "show", desk_cli_show, N_ ("Show one case with its notice and timeline") },
+  { "new", desk_cli_new, N_ ("Create a case from options or a JSON file") },
+  { "delete", desk_cli_delete, N_ ("Delete a case") },
+  { "demo", desk_cli_demo, N_ ("Add realistic demo cases") },
+  { "checklist", desk_cli_checklist, N_ ("Show a case’s evidence checklist or set an item’s state") },
+  { "attempt", desk_cli_attempt, N_ ("Check an appeal attempt with the attempt guard and record it") },
+  { "attempts", desk_cli_attempts, N_ ("List a case’s appeal attempts") },
+  { "evidence", desk_cli_evidence, N_ ("Add, list or remove evidence files") },
 };
 
 static void
 print_usage (FILE *out)
 {
-  fprintf (out, "%s\n\n", _("Usage: appeal-desk-cli [--json] [--data-dir DIR] COMMAND [ARGS…]"));
-  fprintf (out, "%s\n", _("Commands:"));
+  fprintf (out, "%s\n\n", _ ("Usage: appeal-desk-cli [--json] [--data-dir DIR] COMMAND [ARGS…]"));
+  fprintf (out, "%s\n", _ ("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (out, "\n%s\n", _("Run “appeal-desk-cli COMMAND --help” for the options of a command."));
+    fprintf (out, "  %-10s %s\n", commands[i].name, _ (commands[i].summary));
+  fprintf (out, "\n%s\n", _ ("Run “appeal-desk-cli COMMAND --help” for the options of a command."));
 }
 
 gboolean
-desk_cli_parse (DeskCliContext  *ctx,
-                const char      *parameter_string,
-                const char      *summary,
-                GOptionEntry    *entries,
-                GError         **error)
+desk_cli_parse (DeskCliContext *ctx,
+                const char     *parameter_string,
+                const char     *summary,
+                GOptionEntry   *entries,
+                GError        **error)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr (GOptionContext) context = g_option_context_new (parameter_string);
 
   g_option_context_set_summary (context, summary);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -69,7 +69,7 @@ desk_cli_parse_id (const char *text,
     {
       /* Translators: %s is what the user typed instead of a case number */
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("“%s” is not a case number. Use the number shown by “appeal-desk-cli list”."),
+                   _ ("“%s” is not a case number. Use the number shown by “appeal-desk-cli list”."),
                    text ? text : "");
       return 0;
     }
@@ -79,8 +79,8 @@ desk_cli_parse_id (const char *text,
 void
 desk_cli_print_json (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
   g_autofree char *text = NULL;
 
   json_generator_set_root (gen, root);
@@ -98,8 +98,8 @@ desk_cli_read_file (const char *path,
 
   if (g_strcmp0 (path, "-") == 0)
     {
-      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
-      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autoptr (GInputStream) in = g_unix_input_stream_new (0, FALSE);
+      g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
 
       if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
         return NULL;
@@ -143,11 +143,11 @@ split_global (int argc, char **argv, gboolean *json, char **data_dir)
 static int
 run (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   DeskCliContext ctx = { 0 };
   const Command *command;
-  char *data_dir = NULL;
-  int first, status;
+  char          *data_dir = NULL;
+  int            first, status;
 
   first = split_global (argc, argv, &ctx.json, &data_dir);
   if (first < 0 || first >= argc)
@@ -163,7 +163,7 @@ run (int argc, char **argv)
   if (!(command = find_command (argv[first])))
     {
       /* Translators: %s is the unknown command */
-      g_printerr (_("appeal-desk-cli: unknown command “%s”.\n"), argv[first]);
+      g_printerr (_ ("appeal-desk-cli: unknown command “%s”.\n"), argv[first]);
       print_usage (stderr);
       return DESK_CLI_EXIT_USAGE;
     }

@@ -11,7 +11,7 @@ typedef struct
 {
   DeskStore *store;
   gboolean   json;
-  int        argc;     /* the subcommand's arguments, argv[0] = subcommand */
+  int        argc; /* the subcommand's arguments, argv[0] = subcommand */
   char     **argv;
 } DeskCliContext;
 
@@ -22,24 +22,24 @@ typedef int (*DeskCliCommand) (DeskCliContext *ctx, GError **error);
 #define DESK_CLI_EXIT_USAGE  2
 
 /* Parses the subcommand's own options; on failure sets @error (usage). */
-gboolean desk_cli_parse       (DeskCliContext  *ctx,
-                               const char      *parameter_string,
-                               const char      *summary,
-                               GOptionEntry    *entries,
-                               GError         **error);
-gint64   desk_cli_parse_id    (const char      *text,
-                               GError         **error);
-void     desk_cli_print_json  (JsonBuilder     *builder);
-char    *desk_cli_read_file   (const char      *path,
-                               GError         **error);
+gboolean desk_cli_parse (DeskCliContext *ctx,
+                         const char     *parameter_string,
+                         const char     *summary,
+                         GOptionEntry   *entries,
+                         GError        **error);
+gint64   desk_cli_parse_id (const char *text,
+                            GError    **error);
+void     desk_cli_print_json (JsonBuilder *builder);
+char    *desk_cli_read_file (const char *path,
+                             GError    **error);
 
-int desk_cli_list     (DeskCliContext *ctx, GError **error);
-int desk_cli_show     (DeskCliContext *ctx, GError **error);
-int desk_cli_new      (DeskCliContext *ctx, GError **error);
-int desk_cli_delete   (DeskCliContext *ctx, GError **error);
-int desk_cli_demo     (DeskCliContext *ctx, GError **error);
+int desk_cli_list (DeskCliContext *ctx, GError **error);
+int desk_cli_show (DeskCliContext *ctx, GError **error);
+int desk_cli_new (DeskCliContext *ctx, GError **error);
+int desk_cli_delete (DeskCliContext *ctx, GError **error);
+int desk_cli_demo (DeskCliContext *ctx, GError **error);
 int desk_cli_checklist (DeskCliContext *ctx, GError **error);
-int desk_cli_attempt  (DeskCliContext *ctx, GError **error);
+int desk_cli_attempt (DeskCliContext *ctx, GError **error);
 int desk_cli_attempts (DeskCliContext *ctx, GError **error);
 int desk_cli_evidence (DeskCliContext *ctx, GError **error);
 /* Creates a new case's evidence checklist from its rule pack, then tells how

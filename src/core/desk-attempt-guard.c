@@ -14,40 +14,39 @@
 typedef struct
 {
   DeskGuardLevel level;
-  const char *rule; /* static */
-  char *message;
+  const char    *rule; /* static */
+  char          *message;
 } Finding;
 
 struct _DeskGuardVerdict
 {
   gatomicrefcount ref_count;
-  DeskGuardLevel level;
-  GArray *findings; /* Finding */
-  char *message;
+  DeskGuardLevel  level;
+  GArray         *findings; /* Finding */
+  char           *message;
 };
 
 /* What every check needs. */
 typedef struct
 {
-  DeskRulePack *pack;
-  const DeskCaseRules *rules;
-  GPtrArray *attempts;
+  DeskRulePack            *pack;
+  const DeskCaseRules     *rules;
+  GPtrArray               *attempts;
   const DeskAppealAttempt *planned;
-  GDateTime *first_rejection;
-  const char *platform; /* display name */
-  DeskGuardVerdict *verdict;
+  GDateTime               *first_rejection;
+  const char              *platform; /* display name */
+  DeskGuardVerdict        *verdict;
 } Guard;
 
 /* DeskAppealAttempt */
 
-G_DEFINE_BOXED_TYPE (DeskAppealAttempt, desk_appeal_attempt,
-                     desk_appeal_attempt_copy, desk_appeal_attempt_free)
+G_DEFINE_BOXED_TYPE (DeskAppealAttempt, desk_appeal_attempt, desk_appeal_attempt_copy, desk_appeal_attempt_free)
 
 DeskAppealAttempt *
 desk_appeal_attempt_new (const char *product_id,
-                         GDateTime *attempted_at,
+                         GDateTime  *attempted_at,
                          const char *platform_case_id,
-                         gboolean has_third_party_report)
+                         gboolean    has_third_party_report)
 {
   DeskAppealAttempt *attempt = g_new0 (DeskAppealAttempt, 1);
 
@@ -80,8 +79,7 @@ desk_appeal_attempt_free (DeskAppealAttempt *attempt)
 
 /* DeskGuardVerdict */
 
-G_DEFINE_BOXED_TYPE (DeskGuardVerdict, desk_guard_verdict,
-                     desk_guard_verdict_ref, desk_guard_verdict_unref)
+G_DEFINE_BOXED_TYPE (DeskGuardVerdict, desk_guard_verdict, desk_guard_verdict_ref, desk_guard_verdict_unref)
 
 static void
 finding_clear (gpointer data)
@@ -142,7 +140,7 @@ desk_guard_verdict_get_n_findings (DeskGuardVerdict *verdict)
 
 static Finding *
 finding_at (DeskGuardVerdict *verdict,
-            guint index)
+            guint             index)
 {
   g_return_val_if_fail (verdict != NULL, NULL);
   g_return_val_if_fail (index < verdict->findings->len, NULL);
@@ -151,7 +149,7 @@ finding_at (DeskGuardVerdict *verdict,
 
 DeskGuardLevel
 desk_guard_verdict_get_finding_level (DeskGuardVerdict *verdict,
-                                      guint index)
+                                      guint             index)
 {
   Finding *finding = finding_at (verdict, index);
 
@@ -160,7 +158,7 @@ desk_guard_verdict_get_finding_level (DeskGuardVerdict *verdict,
 
 const char *
 desk_guard_verdict_get_finding_rule (DeskGuardVerdict *verdict,
-                                     guint index)
+                                     guint             index)
 {
   Finding *finding = finding_at (verdict, index);
 
@@ -169,7 +167,7 @@ desk_guard_verdict_get_finding_rule (DeskGuardVerdict *verdict,
 
 const char *
 desk_guard_verdict_get_finding_message (DeskGuardVerdict *verdict,
-                                        guint index)
+                                        guint             index)
 {
   Finding *finding = finding_at (verdict, index);
 
@@ -178,7 +176,7 @@ desk_guard_verdict_get_finding_message (DeskGuardVerdict *verdict,
 
 int
 desk_guard_verdict_find (DeskGuardVerdict *verdict,
-                         const char *rule_id)
+                         const char       *rule_id)
 {
   g_return_val_if_fail (verdict != NULL, -1);
   g_return_val_if_fail (rule_id != NULL, -1);
@@ -226,16 +224,16 @@ level_for (const DeskRuleFigure *figure)
 
 /* @text + the pack's note for the rule + the citation. Takes @text. */
 static void
-add_finding (Guard *guard,
-             DeskGuardLevel level,
-             const char *rule,
+add_finding (Guard                *guard,
+             DeskGuardLevel        level,
+             const char           *rule,
              const DeskRuleFigure *figure,
-             char *text)
+             char                 *text)
 {
   g_autofree char *owned = text;
   g_autofree char *citation = desk_rule_pack_format_citation (guard->pack, figure);
-  const char *note = desk_rule_figure_get_note (figure, DESK_RULE_LANGUAGE_CURRENT);
-  Finding finding = { level, rule, NULL };
+  const char      *note = desk_rule_figure_get_note (figure, DESK_RULE_LANGUAGE_CURRENT);
+  Finding          finding = { level, rule, NULL };
 
   finding.message = g_strjoin (" ", owned, note ? note : citation, note ? citation : NULL, NULL);
   g_array_append_val (guard->verdict->findings, finding);
@@ -251,7 +249,7 @@ now (Guard *guard)
 
 static DeskAppealAttempt *
 attempt_at (Guard *guard,
-            guint index)
+            guint  index)
 {
   return g_ptr_array_index (guard->attempts, index);
 }
@@ -293,7 +291,7 @@ static void
 check_max_attempts (Guard *guard)
 {
   const DeskRuleFigure *figure = desk_case_rules_get_max_attempts (guard->rules);
-  guint max, number;
+  guint                 max, number;
 
   if (figure == NULL)
     return;
@@ -325,11 +323,11 @@ static void
 check_product_cooldown (Guard *guard)
 {
   const DeskRuleFigure *figure = desk_case_rules_get_product_cooldown (guard->rules);
-  GDateTime *last = NULL;
+  GDateTime            *last = NULL;
   g_autoptr (GDateTime) until = NULL;
   g_autofree char *ago = NULL;
   g_autofree char *until_text = NULL;
-  guint hours;
+  guint            hours;
 
   if (figure == NULL)
     return;
@@ -359,11 +357,11 @@ check_product_cooldown (Guard *guard)
 }
 
 static void
-check_second_window (Guard *guard,
+check_second_window (Guard                *guard,
                      const DeskRuleFigure *figure)
 {
   GDateTime *start = guard->first_rejection ? guard->first_rejection : earliest_attempt (guard);
-  guint days = (guint)desk_rule_figure_get_value (figure);
+  guint      days = (guint)desk_rule_figure_get_value (figure);
   g_autoptr (GDateTime) closes = g_date_time_add_days (start, (int)days);
   g_autofree char *closes_text = NULL;
 
@@ -380,10 +378,10 @@ check_second_window (Guard *guard,
 }
 
 static void
-check_second_requirement (Guard *guard,
+check_second_requirement (Guard                *guard,
                           const DeskRuleFigure *figure)
 {
-  const char *requires = desk_case_rules_get_second_appeal_requires (guard->rules);
+  const char              *requires = desk_case_rules_get_second_appeal_requires (guard->rules);
   DeskEvidenceRequirement *req;
 
   if (requires == NULL || guard->planned->has_third_party_report)
@@ -412,7 +410,7 @@ static void
 check_duplicate_case (Guard *guard)
 {
   const DeskRuleFigure *figure = desk_case_rules_get_duplicate_case (guard->rules);
-  const char *existing = NULL;
+  const char           *existing = NULL;
 
   if (figure == NULL)
     return;
@@ -432,11 +430,11 @@ check_duplicate_case (Guard *guard)
 }
 
 DeskGuardVerdict *
-desk_attempt_guard_check (DeskRulePack *pack,
-                          DeskCaseType case_type,
-                          GPtrArray *attempts,
+desk_attempt_guard_check (DeskRulePack            *pack,
+                          DeskCaseType             case_type,
+                          GPtrArray               *attempts,
                           const DeskAppealAttempt *planned,
-                          GDateTime *first_rejection)
+                          GDateTime               *first_rejection)
 {
   Guard guard = { pack, NULL, attempts, planned, first_rejection, NULL, verdict_new () };
 

@@ -18,22 +18,22 @@ G_BEGIN_DECLS
 /* One appeal the seller submitted (or plans to submit). */
 typedef struct
 {
-  char *product_id; /* platform product / listing id, or NULL */
+  char      *product_id; /* platform product / listing id, or NULL */
   GDateTime *attempted_at;
-  char *platform_case_id;          /* the platform's case / ticket id, or NULL */
-  gboolean has_third_party_report; /* e.g. an SGS report was attached */
+  char      *platform_case_id;       /* the platform's case / ticket id, or NULL */
+  gboolean   has_third_party_report; /* e.g. an SGS report was attached */
 } DeskAppealAttempt;
 
 #define DESK_TYPE_APPEAL_ATTEMPT (desk_appeal_attempt_get_type ())
-#define DESK_TYPE_GUARD_VERDICT (desk_guard_verdict_get_type ())
+#define DESK_TYPE_GUARD_VERDICT  (desk_guard_verdict_get_type ())
 
-GType desk_appeal_attempt_get_type (void) G_GNUC_CONST;
+GType              desk_appeal_attempt_get_type (void) G_GNUC_CONST;
 DeskAppealAttempt *desk_appeal_attempt_new (const char *product_id,
-                                            GDateTime *attempted_at,
+                                            GDateTime  *attempted_at,
                                             const char *platform_case_id,
-                                            gboolean has_third_party_report);
+                                            gboolean    has_third_party_report);
 DeskAppealAttempt *desk_appeal_attempt_copy (const DeskAppealAttempt *attempt);
-void desk_appeal_attempt_free (DeskAppealAttempt *attempt);
+void               desk_appeal_attempt_free (DeskAppealAttempt *attempt);
 
 typedef enum
 {
@@ -44,11 +44,11 @@ typedef enum
 } DeskGuardLevel;
 
 /* Finding rule ids, named after the pack's appeal_limits members. */
-#define DESK_GUARD_RULE_MAX_ATTEMPTS "max-attempts"
-#define DESK_GUARD_RULE_PRODUCT_COOLDOWN "product-cooldown"
-#define DESK_GUARD_RULE_SECOND_APPEAL_WINDOW "second-appeal-window"
+#define DESK_GUARD_RULE_MAX_ATTEMPTS              "max-attempts"
+#define DESK_GUARD_RULE_PRODUCT_COOLDOWN          "product-cooldown"
+#define DESK_GUARD_RULE_SECOND_APPEAL_WINDOW      "second-appeal-window"
 #define DESK_GUARD_RULE_SECOND_APPEAL_REQUIREMENT "second-appeal-requirement"
-#define DESK_GUARD_RULE_DUPLICATE_CASE "duplicate-case"
+#define DESK_GUARD_RULE_DUPLICATE_CASE            "duplicate-case"
 
 typedef struct _DeskGuardVerdict DeskGuardVerdict;
 
@@ -59,15 +59,15 @@ typedef struct _DeskGuardVerdict DeskGuardVerdict;
  * NULL the earliest recorded attempt is used, which errs on the early side.
  * Attempts without a product id count as the same product as a planned
  * attempt without one. */
-DeskGuardVerdict *desk_attempt_guard_check (DeskRulePack *pack,
-                                            DeskCaseType case_type,
-                                            GPtrArray *attempts,
+DeskGuardVerdict *desk_attempt_guard_check (DeskRulePack            *pack,
+                                            DeskCaseType             case_type,
+                                            GPtrArray               *attempts,
                                             const DeskAppealAttempt *planned,
-                                            GDateTime *first_rejection);
+                                            GDateTime               *first_rejection);
 
-GType desk_guard_verdict_get_type (void) G_GNUC_CONST;
+GType             desk_guard_verdict_get_type (void) G_GNUC_CONST;
 DeskGuardVerdict *desk_guard_verdict_ref (DeskGuardVerdict *verdict);
-void desk_guard_verdict_unref (DeskGuardVerdict *verdict);
+void              desk_guard_verdict_unref (DeskGuardVerdict *verdict);
 /* The most severe level of all findings; OK when there are none. */
 DeskGuardLevel desk_guard_verdict_get_level (DeskGuardVerdict *verdict);
 /* All finding messages, most severe first, one per line; "" when OK. */
@@ -75,16 +75,16 @@ const char *desk_guard_verdict_get_message (DeskGuardVerdict *verdict);
 /* Findings, most severe first. Each message is translated and says what the
  * rule is, why the step breaks it, what to do, and cites the pack label,
  * the source and the verify note. */
-guint desk_guard_verdict_get_n_findings (DeskGuardVerdict *verdict);
+guint          desk_guard_verdict_get_n_findings (DeskGuardVerdict *verdict);
 DeskGuardLevel desk_guard_verdict_get_finding_level (DeskGuardVerdict *verdict,
-                                                     guint index);
-const char *desk_guard_verdict_get_finding_rule (DeskGuardVerdict *verdict,
-                                                 guint index);
-const char *desk_guard_verdict_get_finding_message (DeskGuardVerdict *verdict,
-                                                    guint index);
+                                                     guint             index);
+const char    *desk_guard_verdict_get_finding_rule (DeskGuardVerdict *verdict,
+                                                    guint             index);
+const char    *desk_guard_verdict_get_finding_message (DeskGuardVerdict *verdict,
+                                                       guint             index);
 /* The finding for @rule_id, as its index, or -1. */
 int desk_guard_verdict_find (DeskGuardVerdict *verdict,
-                             const char *rule_id);
+                             const char       *rule_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskAppealAttempt, desk_appeal_attempt_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskGuardVerdict, desk_guard_verdict_unref)

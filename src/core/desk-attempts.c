@@ -9,8 +9,7 @@
 #include "desk-store-private.h"
 #include "desk-util.h"
 
-G_DEFINE_BOXED_TYPE (DeskAttemptRecord, desk_attempt_record,
-                     desk_attempt_record_copy, desk_attempt_record_free)
+G_DEFINE_BOXED_TYPE (DeskAttemptRecord, desk_attempt_record, desk_attempt_record_copy, desk_attempt_record_free)
 
 DeskAttemptRecord *
 desk_attempt_record_copy (const DeskAttemptRecord *record)
@@ -39,9 +38,9 @@ desk_attempt_record_free (DeskAttemptRecord *record)
 }
 
 static gboolean
-step_done (DeskStore *store,
+step_done (DeskStore    *store,
            sqlite3_stmt *stmt,
-           GError **error)
+           GError      **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -56,7 +55,7 @@ step_done (DeskStore *store,
 
 static char *
 timeline_text (const char *product_id,
-               gboolean has_test_report)
+               gboolean    has_test_report)
 {
   if (product_id && *product_id)
     return has_test_report
@@ -69,13 +68,13 @@ timeline_text (const char *product_id,
 }
 
 static gint64
-insert_attempt (DeskStore *store,
-                DeskCase *kase,
+insert_attempt (DeskStore  *store,
+                DeskCase   *kase,
                 const char *product_id,
-                gboolean has_test_report,
-                GDateTime *at,
+                gboolean    has_test_report,
+                GDateTime  *at,
                 const char *note,
-                GError **error)
+                GError    **error)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (store,
                                             "INSERT INTO appeal_attempts (case_id, product_id, attempted_at, platform_case_id,"
@@ -96,17 +95,17 @@ insert_attempt (DeskStore *store,
 }
 
 gint64
-desk_attempts_record (DeskStore *store,
-                      DeskCase *kase,
+desk_attempts_record (DeskStore  *store,
+                      DeskCase   *kase,
                       const char *product_id,
-                      gboolean has_test_report,
-                      GDateTime *at,
+                      gboolean    has_test_report,
+                      GDateTime  *at,
                       const char *note,
-                      GError **error)
+                      GError    **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *text = timeline_text (product_id, has_test_report);
-  gint64 id;
+  gint64           id;
 
   g_return_val_if_fail (DESK_IS_STORE (store), 0);
   g_return_val_if_fail (DESK_IS_CASE (kase) && desk_case_get_id (kase) > 0, 0);
@@ -139,12 +138,12 @@ record_from_row (sqlite3_stmt *stmt)
 
 GPtrArray *
 desk_attempts_list (DeskStore *store,
-                    gint64 case_id,
-                    GError **error)
+                    gint64     case_id,
+                    GError   **error)
 {
   g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_attempt_record_free);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   stmt = _desk_store_prepare (store,
@@ -167,8 +166,8 @@ desk_attempts_list (DeskStore *store,
 
 gboolean
 desk_attempts_delete (DeskStore *store,
-                      gint64 attempt_id,
-                      GError **error)
+                      gint64     attempt_id,
+                      GError   **error)
 {
   sqlite3_stmt *stmt;
 
@@ -193,13 +192,13 @@ empty_to_null (const char *text)
 }
 
 DeskGuardVerdict *
-desk_attempts_check (DeskStore *store,
+desk_attempts_check (DeskStore    *store,
                      DeskRulePack *pack,
-                     DeskCase *kase,
-                     const char *product_id,
-                     gboolean has_test_report,
-                     GDateTime *now,
-                     GError **error)
+                     DeskCase     *kase,
+                     const char   *product_id,
+                     gboolean      has_test_report,
+                     GDateTime    *now,
+                     GError      **error)
 {
   g_autoptr (GPtrArray) records = NULL;
   g_autoptr (GPtrArray) attempts = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_appeal_attempt_free);

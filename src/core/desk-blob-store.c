@@ -17,8 +17,8 @@
 
 struct _DeskBlobStore
 {
-  GObject  parent_instance;
-  char    *dir;
+  GObject parent_instance;
+  char   *dir;
 };
 
 G_DEFINE_FINAL_TYPE (DeskBlobStore, desk_blob_store, G_TYPE_OBJECT)
@@ -109,11 +109,11 @@ set_errno_error (GError    **error,
 {
   if (saved_errno == ENOSPC || saved_errno == EDQUOT)
     g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL,
-                 _("The disk is full. Free some space and add the file again; nothing was lost."));
+                 _ ("The disk is full. Free some space and add the file again; nothing was lost."));
   else
     /* Translators: %s is a file or folder name, then the system's reason */
     g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO,
-                 _("Could not write “%s”: %s"), what, g_strerror (saved_errno));
+                 _ ("Could not write “%s”: %s"), what, g_strerror (saved_errno));
 }
 
 /* Writes all of @buf or fails with errno set. */
@@ -138,10 +138,10 @@ write_all (int           fd,
 
 typedef struct
 {
-  int         fd;
-  char       *tmp_path;
-  GChecksum  *checksum;
-  goffset     size;
+  int        fd;
+  char      *tmp_path;
+  GChecksum *checksum;
+  goffset    size;
 } Writer;
 
 static gboolean
@@ -264,7 +264,7 @@ static void
 hash_chunk (gpointer data,
             gpointer user_data)
 {
-  Chunk *chunk = data;
+  Chunk  *chunk = data;
   Hasher *hasher = user_data;
 
   g_checksum_update (hasher->checksum, chunk->data, chunk->len);
@@ -273,18 +273,18 @@ hash_chunk (gpointer data,
 
 /* Reads @in to its end into the temporary file, hashing in parallel. */
 static gboolean
-copy_hashing (Writer                *w,
-              GInputStream          *in,
-              goffset                total,
-              GFileProgressCallback  progress,
-              gpointer               progress_data,
-              GCancellable          *cancellable,
-              GError               **error)
+copy_hashing (Writer               *w,
+              GInputStream         *in,
+              goffset               total,
+              GFileProgressCallback progress,
+              gpointer              progress_data,
+              GCancellable         *cancellable,
+              GError              **error)
 {
-  Hasher hasher = { w->checksum, g_async_queue_new () };
+  Hasher       hasher = { w->checksum, g_async_queue_new () };
   GThreadPool *pool = g_thread_pool_new (hash_chunk, &hasher, 1, FALSE, NULL);
-  gboolean ok = TRUE;
-  Chunk *chunk;
+  gboolean     ok = TRUE;
+  Chunk       *chunk;
 
   for (guint i = 0; i < N_CHUNKS; i++)
     {
@@ -323,17 +323,17 @@ copy_hashing (Writer                *w,
 }
 
 char *
-desk_blob_store_import (DeskBlobStore         *self,
-                        GFile                 *file,
-                        goffset               *size_out,
-                        GFileProgressCallback  progress,
-                        gpointer               progress_data,
-                        GCancellable          *cancellable,
-                        GError               **error)
+desk_blob_store_import (DeskBlobStore        *self,
+                        GFile                *file,
+                        goffset              *size_out,
+                        GFileProgressCallback progress,
+                        gpointer              progress_data,
+                        GCancellable         *cancellable,
+                        GError              **error)
 {
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  Writer w = { .fd = -1 };
+  g_autoptr (GFileInputStream) in = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  Writer  w = { .fd = -1 };
   goffset total = -1;
 
   g_return_val_if_fail (DESK_IS_BLOB_STORE (self), NULL);
@@ -361,8 +361,8 @@ desk_blob_store_import_bytes (DeskBlobStore *self,
                               GBytes        *bytes,
                               GError       **error)
 {
-  Writer w = { .fd = -1 };
-  gsize len;
+  Writer        w = { .fd = -1 };
+  gsize         len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
 
   g_return_val_if_fail (DESK_IS_BLOB_STORE (self), NULL);
@@ -395,7 +395,7 @@ import_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  GError *error = NULL;
+  GError       *error = NULL;
   ImportResult *r = g_new0 (ImportResult, 1);
 
   r->sha = desk_blob_store_import (source_object, task_data, &r->size, NULL, NULL, cancellable, &error);
@@ -409,13 +409,13 @@ import_thread (GTask        *task,
 }
 
 void
-desk_blob_store_import_async (DeskBlobStore       *self,
-                              GFile               *file,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+desk_blob_store_import_async (DeskBlobStore      *self,
+                              GFile              *file,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, desk_blob_store_import_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
@@ -429,7 +429,7 @@ desk_blob_store_import_finish (DeskBlobStore *self,
                                GError       **error)
 {
   ImportResult *r;
-  char *sha;
+  char         *sha;
 
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   if (!(r = g_task_propagate_pointer (G_TASK (result), error)))
@@ -451,7 +451,7 @@ desk_blob_store_remove (DeskBlobStore *self,
   if (!desk_blob_store_is_valid_hash (sha256))
     {
       g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
-                   _("“%s” is not a valid file fingerprint."), sha256);
+                   _ ("“%s” is not a valid file fingerprint."), sha256);
       return FALSE;
     }
   path = desk_blob_store_get_path (self, sha256);

@@ -14,41 +14,41 @@ G_DECLARE_FINAL_TYPE (DeskBlobStore, desk_blob_store, DESK, BLOB_STORE, GObject)
 /* Content-addressed files under @dir: <dir>/ab/cdef… named by SHA-256 (hex).
  * Writes go to a temporary file in <dir>/tmp, are fsynced and renamed, so a
  * blob is either complete or absent. Errors use DESK_STORE_ERROR. */
-DeskBlobStore *desk_blob_store_new          (const char           *dir);
-const char    *desk_blob_store_get_dir      (DeskBlobStore        *self);
+DeskBlobStore *desk_blob_store_new (const char *dir);
+const char    *desk_blob_store_get_dir (DeskBlobStore *self);
 
 /* Copies @file in, hashing as it reads. Returns the hex SHA-256; *size_out
  * gets the byte count. A blob already present is not written twice. */
-char          *desk_blob_store_import       (DeskBlobStore        *self,
-                                             GFile                *file,
-                                             goffset              *size_out,
-                                             GFileProgressCallback progress,
-                                             gpointer              progress_data,
-                                             GCancellable         *cancellable,
-                                             GError              **error);
-char          *desk_blob_store_import_bytes (DeskBlobStore        *self,
-                                             GBytes               *bytes,
-                                             GError              **error);
-void           desk_blob_store_import_async (DeskBlobStore        *self,
-                                             GFile                *file,
-                                             GCancellable         *cancellable,
-                                             GAsyncReadyCallback   callback,
-                                             gpointer              user_data);
-char          *desk_blob_store_import_finish (DeskBlobStore       *self,
-                                             GAsyncResult         *result,
-                                             goffset              *size_out,
-                                             GError              **error);
+char *desk_blob_store_import (DeskBlobStore        *self,
+                              GFile                *file,
+                              goffset              *size_out,
+                              GFileProgressCallback progress,
+                              gpointer              progress_data,
+                              GCancellable         *cancellable,
+                              GError              **error);
+char *desk_blob_store_import_bytes (DeskBlobStore *self,
+                                    GBytes        *bytes,
+                                    GError       **error);
+void  desk_blob_store_import_async (DeskBlobStore      *self,
+                                    GFile              *file,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
+char *desk_blob_store_import_finish (DeskBlobStore *self,
+                                     GAsyncResult  *result,
+                                     goffset       *size_out,
+                                     GError       **error);
 
-gboolean       desk_blob_store_contains     (DeskBlobStore        *self,
-                                             const char           *sha256);
+gboolean desk_blob_store_contains (DeskBlobStore *self,
+                                   const char    *sha256);
 /* Path of the stored file (it may not exist). */
-char          *desk_blob_store_get_path     (DeskBlobStore        *self,
-                                             const char           *sha256);
-GFile         *desk_blob_store_get_file     (DeskBlobStore        *self,
-                                             const char           *sha256);
-gboolean       desk_blob_store_remove       (DeskBlobStore        *self,
-                                             const char           *sha256,
-                                             GError              **error);
-gboolean       desk_blob_store_is_valid_hash (const char          *sha256);
+char    *desk_blob_store_get_path (DeskBlobStore *self,
+                                   const char    *sha256);
+GFile   *desk_blob_store_get_file (DeskBlobStore *self,
+                                   const char    *sha256);
+gboolean desk_blob_store_remove (DeskBlobStore *self,
+                                 const char    *sha256,
+                                 GError       **error);
+gboolean desk_blob_store_is_valid_hash (const char *sha256);
 
 G_END_DECLS

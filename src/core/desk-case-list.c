@@ -23,24 +23,23 @@ typedef struct
   guint8    case_type;
   guint8    status;
   gboolean  dead;
-  DeskCase *object;   /* made on first get_item() */
+  DeskCase *object; /* made on first get_item() */
 } Row;
 
 struct _DeskCaseList
 {
   GObject    parent_instance;
   DeskStore *store;
-  GArray    *rows;      /* Row, by slot */
-  GString   *keys;      /* folded search text of every slot, '\0'-separated */
-  GArray    *order;     /* guint slots of live rows, sorted */
-  GArray    *shown;     /* guint slots matching the query, sorted */
-  char      *query;     /* folded, NULL when not filtering */
+  GArray    *rows;  /* Row, by slot */
+  GString   *keys;  /* folded search text of every slot, '\0'-separated */
+  GArray    *order; /* guint slots of live rows, sorted */
+  GArray    *shown; /* guint slots matching the query, sorted */
+  char      *query; /* folded, NULL when not filtering */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (DeskCaseList, desk_case_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskCaseList, desk_case_list, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 #define ROW(self, slot) (&g_array_index ((self)->rows, Row, (slot)))
 
@@ -67,9 +66,9 @@ get_item (GListModel *model,
           guint       position)
 {
   DeskCaseList *self = DESK_CASE_LIST (model);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GArray *items = visible (self);
-  Row *row;
+  Row    *row;
 
   if (position >= items->len)
     return NULL;
@@ -158,7 +157,7 @@ match_labels (const char *query,
 {
   for (int p = 1; p < DESK_N_PLATFORMS; p++)
     {
-      g_autoptr(GString) s = g_string_new (desk_platform_to_id (p));
+      g_autoptr (GString) s = g_string_new (desk_platform_to_id (p));
 
       g_string_append_c (s, '\x1f');
       append_folded (s, desk_platform_get_label (p));
@@ -166,7 +165,7 @@ match_labels (const char *query,
     }
   for (int t = 1; t < DESK_N_CASE_TYPES; t++)
     {
-      g_autoptr(GString) s = g_string_new (desk_case_type_to_id (t));
+      g_autoptr (GString) s = g_string_new (desk_case_type_to_id (t));
 
       g_string_append_c (s, '\x1f');
       append_folded (s, desk_case_type_get_label (t));
@@ -181,17 +180,17 @@ static guint8 *
 scan_all (DeskCaseList *self,
           const char   *query)
 {
-  gsize qlen = strlen (query);
-  guint8 *hits = g_malloc0 (self->rows->len + 1);
+  gsize       qlen = strlen (query);
+  guint8     *hits = g_malloc0 (self->rows->len + 1);
   const char *buf = self->keys->str;
   const char *end = buf + self->keys->len;
   const char *p = buf;
-  guint slot = 0;
+  guint       slot = 0;
 
   while (p < end && slot < self->rows->len)
     {
       const char *hit = memmem (p, end - p, query, qlen);
-      Row *row;
+      Row        *row;
 
       if (hit == NULL)
         break;
@@ -220,8 +219,8 @@ refilter (DeskCaseList *self,
           gboolean      narrowing)
 {
   gboolean platforms[DESK_N_PLATFORMS], types[DESK_N_CASE_TYPES];
-  GArray *from = narrowing ? self->shown : self->order;
-  g_autoptr(GArray) shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), from->len);
+  GArray  *from = narrowing ? self->shown : self->order;
+  g_autoptr (GArray) shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), from->len);
   g_autofree guint8 *hits = NULL;
 
   match_labels (self->query, platforms, types);
@@ -229,8 +228,8 @@ refilter (DeskCaseList *self,
     hits = scan_all (self, self->query);
   for (guint i = 0; i < from->len; i++)
     {
-      guint slot = g_array_index (from, guint, i);
-      Row *row = ROW (self, slot);
+      guint    slot = g_array_index (from, guint, i);
+      Row     *row = ROW (self, slot);
       gboolean match = hits ? hits[slot] : row_matches_text (self, row, self->query);
 
       if (match || platforms[row->platform] || types[row->case_type])
@@ -244,10 +243,10 @@ void
 desk_case_list_set_query (DeskCaseList *self,
                           const char   *query)
 {
-  g_autoptr(GString) folded = g_string_new (NULL);
+  g_autoptr (GString) folded = g_string_new (NULL);
   g_autofree char *old = NULL;
-  guint before;
-  gboolean narrowing;
+  guint            before;
+  gboolean         narrowing;
 
   g_return_if_fail (DESK_IS_CASE_LIST (self));
   append_folded (folded, query);
@@ -284,14 +283,14 @@ add_row_from_case (DeskCaseList *self,
                    DeskCase     *kase)
 {
   g_autofree char *products = g_strjoinv ("\x1f", (char **)desk_case_get_product_ids (kase));
-  Row row = {
-    .id = desk_case_get_id (kase),
-    .deadline = _desk_case_get_deadline_unix (kase),
-    .updated = _desk_case_get_updated_unix (kase),
-    .platform = desk_case_get_platform (kase),
-    .case_type = desk_case_get_case_type (kase),
-    .status = desk_case_get_status (kase),
-    .object = g_object_ref (kase),
+  Row              row = {
+                 .id = desk_case_get_id (kase),
+                 .deadline = _desk_case_get_deadline_unix (kase),
+                 .updated = _desk_case_get_updated_unix (kase),
+                 .platform = desk_case_get_platform (kase),
+                 .case_type = desk_case_get_case_type (kase),
+                 .status = desk_case_get_status (kase),
+                 .object = g_object_ref (kase),
   };
 
   append_key (self, &row, desk_case_get_title (kase), desk_case_get_platform_case_id (kase),
@@ -335,7 +334,7 @@ insert_case (DeskCaseList *self,
              DeskCase     *kase)
 {
   guint slot = add_row_from_case (self, kase);
-  Row *row = ROW (self, slot);
+  Row  *row = ROW (self, slot);
   guint pos = sorted_position (self, self->order, row);
 
   g_array_insert_val (self->order, pos, slot);
@@ -356,8 +355,8 @@ static void
 remove_id (DeskCaseList *self,
            gint64        id)
 {
-  int in_order = index_of_id (self, self->order, id);
-  int in_shown = self->query ? index_of_id (self, self->shown, id) : in_order;
+  int  in_order = index_of_id (self, self->order, id);
+  int  in_shown = self->query ? index_of_id (self, self->shown, id) : in_order;
   Row *row;
 
   if (in_order < 0)
@@ -495,9 +494,9 @@ gboolean
 desk_case_list_reload (DeskCaseList *self,
                        GError      **error)
 {
-  guint before;
+  guint         before;
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (DESK_IS_CASE_LIST (self), FALSE);
   /* A plain table scan and a sort in memory beat walking the cases_order
@@ -557,7 +556,7 @@ desk_case_list_count_urgent (DeskCaseList *self,
                              guint        *n_soon)
 {
   gint64 t = g_date_time_to_unix (now);
-  guint overdue = 0, soon = 0;
+  guint  overdue = 0, soon = 0;
 
   g_return_if_fail (DESK_IS_CASE_LIST (self));
   for (guint i = 0; i < self->order->len; i++)

@@ -12,33 +12,34 @@
 
 struct _DeskCase
 {
-  GObject         parent_instance;
+  GObject parent_instance;
 
-  gint64          id;
-  DeskPlatform    platform;
-  DeskCaseType    case_type;
-  DeskCaseStatus  status;
-  char           *title;
-  char           *notice_text;
-  char           *platform_case_id;
-  char           *violation_code;
-  char          **product_ids;
-  char           *rule_pack_version;
+  gint64         id;
+  DeskPlatform   platform;
+  DeskCaseType   case_type;
+  DeskCaseStatus status;
+  char          *title;
+  char          *notice_text;
+  char          *platform_case_id;
+  char          *violation_code;
+  char         **product_ids;
+  char          *rule_pack_version;
   /* Times as UTC seconds (DESK_CASE_NO_TIME when unset); the GDateTime is
    * made on first use: a list of 100 000 cases never needs most of them. */
-  gint64          received_s;
-  gint64          deadline_s;
-  gint64          created_s;
-  gint64          updated_s;
-  GDateTime      *received_at;
-  GDateTime      *deadline_at;
-  GDateTime      *created_at;
-  GDateTime      *updated_at;
+  gint64     received_s;
+  gint64     deadline_s;
+  gint64     created_s;
+  gint64     updated_s;
+  GDateTime *received_at;
+  GDateTime *deadline_at;
+  GDateTime *created_at;
+  GDateTime *updated_at;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCase, desk_case, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_PLATFORM,
@@ -87,22 +88,22 @@ desk_case_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID: g_value_set_int64 (value, self->id); break;
-    case PROP_PLATFORM: g_value_set_enum (value, self->platform); break;
-    case PROP_CASE_TYPE: g_value_set_enum (value, self->case_type); break;
-    case PROP_TITLE: g_value_set_string (value, self->title); break;
-    case PROP_NOTICE_TEXT: g_value_set_string (value, self->notice_text); break;
-    case PROP_PLATFORM_CASE_ID: g_value_set_string (value, self->platform_case_id); break;
-    case PROP_VIOLATION_CODE: g_value_set_string (value, self->violation_code); break;
-    case PROP_PRODUCT_IDS: g_value_set_boxed (value, self->product_ids); break;
-    case PROP_RECEIVED_AT: g_value_set_boxed (value, desk_case_get_received_at (self)); break;
-    case PROP_DEADLINE_AT: g_value_set_boxed (value, desk_case_get_deadline_at (self)); break;
-    case PROP_STATUS: g_value_set_enum (value, self->status); break;
-    case PROP_RULE_PACK_VERSION: g_value_set_string (value, self->rule_pack_version); break;
-    case PROP_CREATED_AT: g_value_set_boxed (value, desk_case_get_created_at (self)); break;
-    case PROP_UPDATED_AT: g_value_set_boxed (value, desk_case_get_updated_at (self)); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ID: g_value_set_int64 (value, self->id); break;
+      case PROP_PLATFORM: g_value_set_enum (value, self->platform); break;
+      case PROP_CASE_TYPE: g_value_set_enum (value, self->case_type); break;
+      case PROP_TITLE: g_value_set_string (value, self->title); break;
+      case PROP_NOTICE_TEXT: g_value_set_string (value, self->notice_text); break;
+      case PROP_PLATFORM_CASE_ID: g_value_set_string (value, self->platform_case_id); break;
+      case PROP_VIOLATION_CODE: g_value_set_string (value, self->violation_code); break;
+      case PROP_PRODUCT_IDS: g_value_set_boxed (value, self->product_ids); break;
+      case PROP_RECEIVED_AT: g_value_set_boxed (value, desk_case_get_received_at (self)); break;
+      case PROP_DEADLINE_AT: g_value_set_boxed (value, desk_case_get_deadline_at (self)); break;
+      case PROP_STATUS: g_value_set_enum (value, self->status); break;
+      case PROP_RULE_PACK_VERSION: g_value_set_string (value, self->rule_pack_version); break;
+      case PROP_CREATED_AT: g_value_set_boxed (value, desk_case_get_created_at (self)); break;
+      case PROP_UPDATED_AT: g_value_set_boxed (value, desk_case_get_updated_at (self)); break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -116,19 +117,19 @@ desk_case_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PLATFORM: desk_case_set_platform (self, g_value_get_enum (value)); break;
-    case PROP_CASE_TYPE: desk_case_set_case_type (self, g_value_get_enum (value)); break;
-    case PROP_TITLE: desk_case_set_title (self, g_value_get_string (value)); break;
-    case PROP_NOTICE_TEXT: desk_case_set_notice_text (self, g_value_get_string (value)); break;
-    case PROP_PLATFORM_CASE_ID: desk_case_set_platform_case_id (self, g_value_get_string (value)); break;
-    case PROP_VIOLATION_CODE: desk_case_set_violation_code (self, g_value_get_string (value)); break;
-    case PROP_PRODUCT_IDS: desk_case_set_product_ids (self, g_value_get_boxed (value)); break;
-    case PROP_RECEIVED_AT: desk_case_set_received_at (self, g_value_get_boxed (value)); break;
-    case PROP_DEADLINE_AT: desk_case_set_deadline_at (self, g_value_get_boxed (value)); break;
-    case PROP_STATUS: desk_case_set_status (self, g_value_get_enum (value)); break;
-    case PROP_RULE_PACK_VERSION: desk_case_set_rule_pack_version (self, g_value_get_string (value)); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_PLATFORM: desk_case_set_platform (self, g_value_get_enum (value)); break;
+      case PROP_CASE_TYPE: desk_case_set_case_type (self, g_value_get_enum (value)); break;
+      case PROP_TITLE: desk_case_set_title (self, g_value_get_string (value)); break;
+      case PROP_NOTICE_TEXT: desk_case_set_notice_text (self, g_value_get_string (value)); break;
+      case PROP_PLATFORM_CASE_ID: desk_case_set_platform_case_id (self, g_value_get_string (value)); break;
+      case PROP_VIOLATION_CODE: desk_case_set_violation_code (self, g_value_get_string (value)); break;
+      case PROP_PRODUCT_IDS: desk_case_set_product_ids (self, g_value_get_boxed (value)); break;
+      case PROP_RECEIVED_AT: desk_case_set_received_at (self, g_value_get_boxed (value)); break;
+      case PROP_DEADLINE_AT: desk_case_set_deadline_at (self, g_value_get_boxed (value)); break;
+      case PROP_STATUS: desk_case_set_status (self, g_value_get_enum (value)); break;
+      case PROP_RULE_PACK_VERSION: desk_case_set_rule_pack_version (self, g_value_get_string (value)); break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -150,28 +151,23 @@ static void
 desk_case_class_init (DeskCaseClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags   rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = desk_case_finalize;
   object_class->get_property = desk_case_get_property;
   object_class->set_property = desk_case_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_PLATFORM] =
-    g_param_spec_enum ("platform", NULL, NULL, DESK_TYPE_PLATFORM, DESK_PLATFORM_UNKNOWN, rw);
-  properties[PROP_CASE_TYPE] =
-    g_param_spec_enum ("case-type", NULL, NULL, DESK_TYPE_CASE_TYPE, DESK_CASE_TYPE_UNKNOWN, rw);
-  properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL, DESK_TYPE_CASE_STATUS, DESK_CASE_STATUS_DRAFT, rw);
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PLATFORM] = g_param_spec_enum ("platform", NULL, NULL, DESK_TYPE_PLATFORM, DESK_PLATFORM_UNKNOWN, rw);
+  properties[PROP_CASE_TYPE] = g_param_spec_enum ("case-type", NULL, NULL, DESK_TYPE_CASE_TYPE, DESK_CASE_TYPE_UNKNOWN, rw);
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, DESK_TYPE_CASE_STATUS, DESK_CASE_STATUS_DRAFT, rw);
   properties[PROP_TITLE] = string_pspec ("title");
   properties[PROP_NOTICE_TEXT] = string_pspec ("notice-text");
   properties[PROP_PLATFORM_CASE_ID] = string_pspec ("platform-case-id");
   properties[PROP_VIOLATION_CODE] = string_pspec ("violation-code");
   properties[PROP_RULE_PACK_VERSION] = string_pspec ("rule-pack-version");
-  properties[PROP_PRODUCT_IDS] =
-    g_param_spec_boxed ("product-ids", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_PRODUCT_IDS] = g_param_spec_boxed ("product-ids", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_RECEIVED_AT] = time_pspec ("received-at", G_PARAM_READWRITE);
   properties[PROP_DEADLINE_AT] = time_pspec ("deadline-at", G_PARAM_READWRITE);
   properties[PROP_CREATED_AT] = time_pspec ("created-at", G_PARAM_READABLE);
@@ -192,9 +188,9 @@ desk_case_init (DeskCase *self)
 }
 
 DeskCase *
-desk_case_new (DeskPlatform  platform,
-               DeskCaseType  case_type,
-               const char   *title)
+desk_case_new (DeskPlatform platform,
+               DeskCaseType case_type,
+               const char  *title)
 {
   return g_object_new (DESK_TYPE_CASE,
                        "platform", platform,
@@ -205,8 +201,8 @@ desk_case_new (DeskPlatform  platform,
 
 /* Returns TRUE when the string changed, after replacing it. */
 static gboolean
-replace_string (char       **slot,
-                const char  *value)
+replace_string (char      **slot,
+                const char *value)
 {
   if (value == NULL)
     value = "";
@@ -267,8 +263,8 @@ desk_case_get_platform (DeskCase *self)
 }
 
 void
-desk_case_set_platform (DeskCase     *self,
-                        DeskPlatform  platform)
+desk_case_set_platform (DeskCase    *self,
+                        DeskPlatform platform)
 {
   g_return_if_fail (DESK_IS_CASE (self));
   if (self->platform == platform)
@@ -285,8 +281,8 @@ desk_case_get_case_type (DeskCase *self)
 }
 
 void
-desk_case_set_case_type (DeskCase     *self,
-                         DeskCaseType  case_type)
+desk_case_set_case_type (DeskCase    *self,
+                         DeskCaseType case_type)
 {
   g_return_if_fail (DESK_IS_CASE (self));
   if (self->case_type == case_type)
@@ -303,8 +299,8 @@ desk_case_get_status (DeskCase *self)
 }
 
 void
-desk_case_set_status (DeskCase       *self,
-                      DeskCaseStatus  status)
+desk_case_set_status (DeskCase      *self,
+                      DeskCaseStatus status)
 {
   g_return_if_fail (DESK_IS_CASE (self));
   if (self->status == status)
@@ -313,19 +309,19 @@ desk_case_set_status (DeskCase       *self,
   changed (self, PROP_STATUS);
 }
 
-#define STRING_ACCESSORS(field, PROP)                                   \
-  const char *                                                          \
-  desk_case_get_##field (DeskCase *self)                                \
-  {                                                                     \
-    g_return_val_if_fail (DESK_IS_CASE (self), NULL);                   \
-    return self->field;                                                 \
-  }                                                                     \
-  void                                                                  \
-  desk_case_set_##field (DeskCase *self, const char *value)            \
-  {                                                                     \
-    g_return_if_fail (DESK_IS_CASE (self));                             \
-    if (replace_string (&self->field, value))                           \
-      changed (self, PROP);                                             \
+#define STRING_ACCESSORS(field, PROP)                           \
+  const char *                                                  \
+      desk_case_get_##field (DeskCase *self)                    \
+  {                                                             \
+    g_return_val_if_fail (DESK_IS_CASE (self), NULL);           \
+    return self->field;                                         \
+  }                                                             \
+  void                                                          \
+      desk_case_set_##field (DeskCase *self, const char *value) \
+  {                                                             \
+    g_return_if_fail (DESK_IS_CASE (self));                     \
+    if (replace_string (&self->field, value))                   \
+      changed (self, PROP);                                     \
   }
 
 STRING_ACCESSORS (title, PROP_TITLE)
@@ -334,26 +330,26 @@ STRING_ACCESSORS (violation_code, PROP_VIOLATION_CODE)
 STRING_ACCESSORS (rule_pack_version, PROP_RULE_PACK_VERSION)
 STRING_ACCESSORS (notice_text, PROP_NOTICE_TEXT)
 
-#define TIME_GETTER(name, field)                                        \
-  GDateTime *                                                           \
-  desk_case_get_##name##_at (DeskCase *self)                            \
-  {                                                                     \
-    g_return_val_if_fail (DESK_IS_CASE (self), NULL);                   \
-    return cached_time (self->field##_s, &self->field##_at);            \
-  }                                                                     \
-  gint64                                                                \
-  _desk_case_get_##name##_unix (DeskCase *self)                         \
-  {                                                                     \
-    return self->field##_s;                                             \
+#define TIME_GETTER(name, field)                             \
+  GDateTime *                                                \
+      desk_case_get_##name##_at (DeskCase *self)             \
+  {                                                          \
+    g_return_val_if_fail (DESK_IS_CASE (self), NULL);        \
+    return cached_time (self->field##_s, &self->field##_at); \
+  }                                                          \
+  gint64                                                     \
+      _desk_case_get_##name##_unix (DeskCase *self)          \
+  {                                                          \
+    return self->field##_s;                                  \
   }
 
-#define TIME_SETTER(name, PROP)                                         \
-  void                                                                  \
-  desk_case_set_##name##_at (DeskCase *self, GDateTime *value)         \
-  {                                                                     \
-    g_return_if_fail (DESK_IS_CASE (self));                             \
-    if (replace_time (&self->name##_s, &self->name##_at, value))        \
-      changed (self, PROP);                                             \
+#define TIME_SETTER(name, PROP)                                    \
+  void                                                             \
+      desk_case_set_##name##_at (DeskCase *self, GDateTime *value) \
+  {                                                                \
+    g_return_if_fail (DESK_IS_CASE (self));                        \
+    if (replace_time (&self->name##_s, &self->name##_at, value))   \
+      changed (self, PROP);                                        \
   }
 
 TIME_GETTER (received, received)
@@ -370,29 +366,28 @@ desk_case_has_notice_text (DeskCase *self)
   return self->notice_text != NULL;
 }
 
-const char * const *
+const char *const *
 desk_case_get_product_ids (DeskCase *self)
 {
   g_return_val_if_fail (DESK_IS_CASE (self), NULL);
-  return (const char * const *)self->product_ids;
+  return (const char *const *)self->product_ids;
 }
 
 void
-desk_case_set_product_ids (DeskCase           *self,
-                           const char * const *product_ids)
+desk_case_set_product_ids (DeskCase          *self,
+                           const char *const *product_ids)
 {
   static const char *none[] = { NULL };
 
   g_return_if_fail (DESK_IS_CASE (self));
   if (product_ids == NULL)
     product_ids = none;
-  if (g_strv_equal ((const char * const *)self->product_ids, product_ids))
+  if (g_strv_equal ((const char *const *)self->product_ids, product_ids))
     return;
   g_strfreev (self->product_ids);
   self->product_ids = g_strdupv ((char **)product_ids);
   changed (self, PROP_PRODUCT_IDS);
 }
-
 
 DeskDeadlineState
 desk_case_get_deadline_state (DeskCase  *self,
@@ -495,15 +490,15 @@ _desk_case_set_times_unix (DeskCase *self,
 }
 
 void
-_desk_case_take_fields (DeskCase       *self,
-                        DeskPlatform    platform,
-                        DeskCaseType    case_type,
-                        DeskCaseStatus  status,
-                        char           *title,
-                        char           *platform_case_id,
-                        char           *violation_code,
-                        char          **product_ids,
-                        char           *rule_pack_version)
+_desk_case_take_fields (DeskCase      *self,
+                        DeskPlatform   platform,
+                        DeskCaseType   case_type,
+                        DeskCaseStatus status,
+                        char          *title,
+                        char          *platform_case_id,
+                        char          *violation_code,
+                        char         **product_ids,
+                        char          *rule_pack_version)
 {
   self->platform = platform;
   self->case_type = case_type;

@@ -14,10 +14,9 @@
   " (SELECT count(*) FROM checklist_evidence e WHERE e.checklist_item_id = checklist_items.id)" \
   " FROM checklist_items "
 
-G_DEFINE_QUARK (desk - checklist - error - quark, desk_checklist_error)
+G_DEFINE_QUARK (desk_checklist_error_quark, desk_checklist_error)
 
-G_DEFINE_BOXED_TYPE (DeskChecklistItem, desk_checklist_item,
-                     desk_checklist_item_copy, desk_checklist_item_free)
+G_DEFINE_BOXED_TYPE (DeskChecklistItem, desk_checklist_item, desk_checklist_item_copy, desk_checklist_item_free)
 
 DeskChecklistItem *
 desk_checklist_item_copy (const DeskChecklistItem *item)
@@ -54,7 +53,7 @@ desk_checklist_state_to_id (DeskChecklistState state)
 }
 
 gboolean
-desk_checklist_state_from_id (const char *id,
+desk_checklist_state_from_id (const char         *id,
                               DeskChecklistState *state)
 {
   GEnumClass *klass = g_type_class_ref (DESK_TYPE_CHECKLIST_STATE);
@@ -104,9 +103,9 @@ desk_checklist_get_rules (DeskStore *store)
 /* Reading */
 
 static gboolean
-step_done (DeskStore *store,
+step_done (DeskStore    *store,
            sqlite3_stmt *stmt,
-           GError **error)
+           GError      **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -139,9 +138,9 @@ item_from_row (sqlite3_stmt *stmt)
 
 /* Steps @stmt to the end, collecting items; resets it. */
 static GPtrArray *
-collect_items (DeskStore *store,
+collect_items (DeskStore    *store,
                sqlite3_stmt *stmt,
-               GError **error)
+               GError      **error)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_checklist_item_free);
   int rc;
@@ -158,9 +157,9 @@ collect_items (DeskStore *store,
 }
 
 static DeskChecklistItem *
-single_item (DeskStore *store,
+single_item (DeskStore    *store,
              sqlite3_stmt *stmt,
-             GError **error)
+             GError      **error)
 {
   g_autoptr (GPtrArray) items = collect_items (store, stmt, error);
 
@@ -177,8 +176,8 @@ single_item (DeskStore *store,
 
 GPtrArray *
 desk_checklist_list (DeskStore *store,
-                     gint64 case_id,
-                     GError **error)
+                     gint64     case_id,
+                     GError   **error)
 {
   sqlite3_stmt *stmt;
 
@@ -192,8 +191,8 @@ desk_checklist_list (DeskStore *store,
 
 DeskChecklistItem *
 desk_checklist_get_item (DeskStore *store,
-                         gint64 checklist_item_id,
-                         GError **error)
+                         gint64     checklist_item_id,
+                         GError   **error)
 {
   sqlite3_stmt *stmt;
 
@@ -206,10 +205,10 @@ desk_checklist_get_item (DeskStore *store,
 }
 
 DeskChecklistItem *
-desk_checklist_find_item (DeskStore *store,
-                          gint64 case_id,
+desk_checklist_find_item (DeskStore  *store,
+                          gint64      case_id,
                           const char *item_id,
-                          GError **error)
+                          GError    **error)
 {
   sqlite3_stmt *stmt;
 
@@ -225,9 +224,9 @@ desk_checklist_find_item (DeskStore *store,
 
 gboolean
 desk_checklist_count (DeskStore *store,
-                      gint64 case_id,
-                      guint counts[3],
-                      GError **error)
+                      gint64     case_id,
+                      guint      counts[3],
+                      GError   **error)
 {
   g_autoptr (GPtrArray) items = desk_checklist_list (store, case_id, error);
 
@@ -241,8 +240,8 @@ desk_checklist_count (DeskStore *store,
 
 DeskEvidenceRequirement *
 desk_checklist_item_get_requirement (const DeskChecklistItem *item,
-                                     DeskRulePack *pack,
-                                     DeskCaseType case_type)
+                                     DeskRulePack            *pack,
+                                     DeskCaseType             case_type)
 {
   const DeskCaseRules *rules;
 
@@ -256,9 +255,9 @@ desk_checklist_item_get_requirement (const DeskChecklistItem *item,
 
 static gboolean
 insert_items (DeskStore *store,
-              gint64 case_id,
+              gint64     case_id,
               GPtrArray *requirements,
-              GError **error)
+              GError   **error)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (store,
                                             "INSERT INTO checklist_items (case_id, item_id, required, position) VALUES (?1, ?2, ?3, ?4)"
@@ -282,10 +281,10 @@ insert_items (DeskStore *store,
 }
 
 gboolean
-desk_checklist_create_from_pack (DeskStore *store,
+desk_checklist_create_from_pack (DeskStore    *store,
                                  DeskRulePack *pack,
-                                 DeskCase *kase,
-                                 GError **error)
+                                 DeskCase     *kase,
+                                 GError      **error)
 {
   DeskCaseType type = desk_case_get_case_type (kase);
   g_autoptr (GPtrArray) requirements = NULL;
@@ -318,11 +317,11 @@ desk_checklist_create_from_pack (DeskStore *store,
 }
 
 gboolean
-desk_checklist_create_for_case (DeskStore *store,
+desk_checklist_create_for_case (DeskStore        *store,
                                 DeskRuleRegistry *registry,
-                                DeskCase *kase,
-                                guint *n_created,
-                                GError **error)
+                                DeskCase         *kase,
+                                guint            *n_created,
+                                GError          **error)
 {
   g_autoptr (GPtrArray) before = NULL;
   g_autoptr (GPtrArray) after = NULL;
@@ -350,7 +349,7 @@ desk_checklist_create_for_case (DeskStore *store,
 
 static gboolean
 check_changed (DeskStore *store,
-               GError **error)
+               GError   **error)
 {
   if (sqlite3_changes (_desk_store_get_db (store)) > 0)
     return TRUE;
@@ -360,11 +359,11 @@ check_changed (DeskStore *store,
 }
 
 gboolean
-desk_checklist_set_state (DeskStore *store,
-                          gint64 checklist_item_id,
+desk_checklist_set_state (DeskStore         *store,
+                          gint64             checklist_item_id,
                           DeskChecklistState state,
-                          const char *note,
-                          GError **error)
+                          const char        *note,
+                          GError           **error)
 {
   sqlite3_stmt *stmt;
 
@@ -392,11 +391,11 @@ desk_checklist_set_state (DeskStore *store,
 /* Evidence links */
 
 static gboolean
-run_link_sql (DeskStore *store,
+run_link_sql (DeskStore  *store,
               const char *sql,
-              gint64 checklist_item_id,
-              gint64 evidence_id,
-              GError **error)
+              gint64      checklist_item_id,
+              gint64      evidence_id,
+              GError    **error)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (store, sql, error);
 
@@ -409,11 +408,11 @@ run_link_sql (DeskStore *store,
 
 static gboolean
 evidence_exists (DeskStore *store,
-                 gint64 evidence_id,
-                 GError **error)
+                 gint64     evidence_id,
+                 GError   **error)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (store, "SELECT 1 FROM evidence WHERE id = ?1", error);
-  int rc;
+  int           rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -431,10 +430,10 @@ evidence_exists (DeskStore *store,
 }
 
 static gboolean
-store_state (DeskStore *store,
-             gint64 checklist_item_id,
+store_state (DeskStore         *store,
+             gint64             checklist_item_id,
              DeskChecklistState state,
-             GError **error)
+             GError           **error)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (store, "UPDATE checklist_items SET state = ?2 WHERE id = ?1", error);
 
@@ -447,9 +446,9 @@ store_state (DeskStore *store,
 
 static gboolean
 link_evidence (DeskStore *store,
-               gint64 checklist_item_id,
-               gint64 evidence_id,
-               GError **error)
+               gint64     checklist_item_id,
+               gint64     evidence_id,
+               GError   **error)
 {
   g_autoptr (DeskChecklistItem) item = desk_checklist_get_item (store, checklist_item_id, error);
 
@@ -466,9 +465,9 @@ link_evidence (DeskStore *store,
 
 gboolean
 desk_checklist_attach_evidence (DeskStore *store,
-                                gint64 checklist_item_id,
-                                gint64 evidence_id,
-                                GError **error)
+                                gint64     checklist_item_id,
+                                gint64     evidence_id,
+                                GError   **error)
 {
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
 
@@ -484,9 +483,9 @@ desk_checklist_attach_evidence (DeskStore *store,
 
 static gboolean
 unlink_evidence (DeskStore *store,
-                 gint64 checklist_item_id,
-                 gint64 evidence_id,
-                 GError **error)
+                 gint64     checklist_item_id,
+                 gint64     evidence_id,
+                 GError   **error)
 {
   g_autoptr (DeskChecklistItem) item = NULL;
 
@@ -502,9 +501,9 @@ unlink_evidence (DeskStore *store,
 
 gboolean
 desk_checklist_detach_evidence (DeskStore *store,
-                                gint64 checklist_item_id,
-                                gint64 evidence_id,
-                                GError **error)
+                                gint64     checklist_item_id,
+                                gint64     evidence_id,
+                                GError   **error)
 {
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
 
@@ -520,12 +519,12 @@ desk_checklist_detach_evidence (DeskStore *store,
 
 GArray *
 desk_checklist_list_evidence (DeskStore *store,
-                              gint64 checklist_item_id,
-                              GError **error)
+                              gint64     checklist_item_id,
+                              GError   **error)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   stmt = _desk_store_prepare (store,

@@ -25,28 +25,28 @@ typedef enum
 
 typedef struct
 {
-  gint64 id; /* checklist_items.id */
-  gint64 case_id;
-  char *item_id; /* evidence requirement id in the pack */
-  gboolean required;
-  int position;
+  gint64             id; /* checklist_items.id */
+  gint64             case_id;
+  char              *item_id; /* evidence requirement id in the pack */
+  gboolean           required;
+  int                position;
   DeskChecklistState state;
-  char *note;
-  guint n_evidence; /* files attached */
+  char              *note;
+  guint              n_evidence; /* files attached */
 } DeskChecklistItem;
 
 #define DESK_TYPE_CHECKLIST_ITEM (desk_checklist_item_get_type ())
 
 GQuark desk_checklist_error_quark (void);
 
-GType desk_checklist_item_get_type (void) G_GNUC_CONST;
+GType              desk_checklist_item_get_type (void) G_GNUC_CONST;
 DeskChecklistItem *desk_checklist_item_copy (const DeskChecklistItem *item);
-void desk_checklist_item_free (DeskChecklistItem *item);
+void               desk_checklist_item_free (DeskChecklistItem *item);
 
 /* State ids are the GEnum nicks: "missing", "provided", "needs-attention". */
 const char *desk_checklist_state_to_id (DeskChecklistState state);
 /* Returns FALSE for an unknown id. */
-gboolean desk_checklist_state_from_id (const char *id,
+gboolean desk_checklist_state_from_id (const char         *id,
                                        DeskChecklistState *state);
 /* Translated: "Missing", "Provided", "Needs attention". */
 const char *desk_checklist_state_get_label (DeskChecklistState state);
@@ -60,65 +60,65 @@ DeskRuleRegistry *desk_checklist_get_rules (DeskStore *store);
  * with their state, so calling it again only adds what the pack added.
  * Fails with DESK_CHECKLIST_ERROR_NO_RULES when @pack does not list the
  * case type. */
-gboolean desk_checklist_create_from_pack (DeskStore *store,
+gboolean desk_checklist_create_from_pack (DeskStore    *store,
                                           DeskRulePack *pack,
-                                          DeskCase *kase,
-                                          GError **error);
+                                          DeskCase     *kase,
+                                          GError      **error);
 /* Same with the pack in force in @registry (NULL: desk_checklist_get_rules()).
  * When no pack lists the platform × case type, creates nothing and returns
  * TRUE with *n_created = 0 (@n_created may be NULL). */
-gboolean desk_checklist_create_for_case (DeskStore *store,
+gboolean desk_checklist_create_for_case (DeskStore        *store,
                                          DeskRuleRegistry *registry,
-                                         DeskCase *kase,
-                                         guint *n_created,
-                                         GError **error);
+                                         DeskCase         *kase,
+                                         guint            *n_created,
+                                         GError          **error);
 
 /* Items of a case (DeskChecklistItem), in pack order (required first). */
-GPtrArray *desk_checklist_list (DeskStore *store,
-                                gint64 case_id,
-                                GError **error);
+GPtrArray         *desk_checklist_list (DeskStore *store,
+                                        gint64     case_id,
+                                        GError   **error);
 DeskChecklistItem *desk_checklist_get_item (DeskStore *store,
-                                            gint64 checklist_item_id,
-                                            GError **error);
+                                            gint64     checklist_item_id,
+                                            GError   **error);
 /* By the pack's item id ("brand-authorization") within one case. */
-DeskChecklistItem *desk_checklist_find_item (DeskStore *store,
-                                             gint64 case_id,
+DeskChecklistItem *desk_checklist_find_item (DeskStore  *store,
+                                             gint64      case_id,
                                              const char *item_id,
-                                             GError **error);
+                                             GError    **error);
 /* Sets the state and, unless @note is NULL, the note. No store signal is
  * emitted: the checklist is not part of DeskCase. */
-gboolean desk_checklist_set_state (DeskStore *store,
-                                   gint64 checklist_item_id,
+gboolean desk_checklist_set_state (DeskStore         *store,
+                                   gint64             checklist_item_id,
                                    DeskChecklistState state,
-                                   const char *note,
-                                   GError **error);
+                                   const char        *note,
+                                   GError           **error);
 /* Counts per state over a case's items: counts[DESK_CHECKLIST_MISSING] … */
 gboolean desk_checklist_count (DeskStore *store,
-                               gint64 case_id,
-                               guint counts[3],
-                               GError **error);
+                               gint64     case_id,
+                               guint      counts[3],
+                               GError   **error);
 
 /* Evidence links. Attaching to a "missing" item makes it "provided";
  * detaching the last file of a "provided" item makes it "missing" again;
  * "needs attention" is left to the seller. Attaching twice is a no-op. */
 gboolean desk_checklist_attach_evidence (DeskStore *store,
-                                         gint64 checklist_item_id,
-                                         gint64 evidence_id,
-                                         GError **error);
+                                         gint64     checklist_item_id,
+                                         gint64     evidence_id,
+                                         GError   **error);
 gboolean desk_checklist_detach_evidence (DeskStore *store,
-                                         gint64 checklist_item_id,
-                                         gint64 evidence_id,
-                                         GError **error);
+                                         gint64     checklist_item_id,
+                                         gint64     evidence_id,
+                                         GError   **error);
 /* Evidence ids (gint64) attached to an item, oldest link first. */
 GArray *desk_checklist_list_evidence (DeskStore *store,
-                                      gint64 checklist_item_id,
-                                      GError **error);
+                                      gint64     checklist_item_id,
+                                      GError   **error);
 
 /* The requirement an item stands for in @pack, or NULL when the pack no
  * longer has it. Borrowed from the pack. */
 DeskEvidenceRequirement *desk_checklist_item_get_requirement (const DeskChecklistItem *item,
-                                                              DeskRulePack *pack,
-                                                              DeskCaseType case_type);
+                                                              DeskRulePack            *pack,
+                                                              DeskCaseType             case_type);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskChecklistItem, desk_checklist_item_free)
 

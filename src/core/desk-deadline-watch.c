@@ -16,7 +16,7 @@ desk_deadline_watch_threshold_for (GDateTime *deadline,
                                    GDateTime *now)
 {
   GTimeSpan left;
-  int found = 0;
+  int       found = 0;
 
   if (deadline == NULL || now == NULL)
     return 0;
@@ -31,7 +31,7 @@ desk_deadline_watch_threshold_for (GDateTime *deadline,
 
 /* Only a draft's deadline is still the seller's to meet. */
 static gboolean
-is_watched (DeskCase *kase,
+is_watched (DeskCase  *kase,
             GDateTime *now)
 {
   DeskDeadlineState state = desk_case_get_deadline_state (kase, now);
@@ -40,19 +40,19 @@ is_watched (DeskCase *kase,
 }
 
 GArray *
-desk_deadline_watch_compute (GPtrArray *cases,
+desk_deadline_watch_compute (GPtrArray  *cases,
                              GHashTable *sent,
-                             GDateTime *now)
+                             GDateTime  *now)
 {
   GArray *alerts = g_array_new (FALSE, FALSE, sizeof (DeskDeadlineAlert));
 
   g_return_val_if_fail (now != NULL, alerts);
   for (guint i = 0; cases && i < cases->len; i++)
     {
-      DeskCase *kase = cases->pdata[i];
-      gint64 id = desk_case_get_id (kase);
+      DeskCase         *kase = cases->pdata[i];
+      gint64            id = desk_case_get_id (kase);
       DeskDeadlineAlert alert = { id, 0 };
-      gpointer notified = NULL;
+      gpointer          notified = NULL;
 
       if (!is_watched (kase, now))
         continue;
@@ -102,12 +102,12 @@ desk_deadline_watch_compute_overdue (GPtrArray *cases,
 
 static GHashTable *
 load_sent (DeskStore *store,
-           GError **error)
+           GError   **error)
 {
   g_autoptr (GHashTable) sent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   sqlite3_stmt *stmt = _desk_store_prepare (store,
                                             "SELECT case_id, min (threshold_hours) FROM notifications_sent GROUP BY case_id", error);
-  int rc;
+  int           rc;
 
   if (stmt == NULL)
     return NULL;
@@ -130,7 +130,7 @@ load_sent (DeskStore *store,
 GArray *
 desk_deadline_watch_due (DeskStore *store,
                          GDateTime *now,
-                         GError **error)
+                         GError   **error)
 {
   g_autoptr (GPtrArray) cases = NULL;
   g_autoptr (GHashTable) sent = NULL;
@@ -145,7 +145,7 @@ desk_deadline_watch_due (DeskStore *store,
 GArray *
 desk_deadline_watch_overdue (DeskStore *store,
                              GDateTime *now,
-                             GError **error)
+                             GError   **error)
 {
   g_autoptr (GPtrArray) cases = NULL;
 
@@ -157,9 +157,9 @@ desk_deadline_watch_overdue (DeskStore *store,
 }
 
 static gboolean
-step_done (DeskStore *store,
+step_done (DeskStore    *store,
            sqlite3_stmt *stmt,
-           GError **error)
+           GError      **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -174,9 +174,9 @@ step_done (DeskStore *store,
 
 static gboolean
 insert_marks (DeskStore *store,
-              gint64 case_id,
-              int threshold_hours,
-              GError **error)
+              gint64     case_id,
+              int        threshold_hours,
+              GError   **error)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (store,
                                             "INSERT OR IGNORE INTO notifications_sent (case_id, threshold_hours) VALUES (?1, ?2)", error);
@@ -197,9 +197,9 @@ insert_marks (DeskStore *store,
 
 gboolean
 desk_deadline_watch_mark_notified (DeskStore *store,
-                                   gint64 case_id,
-                                   int threshold_hours,
-                                   GError **error)
+                                   gint64     case_id,
+                                   int        threshold_hours,
+                                   GError   **error)
 {
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (threshold_hours > 0, FALSE);
@@ -217,10 +217,10 @@ desk_deadline_watch_mark_notified (DeskStore *store,
 gboolean
 desk_deadline_watch_forget_stale (DeskStore *store,
                                   GDateTime *now,
-                                  GError **error)
+                                  GError   **error)
 {
   g_autofree char *now_text = desk_time_to_iso8601 (now);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
@@ -240,7 +240,7 @@ desk_deadline_watch_forget_stale (DeskStore *store,
 
 char *
 desk_deadline_watch_format_title (DeskCase *kase,
-                                  int threshold_hours)
+                                  int       threshold_hours)
 {
   g_return_val_if_fail (DESK_IS_CASE (kase), NULL);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -252,7 +252,7 @@ desk_deadline_watch_format_title (DeskCase *kase,
 }
 
 char *
-desk_deadline_watch_format_body (DeskCase *kase,
+desk_deadline_watch_format_body (DeskCase  *kase,
                                  GDateTime *now)
 {
   g_autofree char *countdown = NULL;

@@ -11,8 +11,7 @@
 #include "desk-util.h"
 
 #define QUERY_ATTRIBUTES \
-  G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE "," \
-  G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_ACCESS_CAN_READ
+  G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_ACCESS_CAN_READ
 
 void
 _desk_imported_free (DeskImported *imported)
@@ -33,7 +32,7 @@ file_display_name (GFile     *file,
                    GFileInfo *info)
 {
   g_autofree char *base = g_file_get_basename (file);
-  const char *display = info ? g_file_info_get_display_name (info) : NULL;
+  const char      *display = info ? g_file_info_get_display_name (info) : NULL;
 
   if (display && *display)
     return g_strdup (display);
@@ -48,14 +47,14 @@ set_query_error (GError     *cause,
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     /* Translators: %s is a file name */
     g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_MISSING,
-                 _("“%s” does not exist. Check the name and the folder, then add it again."), name);
+                 _ ("“%s” does not exist. Check the name and the folder, then add it again."), name);
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
     g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_UNREADABLE,
-                 _("“%s” cannot be read: permission denied. Copy it somewhere you can open it, then add the copy."), name);
+                 _ ("“%s” cannot be read: permission denied. Copy it somewhere you can open it, then add the copy."), name);
   else
     /* Translators: %s is a file name, then the system's reason */
     g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_UNREADABLE,
-                 _("“%s” cannot be read: %s"), name, cause->message);
+                 _ ("“%s” cannot be read: %s"), name, cause->message);
   return FALSE;
 }
 
@@ -69,26 +68,26 @@ check_type (GFileInfo  *info,
   if (type == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_DIRECTORY,
-                   _("“%s” is a folder. Add the files inside it instead."), name);
+                   _ ("“%s” is a folder. Add the files inside it instead."), name);
       return FALSE;
     }
-  if (type == G_FILE_TYPE_SYMBOLIC_LINK)  /* only when its target is missing */
+  if (type == G_FILE_TYPE_SYMBOLIC_LINK) /* only when its target is missing */
     {
       g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_MISSING,
-                   _("“%s” is a link to a file that no longer exists. Add the file itself."), name);
+                   _ ("“%s” is a link to a file that no longer exists. Add the file itself."), name);
       return FALSE;
     }
   if (type != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_SPECIAL,
-                   _("“%s” is not a regular file (a device, pipe or socket). Save the document as a file, then add it."), name);
+                   _ ("“%s” is not a regular file (a device, pipe or socket). Save the document as a file, then add it."), name);
       return FALSE;
     }
   if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ)
       && !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
     {
       g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_UNREADABLE,
-                   _("“%s” cannot be read: permission denied. Copy it somewhere you can open it, then add the copy."), name);
+                   _ ("“%s” cannot be read: permission denied. Copy it somewhere you can open it, then add the copy."), name);
       return FALSE;
     }
   return TRUE;
@@ -102,7 +101,7 @@ check_size (goffset     size,
   if (size == 0)
     {
       g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_EMPTY,
-                   _("“%s” is empty (0 bytes). Save or download the document again, then add it."), name);
+                   _ ("“%s” is empty (0 bytes). Save or download the document again, then add it."), name);
       return FALSE;
     }
   if (size > DESK_EVIDENCE_MAX_SIZE)
@@ -112,7 +111,7 @@ check_size (goffset     size,
 
       /* Translators: %s are a file name, its size and the limit */
       g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_TOO_LARGE,
-                   _("“%s” is too large (%s; the limit is %s). No platform takes files this size: compress or split it."),
+                   _ ("“%s” is too large (%s; the limit is %s). No platform takes files this size: compress or split it."),
                    name, actual, limit);
       return FALSE;
     }
@@ -126,9 +125,9 @@ check_file (GFile        *file,
             GCancellable *cancellable,
             GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInfo) info = g_file_query_info (file, QUERY_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
-                                                 cancellable, &local_error);
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GFileInfo) info = g_file_query_info (file, QUERY_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+                                                  cancellable, &local_error);
   g_autofree char *name = file_display_name (file, info);
 
   if (info == NULL)
@@ -155,12 +154,12 @@ copy_in (DeskBlobStore        *blobs,
          gpointer              progress_data,
          GError              **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   out->sha256 = desk_blob_store_import (blobs, file, &out->size, progress, progress_data,
                                         cancellable, &local_error);
   if (out->sha256 != NULL)
-    return check_size (out->size, out->name, error);  /* it may have changed meanwhile */
+    return check_size (out->size, out->name, error); /* it may have changed meanwhile */
   if (local_error->domain == G_IO_ERROR && local_error->code != G_IO_ERROR_CANCELLED)
     return set_query_error (local_error, out->name, error);
   g_propagate_error (error, g_steal_pointer (&local_error));
@@ -248,9 +247,9 @@ build_text (JsonBuilder     *b,
 static char *
 build_metadata (DeskFileInfo *info)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (b);
   set_string (b, "kind", desk_file_kind_to_id (info->kind));
@@ -283,10 +282,10 @@ check_problem (DeskFileInfo *info,
   if (info->kind == DESK_FILE_KIND_PDF)
     /* Translators: %s is a file name */
     g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_DAMAGED,
-                 _("“%s” is a damaged PDF and cannot be opened. Export or download it again from the original, then add the new copy."), name);
+                 _ ("“%s” is a damaged PDF and cannot be opened. Export or download it again from the original, then add the new copy."), name);
   else if (info->kind == DESK_FILE_KIND_IMAGE)
     g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_DAMAGED,
-                 _("“%s” is an image Appeal Desk cannot open (damaged, or a format this system cannot read). Save it again as PNG or JPEG, then add it."), name);
+                 _ ("“%s” is an image Appeal Desk cannot open (damaged, or a format this system cannot read). Save it again as PNG or JPEG, then add it."), name);
   else
     return TRUE;
   return FALSE;
@@ -298,8 +297,8 @@ inspect_copy (DeskBlobStore *blobs,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autoptr(GFile) blob = desk_blob_store_get_file (blobs, out->sha256);
-  g_autoptr(DeskFileInfo) info = desk_file_inspect (blob, out->name, cancellable, error);
+  g_autoptr (GFile) blob = desk_blob_store_get_file (blobs, out->sha256);
+  g_autoptr (DeskFileInfo) info = desk_file_inspect (blob, out->name, cancellable, error);
 
   if (info == NULL || !check_problem (info, out->name, error))
     return FALSE;
@@ -317,7 +316,7 @@ _desk_evidence_import (DeskBlobStore        *blobs,
                        char                **orphan_sha,
                        GError              **error)
 {
-  g_autoptr(DeskImported) out = g_new0 (DeskImported, 1);
+  g_autoptr (DeskImported) out = g_new0 (DeskImported, 1);
 
   *orphan_sha = NULL;
   if (!check_file (file, &out->name, cancellable, error))

@@ -18,7 +18,7 @@ set_not_found (GError **error,
 
   /* Translators: %s is an evidence item number */
   g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_NOT_FOUND,
-               _("Evidence item %s does not exist. List the items with “appeal-desk-cli evidence list”."), id);
+               _ ("Evidence item %s does not exist. List the items with “appeal-desk-cli evidence list”."), id);
 }
 
 static GPtrArray *
@@ -26,7 +26,7 @@ collect (DeskStore    *store,
          sqlite3_stmt *stmt,
          GError      **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -45,7 +45,7 @@ desk_evidence_get (DeskStore *store,
                    gint64     evidence_id,
                    GError   **error)
 {
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) items = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
@@ -82,8 +82,8 @@ lookup_sha_prefix (DeskStore  *store,
                    GError    **error)
 {
   g_autofree char *prefix = g_ascii_strdown (text, -1);
-  g_autoptr(GPtrArray) items = desk_evidence_list_all (store, prefix, error);
-  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) items = desk_evidence_list_all (store, prefix, error);
+  g_autoptr (GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; items && i < items->len; i++)
     if (g_str_has_prefix (desk_evidence_get_sha256 (items->pdata[i]), prefix))
@@ -94,10 +94,10 @@ lookup_sha_prefix (DeskStore  *store,
     return g_object_ref (hits->pdata[0]);
   if (hits->len == 0)
     g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_NOT_FOUND,
-                 _("No evidence item has a SHA-256 starting with “%s”."), text);
+                 _ ("No evidence item has a SHA-256 starting with “%s”."), text);
   else
     g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_AMBIGUOUS,
-                 _("Several evidence items have a SHA-256 starting with “%s”: give more digits."), text);
+                 _ ("Several evidence items have a SHA-256 starting with “%s”: give more digits."), text);
   return NULL;
 }
 
@@ -114,7 +114,7 @@ desk_evidence_lookup (DeskStore  *store,
   if (text && is_hex_prefix (text))
     return lookup_sha_prefix (store, text, error);
   g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_NOT_FOUND,
-               _("“%s” is not an evidence item number or SHA-256. List the items with “appeal-desk-cli evidence list”."),
+               _ ("“%s” is not an evidence item number or SHA-256. List the items with “appeal-desk-cli evidence list”."),
                text ? text : "");
   return NULL;
 }
@@ -125,7 +125,7 @@ desk_evidence_list_all (DeskStore  *store,
                         GError    **error)
 {
   g_autofree char *folded = desk_text_fold (query);
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) items = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
@@ -147,9 +147,9 @@ desk_evidence_list_for_case (DeskStore *store,
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   stmt = _desk_store_prepare (store,
-    "SELECT " DESK_EVIDENCE_COLUMNS " FROM evidence e JOIN case_evidence ce ON ce.evidence_id = e.id"
-    " WHERE ce.case_id = ?1 ORDER BY ce.added_at, ce.rowid",
-    error);
+                              "SELECT " DESK_EVIDENCE_COLUMNS " FROM evidence e JOIN case_evidence ce ON ce.evidence_id = e.id"
+                              " WHERE ce.case_id = ?1 ORDER BY ce.added_at, ce.rowid",
+                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
@@ -161,15 +161,15 @@ desk_evidence_list_cases (DeskStore *store,
                           gint64     evidence_id,
                           GError   **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   stmt = _desk_store_prepare (store,
-    "SELECT c.id FROM cases c JOIN case_evidence ce ON ce.case_id = c.id"
-    " WHERE ce.evidence_id = ?1 AND c.trashed_at IS NULL ORDER BY c.title, c.id",
-    error);
+                              "SELECT c.id FROM cases c JOIN case_evidence ce ON ce.case_id = c.id"
+                              " WHERE ce.evidence_id = ?1 AND c.trashed_at IS NULL ORDER BY c.title, c.id",
+                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, evidence_id);
@@ -219,10 +219,10 @@ desk_evidence_attach (DeskStore *store,
                       gint64     evidence_id,
                       GError   **error)
 {
-  g_autoptr(DeskCase) kase = NULL;
-  g_autoptr(DeskEvidence) evidence = NULL;
+  g_autoptr (DeskCase) kase = NULL;
+  g_autoptr (DeskEvidence) evidence = NULL;
   g_autofree char *now = _desk_store_now_iso8601 ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   if (!(kase = desk_store_get_case (store, case_id, error))
@@ -230,7 +230,7 @@ desk_evidence_attach (DeskStore *store,
       || !_desk_store_begin (store, error))
     return FALSE;
   stmt = _desk_store_prepare (store,
-    "INSERT OR IGNORE INTO case_evidence (case_id, evidence_id, added_at) VALUES (?1, ?2, ?3)", error);
+                              "INSERT OR IGNORE INTO case_evidence (case_id, evidence_id, added_at) VALUES (?1, ?2, ?3)", error);
   if (stmt)
     sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
   if (!run_ids (store, stmt, case_id, evidence_id, error))
@@ -252,14 +252,15 @@ delete_if_unused (DeskStore *store,
                   char     **sha_out,
                   GError   **error)
 {
-  g_autoptr(DeskEvidence) evidence = desk_evidence_get (store, evidence_id, error);
+  g_autoptr (DeskEvidence) evidence = desk_evidence_get (store, evidence_id, error);
   sqlite3_stmt *stmt;
 
   if (evidence == NULL)
     return FALSE;
   stmt = _desk_store_prepare (store,
-    "DELETE FROM evidence WHERE id = ?1 AND in_library = 0"
-    " AND NOT EXISTS (SELECT 1 FROM case_evidence WHERE evidence_id = ?1)", error);
+                              "DELETE FROM evidence WHERE id = ?1 AND in_library = 0"
+                              " AND NOT EXISTS (SELECT 1 FROM case_evidence WHERE evidence_id = ?1)",
+                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, evidence_id);
@@ -276,12 +277,13 @@ detach_checklist_links (DeskStore *store,
                         gint64     evidence_id,
                         GError   **error)
 {
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) items = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
 
   stmt = _desk_store_prepare (store,
-    "SELECT ci.id FROM checklist_items ci JOIN checklist_evidence ce ON ce.checklist_item_id = ci.id"
-    " WHERE ci.case_id = ?1 AND ce.evidence_id = ?2", error);
+                              "SELECT ci.id FROM checklist_items ci JOIN checklist_evidence ce ON ce.checklist_item_id = ci.id"
+                              " WHERE ci.case_id = ?1 AND ce.evidence_id = ?2",
+                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, case_id);
@@ -319,7 +321,7 @@ detach_rows (DeskStore *store,
 
       /* Translators: the first %s is an evidence item number, the second a case number */
       g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_NOT_FOUND,
-                   _("Evidence item %s is not part of case %s."), id, kase);
+                   _ ("Evidence item %s is not part of case %s."), id, kase);
       return FALSE;
     }
   return delete_if_unused (store, evidence_id, orphan, error);
@@ -355,7 +357,7 @@ desk_evidence_attach_to_checklist (DeskStore *store,
                                    gint64     evidence_id,
                                    GError   **error)
 {
-  g_autoptr(DeskChecklistItem) item = NULL;
+  g_autoptr (DeskChecklistItem) item = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   if (!(item = desk_checklist_get_item (store, checklist_item_id, error))
@@ -379,7 +381,7 @@ desk_evidence_detach_from_checklist (DeskStore *store,
                                      gint64     evidence_id,
                                      GError   **error)
 {
-  g_autoptr(DeskChecklistItem) item = NULL;
+  g_autoptr (DeskChecklistItem) item = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   if (!(item = desk_checklist_get_item (store, checklist_item_id, error))
@@ -396,7 +398,7 @@ desk_evidence_set_in_library (DeskStore *store,
                               GError   **error)
 {
   g_autofree char *orphan = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   if (!_desk_store_begin (store, error))

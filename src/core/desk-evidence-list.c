@@ -17,8 +17,7 @@ struct _DeskEvidenceList
 
 static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (DeskEvidenceList, desk_evidence_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskEvidenceList, desk_evidence_list, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static GType
 get_item_type (GListModel *model)
@@ -92,7 +91,7 @@ desk_evidence_list_init (DeskEvidenceList *self)
 static void
 reload_quietly (DeskEvidenceList *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!desk_evidence_list_reload (self, &error))
     g_message ("Could not reload the evidence list: %s", error->message);
@@ -149,19 +148,19 @@ static void
 reuse_objects (DeskEvidenceList *self,
                GPtrArray        *fresh)
 {
-  g_autoptr(GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (guint i = 0; i < self->items->len; i++)
     {
       DeskEvidence *ev = self->items->pdata[i];
-      gint64 *key = g_new (gint64, 1);
+      gint64       *key = g_new (gint64, 1);
 
       *key = desk_evidence_get_id (ev);
       g_hash_table_insert (old, key, ev);
     }
   for (guint i = 0; i < fresh->len; i++)
     {
-      gint64 id = desk_evidence_get_id (fresh->pdata[i]);
+      gint64        id = desk_evidence_get_id (fresh->pdata[i]);
       DeskEvidence *kept = g_hash_table_lookup (old, &id);
 
       if (kept == NULL)
@@ -176,9 +175,9 @@ gboolean
 desk_evidence_list_reload (DeskEvidenceList *self,
                            GError          **error)
 {
-  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr (GPtrArray) fresh = NULL;
   gboolean same;
-  guint old_len;
+  guint    old_len;
 
   g_return_val_if_fail (DESK_IS_EVIDENCE_LIST (self), FALSE);
   fresh = self->case_id ? desk_evidence_list_for_case (self->store, self->case_id, error)

@@ -10,46 +10,46 @@ G_BEGIN_DECLS
 /* What the worker found out about a file before it is recorded. */
 typedef struct
 {
-  char   *sha256;
-  char   *name;
-  char   *mime_type;
-  char   *metadata_json;
-  gint64  size;
+  char  *sha256;
+  char  *name;
+  char  *mime_type;
+  char  *metadata_json;
+  gint64 size;
 } DeskImported;
 
-void          _desk_imported_free          (DeskImported *imported);
+void _desk_imported_free (DeskImported *imported);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskImported, _desk_imported_free)
 
 /* Checks, copies and inspects @file; runs in any thread (no database). On a
  * refused file, the copy it made (if any) is named in *@orphan_sha. */
-DeskImported *_desk_evidence_import        (DeskBlobStore        *blobs,
-                                            GFile                *file,
-                                            GCancellable         *cancellable,
-                                            GFileProgressCallback progress,
-                                            gpointer              progress_data,
-                                            char                **orphan_sha,
-                                            GError              **error);
+DeskImported *_desk_evidence_import (DeskBlobStore        *blobs,
+                                     GFile                *file,
+                                     GCancellable         *cancellable,
+                                     GFileProgressCallback progress,
+                                     gpointer              progress_data,
+                                     char                **orphan_sha,
+                                     GError              **error);
 /* Main thread: writes the rows for @imported and returns the item. */
-DeskEvidence *_desk_evidence_record        (DeskStore            *store,
-                                            DeskImported         *imported,
-                                            gint64                case_id,
-                                            const char           *source_note,
-                                            gboolean             *was_new,
-                                            GError              **error);
+DeskEvidence *_desk_evidence_record (DeskStore    *store,
+                                     DeskImported *imported,
+                                     gint64        case_id,
+                                     const char   *source_note,
+                                     gboolean     *was_new,
+                                     GError      **error);
 /* Removes the blob when no evidence row refers to it. */
-void          _desk_evidence_drop_unused_blob (DeskStore         *store,
-                                               const char        *sha256);
-void          _desk_evidence_emit_changed  (DeskStore            *store,
-                                            gint64                case_id);
-gboolean      _desk_evidence_step_done     (DeskStore            *store,
-                                            sqlite3_stmt         *stmt,
-                                            GError              **error);
-DeskEvidence *_desk_evidence_from_row      (sqlite3_stmt         *stmt);
+void          _desk_evidence_drop_unused_blob (DeskStore  *store,
+                                               const char *sha256);
+void          _desk_evidence_emit_changed (DeskStore *store,
+                                           gint64     case_id);
+gboolean      _desk_evidence_step_done (DeskStore    *store,
+                                        sqlite3_stmt *stmt,
+                                        GError      **error);
+DeskEvidence *_desk_evidence_from_row (sqlite3_stmt *stmt);
 
-#define DESK_EVIDENCE_COLUMNS \
+#define DESK_EVIDENCE_COLUMNS                                                        \
   "e.id, e.sha256, e.original_name, e.size, e.mime_type, e.added_at, e.source_note," \
-  " e.metadata_json, e.in_library," \
-  " (SELECT count(*) FROM case_evidence u JOIN cases c ON c.id = u.case_id" \
+  " e.metadata_json, e.in_library,"                                                  \
+  " (SELECT count(*) FROM case_evidence u JOIN cases c ON c.id = u.case_id"          \
   "  WHERE u.evidence_id = e.id AND c.trashed_at IS NULL)"
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 
 #include "desk-evidence-store-private.h"
 
-G_DEFINE_QUARK (desk-evidence-error-quark, desk_evidence_error)
+G_DEFINE_QUARK (desk_evidence_error_quark, desk_evidence_error)
 
 /* The "changed" signal lives on a small object kept with the store, so the
  * store itself does not need to know about evidence. */
@@ -54,7 +54,7 @@ void
 _desk_evidence_emit_changed (DeskStore *store,
                              gint64     case_id)
 {
-  GObject *monitor = desk_evidence_get_monitor (store);  /* registers the signal */
+  GObject *monitor = desk_evidence_get_monitor (store); /* registers the signal */
 
   g_signal_emit (monitor, changed_signal, 0, case_id);
 }
@@ -94,9 +94,9 @@ void
 _desk_evidence_drop_unused_blob (DeskStore  *store,
                                  const char *sha256)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   sqlite3_stmt *stmt;
-  gboolean used = TRUE;
+  gboolean      used = TRUE;
 
   if (sha256 == NULL)
     return;
@@ -117,8 +117,8 @@ find_sha (DeskStore  *store,
           GError    **error)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (store, "SELECT id FROM evidence WHERE sha256 = ?1", error);
-  gint64 id = 0;
-  int rc;
+  gint64        id = 0;
+  int           rc;
 
   if (stmt == NULL)
     return -1;
@@ -143,12 +143,12 @@ insert_row (DeskStore    *store,
             GError      **error)
 {
   g_autofree char *now = _desk_store_now_iso8601 ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   stmt = _desk_store_prepare (store,
-    "INSERT INTO evidence (sha256, original_name, size, mime_type, added_at, source_note,"
-    " metadata_json, in_library) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    error);
+                              "INSERT INTO evidence (sha256, original_name, size, mime_type, added_at, source_note,"
+                              " metadata_json, in_library) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                              error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, imported->sha256, -1, SQLITE_STATIC);
@@ -208,7 +208,7 @@ _desk_evidence_record (DeskStore    *store,
                        GError      **error)
 {
   gboolean is_new = FALSE;
-  gint64 id;
+  gint64   id;
 
   if (!_desk_store_begin (store, error))
     return NULL;
@@ -234,7 +234,7 @@ check_case (DeskStore *store,
             gint64     case_id,
             GError   **error)
 {
-  g_autoptr(DeskCase) kase = NULL;
+  g_autoptr (DeskCase) kase = NULL;
 
   if (case_id == 0)
     return TRUE;
@@ -253,7 +253,7 @@ desk_evidence_add (DeskStore            *store,
                    gboolean             *was_new,
                    GError              **error)
 {
-  g_autoptr(DeskImported) imported = NULL;
+  g_autoptr (DeskImported) imported = NULL;
   g_autofree char *orphan = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
@@ -326,15 +326,15 @@ forward_progress (goffset  done,
                   goffset  total,
                   gpointer user_data)
 {
-  AddData *data = user_data;
-  gint64 now = g_get_monotonic_time ();
+  AddData      *data = user_data;
+  gint64        now = g_get_monotonic_time ();
   ProgressStep *step;
 
   if (now - data->last_progress < G_USEC_PER_SEC / 10 && done != total)
     return;
   data->last_progress = now;
   step = g_new (ProgressStep, 1);
-  *step = (ProgressStep) { data->progress, data->progress_data, done, total };
+  *step = (ProgressStep){ data->progress, data->progress_data, done, total };
   g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress, step, g_free);
 }
 
@@ -344,8 +344,8 @@ add_thread (GTask        *task,
             gpointer      task_data,
             GCancellable *cancellable)
 {
-  AddData *data = task_data;
-  GError *error = NULL;
+  AddData      *data = task_data;
+  GError       *error = NULL;
   DeskImported *imported;
 
   imported = _desk_evidence_import (_desk_store_get_blobs (data->store), data->file, cancellable,
@@ -362,10 +362,10 @@ add_thread_done (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr (GTask) task = user_data;
   AddData *data = g_task_get_task_data (task);
-  g_autoptr(DeskImported) imported = NULL;
-  GError *error = NULL;
+  g_autoptr (DeskImported) imported = NULL;
+  GError       *error = NULL;
   DeskEvidence *evidence;
 
   imported = g_task_propagate_pointer (G_TASK (result), &error);
@@ -399,9 +399,9 @@ desk_evidence_add_async (DeskStore            *store,
                          GAsyncReadyCallback   callback,
                          gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) worker = NULL;
-  GError *error = NULL;
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GTask) worker = NULL;
+  GError  *error = NULL;
   AddData *data;
 
   g_return_if_fail (DESK_IS_STORE (store));
@@ -414,8 +414,8 @@ desk_evidence_add_async (DeskStore            *store,
       return;
     }
   data = g_new0 (AddData, 1);
-  *data = (AddData) { g_object_ref (store), g_object_ref (file), case_id, g_strdup (source_note),
-                      progress, progress_data, g_main_context_ref_thread_default () };
+  *data = (AddData){ g_object_ref (store), g_object_ref (file), case_id, g_strdup (source_note),
+                     progress, progress_data, g_main_context_ref_thread_default () };
   g_task_set_task_data (task, data, (GDestroyNotify)add_data_free);
   /* The worker task shares the data; the outer task owns it. */
   worker = g_task_new (NULL, cancellable, add_thread_done, g_object_ref (task));

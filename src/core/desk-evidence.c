@@ -12,7 +12,7 @@
 
 struct _DeskEvidence
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
   gint64      id;
   char       *sha256;
@@ -22,7 +22,7 @@ struct _DeskEvidence
   GDateTime  *added_at;
   char       *source_note;
   char       *metadata;
-  JsonObject *meta;          /* parsed @metadata, never NULL */
+  JsonObject *meta; /* parsed @metadata, never NULL */
   GDateTime  *pdf_created;
   GDateTime  *pdf_modified;
   gboolean    in_library;
@@ -31,7 +31,8 @@ struct _DeskEvidence
 
 G_DEFINE_FINAL_TYPE (DeskEvidence, desk_evidence, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_SHA256,
@@ -75,17 +76,17 @@ desk_evidence_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID: g_value_set_int64 (value, self->id); break;
-    case PROP_SHA256: g_value_set_string (value, self->sha256); break;
-    case PROP_ORIGINAL_NAME: g_value_set_string (value, self->original_name); break;
-    case PROP_SIZE: g_value_set_int64 (value, self->size); break;
-    case PROP_MIME_TYPE: g_value_set_string (value, self->mime_type); break;
-    case PROP_ADDED_AT: g_value_set_boxed (value, self->added_at); break;
-    case PROP_SOURCE_NOTE: g_value_set_string (value, self->source_note); break;
-    case PROP_METADATA: g_value_set_string (value, self->metadata); break;
-    case PROP_IN_LIBRARY: g_value_set_boolean (value, self->in_library); break;
-    case PROP_USAGE_COUNT: g_value_set_uint (value, self->usage_count); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ID: g_value_set_int64 (value, self->id); break;
+      case PROP_SHA256: g_value_set_string (value, self->sha256); break;
+      case PROP_ORIGINAL_NAME: g_value_set_string (value, self->original_name); break;
+      case PROP_SIZE: g_value_set_int64 (value, self->size); break;
+      case PROP_MIME_TYPE: g_value_set_string (value, self->mime_type); break;
+      case PROP_ADDED_AT: g_value_set_boxed (value, self->added_at); break;
+      case PROP_SOURCE_NOTE: g_value_set_string (value, self->source_note); break;
+      case PROP_METADATA: g_value_set_string (value, self->metadata); break;
+      case PROP_IN_LIBRARY: g_value_set_boolean (value, self->in_library); break;
+      case PROP_USAGE_COUNT: g_value_set_uint (value, self->usage_count); break;
+      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -100,7 +101,7 @@ static void
 desk_evidence_class_init (DeskEvidenceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = desk_evidence_finalize;
   object_class->get_property = desk_evidence_get_property;
@@ -126,7 +127,7 @@ desk_evidence_init (DeskEvidence *self)
 static JsonObject *
 parse_metadata (const char *json)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
   JsonNode *root;
 
   if (json && json_parser_load_from_data (parser, json, -1, NULL)
@@ -139,7 +140,7 @@ static const char *
 meta_string (DeskEvidence *self,
              const char   *member)
 {
-  JsonNode *node = json_object_get_member (self->meta, member);
+  JsonNode   *node = json_object_get_member (self->meta, member);
   const char *text;
 
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
@@ -256,7 +257,7 @@ char *
 desk_evidence_dup_display_name (DeskEvidence *self)
 {
   g_autofree char *valid = NULL;
-  GString *out;
+  GString         *out;
 
   g_return_val_if_fail (DESK_IS_EVIDENCE (self), NULL);
   valid = g_utf8_make_valid (self->original_name, -1);
@@ -326,7 +327,7 @@ DeskEvidenceKind
 desk_evidence_get_kind (DeskEvidence *self)
 {
   static const char *kinds[] = { "other", "pdf", "image", "text", "email" };
-  const char *kind;
+  const char        *kind;
 
   g_return_val_if_fail (DESK_IS_EVIDENCE (self), DESK_EVIDENCE_KIND_OTHER);
   kind = meta_string (self, "kind");
@@ -341,12 +342,12 @@ desk_evidence_get_icon_name (DeskEvidence *self)
 {
   switch (desk_evidence_get_kind (self))
     {
-    case DESK_EVIDENCE_KIND_PDF: return "x-office-document-symbolic";
-    case DESK_EVIDENCE_KIND_IMAGE: return "image-x-generic-symbolic";
-    case DESK_EVIDENCE_KIND_TEXT: return "text-x-generic-symbolic";
-    case DESK_EVIDENCE_KIND_EMAIL: return "mail-unread-symbolic";
-    case DESK_EVIDENCE_KIND_OTHER:
-    default: return "paper-symbolic";
+      case DESK_EVIDENCE_KIND_PDF: return "x-office-document-symbolic";
+      case DESK_EVIDENCE_KIND_IMAGE: return "image-x-generic-symbolic";
+      case DESK_EVIDENCE_KIND_TEXT: return "text-x-generic-symbolic";
+      case DESK_EVIDENCE_KIND_EMAIL: return "mail-unread-symbolic";
+      case DESK_EVIDENCE_KIND_OTHER:
+      default: return "paper-symbolic";
     }
 }
 
@@ -469,9 +470,9 @@ void
 desk_evidence_to_json (DeskEvidence *self,
                        gpointer      json_builder)
 {
-  JsonBuilder *builder = json_builder;
+  JsonBuilder     *builder = json_builder;
   g_autofree char *added = NULL;
-  g_autoptr(JsonNode) meta = NULL;
+  g_autoptr (JsonNode) meta = NULL;
 
   g_return_if_fail (DESK_IS_EVIDENCE (self));
   g_return_if_fail (JSON_IS_BUILDER (builder));

@@ -14,15 +14,23 @@
 static GTimeZone *
 rfc2822_zone (const char *zone)
 {
-  static const struct { const char *name; const char *offset; } names[] = {
-    { "EST", "-05:00" }, { "EDT", "-04:00" }, { "CST", "-06:00" }, { "CDT", "-05:00" },
-    { "MST", "-07:00" }, { "MDT", "-06:00" }, { "PST", "-08:00" }, { "PDT", "-07:00" },
+  static const struct
+  {
+    const char *name;
+    const char *offset;
+  } names[] = {
+    { "EST", "-05:00" },
+    { "EDT", "-04:00" },
+    { "CST", "-06:00" },
+    { "CDT", "-05:00" },
+    { "MST", "-07:00" },
+    { "MDT", "-06:00" },
+    { "PST", "-08:00" },
+    { "PDT", "-07:00" },
   };
   char offset[7];
 
-  if ((zone[0] == '+' || zone[0] == '-') && strlen (zone) >= 5 &&
-      g_ascii_isdigit (zone[1]) && g_ascii_isdigit (zone[2]) &&
-      g_ascii_isdigit (zone[3]) && g_ascii_isdigit (zone[4]))
+  if ((zone[0] == '+' || zone[0] == '-') && strlen (zone) >= 5 && g_ascii_isdigit (zone[1]) && g_ascii_isdigit (zone[2]) && g_ascii_isdigit (zone[3]) && g_ascii_isdigit (zone[4]))
     {
       g_snprintf (offset, sizeof offset, "%c%c%c:%c%c", zone[0], zone[1], zone[2], zone[3], zone[4]);
       return g_time_zone_new_identifier (offset);
@@ -48,10 +56,10 @@ month_from_name (const char *name)
 GDateTime *
 _desk_date_parse_rfc2822 (const char *text)
 {
-  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr (GTimeZone) tz = NULL;
   const char *p, *comma;
-  char month_name[4] = "", zone[16] = "";
-  int day, year, hour, minute, second = 0, consumed = 0, month;
+  char        month_name[4] = "", zone[16] = "";
+  int         day, year, hour, minute, second = 0, consumed = 0, month;
 
   if (text == NULL)
     return NULL;
@@ -75,7 +83,7 @@ _desk_date_parse_rfc2822 (const char *text)
 GDateTime *
 _desk_date_parse_loose (const char *text)
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr (GTimeZone) local = g_time_zone_new_local ();
   GDateTime *time;
 
   if (text == NULL || *text == '\0')
@@ -91,12 +99,12 @@ _desk_date_parse_loose (const char *text)
 /* Headers ----------------------------------------------------------------- */
 
 static gsize
-line_length (const char *line,
-             const char *end,
+line_length (const char  *line,
+             const char  *end,
              const char **next)
 {
   const char *eol = memchr (line, '\n', end - line);
-  gsize len = (eol ? eol : end) - line;
+  gsize       len = (eol ? eol : end) - line;
 
   *next = eol ? eol + 1 : end;
   if (len > 0 && line[len - 1] == '\r')
@@ -110,17 +118,17 @@ _desk_mime_find_header (const char *data,
                         const char *name)
 {
   const char *p = data, *end = data + len, *next;
-  gsize name_len = strlen (name);
-  GString *value = NULL;
+  gsize       name_len = strlen (name);
+  GString    *value = NULL;
 
   while (p < end)
     {
       gsize n = line_length (p, end, &next);
 
       if (n == 0)
-        break;                         /* the blank line ending the headers */
+        break; /* the blank line ending the headers */
       if (value != NULL && (p[0] == ' ' || p[0] == '\t'))
-        g_string_append_len (value, p, n);  /* folded continuation */
+        g_string_append_len (value, p, n); /* folded continuation */
       else if (value != NULL)
         break;
       else if (n > name_len && p[name_len] == ':' && g_ascii_strncasecmp (p, name, name_len) == 0)
@@ -152,13 +160,11 @@ decode_q (const char *text,
   for (gsize i = 0; i < len; i++)
     {
       guint8 c = text[i];
-      int hi, lo;
+      int    hi, lo;
 
       if (c == '_')
         c = ' ';
-      else if (c == '=' && i + 2 < len &&
-               (hi = g_ascii_xdigit_value (text[i + 1])) >= 0 &&
-               (lo = g_ascii_xdigit_value (text[i + 2])) >= 0)
+      else if (c == '=' && i + 2 < len && (hi = g_ascii_xdigit_value (text[i + 1])) >= 0 && (lo = g_ascii_xdigit_value (text[i + 2])) >= 0)
         {
           c = hi << 4 | lo;
           i += 2;
@@ -173,11 +179,11 @@ static char *
 decode_encoded_word (const char  *start,
                      const char **after)
 {
-  const char *charset = start + 2, *q1, *text, *stop;
+  const char      *charset = start + 2, *q1, *text, *stop;
   g_autofree char *name = NULL;
   g_autofree char *copy = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char encoding;
+  g_autoptr (GBytes) bytes = NULL;
+  char  encoding;
   gsize n;
 
   q1 = strchr (charset, '?');
@@ -222,13 +228,13 @@ char *
 _desk_mime_decode_header (const char *raw)
 {
   g_autofree char *text = raw ? to_utf8 (raw) : NULL;
-  GString *out = g_string_new (NULL);
-  gboolean after_word = FALSE;
-  const char *p = text;
+  GString         *out = g_string_new (NULL);
+  gboolean         after_word = FALSE;
+  const char      *p = text;
 
   while (p != NULL && *p)
     {
-      const char *start = strstr (p, "=?"), *after = NULL;
+      const char      *start = strstr (p, "=?"), *after = NULL;
       g_autofree char *word = start ? decode_encoded_word (start, &after) : NULL;
 
       if (start == NULL)

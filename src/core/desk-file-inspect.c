@@ -14,7 +14,7 @@
 #define HEADERS_SIZE (64 * 1024)
 #define CHUNK_SIZE   (64 * 1024)
 
-G_DEFINE_QUARK (desk-inspect-error-quark, desk_inspect_error)
+G_DEFINE_QUARK (desk_inspect_error_quark, desk_inspect_error)
 
 G_DEFINE_BOXED_TYPE (DeskFileInfo, desk_file_info, desk_file_info_ref, desk_file_info_unref)
 
@@ -62,7 +62,7 @@ desk_file_info_ref (DeskFileInfo *info)
 void
 desk_file_info_unref (DeskFileInfo *info)
 {
-  g_atomic_rc_box_release_full (info, (GDestroyNotify) file_info_clear);
+  g_atomic_rc_box_release_full (info, (GDestroyNotify)file_info_clear);
 }
 
 const char *
@@ -77,8 +77,8 @@ desk_file_kind_to_id (DeskFileKind kind)
 /* Sniffing ---------------------------------------------------------------- */
 
 static gboolean
-set_io_error (GError **error,
-              GError  *cause,
+set_io_error (GError    **error,
+              GError     *cause,
               const char *name)
 {
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -86,7 +86,7 @@ set_io_error (GError **error,
   else
     /* Translators: %s are the file name, then the system's reason */
     g_set_error (error, DESK_INSPECT_ERROR, DESK_INSPECT_ERROR_IO,
-                 _("Could not read “%s”: %s. Check that the file still exists and that you may read it."),
+                 _ ("Could not read “%s”: %s. Check that the file still exists and that you may read it."),
                  name, cause->message);
   return FALSE;
 }
@@ -99,17 +99,15 @@ read_sniff (GFile        *file,
             GCancellable *cancellable,
             GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GFileInfo) file_info = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GFileInputStream) in = NULL;
+  g_autoptr (GFileInfo) file_info = NULL;
 
   in = g_file_read (file, cancellable, &local_error);
   if (in != NULL)
     file_info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                 cancellable, &local_error);
-  if (file_info == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (in), head, SNIFF_SIZE, head_len,
-                                cancellable, &local_error))
+  if (file_info == NULL || !g_input_stream_read_all (G_INPUT_STREAM (in), head, SNIFF_SIZE, head_len, cancellable, &local_error))
     return set_io_error (error, local_error, info->name);
   info->size = g_file_info_get_size (file_info);
   return TRUE;
@@ -134,14 +132,13 @@ content_contradicting_name (const char   *name,
 {
   g_autofree char *by_name = NULL;
   g_autofree char *by_data = NULL;
-  gboolean name_uncertain = TRUE, data_uncertain = TRUE;
+  gboolean         name_uncertain = TRUE, data_uncertain = TRUE;
 
   if (head_len == 0)
     return NULL;
   by_name = g_content_type_guess (name, NULL, 0, &name_uncertain);
   by_data = g_content_type_guess (NULL, head, head_len, &data_uncertain);
-  if (name_uncertain || data_uncertain ||
-      g_content_type_is_a (by_data, by_name) || g_content_type_is_a (by_name, by_data))
+  if (name_uncertain || data_uncertain || g_content_type_is_a (by_data, by_name) || g_content_type_is_a (by_name, by_data))
     return NULL;
   return g_steal_pointer (&by_data);
 }
@@ -202,10 +199,10 @@ inspect_pdf (DeskFileInfo *info,
              GCancellable *cancellable,
              GError      **error)
 {
-  g_autoptr(DeskPdfDocument) doc = NULL;
-  GError *problem = NULL;
+  g_autoptr (DeskPdfDocument) doc = NULL;
+  GError         *problem = NULL;
   DeskPdfSummary *pdf;
-  guint n;
+  guint           n;
 
   doc = desk_pdf_document_open (file, NULL, cancellable, &problem);
   if (doc == NULL)
@@ -254,12 +251,12 @@ utf8_check (guint8   *buf,
             gboolean *valid)
 {
   const char *end;
-  gsize rest;
+  gsize       rest;
 
-  if (g_utf8_validate_len ((const char *) buf, len, &end))
+  if (g_utf8_validate_len ((const char *)buf, len, &end))
     return 0;
-  rest = (const char *) buf + len - end;
-  if (!at_end && rest < 4 && g_utf8_get_char_validated (end, rest) == (gunichar) -2)
+  rest = (const char *)buf + len - end;
+  if (!at_end && rest < 4 && g_utf8_get_char_validated (end, rest) == (gunichar)-2)
     {
       memmove (buf, end, rest);
       return rest;
@@ -277,11 +274,11 @@ scan_text (GFile           *file,
            GCancellable    *cancellable,
            GError         **error)
 {
-  g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
+  g_autoptr (GFileInputStream) in = g_file_read (file, cancellable, error);
   g_autofree guint8 *buf = g_malloc (CHUNK_SIZE + 4);
-  gsize carry = 0;
-  guint8 last = '\n';
-  gssize n;
+  gsize              carry = 0;
+  guint8             last = '\n';
+  gssize             n;
 
   text->valid_utf8 = TRUE;
   if (in == NULL)
@@ -296,7 +293,7 @@ scan_text (GFile           *file,
       if (n > 0)
         last = buf[carry + n - 1];
       if (head->len < HEADERS_SIZE)
-        g_byte_array_append (head, buf + carry, MIN ((gsize) n, HEADERS_SIZE - head->len));
+        g_byte_array_append (head, buf + carry, MIN ((gsize)n, HEADERS_SIZE - head->len));
       carry = text->valid_utf8 ? utf8_check (buf, carry + n, n == 0, &text->valid_utf8) : 0;
     }
   while (n > 0);
@@ -310,7 +307,7 @@ static char *
 decoded_header (GByteArray *head,
                 const char *name)
 {
-  g_autofree char *raw = _desk_mime_find_header ((const char *) head->data, head->len, name);
+  g_autofree char *raw = _desk_mime_find_header ((const char *)head->data, head->len, name);
 
   return raw ? _desk_mime_decode_header (raw) : NULL;
 }
@@ -321,8 +318,8 @@ inspect_text (DeskFileInfo *info,
               GCancellable *cancellable,
               GError      **error)
 {
-  g_autoptr(GByteArray) head = g_byte_array_new ();
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GByteArray) head = g_byte_array_new ();
+  g_autoptr (GError) local_error = NULL;
   DeskTextSummary *text = g_new0 (DeskTextSummary, 1);
 
   info->text = text;
@@ -358,9 +355,9 @@ desk_file_inspect (GFile        *file,
                    GCancellable *cancellable,
                    GError      **error)
 {
-  g_autoptr(DeskFileInfo) info = NULL;
-  guint8 head[SNIFF_SIZE];
-  gsize head_len = 0;
+  g_autoptr (DeskFileInfo) info = NULL;
+  guint8   head[SNIFF_SIZE];
+  gsize    head_len = 0;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -373,19 +370,19 @@ desk_file_inspect (GFile        *file,
 
   switch (info->kind)
     {
-    case DESK_FILE_KIND_PDF:
-      ok = inspect_pdf (info, file, cancellable, error);
-      break;
-    case DESK_FILE_KIND_IMAGE:
-      ok = inspect_image (info, file, cancellable, error);
-      break;
-    case DESK_FILE_KIND_TEXT:
-    case DESK_FILE_KIND_EMAIL:
-      ok = inspect_text (info, file, cancellable, error);
-      break;
-    case DESK_FILE_KIND_OTHER:
-    default:
-      break;
+      case DESK_FILE_KIND_PDF:
+        ok = inspect_pdf (info, file, cancellable, error);
+        break;
+      case DESK_FILE_KIND_IMAGE:
+        ok = inspect_image (info, file, cancellable, error);
+        break;
+      case DESK_FILE_KIND_TEXT:
+      case DESK_FILE_KIND_EMAIL:
+        ok = inspect_text (info, file, cancellable, error);
+        break;
+      case DESK_FILE_KIND_OTHER:
+      default:
+        break;
     }
   return ok ? g_steal_pointer (&info) : NULL;
 }
@@ -410,24 +407,24 @@ inspect_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  InspectData *data = task_data;
-  GError *error = NULL;
+  InspectData  *data = task_data;
+  GError       *error = NULL;
   DeskFileInfo *info = desk_file_inspect (data->file, data->name_hint, cancellable, &error);
 
   if (info == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, info, (GDestroyNotify) desk_file_info_unref);
+    g_task_return_pointer (task, info, (GDestroyNotify)desk_file_info_unref);
 }
 
 void
-desk_file_inspect_async (GFile               *file,
-                         const char          *name_hint,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+desk_file_inspect_async (GFile              *file,
+                         const char         *name_hint,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   InspectData *data;
 
   g_return_if_fail (G_IS_FILE (file));
@@ -437,7 +434,7 @@ desk_file_inspect_async (GFile               *file,
   data = g_new0 (InspectData, 1);
   data->file = g_object_ref (file);
   data->name_hint = g_strdup (name_hint);
-  g_task_set_task_data (task, data, (GDestroyNotify) inspect_data_free);
+  g_task_set_task_data (task, data, (GDestroyNotify)inspect_data_free);
   g_task_run_in_thread (task, inspect_thread);
 }
 
@@ -496,13 +493,19 @@ static const char *
 problem_code (const GError *problem)
 {
   static const char *pdf_codes[] = {
-    "encrypted", "bad-password", "invalid", "empty", "not-pdf", "too-large", "io",
+    "encrypted",
+    "bad-password",
+    "invalid",
+    "empty",
+    "not-pdf",
+    "too-large",
+    "io",
   };
   static const char *image_codes[] = { "unsupported", "empty", "io" };
 
-  if (problem->domain == DESK_PDF_ERROR && (guint) problem->code < G_N_ELEMENTS (pdf_codes))
+  if (problem->domain == DESK_PDF_ERROR && (guint)problem->code < G_N_ELEMENTS (pdf_codes))
     return pdf_codes[problem->code];
-  if (problem->domain == DESK_IMAGE_ERROR && (guint) problem->code < G_N_ELEMENTS (image_codes))
+  if (problem->domain == DESK_IMAGE_ERROR && (guint)problem->code < G_N_ELEMENTS (image_codes))
     return image_codes[problem->code];
   return "failed";
 }
@@ -574,7 +577,7 @@ build_text (JsonBuilder     *builder,
 {
   json_builder_set_member_name (builder, "text");
   json_builder_begin_object (builder);
-  add_int (builder, "n_lines", (gint64) text->n_lines);
+  add_int (builder, "n_lines", (gint64)text->n_lines);
   add_bool (builder, "valid_utf8", text->valid_utf8);
   add_string (builder, "subject", text->subject);
   add_string (builder, "from", text->from);
@@ -586,7 +589,7 @@ build_text (JsonBuilder     *builder,
 JsonNode *
 desk_file_info_to_json (DeskFileInfo *info)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
 
   g_return_val_if_fail (info != NULL, NULL);
 
@@ -595,7 +598,7 @@ desk_file_info_to_json (DeskFileInfo *info)
   add_string (builder, "name", info->name);
   add_string (builder, "content_type", info->content_type);
   add_string (builder, "mime_type", info->mime_type);
-  add_int (builder, "size", (gint64) info->size);
+  add_int (builder, "size", (gint64)info->size);
   add_bool (builder, "name_mismatch", info->name_mismatch);
   build_problem (builder, info->problem);
   if (info->pdf)
@@ -611,7 +614,7 @@ desk_file_info_to_json (DeskFileInfo *info)
 char *
 desk_file_info_to_json_string (DeskFileInfo *info)
 {
-  g_autoptr(JsonNode) node = desk_file_info_to_json (info);
+  g_autoptr (JsonNode) node = desk_file_info_to_json (info);
 
   return json_to_string (node, FALSE);
 }

@@ -26,7 +26,7 @@
 #define TAG_OFFSET_TIME          0x9010
 #define TAG_OFFSET_TIME_ORIGINAL 0x9011
 
-G_DEFINE_QUARK (desk-image-error-quark, desk_image_error)
+G_DEFINE_QUARK (desk_image_error_quark, desk_image_error)
 
 G_DEFINE_BOXED_TYPE (DeskImageInfo, desk_image_info, desk_image_info_copy, desk_image_info_free)
 
@@ -45,7 +45,7 @@ in_bounds (gsize   len,
 static inline guint32
 read_be32 (const guint8 *p)
 {
-  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+  return (guint32)p[0] << 24 | (guint32)p[1] << 16 | (guint32)p[2] << 8 | p[3];
 }
 
 typedef struct
@@ -65,7 +65,7 @@ tiff_u16 (const Tiff *t,
   if (!in_bounds (t->len, offset, 2))
     return FALSE;
   p = t->data + offset;
-  *out = t->big_endian ? (guint) p[0] << 8 | p[1] : (guint) p[1] << 8 | p[0];
+  *out = t->big_endian ? (guint)p[0] << 8 | p[1] : (guint)p[1] << 8 | p[0];
   return TRUE;
 }
 
@@ -82,7 +82,7 @@ tiff_u32 (const Tiff *t,
   if (t->big_endian)
     *out = read_be32 (p);
   else
-    *out = (guint32) p[3] << 24 | (guint32) p[2] << 16 | (guint32) p[1] << 8 | p[0];
+    *out = (guint32)p[3] << 24 | (guint32)p[2] << 16 | (guint32)p[1] << 8 | p[0];
   return TRUE;
 }
 
@@ -93,13 +93,12 @@ tiff_read_ascii (const Tiff *t,
                  char       *out,
                  gsize       out_size)
 {
-  guint type;
+  guint   type;
   guint32 count, value_offset;
   guint64 start = entry + 8;
-  gsize n = 0;
+  gsize   n = 0;
 
-  if (!tiff_u16 (t, entry + 2, &type) || type != TIFF_ASCII ||
-      !tiff_u32 (t, entry + 4, &count) || count == 0)
+  if (!tiff_u16 (t, entry + 2, &type) || type != TIFF_ASCII || !tiff_u32 (t, entry + 4, &count) || count == 0)
     return;
   /* Values of up to four bytes are stored in the entry itself. */
   if (count > 4)
@@ -130,13 +129,12 @@ tiff_parse_entry (const Tiff   *t,
                   DeskExifData *exif,
                   gboolean      is_exif_ifd)
 {
-  guint type, value;
+  guint   type, value;
   guint32 pointer;
 
   if (!is_exif_ifd && tag == TAG_ORIENTATION)
     {
-      if (tiff_u16 (t, entry + 2, &type) && type == TIFF_SHORT &&
-          tiff_u16 (t, entry + 8, &value) && value >= 1 && value <= 8)
+      if (tiff_u16 (t, entry + 2, &type) && type == TIFF_SHORT && tiff_u16 (t, entry + 8, &value) && value >= 1 && value <= 8)
         exif->orientation = value;
     }
   else if (!is_exif_ifd && tag == TAG_DATE_TIME)
@@ -144,8 +142,7 @@ tiff_parse_entry (const Tiff   *t,
   /* Followed from IFD0 only: no recursion, so no pointer loops. */
   else if (!is_exif_ifd && tag == TAG_EXIF_IFD)
     {
-      if (tiff_u16 (t, entry + 2, &type) && (type == TIFF_LONG || type == 13) &&
-          tiff_u32 (t, entry + 8, &pointer))
+      if (tiff_u16 (t, entry + 2, &type) && (type == TIFF_LONG || type == 13) && tiff_u32 (t, entry + 8, &pointer))
         tiff_parse_ifd (t, pointer, exif, TRUE);
     }
   else if (is_exif_ifd && tag == TAG_DATE_TIME_ORIGINAL)
@@ -168,7 +165,7 @@ tiff_parse_ifd (const Tiff   *t,
     return;
   for (guint i = 0; i < n_entries; i++)
     {
-      guint64 entry = offset + 2 + (guint64) 12 * i;
+      guint64 entry = offset + 2 + (guint64)12 * i;
 
       if (!in_bounds (t->len, entry, 12) || !tiff_u16 (t, entry, &tag))
         return;
@@ -181,8 +178,8 @@ _desk_exif_parse_tiff (const guint8 *data,
                        gsize         len,
                        DeskExifData *exif)
 {
-  Tiff t = { data, len, FALSE };
-  guint magic;
+  Tiff    t = { data, len, FALSE };
+  guint   magic;
   guint32 ifd0;
 
   memset (exif, 0, sizeof *exif);
@@ -211,16 +208,16 @@ _desk_exif_parse_jpeg (const guint8 *data,
   while (in_bounds (len, pos, 4))
     {
       guint marker = data[pos + 1];
-      guint seg_len = (guint) data[pos + 2] << 8 | data[pos + 3];
+      guint seg_len = (guint)data[pos + 2] << 8 | data[pos + 3];
 
       if (data[pos] != 0xFF)
         return FALSE;
-      if (marker == 0xFF)              /* fill byte */
+      if (marker == 0xFF) /* fill byte */
         {
           pos++;
           continue;
         }
-      if (marker == 0xD9 || marker == 0xDA)  /* EOI, SOS: metadata is over */
+      if (marker == 0xD9 || marker == 0xDA) /* EOI, SOS: metadata is over */
         return FALSE;
       if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7))
         {
@@ -229,8 +226,7 @@ _desk_exif_parse_jpeg (const guint8 *data,
         }
       if (seg_len < 2)
         return FALSE;
-      if (marker == 0xE1 && seg_len >= 8 && in_bounds (len, pos + 4, seg_len - 2) &&
-          memcmp (data + pos + 4, "Exif\0\0", 6) == 0)
+      if (marker == 0xE1 && seg_len >= 8 && in_bounds (len, pos + 4, seg_len - 2) && memcmp (data + pos + 4, "Exif\0\0", 6) == 0)
         return _desk_exif_parse_tiff (data + pos + 10, seg_len - 8, exif);
       pos += 2 + seg_len;
     }
@@ -246,7 +242,7 @@ png_text_value (const guint8 *body,
                 const char   *keyword)
 {
   const guint8 *nul = memchr (body, 0, len);
-  gsize key_len, text_len;
+  gsize         key_len, text_len;
 
   if (nul == NULL)
     return NULL;
@@ -254,7 +250,7 @@ png_text_value (const guint8 *body,
   if (key_len != strlen (keyword) || memcmp (body, keyword, key_len) != 0)
     return NULL;
   text_len = MIN (len - key_len - 1, 128);
-  return g_convert ((const char *) nul + 1, text_len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
+  return g_convert ((const char *)nul + 1, text_len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
 }
 
 gboolean
@@ -264,8 +260,8 @@ _desk_png_parse (const guint8 *data,
                  char        **creation_time)
 {
   static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  guint64 pos = 8;
-  gboolean found_exif = FALSE;
+  guint64             pos = 8;
+  gboolean            found_exif = FALSE;
 
   memset (exif, 0, sizeof *exif);
   *creation_time = NULL;
@@ -273,7 +269,7 @@ _desk_png_parse (const guint8 *data,
     return FALSE;
   while (in_bounds (len, pos, 8))
     {
-      guint32 chunk_len = read_be32 (data + pos);
+      guint32       chunk_len = read_be32 (data + pos);
       const guint8 *type = data + pos + 4;
       const guint8 *body = data + pos + 8;
 
@@ -283,7 +279,7 @@ _desk_png_parse (const guint8 *data,
         found_exif = _desk_exif_parse_tiff (body, chunk_len, exif);
       else if (memcmp (type, "tEXt", 4) == 0 && *creation_time == NULL)
         *creation_time = png_text_value (body, chunk_len, "Creation Time");
-      pos += 12 + (guint64) chunk_len;
+      pos += 12 + (guint64)chunk_len;
     }
   return found_exif || *creation_time != NULL;
 }
@@ -295,7 +291,7 @@ _desk_webp_get_size (const guint8 *data,
                      int          *width,
                      int          *height)
 {
-  const guint8 *p = data + 20;  /* first chunk's payload */
+  const guint8 *p = data + 20; /* first chunk's payload */
 
   if (data == NULL || len < 30 || memcmp (data, "RIFF", 4) != 0 || memcmp (data + 8, "WEBP", 4) != 0)
     return FALSE;
@@ -311,7 +307,7 @@ _desk_webp_get_size (const guint8 *data,
     }
   else if (memcmp (data + 12, "VP8L", 4) == 0 && p[0] == 0x2f)
     {
-      guint32 bits = p[1] | p[2] << 8 | p[3] << 16 | (guint32) p[4] << 24;
+      guint32 bits = p[1] | p[2] << 8 | p[3] << 16 | (guint32)p[4] << 24;
 
       *width = 1 + (bits & 0x3fff);
       *height = 1 + ((bits >> 14) & 0x3fff);
@@ -326,21 +322,17 @@ _desk_webp_get_size (const guint8 *data,
 static gboolean
 is_utc_offset (const char *offset)
 {
-  return offset != NULL && strlen (offset) == 6 && (offset[0] == '+' || offset[0] == '-') &&
-         g_ascii_isdigit (offset[1]) && g_ascii_isdigit (offset[2]) && offset[3] == ':' &&
-         g_ascii_isdigit (offset[4]) && g_ascii_isdigit (offset[5]);
+  return offset != NULL && strlen (offset) == 6 && (offset[0] == '+' || offset[0] == '-') && g_ascii_isdigit (offset[1]) && g_ascii_isdigit (offset[2]) && offset[3] == ':' && g_ascii_isdigit (offset[4]) && g_ascii_isdigit (offset[5]);
 }
 
 GDateTime *
 _desk_exif_date_parse (const char *date,
                        const char *offset)
 {
-  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr (GTimeZone) tz = NULL;
   int year, month, day, hour, minute, second;
 
-  if (date == NULL || strlen (date) < 19 || date[4] != ':' || date[7] != ':' ||
-      sscanf (date, "%4d:%2d:%2d %2d:%2d:%2d", &year, &month, &day, &hour, &minute, &second) != 6 ||
-      year <= 0)
+  if (date == NULL || strlen (date) < 19 || date[4] != ':' || date[7] != ':' || sscanf (date, "%4d:%2d:%2d %2d:%2d:%2d", &year, &month, &day, &hour, &minute, &second) != 6 || year <= 0)
     return NULL;
   if (is_utc_offset (offset))
     tz = g_time_zone_new_identifier (offset);
@@ -356,14 +348,13 @@ read_head (GFile        *file,
            GCancellable *cancellable,
            GError      **error)
 {
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GFileInputStream) in = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree guint8 *buffer = g_malloc (HEAD_SIZE);
-  gsize n = 0;
+  gsize              n = 0;
 
   in = g_file_read (file, cancellable, &local_error);
-  if (in == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (in), buffer, HEAD_SIZE, &n, cancellable, &local_error))
+  if (in == NULL || !g_input_stream_read_all (G_INPUT_STREAM (in), buffer, HEAD_SIZE, &n, cancellable, &local_error))
     {
       g_autofree char *name = g_file_get_basename (file);
 
@@ -372,7 +363,7 @@ read_head (GFile        *file,
       else
         /* Translators: %s are the file name, then the system's reason */
         g_set_error (error, DESK_IMAGE_ERROR, DESK_IMAGE_ERROR_IO,
-                     _("Could not read “%s”: %s. Check that the file still exists and that you may read it."),
+                     _ ("Could not read “%s”: %s. Check that the file still exists and that you may read it."),
                      name, local_error->message);
       return NULL;
     }
@@ -391,7 +382,7 @@ read_dimensions (GFile         *file,
 
   if (format != NULL)
     {
-      g_auto(GStrv) mime_types = gdk_pixbuf_format_get_mime_types (format);
+      g_auto (GStrv) mime_types = gdk_pixbuf_format_get_mime_types (format);
 
       info->format = gdk_pixbuf_format_get_name (format);
       info->mime_type = g_strdup (mime_types && mime_types[0] ? mime_types[0] : "application/octet-stream");
@@ -404,7 +395,7 @@ read_dimensions (GFile         *file,
       return TRUE;
     }
   g_set_error_literal (error, DESK_IMAGE_ERROR, DESK_IMAGE_ERROR_UNSUPPORTED,
-                       _("This file is not an image Appeal Desk can read. Save it as JPEG or PNG and add it again."));
+                       _ ("This file is not an image Appeal Desk can read. Save it as JPEG or PNG and add it again."));
   return FALSE;
 }
 
@@ -414,11 +405,10 @@ read_dates (const guint8  *data,
             DeskImageInfo *info)
 {
   g_autofree char *creation_time = NULL;
-  DeskExifData exif;
-  const char *date, *offset;
+  DeskExifData     exif;
+  const char      *date, *offset;
 
-  if (!_desk_exif_parse_jpeg (data, len, &exif) &&
-      !_desk_png_parse (data, len, &exif, &creation_time))
+  if (!_desk_exif_parse_jpeg (data, len, &exif) && !_desk_png_parse (data, len, &exif, &creation_time))
     return;
 
   info->orientation = exif.orientation;
@@ -441,10 +431,10 @@ desk_image_info_load (GFile        *file,
                       GCancellable *cancellable,
                       GError      **error)
 {
-  g_autoptr(DeskImageInfo) info = NULL;
-  g_autoptr(GBytes) head = NULL;
+  g_autoptr (DeskImageInfo) info = NULL;
+  g_autoptr (GBytes) head = NULL;
   const guint8 *data;
-  gsize len;
+  gsize         len;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -455,7 +445,7 @@ desk_image_info_load (GFile        *file,
   if (len == 0)
     {
       g_set_error_literal (error, DESK_IMAGE_ERROR, DESK_IMAGE_ERROR_EMPTY,
-                           _("This file is empty (0 bytes). Add it again once it has finished downloading, or ask the sender for a new copy."));
+                           _ ("This file is empty (0 bytes). Add it again once it has finished downloading, or ask the sender for a new copy."));
       return NULL;
     }
   info = g_new0 (DeskImageInfo, 1);

@@ -11,7 +11,7 @@
 #define W(x) "(?<![a-z0-9])(?:" x ")(?![a-z0-9])"
 
 #define MONTHS "(?<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?"
-#define CLOCK "(?<h>\\d{1,2})[:.](?<mi>\\d{2})(?::(?<s>\\d{2}))?\\s*(?<ap>[ap]\\.?m\\.?)?"
+#define CLOCK  "(?<h>\\d{1,2})[:.](?<mi>\\d{2})(?::(?<s>\\d{2}))?\\s*(?<ap>[ap]\\.?m\\.?)?"
 #define ZONE                                                                                \
   "(?:\\s*\\(?\\s*(?<tz>(?:gmt|utc)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|gmt|utc|z"             \
   "|beijing time|北京时间|china standard time|pst|pdt|est|edt|cet|cest|msk|moscow time" \
@@ -51,7 +51,7 @@ static const char *const date_patterns[] = {
 #define NOT_A_WINDOW_BEFORE "(?:订单|创建|下单|发货|付款)\\S{0,4}后\\s*$"
 
 static GRegex *
-once_regex (GRegex **slot,
+once_regex (GRegex    **slot,
             const char *pattern)
 {
   if (g_once_init_enter (slot))
@@ -60,7 +60,7 @@ once_regex (GRegex **slot,
 }
 
 static gboolean
-matches (GRegex **slot,
+matches (GRegex    **slot,
          const char *pattern,
          const char *text)
 {
@@ -69,7 +69,7 @@ matches (GRegex **slot,
 
 static gboolean
 is_blank (const char *s,
-          gsize len)
+          gsize       len)
 {
   for (gsize i = 0; i < len; i++)
     if (!g_ascii_isspace (s[i]) && s[i] != ':')
@@ -81,7 +81,7 @@ is_blank (const char *s,
  * the date stands alone under its label) or to a ",;|。", at most 160 bytes. */
 static char *
 context_before (const char *window,
-                gsize pos)
+                gsize       pos)
 {
   gsize start = pos;
 
@@ -104,8 +104,8 @@ context_before (const char *window,
 
 static char *
 context_after (const char *window,
-               gsize pos,
-               gsize max)
+               gsize       pos,
+               gsize       max)
 {
   gsize end = pos;
 
@@ -122,7 +122,7 @@ parse_zone (const char *tz)
   static const struct
   {
     const char *name;
-    int hours;
+    int         hours;
   } names[] = {
     { "beijing time", 8 },
     { "北京时间", 8 },
@@ -145,13 +145,13 @@ parse_zone (const char *tz)
     { "z", 0 },
   };
   g_autofree char *lower = g_utf8_strdown (tz, -1);
-  const char *sign = strpbrk (lower, "+-");
+  const char      *sign = strpbrk (lower, "+-");
 
   if (sign != NULL)
     {
-      int hours = atoi (sign + 1);
+      int         hours = atoi (sign + 1);
       const char *colon = strchr (sign, ':');
-      int minutes = colon ? atoi (colon + 1) : (strlen (sign + 1) == 4 ? hours % 100 : 0);
+      int         minutes = colon ? atoi (colon + 1) : (strlen (sign + 1) == 4 ? hours % 100 : 0);
 
       if (strlen (sign + 1) == 4 && colon == NULL)
         hours /= 100;
@@ -166,7 +166,7 @@ parse_zone (const char *tz)
 static int
 named_int (GMatchInfo *match,
            const char *name,
-           int fallback)
+           int         fallback)
 {
   g_autofree char *value = g_match_info_fetch_named (match, name);
 
@@ -177,8 +177,8 @@ static int
 month_from_name (const char *name)
 {
   static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-  g_autofree char *lower = g_ascii_strdown (name, 3);
-  const char *found = strstr (months, lower);
+  g_autofree char  *lower = g_ascii_strdown (name, 3);
+  const char       *found = strstr (months, lower);
 
   return found ? (int)(found - months) / 3 + 1 : 0;
 }
@@ -187,7 +187,7 @@ month_from_name (const char *name)
  * that day, a date without a zone is Beijing time (flagged). */
 static GDateTime *
 date_from_match (GMatchInfo *match,
-                 gboolean *zone_assumed)
+                 gboolean   *zone_assumed)
 {
   g_autofree char *mon = g_match_info_fetch_named (match, "mon");
   g_autofree char *tz = g_match_info_fetch_named (match, "tz");
@@ -215,13 +215,13 @@ date_from_match (GMatchInfo *match,
 
 static int
 score_absolute (const char *window,
-                int start,
-                int end)
+                int         start,
+                int         end)
 {
-  static GRegex *label, *adjacent, *no, *after;
+  static GRegex   *label, *adjacent, *no, *after;
   g_autofree char *before = context_before (window, start);
   g_autofree char *following = context_after (window, end, 24);
-  int score = 0;
+  int              score = 0;
 
   if (matches (&label, DEADLINE_LABEL, before))
     score += 3;
@@ -236,11 +236,11 @@ score_absolute (const char *window,
 
 static GDateTime *
 find_absolute (const char *window,
-               gboolean *zone_assumed)
+               gboolean   *zone_assumed)
 {
   static GRegex *regexes[G_N_ELEMENTS (date_patterns)];
-  GDateTime *best = NULL;
-  int best_score = 0;
+  GDateTime     *best = NULL;
+  int            best_score = 0;
 
   for (gsize i = 0; i < G_N_ELEMENTS (date_patterns); i++)
     {
@@ -249,8 +249,8 @@ find_absolute (const char *window,
       g_regex_match (once_regex (&regexes[i], date_patterns[i]), window, 0, &match);
       for (; g_match_info_matches (match); g_match_info_next (match, NULL))
         {
-          int start, end, score;
-          gboolean assumed;
+          int        start, end, score;
+          gboolean   assumed;
           GDateTime *date;
 
           g_match_info_fetch_pos (match, 0, &start, &end);
@@ -270,7 +270,7 @@ number_from_word (const char *word)
   static const struct
   {
     const char *word;
-    int n;
+    int         n;
   } words[] = {
     { "one", 1 },
     { "two", 2 },
@@ -290,7 +290,7 @@ number_from_word (const char *word)
 
 static GDateTime *
 add_working_days (GDateTime *from,
-                  int days)
+                  int        days)
 {
   g_autoptr (GTimeZone) beijing = g_time_zone_new_offset (8 * 3600);
   g_autoptr (GDateTime) day = g_date_time_to_timezone (from, beijing);
@@ -309,15 +309,15 @@ add_working_days (GDateTime *from,
 
 static GDateTime *
 resolve_relative (GMatchInfo *match,
-                  GDateTime *received_at)
+                  GDateTime  *received_at)
 {
   g_autofree char *n = g_match_info_fetch_named (match, "n");
   g_autofree char *n2 = g_match_info_fetch_named (match, "n2");
   g_autofree char *unit = g_match_info_fetch_named (match, "unit");
   g_autofree char *unit2 = g_match_info_fetch_named (match, "unit2");
   g_autofree char *kind = g_match_info_fetch_named (match, "kind");
-  int count = number_from_word (n && *n ? n : n2);
-  const char *u = unit && *unit ? unit : unit2;
+  int              count = number_from_word (n && *n ? n : n2);
+  const char      *u = unit && *unit ? unit : unit2;
 
   if (count <= 0 || count > 365)
     return NULL;
@@ -330,13 +330,13 @@ resolve_relative (GMatchInfo *match,
 
 static int
 score_relative (const char *window,
-                int start,
-                int end)
+                int         start,
+                int         end)
 {
-  static GRegex *action, *not_after, *not_before;
+  static GRegex   *action, *not_after, *not_before;
   g_autofree char *before = context_before (window, start);
   g_autofree char *after = context_after (window, end, 48);
-  int score = 0;
+  int              score = 0;
 
   if (matches (&action, ACTION_WORDS, before) || matches (&action, ACTION_WORDS, after))
     score += 2;
@@ -348,7 +348,7 @@ score_relative (const char *window,
 
 static GDateTime *
 find_relative (const char *window,
-               GDateTime *received_at)
+               GDateTime  *received_at)
 {
   static GRegex *regex;
   g_autoptr (GMatchInfo) match = NULL;
@@ -369,9 +369,9 @@ find_relative (const char *window,
  * repeated as boilerplate while the date is the one the platform enforces. */
 GDateTime *
 _desk_notice_find_deadline (const char *window,
-                            GDateTime *received_at,
-                            gboolean *is_relative,
-                            gboolean *zone_assumed)
+                            GDateTime  *received_at,
+                            gboolean   *is_relative,
+                            gboolean   *zone_assumed)
 {
   GDateTime *deadline;
 

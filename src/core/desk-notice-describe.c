@@ -59,7 +59,7 @@ describe_case_type (DeskNotice *self)
 
 gboolean
 desk_notice_is_confident (DeskNotice *self,
-                          char **reason)
+                          char      **reason)
 {
   g_autofree char *why = NULL;
 
@@ -76,7 +76,7 @@ desk_notice_is_confident (DeskNotice *self,
 
 static void
 describe_fields (DeskNotice *self,
-                 GPtrArray *lines)
+                 GPtrArray  *lines)
 {
   if (desk_notice_get_truncated (self))
     {

@@ -43,11 +43,11 @@
   "|投诉|案件|订单|截止|工单|店铺|原因|品牌|时间"
 
 /* Guards against pasted pages that say "商品" on every line. */
-#define MAX_LABELS 200
+#define MAX_LABELS      200
 #define MAX_PRODUCT_IDS 500
 
 static GRegex *
-once_regex (GRegex **slot,
+once_regex (GRegex    **slot,
             const char *pattern)
 {
   if (g_once_init_enter (slot))
@@ -56,7 +56,7 @@ once_regex (GRegex **slot,
 }
 
 static char *
-first_capture (GRegex *regex,
+first_capture (GRegex     *regex,
                const char *window)
 {
   g_autoptr (GMatchInfo) match = NULL;
@@ -85,7 +85,7 @@ _desk_notice_find_case_id (const char *window)
 char *
 _desk_notice_find_violation_code (const char *window)
 {
-  static GRegex *labelled, *bare;
+  static GRegex   *labelled, *bare;
   g_autofree char *code = NULL;
 
   code = first_capture (once_regex (&labelled, "(?:" CODE_LABELS ")" CODE_VALUE), window);
@@ -97,7 +97,7 @@ _desk_notice_find_violation_code (const char *window)
   /* Only Shopee-style "IP-01" codes carry a dash; insert it if it was left out. */
   if (strchr (code, '-') == NULL)
     {
-      gsize letters = strspn (code, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+      gsize            letters = strspn (code, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
       g_autofree char *dashed = g_strdup_printf ("%.*s-%s", (int)letters, code, code + letters);
 
       g_free (g_steal_pointer (&code));
@@ -120,7 +120,7 @@ _desk_notice_case_type_for_code (const char *code)
 }
 
 static gboolean is_asin (const char *s,
-                         gsize len);
+                         gsize       len);
 
 typedef struct
 {
@@ -131,8 +131,8 @@ typedef struct
 typedef struct
 {
   const char *window;
-  GArray *found;    /* of Found, in the order the passes find them */
-  GHashTable *seen; /* id → index + 1 in found */
+  GArray     *found; /* of Found, in the order the passes find them */
+  GHashTable *seen;  /* id → index + 1 in found */
   const char *issue_id;
   const char *case_id;
 } Collector;
@@ -140,13 +140,13 @@ typedef struct
 /* ASINs are upper case whatever the notice wrote.  An id found twice keeps
  * its first position in the text. */
 static void
-collect (Collector *c,
+collect (Collector  *c,
          const char *id,
-         gsize pos)
+         gsize       pos)
 {
   g_autofree char *upper = NULL;
-  guint index;
-  Found found;
+  guint            index;
+  Found            found;
 
   if (is_asin (id, strlen (id)))
     id = upper = g_ascii_strup (id, -1);
@@ -169,7 +169,7 @@ collect (Collector *c,
 
 static gboolean
 all_digits (const char *s,
-            gsize len)
+            gsize       len)
 {
   for (gsize i = 0; i < len; i++)
     if (!g_ascii_isdigit (s[i]))
@@ -179,7 +179,7 @@ all_digits (const char *s,
 
 static gboolean
 is_asin (const char *s,
-         gsize len)
+         gsize       len)
 {
   if (len != 10 || g_ascii_toupper (s[0]) != 'B' || s[1] != '0')
     return FALSE;
@@ -191,7 +191,7 @@ is_asin (const char *s,
 
 static gboolean
 is_joom_id (const char *s,
-            gsize len)
+            gsize       len)
 {
   if (len != 24)
     return FALSE;
@@ -203,7 +203,7 @@ is_joom_id (const char *s,
 
 static gboolean
 is_sku (const char *s,
-        gsize len)
+        gsize       len)
 {
   gboolean letter = FALSE, digit = FALSE;
 
@@ -219,8 +219,8 @@ is_sku (const char *s,
  * ASINs, Joom's 24 hex digits, or SKUs after a label that names them. */
 static gboolean
 token_is_product_id (const char *s,
-                     gsize len,
-                     gboolean sku_label)
+                     gsize       len,
+                     gboolean    sku_label)
 {
   if (len >= 6 && len <= 20 && all_digits (s, len))
     return TRUE;
@@ -230,10 +230,10 @@ token_is_product_id (const char *s,
 }
 
 static void
-collect_tokens (Collector *c,
+collect_tokens (Collector  *c,
                 const char *segment,
-                gsize len,
-                gboolean sku_label)
+                gsize       len,
+                gboolean    sku_label)
 {
   static GRegex *token_regex;
   g_autoptr (GMatchInfo) match = NULL;
@@ -257,7 +257,7 @@ collect_tokens (Collector *c,
 
 static gsize
 line_end (const char *text,
-          gsize from)
+          gsize       from)
 {
   const char *nl = strchr (text + from, '\n');
 
@@ -267,13 +267,13 @@ line_end (const char *text,
 /* The rest of the label's line up to the next unrelated field. */
 static gsize
 segment_end (const char *window,
-             gsize from)
+             gsize       from)
 {
   static GRegex *stop_regex;
   g_autoptr (GMatchInfo) match = NULL;
-  gsize end = line_end (window, from);
+  gsize   end = line_end (window, from);
   GRegex *regex = once_regex (&stop_regex, PRODUCT_STOP);
-  int start;
+  int     start;
 
   if (g_regex_match_full (regex, window, end, from, 0, &match, NULL))
     {
@@ -286,8 +286,8 @@ segment_end (const char *window,
 /* A list item under a heading: "- 1005006123456789 (Wireless earbuds)". */
 static gboolean
 line_starts_with_id (const char *line,
-                     gsize len,
-                     gboolean sku_label)
+                     gsize       len,
+                     gboolean    sku_label)
 {
   gsize i = strspn (line, " \t-*•·>");
   gsize n;
@@ -300,10 +300,10 @@ line_starts_with_id (const char *line,
 }
 
 static void
-collect_after_label (Collector *c,
+collect_after_label (Collector  *c,
                      const char *window,
-                     gsize from,
-                     gboolean sku_label)
+                     gsize       from,
+                     gboolean    sku_label)
 {
   gsize end = segment_end (window, from);
 
@@ -323,7 +323,7 @@ collect_after_label (Collector *c,
 }
 
 static void
-collect_labelled (Collector *c,
+collect_labelled (Collector  *c,
                   const char *window)
 {
   static GRegex *label_regex;
@@ -335,7 +335,7 @@ collect_labelled (Collector *c,
     {
       g_autofree char *label = g_match_info_fetch (match, 1);
       g_autofree char *folded = g_ascii_strdown (label, -1);
-      int end;
+      int              end;
 
       g_match_info_fetch_pos (match, 0, NULL, &end);
       collect_after_label (c, window, end, strstr (folded, "sku") != NULL);
@@ -354,7 +354,7 @@ collect_labelled (Collector *c,
   "|(?<![a-z0-9])(b0[0-9a-z]{8}|1005\\d{12})(?![a-z0-9])"
 
 static void
-collect_bare (Collector *c,
+collect_bare (Collector  *c,
               const char *window)
 {
   static GRegex *bare_regex;
@@ -367,7 +367,7 @@ collect_bare (Collector *c,
       for (int group = 1; group < g_match_info_get_match_count (match); group++)
         {
           g_autofree char *id = g_match_info_fetch (match, group);
-          int start;
+          int              start;
 
           if (id != NULL && *id != '\0')
             {

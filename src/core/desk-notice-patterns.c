@@ -157,7 +157,7 @@ _desk_notice_regex_new (const char *pattern)
 
 static GRegex **
 compile_all (const char *const *patterns,
-             gsize n)
+             gsize              n)
 {
   GRegex **regexes = g_new0 (GRegex *, n);
 
@@ -168,7 +168,7 @@ compile_all (const char *const *patterns,
 
 static GRegex **
 compile_table (const DeskNoticePattern *table,
-               gsize n)
+               gsize                    n)
 {
   g_autofree const char **patterns = g_new0 (const char *, n);
 
@@ -180,9 +180,9 @@ compile_table (const DeskNoticePattern *table,
 /* Later matches count less, so a phrase repeated a thousand times in pasted
  * filler cannot outweigh a brand name and a domain. */
 static double
-count_weighted (GRegex *regex,
+count_weighted (GRegex     *regex,
                 const char *window,
-                double weight)
+                double      weight)
 {
   g_autoptr (GMatchInfo) match = NULL;
   double score = 0, factor = 1;
@@ -199,10 +199,10 @@ count_weighted (GRegex *regex,
 
 static void
 score_table (const DeskNoticePattern *table,
-             gsize n,
-             GRegex **regexes,
-             const char *window,
-             double *scores)
+             gsize                    n,
+             GRegex                 **regexes,
+             const char              *window,
+             double                  *scores)
 {
   for (gsize i = 0; i < n; i++)
     scores[table[i].target] += count_weighted (regexes[i], window, table[i].weight);
@@ -210,7 +210,7 @@ score_table (const DeskNoticePattern *table,
 
 void
 _desk_notice_score_platforms (const char *window,
-                              double scores[DESK_N_PLATFORMS])
+                              double      scores[DESK_N_PLATFORMS])
 {
   static GRegex **regexes;
 
@@ -223,7 +223,7 @@ _desk_notice_score_platforms (const char *window,
 
 void
 _desk_notice_score_case_types (const char *window,
-                               double scores[DESK_N_CASE_TYPES])
+                               double      scores[DESK_N_CASE_TYPES])
 {
   static GRegex **regexes;
 
@@ -279,9 +279,9 @@ _desk_notice_evidence_hint (const char *evidence_id)
  * about 0.6; a runner-up scoring as much as the best drives it to 0. */
 double
 _desk_notice_confidence (const double *scores,
-                         guint n,
-                         int *best,
-                         int *runner_up)
+                         guint         n,
+                         int          *best,
+                         int          *runner_up)
 {
   double s1 = 0, s2 = 0;
 

@@ -16,23 +16,23 @@ struct _DeskNotice
 {
   GObject parent_instance;
 
-  char *text;
+  char      *text;
   GDateTime *received_at;
 
   DeskPlatform platform;
   DeskPlatform runner_up_platform;
-  double platform_confidence;
+  double       platform_confidence;
   DeskCaseType case_type;
   DeskCaseType runner_up_case_type;
-  double case_type_confidence;
+  double       case_type_confidence;
 
-  char *issue_id;
-  char *case_id;
-  char *violation_code;
-  GStrv product_ids;
+  char      *issue_id;
+  char      *case_id;
+  char      *violation_code;
+  GStrv      product_ids;
   GDateTime *deadline;
-  GStrv evidence_ids;
-  GStrv evidence_hints;
+  GStrv      evidence_ids;
+  GStrv      evidence_hints;
 
   guint deadline_is_relative : 1;
   guint deadline_zone_assumed : 1;
@@ -83,9 +83,9 @@ desk_notice_finalize (GObject *object)
 }
 
 static void
-desk_notice_get_property (GObject *object,
-                          guint prop_id,
-                          GValue *value,
+desk_notice_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
                           GParamSpec *pspec)
 {
   DeskNotice *self = DESK_NOTICE (object);
@@ -140,10 +140,10 @@ desk_notice_get_property (GObject *object,
 }
 
 static void
-desk_notice_set_property (GObject *object,
-                          guint prop_id,
+desk_notice_set_property (GObject      *object,
+                          guint         prop_id,
                           const GValue *value,
-                          GParamSpec *pspec)
+                          GParamSpec   *pspec)
 {
   DeskNotice *self = DESK_NOTICE (object);
 
@@ -186,8 +186,8 @@ static void
 desk_notice_class_init (DeskNoticeClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
-  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags   ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags   rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = desk_notice_finalize;
   object_class->get_property = desk_notice_get_property;
@@ -249,9 +249,9 @@ append_folded (GString *out,
  * characters folded.  @text is valid UTF-8. */
 static char *
 prepare_window (const char *text,
-                gboolean *truncated)
+                gboolean   *truncated)
 {
-  gsize len = strlen (text);
+  gsize    len = strlen (text);
   GString *out;
 
   *truncated = len > DESK_NOTICE_SCAN_LIMIT;
@@ -277,7 +277,7 @@ guess_platform (DeskNotice *self,
                 const char *window)
 {
   double scores[DESK_N_PLATFORMS];
-  int best, runner_up;
+  int    best, runner_up;
 
   _desk_notice_score_platforms (window, scores);
   self->platform_confidence = _desk_notice_confidence (scores, DESK_N_PLATFORMS, &best, &runner_up);
@@ -289,9 +289,9 @@ static void
 guess_case_type (DeskNotice *self,
                  const char *window)
 {
-  double scores[DESK_N_CASE_TYPES];
+  double       scores[DESK_N_CASE_TYPES];
   DeskCaseType from_code = _desk_notice_case_type_for_code (self->violation_code);
-  int best, runner_up;
+  int          best, runner_up;
 
   _desk_notice_score_case_types (window, scores);
   if (from_code != DESK_CASE_TYPE_UNKNOWN)
@@ -334,11 +334,11 @@ read_fields (DeskNotice *self,
 
 DeskNotice *
 desk_notice_decode (const char *text,
-                    GDateTime *received_at)
+                    GDateTime  *received_at)
 {
   g_autoptr (DeskNotice) self = desk_notice_new ();
   g_autofree char *window = NULL;
-  gboolean truncated;
+  gboolean         truncated;
 
   if (received_at != NULL)
     {
@@ -361,7 +361,7 @@ desk_notice_decode (const char *text,
 
 typedef struct
 {
-  char *text;
+  char      *text;
   GDateTime *received_at;
 } DecodeData;
 
@@ -374,9 +374,9 @@ decode_data_free (DecodeData *data)
 }
 
 static void
-decode_thread (GTask *task,
-               gpointer source_object,
-               gpointer task_data,
+decode_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
                GCancellable *cancellable)
 {
   DecodeData *data = task_data;
@@ -386,11 +386,11 @@ decode_thread (GTask *task,
 }
 
 void
-desk_notice_decode_async (const char *text,
-                          GDateTime *received_at,
-                          GCancellable *cancellable,
+desk_notice_decode_async (const char         *text,
+                          GDateTime          *received_at,
+                          GCancellable       *cancellable,
                           GAsyncReadyCallback callback,
-                          gpointer user_data)
+                          gpointer            user_data)
 {
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   DecodeData *data = g_new0 (DecodeData, 1);
@@ -404,7 +404,7 @@ desk_notice_decode_async (const char *text,
 
 DeskNotice *
 desk_notice_decode_finish (GAsyncResult *result,
-                           GError **error)
+                           GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == desk_notice_decode_async, NULL);
@@ -463,7 +463,7 @@ desk_notice_get_runner_up_platform (DeskNotice *self)
 
 /* A value the seller picks is certain; UNKNOWN clears the guess. */
 void
-desk_notice_set_platform (DeskNotice *self,
+desk_notice_set_platform (DeskNotice  *self,
                           DeskPlatform platform)
 {
   g_return_if_fail (DESK_IS_NOTICE (self));
@@ -498,7 +498,7 @@ desk_notice_get_runner_up_case_type (DeskNotice *self)
 }
 
 void
-desk_notice_set_case_type (DeskNotice *self,
+desk_notice_set_case_type (DeskNotice  *self,
                            DeskCaseType case_type)
 {
   g_return_if_fail (DESK_IS_NOTICE (self));
@@ -514,9 +514,9 @@ desk_notice_set_case_type (DeskNotice *self,
 /* Blank input from an entry means "none". */
 static void
 set_string (DeskNotice *self,
-            char **field,
+            char      **field,
             const char *value,
-            int prop)
+            int         prop)
 {
   g_autofree char *stripped = value ? g_strstrip (g_strdup (value)) : NULL;
 
@@ -582,7 +582,7 @@ desk_notice_get_product_ids (DeskNotice *self)
 }
 
 void
-desk_notice_set_product_ids (DeskNotice *self,
+desk_notice_set_product_ids (DeskNotice        *self,
                              const char *const *product_ids)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
@@ -624,7 +624,7 @@ desk_notice_get_deadline_zone_assumed (DeskNotice *self)
 /* A deadline the seller enters is absolute and exact. */
 void
 desk_notice_set_deadline (DeskNotice *self,
-                          GDateTime *deadline)
+                          GDateTime  *deadline)
 {
   g_return_if_fail (DESK_IS_NOTICE (self));
 

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 #define DESK_NOTICE_SCAN_LIMIT (256 * 1024)
 
 /* A guess at or above these is "confident"; below, the UI must ask the seller. */
-#define DESK_NOTICE_PLATFORM_THRESHOLD 0.6
+#define DESK_NOTICE_PLATFORM_THRESHOLD  0.6
 #define DESK_NOTICE_CASE_TYPE_THRESHOLD 0.5
 
 #define DESK_TYPE_NOTICE (desk_notice_get_type ())
@@ -23,22 +23,22 @@ G_DECLARE_FINAL_TYPE (DeskNotice, desk_notice, DESK, NOTICE, GObject)
  * @text may be NULL, empty, huge or invalid UTF-8; the result is never NULL.
  * @received_at resolves relative deadlines ("within 72 hours"); NULL means now. */
 DeskNotice *desk_notice_decode (const char *text,
-                                GDateTime *received_at);
+                                GDateTime  *received_at);
 /* The same off the main thread (a 10 MB paste takes tens of ms).  The only
  * error is G_IO_ERROR_CANCELLED. */
-void desk_notice_decode_async (const char *text,
-                               GDateTime *received_at,
-                               GCancellable *cancellable,
-                               GAsyncReadyCallback callback,
-                               gpointer user_data);
+void        desk_notice_decode_async (const char         *text,
+                                      GDateTime          *received_at,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data);
 DeskNotice *desk_notice_decode_finish (GAsyncResult *result,
-                                       GError **error);
+                                       GError      **error);
 /* An empty notice for manual entry. */
 DeskNotice *desk_notice_new (void);
 
 /* The notice as pasted, made valid UTF-8 (never truncated); NULL if none. */
 const char *desk_notice_get_text (DeskNotice *self);
-GDateTime *desk_notice_get_received_at (DeskNotice *self);
+GDateTime  *desk_notice_get_received_at (DeskNotice *self);
 /* TRUE if the text was longer than DESK_NOTICE_SCAN_LIMIT and only its start
  * was read; TRUE from desk_notice_get_repaired() if it was not valid UTF-8. */
 gboolean desk_notice_get_truncated (DeskNotice *self);
@@ -47,41 +47,41 @@ gboolean desk_notice_get_repaired (DeskNotice *self);
 /* Guesses, each with a confidence in 0..1.  Setting a value marks it as
  * confirmed by the seller (confidence 1). */
 DeskPlatform desk_notice_get_platform (DeskNotice *self);
-double desk_notice_get_platform_confidence (DeskNotice *self);
+double       desk_notice_get_platform_confidence (DeskNotice *self);
 /* The second-best platform when the notice also looks like another one. */
 DeskPlatform desk_notice_get_runner_up_platform (DeskNotice *self);
-void desk_notice_set_platform (DeskNotice *self,
-                               DeskPlatform platform);
+void         desk_notice_set_platform (DeskNotice  *self,
+                                       DeskPlatform platform);
 DeskCaseType desk_notice_get_case_type (DeskNotice *self);
-double desk_notice_get_case_type_confidence (DeskNotice *self);
+double       desk_notice_get_case_type_confidence (DeskNotice *self);
 DeskCaseType desk_notice_get_runner_up_case_type (DeskNotice *self);
-void desk_notice_set_case_type (DeskNotice *self,
-                                DeskCaseType case_type);
+void         desk_notice_set_case_type (DeskNotice  *self,
+                                        DeskCaseType case_type);
 
 /* Fields read from the notice; NULL when the notice does not state them. */
 const char *desk_notice_get_issue_id (DeskNotice *self);
-void desk_notice_set_issue_id (DeskNotice *self,
-                               const char *issue_id);
+void        desk_notice_set_issue_id (DeskNotice *self,
+                                      const char *issue_id);
 const char *desk_notice_get_case_id (DeskNotice *self);
-void desk_notice_set_case_id (DeskNotice *self,
-                              const char *case_id);
+void        desk_notice_set_case_id (DeskNotice *self,
+                                     const char *case_id);
 /* e.g. "IP-01" (Shopee trademark), "LI-03" (Shopee logistics). */
 const char *desk_notice_get_violation_code (DeskNotice *self);
-void desk_notice_set_violation_code (DeskNotice *self,
-                                     const char *code);
+void        desk_notice_set_violation_code (DeskNotice *self,
+                                            const char *code);
 /* Deduplicated, in order of appearance; never NULL (may be empty). */
 const char *const *desk_notice_get_product_ids (DeskNotice *self);
-void desk_notice_set_product_ids (DeskNotice *self,
-                                  const char *const *product_ids);
+void               desk_notice_set_product_ids (DeskNotice        *self,
+                                                const char *const *product_ids);
 
 /* The stated deadline in UTC, or NULL.  Relative deadlines ("72小时内") are
  * resolved against the received time; a deadline without a time zone is
  * read as Beijing time (GMT+8) and flagged with get_deadline_zone_assumed(). */
 GDateTime *desk_notice_get_deadline (DeskNotice *self);
-gboolean desk_notice_get_deadline_is_relative (DeskNotice *self);
-gboolean desk_notice_get_deadline_zone_assumed (DeskNotice *self);
-void desk_notice_set_deadline (DeskNotice *self,
-                               GDateTime *deadline);
+gboolean   desk_notice_get_deadline_is_relative (DeskNotice *self);
+gboolean   desk_notice_get_deadline_zone_assumed (DeskNotice *self);
+void       desk_notice_set_deadline (DeskNotice *self,
+                                     GDateTime  *deadline);
 
 /* Evidence the notice asks for, as stable ids ("trademark-certificate",
  * "brand-authorization", …) and as translated one-line hints, same order. */
@@ -94,7 +94,7 @@ const char *desk_notice_evidence_get_hint (const char *evidence_id);
  * seller).  Otherwise @reason (optional) gets a translated sentence that says
  * what to check, e.g. "The platform could not be recognised; choose it yourself." */
 gboolean desk_notice_is_confident (DeskNotice *self,
-                                   char **reason);
+                                   char      **reason);
 /* Translated, one sentence per line: every weak or assumed part of the guess,
  * or a single line saying the guess looks reliable. */
 char *desk_notice_describe_confidence (DeskNotice *self);

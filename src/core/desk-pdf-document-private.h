@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /* poppler-glib 22.x has no autoptr support; aliases avoid clashing with a
  * newer poppler that may add it. */
 typedef PopplerDocument DeskPopplerDocument;
-typedef PopplerPage DeskPopplerPage;
+typedef PopplerPage     DeskPopplerPage;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskPopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskPopplerPage, g_object_unref)
 

@@ -14,27 +14,28 @@
 
 struct _DeskPdfDocument
 {
-  GObject          parent_instance;
+  GObject parent_instance;
 
-  guint64          id;
-  GFile           *file;
-  DeskPdfWorker   *worker;
+  guint64        id;
+  GFile         *file;
+  DeskPdfWorker *worker;
 
-  goffset          file_size;
-  guint            n_pages;
-  double          *page_sizes;   /* width, height pairs */
-  guint8          *text_layer;   /* DeskPdfTextLayer per page */
-  gboolean         scan_only;
+  goffset  file_size;
+  guint    n_pages;
+  double  *page_sizes; /* width, height pairs */
+  guint8  *text_layer; /* DeskPdfTextLayer per page */
+  gboolean scan_only;
 
-  char            *title;
-  char            *author;
-  char            *producer;
-  char            *creator;
-  GDateTime       *creation_date;
-  GDateTime       *mod_date;
+  char      *title;
+  char      *author;
+  char      *producer;
+  char      *creator;
+  GDateTime *creation_date;
+  GDateTime *mod_date;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_FILE,
   PROP_N_PAGES,
@@ -46,7 +47,7 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (DeskPdfDocument, desk_pdf_document, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (desk-pdf-error-quark, desk_pdf_error)
+G_DEFINE_QUARK (desk_pdf_error_quark, desk_pdf_error)
 
 static void
 desk_pdf_document_dispose (GObject *object)
@@ -86,17 +87,17 @@ desk_pdf_document_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
-      break;
-    case PROP_N_PAGES:
-      g_value_set_uint (value, self->n_pages);
-      break;
-    case PROP_MAX_WORKERS:
-      g_value_set_uint (value, desk_pdf_document_get_max_workers (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_FILE:
+        g_value_set_object (value, self->file);
+        break;
+      case PROP_N_PAGES:
+        g_value_set_uint (value, self->n_pages);
+        break;
+      case PROP_MAX_WORKERS:
+        g_value_set_uint (value, desk_pdf_document_get_max_workers (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -110,11 +111,11 @@ desk_pdf_document_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_MAX_WORKERS:
-      desk_pdf_document_set_max_workers (self, g_value_get_uint (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_MAX_WORKERS:
+        desk_pdf_document_set_max_workers (self, g_value_get_uint (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -128,15 +129,12 @@ desk_pdf_document_class_init (DeskPdfDocumentClass *klass)
   object_class->get_property = desk_pdf_document_get_property;
   object_class->set_property = desk_pdf_document_set_property;
 
-  properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_PAGES] =
-    g_param_spec_uint ("n-pages", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MAX_WORKERS] =
-    g_param_spec_uint ("max-workers", NULL, NULL, 1, DESK_PDF_WORKER_MAX, 1,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_PAGES] = g_param_spec_uint ("n-pages", NULL, NULL, 0, G_MAXUINT, 0,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX_WORKERS] = g_param_spec_uint ("max-workers", NULL, NULL, 1, DESK_PDF_WORKER_MAX, 1,
+                                                    G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -159,7 +157,7 @@ set_invalid_error (GError    **error,
 {
   /* Translators: %s says what is wrong, e.g. "the file ends too early" */
   g_set_error (error, DESK_PDF_ERROR, DESK_PDF_ERROR_INVALID,
-               _("The PDF is damaged or incomplete: %s. Ask the sender for a new copy."),
+               _ ("The PDF is damaged or incomplete: %s. Ask the sender for a new copy."),
                reason);
 }
 
@@ -175,7 +173,7 @@ set_io_error (GError **error,
   else
     /* Translators: %s are the file name, then the system's reason */
     g_set_error (error, DESK_PDF_ERROR, DESK_PDF_ERROR_IO,
-                 _("Could not read “%s”: %s. Check that the file still exists and that you may read it."),
+                 _ ("Could not read “%s”: %s. Check that the file still exists and that you may read it."),
                  name, cause->message);
   return FALSE;
 }
@@ -189,10 +187,10 @@ set_not_pdf_error (GError **error,
 
   if (g_str_has_suffix (folded, ".pdf"))
     g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_NOT_PDF,
-                         _("This file is not a PDF, although its name ends in .pdf. Ask the sender for the real PDF."));
+                         _ ("This file is not a PDF, although its name ends in .pdf. Ask the sender for the real PDF."));
   else
     g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_NOT_PDF,
-                         _("This file is not a PDF. Add it as the kind of file it really is."));
+                         _ ("This file is not a PDF. Add it as the kind of file it really is."));
   return FALSE;
 }
 
@@ -206,15 +204,15 @@ convert_poppler_error (GError     *poppler_error,
     set_io_error (error, file, poppler_error);
   else if (poppler_error->code == POPPLER_ERROR_ENCRYPTED && (password == NULL || *password == 0))
     g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_ENCRYPTED,
-                         _("This PDF is protected by a password. Enter the password to preview it."));
+                         _ ("This PDF is protected by a password. Enter the password to preview it."));
   else if (poppler_error->code == POPPLER_ERROR_ENCRYPTED)
     g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_BAD_PASSWORD,
-                         _("The password is not correct for this PDF. Check it (capitals count) and try again."));
+                         _ ("The password is not correct for this PDF. Check it (capitals count) and try again."));
   else if (poppler_error->code == POPPLER_ERROR_OPEN_FILE)
     set_io_error (error, file, poppler_error);
   else
     /* Translators: completes "The PDF is damaged or incomplete: %s." */
-    set_invalid_error (error, _("its structure cannot be read"));
+    set_invalid_error (error, _ ("its structure cannot be read"));
 }
 
 /* Checks the cheap things before poppler parses anything: size, the "%PDF-"
@@ -247,11 +245,11 @@ check_file (GFile        *file,
             GCancellable *cancellable,
             GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  guint8 head[SNIFF_SIZE], tail[SNIFF_SIZE];
-  gsize head_len = 0, tail_len = 0;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GFileInputStream) in = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  guint8  head[SNIFF_SIZE], tail[SNIFF_SIZE];
+  gsize   head_len = 0, tail_len = 0;
   goffset size;
 
   in = g_file_read (file, cancellable, &local_error);
@@ -265,13 +263,13 @@ check_file (GFile        *file,
   if (size == 0)
     {
       g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_EMPTY,
-                           _("This file is empty (0 bytes). Add it again once it has finished downloading, or ask the sender for a new copy."));
+                           _ ("This file is empty (0 bytes). Add it again once it has finished downloading, or ask the sender for a new copy."));
       return FALSE;
     }
   if (size > DESK_PDF_MAX_FILE_SIZE)
     {
       g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_TOO_LARGE,
-                           _("This PDF is larger than 1 GB, too large to preview. Compress it or split it into smaller files."));
+                           _ ("This PDF is larger than 1 GB, too large to preview. Compress it or split it into smaller files."));
       return FALSE;
     }
   if (!read_head_and_tail (in, size, head, &head_len, tail, &tail_len, cancellable, &local_error))
@@ -281,7 +279,7 @@ check_file (GFile        *file,
   if (memmem (tail, tail_len, "%%EOF", 5) == NULL)
     {
       /* Translators: completes "The PDF is damaged or incomplete: %s." */
-      set_invalid_error (error, _("the file ends too early"));
+      set_invalid_error (error, _ ("the file ends too early"));
       return FALSE;
     }
   return TRUE;
@@ -318,17 +316,17 @@ read_page_sizes (DeskPdfDocument *self,
                  GCancellable    *cancellable,
                  GError         **error)
 {
-  self->page_sizes = g_new0 (double, 2 * (gsize) self->n_pages);
+  self->page_sizes = g_new0 (double, 2 * (gsize)self->n_pages);
   for (guint i = 0; i < self->n_pages; i++)
     {
-      g_autoptr(DeskPopplerPage) page = poppler_document_get_page (poppler, i);
+      g_autoptr (DeskPopplerPage) page = poppler_document_get_page (poppler, i);
 
       if ((i & 63) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       if (page == NULL)
         {
           /* Translators: completes "The PDF is damaged or incomplete: %s." */
-          set_invalid_error (error, _("a page cannot be read"));
+          set_invalid_error (error, _ ("a page cannot be read"));
           return FALSE;
         }
       poppler_page_get_size (page, &self->page_sizes[2 * i], &self->page_sizes[2 * i + 1]);
@@ -349,7 +347,7 @@ static DeskPdfTextLayer
 check_text_layer (PopplerDocument *poppler,
                   guint            index)
 {
-  g_autoptr(DeskPopplerPage) page = poppler_document_get_page (poppler, index);
+  g_autoptr (DeskPopplerPage) page = poppler_document_get_page (poppler, index);
   g_autofree char *text = page ? poppler_page_get_text (page) : NULL;
 
   return text_has_glyphs (text) ? DESK_PDF_TEXT_LAYER_PRESENT : DESK_PDF_TEXT_LAYER_NONE;
@@ -367,7 +365,7 @@ text_sample_pages (guint  n_pages,
     out[n++] = i;
   for (guint k = 1; n_pages > head && k <= DESK_PDF_TEXT_SAMPLE_SPREAD; k++)
     {
-      guint index = head + (guint) (((guint64) (n_pages - 1 - head) * k) / DESK_PDF_TEXT_SAMPLE_SPREAD);
+      guint index = head + (guint)(((guint64)(n_pages - 1 - head) * k) / DESK_PDF_TEXT_SAMPLE_SPREAD);
 
       if (out[n - 1] < index)
         out[n++] = index;
@@ -403,7 +401,7 @@ read_document (DeskPdfDocument *self,
   if (n_pages <= 0)
     {
       /* Translators: completes "The PDF is damaged or incomplete: %s." */
-      set_invalid_error (error, _("it has no pages"));
+      set_invalid_error (error, _ ("it has no pages"));
       return FALSE;
     }
   self->n_pages = n_pages;
@@ -424,9 +422,9 @@ desk_pdf_document_open (GFile        *file,
                         GCancellable *cancellable,
                         GError      **error)
 {
-  g_autoptr(DeskPdfDocument) self = NULL;
-  g_autoptr(DeskPopplerDocument) poppler = NULL;
-  g_autoptr(GError) poppler_error = NULL;
+  g_autoptr (DeskPdfDocument) self = NULL;
+  g_autoptr (DeskPopplerDocument) poppler = NULL;
+  g_autoptr (GError) poppler_error = NULL;
   goffset size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -469,8 +467,8 @@ open_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  OpenData *data = task_data;
-  GError *error = NULL;
+  OpenData        *data = task_data;
+  GError          *error = NULL;
   DeskPdfDocument *self = desk_pdf_document_open (data->file, data->password, cancellable, &error);
 
   if (self == NULL)
@@ -480,13 +478,13 @@ open_thread (GTask        *task,
 }
 
 void
-desk_pdf_document_open_async (GFile               *file,
-                              const char          *password,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+desk_pdf_document_open_async (GFile              *file,
+                              const char         *password,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   OpenData *data;
 
   g_return_if_fail (G_IS_FILE (file));
@@ -496,7 +494,7 @@ desk_pdf_document_open_async (GFile               *file,
   data = g_new0 (OpenData, 1);
   data->file = g_object_ref (file);
   data->password = g_strdup (password);
-  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_set_task_data (task, data, (GDestroyNotify)open_data_free);
   g_task_run_in_thread (task, open_thread);
 }
 
@@ -672,13 +670,13 @@ text_work_run (PopplerDocument *poppler,
                gpointer         data)
 {
   TextWork *work = data;
-  GTask *task = g_steal_pointer (&work->task);
-  g_autoptr(DeskPopplerPage) page = NULL;
+  GTask    *task = g_steal_pointer (&work->task);
+  g_autoptr (DeskPopplerPage) page = NULL;
   GError *error = NULL;
-  char *text = NULL;
+  char   *text = NULL;
 
   if (poppler == NULL)
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The document was closed."));
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("The document was closed."));
   else if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
     {
       page = poppler_document_get_page (poppler, work->page);
@@ -688,13 +686,13 @@ text_work_run (PopplerDocument *poppler,
 }
 
 void
-desk_pdf_document_get_page_text_async (DeskPdfDocument     *self,
-                                       guint                page,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+desk_pdf_document_get_page_text_async (DeskPdfDocument    *self,
+                                       guint               page,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   TextWork *work;
 
   g_return_if_fail (DESK_IS_PDF_DOCUMENT (self));
@@ -710,13 +708,13 @@ desk_pdf_document_get_page_text_async (DeskPdfDocument     *self,
   if (self->worker == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               "%s", _("The document was closed."));
+                               "%s", _ ("The document was closed."));
       return;
     }
   work = g_new0 (TextWork, 1);
   work->task = g_steal_pointer (&task);
   work->page = page;
-  _desk_pdf_worker_push (self->worker, 0, text_work_run, work, (GDestroyNotify) text_work_free);
+  _desk_pdf_worker_push (self->worker, 0, text_work_run, work, (GDestroyNotify)text_work_free);
 }
 
 char *

@@ -10,13 +10,13 @@ G_BEGIN_DECLS
 /* Every code comes with a translated message that tells the user what to do. */
 typedef enum
 {
-  DESK_PDF_ERROR_ENCRYPTED,     /* a password is needed and none was given */
-  DESK_PDF_ERROR_BAD_PASSWORD,  /* a password was given and it is wrong */
-  DESK_PDF_ERROR_INVALID,       /* damaged, truncated or garbage */
-  DESK_PDF_ERROR_EMPTY,         /* zero bytes */
-  DESK_PDF_ERROR_NOT_PDF,       /* no "%PDF-" in the first 1024 bytes */
-  DESK_PDF_ERROR_TOO_LARGE,     /* above DESK_PDF_MAX_FILE_SIZE */
-  DESK_PDF_ERROR_IO,            /* cannot read the file */
+  DESK_PDF_ERROR_ENCRYPTED,    /* a password is needed and none was given */
+  DESK_PDF_ERROR_BAD_PASSWORD, /* a password was given and it is wrong */
+  DESK_PDF_ERROR_INVALID,      /* damaged, truncated or garbage */
+  DESK_PDF_ERROR_EMPTY,        /* zero bytes */
+  DESK_PDF_ERROR_NOT_PDF,      /* no "%PDF-" in the first 1024 bytes */
+  DESK_PDF_ERROR_TOO_LARGE,    /* above DESK_PDF_MAX_FILE_SIZE */
+  DESK_PDF_ERROR_IO,           /* cannot read the file */
 } DeskPdfError;
 
 /* Files above this are refused with DESK_PDF_ERROR_TOO_LARGE: no platform
@@ -32,7 +32,7 @@ typedef enum
 
 typedef enum
 {
-  DESK_PDF_TEXT_LAYER_UNKNOWN,  /* page not in the sample */
+  DESK_PDF_TEXT_LAYER_UNKNOWN, /* page not in the sample */
   DESK_PDF_TEXT_LAYER_NONE,
   DESK_PDF_TEXT_LAYER_PRESENT,
 } DeskPdfTextLayer;
@@ -41,7 +41,7 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (DeskPdfDocument, desk_pdf_document, DESK, PDF_DOCUMENT, GObject)
 
-GQuark            desk_pdf_error_quark                (void);
+GQuark desk_pdf_error_quark (void);
 
 /* Opens @file in a worker thread; the main loop never blocks. @password may
  * be NULL; it is kept in memory only (to open extra worker instances) and
@@ -52,58 +52,58 @@ GQuark            desk_pdf_error_quark                (void);
  * Work queued on the document (page text, renders) is answered with
  * G_IO_ERROR_CANCELLED once the document is disposed; disposing waits for
  * the poppler call in progress, if any (at most one page render). */
-void              desk_pdf_document_open_async        (GFile               *file,
-                                                       const char          *password,
-                                                       GCancellable        *cancellable,
-                                                       GAsyncReadyCallback  callback,
-                                                       gpointer             user_data);
-DeskPdfDocument  *desk_pdf_document_open_finish       (GAsyncResult        *result,
-                                                       GError             **error);
+void             desk_pdf_document_open_async (GFile              *file,
+                                               const char         *password,
+                                               GCancellable       *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer            user_data);
+DeskPdfDocument *desk_pdf_document_open_finish (GAsyncResult *result,
+                                                GError      **error);
 /* Blocking variant, for threads and the command line. */
-DeskPdfDocument  *desk_pdf_document_open              (GFile               *file,
-                                                       const char          *password,
-                                                       GCancellable        *cancellable,
-                                                       GError             **error);
+DeskPdfDocument *desk_pdf_document_open (GFile        *file,
+                                         const char   *password,
+                                         GCancellable *cancellable,
+                                         GError      **error);
 
-GFile            *desk_pdf_document_get_file          (DeskPdfDocument     *self);
+GFile *desk_pdf_document_get_file (DeskPdfDocument *self);
 /* Unique for the process lifetime; the render cache keys on it. */
-guint64           desk_pdf_document_get_id            (DeskPdfDocument     *self);
-guint             desk_pdf_document_get_n_pages       (DeskPdfDocument     *self);
-goffset           desk_pdf_document_get_file_size     (DeskPdfDocument     *self);
-gboolean          desk_pdf_document_get_encrypted     (DeskPdfDocument     *self);
+guint64  desk_pdf_document_get_id (DeskPdfDocument *self);
+guint    desk_pdf_document_get_n_pages (DeskPdfDocument *self);
+goffset  desk_pdf_document_get_file_size (DeskPdfDocument *self);
+gboolean desk_pdf_document_get_encrypted (DeskPdfDocument *self);
 /* Metadata; NULL when absent or empty. */
-const char       *desk_pdf_document_get_title         (DeskPdfDocument     *self);
-const char       *desk_pdf_document_get_author        (DeskPdfDocument     *self);
-const char       *desk_pdf_document_get_producer      (DeskPdfDocument     *self);
-const char       *desk_pdf_document_get_creator       (DeskPdfDocument     *self);
-GDateTime        *desk_pdf_document_get_creation_date (DeskPdfDocument     *self);
-GDateTime        *desk_pdf_document_get_mod_date      (DeskPdfDocument     *self);
+const char *desk_pdf_document_get_title (DeskPdfDocument *self);
+const char *desk_pdf_document_get_author (DeskPdfDocument *self);
+const char *desk_pdf_document_get_producer (DeskPdfDocument *self);
+const char *desk_pdf_document_get_creator (DeskPdfDocument *self);
+GDateTime  *desk_pdf_document_get_creation_date (DeskPdfDocument *self);
+GDateTime  *desk_pdf_document_get_mod_date (DeskPdfDocument *self);
 /* Page size in PDF points (1/72 inch), as displayed (after /Rotate). */
-gboolean          desk_pdf_document_get_page_size     (DeskPdfDocument     *self,
-                                                       guint                page,
-                                                       double              *width,
-                                                       double              *height);
-DeskPdfTextLayer  desk_pdf_document_get_text_layer    (DeskPdfDocument     *self,
-                                                       guint                page);
+gboolean         desk_pdf_document_get_page_size (DeskPdfDocument *self,
+                                                  guint            page,
+                                                  double          *width,
+                                                  double          *height);
+DeskPdfTextLayer desk_pdf_document_get_text_layer (DeskPdfDocument *self,
+                                                   guint            page);
 /* TRUE when no sampled page has a text layer: the PDF is a scan (or
  * photos), which Shopee does not accept as the only proof. */
-gboolean          desk_pdf_document_get_scan_only     (DeskPdfDocument     *self);
+gboolean desk_pdf_document_get_scan_only (DeskPdfDocument *self);
 
 /* Text of one page (UTF-8), read in the document's worker. */
-void              desk_pdf_document_get_page_text_async  (DeskPdfDocument     *self,
-                                                          guint                page,
-                                                          GCancellable        *cancellable,
-                                                          GAsyncReadyCallback  callback,
-                                                          gpointer             user_data);
-char             *desk_pdf_document_get_page_text_finish (DeskPdfDocument     *self,
-                                                          GAsyncResult        *result,
-                                                          GError             **error);
+void  desk_pdf_document_get_page_text_async (DeskPdfDocument    *self,
+                                             guint               page,
+                                             GCancellable       *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer            user_data);
+char *desk_pdf_document_get_page_text_finish (DeskPdfDocument *self,
+                                              GAsyncResult    *result,
+                                              GError         **error);
 
 /* Number of worker threads, each with its own poppler instance of the file
  * (opened lazily by the worker itself). Default 1; 2 pays off for a batch of
  * thumbnails on a multi-core machine. */
-void              desk_pdf_document_set_max_workers   (DeskPdfDocument     *self,
-                                                       guint                n_workers);
-guint             desk_pdf_document_get_max_workers   (DeskPdfDocument     *self);
+void  desk_pdf_document_set_max_workers (DeskPdfDocument *self,
+                                         guint            n_workers);
+guint desk_pdf_document_get_max_workers (DeskPdfDocument *self);
 
 G_END_DECLS

@@ -14,7 +14,7 @@ typedef struct
   char      *password;
   GMutex     lock;
   GCond      cond;
-  GPtrArray *idle;           /* PopplerDocument, not checked out */
+  GPtrArray *idle; /* PopplerDocument, not checked out */
   guint      n_instances;
   guint      max_instances;
   gboolean   closed;
@@ -25,17 +25,17 @@ struct _DeskPdfWorker
   GThreadPool *pool;
   Instances   *instances;
   guint        max_threads;
-  guint        next_seq;     /* atomic */
+  guint        next_seq; /* atomic */
 };
 
 typedef struct
 {
-  int              priority;
-  guint            seq;
-  DeskPdfWorkFunc  func;
-  gpointer         data;
-  GDestroyNotify   destroy;
-  Instances       *instances;
+  int             priority;
+  guint           seq;
+  DeskPdfWorkFunc func;
+  gpointer        data;
+  GDestroyNotify  destroy;
+  Instances      *instances;
 } WorkItem;
 
 void
@@ -60,13 +60,13 @@ instances_clear (Instances *self)
 static void
 instances_unref (Instances *self)
 {
-  g_atomic_rc_box_release_full (self, (GDestroyNotify) instances_clear);
+  g_atomic_rc_box_release_full (self, (GDestroyNotify)instances_clear);
 }
 
 static PopplerDocument *
 instances_open_extra (Instances *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   PopplerDocument *doc = poppler_document_new_from_gfile (self->file, self->password, NULL, &error);
 
   if (doc == NULL)
@@ -133,7 +133,7 @@ static void
 worker_run (gpointer data,
             gpointer user_data)
 {
-  WorkItem *item = data;
+  WorkItem        *item = data;
   PopplerDocument *doc = instances_checkout (item->instances);
 
   g_private_set (&current_instances, item->instances);
@@ -154,7 +154,7 @@ work_item_compare (gconstpointer a,
   if (wa->priority != wb->priority)
     return wa->priority < wb->priority ? -1 : 1;
   /* Wrapping-safe FIFO order within one priority. */
-  return (int) (wa->seq - wb->seq);
+  return (int)(wa->seq - wb->seq);
 }
 
 DeskPdfWorker *
@@ -163,7 +163,7 @@ _desk_pdf_worker_new (GFile           *file,
                       PopplerDocument *first)
 {
   DeskPdfWorker *self = g_new0 (DeskPdfWorker, 1);
-  Instances *instances = g_atomic_rc_box_new0 (Instances);
+  Instances     *instances = g_atomic_rc_box_new0 (Instances);
 
   instances->file = g_object_ref (file);
   instances->password = g_strdup (password);
@@ -200,16 +200,16 @@ _desk_pdf_worker_close (DeskPdfWorker *self)
 }
 
 void
-_desk_pdf_worker_push (DeskPdfWorker   *self,
-                       int              priority,
-                       DeskPdfWorkFunc  func,
-                       gpointer         data,
-                       GDestroyNotify   destroy)
+_desk_pdf_worker_push (DeskPdfWorker  *self,
+                       int             priority,
+                       DeskPdfWorkFunc func,
+                       gpointer        data,
+                       GDestroyNotify  destroy)
 {
   WorkItem *item = g_new0 (WorkItem, 1);
 
   item->priority = priority;
-  item->seq = (guint) g_atomic_int_add (&self->next_seq, 1);
+  item->seq = (guint)g_atomic_int_add (&self->next_seq, 1);
   item->func = func;
   item->data = data;
   item->destroy = destroy;
@@ -238,10 +238,10 @@ _desk_pdf_worker_get_max_threads (DeskPdfWorker *self)
 
 typedef struct
 {
-  GTask          *task;
-  gpointer        result;
-  GDestroyNotify  result_destroy;
-  GError         *error;
+  GTask         *task;
+  gpointer       result;
+  GDestroyNotify result_destroy;
+  GError        *error;
 } Delivery;
 
 static gboolean
@@ -267,13 +267,13 @@ delivery_free (Delivery *d)
 }
 
 void
-_desk_task_return_in_context (GTask          *task,
-                              gpointer        result,
-                              GDestroyNotify  result_destroy,
-                              GError         *error)
+_desk_task_return_in_context (GTask         *task,
+                              gpointer       result,
+                              GDestroyNotify result_destroy,
+                              GError        *error)
 {
   Delivery *d = g_new0 (Delivery, 1);
-  GSource *source = g_idle_source_new ();
+  GSource  *source = g_idle_source_new ();
 
   d->task = task;
   d->result = result;
@@ -281,7 +281,7 @@ _desk_task_return_in_context (GTask          *task,
   d->error = error;
   g_source_set_priority (source, g_task_get_priority (task));
   g_source_set_static_name (source, "[desk] task result");
-  g_source_set_callback (source, deliver_cb, d, (GDestroyNotify) delivery_free);
+  g_source_set_callback (source, deliver_cb, d, (GDestroyNotify)delivery_free);
   g_source_attach (source, g_task_get_context (task));
   g_source_unref (source);
 }

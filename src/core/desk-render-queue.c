@@ -27,20 +27,20 @@ typedef struct
   CacheKey         key;
   cairo_surface_t *surface;
   guint64          bytes;
-  GList            link;      /* in DeskRenderQueue.lru, data = self */
+  GList            link; /* in DeskRenderQueue.lru, data = self */
 } CacheEntry;
 
 struct _DeskRenderQueue
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
   /* Workers insert into the cache and claim jobs, so all below is locked. */
   GMutex      lock;
-  GHashTable *cache;          /* CacheKey → CacheEntry */
-  GQueue      lru;            /* most recently used first */
+  GHashTable *cache; /* CacheKey → CacheEntry */
+  GQueue      lru;   /* most recently used first */
   guint64     cache_bytes;
   guint64     cache_max_bytes;
-  GHashTable *pending;        /* RenderJob set: not returned yet */
+  GHashTable *pending; /* RenderJob set: not returned yet */
   guint       n_rendered;
 };
 
@@ -49,15 +49,16 @@ struct _DeskRenderQueue
  * and hands it to the main context with the result. */
 typedef struct
 {
-  DeskRenderQueue *queue;     /* owned */
-  GTask           *task;      /* owned until claimed */
+  DeskRenderQueue *queue; /* owned */
+  GTask           *task;  /* owned until claimed */
   CacheKey         key;
   GCancellable    *cancellable;
   gulong           cancelled_id;
-  gboolean         done;      /* under queue->lock */
+  gboolean         done; /* under queue->lock */
 } RenderJob;
 
-enum {
+enum
+{
   PROP_0,
   PROP_CACHE_MAX_BYTES,
   N_PROPS
@@ -73,7 +74,7 @@ static guint
 cache_key_hash (gconstpointer data)
 {
   const CacheKey *key = data;
-  guint64 scale_bits;
+  guint64         scale_bits;
 
   memcpy (&scale_bits, &key->scale, sizeof scale_bits);
   return g_int64_hash (&key->doc_id) ^ (key->page * 2654435761u) ^ g_int64_hash (&scale_bits);
@@ -117,7 +118,7 @@ cache_lookup (DeskRenderQueue *self,
               const CacheKey  *key)
 {
   cairo_surface_t *surface = NULL;
-  CacheEntry *entry;
+  CacheEntry      *entry;
 
   g_mutex_lock (&self->lock);
   entry = g_hash_table_lookup (self->cache, key);
@@ -136,8 +137,7 @@ cache_insert (DeskRenderQueue *self,
               const CacheKey  *key,
               cairo_surface_t *surface)
 {
-  guint64 bytes = (guint64) cairo_image_surface_get_stride (surface) *
-                  cairo_image_surface_get_height (surface);
+  guint64     bytes = (guint64)cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
   CacheEntry *entry;
 
   g_mutex_lock (&self->lock);
@@ -163,7 +163,7 @@ static GTask *
 job_claim (RenderJob *job)
 {
   DeskRenderQueue *self = job->queue;
-  GTask *task = NULL;
+  GTask           *task = NULL;
 
   g_mutex_lock (&self->lock);
   if (!job->done)
@@ -182,7 +182,7 @@ static void
 task_return_cancelled (GTask *task)
 {
   GError *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                       _("The preview was cancelled."));
+                                       _ ("The preview was cancelled."));
 
   _desk_task_return_in_context (task, NULL, NULL, error);
 }
@@ -235,14 +235,14 @@ compute_pixel_size (PopplerPage *page,
   poppler_page_get_size (page, &w, &h);
   w = ceil (w * scale - 1e-6);
   h = ceil (h * scale - 1e-6);
-  if (w > MAX_SIDE || h > MAX_SIDE || w * h > (double) DESK_RENDER_MAX_PIXELS)
+  if (w > MAX_SIDE || h > MAX_SIDE || w * h > (double)DESK_RENDER_MAX_PIXELS)
     {
       g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_TOO_LARGE,
-                           _("This page is too large to show at this zoom. Zoom out and try again."));
+                           _ ("This page is too large to show at this zoom. Zoom out and try again."));
       return FALSE;
     }
-  *width = MAX (1, (int) w);
-  *height = MAX (1, (int) h);
+  *width = MAX (1, (int)w);
+  *height = MAX (1, (int)h);
   return TRUE;
 }
 
@@ -251,18 +251,18 @@ render_page (PopplerDocument *poppler,
              const CacheKey  *key,
              GError         **error)
 {
-  g_autoptr(DeskPopplerPage) page = poppler_document_get_page (poppler, key->page);
+  g_autoptr (DeskPopplerPage) page = poppler_document_get_page (poppler, key->page);
   cairo_surface_t *surface;
-  cairo_t *cr;
-  int width, height;
+  cairo_t         *cr;
+  int              width, height;
 
   if (page == NULL)
     {
       /* Translators: %s says what is wrong, e.g. "the file ends too early" */
       g_set_error (error, DESK_PDF_ERROR, DESK_PDF_ERROR_INVALID,
-                   _("The PDF is damaged or incomplete: %s. Ask the sender for a new copy."),
+                   _ ("The PDF is damaged or incomplete: %s. Ask the sender for a new copy."),
                    /* Translators: completes "The PDF is damaged or incomplete: %s." */
-                   _("a page cannot be read"));
+                   _ ("a page cannot be read"));
       return NULL;
     }
   if (!compute_pixel_size (page, key->scale, &width, &height, error))
@@ -296,7 +296,7 @@ render_or_lookup (DeskRenderQueue *self,
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_TOO_LARGE,
-                           _("There is not enough memory to show this page. Close other documents or zoom out."));
+                           _ ("There is not enough memory to show this page. Close other documents or zoom out."));
       cairo_surface_destroy (surface);
       return NULL;
     }
@@ -309,10 +309,10 @@ static void
 render_job_run (PopplerDocument *poppler,
                 gpointer         data)
 {
-  RenderJob *job = data;
-  GError *error = NULL;
+  RenderJob       *job = data;
+  GError          *error = NULL;
   cairo_surface_t *surface;
-  GTask *task;
+  GTask           *task;
 
   if (job_is_done (job))
     return;
@@ -326,7 +326,7 @@ render_job_run (PopplerDocument *poppler,
   surface = render_or_lookup (job->queue, poppler, &job->key, &error);
   task = job_claim (job);
   if (task != NULL)
-    _desk_task_return_in_context (task, surface, (GDestroyNotify) cairo_surface_destroy, error);
+    _desk_task_return_in_context (task, surface, (GDestroyNotify)cairo_surface_destroy, error);
   else
     {
       g_clear_pointer (&surface, cairo_surface_destroy);
@@ -360,11 +360,11 @@ desk_render_queue_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CACHE_MAX_BYTES:
-      g_value_set_uint64 (value, desk_render_queue_get_cache_max_bytes (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CACHE_MAX_BYTES:
+        g_value_set_uint64 (value, desk_render_queue_get_cache_max_bytes (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -378,11 +378,11 @@ desk_render_queue_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CACHE_MAX_BYTES:
-      desk_render_queue_set_cache_max_bytes (self, g_value_get_uint64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CACHE_MAX_BYTES:
+        desk_render_queue_set_cache_max_bytes (self, g_value_get_uint64 (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -395,10 +395,9 @@ desk_render_queue_class_init (DeskRenderQueueClass *klass)
   object_class->get_property = desk_render_queue_get_property;
   object_class->set_property = desk_render_queue_set_property;
 
-  properties[PROP_CACHE_MAX_BYTES] =
-    g_param_spec_uint64 ("cache-max-bytes", NULL, NULL,
-                         0, G_MAXUINT64, DESK_RENDER_CACHE_DEFAULT_BYTES,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CACHE_MAX_BYTES] = g_param_spec_uint64 ("cache-max-bytes", NULL, NULL,
+                                                          0, G_MAXUINT64, DESK_RENDER_CACHE_DEFAULT_BYTES,
+                                                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -407,7 +406,7 @@ desk_render_queue_init (DeskRenderQueue *self)
 {
   g_mutex_init (&self->lock);
   self->cache = g_hash_table_new_full (cache_key_hash, cache_key_equal,
-                                       NULL, (GDestroyNotify) cache_entry_free);
+                                       NULL, (GDestroyNotify)cache_entry_free);
   self->pending = g_hash_table_new (NULL, NULL);
   self->cache_max_bytes = DESK_RENDER_CACHE_DEFAULT_BYTES;
 }
@@ -481,7 +480,7 @@ guint
 desk_render_queue_get_n_rendered (DeskRenderQueue *self)
 {
   g_return_val_if_fail (DESK_IS_RENDER_QUEUE (self), 0);
-  return (guint) g_atomic_int_get (&self->n_rendered);
+  return (guint)g_atomic_int_get (&self->n_rendered);
 }
 
 static void
@@ -506,7 +505,7 @@ submit_job (DeskRenderQueue *self,
   /* Connect before pushing: the worker reads cancelled_id when done. */
   if (cancellable != NULL)
     job->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (job_cancelled_cb), job, NULL);
-  if (!_desk_pdf_document_push_work (document, priority, render_job_run, job, (GDestroyNotify) job_free))
+  if (!_desk_pdf_document_push_work (document, priority, render_job_run, job, (GDestroyNotify)job_free))
     {
       /* Disposed document: answer like a job dropped from its queue. */
       render_job_run (NULL, job);
@@ -515,18 +514,18 @@ submit_job (DeskRenderQueue *self,
 }
 
 void
-desk_render_queue_render_async (DeskRenderQueue     *self,
-                                DeskPdfDocument     *document,
-                                guint                page,
-                                double               scale,
-                                DeskRenderPriority   priority,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+desk_render_queue_render_async (DeskRenderQueue    *self,
+                                DeskPdfDocument    *document,
+                                guint               page,
+                                double              scale,
+                                DeskRenderPriority  priority,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   cairo_surface_t *surface;
-  CacheKey key = { 0, page, scale };
+  CacheKey         key = { 0, page, scale };
 
   g_return_if_fail (DESK_IS_RENDER_QUEUE (self));
   g_return_if_fail (DESK_IS_PDF_DOCUMENT (document));
@@ -544,7 +543,7 @@ desk_render_queue_render_async (DeskRenderQueue     *self,
   key.doc_id = desk_pdf_document_get_id (document);
   surface = cache_lookup (self, &key);
   if (surface != NULL)
-    g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
+    g_task_return_pointer (task, surface, (GDestroyNotify)cairo_surface_destroy);
   else
     submit_job (self, document, task, &key, priority, cancellable);
 }
@@ -564,10 +563,10 @@ void
 desk_render_queue_cancel_document (DeskRenderQueue *self,
                                    DeskPdfDocument *document)
 {
-  g_autoptr(GPtrArray) tasks = g_ptr_array_new ();
-  guint64 doc_id;
+  g_autoptr (GPtrArray) tasks = g_ptr_array_new ();
+  guint64        doc_id;
   GHashTableIter iter;
-  RenderJob *job;
+  RenderJob     *job;
 
   g_return_if_fail (DESK_IS_RENDER_QUEUE (self));
   g_return_if_fail (DESK_IS_PDF_DOCUMENT (document));
@@ -575,7 +574,7 @@ desk_render_queue_cancel_document (DeskRenderQueue *self,
   doc_id = desk_pdf_document_get_id (document);
   g_mutex_lock (&self->lock);
   g_hash_table_iter_init (&iter, self->pending);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &job, NULL))
+  while (g_hash_table_iter_next (&iter, (gpointer *)&job, NULL))
     if (job->key.doc_id == doc_id)
       {
         /* Claimed here; the worker will skip it. */
@@ -594,7 +593,7 @@ desk_render_queue_forget_document (DeskRenderQueue *self,
                                    DeskPdfDocument *document)
 {
   guint64 doc_id;
-  GList *link, *next;
+  GList  *link, *next;
 
   g_return_if_fail (DESK_IS_RENDER_QUEUE (self));
   g_return_if_fail (DESK_IS_PDF_DOCUMENT (document));

@@ -12,55 +12,55 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *file;
-  GString *path; /* "$.case_types.ip-complaint.deadline" */
-  GError **error;
+  GString    *path; /* "$.case_types.ip-complaint.deadline" */
+  GError    **error;
   GHashTable *sources; /* source ids known so far (borrowed) */
 } DeskRuleCheck;
 
 typedef gboolean (*DeskRuleCheckFunc) (DeskRuleCheck *ctx,
-                                       JsonNode *node,
-                                       gpointer out);
+                                       JsonNode      *node,
+                                       gpointer       out);
 
 gsize _desk_rule_push_key (DeskRuleCheck *ctx,
-                           const char *key);
+                           const char    *key);
 gsize _desk_rule_push_index (DeskRuleCheck *ctx,
-                             guint index);
-void _desk_rule_pop (DeskRuleCheck *ctx,
-                     gsize mark);
+                             guint          index);
+void  _desk_rule_pop (DeskRuleCheck *ctx,
+                      gsize          mark);
 
 /* Both return FALSE so callers can `return _desk_rule_fail (…)`. */
 gboolean _desk_rule_fail (DeskRuleCheck *ctx,
-                          const char *expected,
-                          JsonNode *node);
+                          const char    *expected,
+                          JsonNode      *node);
 gboolean _desk_rule_fail_found (DeskRuleCheck *ctx,
-                                const char *expected,
-                                const char *found);
+                                const char    *expected,
+                                const char    *found);
 
 /* Runs @check on obj[key] with the path extended; a missing optional
  * member succeeds and leaves @out untouched. */
-gboolean _desk_rule_check_member (DeskRuleCheck *ctx,
-                                  JsonObject *obj,
-                                  const char *key,
-                                  gboolean required,
+gboolean _desk_rule_check_member (DeskRuleCheck    *ctx,
+                                  JsonObject       *obj,
+                                  const char       *key,
+                                  gboolean          required,
                                   DeskRuleCheckFunc check,
-                                  gpointer out);
-gboolean _desk_rule_check_keys (DeskRuleCheck *ctx,
-                                JsonObject *obj,
+                                  gpointer          out);
+gboolean _desk_rule_check_keys (DeskRuleCheck     *ctx,
+                                JsonObject        *obj,
                                 const char *const *allowed);
 /* @allowed may be NULL to accept any member. */
-gboolean _desk_rule_check_object (DeskRuleCheck *ctx,
-                                  JsonNode *node,
+gboolean _desk_rule_check_object (DeskRuleCheck     *ctx,
+                                  JsonNode          *node,
                                   const char *const *allowed,
-                                  JsonObject **out);
+                                  JsonObject       **out);
 gboolean _desk_rule_check_array (DeskRuleCheck *ctx,
-                                 JsonNode *node,
-                                 gboolean non_empty,
-                                 JsonArray **out);
+                                 JsonNode      *node,
+                                 gboolean       non_empty,
+                                 JsonArray    **out);
 gboolean _desk_rule_check_pattern (DeskRuleCheck *ctx,
-                                   JsonNode *node,
-                                   const char *pattern,
-                                   const char *expected,
-                                   const char **out);
+                                   JsonNode      *node,
+                                   const char    *pattern,
+                                   const char    *expected,
+                                   const char   **out);
 
 /* DeskRuleCheckFunc implementations; the type of @out is in the comment. */
 gboolean _desk_rule_check_string (DeskRuleCheck *ctx, JsonNode *node, gpointer out);          /* const char ** */
@@ -78,15 +78,15 @@ gboolean _desk_rule_check_source (DeskRuleCheck *ctx, JsonNode *node, gpointer o
 gboolean _desk_rule_check_severity (DeskRuleCheck *ctx, JsonNode *node, gpointer out);        /* DeskRuleSeverity * */
 
 /* "source" and "verify" (required), "note" and "severity" (optional) of @obj. */
-gboolean _desk_rule_check_citation (DeskRuleCheck *ctx,
-                                    JsonObject *obj,
+gboolean _desk_rule_check_citation (DeskRuleCheck  *ctx,
+                                    JsonObject     *obj,
                                     DeskRuleFigure *figure);
 /* { <value_key>: positive integer, citation members } restricted to @keys. */
-gboolean _desk_rule_check_int_figure (DeskRuleCheck *ctx,
-                                      JsonNode *node,
-                                      const char *value_key,
+gboolean _desk_rule_check_int_figure (DeskRuleCheck     *ctx,
+                                      JsonNode          *node,
+                                      const char        *value_key,
                                       const char *const *keys,
-                                      DeskRuleSeverity severity,
-                                      DeskRuleFigure **out);
+                                      DeskRuleSeverity   severity,
+                                      DeskRuleFigure   **out);
 
 G_END_DECLS

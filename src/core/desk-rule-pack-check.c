@@ -28,7 +28,7 @@ is_plain_key (const char *key)
 
 gsize
 _desk_rule_push_key (DeskRuleCheck *ctx,
-                     const char *key)
+                     const char    *key)
 {
   gsize mark = ctx->path->len;
 
@@ -41,7 +41,7 @@ _desk_rule_push_key (DeskRuleCheck *ctx,
 
 gsize
 _desk_rule_push_index (DeskRuleCheck *ctx,
-                       guint index)
+                       guint          index)
 {
   gsize mark = ctx->path->len;
 
@@ -51,7 +51,7 @@ _desk_rule_push_index (DeskRuleCheck *ctx,
 
 void
 _desk_rule_pop (DeskRuleCheck *ctx,
-                gsize mark)
+                gsize          mark)
 {
   g_string_truncate (ctx->path, mark);
 }
@@ -61,7 +61,7 @@ _desk_rule_pop (DeskRuleCheck *ctx,
 /* At most @max characters of @text, with "…" when cut. */
 static char *
 truncate_text (const char *text,
-               glong max)
+               glong       max)
 {
   const char *cut;
 
@@ -111,8 +111,8 @@ describe_node (JsonNode *node)
 
 gboolean
 _desk_rule_fail_found (DeskRuleCheck *ctx,
-                       const char *expected,
-                       const char *found)
+                       const char    *expected,
+                       const char    *found)
 {
   if (ctx->error != NULL && *ctx->error != NULL)
     return FALSE;
@@ -127,8 +127,8 @@ _desk_rule_fail_found (DeskRuleCheck *ctx,
 
 gboolean
 _desk_rule_fail (DeskRuleCheck *ctx,
-                 const char *expected,
-                 JsonNode *node)
+                 const char    *expected,
+                 JsonNode      *node)
 {
   g_autofree char *found = describe_node (node);
 
@@ -138,16 +138,16 @@ _desk_rule_fail (DeskRuleCheck *ctx,
 /* Members */
 
 gboolean
-_desk_rule_check_member (DeskRuleCheck *ctx,
-                         JsonObject *obj,
-                         const char *key,
-                         gboolean required,
+_desk_rule_check_member (DeskRuleCheck    *ctx,
+                         JsonObject       *obj,
+                         const char       *key,
+                         gboolean          required,
                          DeskRuleCheckFunc check,
-                         gpointer out)
+                         gpointer          out)
 {
   JsonNode *node = json_object_get_member (obj, key);
-  gsize mark;
-  gboolean ok;
+  gsize     mark;
+  gboolean  ok;
 
   if (node == NULL && !required)
     return TRUE;
@@ -158,8 +158,8 @@ _desk_rule_check_member (DeskRuleCheck *ctx,
 }
 
 gboolean
-_desk_rule_check_keys (DeskRuleCheck *ctx,
-                       JsonObject *obj,
+_desk_rule_check_keys (DeskRuleCheck     *ctx,
+                       JsonObject        *obj,
                        const char *const *allowed)
 {
   g_autoptr (GList) members = json_object_get_members (obj);
@@ -169,7 +169,7 @@ _desk_rule_check_keys (DeskRuleCheck *ctx,
       g_autofree char *list = NULL;
       g_autofree char *expected = NULL;
       g_autofree char *found = NULL;
-      gsize mark;
+      gsize            mark;
 
       if (g_strv_contains (allowed, l->data))
         continue;
@@ -187,10 +187,10 @@ _desk_rule_check_keys (DeskRuleCheck *ctx,
 }
 
 gboolean
-_desk_rule_check_object (DeskRuleCheck *ctx,
-                         JsonNode *node,
+_desk_rule_check_object (DeskRuleCheck     *ctx,
+                         JsonNode          *node,
                          const char *const *allowed,
-                         JsonObject **out)
+                         JsonObject       **out)
 {
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return _desk_rule_fail (ctx, _ ("an object"), node);
@@ -200,9 +200,9 @@ _desk_rule_check_object (DeskRuleCheck *ctx,
 
 gboolean
 _desk_rule_check_array (DeskRuleCheck *ctx,
-                        JsonNode *node,
-                        gboolean non_empty,
-                        JsonArray **out)
+                        JsonNode      *node,
+                        gboolean       non_empty,
+                        JsonArray    **out)
 {
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return _desk_rule_fail (ctx, non_empty ? _ ("a non-empty array") : _ ("an array"), node);
@@ -222,8 +222,8 @@ is_string (JsonNode *node)
 
 gboolean
 _desk_rule_check_string (DeskRuleCheck *ctx,
-                         JsonNode *node,
-                         gpointer out)
+                         JsonNode      *node,
+                         gpointer       out)
 {
   if (!is_string (node) || *json_node_get_string (node) == '\0')
     return _desk_rule_fail (ctx, _ ("a non-empty string"), node);
@@ -233,8 +233,8 @@ _desk_rule_check_string (DeskRuleCheck *ctx,
 
 gboolean
 _desk_rule_check_bool (DeskRuleCheck *ctx,
-                       JsonNode *node,
-                       gpointer out)
+                       JsonNode      *node,
+                       gpointer       out)
 {
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     return _desk_rule_fail (ctx, _ ("true or false"), node);
@@ -244,8 +244,8 @@ _desk_rule_check_bool (DeskRuleCheck *ctx,
 
 gboolean
 _desk_rule_check_positive_int (DeskRuleCheck *ctx,
-                               JsonNode *node,
-                               gpointer out)
+                               JsonNode      *node,
+                               gpointer       out)
 {
   gint64 value;
 
@@ -260,10 +260,10 @@ _desk_rule_check_positive_int (DeskRuleCheck *ctx,
 
 gboolean
 _desk_rule_check_positive_number (DeskRuleCheck *ctx,
-                                  JsonNode *node,
-                                  gpointer out)
+                                  JsonNode      *node,
+                                  gpointer       out)
 {
-  GType type = node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  GType  type = node && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
   double value;
 
   if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
@@ -284,10 +284,10 @@ matches (const char *pattern,
 
 gboolean
 _desk_rule_check_pattern (DeskRuleCheck *ctx,
-                          JsonNode *node,
-                          const char *pattern,
-                          const char *expected,
-                          const char **out)
+                          JsonNode      *node,
+                          const char    *pattern,
+                          const char    *expected,
+                          const char   **out)
 {
   if (!is_string (node) || !matches (pattern, json_node_get_string (node)))
     return _desk_rule_fail (ctx, expected, node);
@@ -297,8 +297,8 @@ _desk_rule_check_pattern (DeskRuleCheck *ctx,
 
 gboolean
 _desk_rule_check_id (DeskRuleCheck *ctx,
-                     JsonNode *node,
-                     gpointer out)
+                     JsonNode      *node,
+                     gpointer       out)
 {
   return _desk_rule_check_pattern (ctx, node, "^[a-z0-9]+(-[a-z0-9]+)*$",
                                    _ ("a non-empty kebab-case id such as “brand-authorization”"), out);
@@ -306,12 +306,12 @@ _desk_rule_check_id (DeskRuleCheck *ctx,
 
 gboolean
 _desk_rule_check_date (DeskRuleCheck *ctx,
-                       JsonNode *node,
-                       gpointer out)
+                       JsonNode      *node,
+                       gpointer       out)
 {
   const char *expected = _ ("a date as YYYY-MM-DD");
   const char *text;
-  guint y, m, d;
+  guint       y, m, d;
 
   if (!_desk_rule_check_pattern (ctx, node, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", expected, &text))
     return FALSE;
@@ -323,8 +323,8 @@ _desk_rule_check_date (DeskRuleCheck *ctx,
 
 gboolean
 _desk_rule_check_version (DeskRuleCheck *ctx,
-                          JsonNode *node,
-                          gpointer out)
+                          JsonNode      *node,
+                          gpointer       out)
 {
   return _desk_rule_check_pattern (ctx, node, "^[0-9]{1,6}(\\.[0-9]{1,6}){0,3}$",
                                    _ ("a version such as “1.0” (numbers separated by dots)"), out);
@@ -332,12 +332,12 @@ _desk_rule_check_version (DeskRuleCheck *ctx,
 
 gboolean
 _desk_rule_check_text (DeskRuleCheck *ctx,
-                       JsonNode *node,
-                       gpointer out)
+                       JsonNode      *node,
+                       gpointer       out)
 {
   DeskRuleText *text = out;
-  JsonObject *obj;
-  const char *en = NULL, *zh = NULL;
+  JsonObject   *obj;
+  const char   *en = NULL, *zh = NULL;
 
   if (!_desk_rule_check_object (ctx, node, text_keys, &obj) || !_desk_rule_check_member (ctx, obj, "en", TRUE, _desk_rule_check_string, &en) || !_desk_rule_check_member (ctx, obj, "zh", TRUE, _desk_rule_check_string, &zh))
     return FALSE;
@@ -351,8 +351,8 @@ _desk_rule_check_text (DeskRuleCheck *ctx,
 
 gboolean
 _desk_rule_check_text_array (DeskRuleCheck *ctx,
-                             JsonNode *node,
-                             gpointer out)
+                             JsonNode      *node,
+                             gpointer       out)
 {
   g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify)_desk_rule_text_free);
   JsonArray *array;
@@ -362,7 +362,7 @@ _desk_rule_check_text_array (DeskRuleCheck *ctx,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autoptr (DeskRuleText) text = g_new0 (DeskRuleText, 1);
-      gsize mark = _desk_rule_push_index (ctx, i);
+      gsize    mark = _desk_rule_push_index (ctx, i);
       gboolean ok = _desk_rule_check_text (ctx, json_array_get_element (array, i), text);
 
       _desk_rule_pop (ctx, mark);
@@ -376,10 +376,10 @@ _desk_rule_check_text_array (DeskRuleCheck *ctx,
 
 static gboolean
 check_code_array (DeskRuleCheck *ctx,
-                  JsonNode *node,
-                  const char *pattern,
-                  const char *expected,
-                  GStrv *out)
+                  JsonNode      *node,
+                  const char    *pattern,
+                  const char    *expected,
+                  GStrv         *out)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   JsonArray *array;
@@ -389,8 +389,8 @@ check_code_array (DeskRuleCheck *ctx,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       const char *code = NULL;
-      gsize mark = _desk_rule_push_index (ctx, i);
-      gboolean ok = _desk_rule_check_pattern (ctx, json_array_get_element (array, i), pattern, expected, &code);
+      gsize       mark = _desk_rule_push_index (ctx, i);
+      gboolean    ok = _desk_rule_check_pattern (ctx, json_array_get_element (array, i), pattern, expected, &code);
 
       _desk_rule_pop (ctx, mark);
       if (!ok)
@@ -403,8 +403,8 @@ check_code_array (DeskRuleCheck *ctx,
 
 gboolean
 _desk_rule_check_formats (DeskRuleCheck *ctx,
-                          JsonNode *node,
-                          gpointer out)
+                          JsonNode      *node,
+                          gpointer       out)
 {
   return check_code_array (ctx, node, "^[a-z0-9]{1,8}$",
                            _ ("a lower-case file extension such as “pdf”"), out);
@@ -412,8 +412,8 @@ _desk_rule_check_formats (DeskRuleCheck *ctx,
 
 gboolean
 _desk_rule_check_languages (DeskRuleCheck *ctx,
-                            JsonNode *node,
-                            gpointer out)
+                            JsonNode      *node,
+                            gpointer       out)
 {
   return check_code_array (ctx, node, "^[a-z]{2,3}$",
                            _ ("a language code such as “en” or “ru”"), out);
@@ -423,8 +423,8 @@ _desk_rule_check_languages (DeskRuleCheck *ctx,
 
 static gboolean
 check_source_id (DeskRuleCheck *ctx,
-                 JsonNode *node,
-                 GString *joined)
+                 JsonNode      *node,
+                 GString       *joined)
 {
   const char *id;
 
@@ -441,8 +441,8 @@ check_source_id (DeskRuleCheck *ctx,
 /* "source": "seed 000" or ["seed 001", "seed 002"]; stored comma-joined. */
 gboolean
 _desk_rule_check_source (DeskRuleCheck *ctx,
-                         JsonNode *node,
-                         gpointer out)
+                         JsonNode      *node,
+                         gpointer       out)
 {
   g_autoptr (GString) joined = g_string_new (NULL);
   JsonArray *array;
@@ -453,7 +453,7 @@ _desk_rule_check_source (DeskRuleCheck *ctx,
         return FALSE;
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          gsize mark = _desk_rule_push_index (ctx, i);
+          gsize    mark = _desk_rule_push_index (ctx, i);
           gboolean ok = check_source_id (ctx, json_array_get_element (array, i), joined);
 
           _desk_rule_pop (ctx, mark);
@@ -469,8 +469,8 @@ _desk_rule_check_source (DeskRuleCheck *ctx,
 
 gboolean
 _desk_rule_check_severity (DeskRuleCheck *ctx,
-                           JsonNode *node,
-                           gpointer out)
+                           JsonNode      *node,
+                           gpointer       out)
 {
   const char *text = NULL;
 
@@ -483,8 +483,8 @@ _desk_rule_check_severity (DeskRuleCheck *ctx,
 
 /* source + verify (required), note + severity (optional). */
 gboolean
-_desk_rule_check_citation (DeskRuleCheck *ctx,
-                           JsonObject *obj,
+_desk_rule_check_citation (DeskRuleCheck  *ctx,
+                           JsonObject     *obj,
                            DeskRuleFigure *figure)
 {
   return _desk_rule_check_member (ctx, obj, "source", TRUE, _desk_rule_check_source, &figure->source) && _desk_rule_check_member (ctx, obj, "verify", TRUE, _desk_rule_check_text, &figure->verify) && _desk_rule_check_member (ctx, obj, "note", FALSE, _desk_rule_check_text, &figure->note) && _desk_rule_check_member (ctx, obj, "severity", FALSE, _desk_rule_check_severity, &figure->severity);
@@ -492,16 +492,16 @@ _desk_rule_check_citation (DeskRuleCheck *ctx,
 
 /* A figure object: { <value_key>: positive integer, source, verify, note…}. */
 gboolean
-_desk_rule_check_int_figure (DeskRuleCheck *ctx,
-                             JsonNode *node,
-                             const char *value_key,
+_desk_rule_check_int_figure (DeskRuleCheck     *ctx,
+                             JsonNode          *node,
+                             const char        *value_key,
                              const char *const *keys,
-                             DeskRuleSeverity severity,
-                             DeskRuleFigure **out)
+                             DeskRuleSeverity   severity,
+                             DeskRuleFigure   **out)
 {
   g_autoptr (DeskRuleFigure) figure = _desk_rule_figure_new ();
   JsonObject *obj;
-  guint value = 0;
+  guint       value = 0;
 
   figure->severity = severity;
   if (!_desk_rule_check_object (ctx, node, keys, &obj) || !_desk_rule_check_member (ctx, obj, value_key, TRUE, _desk_rule_check_positive_int, &value) || !_desk_rule_check_citation (ctx, obj, figure))

@@ -23,7 +23,7 @@ desk_rule_language_get_current (void)
 
 const char *
 _desk_rule_text_get (const DeskRuleText *text,
-                     DeskRuleLanguage language)
+                     DeskRuleLanguage    language)
 {
   if (text == NULL || text->en == NULL)
     return NULL;
@@ -59,8 +59,8 @@ _desk_rule_text_free (DeskRuleText *text)
 }
 
 static const char *
-text_at (GPtrArray *texts,
-         guint index,
+text_at (GPtrArray       *texts,
+         guint            index,
          DeskRuleLanguage language)
 {
   if (texts == NULL || index >= texts->len)
@@ -110,7 +110,7 @@ desk_rule_figure_get_source (const DeskRuleFigure *figure)
 
 const char *
 desk_rule_figure_get_verify (const DeskRuleFigure *figure,
-                             DeskRuleLanguage language)
+                             DeskRuleLanguage      language)
 {
   g_return_val_if_fail (figure != NULL, NULL);
   return _desk_rule_text_get (&figure->verify, language);
@@ -118,7 +118,7 @@ desk_rule_figure_get_verify (const DeskRuleFigure *figure,
 
 const char *
 desk_rule_figure_get_note (const DeskRuleFigure *figure,
-                           DeskRuleLanguage language)
+                           DeskRuleLanguage      language)
 {
   g_return_val_if_fail (figure != NULL, NULL);
   return _desk_rule_text_get (&figure->note, language);
@@ -151,8 +151,7 @@ _desk_rule_term_free (DeskRuleTerm *term)
 
 /* DeskEvidenceRequirement */
 
-G_DEFINE_BOXED_TYPE (DeskEvidenceRequirement, desk_evidence_requirement,
-                     desk_evidence_requirement_ref, desk_evidence_requirement_unref)
+G_DEFINE_BOXED_TYPE (DeskEvidenceRequirement, desk_evidence_requirement, desk_evidence_requirement_ref, desk_evidence_requirement_unref)
 
 DeskEvidenceRequirement *
 _desk_evidence_requirement_new (void)
@@ -202,7 +201,7 @@ desk_evidence_requirement_get_required (const DeskEvidenceRequirement *req)
 
 const char *
 desk_evidence_requirement_get_label (const DeskEvidenceRequirement *req,
-                                     DeskRuleLanguage language)
+                                     DeskRuleLanguage               language)
 {
   g_return_val_if_fail (req != NULL, NULL);
   return _desk_rule_text_get (&req->label, language);
@@ -210,7 +209,7 @@ desk_evidence_requirement_get_label (const DeskEvidenceRequirement *req,
 
 const char *
 desk_evidence_requirement_get_why (const DeskEvidenceRequirement *req,
-                                   DeskRuleLanguage language)
+                                   DeskRuleLanguage               language)
 {
   g_return_val_if_fail (req != NULL, NULL);
   return _desk_rule_text_get (&req->why, language);
@@ -225,9 +224,9 @@ desk_evidence_requirement_get_formats (const DeskEvidenceRequirement *req)
 
 gboolean
 desk_evidence_requirement_accepts_format (const DeskEvidenceRequirement *req,
-                                          const char *file_name)
+                                          const char                    *file_name)
 {
-  const char *dot;
+  const char      *dot;
   g_autofree char *ext = NULL;
 
   g_return_val_if_fail (req != NULL, FALSE);
@@ -251,8 +250,8 @@ desk_evidence_requirement_get_n_pitfalls (const DeskEvidenceRequirement *req)
 
 const char *
 desk_evidence_requirement_get_pitfall (const DeskEvidenceRequirement *req,
-                                       guint index,
-                                       DeskRuleLanguage language)
+                                       guint                          index,
+                                       DeskRuleLanguage               language)
 {
   g_return_val_if_fail (req != NULL, NULL);
   return text_at (req->pitfalls, index, language);
@@ -327,7 +326,7 @@ desk_case_rules_get_n_evidence (const DeskCaseRules *rules)
 
 DeskEvidenceRequirement *
 desk_case_rules_get_evidence (const DeskCaseRules *rules,
-                              guint index)
+                              guint                index)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   g_return_val_if_fail (index < rules->evidence->len, NULL);
@@ -336,7 +335,7 @@ desk_case_rules_get_evidence (const DeskCaseRules *rules,
 
 DeskEvidenceRequirement *
 desk_case_rules_find_evidence (const DeskCaseRules *rules,
-                               const char *id)
+                               const char          *id)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -380,7 +379,7 @@ desk_case_rules_get_second_appeal_requires (const DeskCaseRules *rules)
 
 const char *
 desk_case_rules_get_second_appeal_requirement (const DeskCaseRules *rules,
-                                               DeskRuleLanguage language)
+                                               DeskRuleLanguage     language)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   return _desk_rule_text_get (&rules->second_requirement, language);
@@ -423,8 +422,8 @@ desk_case_rules_get_n_letter_notes (const DeskCaseRules *rules)
 
 const char *
 desk_case_rules_get_letter_note (const DeskCaseRules *rules,
-                                 guint index,
-                                 DeskRuleLanguage language)
+                                 guint                index,
+                                 DeskRuleLanguage     language)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   return text_at (rules->letter_notes, index, language);
@@ -439,7 +438,7 @@ desk_case_rules_get_review_time (const DeskCaseRules *rules)
 
 const char *
 desk_case_rules_get_review_time_text (const DeskCaseRules *rules,
-                                      DeskRuleLanguage language)
+                                      DeskRuleLanguage     language)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   return _desk_rule_text_get (&rules->review_text, language);
@@ -468,8 +467,8 @@ desk_case_rules_get_n_submit_steps (const DeskCaseRules *rules)
 
 const char *
 desk_case_rules_get_submit_step (const DeskCaseRules *rules,
-                                 guint index,
-                                 DeskRuleLanguage language)
+                                 guint                index,
+                                 DeskRuleLanguage     language)
 {
   g_return_val_if_fail (rules != NULL, NULL);
   return text_at (rules->submit_steps, index, language);

@@ -18,8 +18,8 @@
 
 static gboolean
 check_deadline (DeskRuleCheck *ctx,
-                JsonNode *node,
-                gpointer out)
+                JsonNode      *node,
+                gpointer       out)
 {
   static const char *const keys[] = { "hours", "source", "verify", "note", NULL };
 
@@ -28,8 +28,8 @@ check_deadline (DeskRuleCheck *ctx,
 
 static gboolean
 check_char_limit (DeskRuleCheck *ctx,
-                  JsonNode *node,
-                  gpointer out)
+                  JsonNode      *node,
+                  gpointer       out)
 {
   static const char *const keys[] = { "chars", "source", "verify", "note", NULL };
 
@@ -38,8 +38,8 @@ check_char_limit (DeskRuleCheck *ctx,
 
 static gboolean
 check_max_attempts (DeskRuleCheck *ctx,
-                    JsonNode *node,
-                    gpointer out)
+                    JsonNode      *node,
+                    gpointer       out)
 {
   static const char *const keys[] = { "count", "source", "verify", "note", "severity", NULL };
 
@@ -48,8 +48,8 @@ check_max_attempts (DeskRuleCheck *ctx,
 
 static gboolean
 check_cooldown (DeskRuleCheck *ctx,
-                JsonNode *node,
-                gpointer out)
+                JsonNode      *node,
+                gpointer       out)
 {
   static const char *const keys[] = { "hours", "source", "verify", "note", "severity", NULL };
 
@@ -58,8 +58,8 @@ check_cooldown (DeskRuleCheck *ctx,
 
 static gboolean
 check_duplicate_case (DeskRuleCheck *ctx,
-                      JsonNode *node,
-                      gpointer out)
+                      JsonNode      *node,
+                      gpointer       out)
 {
   static const char *const keys[] = { "source", "verify", "note", "severity", NULL };
   g_autoptr (DeskRuleFigure) figure = _desk_rule_figure_new ();
@@ -76,8 +76,8 @@ check_duplicate_case (DeskRuleCheck *ctx,
 
 static gboolean
 check_pitfalls (DeskRuleCheck *ctx,
-                JsonNode *node,
-                gpointer out)
+                JsonNode      *node,
+                gpointer       out)
 {
   GPtrArray **pitfalls = out;
 
@@ -87,8 +87,8 @@ check_pitfalls (DeskRuleCheck *ctx,
 
 static gboolean
 check_evidence_item (DeskRuleCheck *ctx,
-                     JsonNode *node,
-                     gpointer out)
+                     JsonNode      *node,
+                     gpointer       out)
 {
   static const char *const keys[] = {
     "id", "required", "label", "why", "formats", "pitfalls", "source", NULL
@@ -105,14 +105,14 @@ check_evidence_item (DeskRuleCheck *ctx,
 }
 
 static gboolean
-check_unique_id (DeskRuleCheck *ctx,
-                 GHashTable *seen,
+check_unique_id (DeskRuleCheck           *ctx,
+                 GHashTable              *seen,
                  DeskEvidenceRequirement *req,
-                 guint index)
+                 guint                    index)
 {
   g_autofree char *expected = NULL;
   g_autofree char *found = NULL;
-  gsize mark;
+  gsize            mark;
 
   if (!g_hash_table_contains (seen, req->id))
     {
@@ -131,8 +131,8 @@ check_unique_id (DeskRuleCheck *ctx,
 
 static gboolean
 check_evidence (DeskRuleCheck *ctx,
-                JsonNode *node,
-                gpointer out)
+                JsonNode      *node,
+                gpointer       out)
 {
   GPtrArray *evidence = out;
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -143,8 +143,8 @@ check_evidence (DeskRuleCheck *ctx,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       DeskEvidenceRequirement *req = NULL;
-      gsize mark = _desk_rule_push_index (ctx, i);
-      gboolean ok = check_evidence_item (ctx, json_array_get_element (array, i), &req);
+      gsize                    mark = _desk_rule_push_index (ctx, i);
+      gboolean                 ok = check_evidence_item (ctx, json_array_get_element (array, i), &req);
 
       if (ok)
         g_ptr_array_add (evidence, req);
@@ -160,11 +160,11 @@ check_evidence (DeskRuleCheck *ctx,
 
 static gboolean
 check_requires (DeskRuleCheck *ctx,
-                JsonNode *node,
-                gpointer out)
+                JsonNode      *node,
+                gpointer       out)
 {
   DeskCaseRules *rules = out;
-  const char *id = NULL;
+  const char    *id = NULL;
 
   if (!_desk_rule_check_id (ctx, node, &id))
     return FALSE;
@@ -176,8 +176,8 @@ check_requires (DeskRuleCheck *ctx,
 
 static gboolean
 check_second_appeal (DeskRuleCheck *ctx,
-                     JsonNode *node,
-                     gpointer out)
+                     JsonNode      *node,
+                     gpointer       out)
 {
   static const char *const keys[] = {
     "window_days", "requires", "requirement", "source", "verify", "note", "severity", NULL
@@ -185,7 +185,7 @@ check_second_appeal (DeskRuleCheck *ctx,
   DeskCaseRules *rules = out;
   g_autoptr (DeskRuleFigure) figure = _desk_rule_figure_new ();
   JsonObject *obj;
-  guint days = 0;
+  guint       days = 0;
 
   figure->severity = DESK_RULE_SEVERITY_STOP;
   if (!_desk_rule_check_object (ctx, node, keys, &obj) || !member (ctx, obj, "window_days", TRUE, _desk_rule_check_positive_int, &days) || !member (ctx, obj, "requires", FALSE, check_requires, rules) || !member (ctx, obj, "requirement", TRUE, _desk_rule_check_text, &rules->second_requirement) || !_desk_rule_check_citation (ctx, obj, figure))
@@ -197,14 +197,14 @@ check_second_appeal (DeskRuleCheck *ctx,
 
 static gboolean
 check_appeal_limits (DeskRuleCheck *ctx,
-                     JsonNode *node,
-                     gpointer out)
+                     JsonNode      *node,
+                     gpointer       out)
 {
   static const char *const keys[] = {
     "max_attempts", "product_cooldown", "second_appeal", "duplicate_case", NULL
   };
   DeskCaseRules *rules = out;
-  JsonObject *obj;
+  JsonObject    *obj;
 
   return _desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "max_attempts", FALSE, check_max_attempts, &rules->max_attempts) && member (ctx, obj, "product_cooldown", FALSE, check_cooldown, &rules->product_cooldown) && member (ctx, obj, "second_appeal", FALSE, check_second_appeal, rules) && member (ctx, obj, "duplicate_case", FALSE, check_duplicate_case, &rules->duplicate_case);
 }
@@ -213,14 +213,14 @@ check_appeal_limits (DeskRuleCheck *ctx,
 
 static gboolean
 check_letter (DeskRuleCheck *ctx,
-              JsonNode *node,
-              gpointer out)
+              JsonNode      *node,
+              gpointer       out)
 {
   static const char *const keys[] = {
     "languages", "char_limit", "notes", "source", "verify", NULL
   };
   DeskCaseRules *rules = out;
-  JsonObject *obj;
+  JsonObject    *obj;
 
   rules->letter_rule = _desk_rule_figure_new ();
   return _desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "languages", TRUE, _desk_rule_check_languages, &rules->letter_languages) && member (ctx, obj, "char_limit", FALSE, check_char_limit, &rules->char_limit) && member (ctx, obj, "notes", FALSE, _desk_rule_check_text_array, &rules->letter_notes) && _desk_rule_check_citation (ctx, obj, rules->letter_rule);
@@ -228,8 +228,8 @@ check_letter (DeskRuleCheck *ctx,
 
 static gboolean
 check_review_time (DeskRuleCheck *ctx,
-                   JsonNode *node,
-                   gpointer out)
+                   JsonNode      *node,
+                   gpointer       out)
 {
   static const char *const keys[] = {
     "days_min", "days_max", "working_days", "text", "source", "verify", NULL
@@ -237,7 +237,7 @@ check_review_time (DeskRuleCheck *ctx,
   DeskCaseRules *rules = out;
   g_autoptr (DeskRuleFigure) figure = _desk_rule_figure_new ();
   JsonObject *obj;
-  double max = 0;
+  double      max = 0;
 
   if (!_desk_rule_check_object (ctx, node, keys, &obj) || !member (ctx, obj, "days_min", TRUE, _desk_rule_check_positive_number, &figure->value) || !member (ctx, obj, "days_max", FALSE, _desk_rule_check_positive_number, &max) || !member (ctx, obj, "working_days", TRUE, _desk_rule_check_bool, &rules->review_working_days) || !member (ctx, obj, "text", TRUE, _desk_rule_check_text, &rules->review_text) || !_desk_rule_check_citation (ctx, obj, figure))
     return FALSE;
@@ -256,12 +256,12 @@ check_review_time (DeskRuleCheck *ctx,
 
 static gboolean
 check_submit (DeskRuleCheck *ctx,
-              JsonNode *node,
-              gpointer out)
+              JsonNode      *node,
+              gpointer       out)
 {
   static const char *const keys[] = { "steps", "source", "verify", NULL };
-  DeskCaseRules *rules = out;
-  JsonObject *obj;
+  DeskCaseRules           *rules = out;
+  JsonObject              *obj;
 
   rules->submit_rule = _desk_rule_figure_new ();
   return _desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "steps", TRUE, _desk_rule_check_text_array, &rules->submit_steps) && _desk_rule_check_citation (ctx, obj, rules->submit_rule);
@@ -271,7 +271,7 @@ check_submit (DeskRuleCheck *ctx,
 
 static gboolean
 check_key_is_id (DeskRuleCheck *ctx,
-                 const char *key)
+                 const char    *key)
 {
   g_autofree char *found = NULL;
 
@@ -283,8 +283,8 @@ check_key_is_id (DeskRuleCheck *ctx,
 
 static gboolean
 check_term (DeskRuleCheck *ctx,
-            JsonNode *node,
-            gpointer out)
+            JsonNode      *node,
+            gpointer       out)
 {
   static const char *const keys[] = { "term", "source", NULL };
   g_autoptr (DeskRuleTerm) term = _desk_rule_term_new ();
@@ -298,8 +298,8 @@ check_term (DeskRuleCheck *ctx,
 
 static gboolean
 check_terminology (DeskRuleCheck *ctx,
-                   JsonNode *node,
-                   gpointer out)
+                   JsonNode      *node,
+                   gpointer       out)
 {
   GHashTable *terms = out;
   JsonObject *obj;
@@ -311,8 +311,8 @@ check_terminology (DeskRuleCheck *ctx,
   for (const GList *l = keys; l != NULL; l = l->next)
     {
       DeskRuleTerm *term = NULL;
-      gsize mark = _desk_rule_push_key (ctx, l->data);
-      gboolean ok = check_key_is_id (ctx, l->data) && check_term (ctx, json_object_get_member (obj, l->data), &term);
+      gsize         mark = _desk_rule_push_key (ctx, l->data);
+      gboolean      ok = check_key_is_id (ctx, l->data) && check_term (ctx, json_object_get_member (obj, l->data), &term);
 
       _desk_rule_pop (ctx, mark);
       if (!ok)
@@ -324,8 +324,8 @@ check_terminology (DeskRuleCheck *ctx,
 
 static gboolean
 check_source_entry (DeskRuleCheck *ctx,
-                    JsonNode *node,
-                    gpointer out)
+                    JsonNode      *node,
+                    gpointer       out)
 {
   static const char *const keys[] = { "title", "published", NULL };
   g_autoptr (DeskRuleText) title = g_new0 (DeskRuleText, 1);
@@ -340,8 +340,8 @@ check_source_entry (DeskRuleCheck *ctx,
 
 static gboolean
 check_sources (DeskRuleCheck *ctx,
-               JsonNode *node,
-               gpointer out)
+               JsonNode      *node,
+               gpointer       out)
 {
   GHashTable *sources = out;
   JsonObject *obj;
@@ -367,15 +367,15 @@ check_sources (DeskRuleCheck *ctx,
 
 static gboolean
 check_case_rules (DeskRuleCheck *ctx,
-                  JsonNode *node,
-                  gpointer out)
+                  JsonNode      *node,
+                  gpointer       out)
 {
   static const char *const keys[] = {
     "deadline", "evidence", "appeal_limits", "letter", "review_time", "submit",
     "terminology", NULL
   };
   DeskCaseRules *rules = out;
-  JsonObject *obj;
+  JsonObject    *obj;
 
   /* Evidence before appeal limits: second_appeal.requires refers to it. */
   return _desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "deadline", FALSE, check_deadline, &rules->deadline) && member (ctx, obj, "evidence", TRUE, check_evidence, rules->evidence) && member (ctx, obj, "appeal_limits", FALSE, check_appeal_limits, rules) && member (ctx, obj, "letter", TRUE, check_letter, rules) && member (ctx, obj, "review_time", FALSE, check_review_time, rules) && member (ctx, obj, "submit", TRUE, check_submit, rules) && member (ctx, obj, "terminology", FALSE, check_terminology, rules->terms);
@@ -383,8 +383,8 @@ check_case_rules (DeskRuleCheck *ctx,
 
 static gboolean
 check_case_type_key (DeskRuleCheck *ctx,
-                     const char *key,
-                     DeskCaseType *out)
+                     const char    *key,
+                     DeskCaseType  *out)
 {
   g_autofree char *expected = NULL;
   g_autofree char *found = NULL;
@@ -404,11 +404,11 @@ check_case_type_key (DeskRuleCheck *ctx,
 
 static gboolean
 check_case_types (DeskRuleCheck *ctx,
-                  JsonNode *node,
-                  gpointer out)
+                  JsonNode      *node,
+                  gpointer       out)
 {
   DeskRulePackData *data = out;
-  JsonObject *obj;
+  JsonObject       *obj;
   g_autoptr (GList) keys = NULL;
 
   if (!_desk_rule_check_object (ctx, node, NULL, &obj))
@@ -420,8 +420,8 @@ check_case_types (DeskRuleCheck *ctx,
     {
       g_autoptr (DeskCaseRules) rules = NULL;
       DeskCaseType type = DESK_CASE_TYPE_UNKNOWN;
-      gsize mark = _desk_rule_push_key (ctx, l->data);
-      gboolean ok = check_case_type_key (ctx, l->data, &type);
+      gsize        mark = _desk_rule_push_key (ctx, l->data);
+      gboolean     ok = check_case_type_key (ctx, l->data, &type);
 
       _desk_rule_pop (ctx, mark);
       if (!ok)
@@ -439,12 +439,12 @@ check_case_types (DeskRuleCheck *ctx,
 
 static gboolean
 check_platform (DeskRuleCheck *ctx,
-                JsonNode *node,
-                gpointer out)
+                JsonNode      *node,
+                gpointer       out)
 {
   g_autoptr (GString) ids = g_string_new (NULL);
   g_autofree char *expected = NULL;
-  const char *id = NULL;
+  const char      *id = NULL;
 
   if (!_desk_rule_check_string (ctx, node, &id))
     return FALSE;
@@ -460,8 +460,8 @@ check_platform (DeskRuleCheck *ctx,
 
 static gboolean
 check_schema_version (DeskRuleCheck *ctx,
-                      JsonObject *root,
-                      int *out)
+                      JsonObject    *root,
+                      int           *out)
 {
   guint version = 0;
 
@@ -483,8 +483,8 @@ check_schema_version (DeskRuleCheck *ctx,
 }
 
 static gboolean
-check_root (DeskRuleCheck *ctx,
-            JsonObject *root,
+check_root (DeskRuleCheck    *ctx,
+            JsonObject       *root,
             DeskRulePackData *data)
 {
   static const char *const keys[] = {
@@ -503,14 +503,14 @@ check_root (DeskRuleCheck *ctx,
 }
 
 DeskRulePackData *
-_desk_rule_pack_parse (JsonNode *root,
+_desk_rule_pack_parse (JsonNode   *root,
                        const char *file_name,
-                       GError **error)
+                       GError    **error)
 {
   g_autoptr (DeskRulePackData) data = _desk_rule_pack_data_new ();
   g_autoptr (GString) path = g_string_new ("$");
   DeskRuleCheck ctx = { file_name, path, error, data->sources };
-  JsonObject *obj;
+  JsonObject   *obj;
 
   if (!_desk_rule_check_object (&ctx, root, NULL, &obj) || !check_root (&ctx, obj, data))
     return NULL;

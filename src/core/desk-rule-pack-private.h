@@ -17,88 +17,88 @@ typedef struct
 
 struct _DeskRuleFigure
 {
-  double value;
-  double max;
-  char *source;
-  DeskRuleText verify;
-  DeskRuleText note;
+  double           value;
+  double           max;
+  char            *source;
+  DeskRuleText     verify;
+  DeskRuleText     note;
   DeskRuleSeverity severity;
 };
 
 struct _DeskEvidenceRequirement
 {
   gatomicrefcount ref_count;
-  char *id;
-  gboolean required;
-  DeskRuleText label;
-  DeskRuleText why;
-  GStrv formats;
-  GPtrArray *pitfalls; /* DeskRuleText* */
-  char *source;
+  char           *id;
+  gboolean        required;
+  DeskRuleText    label;
+  DeskRuleText    why;
+  GStrv           formats;
+  GPtrArray      *pitfalls; /* DeskRuleText* */
+  char           *source;
 };
 
 typedef struct
 {
   DeskRuleText term;
-  char *source;
+  char        *source;
 } DeskRuleTerm;
 
 struct _DeskCaseRules
 {
-  DeskCaseType case_type;
+  DeskCaseType    case_type;
   DeskRuleFigure *deadline;
-  GPtrArray *evidence; /* DeskEvidenceRequirement*, pack order */
+  GPtrArray      *evidence; /* DeskEvidenceRequirement*, pack order */
   DeskRuleFigure *max_attempts;
   DeskRuleFigure *product_cooldown;
   DeskRuleFigure *second_appeal;
-  char *second_requires;
-  DeskRuleText second_requirement;
+  char           *second_requires;
+  DeskRuleText    second_requirement;
   DeskRuleFigure *duplicate_case;
-  GStrv letter_languages;
+  GStrv           letter_languages;
   DeskRuleFigure *char_limit;
   DeskRuleFigure *letter_rule;
-  GPtrArray *letter_notes; /* DeskRuleText* */
+  GPtrArray      *letter_notes; /* DeskRuleText* */
   DeskRuleFigure *review_time;
-  DeskRuleText review_text;
-  gboolean review_working_days;
+  DeskRuleText    review_text;
+  gboolean        review_working_days;
   DeskRuleFigure *submit_rule;
-  GPtrArray *submit_steps; /* DeskRuleText* */
-  GHashTable *terms;       /* id → DeskRuleTerm* */
+  GPtrArray      *submit_steps; /* DeskRuleText* */
+  GHashTable     *terms;        /* id → DeskRuleTerm* */
 };
 
 /* What the parser builds; DeskRulePack wraps it. */
 typedef struct
 {
-  int schema_version;
-  DeskPlatform platform;
-  char *pack_version;
-  char *effective_date;
-  GHashTable *sources; /* id → DeskRuleText* (title) */
-  GHashTable *terms;   /* id → DeskRuleTerm* */
+  int            schema_version;
+  DeskPlatform   platform;
+  char          *pack_version;
+  char          *effective_date;
+  GHashTable    *sources; /* id → DeskRuleText* (title) */
+  GHashTable    *terms;   /* id → DeskRuleTerm* */
   DeskCaseRules *case_rules[DESK_N_CASE_TYPES];
 } DeskRulePackData;
 
-const char *_desk_rule_text_get (const DeskRuleText *text,
-                                 DeskRuleLanguage language);
-void _desk_rule_text_clear (DeskRuleText *text);
+const char   *_desk_rule_text_get (const DeskRuleText *text,
+                                   DeskRuleLanguage    language);
+void          _desk_rule_text_clear (DeskRuleText *text);
 DeskRuleText *_desk_rule_text_copy (const DeskRuleText *text);
-void _desk_rule_text_free (DeskRuleText *text);
+void          _desk_rule_text_free (DeskRuleText *text);
 
-DeskRuleFigure *_desk_rule_figure_new (void);
-void _desk_rule_figure_free (DeskRuleFigure *figure);
-DeskRuleTerm *_desk_rule_term_new (void);
-void _desk_rule_term_free (DeskRuleTerm *term);
+DeskRuleFigure          *_desk_rule_figure_new (void);
+void                     _desk_rule_figure_free (DeskRuleFigure *figure);
+DeskRuleTerm            *_desk_rule_term_new (void);
+void                     _desk_rule_term_free (DeskRuleTerm *term);
 DeskEvidenceRequirement *_desk_evidence_requirement_new (void);
-DeskCaseRules *_desk_case_rules_new (DeskCaseType case_type);
-void _desk_case_rules_free (DeskCaseRules *rules);
-DeskRulePackData *_desk_rule_pack_data_new (void);
-void _desk_rule_pack_data_free (DeskRulePackData *data);
+DeskCaseRules           *_desk_case_rules_new (DeskCaseType case_type);
+void                     _desk_case_rules_free (DeskCaseRules *rules);
+DeskRulePackData        *_desk_rule_pack_data_new (void);
+void                     _desk_rule_pack_data_free (DeskRulePackData *data);
 
 /* Validates @root and builds the pack data, or fails with a
  * DESK_RULE_PACK_ERROR naming @file_name and the JSONPath. */
-DeskRulePackData *_desk_rule_pack_parse (JsonNode *root,
+DeskRulePackData *_desk_rule_pack_parse (JsonNode   *root,
                                          const char *file_name,
-                                         GError **error);
+                                         GError    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskRuleFigure, _desk_rule_figure_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskRuleTerm, _desk_rule_term_free)

@@ -14,12 +14,12 @@
 
 struct _DeskRulePack
 {
-  GObject parent_instance;
-  DeskRulePackData *data;
+  GObject            parent_instance;
+  DeskRulePackData  *data;
   DeskRulePackOrigin origin;
-  char *file_name;
-  DeskCaseType case_types[DESK_N_CASE_TYPES];
-  guint n_case_types;
+  char              *file_name;
+  DeskCaseType       case_types[DESK_N_CASE_TYPES];
+  guint              n_case_types;
 };
 
 G_DEFINE_FINAL_TYPE (DeskRulePack, desk_rule_pack, G_TYPE_OBJECT)
@@ -36,7 +36,7 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_QUARK (desk - rule - pack - error - quark, desk_rule_pack_error)
+G_DEFINE_QUARK (desk_rule_pack_error_quark, desk_rule_pack_error)
 
 static void
 desk_rule_pack_finalize (GObject *object)
@@ -49,9 +49,9 @@ desk_rule_pack_finalize (GObject *object)
 }
 
 static void
-desk_rule_pack_get_property (GObject *object,
-                             guint prop_id,
-                             GValue *value,
+desk_rule_pack_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
                              GParamSpec *pspec)
 {
   DeskRulePack *self = DESK_RULE_PACK (object);
@@ -115,8 +115,8 @@ desk_rule_pack_ensure_resources (void)
 }
 
 static DeskRulePack *
-desk_rule_pack_new (DeskRulePackData *data,
-                    const char *file_name,
+desk_rule_pack_new (DeskRulePackData  *data,
+                    const char        *file_name,
                     DeskRulePackOrigin origin)
 {
   DeskRulePack *self = g_object_new (DESK_TYPE_RULE_PACK, NULL);
@@ -131,13 +131,13 @@ desk_rule_pack_new (DeskRulePackData *data,
 }
 
 static JsonNode *
-parse_json (GBytes *bytes,
+parse_json (GBytes     *bytes,
             const char *file_name,
-            GError **error)
+            GError    **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GError) local_error = NULL;
-  gsize size;
+  gsize       size;
   const char *text = g_bytes_get_data (bytes, &size);
 
   if (size == 0)
@@ -174,10 +174,10 @@ parse_json (GBytes *bytes,
 }
 
 DeskRulePack *
-desk_rule_pack_new_from_bytes (GBytes *bytes,
-                               const char *file_name,
+desk_rule_pack_new_from_bytes (GBytes            *bytes,
+                               const char        *file_name,
                                DeskRulePackOrigin origin,
-                               GError **error)
+                               GError           **error)
 {
   g_autoptr (JsonNode) root = NULL;
   DeskRulePackData *data;
@@ -194,9 +194,9 @@ desk_rule_pack_new_from_bytes (GBytes *bytes,
 }
 
 DeskRulePack *
-desk_rule_pack_new_from_file (GFile *file,
+desk_rule_pack_new_from_file (GFile        *file,
                               GCancellable *cancellable,
-                              GError **error)
+                              GError      **error)
 {
   g_autoptr (GError) local_error = NULL;
   g_autofree char *name = NULL;
@@ -221,7 +221,7 @@ desk_rule_pack_new_from_file (GFile *file,
 
 DeskRulePack *
 desk_rule_pack_load_builtin (DeskPlatform platform,
-                             GError **error)
+                             GError     **error)
 {
   g_autofree char *file_name = NULL;
   g_autofree char *path = NULL;
@@ -310,8 +310,8 @@ desk_rule_pack_get_label (DeskRulePack *self)
 }
 
 const char *
-desk_rule_pack_get_source_title (DeskRulePack *self,
-                                 const char *source_id,
+desk_rule_pack_get_source_title (DeskRulePack    *self,
+                                 const char      *source_id,
                                  DeskRuleLanguage language)
 {
   g_return_val_if_fail (DESK_IS_RULE_PACK (self), NULL);
@@ -321,7 +321,7 @@ desk_rule_pack_get_source_title (DeskRulePack *self,
 
 static char *
 describe_sources (DeskRulePack *self,
-                  const char *sources)
+                  const char   *sources)
 {
   g_auto (GStrv) ids = g_strsplit (sources, ", ", -1);
   g_autoptr (GString) text = g_string_new (NULL);
@@ -341,7 +341,7 @@ describe_sources (DeskRulePack *self,
 }
 
 char *
-desk_rule_pack_format_citation (DeskRulePack *self,
+desk_rule_pack_format_citation (DeskRulePack         *self,
                                 const DeskRuleFigure *figure)
 {
   g_autofree char *label = NULL;
@@ -361,14 +361,14 @@ desk_rule_pack_format_citation (DeskRulePack *self,
 
 gboolean
 desk_rule_pack_lists_case_type (DeskRulePack *self,
-                                DeskCaseType case_type)
+                                DeskCaseType  case_type)
 {
   return desk_rule_pack_get_case_rules (self, case_type) != NULL;
 }
 
 const DeskCaseType *
 desk_rule_pack_get_case_types (DeskRulePack *self,
-                               guint *n_case_types)
+                               guint        *n_case_types)
 {
   g_return_val_if_fail (DESK_IS_RULE_PACK (self), NULL);
   g_return_val_if_fail (n_case_types != NULL, NULL);
@@ -378,7 +378,7 @@ desk_rule_pack_get_case_types (DeskRulePack *self,
 
 const DeskCaseRules *
 desk_rule_pack_get_case_rules (DeskRulePack *self,
-                               DeskCaseType case_type)
+                               DeskCaseType  case_type)
 {
   g_return_val_if_fail (DESK_IS_RULE_PACK (self), NULL);
   if (case_type <= DESK_CASE_TYPE_UNKNOWN || case_type >= DESK_N_CASE_TYPES)
@@ -388,10 +388,10 @@ desk_rule_pack_get_case_rules (DeskRulePack *self,
 
 GPtrArray *
 desk_rule_pack_get_evidence_items (DeskRulePack *self,
-                                   DeskCaseType case_type)
+                                   DeskCaseType  case_type)
 {
   const DeskCaseRules *rules = desk_rule_pack_get_case_rules (self, case_type);
-  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_evidence_requirement_unref);
+  GPtrArray           *items = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_evidence_requirement_unref);
 
   if (rules == NULL)
     return items;
@@ -409,8 +409,8 @@ desk_rule_pack_get_evidence_items (DeskRulePack *self,
 
 GDateTime *
 desk_rule_pack_compute_deadline (DeskRulePack *self,
-                                 DeskCaseType case_type,
-                                 GDateTime *received)
+                                 DeskCaseType  case_type,
+                                 GDateTime    *received)
 {
   const DeskCaseRules *rules = desk_rule_pack_get_case_rules (self, case_type);
 
@@ -422,7 +422,7 @@ desk_rule_pack_compute_deadline (DeskRulePack *self,
 
 guint
 desk_rule_pack_get_char_limit (DeskRulePack *self,
-                               DeskCaseType case_type)
+                               DeskCaseType  case_type)
 {
   const DeskCaseRules *rules = desk_rule_pack_get_case_rules (self, case_type);
 
@@ -435,11 +435,11 @@ desk_rule_pack_get_char_limit (DeskRulePack *self,
 
 static DeskRuleTerm *
 lookup_term (DeskRulePack *self,
-             DeskCaseType case_type,
-             const char *term_id)
+             DeskCaseType  case_type,
+             const char   *term_id)
 {
   const DeskCaseRules *rules;
-  DeskRuleTerm *term = NULL;
+  DeskRuleTerm        *term = NULL;
 
   g_return_val_if_fail (DESK_IS_RULE_PACK (self), NULL);
   g_return_val_if_fail (term_id != NULL, NULL);
@@ -452,9 +452,9 @@ lookup_term (DeskRulePack *self,
 }
 
 const char *
-desk_rule_pack_get_term (DeskRulePack *self,
-                         DeskCaseType case_type,
-                         const char *term_id,
+desk_rule_pack_get_term (DeskRulePack    *self,
+                         DeskCaseType     case_type,
+                         const char      *term_id,
                          DeskRuleLanguage language)
 {
   DeskRuleTerm *term = lookup_term (self, case_type, term_id);
@@ -464,8 +464,8 @@ desk_rule_pack_get_term (DeskRulePack *self,
 
 const char *
 desk_rule_pack_get_term_source (DeskRulePack *self,
-                                DeskCaseType case_type,
-                                const char *term_id)
+                                DeskCaseType  case_type,
+                                const char   *term_id)
 {
   DeskRuleTerm *term = lookup_term (self, case_type, term_id);
 
@@ -484,7 +484,7 @@ add_keys (GHashTable *set,
           GHashTable *table)
 {
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   g_hash_table_iter_init (&iter, table);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -493,12 +493,12 @@ add_keys (GHashTable *set,
 
 char **
 desk_rule_pack_list_terms (DeskRulePack *self,
-                           DeskCaseType case_type)
+                           DeskCaseType  case_type)
 {
   const DeskCaseRules *rules;
   g_autoptr (GHashTable) set = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree gpointer *keys = NULL;
-  guint n_keys = 0;
+  guint                n_keys = 0;
 
   g_return_val_if_fail (DESK_IS_RULE_PACK (self), NULL);
   rules = desk_rule_pack_get_case_rules (self, case_type);

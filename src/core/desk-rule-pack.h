@@ -60,41 +60,41 @@ typedef struct _DeskEvidenceRequirement DeskEvidenceRequirement;
 /* Everything a pack says about one case type. */
 typedef struct _DeskCaseRules DeskCaseRules;
 
-#define DESK_TYPE_RULE_PACK (desk_rule_pack_get_type ())
+#define DESK_TYPE_RULE_PACK            (desk_rule_pack_get_type ())
 #define DESK_TYPE_EVIDENCE_REQUIREMENT (desk_evidence_requirement_get_type ())
 
 G_DECLARE_FINAL_TYPE (DeskRulePack, desk_rule_pack, DESK, RULE_PACK, GObject)
 
-GQuark desk_rule_pack_error_quark (void);
+GQuark           desk_rule_pack_error_quark (void);
 DeskRuleLanguage desk_rule_language_get_current (void);
 
 /* Loading. Errors (DESK_RULE_PACK_ERROR) name the file, the JSONPath of the
  * offending member and what was expected, e.g.
  * "shopee.json: at $.case_types.ip-complaint.deadline.hours: expected a
  * positive integer, found string". @file_name is used in messages only. */
-DeskRulePack *desk_rule_pack_new_from_bytes (GBytes *bytes,
-                                             const char *file_name,
+DeskRulePack *desk_rule_pack_new_from_bytes (GBytes            *bytes,
+                                             const char        *file_name,
                                              DeskRulePackOrigin origin,
-                                             GError **error);
+                                             GError           **error);
 /* Origin USER; messages use the full path. Reads a few kB: fine on the main
  * thread. */
-DeskRulePack *desk_rule_pack_new_from_file (GFile *file,
+DeskRulePack *desk_rule_pack_new_from_file (GFile        *file,
                                             GCancellable *cancellable,
-                                            GError **error);
+                                            GError      **error);
 /* The built-in pack compiled into libdesk-core at
  * RESOURCE_PREFIX "/rules/<platform>.json". */
 DeskRulePack *desk_rule_pack_load_builtin (DeskPlatform platform,
-                                           GError **error);
+                                           GError     **error);
 /* Makes the built-in packs available in the global GResource namespace.
  * Idempotent; the loaders above call it. */
 void desk_rule_pack_ensure_resources (void);
 
 DeskPlatform desk_rule_pack_get_platform (DeskRulePack *self);
-int desk_rule_pack_get_schema_version (DeskRulePack *self);
+int          desk_rule_pack_get_schema_version (DeskRulePack *self);
 /* Dotted numbers: "1.0", "1.2.3". */
 const char *desk_rule_pack_get_pack_version (DeskRulePack *self);
 /* ISO date "YYYY-MM-DD". */
-const char *desk_rule_pack_get_effective_date (DeskRulePack *self);
+const char        *desk_rule_pack_get_effective_date (DeskRulePack *self);
 DeskRulePackOrigin desk_rule_pack_get_origin (DeskRulePack *self);
 /* "aliexpress.json" for built-ins, the full path for user packs. */
 const char *desk_rule_pack_get_file_name (DeskRulePack *self);
@@ -102,46 +102,46 @@ const char *desk_rule_pack_get_file_name (DeskRulePack *self);
  * so. Show it wherever a rule from this pack is used. */
 char *desk_rule_pack_get_label (DeskRulePack *self);
 /* Title of a source id used in "source" members ("seed 000"), or NULL. */
-const char *desk_rule_pack_get_source_title (DeskRulePack *self,
-                                             const char *source_id,
+const char *desk_rule_pack_get_source_title (DeskRulePack    *self,
+                                             const char      *source_id,
                                              DeskRuleLanguage language);
 /* Translated one-liner for a figure: pack label, source and verify note. */
-char *desk_rule_pack_format_citation (DeskRulePack *self,
+char *desk_rule_pack_format_citation (DeskRulePack         *self,
                                       const DeskRuleFigure *figure);
 
 /* Case types, in enum order. */
-gboolean desk_rule_pack_lists_case_type (DeskRulePack *self,
-                                         DeskCaseType case_type);
-const DeskCaseType *desk_rule_pack_get_case_types (DeskRulePack *self,
-                                                   guint *n_case_types);
+gboolean             desk_rule_pack_lists_case_type (DeskRulePack *self,
+                                                     DeskCaseType  case_type);
+const DeskCaseType  *desk_rule_pack_get_case_types (DeskRulePack *self,
+                                                    guint        *n_case_types);
 const DeskCaseRules *desk_rule_pack_get_case_rules (DeskRulePack *self,
-                                                    DeskCaseType case_type);
+                                                    DeskCaseType  case_type);
 
 /* Evidence items of @case_type, required ones first, otherwise in pack order.
  * Returns a new array holding references; empty when the type is not listed. */
 GPtrArray *desk_rule_pack_get_evidence_items (DeskRulePack *self,
-                                              DeskCaseType case_type);
+                                              DeskCaseType  case_type);
 /* @received + the deadline hours of @case_type, or NULL when the pack names
  * no deadline for it (or does not list it). */
 GDateTime *desk_rule_pack_compute_deadline (DeskRulePack *self,
-                                            DeskCaseType case_type,
-                                            GDateTime *received);
+                                            DeskCaseType  case_type,
+                                            GDateTime    *received);
 /* Maximum letter length in characters (Unicode code points); 0 = no limit. */
 guint desk_rule_pack_get_char_limit (DeskRulePack *self,
-                                     DeskCaseType case_type);
+                                     DeskCaseType  case_type);
 
 /* Terminology: a generic term id ("counterfeit-complaint") mapped to what
  * this platform calls it ("Counterfeit Notice"). Case-type entries override
  * pack-wide ones. list_terms returns a sorted, NULL-terminated array. */
-const char *desk_rule_pack_get_term (DeskRulePack *self,
-                                     DeskCaseType case_type,
-                                     const char *term_id,
+const char *desk_rule_pack_get_term (DeskRulePack    *self,
+                                     DeskCaseType     case_type,
+                                     const char      *term_id,
                                      DeskRuleLanguage language);
 const char *desk_rule_pack_get_term_source (DeskRulePack *self,
-                                            DeskCaseType case_type,
-                                            const char *term_id);
-char **desk_rule_pack_list_terms (DeskRulePack *self,
-                                  DeskCaseType case_type);
+                                            DeskCaseType  case_type,
+                                            const char   *term_id);
+char      **desk_rule_pack_list_terms (DeskRulePack *self,
+                                       DeskCaseType  case_type);
 
 /* <0, 0, >0 like strcmp, comparing dotted versions numerically ("1.10" >
  * "1.9"); missing components count as 0 ("1" == "1.0"). */
@@ -155,22 +155,22 @@ double desk_rule_figure_get_max (const DeskRuleFigure *figure);
 /* Source ids, comma-separated when several: "seed 001, seed 002". */
 const char *desk_rule_figure_get_source (const DeskRuleFigure *figure);
 const char *desk_rule_figure_get_verify (const DeskRuleFigure *figure,
-                                         DeskRuleLanguage language);
+                                         DeskRuleLanguage      language);
 /* Extra explanation (e.g. what happens when the rule is broken), or NULL. */
-const char *desk_rule_figure_get_note (const DeskRuleFigure *figure,
-                                       DeskRuleLanguage language);
+const char      *desk_rule_figure_get_note (const DeskRuleFigure *figure,
+                                            DeskRuleLanguage      language);
 DeskRuleSeverity desk_rule_figure_get_severity (const DeskRuleFigure *figure);
 
 /* DeskCaseRules */
 DeskCaseType desk_case_rules_get_case_type (const DeskCaseRules *rules);
 /* Hours from the notice; NULL when none. */
 const DeskRuleFigure *desk_case_rules_get_deadline (const DeskCaseRules *rules);
-guint desk_case_rules_get_n_evidence (const DeskCaseRules *rules);
+guint                 desk_case_rules_get_n_evidence (const DeskCaseRules *rules);
 /* In pack order (not sorted); borrowed. */
 DeskEvidenceRequirement *desk_case_rules_get_evidence (const DeskCaseRules *rules,
-                                                       guint index);
+                                                       guint                index);
 DeskEvidenceRequirement *desk_case_rules_find_evidence (const DeskCaseRules *rules,
-                                                        const char *id);
+                                                        const char          *id);
 /* Appeal limits, each NULL when the pack sets none. */
 /* Value: the most appeals accepted on one issue (case). */
 const DeskRuleFigure *desk_case_rules_get_max_attempts (const DeskCaseRules *rules);
@@ -183,7 +183,7 @@ const DeskRuleFigure *desk_case_rules_get_second_appeal (const DeskCaseRules *ru
  * NULL; and its description. */
 const char *desk_case_rules_get_second_appeal_requires (const DeskCaseRules *rules);
 const char *desk_case_rules_get_second_appeal_requirement (const DeskCaseRules *rules,
-                                                           DeskRuleLanguage language);
+                                                           DeskRuleLanguage     language);
 /* Opening a second platform case for one matter is throttled. */
 const DeskRuleFigure *desk_case_rules_get_duplicate_case (const DeskCaseRules *rules);
 
@@ -193,44 +193,44 @@ const char *const *desk_case_rules_get_letter_languages (const DeskCaseRules *ru
 const DeskRuleFigure *desk_case_rules_get_char_limit (const DeskCaseRules *rules);
 /* Source and verify note of the letter rules (value 0). */
 const DeskRuleFigure *desk_case_rules_get_letter_rule (const DeskCaseRules *rules);
-guint desk_case_rules_get_n_letter_notes (const DeskCaseRules *rules);
-const char *desk_case_rules_get_letter_note (const DeskCaseRules *rules,
-                                             guint index,
-                                             DeskRuleLanguage language);
+guint                 desk_case_rules_get_n_letter_notes (const DeskCaseRules *rules);
+const char           *desk_case_rules_get_letter_note (const DeskCaseRules *rules,
+                                                       guint                index,
+                                                       DeskRuleLanguage     language);
 
 /* Review time: value = days (minimum), max = upper end; NULL when unknown. */
 const DeskRuleFigure *desk_case_rules_get_review_time (const DeskCaseRules *rules);
-const char *desk_case_rules_get_review_time_text (const DeskCaseRules *rules,
-                                                  DeskRuleLanguage language);
-gboolean desk_case_rules_get_review_in_working_days (const DeskCaseRules *rules);
+const char           *desk_case_rules_get_review_time_text (const DeskCaseRules *rules,
+                                                            DeskRuleLanguage     language);
+gboolean              desk_case_rules_get_review_in_working_days (const DeskCaseRules *rules);
 
 /* Where to submit, step by step. */
 const DeskRuleFigure *desk_case_rules_get_submit_rule (const DeskCaseRules *rules);
-guint desk_case_rules_get_n_submit_steps (const DeskCaseRules *rules);
-const char *desk_case_rules_get_submit_step (const DeskCaseRules *rules,
-                                             guint index,
-                                             DeskRuleLanguage language);
+guint                 desk_case_rules_get_n_submit_steps (const DeskCaseRules *rules);
+const char           *desk_case_rules_get_submit_step (const DeskCaseRules *rules,
+                                                       guint                index,
+                                                       DeskRuleLanguage     language);
 
 /* DeskEvidenceRequirement */
-GType desk_evidence_requirement_get_type (void) G_GNUC_CONST;
+GType                    desk_evidence_requirement_get_type (void) G_GNUC_CONST;
 DeskEvidenceRequirement *desk_evidence_requirement_ref (DeskEvidenceRequirement *req);
-void desk_evidence_requirement_unref (DeskEvidenceRequirement *req);
+void                     desk_evidence_requirement_unref (DeskEvidenceRequirement *req);
 /* Stable kebab-case id stored by the checklist: "brand-authorization". */
 const char *desk_evidence_requirement_get_id (const DeskEvidenceRequirement *req);
-gboolean desk_evidence_requirement_get_required (const DeskEvidenceRequirement *req);
+gboolean    desk_evidence_requirement_get_required (const DeskEvidenceRequirement *req);
 const char *desk_evidence_requirement_get_label (const DeskEvidenceRequirement *req,
-                                                 DeskRuleLanguage language);
+                                                 DeskRuleLanguage               language);
 const char *desk_evidence_requirement_get_why (const DeskEvidenceRequirement *req,
-                                               DeskRuleLanguage language);
+                                               DeskRuleLanguage               language);
 /* Lower-case file extensions: "jpg", "png", "pdf". */
 const char *const *desk_evidence_requirement_get_formats (const DeskEvidenceRequirement *req);
-gboolean desk_evidence_requirement_accepts_format (const DeskEvidenceRequirement *req,
-                                                   const char *file_name);
-guint desk_evidence_requirement_get_n_pitfalls (const DeskEvidenceRequirement *req);
-const char *desk_evidence_requirement_get_pitfall (const DeskEvidenceRequirement *req,
-                                                   guint index,
-                                                   DeskRuleLanguage language);
-const char *desk_evidence_requirement_get_source (const DeskEvidenceRequirement *req);
+gboolean           desk_evidence_requirement_accepts_format (const DeskEvidenceRequirement *req,
+                                                             const char                    *file_name);
+guint              desk_evidence_requirement_get_n_pitfalls (const DeskEvidenceRequirement *req);
+const char        *desk_evidence_requirement_get_pitfall (const DeskEvidenceRequirement *req,
+                                                          guint                          index,
+                                                          DeskRuleLanguage               language);
+const char        *desk_evidence_requirement_get_source (const DeskEvidenceRequirement *req);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskEvidenceRequirement, desk_evidence_requirement_unref)
 

@@ -12,10 +12,10 @@
 
 struct _DeskRuleRegistry
 {
-  GObject parent_instance;
-  char *user_dir;
+  GObject       parent_instance;
+  char         *user_dir;
   DeskRulePack *packs[DESK_N_PLATFORMS];
-  GPtrArray *problems; /* GError* */
+  GPtrArray    *problems; /* GError* */
 };
 
 G_DEFINE_FINAL_TYPE (DeskRuleRegistry, desk_rule_registry, G_TYPE_OBJECT)
@@ -80,7 +80,7 @@ desk_rule_registry_get_default_user_dir (void)
 
 static void
 add_problem (DeskRuleRegistry *self,
-             GError *error)
+             GError           *error)
 {
   g_debug ("%s", error->message);
   g_ptr_array_add (self->problems, error);
@@ -89,8 +89,8 @@ add_problem (DeskRuleRegistry *self,
 /* A problem with a user pack, ending with what is used instead. */
 static void
 add_fallback_problem (DeskRuleRegistry *self,
-                      GError *error,
-                      DeskRulePack *builtin)
+                      GError           *error,
+                      DeskRulePack     *builtin)
 {
   if (builtin != NULL)
     {
@@ -132,8 +132,8 @@ check_stray_files (DeskRuleRegistry *self)
 
 static DeskRulePack *
 load_user_pack (DeskRuleRegistry *self,
-                DeskPlatform platform,
-                GError **error)
+                DeskPlatform      platform,
+                GError          **error)
 {
   g_autofree char *name = g_strdup_printf ("%s.json", desk_platform_to_id (platform));
   g_autofree char *path = g_build_filename (self->user_dir, name, NULL);
@@ -160,8 +160,8 @@ load_user_pack (DeskRuleRegistry *self,
 
 static DeskRulePack *
 choose_pack (DeskRuleRegistry *self,
-             DeskRulePack *builtin,
-             DeskRulePack *user)
+             DeskRulePack     *builtin,
+             DeskRulePack     *user)
 {
   if (user == NULL)
     return builtin;
@@ -180,7 +180,7 @@ choose_pack (DeskRuleRegistry *self,
 
 static void
 load_platform (DeskRuleRegistry *self,
-               DeskPlatform platform)
+               DeskPlatform      platform)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskRulePack) builtin = desk_rule_pack_load_builtin (platform, &error);
@@ -232,7 +232,7 @@ desk_rule_registry_get_user_dir (DeskRuleRegistry *self)
 
 DeskRulePack *
 desk_rule_registry_get_pack (DeskRuleRegistry *self,
-                             DeskPlatform platform)
+                             DeskPlatform      platform)
 {
   g_return_val_if_fail (DESK_IS_RULE_REGISTRY (self), NULL);
   if (platform <= DESK_PLATFORM_UNKNOWN || platform >= DESK_N_PLATFORMS)
@@ -242,7 +242,7 @@ desk_rule_registry_get_pack (DeskRuleRegistry *self,
 
 GArray *
 desk_rule_registry_list_platforms (DeskRuleRegistry *self,
-                                   DeskCaseType case_type)
+                                   DeskCaseType      case_type)
 {
   GArray *platforms = g_array_new (FALSE, FALSE, sizeof (DeskPlatform));
 

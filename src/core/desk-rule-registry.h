@@ -23,7 +23,7 @@ char *desk_rule_registry_get_default_user_dir (void);
 
 /* @user_rules_dir may be NULL: built-in packs only. */
 DeskRuleRegistry *desk_rule_registry_new (const char *user_rules_dir);
-const char *desk_rule_registry_get_user_dir (DeskRuleRegistry *self);
+const char       *desk_rule_registry_get_user_dir (DeskRuleRegistry *self);
 /* Re-reads the user packs (e.g. after the user copied one in); emits
  * "changed". */
 void desk_rule_registry_reload (DeskRuleRegistry *self);
@@ -31,10 +31,10 @@ void desk_rule_registry_reload (DeskRuleRegistry *self);
 /* The pack in force, or NULL if even the built-in one failed. Borrowed and
  * replaced by desk_rule_registry_reload(): take a reference to keep it. */
 DeskRulePack *desk_rule_registry_get_pack (DeskRuleRegistry *self,
-                                           DeskPlatform platform);
+                                           DeskPlatform      platform);
 /* Platforms whose pack lists @case_type, in enum order. */
 GArray *desk_rule_registry_list_platforms (DeskRuleRegistry *self,
-                                           DeskCaseType case_type);
+                                           DeskCaseType      case_type);
 /* Borrowed array of GError*; empty when all is well. */
 GPtrArray *desk_rule_registry_get_problems (DeskRuleRegistry *self);
 

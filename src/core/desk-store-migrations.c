@@ -20,7 +20,7 @@ static const DeskMigration migrations[] = {
     "  notice_text TEXT NOT NULL DEFAULT '',"
     "  platform_case_id TEXT NOT NULL DEFAULT '',"
     "  violation_code TEXT NOT NULL DEFAULT '',"
-    "  product_ids TEXT NOT NULL DEFAULT '',"      /* newline separated */
+    "  product_ids TEXT NOT NULL DEFAULT ''," /* newline separated */
     "  rule_pack_version TEXT NOT NULL DEFAULT '',"
     "  received_at TEXT,"
     "  deadline_at TEXT,"
@@ -40,7 +40,7 @@ static const DeskMigration migrations[] = {
     "  added_at TEXT NOT NULL,"
     "  source_note TEXT NOT NULL DEFAULT '',"
     "  metadata_json TEXT NOT NULL DEFAULT '{}',"
-    "  in_library INTEGER NOT NULL DEFAULT 0"     /* kept even when no case uses it */
+    "  in_library INTEGER NOT NULL DEFAULT 0" /* kept even when no case uses it */
     ");"
     "CREATE TABLE case_evidence ("
     "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
@@ -52,7 +52,7 @@ static const DeskMigration migrations[] = {
     "CREATE TABLE checklist_items ("
     "  id INTEGER PRIMARY KEY,"
     "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
-    "  item_id TEXT NOT NULL,"                    /* evidence requirement id from the rule pack */
+    "  item_id TEXT NOT NULL," /* evidence requirement id from the rule pack */
     "  required INTEGER NOT NULL DEFAULT 1,"
     "  position INTEGER NOT NULL DEFAULT 0,"
     "  state TEXT NOT NULL DEFAULT 'missing',"
@@ -82,7 +82,7 @@ static const DeskMigration migrations[] = {
     "  text TEXT NOT NULL DEFAULT ''"
     ");"
     "CREATE INDEX timeline_by_case ON timeline (case_id, at);"
-    "CREATE TABLE notifications_sent ("            /* so a 24 h/6 h/1 h alert fires once */
+    "CREATE TABLE notifications_sent (" /* so a 24 h/6 h/1 h alert fires once */
     "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
     "  threshold_hours INTEGER NOT NULL,"
     "  PRIMARY KEY (case_id, threshold_hours)"
@@ -101,7 +101,7 @@ read_user_version (sqlite3 *db,
                    GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc, version = -1;
+  int           rc, version = -1;
 
   rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -158,7 +158,7 @@ _desk_store_migrate (sqlite3             *db,
   if (current > latest)
     {
       g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NEWER,
-                   _("Your cases were saved by a newer version of Appeal Desk (data version %d; this version understands up to %d). Update Appeal Desk to open them; nothing was changed."),
+                   _ ("Your cases were saved by a newer version of Appeal Desk (data version %d; this version understands up to %d). Update Appeal Desk to open them; nothing was changed."),
                    current, latest);
       return FALSE;
     }

@@ -10,30 +10,30 @@ G_BEGIN_DECLS
 
 /* For core modules that keep their own tables in cases.db (evidence,
  * checklist, attempts…). Never for the GUI. */
-sqlite3       *_desk_store_get_db          (DeskStore    *self);
-DeskBlobStore *_desk_store_get_blobs       (DeskStore    *self);
+sqlite3       *_desk_store_get_db (DeskStore *self);
+DeskBlobStore *_desk_store_get_blobs (DeskStore *self);
 
 /* A case without its notice text, as in lists. */
-DeskCase      *_desk_store_get_case_summary (DeskStore   *self,
-                                             gint64       id,
-                                             GError     **error);
+DeskCase *_desk_store_get_case_summary (DeskStore *self,
+                                        gint64     id,
+                                        GError   **error);
 
 /* Transactions nest: only the outermost BEGIN/COMMIT reaches SQLite. */
-gboolean       _desk_store_begin           (DeskStore    *self,
-                                            GError      **error);
-gboolean       _desk_store_commit          (DeskStore    *self,
-                                            GError      **error);
-void           _desk_store_rollback        (DeskStore    *self);
+gboolean _desk_store_begin (DeskStore *self,
+                            GError   **error);
+gboolean _desk_store_commit (DeskStore *self,
+                             GError   **error);
+void     _desk_store_rollback (DeskStore *self);
 
 /* Prepared statement cache keyed by the SQL text; reset before return. */
-sqlite3_stmt  *_desk_store_prepare         (DeskStore    *self,
-                                            const char   *sql,
-                                            GError      **error);
+sqlite3_stmt *_desk_store_prepare (DeskStore  *self,
+                                   const char *sql,
+                                   GError    **error);
 
 /* Turns the connection's last error into a translated GError. */
-void           _desk_store_set_error       (sqlite3      *db,
-                                            int           rc,
-                                            GError      **error);
+void _desk_store_set_error (sqlite3 *db,
+                            int      rc,
+                            GError **error);
 
 /* Migrations: migrations[i] takes the schema from version i to i + 1. */
 typedef struct
@@ -43,22 +43,22 @@ typedef struct
 } DeskMigration;
 
 const DeskMigration *_desk_store_get_migrations (guint *n_migrations);
-gboolean       _desk_store_migrate         (sqlite3             *db,
-                                            const DeskMigration *migrations,
-                                            guint                n_migrations,
-                                            GError             **error);
+gboolean             _desk_store_migrate (sqlite3             *db,
+                                          const DeskMigration *migrations,
+                                          guint                n_migrations,
+                                          GError             **error);
 
 /* Helpers for column reading: NULL for SQL NULL. */
-char          *_desk_store_column_dup      (sqlite3_stmt *stmt,
-                                            int           column);
-GDateTime     *_desk_store_column_time     (sqlite3_stmt *stmt,
-                                            int           column);
+char      *_desk_store_column_dup (sqlite3_stmt *stmt,
+                                   int           column);
+GDateTime *_desk_store_column_time (sqlite3_stmt *stmt,
+                                    int           column);
 /* UTC seconds, G_MININT64 for NULL. */
-gint64         _desk_store_column_unix     (sqlite3_stmt *stmt,
-                                            int           column);
-void           _desk_store_bind_time       (sqlite3_stmt *stmt,
-                                            int           column,
-                                            GDateTime    *time);
-char          *_desk_store_now_iso8601     (void);
+gint64 _desk_store_column_unix (sqlite3_stmt *stmt,
+                                int           column);
+void   _desk_store_bind_time (sqlite3_stmt *stmt,
+                              int           column,
+                              GDateTime    *time);
+char  *_desk_store_now_iso8601 (void);
 
 G_END_DECLS

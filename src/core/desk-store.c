@@ -14,22 +14,22 @@
 
 struct _DeskStore
 {
-  GObject        parent_instance;
+  GObject parent_instance;
 
   char          *data_dir;
   sqlite3       *db;
-  GHashTable    *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable    *statements; /* SQL text → sqlite3_stmt */
   DeskBlobStore *blobs;
   guint          txn_depth;
   gboolean       txn_failed;
 };
 
 G_DEFINE_FINAL_TYPE (DeskStore, desk_store, G_TYPE_OBJECT)
-G_DEFINE_QUARK (desk-store-error-quark, desk_store_error)
-G_DEFINE_BOXED_TYPE (DeskTimelineEntry, desk_timeline_entry,
-                     desk_timeline_entry_copy, desk_timeline_entry_free)
+G_DEFINE_QUARK (desk_store_error_quark, desk_store_error)
+G_DEFINE_BOXED_TYPE (DeskTimelineEntry, desk_timeline_entry, desk_timeline_entry_copy, desk_timeline_entry_free)
 
-enum {
+enum
+{
   CASE_ADDED,
   CASE_CHANGED,
   CASE_REMOVED,
@@ -61,15 +61,12 @@ desk_store_class_init (DeskStoreClass *klass)
   object_class->finalize = desk_store_finalize;
 
   /* Emitted after the transaction that changed the case committed. */
-  signals[CASE_ADDED] =
-    g_signal_new ("case-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, DESK_TYPE_CASE);
-  signals[CASE_CHANGED] =
-    g_signal_new ("case-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, DESK_TYPE_CASE);
-  signals[CASE_REMOVED] =
-    g_signal_new ("case-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[CASE_ADDED] = g_signal_new ("case-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, DESK_TYPE_CASE);
+  signals[CASE_CHANGED] = g_signal_new ("case-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, DESK_TYPE_CASE);
+  signals[CASE_REMOVED] = g_signal_new ("case-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -93,32 +90,32 @@ _desk_store_set_error (sqlite3 *db,
 
   switch (rc & 0xff)
     {
-    case SQLITE_FULL:
-      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL,
-                   _("The disk is full. Free some space and try again; your cases are unchanged."));
-      break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT,
-                   _("The case database is damaged or is not an Appeal Desk database. It was left untouched; restore it from a backup or move it away to start afresh."));
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_LOCKED,
-                   _("The case database is in use by another program. Close other Appeal Desk windows and try again."));
-      break;
-    case SQLITE_CANTOPEN:
-    case SQLITE_IOERR:
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      /* Translators: %s is the system's reason */
-      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO,
-                   _("Could not read or write the case database: %s"), detail);
-      break;
-    default:
-      /* Translators: %s is a technical reason from the database engine */
-      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FAILED,
-                   _("The case database reported an error: %s"), detail);
+      case SQLITE_FULL:
+        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL,
+                     _ ("The disk is full. Free some space and try again; your cases are unchanged."));
+        break;
+      case SQLITE_CORRUPT:
+      case SQLITE_NOTADB:
+        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_CORRUPT,
+                     _ ("The case database is damaged or is not an Appeal Desk database. It was left untouched; restore it from a backup or move it away to start afresh."));
+        break;
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_LOCKED,
+                     _ ("The case database is in use by another program. Close other Appeal Desk windows and try again."));
+        break;
+      case SQLITE_CANTOPEN:
+      case SQLITE_IOERR:
+      case SQLITE_READONLY:
+      case SQLITE_PERM:
+        /* Translators: %s is the system's reason */
+        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO,
+                     _ ("Could not read or write the case database: %s"), detail);
+        break;
+      default:
+        /* Translators: %s is a technical reason from the database engine */
+        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FAILED,
+                     _ ("The case database reported an error: %s"), detail);
     }
 }
 
@@ -139,12 +136,12 @@ check_header (const char *path,
               GError    **error)
 {
   static const char magic[16] = "SQLite format 3";
-  char head[16] = { 0 };
-  FILE *fp = g_fopen (path, "rb");
-  size_t n;
+  char              head[16] = { 0 };
+  FILE             *fp = g_fopen (path, "rb");
+  size_t            n;
 
   if (fp == NULL)
-    return TRUE;  /* absent: will be created */
+    return TRUE; /* absent: will be created */
   n = fread (head, 1, sizeof head, fp);
   fclose (fp);
   if (n == 0 || (n == sizeof head && memcmp (head, magic, sizeof magic) == 0))
@@ -174,10 +171,10 @@ static gboolean
 check_not_newer (DeskStore *self,
                  GError   **error)
 {
-  guint n;
+  guint                n;
   const DeskMigration *steps = _desk_store_get_migrations (&n);
-  sqlite3_stmt *stmt = _desk_store_prepare (self, "PRAGMA user_version", error);
-  int rc, version;
+  sqlite3_stmt        *stmt = _desk_store_prepare (self, "PRAGMA user_version", error);
+  int                  rc, version;
 
   if (stmt == NULL)
     return FALSE;
@@ -191,7 +188,7 @@ check_not_newer (DeskStore *self,
   version = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
   if (version > steps[n - 1].version)
-    return _desk_store_migrate (self->db, steps, n, error);  /* sets NEWER */
+    return _desk_store_migrate (self->db, steps, n, error); /* sets NEWER */
   return TRUE;
 }
 
@@ -199,11 +196,11 @@ static gboolean
 open_db (DeskStore *self,
          GError   **error)
 {
-  g_autofree char *path = g_build_filename (self->data_dir, "cases.db", NULL);
-  g_autofree char *blob_dir = g_build_filename (self->data_dir, "blobs", NULL);
-  guint n;
+  g_autofree char     *path = g_build_filename (self->data_dir, "cases.db", NULL);
+  g_autofree char     *blob_dir = g_build_filename (self->data_dir, "blobs", NULL);
+  guint                n;
   const DeskMigration *steps = _desk_store_get_migrations (&n);
-  int rc;
+  int                  rc;
 
   if (!check_header (path, error))
     return FALSE;
@@ -232,7 +229,7 @@ DeskStore *
 desk_store_open (const char *data_dir,
                  GError    **error)
 {
-  g_autoptr(DeskStore) self = g_object_new (DESK_TYPE_STORE, NULL);
+  g_autoptr (DeskStore) self = g_object_new (DESK_TYPE_STORE, NULL);
 
   self->data_dir = data_dir ? g_strdup (data_dir) : desk_store_default_data_dir ();
   if (g_mkdir_with_parents (self->data_dir, 0700) != 0)
@@ -241,7 +238,7 @@ desk_store_open (const char *data_dir,
 
       /* Translators: %s is a folder, then the system's reason */
       g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO,
-                   _("Could not create the data folder “%s”: %s"),
+                   _ ("Could not create the data folder “%s”: %s"),
                    self->data_dir, g_strerror (saved));
       return NULL;
     }
@@ -261,7 +258,7 @@ int
 desk_store_get_schema_version (DeskStore *self)
 {
   sqlite3_stmt *stmt;
-  int version = -1;
+  int           version = -1;
 
   g_return_val_if_fail (DESK_IS_STORE (self), -1);
   stmt = _desk_store_prepare (self, "PRAGMA user_version", NULL);
@@ -290,7 +287,7 @@ _desk_store_prepare (DeskStore  *self,
                      GError    **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  int rc;
+  int           rc;
 
   if (stmt != NULL)
     {
@@ -335,7 +332,7 @@ _desk_store_commit (DeskStore *self,
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FAILED,
-                   _("The change could not be saved and was undone."));
+                   _ ("The change could not be saved and was undone."));
       return FALSE;
     }
   if (!exec_sql (self, "COMMIT", error))
@@ -370,7 +367,7 @@ _desk_store_column_dup (sqlite3_stmt *stmt,
 static gint64
 days_from_civil (gint64 y, unsigned m, unsigned d)
 {
-  gint64 era;
+  gint64   era;
   unsigned yoe, doy, doe;
 
   y -= m <= 2;
@@ -402,7 +399,7 @@ _desk_store_column_unix (sqlite3_stmt *stmt,
                          int           column)
 {
   const char *t = (const char *)sqlite3_column_text (stmt, column);
-  g_autoptr(GDateTime) slow = NULL;
+  g_autoptr (GDateTime) slow = NULL;
   int y, mo, d, h, mi, s;
 
   if (t == NULL || *t == '\0')
@@ -442,7 +439,7 @@ _desk_store_bind_time (sqlite3_stmt *stmt,
 char *
 _desk_store_now_iso8601 (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
   return desk_time_to_iso8601 (now);
 }
@@ -455,7 +452,7 @@ set_not_found (GError **error,
 
   /* Translators: %s is a case number */
   g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-               _("Case %s does not exist. Run “appeal-desk-cli list” to see the case numbers."), number);
+               _ ("Case %s does not exist. Run “appeal-desk-cli list” to see the case numbers."), number);
 }
 
 static gboolean
@@ -507,13 +504,13 @@ validate_case (DeskCase *kase,
       || desk_case_get_case_type (kase) == DESK_CASE_TYPE_UNKNOWN)
     {
       g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
-                   _("Choose the platform and the case type before saving the case."));
+                   _ ("Choose the platform and the case type before saving the case."));
       return FALSE;
     }
   if (*g_strstrip (title) == '\0')
     {
       g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
-                   _("Give the case a title, for example the product name."));
+                   _ ("Give the case a title, for example the product name."));
       return FALSE;
     }
   return TRUE;
@@ -525,8 +522,8 @@ set_saved_times (DeskCase   *kase,
                  const char *created,
                  const char *updated)
 {
-  g_autoptr(GDateTime) c = desk_time_from_iso8601 (created);
-  g_autoptr(GDateTime) u = desk_time_from_iso8601 (updated);
+  g_autoptr (GDateTime) c = desk_time_from_iso8601 (created);
+  g_autoptr (GDateTime) u = desk_time_from_iso8601 (updated);
 
   _desk_case_set_times_unix (kase, _desk_case_get_received_unix (kase), _desk_case_get_deadline_unix (kase),
                              c ? g_date_time_to_unix (c) : _desk_case_get_created_unix (kase),
@@ -539,7 +536,7 @@ desk_store_insert_case (DeskStore *self,
                         GError   **error)
 {
   g_autofree char *now = _desk_store_now_iso8601 ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (DESK_IS_CASE (kase), FALSE);
@@ -548,10 +545,10 @@ desk_store_insert_case (DeskStore *self,
   if (!validate_case (kase, error) || !_desk_store_begin (self, error))
     return FALSE;
   stmt = _desk_store_prepare (self,
-    "INSERT INTO cases (platform, case_type, status, title, notice_text, platform_case_id,"
-    " violation_code, product_ids, rule_pack_version, received_at, deadline_at,"
-    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-    error);
+                              "INSERT INTO cases (platform, case_type, status, title, notice_text, platform_case_id,"
+                              " violation_code, product_ids, rule_pack_version, received_at, deadline_at,"
+                              " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                              error);
   if (stmt == NULL)
     goto fail;
   bind_case (stmt, kase);
@@ -582,7 +579,7 @@ desk_store_update_case (DeskStore *self,
                         GError   **error)
 {
   g_autofree char *now = _desk_store_now_iso8601 ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (DESK_IS_CASE (kase), FALSE);
@@ -591,11 +588,11 @@ desk_store_update_case (DeskStore *self,
     return FALSE;
   /* A case loaded without its notice keeps the stored notice. */
   stmt = _desk_store_prepare (self,
-    "UPDATE cases SET platform = ?1, case_type = ?2, status = ?3, title = ?4,"
-    " notice_text = CASE WHEN ?14 THEN ?5 ELSE notice_text END, platform_case_id = ?6,"
-    " violation_code = ?7, product_ids = ?8, rule_pack_version = ?9, received_at = ?10,"
-    " deadline_at = ?11, updated_at = ?12 WHERE id = ?13",
-    error);
+                              "UPDATE cases SET platform = ?1, case_type = ?2, status = ?3, title = ?4,"
+                              " notice_text = CASE WHEN ?14 THEN ?5 ELSE notice_text END, platform_case_id = ?6,"
+                              " violation_code = ?7, product_ids = ?8, rule_pack_version = ?9, received_at = ?10,"
+                              " deadline_at = ?11, updated_at = ?12 WHERE id = ?13",
+                              error);
   if (stmt == NULL)
     goto fail;
   bind_case (stmt, kase);
@@ -620,7 +617,7 @@ fail:
   return FALSE;
 }
 
-#define CASE_COLUMNS \
+#define CASE_COLUMNS                                                                       \
   "id, platform, case_type, status, title, platform_case_id, violation_code, product_ids," \
   " rule_pack_version, received_at, deadline_at, created_at, updated_at"
 
@@ -654,20 +651,22 @@ case_from_row (sqlite3_stmt *stmt)
 }
 
 static DeskCase *
-get_case (DeskStore  *self,
-          gint64      id,
-          gboolean    with_notice,
-          GError    **error)
+get_case (DeskStore *self,
+          gint64     id,
+          gboolean   with_notice,
+          GError   **error)
 {
   sqlite3_stmt *stmt;
-  DeskCase *kase;
-  int rc;
+  DeskCase     *kase;
+  int           rc;
 
   stmt = with_notice
-    ? _desk_store_prepare (self, "SELECT " CASE_COLUMNS ", notice_text FROM cases"
-                                 " WHERE id = ?1 AND trashed_at IS NULL", error)
-    : _desk_store_prepare (self, "SELECT " CASE_COLUMNS " FROM cases"
-                                 " WHERE id = ?1 AND trashed_at IS NULL", error);
+             ? _desk_store_prepare (self, "SELECT " CASE_COLUMNS ", notice_text FROM cases"
+                                          " WHERE id = ?1 AND trashed_at IS NULL",
+                                    error)
+             : _desk_store_prepare (self, "SELECT " CASE_COLUMNS " FROM cases"
+                                          " WHERE id = ?1 AND trashed_at IS NULL",
+                                    error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -709,9 +708,9 @@ GPtrArray *
 desk_store_list_cases (DeskStore *self,
                        GError   **error)
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
   /* Open cases by deadline first, then the finished ones, newest first. */
@@ -737,7 +736,7 @@ gint64
 desk_store_count_cases (DeskStore *self)
 {
   sqlite3_stmt *stmt;
-  gint64 count = 0;
+  gint64        count = 0;
 
   g_return_val_if_fail (DESK_IS_STORE (self), 0);
   stmt = _desk_store_prepare (self, "SELECT count(*) FROM cases WHERE trashed_at IS NULL", NULL);
@@ -755,7 +754,7 @@ set_trashed (DeskStore *self,
              GError   **error)
 {
   g_autofree char *now = trashed ? _desk_store_now_iso8601 () : NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   if (!_desk_store_begin (self, error))
     return FALSE;
@@ -795,7 +794,7 @@ desk_store_restore_case (DeskStore *self,
                          gint64     id,
                          GError   **error)
 {
-  g_autoptr(DeskCase) kase = NULL;
+  g_autoptr (DeskCase) kase = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   if (!set_trashed (self, id, FALSE, error))
@@ -812,15 +811,15 @@ collect_orphans (DeskStore *self,
                  gint64     id,
                  GError   **error)
 {
-  g_autoptr(GPtrArray) shas = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) shas = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   stmt = _desk_store_prepare (self,
-    "SELECT e.sha256 FROM evidence e JOIN case_evidence ce ON ce.evidence_id = e.id"
-    " WHERE ce.case_id = ?1 AND e.in_library = 0"
-    " AND NOT EXISTS (SELECT 1 FROM case_evidence o WHERE o.evidence_id = e.id AND o.case_id != ?1)",
-    error);
+                              "SELECT e.sha256 FROM evidence e JOIN case_evidence ce ON ce.evidence_id = e.id"
+                              " WHERE ce.case_id = ?1 AND e.in_library = 0"
+                              " AND NOT EXISTS (SELECT 1 FROM case_evidence o WHERE o.evidence_id = e.id AND o.case_id != ?1)",
+                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -871,7 +870,7 @@ desk_store_delete_case (DeskStore *self,
                         gint64     id,
                         GError   **error)
 {
-  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr (GPtrArray) orphans = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   if (!_desk_store_begin (self, error))
@@ -886,7 +885,7 @@ desk_store_delete_case (DeskStore *self,
   /* After the commit: a crash here leaves an unused blob, never a missing one. */
   for (guint i = 0; i < orphans->len; i++)
     {
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr (GError) local_error = NULL;
 
       if (!desk_blob_store_remove (self->blobs, orphans->pdata[i], &local_error))
         g_message ("Could not remove unused evidence file: %s", local_error->message);
@@ -899,7 +898,7 @@ gboolean
 desk_store_purge_trash (DeskStore *self,
                         GError   **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
@@ -926,7 +925,7 @@ desk_store_add_timeline_entry (DeskStore  *self,
                                GError    **error)
 {
   g_autofree char *now = _desk_store_now_iso8601 ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
@@ -955,9 +954,9 @@ desk_store_list_timeline (DeskStore *self,
                           gint64     case_id,
                           GError   **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_timeline_entry_free);
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_timeline_entry_free);
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
   stmt = _desk_store_prepare (self,

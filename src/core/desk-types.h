@@ -5,9 +5,9 @@
 
 G_BEGIN_DECLS
 
-typedef struct _DeskStore DeskStore;
-typedef struct _DeskCase DeskCase;
-typedef struct _DeskCaseList DeskCaseList;
+typedef struct _DeskStore     DeskStore;
+typedef struct _DeskCase      DeskCase;
+typedef struct _DeskCaseList  DeskCaseList;
 typedef struct _DeskBlobStore DeskBlobStore;
 
 /* The enum nicks ("aliexpress", "tiktok-shop", …) are the stable ids stored in

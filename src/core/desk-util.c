@@ -24,14 +24,14 @@ static int
 enum_from_nick (GType type, const char *nick, int fallback)
 {
   static GEnumClass *classes[3];
-  GEnumClass *klass = NULL;
+  GEnumClass        *klass = NULL;
 
   if (nick == NULL)
     return fallback;
   for (guint i = 0; i < G_N_ELEMENTS (classes) && klass == NULL; i++)
     {
       if (g_once_init_enter (&classes[i]))
-        g_once_init_leave (&classes[i], g_type_class_ref (i == 0 ? DESK_TYPE_PLATFORM
+        g_once_init_leave (&classes[i], g_type_class_ref (i == 0   ? DESK_TYPE_PLATFORM
                                                           : i == 1 ? DESK_TYPE_CASE_TYPE
                                                                    : DESK_TYPE_CASE_STATUS));
       if (G_TYPE_FROM_CLASS (classes[i]) == type)
@@ -60,17 +60,17 @@ desk_platform_get_label (DeskPlatform platform)
 {
   switch (platform)
     {
-    /* Translators: brand names; keep the Latin name, you may add the local name */
-    case DESK_PLATFORM_ALIEXPRESS: return _("AliExpress");
-    case DESK_PLATFORM_SHOPEE: return _("Shopee");
-    case DESK_PLATFORM_JOOM: return _("Joom");
-    case DESK_PLATFORM_AMAZON: return _("Amazon");
-    case DESK_PLATFORM_TIKTOK_SHOP: return _("TikTok Shop");
-    case DESK_PLATFORM_LAZADA: return _("Lazada");
-    case DESK_PLATFORM_TEMU: return _("Temu");
-    case DESK_PLATFORM_UNKNOWN:
-    default:
-      return _("Unknown platform");
+      /* Translators: brand names; keep the Latin name, you may add the local name */
+      case DESK_PLATFORM_ALIEXPRESS: return _ ("AliExpress");
+      case DESK_PLATFORM_SHOPEE: return _ ("Shopee");
+      case DESK_PLATFORM_JOOM: return _ ("Joom");
+      case DESK_PLATFORM_AMAZON: return _ ("Amazon");
+      case DESK_PLATFORM_TIKTOK_SHOP: return _ ("TikTok Shop");
+      case DESK_PLATFORM_LAZADA: return _ ("Lazada");
+      case DESK_PLATFORM_TEMU: return _ ("Temu");
+      case DESK_PLATFORM_UNKNOWN:
+      default:
+        return _ ("Unknown platform");
     }
 }
 
@@ -91,18 +91,18 @@ desk_case_type_get_label (DeskCaseType type)
 {
   switch (type)
     {
-    case DESK_CASE_TYPE_LISTING_TAKEDOWN: return _("Listing takedown");
-    case DESK_CASE_TYPE_QUALIFICATION_MISSING: return _("Missing qualification");
-    case DESK_CASE_TYPE_QUALITY_INSPECTION: return _("Quality inspection");
-    case DESK_CASE_TYPE_IP_COMPLAINT: return _("IP complaint");
-    case DESK_CASE_TYPE_STORE_COMPLAINT: return _("Store complaint");
-    case DESK_CASE_TYPE_ACTIVITY_EXIT: return _("Campaign exit");
-    /* Translators: 跟卖, other sellers copying your listing */
-    case DESK_CASE_TYPE_RESELLER: return _("Listing copied by resellers");
-    case DESK_CASE_TYPE_ACCOUNT_HEALTH: return _("Account health");
-    case DESK_CASE_TYPE_UNKNOWN:
-    default:
-      return _("Unknown case type");
+      case DESK_CASE_TYPE_LISTING_TAKEDOWN: return _ ("Listing takedown");
+      case DESK_CASE_TYPE_QUALIFICATION_MISSING: return _ ("Missing qualification");
+      case DESK_CASE_TYPE_QUALITY_INSPECTION: return _ ("Quality inspection");
+      case DESK_CASE_TYPE_IP_COMPLAINT: return _ ("IP complaint");
+      case DESK_CASE_TYPE_STORE_COMPLAINT: return _ ("Store complaint");
+      case DESK_CASE_TYPE_ACTIVITY_EXIT: return _ ("Campaign exit");
+      /* Translators: 跟卖, other sellers copying your listing */
+      case DESK_CASE_TYPE_RESELLER: return _ ("Listing copied by resellers");
+      case DESK_CASE_TYPE_ACCOUNT_HEALTH: return _ ("Account health");
+      case DESK_CASE_TYPE_UNKNOWN:
+      default:
+        return _ ("Unknown case type");
     }
 }
 
@@ -111,25 +111,25 @@ desk_case_type_get_blurb (DeskCaseType type)
 {
   switch (type)
     {
-    case DESK_CASE_TYPE_LISTING_TAKEDOWN:
-      return _("A listing was removed, e.g. for banned words, medical claims, comparison images or a wrong category.");
-    case DESK_CASE_TYPE_QUALIFICATION_MISSING:
-      return _("A certificate such as CE, FCC, UKCA, SIRIM or BPOM is missing, expired or lacks the issuer’s seal.");
-    case DESK_CASE_TYPE_QUALITY_INSPECTION:
-      return _("A sampled product failed inspection; you need to read the test report, fix the cause and re-test.");
-    case DESK_CASE_TYPE_IP_COMPLAINT:
-      return _("A trademark, copyright or patent complaint, TRO or DMCA notice; answer with a counter-notice and your authorization chain.");
-    case DESK_CASE_TYPE_STORE_COMPLAINT:
-      return _("A complaint about listing information (false advertising, prohibited item) or fulfilment (late shipment, wrong item).");
-    case DESK_CASE_TYPE_ACTIVITY_EXIT:
-      return _("Removed from a campaign such as Flash Deals or Coupons because of fulfilment metrics.");
-    case DESK_CASE_TYPE_RESELLER:
-      return _("Other sellers copy your title, images, details or SKU; you file the complaint.");
-    case DESK_CASE_TYPE_ACCOUNT_HEALTH:
-      return _("Your account is under review or has a performance warning, possibly on several platforms.");
-    case DESK_CASE_TYPE_UNKNOWN:
-    default:
-      return "";
+      case DESK_CASE_TYPE_LISTING_TAKEDOWN:
+        return _ ("A listing was removed, e.g. for banned words, medical claims, comparison images or a wrong category.");
+      case DESK_CASE_TYPE_QUALIFICATION_MISSING:
+        return _ ("A certificate such as CE, FCC, UKCA, SIRIM or BPOM is missing, expired or lacks the issuer’s seal.");
+      case DESK_CASE_TYPE_QUALITY_INSPECTION:
+        return _ ("A sampled product failed inspection; you need to read the test report, fix the cause and re-test.");
+      case DESK_CASE_TYPE_IP_COMPLAINT:
+        return _ ("A trademark, copyright or patent complaint, TRO or DMCA notice; answer with a counter-notice and your authorization chain.");
+      case DESK_CASE_TYPE_STORE_COMPLAINT:
+        return _ ("A complaint about listing information (false advertising, prohibited item) or fulfilment (late shipment, wrong item).");
+      case DESK_CASE_TYPE_ACTIVITY_EXIT:
+        return _ ("Removed from a campaign such as Flash Deals or Coupons because of fulfilment metrics.");
+      case DESK_CASE_TYPE_RESELLER:
+        return _ ("Other sellers copy your title, images, details or SKU; you file the complaint.");
+      case DESK_CASE_TYPE_ACCOUNT_HEALTH:
+        return _ ("Your account is under review or has a performance warning, possibly on several platforms.");
+      case DESK_CASE_TYPE_UNKNOWN:
+      default:
+        return "";
     }
 }
 
@@ -150,23 +150,23 @@ desk_case_status_get_label (DeskCaseStatus status)
 {
   switch (status)
     {
-    case DESK_CASE_STATUS_SUBMITTED: return _("Submitted");
-    /* Translators: case status: the platform is reviewing the appeal */
-    case DESK_CASE_STATUS_PENDING: return _("Under review");
-    case DESK_CASE_STATUS_RESOLVED: return _("Resolved");
-    case DESK_CASE_STATUS_REJECTED: return _("Rejected");
-    case DESK_CASE_STATUS_CLOSED: return _("Closed");
-    case DESK_CASE_STATUS_DRAFT:
-    default:
-      /* Translators: case status: not yet submitted */
-      return _("Draft");
+      case DESK_CASE_STATUS_SUBMITTED: return _ ("Submitted");
+      /* Translators: case status: the platform is reviewing the appeal */
+      case DESK_CASE_STATUS_PENDING: return _ ("Under review");
+      case DESK_CASE_STATUS_RESOLVED: return _ ("Resolved");
+      case DESK_CASE_STATUS_REJECTED: return _ ("Rejected");
+      case DESK_CASE_STATUS_CLOSED: return _ ("Closed");
+      case DESK_CASE_STATUS_DRAFT:
+      default:
+        /* Translators: case status: not yet submitted */
+        return _ ("Draft");
     }
 }
 
 char *
 desk_time_to_iso8601 (GDateTime *time)
 {
-  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr (GDateTime) utc = NULL;
 
   if (time == NULL)
     return NULL;
@@ -177,7 +177,7 @@ desk_time_to_iso8601 (GDateTime *time)
 GDateTime *
 desk_time_from_iso8601 (const char *text)
 {
-  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr (GTimeZone) utc = NULL;
 
   if (text == NULL || *text == '\0')
     return NULL;
@@ -188,13 +188,13 @@ desk_time_from_iso8601 (const char *text)
 char *
 desk_time_format_local (GDateTime *time)
 {
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr (GDateTime) local = NULL;
 
   if (time == NULL)
     return g_strdup ("—");
   local = g_date_time_to_local (time);
   /* Translators: date and time format, see g_date_time_format() */
-  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
+  return g_date_time_format (local, _ ("%Y-%m-%d %H:%M"));
 }
 
 DeskDeadlineState
@@ -223,12 +223,12 @@ format_span (GTimeSpan span)
 
   if (days > 0)
     /* Translators: a duration, e.g. "2 d 5 h" */
-    return g_strdup_printf (_("%d d %d h"), (int)days, (int)hours);
+    return g_strdup_printf (_ ("%d d %d h"), (int)days, (int)hours);
   if (hours > 0)
     /* Translators: a duration, e.g. "3 h 10 min" */
-    return g_strdup_printf (_("%d h %d min"), (int)hours, (int)mins);
+    return g_strdup_printf (_ ("%d h %d min"), (int)hours, (int)mins);
   /* Translators: a duration, e.g. "25 min" */
-  return g_strdup_printf (_("%d min"), (int)mins);
+  return g_strdup_printf (_ ("%d min"), (int)mins);
 }
 
 char *
@@ -236,20 +236,20 @@ desk_deadline_format_countdown (GDateTime *deadline,
                                 GDateTime *now)
 {
   g_autofree char *span = NULL;
-  GTimeSpan left;
+  GTimeSpan        left;
 
   if (deadline == NULL)
-    return g_strdup (_("No deadline"));
+    return g_strdup (_ ("No deadline"));
   left = g_date_time_difference (deadline, now);
   if (left <= 0)
     {
       span = format_span (-left);
       /* Translators: %s is a duration such as "2 h 5 min" */
-      return g_strdup_printf (_("Overdue by %s"), span);
+      return g_strdup_printf (_ ("Overdue by %s"), span);
     }
   span = format_span (left);
   /* Translators: %s is a duration such as "2 d 5 h" */
-  return g_strdup_printf (_("%s left"), span);
+  return g_strdup_printf (_ ("%s left"), span);
 }
 
 char *

@@ -9,36 +9,36 @@
 G_BEGIN_DECLS
 
 /* Stable ids are the GEnum nicks: "aliexpress", "tiktok-shop", "ip-complaint", … */
-const char     *desk_platform_to_id        (DeskPlatform platform);
-DeskPlatform    desk_platform_from_id      (const char *id);
+const char  *desk_platform_to_id (DeskPlatform platform);
+DeskPlatform desk_platform_from_id (const char *id);
 /* Translated, for display: "AliExpress", "TikTok Shop", "速卖通" is not used: brand
  * names stay Latin; the Chinese UI adds the Chinese name in parentheses. */
-const char     *desk_platform_get_label    (DeskPlatform platform);
+const char *desk_platform_get_label (DeskPlatform platform);
 
-const char     *desk_case_type_to_id       (DeskCaseType type);
-DeskCaseType    desk_case_type_from_id     (const char *id);
-const char     *desk_case_type_get_label   (DeskCaseType type);
+const char  *desk_case_type_to_id (DeskCaseType type);
+DeskCaseType desk_case_type_from_id (const char *id);
+const char  *desk_case_type_get_label (DeskCaseType type);
 /* One translated line that explains the case type, with an example. */
-const char     *desk_case_type_get_blurb   (DeskCaseType type);
+const char *desk_case_type_get_blurb (DeskCaseType type);
 
-const char     *desk_case_status_to_id     (DeskCaseStatus status);
-DeskCaseStatus  desk_case_status_from_id   (const char *id);
-const char     *desk_case_status_get_label (DeskCaseStatus status);
+const char    *desk_case_status_to_id (DeskCaseStatus status);
+DeskCaseStatus desk_case_status_from_id (const char *id);
+const char    *desk_case_status_get_label (DeskCaseStatus status);
 
 /* Times: stored as UTC ISO 8601 "2026-11-22T07:05:00Z"; NULL stays NULL. */
-char           *desk_time_to_iso8601       (GDateTime *time);
-GDateTime      *desk_time_from_iso8601     (const char *text);
+char      *desk_time_to_iso8601 (GDateTime *time);
+GDateTime *desk_time_from_iso8601 (const char *text);
 /* Translated, local time, e.g. "2026-11-24 15:00". */
-char           *desk_time_format_local     (GDateTime *time);
+char *desk_time_format_local (GDateTime *time);
 
 /* Deadline state relative to @now (24 h threshold for SOON). */
-DeskDeadlineState desk_deadline_get_state  (GDateTime *deadline,
-                                            GDateTime *now);
+DeskDeadlineState desk_deadline_get_state (GDateTime *deadline,
+                                           GDateTime *now);
 /* Translated countdown: "2 days 5 h left", "3 h 10 min left", "Overdue by 2 h". */
-char           *desk_deadline_format_countdown (GDateTime *deadline,
-                                                GDateTime *now);
+char *desk_deadline_format_countdown (GDateTime *deadline,
+                                      GDateTime *now);
 
 /* Case-folded, NFKC-normalised copy for search matching. */
-char           *desk_text_fold             (const char *text);
+char *desk_text_fold (const char *text);
 
 G_END_DECLS

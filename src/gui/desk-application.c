@@ -12,9 +12,9 @@
 
 struct _DeskApplication
 {
-  AdwApplication  parent_instance;
-  DeskStore      *store;
-  GError         *store_error;
+  AdwApplication parent_instance;
+  DeskStore     *store;
+  GError        *store_error;
 };
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
@@ -35,12 +35,12 @@ desk_application_startup (GApplication *app)
   static gpointer name_set;
 
   DeskApplication *self = DESK_APPLICATION (app);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   G_APPLICATION_CLASS (desk_application_parent_class)->startup (app);
   if (g_once_init_enter (&name_set))
     {
-      g_set_application_name (_("Appeal Desk"));
+      g_set_application_name (_ ("Appeal Desk"));
       g_once_init_leave (&name_set, GINT_TO_POINTER (1));
     }
   gtk_window_set_default_icon_name (APP_ID);
@@ -68,7 +68,7 @@ desk_application_activate (GApplication *app)
 static void
 desk_application_class_init (DeskApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = desk_application_dispose;
@@ -82,7 +82,7 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  GList          *windows = gtk_application_get_windows (app);
 
   /* Close windows first so they save their size and finish pending deletes. */
   for (GList *l = windows; l; l = l->next)
@@ -145,20 +145,20 @@ void
 desk_application_show_about (DeskApplication *self)
 {
   static const char *developers[] = { "Appeal Desk contributors", NULL };
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow         *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   adw_show_about_window (parent,
-                         "application-name", _("Appeal Desk"),
+                         "application-name", _ ("Appeal Desk"),
                          "application-icon", APP_ID,
-                         "developer-name", _("Appeal Desk contributors"),
+                         "developer-name", _ ("Appeal Desk contributors"),
                          "version", PACKAGE_VERSION,
                          "website", "https://github.com/appealdesk/appeal-desk",
                          "issue-url", "https://github.com/appealdesk/appeal-desk/issues",
-                         "comments", _("Answer platform takedowns, IP complaints and campaign exits with the right evidence, in the right words, before the deadline. Everything stays on this computer."),
+                         "comments", _ ("Answer platform takedowns, IP complaints and campaign exits with the right evidence, in the right words, before the deadline. Everything stays on this computer."),
                          "copyright", "© 2026 Appeal Desk contributors",
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "developers", developers,
                          /* Translators: put your names here, one per line */
-                         "translator-credits", _("translator-credits"),
+                         "translator-credits", _ ("translator-credits"),
                          NULL);
 }

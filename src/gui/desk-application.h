@@ -11,10 +11,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskApplication, desk_application, DESK, APPLICATION, AdwApplication)
 
-DeskApplication *desk_application_new       (void);
+DeskApplication *desk_application_new (void);
 /* NULL when the store could not be opened (the window then shows why). */
-DeskStore       *desk_application_get_store (DeskApplication *self);
-const GError    *desk_application_get_store_error (DeskApplication *self);
-void             desk_application_show_about (DeskApplication *self);
+DeskStore    *desk_application_get_store (DeskApplication *self);
+const GError *desk_application_get_store_error (DeskApplication *self);
+void          desk_application_show_about (DeskApplication *self);
 
 G_END_DECLS

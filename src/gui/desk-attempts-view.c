@@ -15,11 +15,11 @@ struct _DeskAttemptsView
   AdwBin parent_instance;
 
   DeskStore *store;
-  DeskCase *kase;
+  DeskCase  *kase;
 
   AdwPreferencesGroup *group;
-  GtkListBox *list;
-  GtkWidget *record_button;
+  GtkListBox          *list;
+  GtkWidget           *record_button;
 };
 
 G_DEFINE_FINAL_TYPE (DeskAttemptsView, desk_attempts_view, ADW_TYPE_BIN)
@@ -29,8 +29,8 @@ typedef struct
 {
   DeskAttemptsView *self; /* weak: the case page may go first */
   AdwMessageDialog *dialog;
-  GtkDropDown *product; /* NULL when the case lists no product */
-  GtkCheckButton *report;
+  GtkDropDown      *product; /* NULL when the case lists no product */
+  GtkCheckButton   *report;
 } RecordDialog;
 
 static void
@@ -52,7 +52,7 @@ get_pack (DeskAttemptsView *self)
 static GtkWidget *
 attempt_row (DeskAttemptRecord *r)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget       *row = adw_action_row_new ();
   g_autofree char *when = desk_time_format_local (r->attempted_at);
   g_autofree char *subtitle = r->has_test_report
                                   /* Translators: "2026-03-10 16:00 · with a third-party test report" */
@@ -76,7 +76,7 @@ fill (DeskAttemptsView *self)
   g_autoptr (GError) error = NULL;
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
-  GtkWidget *child;
+  GtkWidget       *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
@@ -135,12 +135,12 @@ verdict_heading (DeskGuardLevel level)
 }
 
 static void
-show_verdict (RecordDialog *rd,
+show_verdict (RecordDialog     *rd,
               DeskGuardVerdict *verdict)
 {
   DeskGuardLevel level = verdict ? desk_guard_verdict_get_level (verdict) : DESK_GUARD_LEVEL_OK;
-  const char *message = verdict ? desk_guard_verdict_get_message (verdict) : "";
-  gboolean stop = level == DESK_GUARD_LEVEL_STOP;
+  const char    *message = verdict ? desk_guard_verdict_get_message (verdict) : "";
+  gboolean       stop = level == DESK_GUARD_LEVEL_STOP;
 
   adw_message_dialog_set_heading (rd->dialog, verdict_heading (level));
   adw_message_dialog_set_body (rd->dialog, *message ? message
@@ -180,8 +180,8 @@ update_verdict (RecordDialog *rd)
 
 static void
 on_response (AdwMessageDialog *dialog,
-             const char *response,
-             RecordDialog *rd)
+             const char       *response,
+             RecordDialog     *rd)
 {
   DeskAttemptsView *self = rd->self;
   g_autoptr (GError) error = NULL;
@@ -202,7 +202,7 @@ static GtkWidget *
 build_extra (RecordDialog *rd)
 {
   const char *const *products = desk_case_get_product_ids (rd->self->kase);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget         *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   if (products && products[0])
     {
@@ -236,7 +236,7 @@ GtkWidget *
 desk_attempts_view_open_record_dialog (DeskAttemptsView *self)
 {
   RecordDialog *rd;
-  GtkWidget *dialog;
+  GtkWidget    *dialog;
 
   g_return_val_if_fail (DESK_IS_ATTEMPTS_VIEW (self), NULL);
   g_return_val_if_fail (self->kase != NULL, NULL);
@@ -279,7 +279,7 @@ desk_attempts_view_dispose (GObject *object)
 static void
 desk_attempts_view_class_init (DeskAttemptsViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_attempts_view_dispose;
@@ -304,8 +304,8 @@ desk_attempts_view_new (void)
 
 void
 desk_attempts_view_set_case (DeskAttemptsView *self,
-                             DeskStore *store,
-                             gint64 case_id)
+                             DeskStore        *store,
+                             gint64            case_id)
 {
   g_autoptr (GError) error = NULL;
 

@@ -18,8 +18,8 @@ G_DECLARE_FINAL_TYPE (DeskAttemptsView, desk_attempts_view, DESK, ATTEMPTS_VIEW,
 DeskAttemptsView *desk_attempts_view_new (void);
 /* @case_id 0 clears the view. */
 void desk_attempts_view_set_case (DeskAttemptsView *self,
-                                  DeskStore *store,
-                                  gint64 case_id);
+                                  DeskStore        *store,
+                                  gint64            case_id);
 /* Opens the record dialog (the button does this); returns it, borrowed. */
 GtkWidget *desk_attempts_view_open_record_dialog (DeskAttemptsView *self);
 

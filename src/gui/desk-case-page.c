@@ -14,24 +14,24 @@
 
 struct _DeskCasePage
 {
-  AdwBin        parent_instance;
+  AdwBin parent_instance;
 
-  DeskStore    *store;
-  DeskCase     *kase;
-  gboolean      loading;
+  DeskStore *store;
+  DeskCase  *kase;
+  gboolean   loading;
 
-  GtkLabel     *title_label;
-  GtkLabel     *subtitle_label;
-  GtkLabel     *countdown_label;
-  AdwComboRow  *status_row;
-  AdwActionRow *case_id_row;
-  AdwActionRow *code_row;
-  AdwActionRow *products_row;
-  AdwActionRow *received_row;
-  AdwActionRow *deadline_row;
-  GtkLabel     *notice_label;
-  GtkListBox   *timeline_list;
-  GtkBox       *sections;
+  GtkLabel          *title_label;
+  GtkLabel          *subtitle_label;
+  GtkLabel          *countdown_label;
+  AdwComboRow       *status_row;
+  AdwActionRow      *case_id_row;
+  AdwActionRow      *code_row;
+  AdwActionRow      *products_row;
+  AdwActionRow      *received_row;
+  AdwActionRow      *deadline_row;
+  GtkLabel          *notice_label;
+  GtkListBox        *timeline_list;
+  GtkBox            *sections;
   DeskChecklistView *checklist_view;
   DeskAttemptsView  *attempts_view;
 };
@@ -48,20 +48,20 @@ static const char *
 timeline_kind_label (const char *kind)
 {
   if (g_strcmp0 (kind, "created") == 0)
-    return _("Case created");
+    return _ ("Case created");
   if (g_strcmp0 (kind, "status") == 0)
-    return _("Status changed");
+    return _ ("Status changed");
   if (g_strcmp0 (kind, "submitted") == 0)
-    return _("Submitted to the platform");
+    return _ ("Submitted to the platform");
   if (g_strcmp0 (kind, "reply") == 0)
-    return _("Platform replied");
-  return _("Note");
+    return _ ("Platform replied");
+  return _ ("Note");
 }
 
 static void
 fill_timeline (DeskCasePage *self)
 {
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))))
@@ -70,8 +70,8 @@ fill_timeline (DeskCasePage *self)
   for (guint i = 0; entries && i < entries->len; i++)
     {
       DeskTimelineEntry *entry = entries->pdata[i];
-      g_autofree char *when = desk_time_format_local (entry->at);
-      GtkWidget *row = adw_action_row_new ();
+      g_autofree char   *when = desk_time_format_local (entry->at);
+      GtkWidget         *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), timeline_kind_label (entry->kind));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -92,14 +92,14 @@ set_subtitle (AdwActionRow *row,
 static void
 fill (DeskCasePage *self)
 {
-  DeskCase *kase = self->kase;
+  DeskCase        *kase = self->kase;
   g_autofree char *subtitle = NULL;
   g_autofree char *products = g_strjoinv (", ", (char **)desk_case_get_product_ids (kase));
   g_autofree char *received = desk_time_format_local (desk_case_get_received_at (kase));
   g_autofree char *deadline = desk_time_format_local (desk_case_get_deadline_at (kase));
 
   self->loading = TRUE;
-  subtitle = g_strdup_printf (_("%s · %s"),
+  subtitle = g_strdup_printf (_ ("%s · %s"),
                               desk_platform_get_label (desk_case_get_platform (kase)),
                               desk_case_type_get_label (desk_case_get_case_type (kase)));
   gtk_label_set_text (self->title_label, desk_case_get_title (kase));
@@ -112,7 +112,8 @@ fill (DeskCasePage *self)
   set_subtitle (self->received_row, received);
   set_subtitle (self->deadline_row, deadline);
   gtk_label_set_text (self->notice_label, *desk_case_get_notice_text (kase)
-                      ? desk_case_get_notice_text (kase) : _("No notice text was saved."));
+                                              ? desk_case_get_notice_text (kase)
+                                              : _ ("No notice text was saved."));
   fill_timeline (self);
   self->loading = FALSE;
 }
@@ -120,7 +121,7 @@ fill (DeskCasePage *self)
 static void
 on_status_selected (DeskCasePage *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   DeskCaseStatus status = adw_combo_row_get_selected (self->status_row);
 
   if (self->loading || self->kase == NULL || status == desk_case_get_status (self->kase))
@@ -148,7 +149,7 @@ on_copy_notice (DeskCasePage *self)
 static void
 setup_status_model (DeskCasePage *self)
 {
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
 
   for (DeskCaseStatus s = DESK_CASE_STATUS_DRAFT; s <= DESK_CASE_STATUS_CLOSED; s++)
     gtk_string_list_append (list, desk_case_status_get_label (s));
@@ -169,7 +170,7 @@ desk_case_page_dispose (GObject *object)
 static void
 desk_case_page_class_init (DeskCasePageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_case_page_dispose;
@@ -212,7 +213,7 @@ void
 desk_case_page_set_case (DeskCasePage *self,
                          gint64        case_id)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_return_if_fail (DESK_IS_CASE_PAGE (self));
   if (self->kase && desk_case_get_id (self->kase) == case_id)

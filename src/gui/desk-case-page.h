@@ -11,13 +11,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskCasePage, desk_case_page, DESK, CASE_PAGE, AdwBin)
 
-void      desk_case_page_set_store (DeskCasePage *self,
-                                    DeskStore    *store);
+void desk_case_page_set_store (DeskCasePage *self,
+                               DeskStore    *store);
 /* Loads the complete case (notice text, timeline); 0 clears the page. */
-void      desk_case_page_set_case  (DeskCasePage *self,
-                                    gint64        case_id);
-DeskCase *desk_case_page_get_case  (DeskCasePage *self);
+void      desk_case_page_set_case (DeskCasePage *self,
+                                   gint64        case_id);
+DeskCase *desk_case_page_get_case (DeskCasePage *self);
 /* Containers later features fill (checklist, evidence…), in page order. */
-GtkBox   *desk_case_page_get_sections (DeskCasePage *self);
+GtkBox *desk_case_page_get_sections (DeskCasePage *self);
 
 G_END_DECLS

@@ -10,16 +10,16 @@
 
 struct _DeskCaseRow
 {
-  GtkWidget  parent_instance;
+  GtkWidget parent_instance;
 
-  DeskCase  *kase;
-  gulong     notify_id;
-  guint      tick_id;
+  DeskCase *kase;
+  gulong    notify_id;
+  guint     tick_id;
 
-  GtkLabel  *title_label;
-  GtkLabel  *subtitle_label;
-  GtkLabel  *status_label;
-  GtkLabel  *countdown_label;
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkLabel *status_label;
+  GtkLabel *countdown_label;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCaseRow, desk_case_row, GTK_TYPE_WIDGET)
@@ -28,9 +28,9 @@ void
 desk_countdown_label_update (GtkLabel *label,
                              DeskCase *kase)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   DeskDeadlineState state = desk_case_get_deadline_state (kase, now);
-  g_autofree char *text = NULL;
+  g_autofree char  *text = NULL;
 
   if (state == DESK_DEADLINE_DONE || state == DESK_DEADLINE_NONE)
     text = g_strdup ("");
@@ -50,12 +50,12 @@ update (DeskCaseRow *self)
 {
   g_autofree char *subtitle = NULL;
   g_autofree char *a11y = NULL;
-  DeskCase *kase = self->kase;
+  DeskCase        *kase = self->kase;
 
   if (kase == NULL)
     return;
   /* Translators: "Platform · case type", e.g. "Shopee · IP complaint" */
-  subtitle = g_strdup_printf (_("%s · %s"),
+  subtitle = g_strdup_printf (_ ("%s · %s"),
                               desk_platform_get_label (desk_case_get_platform (kase)),
                               desk_case_type_get_label (desk_case_get_case_type (kase)));
   gtk_label_set_text (self->title_label, desk_case_get_title (kase));
@@ -102,7 +102,7 @@ static void
 desk_case_row_dispose (GObject *object)
 {
   DeskCaseRow *self = (DeskCaseRow *)object;
-  GtkWidget *child;
+  GtkWidget   *child;
 
   desk_case_row_set_case (self, NULL);
   g_clear_handle_id (&self->tick_id, g_source_remove);
@@ -115,7 +115,7 @@ desk_case_row_dispose (GObject *object)
 static void
 desk_case_row_class_init (DeskCaseRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_case_row_dispose;

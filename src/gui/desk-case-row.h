@@ -11,12 +11,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskCaseRow, desk_case_row, DESK, CASE_ROW, GtkWidget)
 
-DeskCaseRow *desk_case_row_new      (void);
+DeskCaseRow *desk_case_row_new (void);
 void         desk_case_row_set_case (DeskCaseRow *self,
                                      DeskCase    *kase);
 
 /* Applies the countdown text and its warning/error style to @label. */
-void         desk_countdown_label_update (GtkLabel *label,
-                                          DeskCase *kase);
+void desk_countdown_label_update (GtkLabel *label,
+                                  DeskCase *kase);
 
 G_END_DECLS

@@ -14,11 +14,11 @@ struct _DeskChecklistView
   AdwBin parent_instance;
 
   DeskStore *store;
-  DeskCase *kase;
+  DeskCase  *kase;
   GPtrArray *rows; /* AdwExpanderRow, as added to the group */
 
   AdwPreferencesGroup *group;
-  GtkLabel *summary_label;
+  GtkLabel            *summary_label;
 };
 
 G_DEFINE_FINAL_TYPE (DeskChecklistView, desk_checklist_view, ADW_TYPE_BIN)
@@ -27,11 +27,11 @@ G_DEFINE_FINAL_TYPE (DeskChecklistView, desk_checklist_view, ADW_TYPE_BIN)
 typedef struct
 {
   DeskChecklistView *self;
-  gint64 item_id;
-  GtkImage *icon;
-  AdwComboRow *state_row;
-  AdwEntryRow *note_row;
-  gboolean updating;
+  gint64             item_id;
+  GtkImage          *icon;
+  AdwComboRow       *state_row;
+  AdwEntryRow       *note_row;
+  gboolean           updating;
 } ItemRow;
 
 static const char *
@@ -50,8 +50,8 @@ state_icon (DeskChecklistState state)
 }
 
 static void
-show_state (AdwExpanderRow *row,
-            ItemRow *ir,
+show_state (AdwExpanderRow    *row,
+            ItemRow           *ir,
             DeskChecklistState state)
 {
   static const char *classes[] = { "dim-label", "success", "warning" };
@@ -71,8 +71,8 @@ show_state (AdwExpanderRow *row,
 static void
 update_summary (DeskChecklistView *self)
 {
-  guint counts[3] = { 0 };
-  guint total;
+  guint            counts[3] = { 0 };
+  guint            total;
   g_autofree char *text = NULL;
 
   if (self->kase == NULL
@@ -89,12 +89,12 @@ update_summary (DeskChecklistView *self)
 
 static void
 on_state_selected (AdwComboRow *combo,
-                   GParamSpec *pspec,
-                   ItemRow *ir)
+                   GParamSpec  *pspec,
+                   ItemRow     *ir)
 {
   g_autoptr (GError) error = NULL;
   DeskChecklistState state = adw_combo_row_get_selected (combo);
-  AdwExpanderRow *row = ADW_EXPANDER_ROW (gtk_widget_get_ancestor (GTK_WIDGET (combo), ADW_TYPE_EXPANDER_ROW));
+  AdwExpanderRow    *row = ADW_EXPANDER_ROW (gtk_widget_get_ancestor (GTK_WIDGET (combo), ADW_TYPE_EXPANDER_ROW));
 
   if (ir->updating || state > DESK_CHECKLIST_NEEDS_ATTENTION)
     return;
@@ -109,7 +109,7 @@ on_state_selected (AdwComboRow *combo,
 
 static void
 on_note_apply (AdwEntryRow *entry,
-               ItemRow *ir)
+               ItemRow     *ir)
 {
   g_autoptr (GError) error = NULL;
 
@@ -123,9 +123,9 @@ on_note_apply (AdwEntryRow *entry,
 
 static void
 add_text_row (AdwExpanderRow *row,
-              const char *title,
-              const char *text,
-              const char *icon_name)
+              const char     *title,
+              const char     *text,
+              const char     *icon_name)
 {
   GtkWidget *child = adw_action_row_new ();
 
@@ -144,14 +144,14 @@ add_text_row (AdwExpanderRow *row,
 }
 
 static void
-add_requirement_rows (AdwExpanderRow *row,
-                      DeskRulePack *pack,
+add_requirement_rows (AdwExpanderRow          *row,
+                      DeskRulePack            *pack,
                       DeskEvidenceRequirement *req)
 {
   DeskRuleLanguage lang = DESK_RULE_LANGUAGE_CURRENT;
   g_autofree char *formats = g_strjoinv (", ", (char **)desk_evidence_requirement_get_formats (req));
-  const char *source = desk_evidence_requirement_get_source (req);
-  const char *source_title = desk_rule_pack_get_source_title (pack, source, lang);
+  const char      *source = desk_evidence_requirement_get_source (req);
+  const char      *source_title = desk_rule_pack_get_source_title (pack, source, lang);
   g_autofree char *source_text = source_title ? g_strdup_printf ("%s — %s", source, source_title) : g_strdup (source);
 
   add_text_row (row, _ ("Why it is needed"), desk_evidence_requirement_get_why (req, lang), NULL);
@@ -164,8 +164,8 @@ add_requirement_rows (AdwExpanderRow *row,
 }
 
 static void
-add_edit_rows (AdwExpanderRow *row,
-               ItemRow *ir,
+add_edit_rows (AdwExpanderRow    *row,
+               ItemRow           *ir,
                DeskChecklistItem *item)
 {
   g_autoptr (GtkStringList) states = gtk_string_list_new (NULL);
@@ -189,16 +189,16 @@ add_edit_rows (AdwExpanderRow *row,
 
 static GtkWidget *
 create_item_row (DeskChecklistView *self,
-                 DeskRulePack *pack,
+                 DeskRulePack      *pack,
                  DeskChecklistItem *item)
 {
   DeskEvidenceRequirement *req = desk_checklist_item_get_requirement (item, pack, desk_case_get_case_type (self->kase));
-  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  ItemRow *ir = g_new0 (ItemRow, 1);
-  const char *label = req ? desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_CURRENT) : item->item_id;
-  g_autofree char *title = item->required ? g_strdup (label)
+  AdwExpanderRow          *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  ItemRow                 *ir = g_new0 (ItemRow, 1);
+  const char              *label = req ? desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_CURRENT) : item->item_id;
+  g_autofree char         *title = item->required ? g_strdup (label)
                                           /* Translators: an evidence item that is not required */
-                                          : g_strdup_printf (_ ("%s (optional)"), label);
+                                                  : g_strdup_printf (_ ("%s (optional)"), label);
 
   ir->self = self;
   ir->item_id = item->id;
@@ -228,7 +228,7 @@ clear_rows (DeskChecklistView *self)
 
 static void
 add_row (DeskChecklistView *self,
-         GtkWidget *row)
+         GtkWidget         *row)
 {
   g_ptr_array_add (self->rows, row);
   adw_preferences_group_add (self->group, row);
@@ -236,10 +236,10 @@ add_row (DeskChecklistView *self,
 
 static char *
 pack_description (DeskChecklistView *self,
-                  DeskRulePack *pack)
+                  DeskRulePack      *pack)
 {
   g_autofree char *label = desk_rule_pack_get_label (pack);
-  const char *used = desk_case_get_rule_pack_version (self->kase);
+  const char      *used = desk_case_get_rule_pack_version (self->kase);
 
   if (used && *used && desk_rule_pack_compare_versions (used, desk_rule_pack_get_pack_version (pack)) != 0)
     /* Translators: "AliExpress rules v1.1 (effective …) · this checklist was made with v1.0" */
@@ -253,7 +253,7 @@ fill (DeskChecklistView *self)
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *description = NULL;
-  DeskRulePack *pack;
+  DeskRulePack    *pack;
 
   clear_rows (self);
   if (self->kase == NULL)
@@ -293,7 +293,7 @@ desk_checklist_view_dispose (GObject *object)
 static void
 desk_checklist_view_class_init (DeskChecklistViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_checklist_view_dispose;
@@ -317,8 +317,8 @@ desk_checklist_view_new (void)
 
 void
 desk_checklist_view_set_case (DeskChecklistView *self,
-                              DeskStore *store,
-                              gint64 case_id)
+                              DeskStore         *store,
+                              gint64             case_id)
 {
   g_autoptr (GError) error = NULL;
 

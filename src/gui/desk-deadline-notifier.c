@@ -16,17 +16,17 @@ struct _DeskDeadlineNotifier
   GObject parent_instance;
 
   GApplication *app; /* weak */
-  DeskStore *store;
-  GSettings *settings;
-  guint timeout_id;
-  guint idle_id;
+  DeskStore    *store;
+  GSettings    *settings;
+  guint         timeout_id;
+  guint         idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (DeskDeadlineNotifier, desk_deadline_notifier, G_TYPE_OBJECT)
 
 static void
 show_case (GtkApplication *app,
-           gint64 id)
+           gint64          id)
 {
   GtkWindow *window = gtk_application_get_active_window (app);
 
@@ -43,16 +43,16 @@ show_case (GtkApplication *app,
 
 static void
 on_show_case (GSimpleAction *action,
-              GVariant *param,
-              gpointer user_data)
+              GVariant      *param,
+              gpointer       user_data)
 {
   show_case (GTK_APPLICATION (user_data), g_variant_get_int64 (param));
 }
 
 static void
-send_alert (DeskDeadlineNotifier *self,
+send_alert (DeskDeadlineNotifier    *self,
             const DeskDeadlineAlert *alert,
-            GDateTime *now)
+            GDateTime               *now)
 {
   g_autoptr (DeskCase) kase = desk_store_get_case (self->store, alert->case_id, NULL);
   g_autoptr (GNotification) notification = NULL;
@@ -77,7 +77,7 @@ send_alert (DeskDeadlineNotifier *self,
 
 guint
 desk_deadline_notifier_check (DeskDeadlineNotifier *self,
-                              GDateTime *now)
+                              GDateTime            *now)
 {
   g_autoptr (GDateTime) current = now ? g_date_time_ref (now) : g_date_time_new_now_utc ();
   g_autoptr (GArray) due = NULL;
@@ -161,7 +161,7 @@ desk_deadline_notifier_init (DeskDeadlineNotifier *self)
 
 DeskDeadlineNotifier *
 desk_deadline_notifier_new (GApplication *app,
-                            DeskStore *store)
+                            DeskStore    *store)
 {
   static const GActionEntry actions[] = {
     { "show-case", on_show_case, "x" },
@@ -189,7 +189,7 @@ on_shutdown (GApplication *app)
 
 void
 desk_deadline_notifier_install (GApplication *app,
-                                DeskStore *store)
+                                DeskStore    *store)
 {
   g_return_if_fail (G_IS_APPLICATION (app));
   if (store == NULL)
@@ -202,7 +202,7 @@ desk_deadline_notifier_install (GApplication *app,
 /* Overdue toast */
 
 static void
-on_toast_show (AdwToast *toast,
+on_toast_show (AdwToast  *toast,
                GtkWindow *window)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "desk-case-id"));
@@ -219,7 +219,7 @@ desk_deadline_notifier_flag_overdue (GtkWindow *window,
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GError) error = NULL;
   AdwToast *toast;
-  guint n;
+  guint     n;
 
   g_return_val_if_fail (DESK_IS_WINDOW (window), 0);
   if (store == NULL || !(ids = desk_deadline_watch_overdue (store, now, &error)))

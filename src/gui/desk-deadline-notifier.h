@@ -16,15 +16,15 @@ G_DECLARE_FINAL_TYPE (DeskDeadlineNotifier, desk_deadline_notifier, DESK, DEADLI
  * unless the GSettings key notify-deadlines is off. Adds the action
  * "app.show-case" (int64 case id) that the notifications use. */
 DeskDeadlineNotifier *desk_deadline_notifier_new (GApplication *app,
-                                                  DeskStore *store);
+                                                  DeskStore    *store);
 /* Runs one check at @now (NULL: the current time); returns how many
  * notifications were sent. For tests; the timer calls it. */
 guint desk_deadline_notifier_check (DeskDeadlineNotifier *self,
-                                    GDateTime *now);
+                                    GDateTime            *now);
 
 /* Creates the notifier and keeps it with @app until the app shuts down. */
 void desk_deadline_notifier_install (GApplication *app,
-                                     DeskStore *store);
+                                     DeskStore    *store);
 
 /* At start-up: a toast in @window ("3 cases are overdue", "Show") when cases
  * are overdue; "Show" opens the most overdue one. Returns the number. */

@@ -15,25 +15,25 @@
 
 struct _DeskEvidenceLibrary
 {
-  AdwWindow           parent_instance;
+  AdwWindow parent_instance;
 
   DeskStore          *store;
-  gint64              pick_case;      /* 0: library mode */
+  gint64              pick_case; /* 0: library mode */
   DeskEvidenceList   *list;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   char               *folded_query;
-  GQueue              queue;          /* GFile to add */
+  GQueue              queue; /* GFile to add */
   GCancellable       *cancellable;
 
-  AdwToastOverlay    *toast_overlay;
-  AdwWindowTitle     *window_title;
-  GtkWidget          *add_button;
-  GtkSpinner         *spinner;
-  GtkSearchEntry     *search_entry;
-  GtkStack           *stack;
-  GtkListView        *list_view;
-  AdwStatusPage      *empty_page;
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  GtkWidget       *add_button;
+  GtkSpinner      *spinner;
+  GtkSearchEntry  *search_entry;
+  GtkStack        *stack;
+  GtkListView     *list_view;
+  AdwStatusPage   *empty_page;
 };
 
 G_DEFINE_FINAL_TYPE (DeskEvidenceLibrary, desk_evidence_library, ADW_TYPE_WINDOW)
@@ -60,21 +60,21 @@ filter_func (gpointer item,
 static void
 update_state (DeskEvidenceLibrary *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint            shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint            total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", total), total);
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_stack_set_visible_child_name (self->stack, shown ? "list" : "empty");
   if (total == 0)
     {
-      adw_status_page_set_title (self->empty_page, _("No Evidence Yet"));
-      adw_status_page_set_description (self->empty_page, _("Files you add to cases appear here. Add certificates and authorizations you reuse with the + button."));
+      adw_status_page_set_title (self->empty_page, _ ("No Evidence Yet"));
+      adw_status_page_set_description (self->empty_page, _ ("Files you add to cases appear here. Add certificates and authorizations you reuse with the + button."));
     }
   else
     {
-      adw_status_page_set_title (self->empty_page, _("No Matching Evidence"));
-      adw_status_page_set_description (self->empty_page, _("Try another name, note or the start of a SHA-256."));
+      adw_status_page_set_title (self->empty_page, _ ("No Matching Evidence"));
+      adw_status_page_set_description (self->empty_page, _ ("Try another name, note or the start of a SHA-256."));
     }
 }
 
@@ -91,26 +91,26 @@ static char *
 usage_text (DeskEvidenceLibrary *self,
             DeskEvidence        *evidence)
 {
-  g_autoptr(GPtrArray) cases = desk_evidence_list_cases (self->store, desk_evidence_get_id (evidence), NULL);
-  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr (GPtrArray) cases = desk_evidence_list_cases (self->store, desk_evidence_get_id (evidence), NULL);
+  g_autoptr (GPtrArray) titles = g_ptr_array_new ();
   g_autofree char *joined = NULL;
 
   if (cases == NULL || cases->len == 0)
-    return g_strdup (_("Not used by any case"));
+    return g_strdup (_ ("Not used by any case"));
   for (guint i = 0; i < cases->len; i++)
     g_ptr_array_add (titles, (gpointer)desk_case_get_title (cases->pdata[i]));
   g_ptr_array_add (titles, NULL);
   /* Translators: separator between case titles */
-  joined = g_strjoinv (_(", "), (char **)titles->pdata);
+  joined = g_strjoinv (_ (", "), (char **)titles->pdata);
   /* Translators: %s is a list of case titles */
-  return g_strdup_printf (_("Used by: %s"), joined);
+  return g_strdup_printf (_ ("Used by: %s"), joined);
 }
 
 static gboolean
 in_pick_case (DeskEvidenceLibrary *self,
               DeskEvidence        *evidence)
 {
-  g_autoptr(GPtrArray) cases = desk_evidence_list_cases (self->store, desk_evidence_get_id (evidence), NULL);
+  g_autoptr (GPtrArray) cases = desk_evidence_list_cases (self->store, desk_evidence_get_id (evidence), NULL);
 
   for (guint i = 0; cases && i < cases->len; i++)
     if (desk_case_get_id (cases->pdata[i]) == self->pick_case)
@@ -123,13 +123,13 @@ on_keep_set (GtkSwitch           *sw,
              gboolean             state,
              DeskEvidenceLibrary *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (sw), "evidence-id"));
 
   if (!desk_evidence_set_in_library (self->store, id, state, &error))
     {
       toast (self, error->message);
-      return TRUE;  /* keep the old state */
+      return TRUE; /* keep the old state */
     }
   return FALSE;
 }
@@ -139,16 +139,16 @@ keep_switch (DeskEvidenceLibrary *self,
              DeskEvidence        *evidence)
 {
   GtkWidget *sw = gtk_switch_new ();
-  gboolean unused = desk_evidence_get_usage_count (evidence) == 0;
+  gboolean   unused = desk_evidence_get_usage_count (evidence) == 0;
 
   gtk_switch_set_active (GTK_SWITCH (sw), desk_evidence_get_in_library (evidence));
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   /* Switching off an item no case uses would delete it: that is what
    * "Delete…" in the menu is for, with a confirmation. */
   gtk_widget_set_sensitive (sw, !(unused && desk_evidence_get_in_library (evidence)));
-  gtk_widget_set_tooltip_text (sw, unused ? _("Kept in the library: no case uses it. Use Delete in the menu to remove it.")
-                                          : _("Keep in the library even when no case uses it"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Keep in library"), -1);
+  gtk_widget_set_tooltip_text (sw, unused ? _ ("Kept in the library: no case uses it. Use Delete in the menu to remove it.")
+                                          : _ ("Keep in the library even when no case uses it"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Keep in library"), -1);
   g_object_set_data (G_OBJECT (sw), "evidence-id", GSIZE_TO_POINTER (desk_evidence_get_id (evidence)));
   g_signal_connect (sw, "state-set", G_CALLBACK (on_keep_set), self);
   return sw;
@@ -157,16 +157,16 @@ keep_switch (DeskEvidenceLibrary *self,
 static GtkWidget *
 menu_button (DeskEvidence *evidence)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenuItem) preview = g_menu_item_new (_("_Preview"), NULL);
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenuItem) preview = g_menu_item_new (_ ("_Preview"), NULL);
   GtkWidget *button = gtk_menu_button_new ();
-  gint64 id = desk_evidence_get_id (evidence);
+  gint64     id = desk_evidence_get_id (evidence);
 
   g_menu_item_set_action_and_target_value (preview, "win.preview-evidence", g_variant_new_int64 (id));
   g_menu_append_item (menu, preview);
   if (desk_evidence_get_usage_count (evidence) == 0)
     {
-      g_autoptr(GMenuItem) del = g_menu_item_new (_("_Delete…"), NULL);
+      g_autoptr (GMenuItem) del = g_menu_item_new (_ ("_Delete…"), NULL);
 
       g_menu_item_set_action_and_target_value (del, "win.delete-evidence", g_variant_new_int64 (id));
       g_menu_append_item (menu, del);
@@ -175,7 +175,7 @@ menu_button (DeskEvidence *evidence)
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("More Actions"));
+  gtk_widget_set_tooltip_text (button, _ ("More Actions"));
   return button;
 }
 
@@ -183,8 +183,8 @@ static GtkWidget *
 pick_button (DeskEvidenceLibrary *self,
              DeskEvidence        *evidence)
 {
-  gboolean added = in_pick_case (self, evidence);
-  GtkWidget *button = gtk_button_new_with_mnemonic (added ? _("Added") : _("_Add"));
+  gboolean   added = in_pick_case (self, evidence);
+  GtkWidget *button = gtk_button_new_with_mnemonic (added ? _ ("Added") : _ ("_Add"));
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_sensitive (button, !added);
@@ -200,9 +200,9 @@ fill_row (DeskEvidenceLibrary *self,
           GtkListItem         *list_item)
 {
   DeskEvidence *evidence = gtk_list_item_get_item (list_item);
-  g_auto(GStrv) warnings = desk_evidence_get_warnings (evidence, NULL);
+  g_auto (GStrv) warnings = desk_evidence_get_warnings (evidence, NULL);
   g_autofree char *usage = usage_text (self, evidence);
-  GtkWidget *content = desk_evidence_row_content_new (evidence, warnings, usage);
+  GtkWidget       *content = desk_evidence_row_content_new (evidence, warnings, usage);
 
   if (self->pick_case)
     gtk_box_append (GTK_BOX (content), pick_button (self, evidence));
@@ -262,7 +262,7 @@ pick_action (GtkWidget  *widget,
              GVariant   *param)
 {
   DeskEvidenceLibrary *self = DESK_EVIDENCE_LIBRARY (widget);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!desk_evidence_attach (self->store, self->pick_case, g_variant_get_int64 (param), &error))
     toast (self, error->message);
@@ -273,7 +273,7 @@ on_delete_response (AdwMessageDialog    *dialog,
                     const char          *response,
                     DeskEvidenceLibrary *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "evidence-id"));
 
   if (g_strcmp0 (response, "delete") == 0
@@ -287,19 +287,19 @@ delete_action (GtkWidget  *widget,
                GVariant   *param)
 {
   DeskEvidenceLibrary *self = DESK_EVIDENCE_LIBRARY (widget);
-  g_autoptr(DeskEvidence) evidence = desk_evidence_get (self->store, g_variant_get_int64 (param), NULL);
+  g_autoptr (DeskEvidence) evidence = desk_evidence_get (self->store, g_variant_get_int64 (param), NULL);
   g_autofree char *name = NULL;
-  GtkWidget *dialog;
+  GtkWidget       *dialog;
 
   if (evidence == NULL)
     return;
   name = desk_evidence_dup_display_name (evidence);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete Evidence File?"), NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Delete Evidence File?"), NULL);
   /* Translators: %s is a file name */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” is not used by any case. Its stored copy will be deleted; the original file on your computer is not touched."),
+                                  _ ("“%s” is not used by any case. Its stored copy will be deleted; the original file on your computer is not touched."),
                                   name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "evidence-id", GSIZE_TO_POINTER (desk_evidence_get_id (evidence)));
@@ -314,9 +314,9 @@ on_added (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(DeskEvidenceLibrary) self = user_data;
-  g_autoptr(DeskEvidence) evidence = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (DeskEvidenceLibrary) self = user_data;
+  g_autoptr (DeskEvidence) evidence = NULL;
+  g_autoptr (GError) error = NULL;
 
   evidence = desk_evidence_add_finish (DESK_STORE (source), result, NULL, &error);
   if (evidence == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -327,7 +327,7 @@ on_added (GObject      *source,
 static void
 add_next (DeskEvidenceLibrary *self)
 {
-  g_autoptr(GFile) file = g_queue_pop_head (&self->queue);
+  g_autoptr (GFile) file = g_queue_pop_head (&self->queue);
   gboolean busy = file != NULL && !g_cancellable_is_cancelled (self->cancellable);
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
@@ -347,7 +347,7 @@ on_files_chosen (GListModel *files,
                  gpointer    user_data)
 {
   DeskEvidenceLibrary *self = user_data;
-  gboolean idle = self->cancellable == NULL;
+  gboolean             idle = self->cancellable == NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     g_queue_push_tail (&self->queue, g_list_model_get_item (files, i));
@@ -388,7 +388,7 @@ desk_evidence_library_dispose (GObject *object)
 static void
 desk_evidence_library_class_init (DeskEvidenceLibraryClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_evidence_library_dispose;
@@ -424,7 +424,7 @@ static void
 setup_model (DeskEvidenceLibrary *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection *selection;
+  GtkNoSelection     *selection;
 
   self->list = desk_evidence_list_new (self->store, 0);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
@@ -457,8 +457,8 @@ desk_evidence_library_new (GtkWindow *parent,
   if (pick_for_case)
     {
       gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-      gtk_window_set_title (GTK_WINDOW (self), _("Add from Library"));
-      adw_window_title_set_title (self->window_title, _("Add from Library"));
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Add from Library"));
+      adw_window_title_set_title (self->window_title, _ ("Add from Library"));
       gtk_widget_set_visible (self->add_button, FALSE);
     }
   setup_model (self);

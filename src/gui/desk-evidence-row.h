@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * @extra (may be NULL) is a line under the summary ("Used by …"). The
  * returned box has the end slot free for buttons: append them. */
 GtkWidget *desk_evidence_row_content_new (DeskEvidence *evidence,
-                                          char * const *warnings,
+                                          char *const  *warnings,
                                           const char   *extra);
 
 /* Multiple-file chooser for evidence (PDF, images, text, .eml; or any file):
@@ -21,8 +21,8 @@ GtkWidget *desk_evidence_row_content_new (DeskEvidence *evidence,
  * kept alive until then and passed as user data. */
 typedef void (*DeskEvidenceFilesChosen) (GListModel *files,
                                          gpointer    owner);
-void       desk_evidence_choose_files    (GtkWindow               *parent,
-                                          DeskEvidenceFilesChosen  callback,
-                                          GObject                 *owner);
+void desk_evidence_choose_files (GtkWindow              *parent,
+                                 DeskEvidenceFilesChosen callback,
+                                 GObject                *owner);
 
 G_END_DECLS

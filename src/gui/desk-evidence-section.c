@@ -15,26 +15,26 @@
 
 struct _DeskEvidenceSection
 {
-  AdwBin              parent_instance;
+  AdwBin parent_instance;
 
   DeskStore          *store;
   gint64              case_id;
   DeskEvidenceList   *list;
   GtkFilterListModel *visible;
   GtkCustomFilter    *filter;
-  gint64              pending_remove;   /* hidden, removed when the toast goes */
+  gint64              pending_remove; /* hidden, removed when the toast goes */
 
-  GQueue              queue;            /* GFile to add */
-  GCancellable       *cancellable;
-  guint               n_total;
-  guint               n_done;
-  guint               n_added;
-  guint               n_failed;
+  GQueue        queue; /* GFile to add */
+  GCancellable *cancellable;
+  guint         n_total;
+  guint         n_done;
+  guint         n_added;
+  guint         n_failed;
 
-  GtkRevealer        *progress_revealer;
-  GtkLabel           *progress_label;
-  GtkProgressBar     *progress_bar;
-  GtkListBox         *list_box;
+  GtkRevealer    *progress_revealer;
+  GtkLabel       *progress_label;
+  GtkProgressBar *progress_bar;
+  GtkListBox     *list_box;
 };
 
 G_DEFINE_FINAL_TYPE (DeskEvidenceSection, desk_evidence_section, ADW_TYPE_BIN)
@@ -66,7 +66,7 @@ toast_text (DeskEvidenceSection *self,
 static const DeskCaseRules *
 case_rules (DeskEvidenceSection *self)
 {
-  g_autoptr(DeskCase) kase = desk_store_get_case (self->store, self->case_id, NULL);
+  g_autoptr (DeskCase) kase = desk_store_get_case (self->store, self->case_id, NULL);
   DeskRulePack *pack;
 
   if (kase == NULL)
@@ -79,9 +79,10 @@ static char *
 checklist_label (DeskStore         *store,
                  DeskChecklistItem *item)
 {
-  g_autoptr(DeskCase) kase = desk_store_get_case (store, item->case_id, NULL);
-  DeskRulePack *pack = kase ? desk_rule_registry_get_pack (desk_checklist_get_rules (store),
-                                                          desk_case_get_platform (kase)) : NULL;
+  g_autoptr (DeskCase) kase = desk_store_get_case (store, item->case_id, NULL);
+  DeskRulePack            *pack = kase ? desk_rule_registry_get_pack (desk_checklist_get_rules (store),
+                                                                      desk_case_get_platform (kase))
+                                       : NULL;
   DeskEvidenceRequirement *req = pack ? desk_checklist_item_get_requirement (item, pack, desk_case_get_case_type (kase)) : NULL;
 
   return g_strdup (req ? desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_CURRENT) : item->item_id);
@@ -92,7 +93,7 @@ item_has_evidence (DeskStore *store,
                    gint64     item_id,
                    gint64     evidence_id)
 {
-  g_autoptr(GArray) ids = desk_checklist_list_evidence (store, item_id, NULL);
+  g_autoptr (GArray) ids = desk_checklist_list_evidence (store, item_id, NULL);
 
   for (guint i = 0; ids && i < ids->len; i++)
     if (g_array_index (ids, gint64, i) == evidence_id)
@@ -104,16 +105,16 @@ static GMenuModel *
 checklist_menu (DeskEvidenceSection *self,
                 gint64               evidence_id)
 {
-  g_autoptr(GPtrArray) items = desk_checklist_list (self->store, self->case_id, NULL);
+  g_autoptr (GPtrArray) items = desk_checklist_list (self->store, self->case_id, NULL);
   GMenu *menu = g_menu_new ();
 
   for (guint i = 0; items && i < items->len; i++)
     {
       DeskChecklistItem *item = items->pdata[i];
-      g_autofree char *label = checklist_label (self->store, item);
-      gboolean linked = item_has_evidence (self->store, item->id, evidence_id);
-      g_autofree char *text = linked ? g_strdup_printf (_("✓ %s"), label) : g_strdup (label);
-      g_autoptr(GMenuItem) entry = g_menu_item_new (text, NULL);
+      g_autofree char   *label = checklist_label (self->store, item);
+      gboolean           linked = item_has_evidence (self->store, item->id, evidence_id);
+      g_autofree char   *text = linked ? g_strdup_printf (_ ("✓ %s"), label) : g_strdup (label);
+      g_autoptr (GMenuItem) entry = g_menu_item_new (text, NULL);
 
       g_menu_item_set_action_and_target_value (entry, linked ? "evidence.detach-checklist" : "evidence.attach-checklist",
                                                g_variant_new ("(xx)", evidence_id, item->id));
@@ -129,17 +130,17 @@ row_menu (DeskEvidenceSection *self,
           gint64               evidence_id)
 {
   GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) top = g_menu_new ();
-  g_autoptr(GMenu) bottom = g_menu_new ();
-  g_autoptr(GMenuModel) checklist = checklist_menu (self, evidence_id);
-  g_autoptr(GMenuItem) preview = g_menu_item_new (_("_Preview"), NULL);
-  g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove from Case"), NULL);
+  g_autoptr (GMenu) top = g_menu_new ();
+  g_autoptr (GMenu) bottom = g_menu_new ();
+  g_autoptr (GMenuModel) checklist = checklist_menu (self, evidence_id);
+  g_autoptr (GMenuItem) preview = g_menu_item_new (_ ("_Preview"), NULL);
+  g_autoptr (GMenuItem) remove = g_menu_item_new (_ ("_Remove from Case"), NULL);
 
   g_menu_item_set_action_and_target_value (preview, "evidence.preview", g_variant_new_int64 (evidence_id));
   g_menu_item_set_action_and_target_value (remove, "evidence.remove", g_variant_new_int64 (evidence_id));
   g_menu_append_item (top, preview);
   if (checklist)
-    g_menu_append_submenu (top, _("_Attach to Checklist Item"), checklist);
+    g_menu_append_submenu (top, _ ("_Attach to Checklist Item"), checklist);
   g_menu_append_item (bottom, remove);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (top));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (bottom));
@@ -151,20 +152,20 @@ create_row (gpointer item,
             gpointer user_data)
 {
   DeskEvidenceSection *self = user_data;
-  DeskEvidence *evidence = item;
-  g_auto(GStrv) warnings = desk_evidence_get_warnings (evidence, case_rules (self));
-  g_autoptr(GMenuModel) menu = row_menu (self, desk_evidence_get_id (evidence));
+  DeskEvidence        *evidence = item;
+  g_auto (GStrv) warnings = desk_evidence_get_warnings (evidence, case_rules (self));
+  g_autoptr (GMenuModel) menu = row_menu (self, desk_evidence_get_id (evidence));
   g_autofree char *name = desk_evidence_dup_display_name (evidence);
-  g_autofree char *a11y = g_strdup_printf (_("Actions for “%s”"), name);
-  GtkWidget *content = desk_evidence_row_content_new (evidence, warnings, NULL);
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *row = gtk_list_box_row_new ();
+  g_autofree char *a11y = g_strdup_printf (_ ("Actions for “%s”"), name);
+  GtkWidget       *content = desk_evidence_row_content_new (evidence, warnings, NULL);
+  GtkWidget       *button = gtk_menu_button_new ();
+  GtkWidget       *row = gtk_list_box_row_new ();
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("More Actions"));
+  gtk_widget_set_tooltip_text (button, _ ("More Actions"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   gtk_box_append (GTK_BOX (content), button);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
@@ -185,7 +186,7 @@ filter_pending (gpointer item,
 static GtkWidget *
 placeholder (void)
 {
-  GtkWidget *label = gtk_label_new (_("No evidence yet. Drop files here, or use the + button to add files."));
+  GtkWidget *label = gtk_label_new (_ ("No evidence yet. Drop files here, or use the + button to add files."));
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
@@ -202,7 +203,7 @@ placeholder (void)
 static void
 finish_remove (DeskEvidenceSection *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 id = self->pending_remove;
 
   if (id == 0 || self->store == NULL)
@@ -236,21 +237,21 @@ remove_action (GtkWidget  *widget,
                GVariant   *param)
 {
   DeskEvidenceSection *self = DESK_EVIDENCE_SECTION (widget);
-  g_autoptr(DeskEvidence) evidence = desk_evidence_get (self->store, g_variant_get_int64 (param), NULL);
+  g_autoptr (DeskEvidence) evidence = desk_evidence_get (self->store, g_variant_get_int64 (param), NULL);
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
+  AdwToast        *toast;
 
   if (evidence == NULL)
     return;
   finish_remove (self);
   name = desk_evidence_dup_display_name (evidence);
   /* Translators: %s is a file name */
-  title = g_strdup_printf (_("“%s” removed from the case"), name);
+  title = g_strdup_printf (_ ("“%s” removed from the case"), name);
   self->pending_remove = desk_evidence_get_id (evidence);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_MORE_STRICT);
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, _ ("_Undo"));
   g_object_set_data (G_OBJECT (toast), "evidence-id", GSIZE_TO_POINTER (self->pending_remove));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_remove), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_remove_toast_dismissed), self, 0);
@@ -263,7 +264,7 @@ preview_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   DeskEvidenceSection *self = DESK_EVIDENCE_SECTION (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkRoot             *root = gtk_widget_get_root (widget);
 
   desk_evidence_viewer_open (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
                              g_variant_get_int64 (param));
@@ -275,8 +276,8 @@ checklist_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   DeskEvidenceSection *self = DESK_EVIDENCE_SECTION (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 evidence_id, item_id;
+  g_autoptr (GError) error = NULL;
+  gint64   evidence_id, item_id;
   gboolean ok;
 
   g_variant_get (param, "(xx)", &evidence_id, &item_id);
@@ -294,7 +295,7 @@ add_from_library_action (GtkWidget  *widget,
                          GVariant   *param)
 {
   DeskEvidenceSection *self = DESK_EVIDENCE_SECTION (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkRoot             *root = gtk_widget_get_root (widget);
 
   if (self->store && self->case_id)
     desk_evidence_library_pick (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->case_id);
@@ -316,7 +317,7 @@ on_progress (goffset  done,
              gpointer user_data)
 {
   DeskEvidenceSection *self = user_data;
-  double file_part = total > 0 ? (double)done / total : 0;
+  double               file_part = total > 0 ? (double)done / total : 0;
 
   if (self->n_total == 0)
     return;
@@ -340,9 +341,9 @@ on_added (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(DeskEvidenceSection) self = user_data;
-  g_autoptr(DeskEvidence) evidence = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (DeskEvidenceSection) self = user_data;
+  g_autoptr (DeskEvidence) evidence = NULL;
+  g_autoptr (GError) error = NULL;
 
   evidence = desk_evidence_add_finish (DESK_STORE (source), result, NULL, &error);
   self->n_done++;
@@ -359,7 +360,7 @@ on_added (GObject      *source,
 static void
 start_next (DeskEvidenceSection *self)
 {
-  g_autoptr(GFile) file = g_queue_pop_head (&self->queue);
+  g_autoptr (GFile) file = g_queue_pop_head (&self->queue);
   g_autofree char *base = NULL;
   g_autofree char *text = NULL;
 
@@ -374,7 +375,7 @@ start_next (DeskEvidenceSection *self)
     }
   base = g_file_get_basename (file);
   /* Translators: “Adding 2 of 5: name.pdf” */
-  text = g_strdup_printf (_("Adding %u of %u: %s"), self->n_done + 1, self->n_total, base);
+  text = g_strdup_printf (_ ("Adding %u of %u: %s"), self->n_done + 1, self->n_total, base);
   gtk_label_set_text (self->progress_label, text);
   desk_evidence_add_async (self->store, file, self->case_id, NULL, self->cancellable,
                            on_progress, self, on_added, g_object_ref (self));
@@ -384,7 +385,7 @@ void
 desk_evidence_section_add_files (DeskEvidenceSection *self,
                                  GListModel          *files)
 {
-  guint n;
+  guint    n;
   gboolean idle;
 
   g_return_if_fail (DESK_IS_EVIDENCE_SECTION (self));
@@ -425,7 +426,7 @@ on_drop (GtkDropTarget       *target,
          DeskEvidenceSection *self)
 {
   GdkFileList *list = g_value_get_boxed (value);
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
   GSList *items;
 
   if (list == NULL || self->case_id == 0)
@@ -476,7 +477,7 @@ desk_evidence_section_dispose (GObject *object)
 static void
 desk_evidence_section_class_init (DeskEvidenceSectionClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_evidence_section_dispose;

@@ -14,21 +14,21 @@ G_DECLARE_FINAL_TYPE (DeskEvidenceSection, desk_evidence_section, DESK, EVIDENCE
 /* The "Evidence" section of a case page: the case's files with their
  * warnings, adding by file chooser, drag and drop or from the library,
  * preview, checklist links and removal with undo. */
-DeskEvidenceSection *desk_evidence_section_new      (void);
+DeskEvidenceSection *desk_evidence_section_new (void);
 void                 desk_evidence_section_set_case (DeskEvidenceSection *self,
                                                      DeskStore           *store,
                                                      gint64               case_id);
 gint64               desk_evidence_section_get_case_id (DeskEvidenceSection *self);
 /* Adds @files (GFile) to the case one after the other, with progress. */
-void                 desk_evidence_section_add_files (DeskEvidenceSection *self,
-                                                      GListModel          *files);
+void desk_evidence_section_add_files (DeskEvidenceSection *self,
+                                      GListModel          *files);
 /* TRUE while files are being copied. */
-gboolean             desk_evidence_section_is_busy  (DeskEvidenceSection *self);
+gboolean desk_evidence_section_is_busy (DeskEvidenceSection *self);
 
 /* For the case page: finds the section among the children of @sections or
  * creates it there, and shows @case_id in it. */
-void                 desk_evidence_section_attach   (GtkBox              *sections,
-                                                     DeskStore           *store,
-                                                     gint64               case_id);
+void desk_evidence_section_attach (GtkBox    *sections,
+                                   DeskStore *store,
+                                   gint64     case_id);
 
 G_END_DECLS

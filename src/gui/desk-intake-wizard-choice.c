@@ -18,7 +18,7 @@ radio_row_new (const char      *title,
                GtkCheckButton **check_out)
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget    *check = gtk_check_button_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (row, subtitle);
@@ -50,7 +50,7 @@ on_choice_key_pressed (GtkEventControllerKey *controller,
                        GdkModifierType        state,
                        DeskIntakeWizard      *self)
 {
-  GtkWidget *focus, *row;
+  GtkWidget      *focus, *row;
   GtkCheckButton *check;
 
   if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
@@ -100,22 +100,22 @@ pack_subtitle (DeskRulePack *pack)
 
   if (desk_rule_pack_get_origin (pack) == DESK_RULE_PACK_ORIGIN_USER)
     /* Translators: under a platform name: pack version and ISO date */
-    return g_strdup_printf (_("Your own rules v%s, effective %s — verify with the platform"), version, date);
+    return g_strdup_printf (_ ("Your own rules v%s, effective %s — verify with the platform"), version, date);
   /* Translators: under a platform name: pack version and ISO date */
-  return g_strdup_printf (_("Rules v%s, effective %s — verify with the platform"), version, date);
+  return g_strdup_printf (_ ("Rules v%s, effective %s — verify with the platform"), version, date);
 }
 
 static void
 describe_problems (DeskIntakeWizard *self)
 {
   GPtrArray *problems = desk_rule_registry_get_problems (self->registry);
-  g_autoptr(GString) text = NULL;
+  g_autoptr (GString) text = NULL;
 
   if (problems == NULL || problems->len == 0)
     return;
   text = g_string_new (adw_preferences_group_get_description (self->platform_group));
   g_string_append_c (text, '\n');
-  g_string_append (text, _("Some rule files were not used:"));
+  g_string_append (text, _ ("Some rule files were not used:"));
   for (guint i = 0; i < problems->len; i++)
     g_string_append_printf (text, "\n• %s", ((GError *)problems->pdata[i])->message);
   adw_preferences_group_set_description (self->platform_group, text->str);
@@ -125,14 +125,14 @@ static void
 fill_platforms (DeskIntakeWizard *self)
 {
   GtkCheckButton *leader = NULL;
-  guint n = 0;
+  guint           n = 0;
 
   for (DeskPlatform p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
     {
-      DeskRulePack *pack = desk_rule_registry_get_pack (self->registry, p);
+      DeskRulePack    *pack = desk_rule_registry_get_pack (self->registry, p);
       g_autofree char *subtitle = NULL;
-      GtkCheckButton *check;
-      AdwActionRow *row;
+      GtkCheckButton  *check;
+      AdwActionRow    *row;
 
       if (pack == NULL)
         continue;
@@ -147,7 +147,7 @@ fill_platforms (DeskIntakeWizard *self)
     }
   if (n == 0)
     adw_preferences_group_set_description (self->platform_group,
-                                           _("No platform rules could be loaded. Reinstall Appeal Desk, or remove broken files from your rules folder."));
+                                           _ ("No platform rules could be loaded. Reinstall Appeal Desk, or remove broken files from your rules folder."));
   describe_problems (self);
 }
 
@@ -181,10 +181,10 @@ clear_types (DeskIntakeWizard *self)
 void
 _desk_intake_wizard_fill_types (DeskIntakeWizard *self)
 {
-  DeskRulePack *pack = _desk_intake_wizard_get_pack (self);
-  GtkCheckButton *leader = NULL;
+  DeskRulePack       *pack = _desk_intake_wizard_get_pack (self);
+  GtkCheckButton     *leader = NULL;
   const DeskCaseType *types;
-  guint n_types = 0;
+  guint               n_types = 0;
 
   clear_types (self);
   if (pack == NULL)
@@ -195,8 +195,8 @@ _desk_intake_wizard_fill_types (DeskIntakeWizard *self)
   for (guint i = 0; i < n_types; i++)
     {
       GtkCheckButton *check;
-      AdwActionRow *row = radio_row_new (desk_case_type_get_label (types[i]),
-                                         desk_case_type_get_blurb (types[i]), leader, &check);
+      AdwActionRow   *row = radio_row_new (desk_case_type_get_label (types[i]),
+                                           desk_case_type_get_blurb (types[i]), leader, &check);
 
       leader = leader ? leader : check;
       g_object_set_data (G_OBJECT (check), "desk-case-type", GINT_TO_POINTER (types[i]));

@@ -16,7 +16,7 @@
 static char *
 format_entry_time (GDateTime *time)
 {
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr (GDateTime) local = NULL;
 
   if (time == NULL)
     return g_strdup ("");
@@ -28,8 +28,8 @@ format_entry_time (GDateTime *time)
 static GDateTime *
 parse_entry_time (const char *text)
 {
-  g_autoptr(GDateTime) local = NULL;
-  int y, mo, d, h, mi;
+  g_autoptr (GDateTime) local = NULL;
+  int  y, mo, d, h, mi;
   char sep, end;
 
   if (sscanf (text, " %d-%d-%d%c%d:%d %c", &y, &mo, &d, &sep, &h, &mi, &end) != 6)
@@ -47,7 +47,7 @@ set_entry (DeskIntakeWizard *self,
            GDateTime        *time)
 {
   g_autofree char *text = format_entry_time (time);
-  gboolean was_updating = self->updating;
+  gboolean         was_updating = self->updating;
 
   self->updating = TRUE;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
@@ -74,11 +74,11 @@ notice_deadline (DeskIntakeWizard *self)
 static char *
 rule_basis_text (DeskIntakeWizard *self)
 {
-  DeskRulePack *pack = _desk_intake_wizard_get_pack (self);
-  const DeskCaseRules *rules = pack ? desk_rule_pack_get_case_rules (pack, self->case_type) : NULL;
+  DeskRulePack         *pack = _desk_intake_wizard_get_pack (self);
+  const DeskCaseRules  *rules = pack ? desk_rule_pack_get_case_rules (pack, self->case_type) : NULL;
   const DeskRuleFigure *figure = rules ? desk_case_rules_get_deadline (rules) : NULL;
-  g_autofree char *citation = NULL;
-  int hours;
+  g_autofree char      *citation = NULL;
+  int                   hours;
 
   if (figure == NULL)
     return g_strdup ("");
@@ -97,33 +97,33 @@ basis_text (DeskIntakeWizard *self)
 
   switch (self->deadline_basis)
     {
-    case DESK_DEADLINE_BASIS_RULE:
-      return rule_basis_text (self);
-    case DESK_DEADLINE_BASIS_NOTICE:
-      text = g_string_new (_("The deadline stated in the notice."));
-      if (desk_notice_get_deadline_is_relative (self->notice))
-        g_string_append_printf (text, " %s", _("The notice counts it from receipt, so it follows the received time."));
-      if (desk_notice_get_deadline_zone_assumed (self->notice))
-        g_string_append_printf (text, " %s", _("The notice names no time zone; Beijing time (GMT+8) was assumed. Check it."));
-      return g_string_free (text, FALSE);
-    case DESK_DEADLINE_BASIS_MANUAL:
-      return g_strdup (_("Entered by you."));
-    case DESK_DEADLINE_BASIS_NONE:
-    default:
-      return g_strdup (_("Neither the notice nor the rules give a deadline. Enter it if you know it."));
+      case DESK_DEADLINE_BASIS_RULE:
+        return rule_basis_text (self);
+      case DESK_DEADLINE_BASIS_NOTICE:
+        text = g_string_new (_ ("The deadline stated in the notice."));
+        if (desk_notice_get_deadline_is_relative (self->notice))
+          g_string_append_printf (text, " %s", _ ("The notice counts it from receipt, so it follows the received time."));
+        if (desk_notice_get_deadline_zone_assumed (self->notice))
+          g_string_append_printf (text, " %s", _ ("The notice names no time zone; Beijing time (GMT+8) was assumed. Check it."));
+        return g_string_free (text, FALSE);
+      case DESK_DEADLINE_BASIS_MANUAL:
+        return g_strdup (_ ("Entered by you."));
+      case DESK_DEADLINE_BASIS_NONE:
+      default:
+        return g_strdup (_ ("Neither the notice nor the rules give a deadline. Enter it if you know it."));
     }
 }
 
 static void
 update_countdown (DeskIntakeWizard *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *text = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char  *text = NULL;
   DeskDeadlineState state = desk_deadline_get_state (self->deadline_at, now);
-  GtkWidget *label = GTK_WIDGET (self->countdown_label);
+  GtkWidget        *label = GTK_WIDGET (self->countdown_label);
 
   text = self->deadline_at ? desk_deadline_format_countdown (self->deadline_at, now)
-                           : g_strdup (_("No deadline"));
+                           : g_strdup (_ ("No deadline"));
   gtk_label_set_text (self->countdown_label, text);
   if (state == DESK_DEADLINE_SOON)
     gtk_widget_add_css_class (label, "warning");
@@ -145,7 +145,7 @@ show_deadline (DeskIntakeWizard *self)
   if (self->deadline_basis != DESK_DEADLINE_BASIS_MANUAL)
     set_entry (self, self->deadline_row, self->deadline_at);
   adw_action_row_set_subtitle (self->basis_row, basis);
-  _desk_intake_wizard_set_name (GTK_WIDGET (self->basis_row), _("Based on"), basis);
+  _desk_intake_wizard_set_name (GTK_WIDGET (self->basis_row), _ ("Based on"), basis);
   gtk_widget_set_visible (self->reset_deadline_button, self->deadline_basis == DESK_DEADLINE_BASIS_MANUAL);
   update_countdown (self);
 }
@@ -155,7 +155,7 @@ void
 _desk_intake_wizard_update_deadline (DeskIntakeWizard *self)
 {
   DeskRulePack *pack = _desk_intake_wizard_get_pack (self);
-  g_autoptr(GDateTime) stated = NULL;
+  g_autoptr (GDateTime) stated = NULL;
 
   if (self->deadline_basis != DESK_DEADLINE_BASIS_MANUAL)
     {
@@ -165,8 +165,7 @@ _desk_intake_wizard_update_deadline (DeskIntakeWizard *self)
           self->deadline_at = g_steal_pointer (&stated);
           self->deadline_basis = DESK_DEADLINE_BASIS_NOTICE;
         }
-      else if (pack && (self->deadline_at = desk_rule_pack_compute_deadline (pack, self->case_type,
-                                                                             self->received_at)))
+      else if (pack && (self->deadline_at = desk_rule_pack_compute_deadline (pack, self->case_type, self->received_at)))
         self->deadline_basis = DESK_DEADLINE_BASIS_RULE;
       else
         self->deadline_basis = DESK_DEADLINE_BASIS_NONE;
@@ -178,7 +177,7 @@ _desk_intake_wizard_update_deadline (DeskIntakeWizard *self)
 static void
 on_received_changed (DeskIntakeWizard *self)
 {
-  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr (GDateTime) parsed = NULL;
 
   if (self->updating)
     return;
@@ -189,7 +188,7 @@ on_received_changed (DeskIntakeWizard *self)
       g_clear_pointer (&self->received_at, g_date_time_unref);
       self->received_at = g_steal_pointer (&parsed);
       gtk_widget_remove_css_class (GTK_WIDGET (self->received_row), "error");
-      self->typing_received = TRUE;  /* keep what the seller types as it is */
+      self->typing_received = TRUE; /* keep what the seller types as it is */
       _desk_intake_wizard_update_deadline (self);
       self->typing_received = FALSE;
     }
@@ -201,9 +200,9 @@ on_received_changed (DeskIntakeWizard *self)
 static void
 on_deadline_changed (DeskIntakeWizard *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->deadline_row));
+  const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->deadline_row));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr (GDateTime) parsed = NULL;
 
   if (self->updating)
     return;
@@ -294,7 +293,7 @@ clear_rows (AdwPreferencesGroup *group,
 static char *
 deadline_summary (DeskIntakeWizard *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *when = NULL;
   g_autofree char *left = NULL;
   g_autofree char *basis = basis_text (self);
@@ -304,7 +303,7 @@ deadline_summary (DeskIntakeWizard *self)
   when = desk_time_format_local (self->deadline_at);
   left = desk_deadline_format_countdown (self->deadline_at, now);
   /* Translators: "<date> (<countdown>)\n<where the deadline comes from>" */
-  return g_strdup_printf (_("%s (%s)\n%s"), when, left, basis);
+  return g_strdup_printf (_ ("%s (%s)\n%s"), when, left, basis);
 }
 
 static void
@@ -316,25 +315,25 @@ fill_case_rows (DeskIntakeWizard *self)
   g_autofree char *pack = desk_rule_pack_get_label (_desk_intake_wizard_get_pack (self));
 
   clear_rows (self->summary_group, self->summary_rows);
-  add_summary_row (self, _("Platform"), desk_platform_get_label (self->platform));
-  add_summary_row (self, _("Case type"), desk_case_type_get_label (self->case_type));
-  add_summary_row (self, _("Issue or case ID"), gtk_editable_get_text (GTK_EDITABLE (self->case_id_row)));
-  add_summary_row (self, _("Violation code"), gtk_editable_get_text (GTK_EDITABLE (self->code_row)));
-  add_summary_row (self, _("Products"), products);
-  add_summary_row (self, _("Notice received"), received);
-  add_summary_row (self, _("Respond by"), deadline);
-  add_summary_row (self, _("Rules"), pack);
+  add_summary_row (self, _ ("Platform"), desk_platform_get_label (self->platform));
+  add_summary_row (self, _ ("Case type"), desk_case_type_get_label (self->case_type));
+  add_summary_row (self, _ ("Issue or case ID"), gtk_editable_get_text (GTK_EDITABLE (self->case_id_row)));
+  add_summary_row (self, _ ("Violation code"), gtk_editable_get_text (GTK_EDITABLE (self->code_row)));
+  add_summary_row (self, _ ("Products"), products);
+  add_summary_row (self, _ ("Notice received"), received);
+  add_summary_row (self, _ ("Respond by"), deadline);
+  add_summary_row (self, _ ("Rules"), pack);
 }
 
 static GtkWidget *
 checklist_row_new (DeskEvidenceRequirement *req)
 {
-  GtkWidget *row = adw_action_row_new ();
-  gboolean required = desk_evidence_requirement_get_required (req);
+  GtkWidget  *row = adw_action_row_new ();
+  gboolean    required = desk_evidence_requirement_get_required (req);
   const char *label = desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_CURRENT);
   const char *why = desk_evidence_requirement_get_why (req, DESK_RULE_LANGUAGE_CURRENT);
-  const char *tag = required ? _("Required") : _("Optional");
-  GtkWidget *badge = gtk_label_new (tag);
+  const char *tag = required ? _ ("Required") : _ ("Optional");
+  GtkWidget  *badge = gtk_label_new (tag);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -353,13 +352,13 @@ static void
 fill_checklist (DeskIntakeWizard *self)
 {
   DeskRulePack *pack = _desk_intake_wizard_get_pack (self);
-  g_autoptr(GPtrArray) items = desk_rule_pack_get_evidence_items (pack, self->case_type);
+  g_autoptr (GPtrArray) items = desk_rule_pack_get_evidence_items (pack, self->case_type);
   g_autofree char *label = desk_rule_pack_get_label (pack);
   g_autofree char *description = NULL;
 
   clear_rows (self->checklist_group, self->checklist_rows);
   /* Translators: %s is e.g. "AliExpress rules v1.0 (effective 2026-03-12)" */
-  description = g_strdup_printf (_("The case starts with this checklist, from %s. Required items first."), label);
+  description = g_strdup_printf (_ ("The case starts with this checklist, from %s. Required items first."), label);
   adw_preferences_group_set_description (self->checklist_group, description);
   for (guint i = 0; i < items->len; i++)
     {
@@ -374,14 +373,14 @@ fill_checklist (DeskIntakeWizard *self)
 static char *
 notice_words (const char *notice)
 {
-  g_auto(GStrv) lines = g_strsplit (notice, "\n", -1);
+  g_auto (GStrv) lines = g_strsplit (notice, "\n", -1);
   const guint max_chars = 32;
 
   for (guint i = 0; lines[i]; i++)
     {
-      char *line = g_strstrip (lines[i]);
+      char            *line = g_strstrip (lines[i]);
       g_autofree char *cut = NULL;
-      const char *end;
+      const char      *end;
 
       if (*line == '\0')
         continue;
@@ -399,7 +398,7 @@ _desk_intake_wizard_suggest_title (DeskIntakeWizard *self)
 {
   g_autofree char *notice = _desk_intake_wizard_get_notice_text (self);
   g_autofree char *words = NULL;
-  const char *what;
+  const char      *what;
 
   if (self->products->len > 0)
     what = self->products->pdata[0];
@@ -408,7 +407,7 @@ _desk_intake_wizard_suggest_title (DeskIntakeWizard *self)
   else
     what = desk_platform_get_label (self->platform);
   /* Translators: suggested case title: "<product id or first words of the notice> — <case type>" */
-  return g_strdup_printf (_("%s — %s"), what, desk_case_type_get_label (self->case_type));
+  return g_strdup_printf (_ ("%s — %s"), what, desk_case_type_get_label (self->case_type));
 }
 
 void

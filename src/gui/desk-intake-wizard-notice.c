@@ -51,8 +51,8 @@ products_contain (DeskIntakeWizard *self,
 static void refresh_products (DeskIntakeWizard *self);
 
 static void
-merge_products (DeskIntakeWizard   *self,
-                const char * const *ids)
+merge_products (DeskIntakeWizard  *self,
+                const char *const *ids)
 {
   for (guint i = 0; ids && ids[i]; i++)
     if (!products_contain (self, ids[i]))
@@ -68,7 +68,7 @@ show_confidence (DeskIntakeWizard *self)
   if (self->notice == NULL)
     {
       gtk_label_set_text (self->confidence_label,
-                          _("No notice read yet. Paste it above, or fill in the fields yourself."));
+                          _ ("No notice read yet. Paste it above, or fill in the fields yourself."));
       return;
     }
   text = desk_notice_describe_confidence (self->notice);
@@ -102,12 +102,12 @@ on_decoded (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(DeskIntakeWizard) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskNotice) notice = desk_notice_decode_finish (result, &error);
+  g_autoptr (DeskIntakeWizard) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskNotice) notice = desk_notice_decode_finish (result, &error);
 
   if (notice == NULL)
-    return;  /* cancelled: a newer decode (or the window closing) took over */
+    return; /* cancelled: a newer decode (or the window closing) took over */
   g_clear_object (&self->decode_cancellable);
   set_decoding (self, FALSE);
   g_set_object (&self->notice, notice);
@@ -191,8 +191,8 @@ _desk_intake_wizard_update_suggestion (DeskIntakeWizard *self)
   g_autofree char *label = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  DeskPlatform platform;
-  DeskCaseType case_type;
+  DeskPlatform     platform;
+  DeskCaseType     case_type;
 
   if (!suggested_choice (self, &platform, &case_type))
     {
@@ -200,15 +200,15 @@ _desk_intake_wizard_update_suggestion (DeskIntakeWizard *self)
       return;
     }
   /* Translators: button; %s are a platform and a case type, e.g. "Use Shopee · IP complaint" */
-  label = g_strdup_printf (_("_Use %s · %s"), desk_platform_get_label (platform),
+  label = g_strdup_printf (_ ("_Use %s · %s"), desk_platform_get_label (platform),
                            desk_case_type_get_label (case_type));
   /* Translators: %s are a platform and a case type */
-  title = g_strdup_printf (_("The notice looks like %s · %s, not what you chose"),
+  title = g_strdup_printf (_ ("The notice looks like %s · %s, not what you chose"),
                            desk_platform_get_label (platform), desk_case_type_get_label (case_type));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->suggestion_row), title);
   gtk_button_set_label (self->suggestion_button, label);
   /* Translators: the same without the mnemonic (GTK 4.8 would read the underline out) */
-  name = g_strdup_printf (_("Use %s · %s"), desk_platform_get_label (platform),
+  name = g_strdup_printf (_ ("Use %s · %s"), desk_platform_get_label (platform),
                           desk_case_type_get_label (case_type));
   _desk_intake_wizard_set_name (GTK_WIDGET (self->suggestion_button), name, title);
   g_object_set_data (G_OBJECT (self->suggestion_button), "desk-platform", GINT_TO_POINTER (platform));
@@ -219,7 +219,7 @@ _desk_intake_wizard_update_suggestion (DeskIntakeWizard *self)
 static void
 on_suggestion_clicked (DeskIntakeWizard *self)
 {
-  GObject *button = G_OBJECT (self->suggestion_button);
+  GObject     *button = G_OBJECT (self->suggestion_button);
   DeskPlatform platform = GPOINTER_TO_INT (g_object_get_data (button, "desk-platform"));
   DeskCaseType case_type = GPOINTER_TO_INT (g_object_get_data (button, "desk-case-type"));
 
@@ -253,8 +253,8 @@ static GtkWidget *
 product_row_new (DeskIntakeWizard *self,
                  const char       *id)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_from_icon_name ("edit-delete-symbolic");
+  GtkWidget       *row = adw_action_row_new ();
+  GtkWidget       *button = gtk_button_new_from_icon_name ("edit-delete-symbolic");
   g_autofree char *label = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), id);
@@ -262,7 +262,7 @@ product_row_new (DeskIntakeWizard *self,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   /* Translators: accessible name of the button that removes product %s */
-  label = g_strdup_printf (_("Remove product %s"), id);
+  label = g_strdup_printf (_ ("Remove product %s"), id);
   gtk_widget_set_tooltip_text (button, label);
   _desk_intake_wizard_set_name (button, label, NULL);
   _desk_intake_wizard_set_name (row, id, NULL);
@@ -294,7 +294,7 @@ add_products_from_text (DeskIntakeWizard *self,
                         const char       *text,
                         guint            *n_duplicates)
 {
-  g_auto(GStrv) parts = g_strsplit_set (text, ",;，； \t\n", -1);
+  g_auto (GStrv) parts = g_strsplit_set (text, ",;，； \t\n", -1);
   guint added = 0;
 
   *n_duplicates = 0;
@@ -317,13 +317,13 @@ static void
 on_add_product (DeskIntakeWizard *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_product_row));
-  guint n_duplicates;
+  guint       n_duplicates;
 
   if (add_products_from_text (self, text, &n_duplicates) == 0)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->add_product_row), "error");
-      _desk_intake_wizard_toast (self, n_duplicates ? _("This product ID is already in the list")
-                                                    : _("Type a product ID first"));
+      _desk_intake_wizard_toast (self, n_duplicates ? _ ("This product ID is already in the list")
+                                                    : _ ("Type a product ID first"));
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->add_product_row), "error");
@@ -335,7 +335,7 @@ on_add_product (DeskIntakeWizard *self)
 static void
 on_add_product_activated (DeskIntakeWizard *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_product_row));
+  const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->add_product_row));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
 
   if (*stripped == '\0')

@@ -21,10 +21,10 @@ typedef enum
 /* Where the deadline shown on the deadline page comes from. */
 typedef enum
 {
-  DESK_DEADLINE_BASIS_NONE,     /* neither notice nor rules name one */
-  DESK_DEADLINE_BASIS_RULE,     /* received + the pack's hours */
-  DESK_DEADLINE_BASIS_NOTICE,   /* stated in the notice */
-  DESK_DEADLINE_BASIS_MANUAL,   /* typed by the seller */
+  DESK_DEADLINE_BASIS_NONE,   /* neither notice nor rules name one */
+  DESK_DEADLINE_BASIS_RULE,   /* received + the pack's hours */
+  DESK_DEADLINE_BASIS_NOTICE, /* stated in the notice */
+  DESK_DEADLINE_BASIS_MANUAL, /* typed by the seller */
 } DeskDeadlineBasis;
 
 /* Milliseconds between the last edit of the notice and the automatic decode. */
@@ -32,125 +32,125 @@ typedef enum
 
 struct _DeskIntakeWizard
 {
-  AdwWindow          parent_instance;
+  AdwWindow parent_instance;
 
-  DeskWindow        *window;            /* weak */
-  DeskStore         *store;
-  DeskRuleRegistry  *registry;
+  DeskWindow       *window; /* weak */
+  DeskStore        *store;
+  DeskRuleRegistry *registry;
 
-  DeskWizardPage     page;
-  DeskPlatform       platform;
-  DeskCaseType       case_type;
-  GtkCheckButton    *platform_checks[DESK_N_PLATFORMS];
-  GPtrArray         *type_rows;         /* AdwActionRow on the type page */
-  GtkCheckButton    *type_group_leader; /* radio group of the type rows */
+  DeskWizardPage  page;
+  DeskPlatform    platform;
+  DeskCaseType    case_type;
+  GtkCheckButton *platform_checks[DESK_N_PLATFORMS];
+  GPtrArray      *type_rows;         /* AdwActionRow on the type page */
+  GtkCheckButton *type_group_leader; /* radio group of the type rows */
 
-  DeskNotice        *notice;            /* last decode, NULL when none */
-  GCancellable      *decode_cancellable;
-  guint              decode_source;
-  gboolean           decoding;
-  char              *filled_case_id;    /* what the decoder last put in */
-  char              *filled_code;
+  DeskNotice   *notice; /* last decode, NULL when none */
+  GCancellable *decode_cancellable;
+  guint         decode_source;
+  gboolean      decoding;
+  char         *filled_case_id; /* what the decoder last put in */
+  char         *filled_code;
 
-  GPtrArray         *products;          /* char *, in order */
-  GPtrArray         *product_rows;
+  GPtrArray *products; /* char *, in order */
+  GPtrArray *product_rows;
 
-  GDateTime         *received_at;
-  GDateTime         *deadline_at;       /* NULL: no deadline */
-  DeskDeadlineBasis  deadline_basis;
-  gboolean           received_valid;
-  gboolean           deadline_valid;
-  gboolean           typing_received;
-  guint              countdown_source;
+  GDateTime        *received_at;
+  GDateTime        *deadline_at; /* NULL: no deadline */
+  DeskDeadlineBasis deadline_basis;
+  gboolean          received_valid;
+  gboolean          deadline_valid;
+  gboolean          typing_received;
+  guint             countdown_source;
 
-  GPtrArray         *summary_rows;
-  GPtrArray         *checklist_rows;
-  gboolean           title_edited;
+  GPtrArray *summary_rows;
+  GPtrArray *checklist_rows;
+  gboolean   title_edited;
 
-  gboolean           updating;          /* setting entries from code */
-  gboolean           discard_confirmed;
-  AdwMessageDialog  *discard_dialog;    /* weak */
+  gboolean          updating; /* setting entries from code */
+  gboolean          discard_confirmed;
+  AdwMessageDialog *discard_dialog; /* weak */
 
   /* template */
-  AdwWindowTitle    *window_title;
-  GtkLabel          *step_label;
-  GtkWidget         *cancel_button;
-  GtkWidget         *back_button;
-  GtkWidget         *next_button;
-  GtkWidget         *create_button;
-  AdwToastOverlay   *toast_overlay;
-  GtkStack          *stack;
+  AdwWindowTitle      *window_title;
+  GtkLabel            *step_label;
+  GtkWidget           *cancel_button;
+  GtkWidget           *back_button;
+  GtkWidget           *next_button;
+  GtkWidget           *create_button;
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
   AdwPreferencesGroup *platform_group;
   AdwPreferencesGroup *type_group;
-  GtkTextView       *notice_view;
-  GtkWidget         *decode_spinner;
-  GtkWidget         *read_button;
-  AdwActionRow      *suggestion_row;
-  GtkButton         *suggestion_button;
-  AdwEntryRow       *case_id_row;
-  AdwEntryRow       *code_row;
-  GtkLabel          *confidence_label;
-  AdwEntryRow       *add_product_row;
-  GtkWidget         *add_product_button;
+  GtkTextView         *notice_view;
+  GtkWidget           *decode_spinner;
+  GtkWidget           *read_button;
+  AdwActionRow        *suggestion_row;
+  GtkButton           *suggestion_button;
+  AdwEntryRow         *case_id_row;
+  AdwEntryRow         *code_row;
+  GtkLabel            *confidence_label;
+  AdwEntryRow         *add_product_row;
+  GtkWidget           *add_product_button;
   AdwPreferencesGroup *products_group;
-  GtkWidget         *no_products_row;
-  AdwEntryRow       *received_row;
-  AdwEntryRow       *deadline_row;
-  AdwActionRow      *basis_row;
-  GtkWidget         *reset_deadline_button;
-  GtkLabel          *countdown_label;
-  AdwEntryRow       *title_row;
+  GtkWidget           *no_products_row;
+  AdwEntryRow         *received_row;
+  AdwEntryRow         *deadline_row;
+  AdwActionRow        *basis_row;
+  GtkWidget           *reset_deadline_button;
+  GtkLabel            *countdown_label;
+  AdwEntryRow         *title_row;
   AdwPreferencesGroup *summary_group;
   AdwPreferencesGroup *checklist_group;
 };
 
 /* Shared between the wizard's source files. */
-void          _desk_intake_wizard_set_name       (GtkWidget        *widget,
-                                                  const char       *name,
-                                                  const char       *description);
-DeskRulePack *_desk_intake_wizard_get_pack       (DeskIntakeWizard *self);
+void          _desk_intake_wizard_set_name (GtkWidget  *widget,
+                                            const char *name,
+                                            const char *description);
+DeskRulePack *_desk_intake_wizard_get_pack (DeskIntakeWizard *self);
 void          _desk_intake_wizard_update_buttons (DeskIntakeWizard *self);
-gboolean      _desk_intake_wizard_page_is_valid  (DeskIntakeWizard *self,
-                                                  DeskWizardPage    page);
+gboolean      _desk_intake_wizard_page_is_valid (DeskIntakeWizard *self,
+                                                 DeskWizardPage    page);
 char         *_desk_intake_wizard_get_notice_text (DeskIntakeWizard *self);
-void          _desk_intake_wizard_toast          (DeskIntakeWizard *self,
-                                                  const char       *message);
+void          _desk_intake_wizard_toast (DeskIntakeWizard *self,
+                                         const char       *message);
 
 /* desk-intake-wizard-choice.c: platform and case type pages. */
-void          _desk_intake_wizard_choice_init    (DeskIntakeWizard *self);
-void          _desk_intake_wizard_fill_types     (DeskIntakeWizard *self);
-void          _desk_intake_wizard_focus_choice   (DeskIntakeWizard *self,
-                                                  DeskWizardPage    page);
+void _desk_intake_wizard_choice_init (DeskIntakeWizard *self);
+void _desk_intake_wizard_fill_types (DeskIntakeWizard *self);
+void _desk_intake_wizard_focus_choice (DeskIntakeWizard *self,
+                                       DeskWizardPage    page);
 
 /* desk-intake-wizard-notice.c: notice and products pages. */
-void          _desk_intake_wizard_notice_init    (DeskIntakeWizard *self);
-void          _desk_intake_wizard_notice_dispose (DeskIntakeWizard *self);
-void          _desk_intake_wizard_update_suggestion (DeskIntakeWizard *self);
+void _desk_intake_wizard_notice_init (DeskIntakeWizard *self);
+void _desk_intake_wizard_notice_dispose (DeskIntakeWizard *self);
+void _desk_intake_wizard_update_suggestion (DeskIntakeWizard *self);
 
 /* desk-intake-wizard-deadline.c: deadline and summary pages. */
-void          _desk_intake_wizard_deadline_init  (DeskIntakeWizard *self);
-void          _desk_intake_wizard_deadline_dispose (DeskIntakeWizard *self);
-void          _desk_intake_wizard_update_deadline (DeskIntakeWizard *self);
-void          _desk_intake_wizard_fill_summary   (DeskIntakeWizard *self);
+void _desk_intake_wizard_deadline_init (DeskIntakeWizard *self);
+void _desk_intake_wizard_deadline_dispose (DeskIntakeWizard *self);
+void _desk_intake_wizard_update_deadline (DeskIntakeWizard *self);
+void _desk_intake_wizard_fill_summary (DeskIntakeWizard *self);
 /* "<first product or first words of the notice> — <case type>" */
-char         *_desk_intake_wizard_suggest_title  (DeskIntakeWizard *self);
+char *_desk_intake_wizard_suggest_title (DeskIntakeWizard *self);
 
 /* For tests: act as the seller does, through the same code paths. */
-gboolean      _desk_intake_wizard_choose_platform  (DeskIntakeWizard *self,
-                                                    DeskPlatform      platform);
-gboolean      _desk_intake_wizard_choose_case_type (DeskIntakeWizard *self,
-                                                    DeskCaseType      case_type);
-void          _desk_intake_wizard_paste_notice     (DeskIntakeWizard *self,
+gboolean           _desk_intake_wizard_choose_platform (DeskIntakeWizard *self,
+                                                        DeskPlatform      platform);
+gboolean           _desk_intake_wizard_choose_case_type (DeskIntakeWizard *self,
+                                                         DeskCaseType      case_type);
+void               _desk_intake_wizard_paste_notice (DeskIntakeWizard *self,
+                                                     const char       *text);
+void               _desk_intake_wizard_add_product (DeskIntakeWizard *self,
                                                     const char       *text);
-void          _desk_intake_wizard_add_product      (DeskIntakeWizard *self,
-                                                    const char       *text);
-DeskWizardPage _desk_intake_wizard_get_page        (DeskIntakeWizard *self);
-gboolean      _desk_intake_wizard_is_decoding      (DeskIntakeWizard *self);
-DeskNotice   *_desk_intake_wizard_get_notice       (DeskIntakeWizard *self);
-GDateTime    *_desk_intake_wizard_get_received     (DeskIntakeWizard *self);
-GDateTime    *_desk_intake_wizard_get_deadline     (DeskIntakeWizard *self);
-DeskDeadlineBasis _desk_intake_wizard_get_deadline_basis (DeskIntakeWizard *self);
-const char * const *_desk_intake_wizard_get_products (DeskIntakeWizard *self);
-AdwMessageDialog *_desk_intake_wizard_get_discard_dialog (DeskIntakeWizard *self);
+DeskWizardPage     _desk_intake_wizard_get_page (DeskIntakeWizard *self);
+gboolean           _desk_intake_wizard_is_decoding (DeskIntakeWizard *self);
+DeskNotice        *_desk_intake_wizard_get_notice (DeskIntakeWizard *self);
+GDateTime         *_desk_intake_wizard_get_received (DeskIntakeWizard *self);
+GDateTime         *_desk_intake_wizard_get_deadline (DeskIntakeWizard *self);
+DeskDeadlineBasis  _desk_intake_wizard_get_deadline_basis (DeskIntakeWizard *self);
+const char *const *_desk_intake_wizard_get_products (DeskIntakeWizard *self);
+AdwMessageDialog  *_desk_intake_wizard_get_discard_dialog (DeskIntakeWizard *self);
 
 G_END_DECLS

@@ -20,7 +20,12 @@ enum
 static guint signals[N_SIGNALS];
 
 static const char *page_names[DESK_WIZARD_N_PAGES] = {
-  "platform", "type", "notice", "products", "deadline", "summary",
+  "platform",
+  "type",
+  "notice",
+  "products",
+  "deadline",
+  "summary",
 };
 
 DeskRulePack *
@@ -35,7 +40,7 @@ char *
 _desk_intake_wizard_get_notice_text (DeskIntakeWizard *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notice_view);
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -68,11 +73,11 @@ _desk_intake_wizard_set_name (GtkWidget  *widget,
 static void
 name_buttons (DeskIntakeWizard *self)
 {
-  _desk_intake_wizard_set_name (self->cancel_button, _("Cancel"), _("Closes the window; asks first if you entered something"));
-  _desk_intake_wizard_set_name (self->back_button, _("Back"), NULL);
-  _desk_intake_wizard_set_name (self->next_button, _("Next"), NULL);
-  _desk_intake_wizard_set_name (self->create_button, _("Create"), NULL);
-  _desk_intake_wizard_set_name (self->read_button, _("Read notice"), NULL);
+  _desk_intake_wizard_set_name (self->cancel_button, _ ("Cancel"), _ ("Closes the window; asks first if you entered something"));
+  _desk_intake_wizard_set_name (self->back_button, _ ("Back"), NULL);
+  _desk_intake_wizard_set_name (self->next_button, _ ("Next"), NULL);
+  _desk_intake_wizard_set_name (self->create_button, _ ("Create"), NULL);
+  _desk_intake_wizard_set_name (self->read_button, _ ("Read notice"), NULL);
 }
 
 static char *
@@ -89,20 +94,20 @@ _desk_intake_wizard_page_is_valid (DeskIntakeWizard *self,
 
   switch (page)
     {
-    case DESK_WIZARD_PAGE_PLATFORM:
-      return _desk_intake_wizard_get_pack (self) != NULL;
-    case DESK_WIZARD_PAGE_CASE_TYPE:
-      return self->case_type != DESK_CASE_TYPE_UNKNOWN;
-    case DESK_WIZARD_PAGE_NOTICE:
-    case DESK_WIZARD_PAGE_PRODUCTS:
-      return TRUE;
-    case DESK_WIZARD_PAGE_DEADLINE:
-      return self->received_valid && self->deadline_valid;
-    case DESK_WIZARD_PAGE_SUMMARY:
-      title = entry_text (self->title_row);
-      return *title != '\0';
-    default:
-      g_return_val_if_reached (FALSE);
+      case DESK_WIZARD_PAGE_PLATFORM:
+        return _desk_intake_wizard_get_pack (self) != NULL;
+      case DESK_WIZARD_PAGE_CASE_TYPE:
+        return self->case_type != DESK_CASE_TYPE_UNKNOWN;
+      case DESK_WIZARD_PAGE_NOTICE:
+      case DESK_WIZARD_PAGE_PRODUCTS:
+        return TRUE;
+      case DESK_WIZARD_PAGE_DEADLINE:
+        return self->received_valid && self->deadline_valid;
+      case DESK_WIZARD_PAGE_SUMMARY:
+        title = entry_text (self->title_row);
+        return *title != '\0';
+      default:
+        g_return_val_if_reached (FALSE);
     }
 }
 
@@ -118,7 +123,7 @@ all_pages_valid (DeskIntakeWizard *self)
 void
 _desk_intake_wizard_update_buttons (DeskIntakeWizard *self)
 {
-  gboolean last = self->page == DESK_WIZARD_PAGE_SUMMARY;
+  gboolean   last = self->page == DESK_WIZARD_PAGE_SUMMARY;
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "wizard.back", self->page > 0);
@@ -135,24 +140,24 @@ focus_first_control (DeskIntakeWizard *self)
 {
   switch (self->page)
     {
-    case DESK_WIZARD_PAGE_PLATFORM:
-    case DESK_WIZARD_PAGE_CASE_TYPE:
-      _desk_intake_wizard_focus_choice (self, self->page);
-      break;
-    case DESK_WIZARD_PAGE_NOTICE:
-      gtk_widget_grab_focus (GTK_WIDGET (self->notice_view));
-      break;
-    case DESK_WIZARD_PAGE_PRODUCTS:
-      gtk_widget_grab_focus (GTK_WIDGET (self->add_product_row));
-      break;
-    case DESK_WIZARD_PAGE_DEADLINE:
-      gtk_widget_grab_focus (GTK_WIDGET (self->received_row));
-      break;
-    case DESK_WIZARD_PAGE_SUMMARY:
-      gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
-      break;
-    default:
-      g_assert_not_reached ();
+      case DESK_WIZARD_PAGE_PLATFORM:
+      case DESK_WIZARD_PAGE_CASE_TYPE:
+        _desk_intake_wizard_focus_choice (self, self->page);
+        break;
+      case DESK_WIZARD_PAGE_NOTICE:
+        gtk_widget_grab_focus (GTK_WIDGET (self->notice_view));
+        break;
+      case DESK_WIZARD_PAGE_PRODUCTS:
+        gtk_widget_grab_focus (GTK_WIDGET (self->add_product_row));
+        break;
+      case DESK_WIZARD_PAGE_DEADLINE:
+        gtk_widget_grab_focus (GTK_WIDGET (self->received_row));
+        break;
+      case DESK_WIZARD_PAGE_SUMMARY:
+        gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+        break;
+      default:
+        g_assert_not_reached ();
     }
 }
 
@@ -179,7 +184,7 @@ go_to_page (DeskIntakeWizard *self,
   enter_page (self);
   gtk_stack_set_visible_child_name (self->stack, page_names[page]);
   /* Translators: shown under the window title, e.g. "Step 2 of 6" */
-  step = g_strdup_printf (_("Step %u of %u"), page + 1, DESK_WIZARD_N_PAGES);
+  step = g_strdup_printf (_ ("Step %u of %u"), page + 1, DESK_WIZARD_N_PAGES);
   gtk_label_set_text (self->step_label, step);
   _desk_intake_wizard_update_buttons (self);
   focus_first_control (self);
@@ -236,8 +241,8 @@ build_case (DeskIntakeWizard *self)
   g_autofree char *case_id = entry_text (self->case_id_row);
   g_autofree char *code = entry_text (self->code_row);
   g_autofree char *notice = _desk_intake_wizard_get_notice_text (self);
-  DeskRulePack *pack = _desk_intake_wizard_get_pack (self);
-  DeskCase *kase = desk_case_new (self->platform, self->case_type, title);
+  DeskRulePack    *pack = _desk_intake_wizard_get_pack (self);
+  DeskCase        *kase = desk_case_new (self->platform, self->case_type, title);
 
   desk_case_set_platform_case_id (kase, *case_id ? case_id : NULL);
   desk_case_set_violation_code (kase, *code ? code : NULL);
@@ -253,27 +258,27 @@ static char *
 intake_note (DeskIntakeWizard *self)
 {
   g_autofree char *pack_label = desk_rule_pack_get_label (_desk_intake_wizard_get_pack (self));
-  const char *basis;
+  const char      *basis;
 
   switch (self->deadline_basis)
     {
-    case DESK_DEADLINE_BASIS_RULE:
-      basis = _("Deadline from the rules.");
-      break;
-    case DESK_DEADLINE_BASIS_NOTICE:
-      basis = _("Deadline as stated in the notice.");
-      break;
-    case DESK_DEADLINE_BASIS_MANUAL:
-      basis = _("Deadline entered by hand.");
-      break;
-    case DESK_DEADLINE_BASIS_NONE:
-    default:
-      basis = _("No deadline known.");
-      break;
+      case DESK_DEADLINE_BASIS_RULE:
+        basis = _ ("Deadline from the rules.");
+        break;
+      case DESK_DEADLINE_BASIS_NOTICE:
+        basis = _ ("Deadline as stated in the notice.");
+        break;
+      case DESK_DEADLINE_BASIS_MANUAL:
+        basis = _ ("Deadline entered by hand.");
+        break;
+      case DESK_DEADLINE_BASIS_NONE:
+      default:
+        basis = _ ("No deadline known.");
+        break;
     }
   /* Translators: timeline note; %s is e.g. "AliExpress rules v1.0 (effective 2026-03-12)",
    * the second %s one of the "Deadline …" sentences */
-  return g_strdup_printf (_("Created with the intake wizard using %s. %s"), pack_label, basis);
+  return g_strdup_printf (_ ("Created with the intake wizard using %s. %s"), pack_label, basis);
 }
 
 /* The case, its checklist and the note go in together: if a later step
@@ -285,7 +290,7 @@ save_case (DeskIntakeWizard *self,
            GError          **error)
 {
   g_autofree char *note = intake_note (self);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   gint64 id;
 
   if (!desk_store_insert_case (self->store, kase, error))
@@ -305,8 +310,8 @@ create_action (GtkWidget  *widget,
                GVariant   *param)
 {
   DeskIntakeWizard *self = DESK_INTAKE_WIZARD (widget);
-  g_autoptr(DeskCase) kase = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (DeskCase) kase = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 id;
 
   if (!all_pages_valid (self))
@@ -366,11 +371,11 @@ ask_discard (DeskIntakeWizard *self)
       gtk_window_present (GTK_WINDOW (self->discard_dialog));
       return;
     }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard this case?"),
-                                   _("What you entered in this window will be lost."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Discard this case?"),
+                                   _ ("What you entered in this window will be lost."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
+                                    "keep", _ ("_Keep Editing"),
+                                    "discard", _ ("_Discard"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
@@ -472,7 +477,7 @@ bind_template (GtkWidgetClass *widget_class)
 static void
 desk_intake_wizard_class_init (DeskIntakeWizardClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
@@ -569,14 +574,14 @@ _desk_intake_wizard_get_deadline_basis (DeskIntakeWizard *self)
   return self->deadline_basis;
 }
 
-const char * const *
+const char *const *
 _desk_intake_wizard_get_products (DeskIntakeWizard *self)
 {
   static const char *none[] = { NULL };
 
   if (self->products->pdata == NULL)
     return none;
-  return (const char * const *)self->products->pdata;
+  return (const char *const *)self->products->pdata;
 }
 
 AdwMessageDialog *

@@ -10,29 +10,29 @@
 #include "desk-screenshot.h"
 
 gboolean
-desk_screenshot_save (GtkWidget   *widget,
-                      const char  *path,
-                      GError     **error)
+desk_screenshot_save (GtkWidget  *widget,
+                      const char *path,
+                      GError    **error)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int          width = gtk_widget_get_width (widget);
+  int          height = gtk_widget_get_height (widget);
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL || renderer == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The window has not been drawn yet."));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("The window has not been drawn yet."));
       return FALSE;
     }
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (!gdk_texture_save_to_png (texture, path))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not save the screenshot to “%s”."), path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Could not save the screenshot to “%s”."), path);
       return FALSE;
     }
   return TRUE;
@@ -42,7 +42,7 @@ static gboolean
 take_and_quit (gpointer data)
 {
   GtkWindow *window = data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!desk_screenshot_save (GTK_WIDGET (window), g_getenv ("APPEAL_DESK_SCREENSHOT"), &error))
     g_printerr ("%s\n", error->message);
@@ -79,7 +79,7 @@ void
 desk_screenshot_hook_window (GtkWindow *window)
 {
   const char *size = g_getenv ("APPEAL_DESK_SCREENSHOT_SIZE");
-  int width, height;
+  int         width, height;
 
   if (g_getenv ("APPEAL_DESK_SCREENSHOT") == NULL && g_getenv ("APPEAL_DESK_FIRST_FRAME") == NULL)
     return;

@@ -37,7 +37,7 @@ search_action (GtkWidget  *widget,
 void
 _desk_window_finish_delete (DeskWindow *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 id = self->pending_delete;
 
   if (id == 0 || self->store == NULL)
@@ -50,7 +50,7 @@ _desk_window_finish_delete (DeskWindow *self)
 static void
 on_undo_delete (DeskWindow *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 id = self->pending_delete;
 
   self->pending_delete = 0;
@@ -78,18 +78,18 @@ delete_case_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   DeskWindow *self = DESK_WINDOW (widget);
-  DeskCase *kase = desk_window_get_case (self);
-  g_autoptr(GError) error = NULL;
+  DeskCase   *kase = desk_window_get_case (self);
+  g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
-  gint64 id;
+  AdwToast        *toast;
+  gint64           id;
 
   if (kase == NULL)
     return;
   _desk_window_finish_delete (self);
   id = desk_case_get_id (kase);
   /* Translators: %s is the case title */
-  title = g_strdup_printf (_("“%s” deleted"), desk_case_get_title (kase));
+  title = g_strdup_printf (_ ("“%s” deleted"), desk_case_get_title (kase));
   if (!desk_store_trash_case (self->store, id, &error))
     {
       desk_window_add_toast (self, adw_toast_new (error->message));
@@ -97,7 +97,7 @@ delete_case_action (GtkWidget  *widget,
     }
   self->pending_delete = id;
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (toast), "case-id", GSIZE_TO_POINTER (id));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete), self, G_CONNECT_SWAPPED);

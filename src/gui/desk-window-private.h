@@ -9,29 +9,29 @@ G_BEGIN_DECLS
 
 struct _DeskWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow parent_instance;
 
-  DeskStore            *store;
-  DeskCaseList         *cases;
-  GtkSingleSelection   *selection;
-  GSettings            *settings;
-  gint64                pending_delete;   /* trashed, waiting for the toast */
+  DeskStore          *store;
+  DeskCaseList       *cases;
+  GtkSingleSelection *selection;
+  GSettings          *settings;
+  gint64              pending_delete; /* trashed, waiting for the toast */
 
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *sidebar_stack;
-  GtkListView          *list_view;
-  GtkStack             *content_stack;
-  AdwWindowTitle       *content_title;
-  AdwWindowTitle       *sidebar_title;
-  AdwStatusPage        *error_page;
-  GtkWidget            *delete_button;
-  DeskCasePage         *case_page;
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet      *leaflet;
+  GtkSearchEntry  *search_entry;
+  GtkStack        *sidebar_stack;
+  GtkListView     *list_view;
+  GtkStack        *content_stack;
+  AdwWindowTitle  *content_title;
+  AdwWindowTitle  *sidebar_title;
+  AdwStatusPage   *error_page;
+  GtkWidget       *delete_button;
+  DeskCasePage    *case_page;
 };
 
 void _desk_window_class_init_actions (GtkWidgetClass *widget_class);
-void _desk_window_update_actions     (DeskWindow     *self);
-void _desk_window_finish_delete      (DeskWindow     *self);
+void _desk_window_update_actions (DeskWindow *self);
+void _desk_window_finish_delete (DeskWindow *self);
 
 G_END_DECLS

@@ -16,8 +16,8 @@ G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
 static void
 update_sidebar (DeskWindow *self)
 {
-  guint total = desk_case_list_get_total (self->cases);
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+  guint            total = desk_case_list_get_total (self->cases);
+  guint            shown = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
   g_autofree char *subtitle = NULL;
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, shown > 0 || total == 0 ? "list" : "no-results");
@@ -29,7 +29,7 @@ static void
 update_content (DeskWindow *self)
 {
   DeskCase *kase = gtk_single_selection_get_selected_item (self->selection);
-  guint total = desk_case_list_get_total (self->cases);
+  guint     total = desk_case_list_get_total (self->cases);
 
   desk_case_page_set_case (self->case_page, kase ? desk_case_get_id (kase) : 0);
   if (kase)
@@ -113,8 +113,8 @@ unbind_row (GtkSignalListItemFactory *factory,
 static void
 setup_list (DeskWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GError) error = NULL;
 
   self->cases = desk_case_list_new (self->store);
   if (!desk_case_list_reload (self->cases, &error))
@@ -163,7 +163,7 @@ static gboolean
 desk_window_close_request (GtkWindow *window)
 {
   DeskWindow *self = DESK_WINDOW (window);
-  int width, height;
+  int         width, height;
 
   _desk_window_finish_delete (self);
   gtk_window_get_default_size (window, &width, &height);
@@ -189,7 +189,7 @@ desk_window_dispose (GObject *object)
 static void
 desk_window_class_init (DeskWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
@@ -230,7 +230,7 @@ DeskWindow *
 desk_window_new (DeskApplication *app)
 {
   DeskWindow *self = g_object_new (DESK_TYPE_WINDOW, "application", app, NULL);
-  DeskStore *store = desk_application_get_store (app);
+  DeskStore  *store = desk_application_get_store (app);
 
   restore_size (self);
   if (store == NULL)

@@ -11,14 +11,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskWindow, desk_window, DESK, WINDOW, AdwApplicationWindow)
 
-DeskWindow *desk_window_new         (DeskApplication *app);
-DeskStore  *desk_window_get_store   (DeskWindow      *self);
+DeskWindow *desk_window_new (DeskApplication *app);
+DeskStore  *desk_window_get_store (DeskWindow *self);
 /* Shows the case (selecting it in the list when visible). */
-void        desk_window_show_case   (DeskWindow      *self,
-                                     gint64           id);
-void        desk_window_add_toast   (DeskWindow      *self,
-                                     AdwToast        *toast);
+void desk_window_show_case (DeskWindow *self,
+                            gint64      id);
+void desk_window_add_toast (DeskWindow *self,
+                            AdwToast   *toast);
 /* The case currently shown, or NULL. */
-DeskCase   *desk_window_get_case    (DeskWindow      *self);
+DeskCase *desk_window_get_case (DeskWindow *self);
 
 G_END_DECLS
