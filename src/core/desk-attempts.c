@@ -37,22 +37,6 @@ desk_attempt_record_free (DeskAttemptRecord *record)
   g_free (record);
 }
 
-static gboolean
-step_done (DeskStore    *store,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (_desk_store_get_db (store), rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static char *
 timeline_text (const char *product_id,
                gboolean    has_test_report)
@@ -89,7 +73,7 @@ insert_attempt (DeskStore  *store,
   sqlite3_bind_text (stmt, 4, desk_case_get_platform_case_id (kase), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 5, has_test_report != FALSE);
   sqlite3_bind_text (stmt, 6, note ? note : "", -1, SQLITE_TRANSIENT);
-  if (!step_done (store, stmt, error))
+  if (!_desk_store_step_done (store, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (_desk_store_get_db (store));
 }
@@ -176,7 +160,7 @@ desk_attempts_delete (DeskStore *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, attempt_id);
-  if (!step_done (store, stmt, error))
+  if (!_desk_store_step_done (store, stmt, error))
     return FALSE;
   if (sqlite3_changes (_desk_store_get_db (store)) > 0)
     return TRUE;

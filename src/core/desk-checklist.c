@@ -102,22 +102,6 @@ desk_checklist_get_rules (DeskStore *store)
 
 /* Reading */
 
-static gboolean
-step_done (DeskStore    *store,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (_desk_store_get_db (store), rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static DeskChecklistItem *
 item_from_row (sqlite3_stmt *stmt)
 {
@@ -274,7 +258,7 @@ insert_items (DeskStore *store,
       sqlite3_bind_text (stmt, 2, desk_evidence_requirement_get_id (req), -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 3, desk_evidence_requirement_get_required (req));
       sqlite3_bind_int (stmt, 4, (int)i);
-      if (!step_done (store, stmt, error))
+      if (!_desk_store_step_done (store, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -380,7 +364,7 @@ desk_checklist_set_state (DeskStore         *store,
     sqlite3_bind_text (stmt, 3, note, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 3);
-  if (!step_done (store, stmt, error) || !check_changed (store, error))
+  if (!_desk_store_step_done (store, stmt, error) || !check_changed (store, error))
     {
       _desk_store_rollback (store);
       return FALSE;
@@ -403,7 +387,7 @@ run_link_sql (DeskStore  *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, checklist_item_id);
   sqlite3_bind_int64 (stmt, 2, evidence_id);
-  return step_done (store, stmt, error);
+  return _desk_store_step_done (store, stmt, error);
 }
 
 static gboolean
@@ -441,7 +425,7 @@ store_state (DeskStore         *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, checklist_item_id);
   sqlite3_bind_text (stmt, 2, desk_checklist_state_to_id (state), -1, SQLITE_STATIC);
-  return step_done (store, stmt, error);
+  return _desk_store_step_done (store, stmt, error);
 }
 
 static gboolean

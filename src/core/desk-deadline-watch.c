@@ -157,22 +157,6 @@ desk_deadline_watch_overdue (DeskStore *store,
 }
 
 static gboolean
-step_done (DeskStore    *store,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (_desk_store_get_db (store), rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 insert_marks (DeskStore *store,
               gint64     case_id,
               int        threshold_hours,
@@ -189,7 +173,7 @@ insert_marks (DeskStore *store,
         continue;
       sqlite3_bind_int64 (stmt, 1, case_id);
       sqlite3_bind_int (stmt, 2, desk_deadline_watch_thresholds[i]);
-      if (!step_done (store, stmt, error))
+      if (!_desk_store_step_done (store, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -233,7 +217,7 @@ desk_deadline_watch_forget_stale (DeskStore *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, now_text, -1, SQLITE_TRANSIENT);
-  return step_done (store, stmt, error);
+  return _desk_store_step_done (store, stmt, error);
 }
 
 /* Text */

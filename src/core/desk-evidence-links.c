@@ -210,7 +210,7 @@ run_ids (DeskStore    *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, a);
   sqlite3_bind_int64 (stmt, 2, b);
-  return _desk_evidence_step_done (store, stmt, error);
+  return _desk_store_step_done (store, stmt, error);
 }
 
 gboolean
@@ -264,7 +264,7 @@ delete_if_unused (DeskStore *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, evidence_id);
-  if (!_desk_evidence_step_done (store, stmt, error))
+  if (!_desk_store_step_done (store, stmt, error))
     return FALSE;
   if (sqlite3_changes (_desk_store_get_db (store)) > 0)
     *sha_out = g_strdup (desk_evidence_get_sha256 (evidence));

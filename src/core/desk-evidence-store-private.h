@@ -41,9 +41,6 @@ void          _desk_evidence_drop_unused_blob (DeskStore  *store,
                                                const char *sha256);
 void          _desk_evidence_emit_changed (DeskStore *store,
                                            gint64     case_id);
-gboolean      _desk_evidence_step_done (DeskStore    *store,
-                                        sqlite3_stmt *stmt,
-                                        GError      **error);
 DeskEvidence *_desk_evidence_from_row (sqlite3_stmt *stmt);
 
 #define DESK_EVIDENCE_COLUMNS                                                        \

@@ -59,22 +59,6 @@ _desk_evidence_emit_changed (DeskStore *store,
   g_signal_emit (monitor, changed_signal, 0, case_id);
 }
 
-gboolean
-_desk_evidence_step_done (DeskStore    *store,
-                          sqlite3_stmt *stmt,
-                          GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (_desk_store_get_db (store), rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 DeskEvidence *
 _desk_evidence_from_row (sqlite3_stmt *stmt)
 {
@@ -159,7 +143,7 @@ insert_row (DeskStore    *store,
   sqlite3_bind_text (stmt, 6, source_note ? source_note : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, imported->metadata_json, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 8, in_library);
-  if (!_desk_evidence_step_done (store, stmt, error))
+  if (!_desk_store_step_done (store, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (_desk_store_get_db (store));
 }
@@ -174,7 +158,7 @@ keep_in_library (DeskStore *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return _desk_evidence_step_done (store, stmt, error);
+  return _desk_store_step_done (store, stmt, error);
 }
 
 static gint64

@@ -30,6 +30,12 @@ sqlite3_stmt *_desk_store_prepare (DeskStore  *self,
                                    const char *sql,
                                    GError    **error);
 
+/* Steps a statement that returns no rows, resets it; FALSE with @error set
+ * (translated) when SQLite failed. */
+gboolean _desk_store_step_done (DeskStore    *self,
+                                sqlite3_stmt *stmt,
+                                GError      **error);
+
 /* Turns the connection's last error into a translated GError. */
 void _desk_store_set_error (sqlite3 *db,
                             int      rc,

@@ -444,21 +444,10 @@ _desk_store_now_iso8601 (void)
   return desk_time_to_iso8601 (now);
 }
 
-static void
-set_not_found (GError **error,
-               gint64   id)
-{
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-  /* Translators: %s is a case number */
-  g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-               _ ("Case %s does not exist. Run “appeal-desk-cli list” to see the case numbers."), number);
-}
-
-static gboolean
-step_done (DeskStore    *self,
-           sqlite3_stmt *stmt,
-           GError      **error)
+gboolean
+_desk_store_step_done (DeskStore    *self,
+                       sqlite3_stmt *stmt,
+                       GError      **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -469,6 +458,17 @@ step_done (DeskStore    *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static void
+set_not_found (GError **error,
+               gint64   id)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  /* Translators: %s is a case number */
+  g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
+               _ ("Case %s does not exist. Run “appeal-desk-cli list” to see the case numbers."), number);
 }
 
 static char *
@@ -553,7 +553,7 @@ desk_store_insert_case (DeskStore *self,
     goto fail;
   bind_case (stmt, kase);
   sqlite3_bind_text (stmt, 12, now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!_desk_store_step_done (self, stmt, error))
     goto fail;
   _desk_case_set_id (kase, sqlite3_last_insert_rowid (self->db));
   if (!desk_store_add_timeline_entry (self, desk_case_get_id (kase), "created", "", error))
@@ -599,7 +599,7 @@ desk_store_update_case (DeskStore *self,
   sqlite3_bind_text (stmt, 12, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 13, desk_case_get_id (kase));
   sqlite3_bind_int (stmt, 14, desk_case_has_notice_text (kase));
-  if (!step_done (self, stmt, error))
+  if (!_desk_store_step_done (self, stmt, error))
     goto fail;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -763,7 +763,7 @@ set_trashed (DeskStore *self,
     goto fail;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, id);
-  if (!step_done (self, stmt, error))
+  if (!_desk_store_step_done (self, stmt, error))
     goto fail;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -848,14 +848,14 @@ delete_rows (DeskStore *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, orphans->pdata[i], -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, error))
+      if (!_desk_store_step_done (self, stmt, error))
         return FALSE;
     }
   stmt = _desk_store_prepare (self, "DELETE FROM cases WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, error))
+  if (!_desk_store_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -940,7 +940,7 @@ desk_store_add_timeline_entry (DeskStore  *self,
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, text ? text : "", -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, error))
+  if (!_desk_store_step_done (self, stmt, error))
     goto fail;
   return _desk_store_commit (self, error);
 

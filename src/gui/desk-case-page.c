@@ -9,6 +9,7 @@
 #include "desk-attempts-view.h"
 #include "desk-case-row.h"
 #include "desk-evidence-section.h"
+#include "desk-evidence-store.h"
 #include "desk-checklist-view.h"
 #include "desk-util.h"
 
@@ -201,12 +202,28 @@ desk_case_page_init (DeskCasePage *self)
   gtk_box_append (self->sections, GTK_WIDGET (self->attempts_view = desk_attempts_view_new ()));
 }
 
+/* Attaching evidence can tick checklist items ("provided"): show it. */
+static void
+on_evidence_changed (GObject      *monitor,
+                     gint64        case_id,
+                     DeskCasePage *self)
+{
+  if (self->kase && (case_id == 0 || case_id == desk_case_get_id (self->kase)))
+    {
+      desk_checklist_view_reload (self->checklist_view);
+      fill_timeline (self);
+    }
+}
+
 void
 desk_case_page_set_store (DeskCasePage *self,
                           DeskStore    *store)
 {
   g_return_if_fail (DESK_IS_CASE_PAGE (self));
-  g_set_object (&self->store, store);
+  if (!g_set_object (&self->store, store) || store == NULL)
+    return;
+  g_signal_connect_object (desk_evidence_get_monitor (store), "changed",
+                           G_CALLBACK (on_evidence_changed), self, 0);
 }
 
 void
