@@ -104,6 +104,8 @@ append_folded (GString    *out,
   for (char *p = out->str + start; *p; p++)
     if (*p >= 'A' && *p <= 'Z')
       *p += 'a' - 'A';
+    else if (*p == '\n') /* between product ids */
+      *p = '\x1f';
 }
 
 static void
@@ -459,16 +461,6 @@ desk_case_list_new (DeskStore *store)
   return self;
 }
 
-static int
-compare_slots (gconstpointer a,
-               gconstpointer b,
-               gpointer      data)
-{
-  DeskCaseList *self = data;
-
-  return compare_rows (ROW (self, *(const guint *)a), ROW (self, *(const guint *)b));
-}
-
 static void
 add_row_from_stmt (DeskCaseList *self,
                    sqlite3_stmt *stmt)
@@ -499,12 +491,13 @@ desk_case_list_reload (DeskCaseList *self,
   int           rc;
 
   g_return_val_if_fail (DESK_IS_CASE_LIST (self), FALSE);
-  /* A plain table scan and a sort in memory beat walking the cases_order
-   * index, which costs a B-tree lookup per row. */
+  /* The ORDER BY is the cases_order index: rows come out sorted, no sort step. */
   stmt = _desk_store_prepare (self->store,
                               "SELECT id, platform, case_type, status, title, platform_case_id,"
-                              " violation_code, replace (product_ids, char (10), char (31)),"
-                              " deadline_at, updated_at FROM cases WHERE trashed_at IS NULL",
+                              " violation_code, product_ids, deadline_at, updated_at"
+                              " FROM cases WHERE trashed_at IS NULL"
+                              " ORDER BY status NOT IN ('draft', 'submitted', 'pending'),"
+                              " deadline_at IS NULL, deadline_at, updated_at DESC, id DESC",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -516,7 +509,6 @@ desk_case_list_reload (DeskCaseList *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     add_row_from_stmt (self, stmt);
   sqlite3_reset (stmt);
-  g_array_sort_with_data (self->order, compare_slots, self);
   if (self->query)
     refilter (self, FALSE);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, before, visible (self)->len);

@@ -17,7 +17,6 @@ static const DeskMigration migrations[] = {
     "  case_type TEXT NOT NULL,"
     "  status TEXT NOT NULL DEFAULT 'draft',"
     "  title TEXT NOT NULL,"
-    "  notice_text TEXT NOT NULL DEFAULT '',"
     "  platform_case_id TEXT NOT NULL DEFAULT '',"
     "  violation_code TEXT NOT NULL DEFAULT '',"
     "  product_ids TEXT NOT NULL DEFAULT ''," /* newline separated */
@@ -31,6 +30,12 @@ static const DeskMigration migrations[] = {
     /* Exactly the ORDER BY of desk_store_list_cases(), so the list loads in index order. */
     "CREATE INDEX cases_order ON cases (status NOT IN ('draft', 'submitted', 'pending'),"
     "  deadline_at IS NULL, deadline_at, updated_at DESC, id DESC) WHERE trashed_at IS NULL;"
+    /* The notice is kept verbatim and can be long: apart from the case row, so
+     * scanning cases for the list never reads it. */
+    "CREATE TABLE notices ("
+    "  case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
+    "  text TEXT NOT NULL"
+    ");"
     "CREATE TABLE evidence ("
     "  id INTEGER PRIMARY KEY,"
     "  sha256 TEXT NOT NULL UNIQUE CHECK (length (sha256) = 64),"

@@ -485,7 +485,6 @@ bind_case (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, 2, desk_case_type_to_id (desk_case_get_case_type (kase)), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, desk_case_status_to_id (desk_case_get_status (kase)), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, desk_case_get_title (kase), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, desk_case_get_notice_text (kase) ? desk_case_get_notice_text (kase) : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, desk_case_get_platform_case_id (kase), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, desk_case_get_violation_code (kase), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, join_products (kase), -1, g_free);
@@ -530,6 +529,21 @@ set_saved_times (DeskCase   *kase,
                              u ? g_date_time_to_unix (u) : _desk_case_get_updated_unix (kase));
 }
 
+static gboolean
+save_notice (DeskStore *self,
+             DeskCase  *kase,
+             GError   **error)
+{
+  const char   *text = desk_case_get_notice_text (kase);
+  sqlite3_stmt *stmt = _desk_store_prepare (self, "INSERT OR REPLACE INTO notices (case_id, text) VALUES (?1, ?2)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, desk_case_get_id (kase));
+  sqlite3_bind_text (stmt, 2, text ? text : "", -1, SQLITE_TRANSIENT);
+  return _desk_store_step_done (self, stmt, error);
+}
+
 gboolean
 desk_store_insert_case (DeskStore *self,
                         DeskCase  *kase,
@@ -545,9 +559,9 @@ desk_store_insert_case (DeskStore *self,
   if (!validate_case (kase, error) || !_desk_store_begin (self, error))
     return FALSE;
   stmt = _desk_store_prepare (self,
-                              "INSERT INTO cases (platform, case_type, status, title, notice_text, platform_case_id,"
+                              "INSERT INTO cases (platform, case_type, status, title, platform_case_id,"
                               " violation_code, product_ids, rule_pack_version, received_at, deadline_at,"
-                              " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                              " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
                               error);
   if (stmt == NULL)
     goto fail;
@@ -556,6 +570,8 @@ desk_store_insert_case (DeskStore *self,
   if (!_desk_store_step_done (self, stmt, error))
     goto fail;
   _desk_case_set_id (kase, sqlite3_last_insert_rowid (self->db));
+  if (!save_notice (self, kase, error))
+    goto fail;
   if (!desk_store_add_timeline_entry (self, desk_case_get_id (kase), "created", "", error))
     goto fail;
   if (!_desk_store_commit (self, error))
@@ -586,10 +602,9 @@ desk_store_update_case (DeskStore *self,
 
   if (!validate_case (kase, error) || !_desk_store_begin (self, error))
     return FALSE;
-  /* A case loaded without its notice keeps the stored notice. */
   stmt = _desk_store_prepare (self,
                               "UPDATE cases SET platform = ?1, case_type = ?2, status = ?3, title = ?4,"
-                              " notice_text = CASE WHEN ?14 THEN ?5 ELSE notice_text END, platform_case_id = ?6,"
+                              " platform_case_id = ?6,"
                               " violation_code = ?7, product_ids = ?8, rule_pack_version = ?9, received_at = ?10,"
                               " deadline_at = ?11, updated_at = ?12 WHERE id = ?13",
                               error);
@@ -598,7 +613,6 @@ desk_store_update_case (DeskStore *self,
   bind_case (stmt, kase);
   sqlite3_bind_text (stmt, 12, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 13, desk_case_get_id (kase));
-  sqlite3_bind_int (stmt, 14, desk_case_has_notice_text (kase));
   if (!_desk_store_step_done (self, stmt, error))
     goto fail;
   if (sqlite3_changes (self->db) == 0)
@@ -606,6 +620,9 @@ desk_store_update_case (DeskStore *self,
       set_not_found (error, desk_case_get_id (kase));
       goto fail;
     }
+  /* A case loaded without its notice keeps the stored notice. */
+  if (desk_case_has_notice_text (kase) && !save_notice (self, kase, error))
+    goto fail;
   if (!_desk_store_commit (self, error))
     return FALSE;
   set_saved_times (kase, NULL, now);
@@ -661,7 +678,8 @@ get_case (DeskStore *self,
   int           rc;
 
   stmt = with_notice
-             ? _desk_store_prepare (self, "SELECT " CASE_COLUMNS ", notice_text FROM cases"
+             ? _desk_store_prepare (self, "SELECT " CASE_COLUMNS ", coalesce (notices.text, '') FROM cases"
+                                          " LEFT JOIN notices ON notices.case_id = cases.id"
                                           " WHERE id = ?1 AND trashed_at IS NULL",
                                     error)
              : _desk_store_prepare (self, "SELECT " CASE_COLUMNS " FROM cases"
