@@ -147,7 +147,7 @@ main (int argc, char *argv[])
 
   anchor_open = time_command ("sqlite3", db,
                               "SELECT id, platform, case_type, status, title, platform_case_id, violation_code,"
-                              " product_ids, rule_pack_version, received_at, deadline_at, created_at, updated_at"
+                              " product_ids, deadline_at, updated_at"
                               " FROM cases WHERE trashed_at IS NULL ORDER BY status NOT IN ('draft','submitted','pending'),"
                               " deadline_at IS NULL, deadline_at, updated_at DESC, id DESC");
   anchor_filter = time_command ("sqlite3", db,
