@@ -127,6 +127,23 @@ desk_application_new (void)
                        NULL);
 }
 
+GSettings *
+desk_application_dup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      /* Run from the build tree without GSETTINGS_SCHEMA_DIR: work, just forget sizes. */
+      g_message ("Settings schema %s is not installed; preferences will not be kept", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 DeskStore *
 desk_application_get_store (DeskApplication *self)
 {

@@ -16,5 +16,7 @@ DeskApplication *desk_application_new (void);
 DeskStore    *desk_application_get_store (DeskApplication *self);
 const GError *desk_application_get_store_error (DeskApplication *self);
 void          desk_application_show_about (DeskApplication *self);
+/* NULL when the GSettings schema is not installed (running from a build tree). */
+GSettings *desk_application_dup_settings (void);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-application.h"
 #include "desk-deadline-notifier.h"
 #include "desk-deadline-watch.h"
 #include "desk-window.h"
@@ -85,7 +86,7 @@ desk_deadline_notifier_check (DeskDeadlineNotifier *self,
   guint sent = 0;
 
   g_return_val_if_fail (DESK_IS_DEADLINE_NOTIFIER (self), 0);
-  if (self->app == NULL || !g_settings_get_boolean (self->settings, "notify-deadlines"))
+  if (self->app == NULL || (self->settings && !g_settings_get_boolean (self->settings, "notify-deadlines")))
     return 0;
   /* Without a session bus (tests, some sandboxes) nothing can be shown:
    * keep the alerts for a later check rather than marking them sent. */
@@ -156,7 +157,7 @@ desk_deadline_notifier_class_init (DeskDeadlineNotifierClass *klass)
 static void
 desk_deadline_notifier_init (DeskDeadlineNotifier *self)
 {
-  self->settings = g_settings_new (APP_ID);
+  self->settings = desk_application_dup_settings ();
 }
 
 DeskDeadlineNotifier *

@@ -1,13 +1,26 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "desk-store.h"
 
 G_BEGIN_DECLS
 
-/* Opens evidence item @evidence_id in the viewer, over @parent. */
+#define DESK_TYPE_EVIDENCE_VIEWER (desk_evidence_viewer_get_type ())
+
+G_DECLARE_FINAL_TYPE (DeskEvidenceViewer, desk_evidence_viewer, DESK, EVIDENCE_VIEWER, AdwWindow)
+
+/* A window that previews one evidence item: PDFs (pages, thumbnails, zoom),
+ * images (zoom, size, capture date), text and .eml files (read-only text).
+ * Locked PDFs ask for the password, which stays in memory only; damaged or
+ * mislabelled files show what is wrong. Everything slow runs off the main
+ * thread; closing the window cancels it. */
+DeskEvidenceViewer *desk_evidence_viewer_new (GtkWindow *parent,
+                                              DeskStore *store,
+                                              gint64     evidence_id);
+
+/* Opens evidence item @evidence_id in a new viewer window over @parent. */
 void desk_evidence_viewer_open (GtkWindow *parent,
                                 DeskStore *store,
                                 gint64     evidence_id);

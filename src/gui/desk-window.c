@@ -125,6 +125,7 @@ setup_list (DeskWindow *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cases)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
@@ -151,7 +152,12 @@ show_store_error (DeskWindow   *self,
 static void
 restore_size (DeskWindow *self)
 {
-  self->settings = g_settings_new (APP_ID);
+  self->settings = desk_application_dup_settings ();
+  if (self->settings == NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1000, 700);
+      return;
+    }
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -166,6 +172,8 @@ desk_window_close_request (GtkWindow *window)
   int         width, height;
 
   _desk_window_finish_delete (self);
+  if (self->settings == NULL)
+    return GTK_WINDOW_CLASS (desk_window_parent_class)->close_request (window);
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
