@@ -67,6 +67,8 @@ struct _DeskEvidenceViewer
 
 /* States of the window's stack: "loading", "pdf", "image", "text",
  * "password", "error". */
+void _desk_evidence_viewer_set_state (DeskEvidenceViewer *self,
+                                      const char         *state);
 void _desk_evidence_viewer_show_error (DeskEvidenceViewer *self,
                                        const GError       *error);
 

@@ -70,6 +70,12 @@ on_first_frame (GdkFrameClock *clock,
 static void
 on_map (GtkWidget *widget)
 {
+  const char   *case_id = g_getenv ("APPEAL_DESK_SCREENSHOT_CASE");
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (widget)));
+
+  if (case_id && g_action_group_has_action (G_ACTION_GROUP (app), "show-case"))
+    g_action_group_activate_action (G_ACTION_GROUP (app), "show-case",
+                                    g_variant_new_int64 (g_ascii_strtoll (case_id, NULL, 10)));
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_frame), widget, 0);

@@ -12,7 +12,8 @@ gboolean desk_screenshot_save (GtkWidget  *widget,
 
 /* For scripts and benchmarks: when APPEAL_DESK_SCREENSHOT is set, saves the
  * window there once it has drawn (waiting APPEAL_DESK_SCREENSHOT_DELAY ms, default
- * 300) and quits, sized by APPEAL_DESK_SCREENSHOT_SIZE=WxH if set; when APPEAL_DESK_FIRST_FRAME is set, prints the monotonic
+ * 300) and quits, sized by APPEAL_DESK_SCREENSHOT_SIZE=WxH if set, showing case
+ * APPEAL_DESK_SCREENSHOT_CASE if set; when APPEAL_DESK_FIRST_FRAME is set, prints the monotonic
  * time of the first frame to stdout and quits. */
 void desk_screenshot_hook_window (GtkWindow *window);
 
