@@ -65,6 +65,8 @@ error_description (const GError *error)
   return error->message;
 }
 
+static void update_zoom_label (DeskEvidenceViewer *self);
+
 void
 _desk_evidence_viewer_set_state (DeskEvidenceViewer *self,
                                  const char         *state)
@@ -77,6 +79,7 @@ _desk_evidence_viewer_set_state (DeskEvidenceViewer *self,
   gtk_widget_set_visible (GTK_WIDGET (self->zoom_button), pdf || image);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.continuous", pdf);
   gtk_stack_set_visible_child_name (self->stack, state);
+  update_zoom_label (self);
 }
 
 void
