@@ -191,7 +191,7 @@ desk_cli_new (DeskCliContext *ctx,
     { "case-id", 0, 0, G_OPTION_ARG_STRING, &o.case_id, N_ ("The platform’s issue or case ID"), N_ ("ID") },
     { "code", 0, 0, G_OPTION_ARG_STRING, &o.code, N_ ("Violation code, e.g. IP-01"), N_ ("CODE") },
     { "product", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.products, N_ ("Affected product ID (repeat for more)"), N_ ("ID") },
-    { "notice", 0, 0, G_OPTION_ARG_FILENAME, &o.notice_file, N_ ("File with the notice text (- for standard input)"), N_ ("FILE") },
+    { "notice", 0, 0, G_OPTION_ARG_FILENAME, &o.notice_file, N_ ("File with the notice text (- for standard input); platform, type, IDs, products and deadline are read from it unless given"), N_ ("FILE") },
     { "received", 0, 0, G_OPTION_ARG_STRING, &o.received, N_ ("When the notice arrived (ISO 8601; default now)"), N_ ("TIME") },
     { "deadline", 0, 0, G_OPTION_ARG_STRING, &o.deadline, N_ ("Response deadline (ISO 8601)"), N_ ("TIME") },
     { "hours", 0, 0, G_OPTION_ARG_INT, &o.hours, N_ ("Deadline as hours after the notice"), N_ ("N") },
@@ -209,6 +209,11 @@ desk_cli_new (DeskCliContext *ctx,
   apply_strings (kase, &o);
   if (!apply_notice (kase, &o, error))
     return DESK_CLI_EXIT_FAILED;
+  if (!desk_cli_new_decode_notice (ctx, kase, o.platform != NULL, o.type != NULL, error))
+    return DESK_CLI_EXIT_USAGE;
+  if (desk_case_get_platform (kase) != DESK_PLATFORM_UNKNOWN)
+    desk_cli_new_apply_rule_deadline (ctx, kase);
+  desk_cli_new_default_title (kase);
   if (!desk_store_insert_case (ctx->store, kase, error))
     return DESK_CLI_EXIT_FAILED;
   if (!desk_cli_checklist_create (ctx, kase, error))

@@ -49,4 +49,14 @@ void     desk_cli_checklist_print_created (DeskCliContext *ctx, DeskCase *kase);
 /* For the demo: the checklist with some items done, and an earlier appeal. */
 gboolean desk_cli_checklist_demo (DeskCliContext *ctx, DeskCase *kase, guint index, GError **error);
 
+/* desk-cli-new-decode.c */
+gboolean desk_cli_new_decode_notice (DeskCliContext *ctx,
+                                     DeskCase       *kase,
+                                     gboolean        platform_given,
+                                     gboolean        type_given,
+                                     GError        **error);
+void     desk_cli_new_apply_rule_deadline (DeskCliContext *ctx,
+                                           DeskCase       *kase);
+void     desk_cli_new_default_title (DeskCase *kase);
+
 G_END_DECLS

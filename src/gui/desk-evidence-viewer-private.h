@@ -31,6 +31,13 @@ G_DECLARE_FINAL_TYPE (DeskPdfThumbnail, desk_pdf_thumbnail, DESK, PDF_THUMBNAIL,
 
 #define DESK_THUMBNAIL_WIDTH 112
 
+/* Renders @page at THUMBNAIL priority; @document NULL cancels and clears. */
+void desk_pdf_thumbnail_set_page (DeskPdfThumbnail *self,
+                                  DeskPdfDocument  *document,
+                                  DeskRenderQueue  *queue,
+                                  guint             page);
+gboolean desk_pdf_thumbnail_has_texture (DeskPdfThumbnail *self);
+
 struct _DeskEvidenceViewer
 {
   AdwWindow parent_instance;
