@@ -16,13 +16,23 @@ skip () { echo "SKIP: $*"; exit 77; }
 command -v dbus-run-session >/dev/null || skip "dbus-run-session is not installed"
 "$python" -c 'import pyatspi' 2>/dev/null || skip "python3-pyatspi is not installed"
 # An X server of our own: synthesised keys must not reach anything else.
-if [ -z "${DESK_A11Y_XVFB:-}" ]; then
-  command -v xvfb-run >/dev/null || skip "xvfb-run is not installed"
-  DESK_A11Y_XVFB=1 exec xvfb-run -a -s '-screen 0 1280x800x24' "$0" "$@"
-fi
+# -displayfd picks a free display atomically (xvfb-run -a can race with the
+# other tests' servers).
+command -v Xvfb >/dev/null || skip "Xvfb is not installed"
+xvfb_fifo=$(mktemp "${TMPDIR:-/tmp}/appeal-desk-xvfb-XXXXXX")
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$xvfb_fifo" 2>/dev/null &
+xvfb_pid=$!
+for i in $(seq 100); do
+  [ -s "$xvfb_fifo" ] && break
+  sleep 0.05
+done
+[ -s "$xvfb_fifo" ] || { kill "$xvfb_pid" 2>/dev/null; skip "Xvfb did not start"; }
+DISPLAY=":$(head -n1 "$xvfb_fifo")"
+export DISPLAY
+rm -f "$xvfb_fifo"
 
 data=$(mktemp -d "${TMPDIR:-/tmp}/appeal-desk-a11y-XXXXXX")
-trap 'rm -rf "$data"' EXIT
+trap 'rm -rf "$data"; kill "$xvfb_pid" 2>/dev/null' EXIT
 # The test environment turns accessibility off for the other GUI tests.
 unset NO_AT_BRIDGE GTK_A11Y
 export APPEAL_DESK_DATA_DIR="$data"

@@ -34,6 +34,21 @@ visible_cases (DeskWindow *window)
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view (window))));
 }
 
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours to free */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) == parent)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
 static void
 test_empty_state (void)
 {
@@ -60,9 +75,10 @@ test_search_select_delete_undo (void)
   DeskStore       *store = desk_application_get_store (app);
   g_autofree char *png = g_build_filename (dir, "window.png", NULL);
   g_autoptr (GError) error = NULL;
-  DeskWindow     *window;
-  GtkSearchEntry *entry;
-  gint64          id;
+  DeskWindow       *window;
+  GtkSearchEntry   *entry;
+  AdwMessageDialog *dialog;
+  gint64            id;
 
   seed (store, "Bluetooth earbuds", "22851349076", 50);
   seed (store, "LED desk lamp 台灯", "1005006612345678", 10);
@@ -93,7 +109,21 @@ test_search_select_delete_undo (void)
   g_assert_no_error (error);
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
 
+  /* Delete asks first: Cancel keeps the case, Delete trashes it (undo toast). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-case", NULL));
+  desk_gui_test_iterate (50);
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  desk_gui_test_iterate (50);
+  g_assert_cmpuint (visible_cases (window), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-case", NULL));
+  desk_gui_test_iterate (50);
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   desk_gui_test_iterate (50);
   g_assert_cmpuint (visible_cases (window), ==, 2);
   g_assert_cmpint (desk_store_count_cases (store), ==, 2);

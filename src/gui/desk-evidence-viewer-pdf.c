@@ -116,7 +116,6 @@ show_password_page (DeskEvidenceViewer *self,
   gtk_label_set_text (self->password_error, wrong ? error->message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->password_error), wrong);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button), TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_entry), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
   _desk_evidence_viewer_set_state (self, "password");
   gtk_widget_grab_focus (GTK_WIDGET (self->password_entry));

@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 #define DESK_TYPE_IMAGE_CANVAS (desk_image_canvas_get_type ())
 G_DECLARE_FINAL_TYPE (DeskImageCanvas, desk_image_canvas, DESK, IMAGE_CANVAS, GtkWidget)
 
-void       desk_image_canvas_set_texture (DeskImageCanvas *self,
-                                          GdkTexture      *texture);
+void        desk_image_canvas_set_texture (DeskImageCanvas *self,
+                                           GdkTexture      *texture);
 GdkTexture *desk_image_canvas_get_texture (DeskImageCanvas *self);
 /* The zoom in effect (computed when fitting). */
 double     desk_image_canvas_get_zoom (DeskImageCanvas *self);
@@ -32,36 +32,36 @@ G_DECLARE_FINAL_TYPE (DeskPdfThumbnail, desk_pdf_thumbnail, DESK, PDF_THUMBNAIL,
 #define DESK_THUMBNAIL_WIDTH 112
 
 /* Renders @page at THUMBNAIL priority; @document NULL cancels and clears. */
-void desk_pdf_thumbnail_set_page (DeskPdfThumbnail *self,
-                                  DeskPdfDocument  *document,
-                                  DeskRenderQueue  *queue,
-                                  guint             page);
+void     desk_pdf_thumbnail_set_page (DeskPdfThumbnail *self,
+                                      DeskPdfDocument  *document,
+                                      DeskRenderQueue  *queue,
+                                      guint             page);
 gboolean desk_pdf_thumbnail_has_texture (DeskPdfThumbnail *self);
 
 struct _DeskEvidenceViewer
 {
   AdwWindow parent_instance;
 
-  AdwWindowTitle     *window_title;
-  GtkToggleButton    *sidebar_button;
-  GtkWidget          *page_box;
-  GtkEntry           *page_entry;
-  GtkLabel           *n_pages_label;
-  GtkMenuButton      *zoom_button;
-  GtkLabel           *notice_label;
-  GtkStack           *stack;
-  AdwStatusPage      *error_page;
-  AdwStatusPage      *password_page;
-  GtkPasswordEntry   *password_entry;
-  GtkLabel           *password_error;
-  GtkButton          *unlock_button;
-  AdwFlap            *flap;
-  GtkListView        *thumbnails;
-  DeskPdfView        *pdf_view;
-  DeskImageCanvas    *image_canvas;
-  GtkLabel           *image_info;
-  GtkTextView        *text_view;
-  GtkLabel           *text_info;
+  AdwWindowTitle   *window_title;
+  GtkToggleButton  *sidebar_button;
+  GtkWidget        *page_box;
+  GtkEntry         *page_entry;
+  GtkLabel         *n_pages_label;
+  GtkMenuButton    *zoom_button;
+  GtkLabel         *notice_label;
+  GtkStack         *stack;
+  AdwStatusPage    *error_page;
+  AdwStatusPage    *password_page;
+  GtkPasswordEntry *password_entry;
+  GtkLabel         *password_error;
+  GtkButton        *unlock_button;
+  AdwFlap          *flap;
+  GtkListView      *thumbnails;
+  DeskPdfView      *pdf_view;
+  DeskImageCanvas  *image_canvas;
+  GtkLabel         *image_info;
+  GtkTextView      *text_view;
+  GtkLabel         *text_info;
 
   DeskEvidence       *evidence;
   GFile              *file;

@@ -9,6 +9,7 @@
 #include "desk-evidence-viewer-private.h"
 #include "desk-image-info.h"
 #include "desk-pdf-document.h"
+#include "desk-resources.h"
 
 enum
 {
@@ -28,16 +29,16 @@ pdf_error_title (int code)
 {
   switch (code)
     {
-    case DESK_PDF_ERROR_INVALID:
-      return _ ("This PDF Is Damaged");
-    case DESK_PDF_ERROR_EMPTY:
-      return _ ("This File Is Empty");
-    case DESK_PDF_ERROR_NOT_PDF:
-      return _ ("This File Is Not a PDF");
-    case DESK_PDF_ERROR_TOO_LARGE:
-      return _ ("This File Is Too Large to Preview");
-    default:
-      return _ ("This File Cannot Be Read");
+      case DESK_PDF_ERROR_INVALID:
+        return _ ("This PDF Is Damaged");
+      case DESK_PDF_ERROR_EMPTY:
+        return _ ("This File Is Empty");
+      case DESK_PDF_ERROR_NOT_PDF:
+        return _ ("This File Is Not a PDF");
+      case DESK_PDF_ERROR_TOO_LARGE:
+        return _ ("This File Is Too Large to Preview");
+      default:
+        return _ ("This File Cannot Be Read");
     }
 }
 
@@ -103,9 +104,9 @@ update_zoom_label (DeskEvidenceViewer *self)
     zoom = desk_image_canvas_get_zoom (self->image_canvas);
   else
     zoom = desk_pdf_view_get_zoom (self->pdf_view);
-  /* Translators: the zoom level in the header bar, e.g. "125%" */
-  label = g_strdup_printf (_ ("%d%%"), (int)(zoom * 100 + 0.5));
-  gtk_menu_button_set_label (self->zoom_button, label);
+  /* Translators: tooltip of the zoom menu button, e.g. "Zoom: 125%" */
+  label = g_strdup_printf (_ ("Zoom: %d%%"), (int)(zoom * 100 + 0.5));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->zoom_button), label);
 }
 
 static gboolean
@@ -210,10 +211,11 @@ on_unlock (DeskEvidenceViewer *self)
 {
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_entry));
 
-  if (*password == '\0')
+  /* The button stays insensitive while a try is under way. The entry
+   * keeps its focus: making it insensitive would take it away. */
+  if (*password == '\0' || !gtk_widget_get_sensitive (GTK_WIDGET (self->unlock_button)))
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_entry), FALSE);
   _desk_evidence_viewer_open_pdf (self, password);
 }
 
@@ -251,11 +253,12 @@ desk_evidence_viewer_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CONTINUOUS:
-      g_value_set_boolean (value, desk_pdf_view_get_continuous (self->pdf_view));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CONTINUOUS:
+        /* The action muxer may ask before the template is built. */
+        g_value_set_boolean (value, self->pdf_view == NULL || desk_pdf_view_get_continuous (self->pdf_view));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -269,11 +272,12 @@ desk_evidence_viewer_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CONTINUOUS:
-      desk_pdf_view_set_continuous (self->pdf_view, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CONTINUOUS:
+        if (self->pdf_view != NULL)
+          desk_pdf_view_set_continuous (self->pdf_view, g_value_get_boolean (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -334,6 +338,9 @@ desk_evidence_viewer_class_init (DeskEvidenceViewerClass *klass)
                                                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Links the resources' object file (and its registering constructor)
+   * into programs that use the viewer without the main window. */
+  g_assert_nonnull (desk_get_resource ());
   g_type_ensure (DESK_TYPE_PDF_VIEW);
   g_type_ensure (DESK_TYPE_IMAGE_CANVAS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/desk-evidence-viewer.ui");
@@ -415,22 +422,22 @@ open_evidence (DeskEvidenceViewer *self)
 {
   switch (desk_evidence_get_kind (self->evidence))
     {
-    case DESK_EVIDENCE_KIND_PDF:
-      _desk_evidence_viewer_open_pdf (self, NULL);
-      break;
-    case DESK_EVIDENCE_KIND_IMAGE:
-      _desk_evidence_viewer_open_image (self);
-      break;
-    case DESK_EVIDENCE_KIND_TEXT:
-    case DESK_EVIDENCE_KIND_EMAIL:
-      _desk_evidence_viewer_open_text (self);
-      break;
-    default:
-      adw_status_page_set_title (self->error_page, _ ("No Preview for This Kind of File"));
-      adw_status_page_set_description (self->error_page,
-                                       _ ("Appeal Desk previews PDFs, images, text and e-mail files. The file is "
-                                          "stored safely and goes into the package as it is."));
-      _desk_evidence_viewer_set_state (self, "error");
+      case DESK_EVIDENCE_KIND_PDF:
+        _desk_evidence_viewer_open_pdf (self, NULL);
+        break;
+      case DESK_EVIDENCE_KIND_IMAGE:
+        _desk_evidence_viewer_open_image (self);
+        break;
+      case DESK_EVIDENCE_KIND_TEXT:
+      case DESK_EVIDENCE_KIND_EMAIL:
+        _desk_evidence_viewer_open_text (self);
+        break;
+      default:
+        adw_status_page_set_title (self->error_page, _ ("No Preview for This Kind of File"));
+        adw_status_page_set_description (self->error_page,
+                                         _ ("Appeal Desk previews PDFs, images, text and e-mail files. The file is "
+                                            "stored safely and goes into the package as it is."));
+        _desk_evidence_viewer_set_state (self, "error");
     }
 }
 
@@ -440,9 +447,9 @@ load_evidence (DeskEvidenceViewer *self,
                gint64              evidence_id)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char   *name = NULL;
-  g_autofree char   *summary = NULL;
-  g_autofree char   *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *path = NULL;
 
   self->evidence = desk_evidence_get (store, evidence_id, &error);
   if (self->evidence == NULL)

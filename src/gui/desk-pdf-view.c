@@ -87,11 +87,25 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (DeskPdfView, desk_pdf_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskPdfView, desk_pdf_view, GTK_TYPE_WIDGET, G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
 static const double zoom_steps[] = {
-  0.1, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0,
+  0.1,
+  0.25,
+  0.33,
+  0.5,
+  0.67,
+  0.75,
+  0.9,
+  1.0,
+  1.1,
+  1.25,
+  1.5,
+  1.75,
+  2.0,
+  2.5,
+  3.0,
+  4.0,
 };
 
 double
@@ -114,10 +128,10 @@ desk_zoom_step (double   zoom,
 GdkTexture *
 desk_texture_new_for_surface (cairo_surface_t *surface)
 {
-  int                 width = cairo_image_surface_get_width (surface);
-  int                 height = cairo_image_surface_get_height (surface);
-  int                 stride = cairo_image_surface_get_stride (surface);
-  g_autoptr (GBytes)  bytes = NULL;
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr (GBytes) bytes = NULL;
 
   g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32, NULL);
 
@@ -362,8 +376,8 @@ cancel_jobs_outside (DeskPdfView *self,
 
       if (page < lo || page > hi || job->scale != render_scale (self, page))
         {
-          g_cancellable_cancel (job->cancellable);
           g_hash_table_iter_remove (&iter);
+          g_cancellable_cancel (job->cancellable);
         }
     }
 }
@@ -446,11 +460,11 @@ render_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  Job                  *job = user_data;
-  g_autoptr (GError)    error = NULL;
+  Job *job = user_data;
+  g_autoptr (GError) error = NULL;
   g_autoptr (DeskPdfView) self = g_weak_ref_get (&job->view);
-  cairo_surface_t      *surface = desk_render_queue_render_finish (DESK_RENDER_QUEUE (source), result, &error);
-  gpointer              key = GUINT_TO_POINTER (job->page);
+  cairo_surface_t *surface = desk_render_queue_render_finish (DESK_RENDER_QUEUE (source), result, &error);
+  gpointer         key = GUINT_TO_POINTER (job->page);
 
   /* A view being disposed has no table; a replaced job is not in it. */
   if (self != NULL && self->jobs != NULL && g_hash_table_lookup (self->jobs, key) == job)
@@ -537,7 +551,7 @@ set_adjustment (DeskPdfView    *self,
   g_set_object (slot, g_object_ref_sink (adj));
   g_object_unref (adj);
   g_signal_connect (adj, "value-changed", G_CALLBACK (adjustment_value_changed), self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 /* GtkWidget */
@@ -574,6 +588,9 @@ desk_pdf_view_size_allocate (GtkWidget *widget,
     }
   value = self->has_anchor ? anchor_value (self) : vvalue (self);
   self->has_anchor = FALSE;
+  /* A fitted page never needs a scrollbar for a rounding error. */
+  if (self->fit != DESK_PDF_FIT_NONE)
+    self->content_width = MIN (self->content_width, width);
   set_adjustment_values (self, self->hadjustment, hvalue (self), width, self->content_width);
   set_adjustment_values (self, self->vadjustment, value, height, self->content_height);
   update_jobs (self);
@@ -588,8 +605,17 @@ desk_pdf_view_measure (GtkWidget     *widget,
                        int           *minimum_baseline,
                        int           *natural_baseline)
 {
-  *minimum = 0;
-  *natural = 0;
+  DeskPdfView *self = DESK_PDF_VIEW (widget);
+
+  /* GtkScrolledWindow decides from this whether it shows scrollbars
+   * before it allocates us (its own minimum size does not depend on it); a
+   * wrong guess makes it resize again while allocating. A fitted
+   * dimension adapts to any size. */
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->fit == DESK_PDF_FIT_NONE)
+    *minimum = *natural = (int)ceil (self->content_width);
+  else if (orientation == GTK_ORIENTATION_VERTICAL && (self->fit != DESK_PDF_FIT_PAGE || self->continuous))
+    *minimum = *natural = (int)ceil (self->content_height);
 }
 
 static void
@@ -629,8 +655,7 @@ draw_page (DeskPdfView *self,
 
   graphene_rect_init (&rect, floor (page_left (self, page) - hvalue (self)), floor (page_top (self, page) - vvalue (self)),
                       round (page_width_px (self, page)), round (page_height_px (self, page)));
-  gtk_snapshot_append_color (snapshot, &border, &GRAPHENE_RECT_INIT (rect.origin.x - 1, rect.origin.y - 1,
-                                                                     rect.size.width + 2, rect.size.height + 2));
+  gtk_snapshot_append_color (snapshot, &border, &GRAPHENE_RECT_INIT (rect.origin.x - 1, rect.origin.y - 1, rect.size.width + 2, rect.size.height + 2));
   gtk_snapshot_append_color (snapshot, &white, &rect);
   if (pt != NULL)
     gtk_snapshot_append_texture (snapshot, pt->texture, &rect);
@@ -685,32 +710,32 @@ desk_pdf_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PAGE:
-      g_value_set_uint (value, self->page);
-      break;
-    case PROP_ZOOM:
-      g_value_set_double (value, self->zoom);
-      break;
-    case PROP_FIT:
-      g_value_set_int (value, self->fit);
-      break;
-    case PROP_CONTINUOUS:
-      g_value_set_boolean (value, self->continuous);
-      break;
-    case PROP_HADJUSTMENT:
-      g_value_set_object (value, self->hadjustment);
-      break;
-    case PROP_VADJUSTMENT:
-      g_value_set_object (value, self->vadjustment);
-      break;
-    case PROP_HSCROLL_POLICY:
-      g_value_set_enum (value, self->hscroll_policy);
-      break;
-    case PROP_VSCROLL_POLICY:
-      g_value_set_enum (value, self->vscroll_policy);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_PAGE:
+        g_value_set_uint (value, self->page);
+        break;
+      case PROP_ZOOM:
+        g_value_set_double (value, self->zoom);
+        break;
+      case PROP_FIT:
+        g_value_set_int (value, self->fit);
+        break;
+      case PROP_CONTINUOUS:
+        g_value_set_boolean (value, self->continuous);
+        break;
+      case PROP_HADJUSTMENT:
+        g_value_set_object (value, self->hadjustment);
+        break;
+      case PROP_VADJUSTMENT:
+        g_value_set_object (value, self->vadjustment);
+        break;
+      case PROP_HSCROLL_POLICY:
+        g_value_set_enum (value, self->hscroll_policy);
+        break;
+      case PROP_VSCROLL_POLICY:
+        g_value_set_enum (value, self->vscroll_policy);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -724,32 +749,32 @@ desk_pdf_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PAGE:
-      desk_pdf_view_set_page (self, g_value_get_uint (value));
-      break;
-    case PROP_ZOOM:
-      desk_pdf_view_set_zoom (self, g_value_get_double (value));
-      break;
-    case PROP_FIT:
-      desk_pdf_view_set_fit (self, g_value_get_int (value));
-      break;
-    case PROP_CONTINUOUS:
-      desk_pdf_view_set_continuous (self, g_value_get_boolean (value));
-      break;
-    case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
-      break;
-    case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
-      break;
-    case PROP_HSCROLL_POLICY:
-      self->hscroll_policy = g_value_get_enum (value);
-      break;
-    case PROP_VSCROLL_POLICY:
-      self->vscroll_policy = g_value_get_enum (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_PAGE:
+        desk_pdf_view_set_page (self, g_value_get_uint (value));
+        break;
+      case PROP_ZOOM:
+        desk_pdf_view_set_zoom (self, g_value_get_double (value));
+        break;
+      case PROP_FIT:
+        desk_pdf_view_set_fit (self, g_value_get_int (value));
+        break;
+      case PROP_CONTINUOUS:
+        desk_pdf_view_set_continuous (self, g_value_get_boolean (value));
+        break;
+      case PROP_HADJUSTMENT:
+        set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+        break;
+      case PROP_VADJUSTMENT:
+        set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+        break;
+      case PROP_HSCROLL_POLICY:
+        self->hscroll_policy = g_value_get_enum (value);
+        break;
+      case PROP_VSCROLL_POLICY:
+        self->vscroll_policy = g_value_get_enum (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -923,7 +948,7 @@ desk_pdf_view_set_document (DeskPdfView     *self,
   self->has_anchor = FALSE;
   if (self->vadjustment != NULL)
     gtk_adjustment_set_value (self->vadjustment, 0);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
@@ -967,7 +992,7 @@ desk_pdf_view_set_page (DeskPdfView *self,
       relayout (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
     }
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 double
@@ -990,7 +1015,7 @@ desk_pdf_view_set_zoom (DeskPdfView *self,
   save_anchor (self);
   self->zoom = zoom;
   relayout (self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
@@ -1010,7 +1035,7 @@ desk_pdf_view_set_fit (DeskPdfView *self,
   if (fit == self->fit)
     return;
   self->fit = fit;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT]);
 }
 

@@ -30,7 +30,7 @@ G_DECLARE_FINAL_TYPE (DeskPdfView, desk_pdf_view, DESK, PDF_VIEW, GtkWidget)
  * zoom × device scale so text stays sharp on HiDPI screens. Zoom 1.0 shows a
  * point as 96/72 logical pixels. No widget per page: 1000 pages cost 1000
  * offsets. */
-GtkWidget       *desk_pdf_view_new (void);
+GtkWidget *desk_pdf_view_new (void);
 /* Drops the previous document: its queued renders are cancelled. */
 void             desk_pdf_view_set_document (DeskPdfView     *self,
                                              DeskPdfDocument *document,
@@ -39,19 +39,19 @@ DeskPdfDocument *desk_pdf_view_get_document (DeskPdfView *self);
 guint            desk_pdf_view_get_n_pages (DeskPdfView *self);
 
 /* 0-based; the page at the top third of the viewport when continuous. */
-guint    desk_pdf_view_get_page (DeskPdfView *self);
-void     desk_pdf_view_set_page (DeskPdfView *self,
-                                 guint        page);
-double   desk_pdf_view_get_zoom (DeskPdfView *self);
+guint  desk_pdf_view_get_page (DeskPdfView *self);
+void   desk_pdf_view_set_page (DeskPdfView *self,
+                               guint        page);
+double desk_pdf_view_get_zoom (DeskPdfView *self);
 /* Sets the fit mode to DESK_PDF_FIT_NONE. */
-void     desk_pdf_view_set_zoom (DeskPdfView *self,
-                                 double       zoom);
+void       desk_pdf_view_set_zoom (DeskPdfView *self,
+                                   double       zoom);
 DeskPdfFit desk_pdf_view_get_fit (DeskPdfView *self);
-void     desk_pdf_view_set_fit (DeskPdfView *self,
-                                DeskPdfFit   fit);
-gboolean desk_pdf_view_get_continuous (DeskPdfView *self);
-void     desk_pdf_view_set_continuous (DeskPdfView *self,
-                                       gboolean     continuous);
+void       desk_pdf_view_set_fit (DeskPdfView *self,
+                                  DeskPdfFit   fit);
+gboolean   desk_pdf_view_get_continuous (DeskPdfView *self);
+void       desk_pdf_view_set_continuous (DeskPdfView *self,
+                                         gboolean     continuous);
 
 /* Pixels per PDF point the view renders at (zoom × 96/72 × scale factor). */
 double desk_pdf_view_get_render_scale (DeskPdfView *self);

@@ -72,24 +72,19 @@ on_toast_dismissed (AdwToast   *toast,
     _desk_window_finish_delete (self);
 }
 
+/* Trashes case @id and offers Undo; final when the toast goes. */
 static void
-delete_case_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+trash_with_undo (DeskWindow *self,
+                 gint64      id,
+                 const char *case_title)
 {
-  DeskWindow *self = DESK_WINDOW (widget);
-  DeskCase   *kase = desk_window_get_case (self);
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
   AdwToast        *toast;
-  gint64           id;
 
-  if (kase == NULL)
-    return;
   _desk_window_finish_delete (self);
-  id = desk_case_get_id (kase);
   /* Translators: %s is the case title */
-  title = g_strdup_printf (_ ("“%s” deleted"), desk_case_get_title (kase));
+  title = g_strdup_printf (_ ("“%s” deleted"), case_title);
   if (!desk_store_trash_case (self->store, id, &error))
     {
       desk_window_add_toast (self, adw_toast_new (error->message));
@@ -103,6 +98,43 @@ delete_case_action (GtkWidget  *widget,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
   desk_window_add_toast (self, toast);
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DeskWindow       *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "case-id"));
+
+  if (g_strcmp0 (response, "delete") == 0)
+    trash_with_undo (self, id, g_object_get_data (G_OBJECT (dialog), "case-title"));
+}
+
+static void
+delete_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  DeskCase   *kase = desk_window_get_case (self);
+  GtkWidget  *dialog;
+
+  if (kase == NULL)
+    return;
+  /* Translators: %s is the case title */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _ ("Delete “%s”?"), desk_case_get_title (kase));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _ ("The case, its checklist, appeal attempts and timeline are removed, and so are evidence files no other case or the library keeps. You can undo right after."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "delete", _ ("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "case-id", GSIZE_TO_POINTER (desk_case_get_id (kase)));
+  g_object_set_data_full (G_OBJECT (dialog), "case-title", g_strdup (desk_case_get_title (kase)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
