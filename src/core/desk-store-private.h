@@ -13,6 +13,14 @@ G_BEGIN_DECLS
 sqlite3       *_desk_store_get_db (DeskStore *self);
 DeskBlobStore *_desk_store_get_blobs (DeskStore *self);
 
+/* Signals, for desk-store-cases.c: emitted after the commit. */
+void _desk_store_emit_case_added (DeskStore *self,
+                                  DeskCase  *kase);
+void _desk_store_emit_case_changed (DeskStore *self,
+                                    DeskCase  *kase);
+void _desk_store_emit_case_removed (DeskStore *self,
+                                    gint64     id);
+
 /* A case without its notice text, as in lists. */
 DeskCase *_desk_store_get_case_summary (DeskStore *self,
                                         gint64     id,
