@@ -8,6 +8,7 @@
 
 #include "desk-case-private.h"
 #include "desk-enums.h"
+#include "desk-json.h"
 #include "desk-util.h"
 
 struct _DeskCase
@@ -409,29 +410,6 @@ desk_case_get_deadline_state (DeskCase  *self,
   return DESK_DEADLINE_NORMAL;
 }
 
-static void
-add_time (JsonBuilder *builder,
-          const char  *name,
-          GDateTime   *time)
-{
-  g_autofree char *iso = desk_time_to_iso8601 (time);
-
-  json_builder_set_member_name (builder, name);
-  if (iso)
-    json_builder_add_string_value (builder, iso);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value ? value : "");
-}
-
 void
 desk_case_to_json (DeskCase *self,
                    gpointer  json_builder)
@@ -444,24 +422,24 @@ desk_case_to_json (DeskCase *self,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, self->id);
-  add_string (builder, "platform", desk_platform_to_id (self->platform));
-  add_string (builder, "case_type", desk_case_type_to_id (self->case_type));
-  add_string (builder, "status", desk_case_status_to_id (self->status));
-  add_string (builder, "title", self->title);
-  add_string (builder, "platform_case_id", self->platform_case_id);
-  add_string (builder, "violation_code", self->violation_code);
+  desk_json_add_text (builder, "platform", desk_platform_to_id (self->platform));
+  desk_json_add_text (builder, "case_type", desk_case_type_to_id (self->case_type));
+  desk_json_add_text (builder, "status", desk_case_status_to_id (self->status));
+  desk_json_add_text (builder, "title", self->title);
+  desk_json_add_text (builder, "platform_case_id", self->platform_case_id);
+  desk_json_add_text (builder, "violation_code", self->violation_code);
   json_builder_set_member_name (builder, "product_ids");
   json_builder_begin_array (builder);
   for (guint i = 0; self->product_ids[i]; i++)
     json_builder_add_string_value (builder, self->product_ids[i]);
   json_builder_end_array (builder);
   if (self->notice_text)
-    add_string (builder, "notice_text", self->notice_text);
-  add_string (builder, "rule_pack_version", self->rule_pack_version);
-  add_time (builder, "received_at", desk_case_get_received_at (self));
-  add_time (builder, "deadline_at", desk_case_get_deadline_at (self));
-  add_time (builder, "created_at", desk_case_get_created_at (self));
-  add_time (builder, "updated_at", desk_case_get_updated_at (self));
+    desk_json_add_text (builder, "notice_text", self->notice_text);
+  desk_json_add_text (builder, "rule_pack_version", self->rule_pack_version);
+  desk_json_add_time (builder, "received_at", desk_case_get_received_at (self));
+  desk_json_add_time (builder, "deadline_at", desk_case_get_deadline_at (self));
+  desk_json_add_time (builder, "created_at", desk_case_get_created_at (self));
+  desk_json_add_time (builder, "updated_at", desk_case_get_updated_at (self));
   json_builder_end_object (builder);
 }
 

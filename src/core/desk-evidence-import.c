@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "desk-json.h"
+
 #include <glib/gi18n.h>
 
 #include "desk-evidence-store-private.h"
@@ -167,80 +169,41 @@ copy_in (DeskBlobStore        *blobs,
 }
 
 static void
-set_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  if (value == NULL || *value == '\0')
-    return;
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value);
-}
-
-static void
-set_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
-set_bool (JsonBuilder *b,
-          const char  *name,
-          gboolean     value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_boolean_value (b, value);
-}
-
-static void
-set_time (JsonBuilder *b,
-          const char  *name,
-          GDateTime   *time)
-{
-  g_autofree char *iso = desk_time_to_iso8601 (time);
-
-  set_string (b, name, iso);
-}
-
-static void
 build_pdf (JsonBuilder    *b,
            DeskPdfSummary *pdf)
 {
-  set_int (b, "pages", pdf->n_pages);
-  set_bool (b, "scan_only", pdf->scan_only);
-  set_string (b, "title", pdf->title);
-  set_string (b, "author", pdf->author);
-  set_string (b, "producer", pdf->producer);
-  set_string (b, "creator", pdf->creator);
-  set_time (b, "created", pdf->created);
-  set_time (b, "modified", pdf->modified);
+  desk_json_add_int (b, "pages", pdf->n_pages);
+  desk_json_add_bool (b, "scan_only", pdf->scan_only);
+  desk_json_add_string (b, "title", pdf->title);
+  desk_json_add_string (b, "author", pdf->author);
+  desk_json_add_string (b, "producer", pdf->producer);
+  desk_json_add_string (b, "creator", pdf->creator);
+  desk_json_add_time (b, "created", pdf->created);
+  desk_json_add_time (b, "modified", pdf->modified);
 }
 
 static void
 build_image (JsonBuilder   *b,
              DeskImageInfo *image)
 {
-  set_int (b, "width", image->width);
-  set_int (b, "height", image->height);
-  set_string (b, "format", image->format);
+  desk_json_add_int (b, "width", image->width);
+  desk_json_add_int (b, "height", image->height);
+  desk_json_add_string (b, "format", image->format);
   if (image->orientation)
-    set_int (b, "orientation", image->orientation);
-  set_time (b, "exif_date", image->taken);
-  set_string (b, "exif_date_text", image->taken_text);
+    desk_json_add_int (b, "orientation", image->orientation);
+  desk_json_add_time (b, "exif_date", image->taken);
+  desk_json_add_string (b, "exif_date_text", image->taken_text);
 }
 
 static void
 build_text (JsonBuilder     *b,
             DeskTextSummary *text)
 {
-  set_int (b, "lines", text->n_lines);
-  set_bool (b, "valid_utf8", text->valid_utf8);
-  set_string (b, "subject", text->subject);
-  set_string (b, "from", text->from);
-  set_time (b, "email_date", text->date);
+  desk_json_add_int (b, "lines", text->n_lines);
+  desk_json_add_bool (b, "valid_utf8", text->valid_utf8);
+  desk_json_add_string (b, "subject", text->subject);
+  desk_json_add_string (b, "from", text->from);
+  desk_json_add_time (b, "email_date", text->date);
 }
 
 /* Our flat metadata (see desk-evidence.h) from the inspector's findings. */
@@ -252,12 +215,12 @@ build_metadata (DeskFileInfo *info)
   g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (b);
-  set_string (b, "kind", desk_file_kind_to_id (info->kind));
-  set_string (b, "content_type", info->content_type);
+  desk_json_add_string (b, "kind", desk_file_kind_to_id (info->kind));
+  desk_json_add_string (b, "content_type", info->content_type);
   if (info->name_mismatch)
-    set_bool (b, "name_mismatch", TRUE);
+    desk_json_add_bool (b, "name_mismatch", TRUE);
   if (g_error_matches (info->problem, DESK_PDF_ERROR, DESK_PDF_ERROR_ENCRYPTED))
-    set_bool (b, "encrypted", TRUE);
+    desk_json_add_bool (b, "encrypted", TRUE);
   if (info->pdf)
     build_pdf (b, info->pdf);
   if (info->image)

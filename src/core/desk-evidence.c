@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "desk-json.h"
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -457,15 +459,6 @@ desk_evidence_matches (DeskEvidence *self,
   return strstr (note, folded_query) != NULL;
 }
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value ? value : "");
-}
-
 void
 desk_evidence_to_json (DeskEvidence *self,
                        gpointer      json_builder)
@@ -481,13 +474,13 @@ desk_evidence_to_json (DeskEvidence *self,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, self->id);
-  add_string (builder, "sha256", self->sha256);
-  add_string (builder, "original_name", self->original_name);
+  desk_json_add_text (builder, "sha256", self->sha256);
+  desk_json_add_text (builder, "original_name", self->original_name);
   json_builder_set_member_name (builder, "size");
   json_builder_add_int_value (builder, self->size);
-  add_string (builder, "mime_type", self->mime_type);
-  add_string (builder, "added_at", added);
-  add_string (builder, "source_note", self->source_note);
+  desk_json_add_text (builder, "mime_type", self->mime_type);
+  desk_json_add_text (builder, "added_at", added);
+  desk_json_add_text (builder, "source_note", self->source_note);
   json_builder_set_member_name (builder, "in_library");
   json_builder_add_boolean_value (builder, self->in_library);
   json_builder_set_member_name (builder, "usage_count");

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "desk-json.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -450,45 +452,6 @@ desk_file_inspect_finish (GAsyncResult *result,
 
 /* JSON -------------------------------------------------------------------- */
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *key,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, key);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_time (JsonBuilder *builder,
-          const char  *key,
-          GDateTime   *time)
-{
-  g_autofree char *text = desk_time_to_iso8601 (time);
-
-  add_string (builder, key, text);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *key,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_bool (JsonBuilder *builder,
-          const char  *key,
-          gboolean     value)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_add_boolean_value (builder, value);
-}
-
 static const char *
 problem_code (const GError *problem)
 {
@@ -521,8 +484,8 @@ build_problem (JsonBuilder  *builder,
       return;
     }
   json_builder_begin_object (builder);
-  add_string (builder, "code", problem_code (problem));
-  add_string (builder, "message", problem->message);
+  desk_json_add_string (builder, "code", problem_code (problem));
+  desk_json_add_string (builder, "message", problem->message);
   json_builder_end_object (builder);
 }
 
@@ -532,14 +495,14 @@ build_pdf (JsonBuilder    *builder,
 {
   json_builder_set_member_name (builder, "pdf");
   json_builder_begin_object (builder);
-  add_int (builder, "n_pages", pdf->n_pages);
-  add_string (builder, "title", pdf->title);
-  add_string (builder, "author", pdf->author);
-  add_string (builder, "producer", pdf->producer);
-  add_string (builder, "creator", pdf->creator);
-  add_time (builder, "created", pdf->created);
-  add_time (builder, "modified", pdf->modified);
-  add_bool (builder, "scan_only", pdf->scan_only);
+  desk_json_add_int (builder, "n_pages", pdf->n_pages);
+  desk_json_add_string (builder, "title", pdf->title);
+  desk_json_add_string (builder, "author", pdf->author);
+  desk_json_add_string (builder, "producer", pdf->producer);
+  desk_json_add_string (builder, "creator", pdf->creator);
+  desk_json_add_time (builder, "created", pdf->created);
+  desk_json_add_time (builder, "modified", pdf->modified);
+  desk_json_add_bool (builder, "scan_only", pdf->scan_only);
   json_builder_set_member_name (builder, "page_sizes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < pdf->page_sizes->len; i++)
@@ -561,13 +524,13 @@ build_image (JsonBuilder   *builder,
 {
   json_builder_set_member_name (builder, "image");
   json_builder_begin_object (builder);
-  add_int (builder, "width", image->width);
-  add_int (builder, "height", image->height);
-  add_string (builder, "format", image->format);
+  desk_json_add_int (builder, "width", image->width);
+  desk_json_add_int (builder, "height", image->height);
+  desk_json_add_string (builder, "format", image->format);
   if (image->orientation != 0)
-    add_int (builder, "orientation", image->orientation);
-  add_time (builder, "taken", image->taken);
-  add_string (builder, "taken_text", image->taken_text);
+    desk_json_add_int (builder, "orientation", image->orientation);
+  desk_json_add_time (builder, "taken", image->taken);
+  desk_json_add_string (builder, "taken_text", image->taken_text);
   json_builder_end_object (builder);
 }
 
@@ -577,12 +540,12 @@ build_text (JsonBuilder     *builder,
 {
   json_builder_set_member_name (builder, "text");
   json_builder_begin_object (builder);
-  add_int (builder, "n_lines", (gint64)text->n_lines);
-  add_bool (builder, "valid_utf8", text->valid_utf8);
-  add_string (builder, "subject", text->subject);
-  add_string (builder, "from", text->from);
-  add_time (builder, "date", text->date);
-  add_string (builder, "date_text", text->date_text);
+  desk_json_add_int (builder, "n_lines", (gint64)text->n_lines);
+  desk_json_add_bool (builder, "valid_utf8", text->valid_utf8);
+  desk_json_add_string (builder, "subject", text->subject);
+  desk_json_add_string (builder, "from", text->from);
+  desk_json_add_time (builder, "date", text->date);
+  desk_json_add_string (builder, "date_text", text->date_text);
   json_builder_end_object (builder);
 }
 
@@ -594,12 +557,12 @@ desk_file_info_to_json (DeskFileInfo *info)
   g_return_val_if_fail (info != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "kind", desk_file_kind_to_id (info->kind));
-  add_string (builder, "name", info->name);
-  add_string (builder, "content_type", info->content_type);
-  add_string (builder, "mime_type", info->mime_type);
-  add_int (builder, "size", (gint64)info->size);
-  add_bool (builder, "name_mismatch", info->name_mismatch);
+  desk_json_add_string (builder, "kind", desk_file_kind_to_id (info->kind));
+  desk_json_add_string (builder, "name", info->name);
+  desk_json_add_string (builder, "content_type", info->content_type);
+  desk_json_add_string (builder, "mime_type", info->mime_type);
+  desk_json_add_int (builder, "size", (gint64)info->size);
+  desk_json_add_bool (builder, "name_mismatch", info->name_mismatch);
   build_problem (builder, info->problem);
   if (info->pdf)
     build_pdf (builder, info->pdf);
