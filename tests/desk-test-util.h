@@ -4,6 +4,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "desk-store.h"
+
 /* A fresh data directory per test, removed afterwards. */
 static inline char *
 desk_test_make_data_dir (void)
@@ -24,4 +26,36 @@ desk_test_remove_tree (const char *path)
     return;
   cmd = g_strdup_printf ("rm -rf '%s'", path);
   g_assert_cmpint (system (cmd), ==, 0);
+}
+
+/* The usual fixture: a store in a fresh data directory, and a fixed "t0"
+ * (2026-03-10 08:00 UTC) for tests that count time. */
+typedef struct
+{
+  char      *dir;
+  DeskStore *store;
+  GDateTime *t0;
+} DeskStoreFixture;
+
+static inline void
+desk_store_fixture_setup (DeskStoreFixture *f,
+                          gconstpointer     data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = desk_test_make_data_dir ();
+  f->store = desk_store_open (f->dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+  f->t0 = g_date_time_new_utc (2026, 3, 10, 8, 0, 0);
+}
+
+static inline void
+desk_store_fixture_teardown (DeskStoreFixture *f,
+                             gconstpointer     data)
+{
+  g_date_time_unref (f->t0);
+  g_assert_finalize_object (f->store);
+  desk_test_remove_tree (f->dir);
+  g_free (f->dir);
 }

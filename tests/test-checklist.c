@@ -7,29 +7,9 @@
 #include "desk-store-private.h"
 #include "desk-test-util.h"
 
-typedef struct
-{
-  char      *dir;
-  DeskStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture *f, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  f->dir = desk_test_make_data_dir ();
-  f->store = desk_store_open (f->dir, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture *f, gconstpointer data)
-{
-  g_assert_finalize_object (f->store);
-  desk_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef DeskStoreFixture Fixture;
+#define fixture_setup    desk_store_fixture_setup
+#define fixture_teardown desk_store_fixture_teardown
 
 static DeskCase *
 insert_case (DeskStore *store, DeskPlatform platform, DeskCaseType type)
