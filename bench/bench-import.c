@@ -54,7 +54,7 @@ main (int argc, char *argv[])
   g_autoptr (GFile) file = g_file_new_for_path (src);
   double desk[3], anchor[3];
 
-  printf ("writing a %d MiB test file …\n", mib);
+  printf ("writing a %d MiB test file ...\n", mib);
   make_file (src, mib);
   for (int rep = 0; rep < 3; rep++)
     {

@@ -112,7 +112,7 @@ main (int argc, char *argv[])
   if (!g_file_test (db, G_FILE_TEST_EXISTS))
     {
       g_mkdir_with_parents (dir, 0700);
-      g_print ("populating %u cases in %s …\n", n, dir);
+      g_print ("populating %u cases in %s ...\n", n, dir);
       populate (dir, n);
     }
   rss_before = rss_kib ("VmRSS:");
@@ -172,7 +172,7 @@ main (int argc, char *argv[])
     g_print ("first 40 items as objects: %.2f ms\n", ms_since (start));
   }
   g_print ("\ncases: %u\n", n);
-  g_print ("open store → list populated: desk %.1f ms, sqlite3 CLI same query %.1f ms, ratio %.2f (goal < 150 ms)\n",
+  g_print ("open store -> list populated: desk %.1f ms, sqlite3 CLI same query %.1f ms, ratio %.2f (goal < 150 ms)\n",
            open_ms, anchor_open, anchor_open > 0 ? open_ms / anchor_open : 0);
   g_print ("filter per keystroke: mean %.2f ms, worst %.2f ms; sqlite3 CLI LIKE query %.1f ms, ratio %.2f (goal < 5 ms)\n",
            sum / G_N_ELEMENTS (typed), worst, anchor_filter, anchor_filter > 0 ? worst / anchor_filter : 0);
