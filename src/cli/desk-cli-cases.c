@@ -14,17 +14,16 @@ print_case_line (DeskCase  *kase,
                  GDateTime *now)
 {
   g_autofree char  *countdown = NULL;
+  g_autofree char  *platform = desk_cli_pad (desk_platform_get_label (desk_case_get_platform (kase)), 12);
+  g_autofree char  *type = desk_cli_pad (desk_case_type_get_label (desk_case_get_case_type (kase)), 14);
+  g_autofree char  *status = desk_cli_pad (desk_case_status_get_label (desk_case_get_status (kase)), 12);
   DeskDeadlineState state = desk_case_get_deadline_state (kase, now);
 
   if (state == DESK_DEADLINE_DONE || state == DESK_DEADLINE_NONE)
     countdown = g_strdup ("");
   else
     countdown = desk_deadline_format_countdown (desk_case_get_deadline_at (kase), now);
-  printf ("%6" G_GINT64_FORMAT "  %-12s  %-14s  %-12s  %s  %s\n",
-          desk_case_get_id (kase),
-          desk_platform_get_label (desk_case_get_platform (kase)),
-          desk_case_type_get_label (desk_case_get_case_type (kase)),
-          desk_case_status_get_label (desk_case_get_status (kase)),
+  printf ("%6" G_GINT64_FORMAT "  %s  %s  %s  %s  %s\n", desk_case_get_id (kase), platform, type, status,
           desk_case_get_title (kase), countdown);
 }
 
@@ -61,7 +60,9 @@ static void
 print_field (const char *label,
              const char *value)
 {
-  printf ("%-22s %s\n", label, value && *value ? value : "—");
+  g_autofree char *padded = desk_cli_pad (label, 22);
+
+  printf ("%s %s\n", padded, value && *value ? value : "—");
 }
 
 static void

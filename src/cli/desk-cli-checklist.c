@@ -162,9 +162,10 @@ print_item (DeskChecklistItem *item,
             DeskCaseType       type)
 {
   DeskEvidenceRequirement *req = desk_checklist_item_get_requirement (item, pack, type);
-  g_autofree char         *state = g_strdup_printf ("[%s]", desk_checklist_state_get_label (item->state));
+  g_autofree char         *label = g_strdup_printf ("[%s]", desk_checklist_state_get_label (item->state));
+  g_autofree char         *state = desk_cli_pad (label, 18);
 
-  printf ("%-18s %s%s\n", state,
+  printf ("%s %s%s\n", state,
           req ? desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_CURRENT) : item->item_id,
           item->required ? "" : _ (" (optional)"));
   /* Translators: the id to pass to “checklist ID --set ITEM STATE” */

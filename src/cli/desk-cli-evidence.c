@@ -33,11 +33,13 @@ print_line (const char *label,
             const char *value)
 {
   g_autofree char *safe = NULL;
+  g_autofree char *padded = NULL;
 
   if (value == NULL || *value == '\0')
     return;
   safe = one_line (value);
-  printf ("    %-10s %s\n", label, safe);
+  padded = desk_cli_pad (label, 10);
+  printf ("    %s %s\n", padded, safe);
 }
 
 static void

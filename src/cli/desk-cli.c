@@ -59,6 +59,26 @@ desk_cli_parse (DeskCliContext *ctx,
   return g_option_context_parse (context, &ctx->argc, &ctx->argv, error);
 }
 
+/* printf's %-Ns counts bytes; a terminal shows CJK characters two cells wide. */
+char *
+desk_cli_pad (const char *text,
+              int         width)
+{
+  GString *out = g_string_new (text);
+  int      cells = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      cells += g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2
+                                                                    : 1;
+    }
+  for (; cells < width; cells++)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
 gint64
 desk_cli_parse_id (const char *text,
                    GError    **error)

@@ -27,11 +27,14 @@ gboolean desk_cli_parse (DeskCliContext *ctx,
                          const char     *summary,
                          GOptionEntry   *entries,
                          GError        **error);
-gint64   desk_cli_parse_id (const char *text,
-                            GError    **error);
-void     desk_cli_print_json (JsonBuilder *builder);
-char    *desk_cli_read_file (const char *path,
-                             GError    **error);
+/* @text followed by spaces up to @width terminal cells (CJK counts two). */
+char  *desk_cli_pad (const char *text,
+                     int         width);
+gint64 desk_cli_parse_id (const char *text,
+                          GError    **error);
+void   desk_cli_print_json (JsonBuilder *builder);
+char  *desk_cli_read_file (const char *path,
+                           GError    **error);
 
 int desk_cli_list (DeskCliContext *ctx, GError **error);
 int desk_cli_show (DeskCliContext *ctx, GError **error);
