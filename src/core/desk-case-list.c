@@ -35,6 +35,8 @@ struct _DeskCaseList
   GArray    *order; /* guint slots of live rows, sorted */
   GArray    *shown; /* guint slots matching the query, sorted */
   char      *query; /* folded, NULL when not filtering */
+  char      *platform_keys[DESK_N_PLATFORMS];
+  char      *type_keys[DESK_N_CASE_TYPES];
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -152,28 +154,41 @@ compare_rows (const Row *a,
 
 /* The text and platform/type labels are matched separately: labels are the
  * same for thousands of rows, so they are checked once per query. */
-static void
-match_labels (const char *query,
-              gboolean    platforms[DESK_N_PLATFORMS],
-              gboolean    types[DESK_N_CASE_TYPES])
+static char *
+label_key (const char *id,
+           const char *label)
 {
+  GString *key = g_string_new (id);
+
+  g_string_append_c (key, '\x1f');
+  append_folded (key, label);
+  return g_string_free (key, FALSE);
+}
+
+/* Folded "id\x1flabel" of every platform and case type, made once: the
+ * translations behind the labels cost a few ms the first time. */
+static void
+ensure_label_keys (DeskCaseList *self)
+{
+  if (self->platform_keys[1] != NULL)
+    return;
   for (int p = 1; p < DESK_N_PLATFORMS; p++)
-    {
-      g_autoptr (GString) s = g_string_new (desk_platform_to_id (p));
-
-      g_string_append_c (s, '\x1f');
-      append_folded (s, desk_platform_get_label (p));
-      platforms[p] = strstr (s->str, query) != NULL;
-    }
+    self->platform_keys[p] = label_key (desk_platform_to_id (p), desk_platform_get_label (p));
   for (int t = 1; t < DESK_N_CASE_TYPES; t++)
-    {
-      g_autoptr (GString) s = g_string_new (desk_case_type_to_id (t));
+    self->type_keys[t] = label_key (desk_case_type_to_id (t), desk_case_type_get_label (t));
+}
 
-      g_string_append_c (s, '\x1f');
-      append_folded (s, desk_case_type_get_label (t));
-      types[t] = strstr (s->str, query) != NULL;
-    }
+static void
+match_labels (DeskCaseList *self,
+              gboolean      platforms[DESK_N_PLATFORMS],
+              gboolean      types[DESK_N_CASE_TYPES])
+{
+  ensure_label_keys (self);
   platforms[0] = types[0] = FALSE;
+  for (int p = 1; p < DESK_N_PLATFORMS; p++)
+    platforms[p] = strstr (self->platform_keys[p], self->query) != NULL;
+  for (int t = 1; t < DESK_N_CASE_TYPES; t++)
+    types[t] = strstr (self->type_keys[t], self->query) != NULL;
 }
 
 /* One pass of memmem over the whole buffer; each hit marks its slot and
@@ -225,8 +240,10 @@ refilter (DeskCaseList *self,
   g_autoptr (GArray) shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), from->len);
   g_autofree guint8 *hits = NULL;
 
-  match_labels (self->query, platforms, types);
-  if (!narrowing)
+  match_labels (self, platforms, types);
+  /* Testing shown rows one by one jumps around memory; when many are shown,
+   * one sequential pass over all the text is faster. */
+  if (!narrowing || from->len > self->rows->len / 8)
     hits = scan_all (self, self->query);
   for (guint i = 0; i < from->len; i++)
     {
@@ -344,7 +361,7 @@ insert_case (DeskCaseList *self,
     {
       gboolean platforms[DESK_N_PLATFORMS], types[DESK_N_CASE_TYPES];
 
-      match_labels (self->query, platforms, types);
+      match_labels (self, platforms, types);
       if (!row_matches_text (self, row, self->query) && !platforms[row->platform] && !types[row->case_type])
         return;
       pos = sorted_position (self, self->shown, row);
@@ -425,6 +442,10 @@ desk_case_list_finalize (GObject *object)
   g_clear_pointer (&self->order, g_array_unref);
   g_clear_pointer (&self->shown, g_array_unref);
   g_clear_pointer (&self->query, g_free);
+  for (int i = 0; i < DESK_N_PLATFORMS; i++)
+    g_free (self->platform_keys[i]);
+  for (int i = 0; i < DESK_N_CASE_TYPES; i++)
+    g_free (self->type_keys[i]);
   G_OBJECT_CLASS (desk_case_list_parent_class)->finalize (object);
 }
 
@@ -509,6 +530,7 @@ desk_case_list_reload (DeskCaseList *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     add_row_from_stmt (self, stmt);
   sqlite3_reset (stmt);
+  ensure_label_keys (self);
   if (self->query)
     refilter (self, FALSE);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, before, visible (self)->len);
