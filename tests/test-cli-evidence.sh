@@ -101,7 +101,7 @@ expect 0 "list the library" cli evidence list
 contains "\[library\]" "library items are marked"
 contains "used by case 1: Earbuds" "shows which cases use an item"
 expect 0 "list JSON" cli evidence list --json
-if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d)==6, len(d); assert any(e['metadata'].get('pages')==1 for e in d)" "$DIR/out"; then ok "JSON parses, 6 items"; else not_ok "JSON list"; fi
+if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d)==6, len(d); assert any(e['metadata'].get('pdf', {}).get('n_pages')==1 for e in d)" "$DIR/out"; then ok "JSON parses, 6 items"; else not_ok "JSON list"; fi
 expect 0 "list one case as JSON" cli evidence list 1 --json
 if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d)==5, len(d); assert d[0]['sha256']=='$SHA'" "$DIR/out"; then ok "case JSON has the 5 case items in order"; else not_ok "case JSON"; fi
 

@@ -168,71 +168,6 @@ copy_in (DeskBlobStore        *blobs,
   return FALSE;
 }
 
-static void
-build_pdf (JsonBuilder    *b,
-           DeskPdfSummary *pdf)
-{
-  desk_json_add_int (b, "pages", pdf->n_pages);
-  desk_json_add_bool (b, "scan_only", pdf->scan_only);
-  desk_json_add_string (b, "title", pdf->title);
-  desk_json_add_string (b, "author", pdf->author);
-  desk_json_add_string (b, "producer", pdf->producer);
-  desk_json_add_string (b, "creator", pdf->creator);
-  desk_json_add_time (b, "created", pdf->created);
-  desk_json_add_time (b, "modified", pdf->modified);
-}
-
-static void
-build_image (JsonBuilder   *b,
-             DeskImageInfo *image)
-{
-  desk_json_add_int (b, "width", image->width);
-  desk_json_add_int (b, "height", image->height);
-  desk_json_add_string (b, "format", image->format);
-  if (image->orientation)
-    desk_json_add_int (b, "orientation", image->orientation);
-  desk_json_add_time (b, "exif_date", image->taken);
-  desk_json_add_string (b, "exif_date_text", image->taken_text);
-}
-
-static void
-build_text (JsonBuilder     *b,
-            DeskTextSummary *text)
-{
-  desk_json_add_int (b, "lines", text->n_lines);
-  desk_json_add_bool (b, "valid_utf8", text->valid_utf8);
-  desk_json_add_string (b, "subject", text->subject);
-  desk_json_add_string (b, "from", text->from);
-  desk_json_add_time (b, "email_date", text->date);
-}
-
-/* Our flat metadata (see desk-evidence.h) from the inspector's findings. */
-static char *
-build_metadata (DeskFileInfo *info)
-{
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
-
-  json_builder_begin_object (b);
-  desk_json_add_string (b, "kind", desk_file_kind_to_id (info->kind));
-  desk_json_add_string (b, "content_type", info->content_type);
-  if (info->name_mismatch)
-    desk_json_add_bool (b, "name_mismatch", TRUE);
-  if (g_error_matches (info->problem, DESK_PDF_ERROR, DESK_PDF_ERROR_ENCRYPTED))
-    desk_json_add_bool (b, "encrypted", TRUE);
-  if (info->pdf)
-    build_pdf (b, info->pdf);
-  if (info->image)
-    build_image (b, info->image);
-  if (info->text)
-    build_text (b, info->text);
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, NULL);
-}
-
 /* Locked PDFs are kept (the seller may have the password); a PDF or image
  * that cannot be opened at all is refused. */
 static gboolean
@@ -266,7 +201,7 @@ inspect_copy (DeskBlobStore *blobs,
   if (info == NULL || !check_problem (info, out->name, error))
     return FALSE;
   out->mime_type = g_strdup (info->mime_type ? info->mime_type : "application/octet-stream");
-  out->metadata_json = build_metadata (info);
+  out->metadata_json = desk_file_info_to_json_string (info);
   return TRUE;
 }
 

@@ -138,11 +138,32 @@ parse_metadata (const char *json)
   return json_object_new ();
 }
 
-static const char *
-meta_string (DeskEvidence *self,
+/* The metadata is the inspector's JSON (desk_file_info_to_json()): members
+ * live at the top or in a section ("pdf", "image", "text", "problem"). */
+static JsonNode *
+meta_member (DeskEvidence *self,
+             const char   *section,
              const char   *member)
 {
-  JsonNode   *node = json_object_get_member (self->meta, member);
+  JsonObject *object = self->meta;
+
+  if (section)
+    {
+      JsonNode *node = json_object_get_member (self->meta, section);
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        return NULL;
+      object = json_node_get_object (node);
+    }
+  return json_object_get_member (object, member);
+}
+
+static const char *
+meta_string (DeskEvidence *self,
+             const char   *section,
+             const char   *member)
+{
+  JsonNode   *node = meta_member (self, section, member);
   const char *text;
 
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
@@ -153,9 +174,10 @@ meta_string (DeskEvidence *self,
 
 static gint64
 meta_int (DeskEvidence *self,
+          const char   *section,
           const char   *member)
 {
-  JsonNode *node = json_object_get_member (self->meta, member);
+  JsonNode *node = meta_member (self, section, member);
 
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
     return 0;
@@ -164,9 +186,10 @@ meta_int (DeskEvidence *self,
 
 static gboolean
 meta_bool (DeskEvidence *self,
+           const char   *section,
            const char   *member)
 {
-  JsonNode *node = json_object_get_member (self->meta, member);
+  JsonNode *node = meta_member (self, section, member);
 
   return node && json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
 }
@@ -194,8 +217,8 @@ _desk_evidence_new_take (gint64     id,
   self->source_note = source_note ? source_note : g_strdup ("");
   self->metadata = metadata_json ? metadata_json : g_strdup ("{}");
   self->meta = parse_metadata (self->metadata);
-  self->pdf_created = desk_time_from_iso8601 (meta_string (self, "created"));
-  self->pdf_modified = desk_time_from_iso8601 (meta_string (self, "modified"));
+  self->pdf_created = desk_time_from_iso8601 (meta_string (self, "pdf", "created"));
+  self->pdf_modified = desk_time_from_iso8601 (meta_string (self, "pdf", "modified"));
   self->in_library = !!in_library;
   self->usage_count = usage_count;
   return self;
@@ -332,7 +355,7 @@ desk_evidence_get_kind (DeskEvidence *self)
   const char        *kind;
 
   g_return_val_if_fail (DESK_IS_EVIDENCE (self), DESK_EVIDENCE_KIND_OTHER);
-  kind = meta_string (self, "kind");
+  kind = meta_string (self, NULL, "kind");
   for (guint i = 0; kind && i < G_N_ELEMENTS (kinds); i++)
     if (g_str_equal (kind, kinds[i]))
       return i;
@@ -357,42 +380,42 @@ guint
 desk_evidence_get_page_count (DeskEvidence *self)
 {
   g_return_val_if_fail (DESK_IS_EVIDENCE (self), 0);
-  return CLAMP (meta_int (self, "pages"), 0, G_MAXUINT);
+  return CLAMP (meta_int (self, "pdf", "n_pages"), 0, G_MAXUINT);
 }
 
 gboolean
 desk_evidence_get_scan_only (DeskEvidence *self)
 {
   g_return_val_if_fail (DESK_IS_EVIDENCE (self), FALSE);
-  return meta_bool (self, "scan_only");
+  return meta_bool (self, "pdf", "scan_only");
 }
 
 gboolean
 desk_evidence_get_encrypted (DeskEvidence *self)
 {
   g_return_val_if_fail (DESK_IS_EVIDENCE (self), FALSE);
-  return meta_bool (self, "encrypted");
+  return g_strcmp0 (meta_string (self, "problem", "code"), "encrypted") == 0;
 }
 
 const char *
 desk_evidence_get_pdf_title (DeskEvidence *self)
 {
   g_return_val_if_fail (DESK_IS_EVIDENCE (self), NULL);
-  return meta_string (self, "title");
+  return meta_string (self, "pdf", "title");
 }
 
 const char *
 desk_evidence_get_pdf_author (DeskEvidence *self)
 {
   g_return_val_if_fail (DESK_IS_EVIDENCE (self), NULL);
-  return meta_string (self, "author");
+  return meta_string (self, "pdf", "author");
 }
 
 const char *
 desk_evidence_get_pdf_producer (DeskEvidence *self)
 {
   g_return_val_if_fail (DESK_IS_EVIDENCE (self), NULL);
-  return meta_string (self, "producer");
+  return meta_string (self, "pdf", "producer");
 }
 
 GDateTime *
@@ -417,8 +440,8 @@ desk_evidence_get_image_size (DeskEvidence *self,
   gint64 w, h;
 
   g_return_val_if_fail (DESK_IS_EVIDENCE (self), FALSE);
-  w = meta_int (self, "width");
-  h = meta_int (self, "height");
+  w = meta_int (self, "image", "width");
+  h = meta_int (self, "image", "height");
   if (width)
     *width = w;
   if (height)
@@ -430,14 +453,14 @@ gboolean
 desk_evidence_get_name_mismatch (DeskEvidence *self)
 {
   g_return_val_if_fail (DESK_IS_EVIDENCE (self), FALSE);
-  return meta_bool (self, "name_mismatch");
+  return meta_bool (self, NULL, "name_mismatch");
 }
 
 const char *
 desk_evidence_get_exif_date (DeskEvidence *self)
 {
   g_return_val_if_fail (DESK_IS_EVIDENCE (self), NULL);
-  return meta_string (self, "exif_date");
+  return meta_string (self, "image", "taken");
 }
 
 gboolean

@@ -33,18 +33,9 @@ G_DECLARE_FINAL_TYPE (DeskEvidence, desk_evidence, DESK, EVIDENCE, GObject)
  * many cases use it. Read-only except for the library flag and usage count,
  * which the store keeps up to date.
  *
- * Metadata is a JSON object; the typed accessors below read it:
- *   "kind"        "pdf" | "image" | "text" | "email" | "other"
- *   "pages"       PDF page count
- *   "scan_only"   PDF without a text layer (a scan or photos)
- *   "encrypted"   PDF needs a password to open
- *   "title", "author", "producer", "creator"   PDF document info
- *   "created", "modified"                      PDF dates, ISO 8601 UTC
- *   "width", "height"                          image pixels
- *   "exif_date"   image capture date (EXIF, or PNG "Creation Time"), ISO
- *                 8601 UTC; "exif_date_text" the date as the file writes it
- *   "content_type", "name_mismatch"             what the content really is
- *   "lines", "subject", "from", "email_date"    text and .eml files */
+ * Metadata is the inspector's JSON, desk_file_info_to_json() (see
+ * desk-file-inspect.h for its members: "kind", "name_mismatch", "problem",
+ * and the "pdf", "image" or "text" section); the typed accessors below read it. */
 gint64      desk_evidence_get_id (DeskEvidence *self);
 const char *desk_evidence_get_sha256 (DeskEvidence *self);
 /* The name the file had when it was added, verbatim (it may hold newlines or
