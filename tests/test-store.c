@@ -397,6 +397,47 @@ test_reopen_persists (Fixture *f, gconstpointer data)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+static void
+test_drafts_due (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) horizon = g_date_time_add_hours (now, 24);
+  g_autoptr (GPtrArray) due = NULL;
+  struct
+  {
+    const char    *title;
+    int            hours;
+    DeskCaseStatus status;
+  } rows[] = {
+    { "due in 2 h", 2, DESK_CASE_STATUS_DRAFT },
+    { "overdue", -5, DESK_CASE_STATUS_DRAFT },
+    { "due in 48 h", 48, DESK_CASE_STATUS_DRAFT },
+    { "submitted, due in 1 h", 1, DESK_CASE_STATUS_SUBMITTED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr (DeskCase) kase = make_case (rows[i].title);
+      g_autoptr (GDateTime) deadline = g_date_time_add_hours (now, rows[i].hours);
+
+      desk_case_set_deadline_at (kase, deadline);
+      desk_case_set_status (kase, rows[i].status);
+      g_assert_true (desk_store_insert_case (f->store, kase, &error));
+    }
+  {
+    g_autoptr (DeskCase) none = make_case ("no deadline");
+
+    desk_case_set_deadline_at (none, NULL);
+    g_assert_true (desk_store_insert_case (f->store, none, &error));
+  }
+  due = desk_store_list_drafts_due (f->store, horizon, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 2);
+  g_assert_cmpstr (desk_case_get_title (due->pdata[0]), ==, "overdue");
+  g_assert_cmpstr (desk_case_get_title (due->pdata[1]), ==, "due in 2 h");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -412,6 +453,7 @@ main (int argc, char *argv[])
   ADD ("trash", test_trash_restore);
   ADD ("timeline", test_timeline);
   ADD ("reopen", test_reopen_persists);
+  ADD ("drafts-due", test_drafts_due);
 #undef ADD
   g_test_add_func ("/store/newer-refused", test_newer_refused);
   g_test_add_func ("/store/corrupt-refused", test_corrupt_refused);

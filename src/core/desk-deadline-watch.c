@@ -134,10 +134,16 @@ desk_deadline_watch_due (DeskStore *store,
 {
   g_autoptr (GPtrArray) cases = NULL;
   g_autoptr (GHashTable) sent = NULL;
+  g_autoptr (GDateTime) horizon = NULL;
+  int largest = 0;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (now != NULL, NULL);
-  if (!(cases = desk_store_list_cases (store, error)) || !(sent = load_sent (store, error)))
+  for (guint i = 0; i < DESK_DEADLINE_WATCH_N_THRESHOLDS; i++)
+    largest = MAX (largest, desk_deadline_watch_thresholds[i]);
+  /* Only drafts due within the largest threshold can need an alert. */
+  horizon = g_date_time_add_hours (now, largest);
+  if (!(cases = desk_store_list_drafts_due (store, horizon, error)) || !(sent = load_sent (store, error)))
     return NULL;
   return desk_deadline_watch_compute (cases, sent, now);
 }
@@ -151,7 +157,7 @@ desk_deadline_watch_overdue (DeskStore *store,
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (now != NULL, NULL);
-  if (!(cases = desk_store_list_cases (store, error)))
+  if (!(cases = desk_store_list_drafts_due (store, now, error)))
     return NULL;
   return desk_deadline_watch_compute_overdue (cases, now);
 }

@@ -277,23 +277,14 @@ _desk_store_get_case_summary (DeskStore *self,
   return get_case (self, id, FALSE, error);
 }
 
-GPtrArray *
-desk_store_list_cases (DeskStore *self,
-                       GError   **error)
+static GPtrArray *
+collect_cases (DeskStore    *self,
+               sqlite3_stmt *stmt,
+               GError      **error)
 {
   g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int           rc;
+  int rc;
 
-  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
-  /* Open cases by deadline first, then the finished ones, newest first. */
-  stmt = _desk_store_prepare (self,
-                              "SELECT " CASE_COLUMNS " FROM cases WHERE trashed_at IS NULL"
-                              " ORDER BY status NOT IN ('draft', 'submitted', 'pending'),"
-                              " deadline_at IS NULL, deadline_at, updated_at DESC, id DESC",
-                              error);
-  if (stmt == NULL)
-    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (cases, case_from_row (stmt));
   sqlite3_reset (stmt);
@@ -303,6 +294,43 @@ desk_store_list_cases (DeskStore *self,
       return NULL;
     }
   return g_steal_pointer (&cases);
+}
+
+GPtrArray *
+desk_store_list_cases (DeskStore *self,
+                       GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  /* Open cases by deadline first, then the finished ones, newest first. */
+  stmt = _desk_store_prepare (self,
+                              "SELECT " CASE_COLUMNS " FROM cases WHERE trashed_at IS NULL"
+                              " ORDER BY status NOT IN ('draft', 'submitted', 'pending'),"
+                              " deadline_at IS NULL, deadline_at, updated_at DESC, id DESC",
+                              error);
+  return stmt ? collect_cases (self, stmt, error) : NULL;
+}
+
+GPtrArray *
+desk_store_list_drafts_due (DeskStore *self,
+                            GDateTime *before,
+                            GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (before != NULL, NULL);
+  /* Uses the cases_drafts_due index: a handful of rows, not the whole table. */
+  stmt = _desk_store_prepare (self,
+                              "SELECT " CASE_COLUMNS " FROM cases WHERE status = 'draft'"
+                              " AND trashed_at IS NULL AND deadline_at IS NOT NULL AND deadline_at <= ?1"
+                              " ORDER BY deadline_at",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _desk_store_bind_time (stmt, 1, before);
+  return collect_cases (self, stmt, error);
 }
 
 gint64

@@ -30,6 +30,9 @@ static const DeskMigration migrations[] = {
     /* Exactly the ORDER BY of desk_store_list_cases(), so the list loads in index order. */
     "CREATE INDEX cases_order ON cases (status NOT IN ('draft', 'submitted', 'pending'),"
     "  deadline_at IS NULL, deadline_at, updated_at DESC, id DESC) WHERE trashed_at IS NULL;"
+    /* Deadline alerts look only at unfinished drafts near their deadline. */
+    "CREATE INDEX cases_drafts_due ON cases (deadline_at)"
+    "  WHERE status = 'draft' AND trashed_at IS NULL AND deadline_at IS NOT NULL;"
     /* The notice is kept verbatim and can be long: apart from the case row, so
      * scanning cases for the list never reads it. */
     "CREATE TABLE notices ("

@@ -52,6 +52,11 @@ DeskCase *desk_store_get_case (DeskStore *self,
 /* All cases not in the trash, without notice text, most urgent first. */
 GPtrArray *desk_store_list_cases (DeskStore *self,
                                   GError   **error);
+/* Unfinished drafts whose deadline is at or before @before, soonest first,
+ * without notice text: what deadline alerts need, without loading every case. */
+GPtrArray *desk_store_list_drafts_due (DeskStore *self,
+                                       GDateTime *before,
+                                       GError   **error);
 gint64     desk_store_count_cases (DeskStore *self);
 
 /* Deleting removes the case, its links and timeline, and drops blob references;
