@@ -89,20 +89,19 @@ desk_attempts_record (DeskStore  *store,
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *text = timeline_text (product_id, has_test_report);
-  gint64           id;
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  gint64 id;
 
   g_return_val_if_fail (DESK_IS_STORE (store), 0);
   g_return_val_if_fail (DESK_IS_CASE (kase) && desk_case_get_id (kase) > 0, 0);
 
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return 0;
   id = insert_attempt (store, kase, product_id, has_test_report, at ? at : now, note, error);
   if (id == 0 || !desk_store_add_timeline_entry (store, desk_case_get_id (kase), "submitted", text, error))
-    {
-      _desk_store_rollback (store);
-      return 0;
-    }
-  return _desk_store_commit (store, error) ? id : 0;
+    return 0;
+  _desk_store_notify (store, "attempts", desk_case_get_id (kase));
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error) ? id : 0;
 }
 
 static DeskAttemptRecord *

@@ -39,8 +39,6 @@ DeskEvidence *_desk_evidence_record (DeskStore    *store,
 /* Removes the blob when no evidence row refers to it. */
 void          _desk_evidence_drop_unused_blob (DeskStore  *store,
                                                const char *sha256);
-void          _desk_evidence_emit_changed (DeskStore *store,
-                                           gint64     case_id);
 DeskEvidence *_desk_evidence_from_row (sqlite3_stmt *stmt);
 
 #define DESK_EVIDENCE_COLUMNS                                                        \
