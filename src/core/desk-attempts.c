@@ -109,13 +109,13 @@ record_from_row (sqlite3_stmt *stmt)
 {
   DeskAttemptRecord *record = g_new0 (DeskAttemptRecord, 1);
 
-  record->id = sqlite3_column_int64 (stmt, 0);
-  record->case_id = sqlite3_column_int64 (stmt, 1);
-  record->product_id = _desk_store_column_dup (stmt, 2);
-  record->attempted_at = _desk_store_column_time (stmt, 3);
-  record->platform_case_id = _desk_store_column_dup (stmt, 4);
-  record->has_test_report = sqlite3_column_int (stmt, 5) != 0;
-  record->note = _desk_store_column_dup (stmt, 6);
+  record->id = sqlite3_column_int64 (stmt, _desk_store_column (stmt, "id"));
+  record->case_id = sqlite3_column_int64 (stmt, _desk_store_column (stmt, "case_id"));
+  record->product_id = _desk_store_column_dup (stmt, _desk_store_column (stmt, "product_id"));
+  record->attempted_at = _desk_store_column_time (stmt, _desk_store_column (stmt, "attempted_at"));
+  record->platform_case_id = _desk_store_column_dup (stmt, _desk_store_column (stmt, "platform_case_id"));
+  record->has_test_report = sqlite3_column_int (stmt, _desk_store_column (stmt, "has_test_report")) != 0;
+  record->note = _desk_store_column_dup (stmt, _desk_store_column (stmt, "note"));
   return record;
 }
 

@@ -10,9 +10,9 @@
 #include "desk-store-private.h"
 #include "desk-util.h"
 
-#define ITEM_COLUMNS                                                                            \
-  "SELECT id, case_id, item_id, required, position, state, note,"                               \
-  " (SELECT count(*) FROM checklist_evidence e WHERE e.checklist_item_id = checklist_items.id)" \
+#define ITEM_COLUMNS                                                                                          \
+  "SELECT id, case_id, item_id, required, position, state, note,"                                             \
+  " (SELECT count(*) FROM checklist_evidence e WHERE e.checklist_item_id = checklist_items.id) AS n_evidence" \
   " FROM checklist_items "
 
 G_DEFINE_QUARK (desk_checklist_error_quark, desk_checklist_error)
@@ -92,15 +92,15 @@ item_from_row (sqlite3_stmt *stmt)
   DeskChecklistItem *item = g_new0 (DeskChecklistItem, 1);
   DeskChecklistState state = DESK_CHECKLIST_MISSING;
 
-  item->id = sqlite3_column_int64 (stmt, 0);
-  item->case_id = sqlite3_column_int64 (stmt, 1);
-  item->item_id = _desk_store_column_dup (stmt, 2);
-  item->required = sqlite3_column_int (stmt, 3) != 0;
-  item->position = sqlite3_column_int (stmt, 4);
-  desk_checklist_state_from_id ((const char *)sqlite3_column_text (stmt, 5), &state);
+  item->id = sqlite3_column_int64 (stmt, _desk_store_column (stmt, "id"));
+  item->case_id = sqlite3_column_int64 (stmt, _desk_store_column (stmt, "case_id"));
+  item->item_id = _desk_store_column_dup (stmt, _desk_store_column (stmt, "item_id"));
+  item->required = sqlite3_column_int (stmt, _desk_store_column (stmt, "required")) != 0;
+  item->position = sqlite3_column_int (stmt, _desk_store_column (stmt, "position"));
+  desk_checklist_state_from_id ((const char *)sqlite3_column_text (stmt, _desk_store_column (stmt, "state")), &state);
   item->state = state;
-  item->note = _desk_store_column_dup (stmt, 6);
-  item->n_evidence = (guint)sqlite3_column_int (stmt, 7);
+  item->note = _desk_store_column_dup (stmt, _desk_store_column (stmt, "note"));
+  item->n_evidence = (guint)sqlite3_column_int (stmt, _desk_store_column (stmt, "n_evidence"));
   return item;
 }
 

@@ -45,6 +45,6 @@ DeskEvidence *_desk_evidence_from_row (sqlite3_stmt *stmt);
   "e.id, e.sha256, e.original_name, e.size, e.mime_type, e.added_at, e.source_note," \
   " e.metadata_json, e.in_library,"                                                  \
   " (SELECT count(*) FROM case_evidence u JOIN cases c ON c.id = u.case_id"          \
-  "  WHERE u.evidence_id = e.id AND c.trashed_at IS NULL)"
+  "  WHERE u.evidence_id = e.id AND c.trashed_at IS NULL) AS n_cases"
 
 G_END_DECLS

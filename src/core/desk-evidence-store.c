@@ -12,16 +12,18 @@ G_DEFINE_QUARK (desk_evidence_error_quark, desk_evidence_error)
 DeskEvidence *
 _desk_evidence_from_row (sqlite3_stmt *stmt)
 {
-  return _desk_evidence_new_take (sqlite3_column_int64 (stmt, 0),
-                                  _desk_store_column_dup (stmt, 1),
-                                  _desk_store_column_dup (stmt, 2),
-                                  sqlite3_column_int64 (stmt, 3),
-                                  _desk_store_column_dup (stmt, 4),
-                                  _desk_store_column_time (stmt, 5),
-                                  _desk_store_column_dup (stmt, 6),
-                                  _desk_store_column_dup (stmt, 7),
-                                  sqlite3_column_int (stmt, 8),
-                                  sqlite3_column_int (stmt, 9));
+#define COL(name) _desk_store_column (stmt, name)
+  return _desk_evidence_new_take (sqlite3_column_int64 (stmt, COL ("id")),
+                                  _desk_store_column_dup (stmt, COL ("sha256")),
+                                  _desk_store_column_dup (stmt, COL ("original_name")),
+                                  sqlite3_column_int64 (stmt, COL ("size")),
+                                  _desk_store_column_dup (stmt, COL ("mime_type")),
+                                  _desk_store_column_time (stmt, COL ("added_at")),
+                                  _desk_store_column_dup (stmt, COL ("source_note")),
+                                  _desk_store_column_dup (stmt, COL ("metadata_json")),
+                                  sqlite3_column_int (stmt, COL ("in_library")),
+                                  sqlite3_column_int (stmt, COL ("n_cases")));
+#undef COL
 }
 
 void

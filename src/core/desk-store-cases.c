@@ -570,11 +570,11 @@ desk_store_list_timeline (DeskStore *self,
     {
       DeskTimelineEntry *entry = g_new0 (DeskTimelineEntry, 1);
 
-      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->id = sqlite3_column_int64 (stmt, _desk_store_column (stmt, "id"));
       entry->case_id = case_id;
-      entry->at = _desk_store_column_time (stmt, 1);
-      entry->kind = _desk_store_column_dup (stmt, 2);
-      entry->text = _desk_store_column_dup (stmt, 3);
+      entry->at = _desk_store_column_time (stmt, _desk_store_column (stmt, "at"));
+      entry->kind = _desk_store_column_dup (stmt, _desk_store_column (stmt, "kind"));
+      entry->text = _desk_store_column_dup (stmt, _desk_store_column (stmt, "text"));
       g_ptr_array_add (entries, entry);
     }
   sqlite3_reset (stmt);

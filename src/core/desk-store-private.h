@@ -95,6 +95,12 @@ gboolean             _desk_store_migrate (sqlite3             *db,
                                           guint                n_migrations,
                                           GError             **error);
 
+/* The index of the result column named @name (its name or its AS alias):
+ * read rows by name, not by position. Criticises and returns -1 (which the
+ * sqlite3_column_*() functions read as NULL/0) when there is no such column. */
+int _desk_store_column (sqlite3_stmt *stmt,
+                        const char   *name);
+
 /* Helpers for column reading: NULL for SQL NULL. */
 char      *_desk_store_column_dup (sqlite3_stmt *stmt,
                                    int           column);

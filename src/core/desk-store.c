@@ -503,6 +503,19 @@ _desk_store_notify (DeskStore  *self,
   _desk_store_after_commit (self, emit_changed, n, g_free);
 }
 
+int
+_desk_store_column (sqlite3_stmt *stmt,
+                    const char   *name)
+{
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 0; i < n; i++)
+    if (g_strcmp0 (sqlite3_column_name (stmt, i), name) == 0)
+      return i;
+  g_critical ("No column “%s” in “%s”", name, sqlite3_sql (stmt));
+  return -1;
+}
+
 char *
 _desk_store_column_dup (sqlite3_stmt *stmt,
                         int           column)
