@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "desk-checklist.h"
 #include "desk-cli.h"
 #include "desk-util.h"
 
@@ -214,9 +215,8 @@ desk_cli_new (DeskCliContext *ctx,
   if (desk_case_get_platform (kase) != DESK_PLATFORM_UNKNOWN)
     desk_cli_new_apply_rule_deadline (ctx, kase);
   desk_cli_new_default_title (kase);
-  if (!desk_store_insert_case (ctx->store, kase, error))
-    return DESK_CLI_EXIT_FAILED;
-  if (!desk_cli_checklist_create (ctx, kase, error))
+  /* Case and checklist in one transaction: all saved, or nothing. */
+  if (!desk_checklist_insert_case (ctx->store, NULL, kase, NULL, error))
     return DESK_CLI_EXIT_FAILED;
   if (ctx->json)
     {

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-case-private.h"
 #include "desk-checklist.h"
 #include "desk-store-private.h"
 #include "desk-util.h"
@@ -326,6 +327,33 @@ desk_checklist_create_for_case (DeskStore        *store,
     return FALSE;
   if (n_created)
     *n_created = after->len - before->len;
+  return TRUE;
+}
+
+gboolean
+desk_checklist_insert_case (DeskStore        *store,
+                            DeskRuleRegistry *registry,
+                            DeskCase         *kase,
+                            guint            *n_created,
+                            GError          **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (DESK_IS_CASE (kase), FALSE);
+
+  if (!_desk_store_begin (store, error))
+    return FALSE;
+  if (!desk_store_insert_case (store, kase, error)
+      || !desk_checklist_create_for_case (store, registry, kase, n_created, error))
+    {
+      _desk_store_rollback (store);
+      _desk_case_set_id (kase, 0);
+      return FALSE;
+    }
+  if (!_desk_store_commit (store, error))
+    {
+      _desk_case_set_id (kase, 0);
+      return FALSE;
+    }
   return TRUE;
 }
 

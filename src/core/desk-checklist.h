@@ -73,6 +73,16 @@ gboolean desk_checklist_create_for_case (DeskStore        *store,
                                          guint            *n_created,
                                          GError          **error);
 
+/* One user action, one transaction: inserts @kase (id 0) with its notice and
+ * timeline entry and creates its checklist as desk_checklist_create_for_case()
+ * does; all of it is committed, or nothing (the case id is then 0 again).
+ * "case-added" is emitted once everything is committed. */
+gboolean desk_checklist_insert_case (DeskStore        *store,
+                                     DeskRuleRegistry *registry,
+                                     DeskCase         *kase,
+                                     guint            *n_created,
+                                     GError          **error);
+
 /* Items of a case (DeskChecklistItem), in pack order (required first). */
 GPtrArray         *desk_checklist_list (DeskStore *store,
                                         gint64     case_id,

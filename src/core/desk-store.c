@@ -22,7 +22,16 @@ struct _DeskStore
   DeskBlobStore *blobs;
   guint          txn_depth;
   gboolean       txn_failed;
+  gboolean       read_only;
+  GArray        *pending; /* PendingSignal: emitted once the outermost commit is done */
 };
+
+typedef struct
+{
+  guint     signal;
+  DeskCase *kase;
+  gint64    id;
+} PendingSignal;
 
 G_DEFINE_FINAL_TYPE (DeskStore, desk_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (desk_store_error_quark, desk_store_error)
@@ -43,6 +52,7 @@ desk_store_finalize (GObject *object)
   DeskStore *self = (DeskStore *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
   if (self->db)
     sqlite3_close_v2 (self->db);
   self->db = NULL;
@@ -75,9 +85,19 @@ finalize_statement (gpointer stmt)
 }
 
 static void
+clear_pending (gpointer data)
+{
+  PendingSignal *p = data;
+
+  g_clear_object (&p->kase);
+}
+
+static void
 desk_store_init (DeskStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->pending = g_array_new (FALSE, TRUE, sizeof (PendingSignal));
+  g_array_set_clear_func (self->pending, clear_pending);
 }
 
 void
@@ -86,7 +106,12 @@ _desk_store_set_error (sqlite3 *db,
                        GError **error)
 {
   const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int         sys_errno = db ? sqlite3_system_errno (db) : 0;
 
+  /* In WAL mode a full disk mostly shows as an I/O error on the -wal or
+   * -shm file; the system's errno tells what it was. */
+  if ((rc & 0xff) == SQLITE_IOERR && (sys_errno == ENOSPC || sys_errno == EDQUOT))
+    rc = SQLITE_FULL;
   switch (rc & 0xff)
     {
       case SQLITE_FULL:
@@ -103,9 +128,12 @@ _desk_store_set_error (sqlite3 *db,
         g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_LOCKED,
                      _ ("The case database is in use by another program. Close other Appeal Desk windows and try again."));
         break;
+      case SQLITE_READONLY:
+        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
+                     _ ("Your data folder is read-only: cases can be viewed but not changed. Make the folder writable to change them."));
+        break;
       case SQLITE_CANTOPEN:
       case SQLITE_IOERR:
-      case SQLITE_READONLY:
       case SQLITE_PERM:
         /* Translators: %s is the system's reason */
         g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO,
@@ -192,35 +220,151 @@ check_not_newer (DeskStore *self,
 }
 
 static gboolean
+blob_is_used (const char *sha256,
+              gpointer    data)
+{
+  DeskStore    *self = data;
+  sqlite3_stmt *stmt = _desk_store_prepare (self, "SELECT 1 FROM evidence WHERE sha256 = ?1", NULL);
+  int           rc;
+
+  if (stmt == NULL)
+    return TRUE; /* when in doubt, keep */
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  return rc != SQLITE_DONE;
+}
+
+guint
+_desk_store_sweep_blobs (DeskStore *self,
+                         GPtrArray *shas,
+                         gboolean   wait)
+{
+  if (self->read_only || self->blobs == NULL)
+    return 0;
+  return desk_blob_store_sweep (self->blobs, shas, blob_is_used, self, wait);
+}
+
+/* What a crash left behind: temporary files of dead writers, blobs renamed
+ * into place whose rows never committed, blobs of a delete that committed. */
+static void
+clean_after_crash (DeskStore *self)
+{
+  guint temps = desk_blob_store_clean_temps (self->blobs);
+  guint blobs = _desk_store_sweep_blobs (self, NULL, FALSE);
+
+  if (temps || blobs)
+    g_debug ("Removed %u unfinished and %u unused evidence files", temps, blobs);
+}
+
+static gboolean
+setup_writable (DeskStore *self,
+                GError   **error)
+{
+  guint                n;
+  const DeskMigration *steps = _desk_store_get_migrations (&n);
+
+  return check_not_newer (self, error)
+         && exec_sql (self, "PRAGMA journal_mode = WAL", error)
+         && exec_sql (self, "PRAGMA foreign_keys = ON", error)
+         && exec_sql (self, "PRAGMA synchronous = NORMAL", error)
+         && exec_sql (self, "PRAGMA mmap_size = 268435456", error)
+         && exec_sql (self, "PRAGMA cache_size = -32768", error)
+         && _desk_store_migrate (self->db, steps, n, error);
+}
+
+/* Read-only: nothing may be written, not even the -shm index; a database
+ * closed cleanly has no -wal, and is then read as immutable. */
+static char *
+read_only_uri (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  GStatBuf         st;
+  gboolean         has_wal = g_stat (wal, &st) == 0 && st.st_size > 0;
+
+  return g_strconcat (uri, has_wal ? "?mode=ro" : "?immutable=1", NULL);
+}
+
+static gboolean
+setup_read_only (DeskStore *self,
+                 GError   **error)
+{
+  guint                n;
+  const DeskMigration *steps = _desk_store_get_migrations (&n);
+  int                  version;
+
+  if (!check_not_newer (self, error))
+    return FALSE;
+  version = desk_store_get_schema_version (self);
+  if (version != steps[n - 1].version)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
+                   _ ("Your data folder is read-only and your cases were saved by an older version of Appeal Desk. Make the folder writable once so they can be brought up to date."));
+      return FALSE;
+    }
+  return exec_sql (self, "PRAGMA query_only = ON", error);
+}
+
+/* A failed first open on a full disk can leave a -shm of a few bytes: a
+ * real one is at least 32 KiB, and only an empty -wal goes with it. */
+static void
+remove_stray_shm (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf         st;
+
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    return;
+  if (g_stat (shm, &st) == 0 && st.st_size < 32768)
+    g_unlink (shm);
+  if (g_stat (wal, &st) == 0 && st.st_size == 0)
+    g_unlink (wal);
+}
+
+static gboolean
 open_db (DeskStore *self,
          GError   **error)
 {
-  g_autofree char     *path = g_build_filename (self->data_dir, "cases.db", NULL);
-  g_autofree char     *blob_dir = g_build_filename (self->data_dir, "blobs", NULL);
-  guint                n;
-  const DeskMigration *steps = _desk_store_get_migrations (&n);
-  int                  rc;
+  g_autofree char *path = g_build_filename (self->data_dir, "cases.db", NULL);
+  g_autofree char *blob_dir = g_build_filename (self->data_dir, "blobs", NULL);
+  g_autofree char *uri = NULL;
+  int              rc;
 
   if (!check_header (path, error))
     return FALSE;
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
+  self->read_only = g_access (self->data_dir, W_OK) != 0;
+  if (self->read_only && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      _desk_store_set_error (self->db, rc, error);
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
+                   _ ("Your data folder is read-only and holds no cases yet. Make it writable to start."));
       return FALSE;
     }
-  sqlite3_busy_timeout (self->db, 2000);
-  sqlite3_extended_result_codes (self->db, 1);
-  if (!check_not_newer (self, error)
-      || !exec_sql (self, "PRAGMA journal_mode = WAL", error)
-      || !exec_sql (self, "PRAGMA foreign_keys = ON", error)
-      || !exec_sql (self, "PRAGMA synchronous = NORMAL", error)
-      || !exec_sql (self, "PRAGMA mmap_size = 268435456", error)
-      || !exec_sql (self, "PRAGMA cache_size = -32768", error)
-      || !_desk_store_migrate (self->db, steps, n, error))
-    return FALSE;
+  uri = self->read_only ? read_only_uri (path) : g_filename_to_uri (path, NULL, NULL);
+  rc = sqlite3_open_v2 (uri, &self->db,
+                        (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+                            | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                        NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (self->db, 2000);
+      sqlite3_extended_result_codes (self->db, 1);
+    }
+  else
+    _desk_store_set_error (self->db, rc, error);
+  if (rc != SQLITE_OK || !(self->read_only ? setup_read_only (self, error) : setup_writable (self, error)))
+    {
+      g_hash_table_remove_all (self->statements);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+      if (!self->read_only)
+        remove_stray_shm (path);
+      return FALSE;
+    }
   self->blobs = desk_blob_store_new (blob_dir);
+  if (!self->read_only)
+    clean_after_crash (self);
   return TRUE;
 }
 
@@ -231,7 +375,7 @@ desk_store_open (const char *data_dir,
   g_autoptr (DeskStore) self = g_object_new (DESK_TYPE_STORE, NULL);
 
   self->data_dir = data_dir ? g_strdup (data_dir) : desk_store_default_data_dir ();
-  if (g_mkdir_with_parents (self->data_dir, 0700) != 0)
+  if (!g_file_test (self->data_dir, G_FILE_TEST_IS_DIR) && g_mkdir_with_parents (self->data_dir, 0700) != 0)
     {
       int saved = errno;
 
@@ -244,6 +388,13 @@ desk_store_open (const char *data_dir,
   if (!open_db (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+gboolean
+desk_store_is_read_only (DeskStore *self)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), TRUE);
+  return self->read_only;
 }
 
 const char *
@@ -320,6 +471,39 @@ _desk_store_begin (DeskStore *self,
   return TRUE;
 }
 
+/* Signals wait for the outermost commit: a listener never sees a case that
+ * a failing outer transaction then takes back. */
+static void
+emit_pending (DeskStore *self)
+{
+  g_autoptr (GArray) pending = self->pending;
+
+  self->pending = g_array_new (FALSE, TRUE, sizeof (PendingSignal));
+  g_array_set_clear_func (self->pending, clear_pending);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingSignal *p = &g_array_index (pending, PendingSignal, i);
+
+      if (p->kase)
+        g_signal_emit (self, signals[p->signal], 0, p->kase);
+      else
+        g_signal_emit (self, signals[p->signal], 0, p->id);
+    }
+}
+
+static void
+emit_or_defer (DeskStore *self,
+               guint      signal,
+               DeskCase  *kase,
+               gint64     id)
+{
+  PendingSignal p = { signal, kase ? g_object_ref (kase) : NULL, id };
+
+  g_array_append_val (self->pending, p);
+  if (self->txn_depth == 0)
+    emit_pending (self);
+}
+
 gboolean
 _desk_store_commit (DeskStore *self,
                     GError   **error)
@@ -330,6 +514,7 @@ _desk_store_commit (DeskStore *self,
   if (self->txn_failed)
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_array_set_size (self->pending, 0);
       g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FAILED,
                    _ ("The change could not be saved and was undone."));
       return FALSE;
@@ -337,8 +522,10 @@ _desk_store_commit (DeskStore *self,
   if (!exec_sql (self, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_array_set_size (self->pending, 0);
       return FALSE;
     }
+  emit_pending (self);
   return TRUE;
 }
 
@@ -352,6 +539,7 @@ _desk_store_rollback (DeskStore *self)
       return;
     }
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_array_set_size (self->pending, 0);
 }
 
 char *
@@ -463,19 +651,19 @@ void
 _desk_store_emit_case_added (DeskStore *self,
                              DeskCase  *kase)
 {
-  g_signal_emit (self, signals[CASE_ADDED], 0, kase);
+  emit_or_defer (self, CASE_ADDED, kase, 0);
 }
 
 void
 _desk_store_emit_case_changed (DeskStore *self,
                                DeskCase  *kase)
 {
-  g_signal_emit (self, signals[CASE_CHANGED], 0, kase);
+  emit_or_defer (self, CASE_CHANGED, kase, 0);
 }
 
 void
 _desk_store_emit_case_removed (DeskStore *self,
                                gint64     id)
 {
-  g_signal_emit (self, signals[CASE_REMOVED], 0, id);
+  emit_or_defer (self, CASE_REMOVED, NULL, id);
 }
