@@ -42,7 +42,7 @@ const char *desk_store_get_data_dir (DeskStore *self);
  * permissions): cases can be listed and read; every change fails with
  * DESK_STORE_ERROR_READ_ONLY. */
 gboolean desk_store_is_read_only (DeskStore *self);
-int         desk_store_get_schema_version (DeskStore *self);
+int      desk_store_get_schema_version (DeskStore *self);
 
 /* Cases. Inserting sets the id and the created/updated times on @kase. */
 gboolean  desk_store_insert_case (DeskStore *self,
