@@ -10,6 +10,7 @@
 
 #include "desk-checklist.h"
 #include "desk-evidence-store.h"
+#include "desk-intake.h"
 #include "desk-store-private.h"
 #include "desk-test-util.h"
 
@@ -28,10 +29,12 @@ reopen (Fixture *f)
 {
   g_autoptr (GError) error = NULL;
 
+  g_assert_finalize_object (f->session);
   g_assert_finalize_object (f->store);
   f->store = desk_store_open (f->dir, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->store);
+  f->session = desk_session_new_for_store (f->store, NULL);
 }
 
 static char *
@@ -158,6 +161,17 @@ make_case (void)
   return kase;
 }
 
+/* The one call that saves a new case (desk-intake). */
+static gboolean
+create_case (Fixture  *f,
+             DeskCase *kase,
+             guint    *n_created,
+             GError  **error)
+{
+  return desk_intake_create_case (f->session, kase, DESK_INTAKE_ORIGIN_COMMAND_LINE, DESK_INTAKE_SOURCE_NONE,
+                                  n_created, error);
+}
+
 static void
 count_signal (DeskStore *store,
               DeskCase  *kase,
@@ -183,7 +197,7 @@ test_case_and_checklist_one_transaction (Fixture *f, gconstpointer data)
                                  " BEGIN SELECT RAISE (ABORT, 'no room'); END",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
-  g_assert_false (desk_checklist_insert_case (f->store, NULL, kase, NULL, &error));
+  g_assert_false (create_case (f, kase, NULL, &error));
   g_assert_nonnull (error);
   g_assert_cmpint (desk_case_get_id (kase), ==, 0);
   g_assert_cmpint (desk_store_count_cases (f->store), ==, 0);
@@ -191,7 +205,7 @@ test_case_and_checklist_one_transaction (Fixture *f, gconstpointer data)
 
   g_clear_error (&error);
   g_assert_cmpint (sqlite3_exec (_desk_store_get_db (f->store), "DROP TRIGGER fail_checklist", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (desk_checklist_insert_case (f->store, NULL, again, &n_created, &error));
+  g_assert_true (create_case (f, again, &n_created, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_created, >, 0);
   {
@@ -217,7 +231,7 @@ test_full_database_commits_nothing (Fixture *f, gconstpointer data)
   desk_case_set_notice_text (kase, notice->str);
   g_string_free (notice, TRUE);
   g_assert_cmpint (sqlite3_exec (_desk_store_get_db (f->store), "PRAGMA max_page_count = 40", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_false (desk_checklist_insert_case (f->store, NULL, kase, NULL, &error));
+  g_assert_false (create_case (f, kase, NULL, &error));
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL);
   g_assert_cmpint (desk_store_count_cases (f->store), ==, 0);
 }
