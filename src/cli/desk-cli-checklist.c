@@ -589,7 +589,10 @@ desk_cli_attempt (DeskCliContext *ctx,
   else if (ctx->argc != 2)
     status = usage (error, _ ("Give one case number."));
   else if ((kase = load_case (ctx, ctx->argv[1], &status, error)))
-    status = check_and_record (ctx, kase, &o, error);
+    {
+      desk_cli_report_rule_problems (ctx); /* the guard's limits come from the pack */
+      status = check_and_record (ctx, kase, &o, error);
+    }
   g_free (o.product);
   g_free (o.note);
   return status;
