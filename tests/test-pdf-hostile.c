@@ -189,6 +189,34 @@ test_render_cancel_stops_helper (void)
   g_assert_cmpuint (count_children (), ==, 0);
 }
 
+/* Renders share one helper per document (not one process per page), and
+ * closing the document ends it. */
+static void
+test_kept_helper_ends_with_document (void)
+{
+  g_autofree char *path = corpus_file ("text.pdf");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (DeskRenderQueue) queue = desk_render_queue_new (0);
+  DeskPdfDocument *doc;
+  GError          *error = NULL;
+
+  doc = desk_pdf_document_open (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      desk_render_queue_render_async (queue, doc, 0, 0.5 + i, DESK_RENDER_PRIORITY_VISIBLE, NULL, on_rendered, &error);
+      while (error == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED); /* on_rendered's "rendered" */
+      g_clear_error (&error);
+      g_assert_cmpuint (count_children (), ==, 1);
+    }
+  desk_render_queue_forget_document (queue, doc);
+  g_object_unref (doc);
+  wait_for_children ();
+  g_assert_cmpuint (count_children (), ==, 0);
+}
+
 static void
 test_damaged_but_readable (gconstpointer data)
 {
@@ -231,6 +259,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-hostile/flate-bomb-text-unknown", test_flate_bomb_text_unknown);
   g_test_add_func ("/pdf-hostile/cancel-stops-helper", test_cancel_stops_helper);
   g_test_add_func ("/pdf-hostile/render-cancel-stops-helper", test_render_cancel_stops_helper);
+  g_test_add_func ("/pdf-hostile/kept-helper-ends-with-document", test_kept_helper_ends_with_document);
   g_test_add_data_func ("/pdf-hostile/damaged/no-eof", "no-eof.pdf", test_damaged_but_readable);
   g_test_add_data_func ("/pdf-hostile/damaged/bad-page", "bad-page.pdf", test_damaged_but_readable);
   g_test_add_func ("/pdf-hostile/good-pdf-not-repaired", test_good_pdf_not_repaired);

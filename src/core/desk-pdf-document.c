@@ -736,12 +736,12 @@ text_work_free (TextWork *work)
 
 /* In the bounded helper, like the text layer sample. */
 static char *
-read_page_text (TextWork     *work,
-                GCancellable *cancellable,
-                GError      **error)
+read_page_text (PopplerDocument *poppler,
+                TextWork        *work,
+                GCancellable    *cancellable,
+                GError         **error)
 {
-  g_autofree char *page = g_strdup_printf ("%u", work->page);
-  const char      *args[] = { "text", work->path, page, NULL };
+  g_autofree char *request = g_strdup_printf ("text %u", work->page);
   g_autoptr (GBytes) output = NULL;
   gboolean    complete = FALSE;
   gsize       len = 0;
@@ -749,9 +749,9 @@ read_page_text (TextWork     *work,
 
   if (work->path == NULL)
     return g_strdup ("");
-  output = _desk_pdf_sandbox_run (args, work->password, DESK_PDF_SANDBOX_MEMORY_MIB,
-                                  DESK_PDF_SANDBOX_PAGE_TEXT_MSEC, &complete, cancellable, error);
-  if (output == NULL)
+  output = _desk_pdf_helper_request (_desk_pdf_helper_for (poppler, work->path, work->password), request,
+                                     DESK_PDF_SANDBOX_PAGE_TEXT_MSEC, &complete, cancellable, error);
+  if (output == NULL && error && *error)
     return NULL;
   if (!complete)
     {
@@ -775,7 +775,7 @@ text_work_run (PopplerDocument *poppler,
   if (poppler == NULL)
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("The document was closed."));
   else if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
-    text = read_page_text (work, g_task_get_cancellable (task), &error);
+    text = read_page_text (poppler, work, g_task_get_cancellable (task), &error);
   _desk_task_return_in_context (task, text, g_free, error);
 }
 

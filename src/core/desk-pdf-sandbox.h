@@ -31,4 +31,26 @@ GBytes *_desk_pdf_sandbox_run (const char *const *args,
                                GCancellable      *cancellable,
                                GError           **error);
 
+/* A helper that stays (appeal-desk-pdf-helper serve) for the renders and
+ * page texts of one poppler instance of a document: one process start per
+ * document and worker, not per page. Used by one thread at a time (the
+ * worker that holds the instance). A request that overruns @msec, fails or
+ * is cancelled kills the helper; the next request starts a new one. */
+typedef struct _DeskPdfHelper DeskPdfHelper;
+
+/* The helper kept with @poppler (made on first use, killed when @poppler is
+ * finalized). */
+DeskPdfHelper *_desk_pdf_helper_for (gpointer    poppler,
+                                     const char *path,
+                                     const char *password);
+/* Sends @request (one line, no newline) and returns the answer's bytes, or
+ * NULL with *@complete FALSE when the helper failed or was stopped, or NULL
+ * with G_IO_ERROR_CANCELLED. */
+GBytes *_desk_pdf_helper_request (DeskPdfHelper *helper,
+                                  const char    *request,
+                                  guint          msec,
+                                  gboolean      *complete,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
 G_END_DECLS

@@ -266,11 +266,17 @@ set_page_error (GError **error)
 
 /* Pixels from the bounded helper: a page whose drawing needs more time or
  * memory than a document should is stopped, not waited for. */
+/* Small renders (thumbnails, pages at usual zooms) go to the helper kept
+ * with the poppler instance; a huge one gets a helper of its own, with room
+ * for its pixels. */
+#define HELPER_KEPT_MAX_BYTES (64 * 1024 * 1024)
+
 static cairo_surface_t *
-render_in_helper (RenderJob *job,
-                  int        width,
-                  int        height,
-                  GError   **error)
+render_in_helper (PopplerDocument *poppler,
+                  RenderJob       *job,
+                  int              width,
+                  int              height,
+                  GError         **error)
 {
   g_autofree char *page = g_strdup_printf ("%u", job->key.page);
   g_autofree char *w = g_strdup_printf ("%d", width);
@@ -285,9 +291,19 @@ render_in_helper (RenderJob *job,
   gsize            len = 0;
   int              stride;
 
-  output = _desk_pdf_sandbox_run (args, job->password, mib, DESK_PDF_SANDBOX_RENDER_MSEC, &complete, job->stop, error);
-  if (output == NULL)
+  if ((guint64)width * height * 4 <= HELPER_KEPT_MAX_BYTES)
+    {
+      g_autofree char *request = g_strdup_printf ("render %s %s %s %s", page, scale, w, h);
+      DeskPdfHelper   *helper = _desk_pdf_helper_for (poppler, job->path, job->password);
+
+      output = _desk_pdf_helper_request (helper, request, DESK_PDF_SANDBOX_RENDER_MSEC, &complete, job->stop, error);
+    }
+  else
+    output = _desk_pdf_sandbox_run (args, job->password, mib, DESK_PDF_SANDBOX_RENDER_MSEC, &complete, job->stop, error);
+  if (output == NULL && error && *error)
     return NULL;
+  if (output == NULL)
+    output = g_bytes_new (NULL, 0); /* stopped: reported below */
   data = g_bytes_get_data (output, &len);
   if (!complete || len != (gsize)width * height * 4)
     {
@@ -325,7 +341,7 @@ render_page (PopplerDocument *poppler,
       set_page_error (error);
       return NULL;
     }
-  return render_in_helper (job, width, height, error);
+  return render_in_helper (poppler, job, width, height, error);
 }
 
 static cairo_surface_t *

@@ -27,6 +27,11 @@
  *       the page's text (UTF-8)
  *   appeal-desk-pdf-helper MIB MSEC render FILE PAGE SCALE WIDTH HEIGHT
  *       WIDTH × HEIGHT native-endian ARGB32 pixels, white page, stride 4 × WIDTH
+ *   appeal-desk-pdf-helper MIB MSEC serve FILE
+ *       stays for many requests, one line each on standard input after the
+ *       password line ("render PAGE SCALE WIDTH HEIGHT", "text PAGE"); each
+ *       answer is "ok LENGTH\n" and LENGTH bytes, or "err\n". MSEC bounds
+ *       every request (the parent also kills on its own deadline or cancel).
  *
  * A password, if any, is the first line of standard input. Exit status 0 on
  * success, 2 on bad usage, 3 when the file cannot be opened. */
@@ -46,13 +51,16 @@ limit (int resource, rlim_t value)
 }
 
 static void
-bound_self (guint64 mib, guint64 msec)
+bound_self (guint64 mib, guint64 msec, gboolean serving)
 {
   struct itimerval deadline = { { 0, 0 }, { msec / 1000, (msec % 1000) * 1000 } };
 
   limit (RLIMIT_CORE, 0);
   limit (RLIMIT_AS, (rlim_t)mib * 1024 * 1024);
-  limit (RLIMIT_CPU, msec / 1000 + 2);
+  /* CPU time adds up over a serving helper's life: its requests are bounded
+   * by the timer (and by the parent) instead. */
+  if (!serving)
+    limit (RLIMIT_CPU, msec / 1000 + 2);
   /* SIGALRM's default action ends the process, wherever poppler is. */
   signal (SIGALRM, SIG_DFL);
   setitimer (ITIMER_REAL, &deadline, NULL);
@@ -176,6 +184,57 @@ render (PopplerDocument *doc, int argc, char **argv)
   return fflush (stdout) == 0 ? 0 : 5;
 }
 
+/* Runs one request with its output captured, then frames it. */
+static void
+serve_one (PopplerDocument *doc, char *line, guint64 msec)
+{
+  struct itimerval deadline = { { 0, 0 }, { msec / 1000, (msec % 1000) * 1000 } };
+  struct itimerval off = { { 0, 0 }, { 0, 0 } };
+  g_auto (GStrv) argv = NULL;
+  char  *buf = NULL;
+  size_t len = 0;
+  FILE  *saved = stdout;
+  int    status;
+
+  line[strcspn (line, "\n")] = '\0';
+  argv = g_strsplit (line, " ", -1);
+  if (!(stdout = open_memstream (&buf, &len)))
+    {
+      stdout = saved;
+      fputs ("err\n", stdout);
+      return;
+    }
+  setitimer (ITIMER_REAL, &deadline, NULL);
+  if (g_strcmp0 (argv[0], "render") == 0)
+    status = render (doc, g_strv_length (argv) - 1, argv + 1);
+  else if (g_strcmp0 (argv[0], "text") == 0)
+    status = page_text (doc, g_strv_length (argv) - 1, argv + 1);
+  else
+    status = 2;
+  setitimer (ITIMER_REAL, &off, NULL);
+  fclose (stdout);
+  stdout = saved;
+  if (status == 0)
+    {
+      printf ("ok %zu\n", len);
+      fwrite (buf, 1, len, stdout);
+    }
+  else
+    fputs ("err\n", stdout);
+  free (buf);
+  fflush (stdout);
+}
+
+static int
+serve (PopplerDocument *doc, guint64 msec)
+{
+  char line[256];
+
+  while (fgets (line, sizeof line, stdin) != NULL)
+    serve_one (doc, line, msec);
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -188,9 +247,16 @@ main (int argc, char **argv)
       fprintf (stderr, "usage: %s MIB MSEC text-layer|text|render FILE ARGS…\n", argv[0]);
       return 2;
     }
-  bound_self (mib, msec);
+  bound_self (mib, msec, strcmp (argv[3], "serve") == 0);
   if (!(doc = open_document (argv[4])))
     return 3;
+  if (strcmp (argv[3], "serve") == 0)
+    {
+      struct itimerval off = { { 0, 0 }, { 0, 0 } };
+
+      setitimer (ITIMER_REAL, &off, NULL); /* per request from here on */
+      return serve (doc, msec);
+    }
   if (strcmp (argv[3], "text-layer") == 0)
     return text_layer (doc, argc - 5, argv + 5);
   if (strcmp (argv[3], "text") == 0)
