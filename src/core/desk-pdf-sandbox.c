@@ -262,8 +262,8 @@ read_some (int           fd,
            gint64        deadline,
            GCancellable *cancellable)
 {
-  GPollFD cancel_fd = { -1, 0, 0 };
-  gboolean has_cancel = cancellable && g_cancellable_make_pollfd (cancellable, &cancel_fd);
+  GPollFD    cancel_fd = { -1, 0, 0 };
+  gboolean   has_cancel = cancellable && g_cancellable_make_pollfd (cancellable, &cancel_fd);
   ReadResult result = READ_FAILED;
 
   for (;;)
