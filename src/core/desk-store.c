@@ -47,6 +47,41 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* Connections opened read-only because the disk was full: their "read-only"
+ * errors are told as what they are. */
+static GHashTable *full_dbs;
+G_LOCK_DEFINE_STATIC (full_dbs);
+
+static void
+mark_disk_full (sqlite3 *db)
+{
+  G_LOCK (full_dbs);
+  if (full_dbs == NULL)
+    full_dbs = g_hash_table_new (NULL, NULL);
+  g_hash_table_add (full_dbs, db);
+  G_UNLOCK (full_dbs);
+}
+
+static void
+forget_disk_full (sqlite3 *db)
+{
+  G_LOCK (full_dbs);
+  if (full_dbs)
+    g_hash_table_remove (full_dbs, db);
+  G_UNLOCK (full_dbs);
+}
+
+static gboolean
+is_disk_full (sqlite3 *db)
+{
+  gboolean full;
+
+  G_LOCK (full_dbs);
+  full = db && full_dbs && g_hash_table_contains (full_dbs, db);
+  G_UNLOCK (full_dbs);
+  return full;
+}
+
 static void
 desk_store_finalize (GObject *object)
 {
@@ -55,7 +90,10 @@ desk_store_finalize (GObject *object)
   g_clear_pointer (&self->after_commit, g_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db)
-    sqlite3_close_v2 (self->db);
+    {
+      forget_disk_full (self->db);
+      sqlite3_close_v2 (self->db);
+    }
   self->db = NULL;
   g_clear_object (&self->blobs);
   g_clear_pointer (&self->data_dir, g_free);
@@ -136,8 +174,12 @@ _desk_store_set_error (sqlite3 *db,
                      _ ("The case database is in use by another program. Close other Appeal Desk windows and try again."));
         break;
       case SQLITE_READONLY:
-        g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
-                     _ ("Your data folder is read-only: cases can be viewed but not changed. Make the folder writable to change them."));
+        if (is_disk_full (db))
+          g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL,
+                       _ ("The disk is full: your cases can be viewed but not changed. Free some space, then open Appeal Desk again; nothing was lost."));
+        else
+          g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
+                       _ ("Your data folder is read-only: cases can be viewed but not changed. Make the folder writable to change them."));
         break;
       case SQLITE_CANTOPEN:
       case SQLITE_IOERR:
@@ -341,7 +383,7 @@ open_db (DeskStore *self,
 
   if (!check_header (path, error))
     return FALSE;
-  self->read_only = g_access (self->data_dir, W_OK) != 0;
+  self->read_only = self->read_only || g_access (self->data_dir, W_OK) != 0;
   if (self->read_only && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
@@ -380,6 +422,7 @@ desk_store_open (const char *data_dir,
                  GError    **error)
 {
   g_autoptr (DeskStore) self = g_object_new (DESK_TYPE_STORE, NULL);
+  g_autoptr (GError) local_error = NULL;
 
   self->data_dir = data_dir ? g_strdup (data_dir) : desk_store_default_data_dir ();
   if (!g_file_test (self->data_dir, G_FILE_TEST_IS_DIR) && g_mkdir_with_parents (self->data_dir, 0700) != 0)
@@ -392,8 +435,24 @@ desk_store_open (const char *data_dir,
                    self->data_dir, g_strerror (saved));
       return NULL;
     }
-  if (!open_db (self, error))
-    return NULL;
+  if (!open_db (self, &local_error))
+    {
+      g_autofree char *path = g_build_filename (self->data_dir, "cases.db", NULL);
+
+      /* A full disk: the cases can still be read (SQLite cannot even make
+       * its -shm index now), and every change says the disk is full. */
+      if (!g_error_matches (local_error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL)
+          || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_clear_error (&local_error);
+      self->read_only = TRUE;
+      if (!open_db (self, error))
+        return NULL;
+      mark_disk_full (self->db);
+    }
   return g_steal_pointer (&self);
 }
 
