@@ -79,8 +79,8 @@ static const NoticeCase notice_cases[] = {
     "JM-IP-882910", NULL, NULL, "5f3c2a1b9e8d7c6b5a4f3e2d", "2026-11-25T07:05:00Z", TRUE,
     "trademark-certificate,brand-authorization" },
   { "joom-reseller-en.txt", P (JOOM), C (RESELLER), TRUE,
-    NULL, "JR-2026-1120-44871", NULL,
-    "60a7b8c9d0e1f2a3b4c5d6e7,61b2c3d4e5f6a7b8c9d0e1f2,61b2c3d4e5f6a7b8c9d0e1f3",
+    /* The reported listings are the resellers', never the seller's products. */
+    NULL, "JR-2026-1120-44871", NULL, "60a7b8c9d0e1f2a3b4c5d6e7",
     "2026-12-06T07:05:00Z", TRUE,
     "brand-authorization,first-listing-screenshot,packaging-photos-six-sides,serial-number-photos" },
   { "joom-reseller-ru.txt", P (JOOM), C (RESELLER), TRUE,

@@ -7,6 +7,8 @@
 
 #include "desk-enums.h"
 #include "desk-notice-private.h"
+#include "notice/desk-notice-facts.h"
+#include "notice/desk-notice-fields.h"
 
 /* A violation code the seeds define (IP-01, LI-03) is near-certain evidence
  * of the case type. */
@@ -33,6 +35,8 @@ struct _DeskNotice
   GDateTime *deadline;
   GStrv      evidence_ids;
   GStrv      evidence_hints;
+  GPtrArray *fields; /* DeskNoticeField* */
+  GPtrArray *facts;  /* DeskNoticeFact* */
 
   guint deadline_is_relative : 1;
   guint deadline_zone_assumed : 1;
@@ -78,6 +82,8 @@ desk_notice_finalize (GObject *object)
   g_clear_pointer (&self->deadline, g_date_time_unref);
   g_clear_pointer (&self->evidence_ids, g_strfreev);
   g_clear_pointer (&self->evidence_hints, g_strfreev);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->facts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (desk_notice_parent_class)->finalize (object);
 }
@@ -221,6 +227,8 @@ desk_notice_init (DeskNotice *self)
   self->product_ids = g_new0 (char *, 1);
   self->evidence_ids = g_new0 (char *, 1);
   self->evidence_hints = g_new0 (char *, 1);
+  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_notice_field_free);
+  self->facts = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_notice_fact_free);
 }
 
 DeskNotice *
@@ -273,27 +281,29 @@ prepare_window (const char *text,
 }
 
 static void
-guess_platform (DeskNotice *self,
-                const char *window)
+guess_platform (DeskNotice     *self,
+                DeskNoticeText *text)
 {
-  double scores[DESK_N_PLATFORMS];
+  double scores[DESK_N_PLATFORMS] = { 0 };
   int    best, runner_up;
 
-  _desk_notice_score_platforms (window, scores);
+  _desk_notice_text_score (text, text->vocabulary->platform_cues, FALSE, scores);
   self->platform_confidence = _desk_notice_confidence (scores, DESK_N_PLATFORMS, &best, &runner_up);
   self->platform = best;
   self->runner_up_platform = runner_up;
 }
 
+/* Words count by where they stand: a line that states the violation
+ * outweighs a menu path or a signature (desk-notice-text.c). */
 static void
-guess_case_type (DeskNotice *self,
-                 const char *window)
+guess_case_type (DeskNotice     *self,
+                 DeskNoticeText *text)
 {
-  double       scores[DESK_N_CASE_TYPES];
+  double       scores[DESK_N_CASE_TYPES] = { 0 };
   DeskCaseType from_code = _desk_notice_case_type_for_code (self->violation_code);
   int          best, runner_up;
 
-  _desk_notice_score_case_types (window, scores);
+  _desk_notice_text_score (text, text->vocabulary->case_type_cues, TRUE, scores);
   if (from_code != DESK_CASE_TYPE_UNKNOWN)
     scores[from_code] += CODE_WEIGHT;
   self->case_type_confidence = _desk_notice_confidence (scores, DESK_N_CASE_TYPES, &best, &runner_up);
@@ -316,16 +326,44 @@ read_evidence (DeskNotice *self,
 }
 
 static void
-read_fields (DeskNotice *self,
+take_reading (DeskNotice        *self,
+              DeskNoticeReading *reading)
+{
+  g_free (self->issue_id);
+  self->issue_id = g_steal_pointer (&reading->issue_id);
+  g_free (self->case_id);
+  self->case_id = g_steal_pointer (&reading->case_id);
+  g_free (self->violation_code);
+  self->violation_code = g_steal_pointer (&reading->violation_code);
+  g_strfreev (self->product_ids);
+  self->product_ids = g_steal_pointer (&reading->product_ids);
+  g_ptr_array_unref (self->fields);
+  self->fields = g_ptr_array_ref (reading->fields);
+}
+
+/* Fields first (a violation code tells the case type), then the guesses;
+ * markers that depend on the case type ("reported listings" in a reseller
+ * report are the other party's) are read again with the guess. */
+static void
+read_notice (DeskNotice *self,
              const char *window)
 {
+  g_autoptr (DeskNoticeText) text = _desk_notice_text_new (window, _desk_notice_vocabulary_get_default ());
+  g_autoptr (DeskNoticeReading) reading = _desk_notice_read_fields (text, DESK_CASE_TYPE_UNKNOWN);
   gboolean relative, zone_assumed;
 
-  self->issue_id = _desk_notice_find_issue_id (window);
-  self->case_id = _desk_notice_find_case_id (window);
-  self->violation_code = _desk_notice_find_violation_code (window);
-  g_strfreev (self->product_ids);
-  self->product_ids = _desk_notice_find_product_ids (window, self->issue_id, self->case_id);
+  take_reading (self, reading);
+  guess_platform (self, text);
+  guess_case_type (self, text);
+  if (self->case_type != DESK_CASE_TYPE_UNKNOWN
+      && _desk_notice_vocabulary_has_conditional_party (text->vocabulary, self->case_type))
+    {
+      g_autoptr (DeskNoticeReading) again = _desk_notice_read_fields (text, self->case_type);
+
+      take_reading (self, again);
+    }
+  g_ptr_array_unref (self->facts);
+  self->facts = _desk_notice_read_facts (text);
   self->deadline = _desk_notice_find_deadline (window, self->received_at, &relative, &zone_assumed);
   self->deadline_is_relative = relative;
   self->deadline_zone_assumed = zone_assumed;
@@ -353,9 +391,7 @@ desk_notice_decode (const char *text,
   window = prepare_window (self->text, &truncated);
   self->truncated = truncated;
 
-  read_fields (self, window);
-  guess_platform (self, window);
-  guess_case_type (self, window);
+  read_notice (self, window);
   return g_steal_pointer (&self);
 }
 
@@ -657,4 +693,35 @@ const char *
 desk_notice_evidence_get_hint (const char *evidence_id)
 {
   return _desk_notice_evidence_hint (evidence_id);
+}
+
+GPtrArray *
+desk_notice_get_fields (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+  return self->fields;
+}
+
+GPtrArray *
+desk_notice_get_facts (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+  return self->facts;
+}
+
+GStrv
+desk_notice_get_values (DeskNotice    *self,
+                        DeskNoticeRole role)
+{
+  g_autoptr (GStrvBuilder) values = g_strv_builder_new ();
+
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      DeskNoticeField *field = g_ptr_array_index (self->fields, i);
+
+      if (field->role == role)
+        g_strv_builder_add (values, field->value);
+    }
+  return g_strv_builder_end (values);
 }
