@@ -120,6 +120,33 @@ static const NoticeCase notice_cases[] = {
     NULL, "TMU-TK-5591820", NULL, "", "2026-11-24T07:05:00Z", TRUE, "root-cause-analysis" },
   { "temu-account-health-zh.txt", P (TEMU), C (ACCOUNT_HEALTH), TRUE,
     NULL, "TEMU-2026112255013", NULL, "", "2026-11-24T07:05:00Z", TRUE, "root-cause-analysis" },
+  /* Development notices for the structure and label vocabulary (issue 9):
+   * menu paths and signatures, labels the first decoder did not know, Russian,
+   * a campaign exit naming no platform, the seller's own notes of a reseller. */
+  { "amazon-counterfeit-menu-path-en.txt", P (AMAZON), C (IP_COMPLAINT), TRUE,
+    "16398827441", NULL, NULL, "B0DKQ4R7TX", NULL, FALSE, "purchase-invoice" },
+  { "tiktok-shop-medical-claims-en.txt", P (TIKTOK_SHOP), C (LISTING_TAKEDOWN), TRUE,
+    NULL, NULL, NULL, "1731220098877665544", "2026-11-29T07:05:00Z", TRUE, "" },
+  { "joom-trademark-complaint-ru.txt", P (JOOM), C (IP_COMPLAINT), TRUE,
+    "4471902", NULL, NULL, "6512ab34cd56ef7890a1b2c3", "2026-11-27T07:05:00Z", TRUE, "brand-authorization" },
+  { "aliexpress-flash-deals-exit-zh.txt", P (ALIEXPRESS), C (ACTIVITY_EXIT), TRUE,
+    NULL, NULL, NULL, "1005007412345678", "2026-11-27T07:05:00Z", TRUE, "root-cause-analysis,post-mortem" },
+  { "aliexpress-spot-check-zh.txt", P (ALIEXPRESS), C (QUALITY_INSPECTION), TRUE,
+    "QI-2026-11-0381", NULL, NULL, "1005006998877665", "2026-11-29T07:05:00Z", TRUE, "third-party-test-report,test-report,root-cause-analysis" },
+  { "lazada-case-reference-en.txt", P (LAZADA), C (QUALIFICATION_MISSING), TRUE,
+    "LZ-CS-88301277", NULL, NULL, "LZ-KETTLE-17L-WHT,3987001122", "2026-11-29T07:05:00Z", TRUE, "sirim-certificate" },
+  { "temu-ticket-no-en.txt", P (TEMU), C (IP_COMPLAINT), TRUE,
+    NULL, "TMU-58220931", NULL, "601099533221100,7744556633", "2026-11-25T07:05:00Z", TRUE, "brand-authorization,purchase-invoice" },
+  { "aliexpress-reseller-notes-zh.txt", P (ALIEXPRESS), C (RESELLER), TRUE,
+    NULL, NULL, NULL, "1005006321098765", NULL, FALSE, "brand-authorization,first-listing-screenshot,packaging-photos-six-sides" },
+  { "shopee-seller-centre-page-en.txt", P (SHOPEE), C (IP_COMPLAINT), TRUE,
+    NULL, NULL, "IP-02", "24599887712", "2026-11-24T15:59:00Z", FALSE, "" },
+  { "shopee-store-complaint-email-zh.txt", P (SHOPEE), C (STORE_COMPLAINT), TRUE,
+    NULL, NULL, "LI-01", "22109876543", "2026-11-24T07:05:00Z", TRUE, "product-photos" },
+  { "amazon-account-suspended-en.txt", P (AMAZON), C (ACCOUNT_HEALTH), TRUE,
+    NULL, "17750334928", NULL, "", NULL, FALSE, "root-cause-analysis" },
+  { "tiktok-shop-campaign-exit-zh.txt", P (TIKTOK_SHOP), C (ACTIVITY_EXIT), TRUE,
+    NULL, NULL, NULL, "1729988776655443322,1729988776655443323", NULL, FALSE, "root-cause-analysis" },
   { "mixed-script.txt", P (SHOPEE), C (IP_COMPLAINT), TRUE,
     "VN-IPC-20261121-00233", NULL, "IP-01", "20987654321", "2026-11-24T10:00:00Z", FALSE,
     "trademark-certificate,brand-authorization" },
@@ -639,6 +666,137 @@ decode_async_and_wait (const char   *text,
   return desk_notice_decode_finish (result, error);
 }
 
+typedef struct
+{
+  const char *file;
+  const char *present; /* "role=value|role=value": fields that must be read */
+  const char *absent;  /* "role=value|…": fields that must not be read */
+  const char *facts;   /* "subject:value/reference|…" with value and reference kinds */
+} RoleCase;
+
+static const RoleCase role_cases[] = {
+  { "aliexpress-reseller-notes-zh.txt",
+    "product=1005006321098765|counterparty-seller=2210984471|counterparty-seller=Home Deal Store"
+    "|counterparty-listing=https://www.aliexpress.com/item/1005007777666555.html",
+    "product=1005007777666555|product=2210984471", "" },
+  { "joom-reseller-en.txt", "product=60a7b8c9d0e1f2a3b4c5d6e7|counterparty-listing=61b2c3d4e5f6a7b8c9d0e1f2"
+                            "|counterparty-listing=61b2c3d4e5f6a7b8c9d0e1f3|case-id=JR-2026-1120-44871",
+    "product=61b2c3d4e5f6a7b8c9d0e1f2", "" },
+  { "aliexpress-flash-deals-exit-zh.txt", "campaign-id=FD-20261118-5520|violation=近7天物流异常率为26.4%，超过平台阈值20%",
+    "", "近7天物流异常率:26.4 actual/20 threshold %" },
+  { "aliexpress-spot-check-zh.txt", "issue-id=QI-2026-11-0381|product=1005006998877665", "",
+    "额定功率不符:48 measured/65 stated W" },
+  { "amazon-counterfeit-menu-path-en.txt", "violation=Counterfeit Notice|rights-owner=SoundPeak Audio LLC|issue-id=16398827441",
+    "", "" },
+  { "amazon-account-suspended-en.txt", "case-id=17750334928", "", "Order Defect Rate:2.8 actual/1 threshold %" },
+  { "lazada-case-reference-en.txt", "issue-id=LZ-CS-88301277|shop-id=200155881", "product=200155881", "" },
+  { "temu-ticket-no-en.txt", "case-id=TMU-58220931", "", "" },
+  { "shopee-store-complaint-email-zh.txt", "order=2611180099234AB|violation-code=LI-01", "product=2611180099234AB", "" },
+  { "tiktok-shop-campaign-exit-zh.txt", "campaign-id=TTS-CMP-991204", "", "近30天取消率:6.1 actual/3 threshold %" },
+};
+
+static gboolean
+has_field (DeskNotice *notice,
+           const char *wanted)
+{
+  GPtrArray *fields = desk_notice_get_fields (notice);
+  g_auto (GStrv) parts = g_strsplit (wanted, "=", 2);
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      DeskNoticeField *field = g_ptr_array_index (fields, i);
+
+      if (g_str_equal (desk_notice_role_to_id (field->role), parts[0]) && g_str_equal (field->value, parts[1]))
+        {
+          g_assert_cmpstr (field->source, !=, "");
+          g_assert_cmpuint (field->line, >, 0);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static char *
+describe_facts (DeskNotice *notice)
+{
+  GPtrArray *facts = desk_notice_get_facts (notice);
+  GString   *out = g_string_new (NULL);
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      DeskNoticeFact *f = g_ptr_array_index (facts, i);
+      char            value[G_ASCII_DTOSTR_BUF_SIZE], reference[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (value, sizeof value, "%g", f->value);
+      g_ascii_formatd (reference, sizeof reference, "%g", f->reference);
+      g_string_append_printf (out, "%s%s:%s %s/%s %s %s", out->len ? "|" : "", f->subject, value,
+                              desk_notice_figure_kind_to_id (f->value_kind), reference,
+                              desk_notice_figure_kind_to_id (f->reference_kind), f->unit);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Values keep the role their label gives; the other party's never become products. */
+static void
+test_roles (gconstpointer data)
+{
+  const RoleCase *c = data;
+  g_autoptr (DeskNotice) notice = decode_file (c->file);
+  g_auto (GStrv) present = g_strsplit (c->present, "|", -1);
+  g_auto (GStrv) absent = g_strsplit (c->absent, "|", -1);
+  g_autofree char *facts = describe_facts (notice);
+
+  for (guint i = 0; present[i]; i++)
+    if (*present[i] && !has_field (notice, present[i]))
+      g_error ("%s: field %s not read", c->file, present[i]);
+  for (guint i = 0; absent[i]; i++)
+    if (*absent[i] && has_field (notice, absent[i]))
+      g_error ("%s: field %s read but must not be", c->file, absent[i]);
+  if (*c->facts)
+    g_assert_cmpstr (facts, ==, c->facts);
+  for (guint i = 0; desk_notice_get_product_ids (notice)[i]; i++)
+    {
+      g_autofree char *as_listing = g_strdup_printf ("counterparty-listing=%s", desk_notice_get_product_ids (notice)[i]);
+      g_autofree char *as_seller = g_strdup_printf ("counterparty-seller=%s", desk_notice_get_product_ids (notice)[i]);
+
+      g_assert_false (has_field (notice, as_listing));
+      g_assert_false (has_field (notice, as_seller));
+    }
+}
+
+/* The line that states the violation outweighs a menu path naming another kind. */
+static void
+test_structure_beats_keywords (void)
+{
+  const char *text = "Amazon Seller Central\n"
+                     "Complaint type: Counterfeit Notice\n"
+                     "ASIN: B0DKQ4R7TX\n"
+                     "Respond through Account Health > Account Health Rating > Account Health.\n";
+  const char *no_statement = "Amazon Seller Central\n"
+                             "We received a counterfeit notice.\n"
+                             "Account health rating at risk; account health under review; account suspended.\n";
+  g_autoptr (DeskNotice) notice = desk_notice_decode (text, NULL);
+  g_autoptr (DeskNotice) other = desk_notice_decode (no_statement, NULL);
+
+  g_assert_cmpint (desk_notice_get_case_type (notice), ==, DESK_CASE_TYPE_IP_COMPLAINT);
+  g_assert_cmpfloat (desk_notice_get_case_type_confidence (notice), >=, DESK_NOTICE_CASE_TYPE_THRESHOLD);
+  /* The same words outside a menu path and without a statement line win. */
+  g_assert_cmpint (desk_notice_get_case_type (other), ==, DESK_CASE_TYPE_ACCOUNT_HEALTH);
+}
+
+/* Refusal wording names both kinds without guessing an article. */
+static void
+test_two_kinds_wording (void)
+{
+  g_autoptr (DeskNotice) notice = desk_notice_decode ("Shopee\nYour listing was reported: trademark. Buyer complaints: misleading.\n", NULL);
+  g_autofree char *reason = NULL;
+
+  if (!desk_notice_is_confident (notice, &reason) && desk_notice_get_runner_up_case_type (notice) != DESK_CASE_TYPE_UNKNOWN)
+    g_assert_true (g_str_has_prefix (reason, "The notice fits two kinds of case: "));
+  else
+    g_error ("expected an ambiguous case type, got %s", reason ? reason : "a confident guess");
+}
+
 static void
 test_async (void)
 {
@@ -671,6 +829,14 @@ main (int   argc,
 
       g_test_add_data_func (path, &notice_cases[i], test_decode_file);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (role_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/notice/roles/%s", role_cases[i].file);
+
+      g_test_add_data_func (path, &role_cases[i], test_roles);
+    }
+  g_test_add_func ("/notice/structure-beats-keywords", test_structure_beats_keywords);
+  g_test_add_func ("/notice/two-kinds-wording", test_two_kinds_wording);
   g_test_add_func ("/notice/crlf", test_crlf);
   g_test_add_func ("/notice/async", test_async);
   g_test_add_func ("/notice/null", test_null);

@@ -50,7 +50,7 @@ describe_case_type (DeskNotice *self)
     return g_strdup (_ ("The kind of case could not be recognised; choose it yourself."));
   if (desk_notice_get_runner_up_case_type (self) != DESK_CASE_TYPE_UNKNOWN)
     /* Translators: both are case types, e.g. "IP complaint" and "Listing takedown" */
-    return g_strdup_printf (_ ("The notice could be a “%s” or a “%s” case; choose the case type yourself."),
+    return g_strdup_printf (_ ("The notice fits two kinds of case: “%s” and “%s”; choose the case type yourself."),
                             best, desk_case_type_get_label (desk_notice_get_runner_up_case_type (self)));
   /* Translators: %s is a case type, e.g. "IP complaint" */
   return g_strdup_printf (_ ("The case type is probably “%s”, but the notice says little about it; check it."),

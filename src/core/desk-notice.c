@@ -341,6 +341,74 @@ take_reading (DeskNotice        *self,
   self->fields = g_ptr_array_ref (reading->fields);
 }
 
+/* A text value ("退出原因：…，超过…") as pasted, when it is the rest of its line. */
+static void
+show_original_value (DeskNoticeField *field,
+                     const char      *source)
+{
+  const char      *colon = strstr (source, "：");
+  const char      *ascii = strchr (source, ':');
+  g_autofree char *rest = NULL;
+  g_autofree char *folded = NULL;
+  gboolean         truncated;
+
+  if (ascii && (!colon || ascii < colon))
+    colon = ascii, ascii = colon + 1;
+  else if (colon)
+    ascii = colon + strlen ("：");
+  if (colon == NULL)
+    return;
+  rest = g_strstrip (g_strdup (ascii));
+  folded = prepare_window (rest, &truncated);
+  if (g_str_has_prefix (folded, field->value) && g_utf8_strlen (folded, -1) - g_utf8_strlen (field->value, -1) <= 1)
+    {
+      char *original = g_utf8_substring (rest, 0, g_utf8_strlen (field->value, -1));
+
+      g_free (field->value);
+      field->value = original;
+    }
+}
+
+/* Sources were cut from the folded window ("：" read as ":"); show the
+ * seller the line as pasted.  Folding keeps line breaks, so line n of the
+ * window is line n of the text. */
+static void
+show_original_lines (DeskNotice *self)
+{
+  g_autoptr (GPtrArray) starts = g_ptr_array_new ();
+  const char *p = self->text;
+  guint       wanted = 0;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    wanted = MAX (wanted, ((DeskNoticeField *)g_ptr_array_index (self->fields, i))->line);
+  for (guint i = 0; i < self->facts->len; i++)
+    wanted = MAX (wanted, ((DeskNoticeFact *)g_ptr_array_index (self->facts, i))->line);
+  while (p != NULL && starts->len < wanted)
+    {
+      const char *nl = strchr (p, '\n');
+
+      g_ptr_array_add (starts, (gpointer)p);
+      p = nl ? nl + 1 : NULL;
+    }
+  for (guint i = 0; i < self->fields->len + self->facts->len; i++)
+    {
+      gboolean    is_field = i < self->fields->len;
+      gpointer    item = is_field ? g_ptr_array_index (self->fields, i) : g_ptr_array_index (self->facts, i - self->fields->len);
+      guint       line = is_field ? ((DeskNoticeField *)item)->line : ((DeskNoticeFact *)item)->line;
+      char      **source = is_field ? &((DeskNoticeField *)item)->source : &((DeskNoticeFact *)item)->source;
+      const char *start, *end;
+
+      if (line == 0 || line > starts->len)
+        continue;
+      start = g_ptr_array_index (starts, line - 1);
+      end = strchr (start, '\n');
+      g_free (*source);
+      *source = g_strstrip (g_strndup (start, end ? end - start : (gssize)strlen (start)));
+      if (is_field)
+        show_original_value (item, *source);
+    }
+}
+
 /* Fields first (a violation code tells the case type), then the guesses;
  * markers that depend on the case type ("reported listings" in a reseller
  * report are the other party's) are read again with the guess. */
@@ -364,6 +432,7 @@ read_notice (DeskNotice *self,
     }
   g_ptr_array_unref (self->facts);
   self->facts = _desk_notice_read_facts (text);
+  show_original_lines (self);
   self->deadline = _desk_notice_find_deadline (window, self->received_at, &relative, &zone_assumed);
   self->deadline_is_relative = relative;
   self->deadline_zone_assumed = zone_assumed;

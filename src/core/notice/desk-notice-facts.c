@@ -133,37 +133,83 @@ classify (DeskNoticeVocabulary *v,
   return kind == DESK_NOTICE_FIGURE_NONE ? DESK_NOTICE_FIGURE_ACTUAL : kind;
 }
 
-/* The words before the first figure of its clause: "发货超时率", "Order Defect Rate". */
+/* Removes what says what kind of figure follows ("标称", "threshold of"), and
+ * connectors ("为", "is"), from the end of @clause. */
 static char *
-subject_before (const char *w,
-                gsize       line_start,
-                gsize       at)
+strip_clause (DeskNoticeVocabulary *v,
+              const char           *clause)
 {
-  static GRegex   *tail_regex;
+  static GRegex   *tail_regex, *lead_regex;
+  GRegex          *cues[] = { v->threshold, v->stated, v->measured };
+  g_autofree char *text = g_strdup (clause);
+
+  if (g_once_init_enter (&tail_regex))
+    g_once_init_leave (&tail_regex, g_regex_new ("(?:\\s+(?:is|was|are|of|at|reached|now|by|exceeds?|than)"
+                                                 "|为|是|达到|达|已达|超过|составляет|—|-|=|\\s)+$",
+                                                 G_REGEX_CASELESS, 0, NULL));
+  if (g_once_init_enter (&lead_regex))
+    g_once_init_leave (&lead_regex, g_regex_new ("^(?:(?:because|since|as|your|the|our|its|their|with|that|a|an|and|but|if|due to)\\s+|因为?|由于|您的?|贵店|店铺)+",
+                                                 G_REGEX_CASELESS, 0, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cues); i++)
+    {
+      char *next = g_regex_replace_literal (cues[i], text, -1, 0, "", 0, NULL);
+
+      g_free (text);
+      text = next;
+    }
+  for (int round = 0; round < 2; round++)
+    {
+      char *next = g_regex_replace_literal (tail_regex, text, -1, 0, "", 0, NULL);
+      g_auto (GStrv) words = g_strsplit (g_strstrip (next), " ", -1);
+
+      g_free (text);
+      /* The last five words at most: "… because your Order Defect Rate". */
+      text = g_strjoinv (" ", words + (g_strv_length (words) > 5 ? g_strv_length (words) - 5 : 0));
+      g_free (next);
+      next = g_regex_replace_literal (lead_regex, text, -1, 0, "", 0, NULL);
+      g_free (text);
+      text = next;
+    }
+  return g_strstrip (g_steal_pointer (&text));
+}
+
+/* What a figure measures: the nearest words before it that are not just
+ * "threshold" or "stated", e.g. "发货超时率", "Order Defect Rate". */
+static char *
+subject_before (DeskNoticeVocabulary *v,
+                const char           *w,
+                gsize                 line_start,
+                gsize                 at)
+{
   g_autofree char *text = slice (w, line_start, at);
-  char            *start = text;
-  glong            n;
+  g_autoptr (GPtrArray) clauses = g_ptr_array_new ();
+  char *start = text;
 
   for (char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == ',' || c == ';' || c == ':' || c == '(' || c == 0x3002 || c == 0x3001
-          || (c == '.' && (p[1] == ' ' || p[1] == '\0')))
-        start = g_utf8_next_char (p);
+      if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '!' || c == '?' || c == 0x3002
+          || c == 0x3001 || (c == '.' && (p[1] == ' ' || p[1] == '\0')))
+        {
+          g_ptr_array_add (clauses, start);
+          *p = '\0';
+          start = p + 1;
+        }
     }
-  if (g_once_init_enter (&tail_regex))
-    g_once_init_leave (&tail_regex, g_regex_new ("(?:\\s+(?:is|was|of|at|reached|now)|为|是|达到|达|已达|составляет|—|-|=)\\s*$",
-                                                 G_REGEX_CASELESS, 0, NULL));
-  {
-    g_autofree char *stripped = g_regex_replace_literal (tail_regex, start, -1, 0, "", 0, NULL);
+  g_ptr_array_add (clauses, start);
+  for (guint i = clauses->len; i > 0; i--)
+    {
+      g_autofree char *subject = strip_clause (v, g_ptr_array_index (clauses, i - 1));
+      glong            n = g_utf8_strlen (subject, -1);
 
-    g_strstrip (stripped);
-    n = g_utf8_strlen (stripped, -1);
-    if (n > SUBJECT_MAX)
-      return g_strdup (g_utf8_offset_to_pointer (stripped, n - SUBJECT_MAX));
-    return g_steal_pointer (&stripped);
-  }
+      if (n == 0)
+        continue;
+      if (n > SUBJECT_MAX)
+        return g_strdup (g_utf8_offset_to_pointer (subject, n - SUBJECT_MAX));
+      return g_steal_pointer (&subject);
+    }
+  return g_strdup ("");
 }
 
 static void
@@ -234,7 +280,7 @@ read_line (DeskNoticeText       *text,
                    strlen (fact->subject + strspn (fact->subject, "-*• ")) + 1);
         }
       else
-        fact->subject = subject_before (w, line->start, MIN (figures[i].start, ref >= 0 ? figures[ref].start : G_MAXSIZE));
+        fact->subject = subject_before (text->vocabulary, w, line->start, MIN (figures[i].start, ref >= 0 ? figures[ref].start : G_MAXSIZE));
       g_free (fact->source);
       fact->source = slice (w, line->start, line->end);
       g_strstrip (fact->source);
