@@ -9,6 +9,7 @@
 #include "desk-checklist.h"
 #include "desk-cli.h"
 #include "desk-notice.h"
+#include "notice/desk-notice-record.h"
 #include "desk-rule-registry.h"
 #include "desk-util.h"
 
@@ -119,4 +120,21 @@ desk_cli_new_default_title (DeskCase *kase)
   /* Translators: a case title, e.g. "1005006612345678 — IP complaint" */
   title = g_strdup_printf (_ ("%s — %s"), what, desk_case_type_get_label (desk_case_get_case_type (kase)));
   desk_case_set_title (kase, title);
+}
+
+/* Keeps what was read from the notice (fields with roles, stated figures)
+ * with the new case, for `show` and the case page. */
+gboolean
+desk_cli_new_save_reading (DeskCliContext *ctx,
+                           DeskCase       *kase,
+                           GError        **error)
+{
+  g_autoptr (DeskNotice) notice = NULL;
+  const char *text = desk_case_get_notice_text (kase);
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  notice = desk_notice_decode (text, desk_case_get_received_at (kase));
+  return desk_store_save_notice_reading (ctx->store, desk_case_get_id (kase), desk_notice_get_fields (notice),
+                                         desk_notice_get_facts (notice), error);
 }

@@ -216,6 +216,8 @@ desk_cli_new (DeskCliContext *ctx,
   desk_cli_new_default_title (kase);
   if (!desk_store_insert_case (ctx->store, kase, error))
     return DESK_CLI_EXIT_FAILED;
+  if (!desk_cli_new_save_reading (ctx, kase, error))
+    return DESK_CLI_EXIT_FAILED;
   if (!desk_cli_checklist_create (ctx, kase, error))
     return DESK_CLI_EXIT_FAILED;
   if (ctx->json)

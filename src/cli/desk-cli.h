@@ -65,5 +65,8 @@ gboolean desk_cli_new_decode_notice (DeskCliContext *ctx,
 void     desk_cli_new_apply_rule_deadline (DeskCliContext *ctx,
                                            DeskCase       *kase);
 void     desk_cli_new_default_title (DeskCase *kase);
+gboolean desk_cli_new_save_reading (DeskCliContext *ctx,
+                                    DeskCase       *kase,
+                                    GError        **error);
 
 G_END_DECLS
