@@ -49,7 +49,7 @@ static const char *const date_patterns[] = {
 #define DEADLINE_AFTER "^\\s*(?:前|之前|以前|截止|为止)"
 #define ACTION_WORDS                                                                                           \
   W ("appeal|respond|response|reply|submit|counter[- ]?notice|provide|upload|resolve|fix|improve|take action") \
-  "|申诉|提交|回复|响应|处理|补充|上传|整改|补传|предостав|ответ|подайте|загрузите|направьте"
+  "|申诉|提交|回复|响应|处理|补充|上传|整改|补传|提供|предостав|ответ|пода[тй]|загруз|направ|отправ"
 #define NOT_A_WINDOW_AFTER \
   "^\\s*(?:of|after|from)\\s+(?:the\\s+)?(?:order|shipment|purchase|creation|delivery|payment)"
 #define NOT_A_WINDOW_BEFORE "(?:订单|创建|下单|发货|付款)\\S{0,4}后\\s*$"

@@ -13,6 +13,8 @@
 /* A violation code the seeds define (IP-01, LI-03) is near-certain evidence
  * of the case type. */
 #define CODE_WEIGHT 5.0
+/* Cues for a case type the platform's rule pack does not list count this much. */
+#define OTHER_PLATFORM_TYPE_FACTOR 0.4
 
 struct _DeskNotice
 {
@@ -306,6 +308,15 @@ guess_case_type (DeskNotice     *self,
   _desk_notice_text_score (text, text->vocabulary->case_type_cues, TRUE, scores);
   if (from_code != DESK_CASE_TYPE_UNKNOWN)
     scores[from_code] += CODE_WEIGHT;
+  /* A kind of case the platform does not have is unlikely, not impossible. */
+  if (self->platform_confidence >= DESK_NOTICE_PLATFORM_THRESHOLD)
+    {
+      guint known = text->vocabulary->platform_case_types[self->platform];
+
+      for (int t = DESK_CASE_TYPE_UNKNOWN + 1; known != 0 && t < DESK_N_CASE_TYPES; t++)
+        if ((known & (1u << t)) == 0)
+          scores[t] *= OTHER_PLATFORM_TYPE_FACTOR;
+    }
   self->case_type_confidence = _desk_notice_confidence (scores, DESK_N_CASE_TYPES, &best, &runner_up);
   self->case_type = best;
   self->runner_up_case_type = runner_up;

@@ -71,6 +71,15 @@ kind_in (DeskNoticeVocabulary *v,
           int s, e;
 
           g_match_info_fetch_pos (match, 0, &s, &e);
+          /* "8.2% below 5%": a word right before a number is that number's. */
+          if (at_start && s == 0)
+            {
+              const char *rest = text + skip + e;
+
+              rest += strspn (rest, " \t");
+              if (g_ascii_isdigit (*rest))
+                continue;
+            }
           if (at_start ? s == 0 : e > best_pos)
             {
               best = kinds[i];
@@ -117,7 +126,7 @@ classify (DeskNoticeVocabulary *v,
           Figure               *figure,
           gsize                 next_start)
 {
-  g_autofree char     *following = after (w, figure->end, next_start);
+  g_autofree char     *following = after (w, figure->end, next_start + 1); /* a byte of the next figure: is a word its prefix? */
   g_autofree char     *preceding = NULL;
   DeskNoticeFigureKind kind;
   gsize                from = prev ? prev->end : line_start;

@@ -585,7 +585,14 @@ load_default (void)
   if (self == NULL)
     g_error ("Built-in notice cues damaged: %s", error->message);
   for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
-    g_object_unref (packs[p]);
+    {
+      guint               n = 0;
+      const DeskCaseType *types = desk_rule_pack_get_case_types (packs[p], &n);
+
+      for (guint i = 0; i < n; i++)
+        self->platform_case_types[p] |= 1u << types[i];
+      g_object_unref (packs[p]);
+    }
   return self;
 }
 

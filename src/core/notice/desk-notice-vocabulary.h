@@ -50,6 +50,8 @@ struct _DeskNoticeVocabulary
   GRegex *threshold;
   GRegex *stated;
   GRegex *measured;
+  /* Bit mask of the case types each platform's pack lists (0: unknown). */
+  guint platform_case_types[DESK_N_PLATFORMS];
 };
 
 /* The built-in cues (packs in the GResource and notice-vocabulary.json),
