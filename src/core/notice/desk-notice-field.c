@@ -29,6 +29,7 @@ static const struct
   [DESK_NOTICE_ROLE_DEADLINE] = { "deadline", N_ ("Deadline as written") },
   [DESK_NOTICE_ROLE_DATE] = { "date", N_ ("Date") },
   [DESK_NOTICE_ROLE_BRAND] = { "brand", N_ ("Brand") },
+  [DESK_NOTICE_ROLE_PRODUCT_NAME] = { "product-name", N_ ("Product name") },
 };
 
 const char *

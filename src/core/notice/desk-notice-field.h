@@ -25,9 +25,10 @@ typedef enum
   DESK_NOTICE_ROLE_DEADLINE,
   DESK_NOTICE_ROLE_DATE,
   DESK_NOTICE_ROLE_BRAND,
+  DESK_NOTICE_ROLE_PRODUCT_NAME, /* the title of the seller's product, as text */
 } DeskNoticeRole;
 
-#define DESK_N_NOTICE_ROLES (DESK_NOTICE_ROLE_BRAND + 1)
+#define DESK_N_NOTICE_ROLES (DESK_NOTICE_ROLE_PRODUCT_NAME + 1)
 
 const char    *desk_notice_role_to_id (DeskNoticeRole role);
 DeskNoticeRole desk_notice_role_from_id (const char *id); /* OTHER when unknown */
