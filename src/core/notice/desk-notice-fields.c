@@ -389,6 +389,16 @@ read_text (Reader        *r,
   add_span (r, hit->value, hit->stop);
 }
 
+static gboolean
+blank (const char *p,
+       const char *end)
+{
+  for (; p < end; p++)
+    if (!g_ascii_isspace (*p) && *p != '|')
+      return FALSE;
+  return TRUE;
+}
+
 static void
 read_hit (Reader        *r,
           const Hit     *hit,
@@ -409,6 +419,26 @@ read_hit (Reader        *r,
     }
   value = role == DESK_NOTICE_ROLE_VIOLATION_CODE ? read_code (w + hit->value, w + hit->stop)
                                                   : read_id (w + hit->value, w + hit->stop);
+  /* A page copied from a table: the value on the line under its label. */
+  if (value == NULL && w[hit->stop] == '\n' && blank (w + hit->value, w + hit->stop))
+    {
+      gsize next = hit->stop + 1 + strspn (w + hit->stop + 1, " \t");
+      gsize next_end = line_end (w, next);
+
+      value = role == DESK_NOTICE_ROLE_VIOLATION_CODE ? read_code (w + next, w + next_end)
+                                                      : read_id (w + next, w + next_end);
+      if (value != NULL)
+        {
+          Hit under = *hit;
+
+          under.value = next, under.stop = next_end;
+          if (role != DESK_NOTICE_ROLE_VIOLATION_CODE)
+            g_hash_table_add (r->excluded, g_strdup (value));
+          add_field (r, role, value, &under, next);
+          add_span (r, next, next + strlen (value));
+          return;
+        }
+    }
   if (value == NULL && role == DESK_NOTICE_ROLE_COUNTERPARTY_SELLER)
     {
       read_text (r, hit, role);
@@ -501,8 +531,10 @@ find_separator (DeskNoticeText *text,
   if (*p == '(' && (close = strchr (p, ')')) && close - p <= 24 && !memchr (p, '\n', close - p))
     p = close + 1;
   p += strspn (p, " \t");
-  if (*p == ':' || *p == '#' || *p == '=')
+  if (*p == ':' || *p == '#' || *p == '=' || *p == '|')
     hit->sep = TRUE, p++;
+  else if ((*p == '-' && p[1] == ' ') || (g_str_has_prefix (p, "–") && p[3] == ' '))
+    hit->sep = TRUE, p += *p == '-' ? 1 : 3;
   else if (g_ascii_strncasecmp (p, "no", 2) == 0 && (p[2] == '.' || p[2] == ' '))
     hit->sep = TRUE, p += 2 + (p[2] == '.');
   p += strspn (p, " \t");
