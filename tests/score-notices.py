@@ -41,11 +41,13 @@ def case_id(d):
     return ""
 
 
-def is_platform_id(v):
-    """Numeric ids, ASINs and Joom's hex ids are platform product ids; other
-    values (seller SKUs) decoded in addition are not counted against a decode."""
-    return (v.isdigit() or re.fullmatch(r"B0[0-9A-Z]{8}", v) is not None
-            or re.fullmatch(r"[0-9a-f]{24}", v) is not None)
+SKU_LABEL = re.compile(r"sku|spu|skc|артикул|货号", re.I)
+
+
+def sku_values(d):
+    """Values read under a SKU/SPU label: the README does not count these
+    against a decode when they come in addition to the expected ids."""
+    return {f["value"] for f in d["fields"] if f["role"] == "product" and SKU_LABEL.search(f["label"])}
 
 
 def products_right(d, exp):
@@ -56,10 +58,11 @@ def products_right(d, exp):
         counterparty.update(v if isinstance(v, list) else [v] if v else [])
     if any(e not in decoded for e in exp["products"]):
         return False
+    skus = sku_values(d)
     for v in decoded:
         if v in exp["products"]:
             continue
-        if v in counterparty or any(v and v in c for c in counterparty) or is_platform_id(v):
+        if v in counterparty or any(v and v in c for c in counterparty) or v not in skus:
             return False
     return True
 
@@ -112,6 +115,7 @@ def main():
     right = {k: 0 for k in main_fields + optional}
     total = {k: 0 for k in main_fields + optional}
     full = 0
+    confident = 0
     files = sorted(k for k in expected if not k.startswith("_"))
     lines = []
     for name in files:
@@ -136,17 +140,20 @@ def main():
                     misses.append(k)
         is_full = all(ok.values())
         full += is_full
+        confident += d["confident"]
         detail = ""
         if misses and args.verbose:
             detail = " got platform=%s type=%s (%.2f) case=%s products=%s" % (
                 d["platform"], d["case_type"], d["case_type_confidence"], case_id(d), d["product_ids"])
-        lines.append("%s %s%s%s" % (name, "full" if is_full else "MISS", " " + ",".join(misses) if misses else "", detail))
+        lines.append("%s %s%s%s" % (name, "full" if is_full else "MISS", " (wrong: " + ",".join(misses) + ")" if misses else "", detail))
     rate = 100.0 * full / len(files)
     report = ["per file:"] + ["  " + l for l in lines] + ["", "%-24s %s" % ("field", "right / scored")]
     for k in main_fields + optional:
         if total[k]:
             report.append("%-24s %2d / %2d  %5.1f %%" % (k, right[k], total[k], 100.0 * right[k] / total[k]))
     report.append("%-24s %2d / %2d  %5.1f %%" % ("FULL DECODE", full, len(files), rate))
+    report.append("%-24s %2d / %2d  %5.1f %%  (sure enough that `new --notice` needs no --platform/--type)"
+                  % ("confident", confident, len(files), 100.0 * confident / len(files)))
     if args.tap:
         for l in report:
             print("# " + l)

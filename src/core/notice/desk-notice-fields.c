@@ -409,7 +409,9 @@ read_hit (Reader        *r,
 
   if (is_list_role (role))
     {
-      read_list (r, hit, role);
+      /* Without ":" the list must start right after the label ("ASIN B0…"). */
+      if (hit->sep || (hit->value > hit->end && g_ascii_isalnum (w[hit->value])))
+        read_list (r, hit, role);
       return;
     }
   if (!is_id_role (role))
@@ -475,6 +477,25 @@ compare_start (gconstpointer a,
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* "joom.com/ru/products/…" is a link, not a "products" label. */
+static void
+mark_urls (DeskNoticeText *text,
+           guint8         *taken)
+{
+  static GRegex *url_regex;
+  GRegex       *urls = once_regex (&url_regex, "(?:https?://|www\\.)[^\\s<>\"]+|[a-z0-9-]+(?:\\.[a-z0-9-]+)+/[^\\s<>\"]+");
+  g_autoptr (GMatchInfo) match = NULL;
+
+  g_regex_match (urls, text->window, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      int s, e;
+
+      g_match_info_fetch_pos (match, 0, &s, &e);
+      memset (taken + s, 1, e - s);
+    }
+}
+
 static GArray *
 find_hits (DeskNoticeText *text)
 {
@@ -501,6 +522,7 @@ find_hits (DeskNoticeText *text)
           g_array_append_val (all, hit);
         }
     }
+  mark_urls (text, taken);
   g_array_sort (all, compare_longest);
   for (guint i = 0; i < all->len; i++)
     {
@@ -537,6 +559,18 @@ find_separator (DeskNoticeText *text,
     hit->sep = TRUE, p += *p == '-' ? 1 : 3;
   else if (g_ascii_strncasecmp (p, "no", 2) == 0 && (p[2] == '.' || p[2] == ' '))
     hit->sep = TRUE, p += 2 + (p[2] == '.');
+  else
+    {
+      /* "Ссылка на товар продавца:", "Product ID of the reseller:": a few
+       * words that qualify the label, then the ":" */
+      const char *colon = p;
+
+      while (*colon && *colon != '\n' && *colon != ':' && colon - p < 48 && !g_ascii_isdigit (*colon)
+             && !strchr (".,;()", *colon))
+        colon++;
+      if (*colon == ':' && colon > p)
+        hit->sep = TRUE, p = colon + 1;
+    }
   p += strspn (p, " \t");
   hit->value = p - w;
 }
@@ -555,8 +589,11 @@ is_counterparty (Reader    *r,
                  gsize      clause)
 {
   DeskNoticeVocabulary *v = r->text->vocabulary;
-  g_autofree char      *words = g_strndup (r->text->window + clause, hit->end - clause);
+  /* The label and the words around it up to its ":" ("Ссылка на товар продавца:"). */
+  g_autofree char *words = g_strndup (r->text->window + clause, MAX (hit->value, hit->end) - clause);
 
+  if (g_regex_match (v->own, words, 0, NULL))
+    return FALSE;
   for (guint i = 0; i < v->counterparty->len; i++)
     {
       const DeskNoticePartyCue *cue = &g_array_index (v->counterparty, DeskNoticePartyCue, i);

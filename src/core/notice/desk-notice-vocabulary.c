@@ -17,9 +17,11 @@
 #define NAME_WEIGHT   4.0
 #define DOMAIN_WEIGHT 5.0
 
-/* Latin word boundaries that do nothing next to CJK or Cyrillic. */
-#define BOUNDARY_START "(?:(?<![a-z0-9])|(?![a-z0-9]))"
-#define BOUNDARY_END   "(?:(?![a-z0-9])|(?<![a-z0-9]))"
+/* Word boundaries for Latin and Cyrillic words ("товар" is not inside
+ * "товарный"); they do nothing next to CJK, which has no spaces. */
+#define WORD_CHAR      "[a-z0-9а-яё]"
+#define BOUNDARY_START "(?:(?<!" WORD_CHAR ")|(?!" WORD_CHAR "))"
+#define BOUNDARY_END   "(?:(?!" WORD_CHAR ")|(?<!" WORD_CHAR "))"
 
 static const char *const languages[] = { "en", "zh", "ru", NULL };
 
@@ -427,6 +429,16 @@ check_label_languages (DeskRuleCheck *ctx,
 }
 
 static gboolean
+check_own_cues (DeskRuleCheck *ctx,
+                JsonNode      *node,
+                gpointer       out)
+{
+  PhraseSet set = { BOUNDARY_START, BOUNDARY_END, out };
+
+  return check_phrase_member (ctx, node, &set);
+}
+
+static gboolean
 check_party_languages (DeskRuleCheck *ctx,
                        JsonNode      *node,
                        gpointer       out)
@@ -441,7 +453,7 @@ check_vocabulary (DeskRuleCheck        *ctx,
 {
   static const char *const keys[] = {
     "schema_version", "vocabulary_version", "effective_date", "case_types", "labels",
-    "counterparty", "statement_labels", "menu_paths", "closings", "figures", NULL
+    "counterparty", "own", "statement_labels", "menu_paths", "closings", "figures", NULL
   };
   CaseTypeSink types = { self->case_type_cues, TRUE };
   /* A statement label is the whole label of a "label: value" line. */
@@ -459,6 +471,7 @@ check_vocabulary (DeskRuleCheck        *ctx,
          && member (ctx, obj, "case_types", TRUE, check_case_type_cues, &types)
          && member (ctx, obj, "labels", TRUE, check_label_languages, self->labels)
          && member (ctx, obj, "counterparty", TRUE, check_party_languages, self->counterparty)
+         && member (ctx, obj, "own", TRUE, check_own_cues, &self->own)
          && member (ctx, obj, "statement_labels", TRUE, check_phrase_member, &statement)
          && member (ctx, obj, "menu_paths", TRUE, check_phrase_member, &menu)
          && member (ctx, obj, "closings", TRUE, check_phrase_member, &closing)
@@ -509,6 +522,7 @@ _desk_notice_vocabulary_free (DeskNoticeVocabulary *self)
   g_array_unref (self->labels);
   g_array_unref (self->counterparty);
   g_clear_pointer (&self->statement_label, g_regex_unref);
+  g_clear_pointer (&self->own, g_regex_unref);
   g_clear_pointer (&self->menu_path, g_regex_unref);
   g_clear_pointer (&self->closing, g_regex_unref);
   g_clear_pointer (&self->threshold, g_regex_unref);

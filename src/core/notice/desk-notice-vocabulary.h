@@ -44,6 +44,7 @@ struct _DeskNoticeVocabulary
   GArray *case_type_cues;  /* DeskNoticeCue */
   GArray *labels;          /* DeskNoticeLabelCue */
   GArray *counterparty;    /* DeskNoticePartyCue */
+  GRegex *own;             /* "your", "我的": the seller's own, whatever else is said */
   GRegex *statement_label; /* anchored: the whole label is one of them */
   GRegex *menu_path;
   GRegex *closing; /* anchored: the whole line */
