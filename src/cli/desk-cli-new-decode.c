@@ -21,6 +21,11 @@ fill_from_notice (DeskCase   *kase,
 {
   const char *id = desk_notice_get_case_id (notice) ? desk_notice_get_case_id (notice)
                                                     : desk_notice_get_issue_id (notice);
+  g_auto (GStrv) campaigns = desk_notice_get_values (notice, DESK_NOTICE_ROLE_CAMPAIGN_ID);
+
+  /* A campaign exit whose only reference is the campaign: that is the case's ID. */
+  if (id == NULL && desk_notice_get_case_type (notice) == DESK_CASE_TYPE_ACTIVITY_EXIT)
+    id = campaigns[0];
 
   if (desk_case_get_platform (kase) == DESK_PLATFORM_UNKNOWN)
     desk_case_set_platform (kase, desk_notice_get_platform (notice));

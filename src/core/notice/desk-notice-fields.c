@@ -483,7 +483,7 @@ mark_urls (DeskNoticeText *text,
            guint8         *taken)
 {
   static GRegex *url_regex;
-  GRegex       *urls = once_regex (&url_regex, "(?:https?://|www\\.)[^\\s<>\"]+|[a-z0-9-]+(?:\\.[a-z0-9-]+)+/[^\\s<>\"]+");
+  GRegex        *urls = once_regex (&url_regex, "(?:https?://|www\\.)[^\\s<>\"]+|[a-z0-9-]+(?:\\.[a-z0-9-]+)+/[^\\s<>\"]+");
   g_autoptr (GMatchInfo) match = NULL;
 
   g_regex_match (urls, text->window, 0, &match);
