@@ -41,4 +41,8 @@ json=$($C show 1 --json)
 check "show --json after the command has the reading" 'echo "$json" | grep -q "\"notice_reading\"" && echo "$json" | grep -q "\"value_kind\" : \"measured\""'
 json=$($C list --json)
 check "list --json after the command" 'echo "$json" | python3 -c "import json,sys; sys.exit(0 if len(json.load(sys.stdin)) == 1 else 1)"'
+$C new --notice "$notices/aliexpress-flash-deals-exit-zh.txt" >/dev/null
+json=$($C show 2 --json)
+check "a campaign exit's campaign ID becomes its case ID" 'echo "$json" | grep -q "\"platform_case_id\" : \"FD-20261118-5520\""'
+check "the figure is kept with the case" 'echo "$json" | grep -q "\"reference_kind\" : \"threshold\""'
 echo "1..$n"

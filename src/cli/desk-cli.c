@@ -214,15 +214,17 @@ run (int argc, char **argv)
   ctx.argv = argv + first;
   take_json_option (&ctx);
   /* decode reads a file and saves nothing: it needs no database. */
-  if (command->run != desk_cli_decode && !(ctx.store = desk_store_open (data_dir, &error)))
+  if (command->run != desk_cli_decode && !(ctx.session = desk_session_new (data_dir, &error)))
     {
       g_printerr ("appeal-desk-cli: %s\n", error->message);
       return DESK_CLI_EXIT_FAILED;
     }
+  ctx.store = ctx.session ? desk_session_get_store (ctx.session) : NULL;
   status = command->run (&ctx, &error);
   if (status != 0 && error)
     g_printerr ("appeal-desk-cli: %s\n", error->message);
-  g_clear_object (&ctx.store);
+  ctx.store = NULL;
+  g_clear_object (&ctx.session);
   return status;
 }
 

@@ -87,22 +87,20 @@ desk_store_save_notice_reading (DeskStore *store,
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (case_id > 0, FALSE);
 
-  if (!_desk_store_begin (store, error))
+  g_autoptr (DeskStoreTxn) txn = _desk_store_txn_begin (store, error);
+
+  if (txn == NULL)
     return FALSE;
   if (!clear (store, case_id, "DELETE FROM notice_fields WHERE case_id = ?1", error)
       || !clear (store, case_id, "DELETE FROM notice_facts WHERE case_id = ?1", error))
-    goto fail;
+    return FALSE;
   for (guint i = 0; fields != NULL && i < fields->len; i++)
     if (!save_field (store, case_id, i, g_ptr_array_index (fields, i), error))
-      goto fail;
+      return FALSE;
   for (guint i = 0; facts != NULL && i < facts->len; i++)
     if (!save_fact (store, case_id, i, g_ptr_array_index (facts, i), error))
-      goto fail;
-  return _desk_store_commit (store, error);
-
-fail:
-  _desk_store_rollback (store);
-  return FALSE;
+      return FALSE;
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 static char *
