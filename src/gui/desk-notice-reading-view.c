@@ -10,14 +10,13 @@
 
 struct _DeskNoticeReadingView
 {
-  AdwBin parent_instance;
+  AdwPreferencesGroup parent_instance;
 
-  AdwPreferencesGroup *group;
-  GtkWidget           *empty_row;
-  GPtrArray           *rows; /* GtkWidget*, borrowed from the group */
+  GtkWidget *empty_row;
+  GPtrArray *rows; /* GtkWidget*, borrowed from the group */
 };
 
-G_DEFINE_FINAL_TYPE (DeskNoticeReadingView, desk_notice_reading_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (DeskNoticeReadingView, desk_notice_reading_view, ADW_TYPE_PREFERENCES_GROUP)
 
 static void
 desk_notice_reading_view_dispose (GObject *object)
@@ -38,7 +37,6 @@ desk_notice_reading_view_class_init (DeskNoticeReadingViewClass *klass)
   /* Referencing the resource keeps its object (and constructor) in the static library. */
   g_assert_nonnull (desk_get_resource ());
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/desk-notice-reading-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DeskNoticeReadingView, group);
   gtk_widget_class_bind_template_child (widget_class, DeskNoticeReadingView, empty_row);
 }
 
@@ -59,7 +57,7 @@ static void
 clear_rows (DeskNoticeReadingView *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->group, self->rows->pdata[i]);
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->rows->pdata[i]);
   g_ptr_array_set_size (self->rows, 0);
 }
 
@@ -100,7 +98,7 @@ add_row (DeskNoticeReadingView *self,
                                       _ ("The other party’s, not yours"), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
     }
-  adw_preferences_group_add (self->group, row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
   g_ptr_array_add (self->rows, row);
 }
 

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 #define DESK_TYPE_NOTICE_READING_VIEW (desk_notice_reading_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (DeskNoticeReadingView, desk_notice_reading_view, DESK, NOTICE_READING_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (DeskNoticeReadingView, desk_notice_reading_view, DESK, NOTICE_READING_VIEW, AdwPreferencesGroup)
 
 /* The same reading `appeal-desk-cli decode` prints: one row per field (its
  * role, its value, and the notice line it came from), then the stated
