@@ -48,7 +48,7 @@ desk_cli_print_notice_fields (GPtrArray *fields,
       DeskNoticeFact  *fact = g_ptr_array_index (facts, i);
       g_autofree char *said = desk_notice_fact_describe (fact);
 
-      printf ("  %s: %s\n", *fact->subject ? fact->subject : _ ("Figure"), said);
+      printf (_ ("  %s: %s\n"), *fact->subject ? fact->subject : _ ("Figure"), said);
       print_source (fact->source, fact->line);
     }
 }
