@@ -168,6 +168,10 @@ static const NoticeCase notice_cases[] = {
     NULL, NULL, NULL, "B0B7XYZ123,SMB-MAT-RED-01", NULL, FALSE, "" },
   { "shopee-account-health-zh.txt", P (SHOPEE), C (ACCOUNT_HEALTH), TRUE,
     NULL, NULL, NULL, "", NULL, FALSE, "" },
+  /* Traditional Chinese (Shopee Taiwan) reads like simplified; values stay as written. */
+  { "shopee-ip-complaint-tw.txt", P (SHOPEE), C (IP_COMPLAINT), TRUE,
+    "TW-IPR-20261118-03321", NULL, "IP-01", "25566778899", "2026-11-25T07:05:00Z", TRUE,
+    "brand-authorization,purchase-invoice" },
   { "mixed-script.txt", P (SHOPEE), C (IP_COMPLAINT), TRUE,
     "VN-IPC-20261121-00233", NULL, "IP-01", "20987654321", "2026-11-24T10:00:00Z", FALSE,
     "trademark-certificate,brand-authorization" },
@@ -712,6 +716,7 @@ static const RoleCase role_cases[] = {
   { "amazon-account-suspended-en.txt", "case-id=17750334928", "", "Order Defect Rate:2.8 actual/1 threshold %" },
   { "lazada-case-reference-en.txt", "issue-id=LZ-CS-88301277|shop-id=200155881", "product=200155881", "" },
   { "temu-ticket-no-en.txt", "case-id=TMU-58220931", "", "" },
+  { "shopee-ip-complaint-tw.txt", "rights-owner=昇揚國際有限公司|product=25566778899", "", "" },
   { "shopee-store-complaint-email-zh.txt", "order=2611180099234AB|violation-code=LI-01", "product=2611180099234AB", "" },
   { "tiktok-shop-campaign-exit-zh.txt", "campaign-id=TTS-CMP-991204", "", "近30天取消率:6.1 actual/3 threshold %" },
   { "amazon-hijacker-notes-en.txt",
