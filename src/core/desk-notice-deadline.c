@@ -345,10 +345,14 @@ score_relative (const char *window,
 {
   static GRegex   *action, *not_after, *not_before;
   g_autofree char *before = context_before (window, start);
-  g_autofree char *after = context_after (window, end, 48);
+  g_autofree char *after = context_after (window, end, 96);
+  static GRegex   *asked;
   int              score = 0;
 
   if (matches (&action, ACTION_WORDS, before) || matches (&action, ACTION_WORDS, after))
+    score += 2;
+  /* "请于 3 个自然日内…": the window is what the seller is asked to keep. */
+  else if (matches (&asked, "(?:请于|请在|须于|需于|务必于|务必在)\\s*$", before))
     score += 2;
   if (matches (&not_after, NOT_A_WINDOW_AFTER, after)
       || matches (&not_before, NOT_A_WINDOW_BEFORE, before))

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "desk-enums.h"
+#include "desk-util.h"
 #include "desk-notice-private.h"
 #include "notice/desk-notice-facts.h"
 #include "notice/desk-notice-fields.h"

@@ -89,7 +89,7 @@ find_paths (DeskNoticeText *text,
             DeskNoticeLine *line)
 {
   static GRegex *arrow_regex;
-  GRegex        *arrows = once_regex (&arrow_regex, "\\S\\s*(?:>|›|»|→|->)\\s*\\S");
+  GRegex        *arrows = once_regex (&arrow_regex, "\\S\\s*(?:>|›|→|->)\\s*\\S");
   g_autoptr (GMatchInfo) match = NULL;
   int first = -1, last = -1;
 
