@@ -19,7 +19,9 @@ RECEIVED = "2026-11-22T07:05:00Z"
 
 
 def decode(cli, path):
-    out = subprocess.run([cli, "--json", "decode", "--received", RECEIVED, path],
+    # No user rule packs: the built-in cues are what is measured.
+    out = subprocess.run([cli, "--json", "--data-dir", "/nonexistent/appeal-desk-score", "decode",
+                          "--received", RECEIVED, path],
                          capture_output=True, text=True, check=True,
                          env=dict(os.environ, LANGUAGE="", LC_ALL="C.UTF-8"))
     return json.loads(out.stdout)

@@ -123,6 +123,7 @@ main (int argc, char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
+  g_setenv ("APPEAL_DESK_DATA_DIR", "/nonexistent/appeal-desk-test-data", TRUE);
   g_test_add ("/notice-record/round-trip", DeskStoreFixture, NULL, desk_store_fixture_setup, test_round_trip,
               desk_store_fixture_teardown);
   g_test_add ("/notice-record/delete-cascades", DeskStoreFixture, NULL, desk_store_fixture_setup,

@@ -4,7 +4,11 @@
 #include <locale.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "desk-notice.h"
+#include "desk-rule-pack.h"
+#include "desk-test-util.h"
 #include "desk-util.h"
 
 #define P(x) DESK_PLATFORM_##x
@@ -847,6 +851,61 @@ test_two_kinds_wording (void)
     g_error ("expected an ambiguous case type, got %s", reason ? reason : "a confident guess");
 }
 
+/* A user pack (newer than the built-in one) brings its own notice cues: a
+ * phrasing is added with JSON, not C.  Runs in a subprocess: the cues are
+ * loaded once per process. */
+static void
+test_user_pack_cues (void)
+{
+  const char *notice = "Zebra Merchant Hub\nTrademark complaint\nComplaint ID: ZMH-12345\n";
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = g_dir_make_tmp ("appeal-desk-cues-XXXXXX", NULL);
+      g_autofree char *rules = g_build_filename (dir, "rules", NULL);
+      g_autofree char *path = g_build_filename (rules, "joom.json", NULL);
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (JsonGenerator) gen = json_generator_new ();
+      g_autoptr (JsonBuilder) term = json_builder_new ();
+      g_autoptr (DeskNotice) decoded = NULL;
+      g_autoptr (GError) error = NULL;
+      JsonObject *root, *cues;
+
+      desk_rule_pack_ensure_resources ();
+      bytes = g_resources_lookup_data ("/io/github/appealdesk/AppealDesk/rules/joom.json", 0, &error);
+      g_assert_no_error (error);
+      g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+      root = json_node_get_object (json_parser_get_root (parser));
+      json_object_set_string_member (root, "pack_version", "1.1");
+      cues = json_object_get_object_member (root, "notice");
+      json_builder_begin_object (term);
+      json_builder_set_member_name (term, "cue");
+      json_builder_add_string_value (term, "zebra merchant hub");
+      json_builder_set_member_name (term, "weight");
+      json_builder_add_double_value (term, 5);
+      json_builder_end_object (term);
+      json_array_add_element (json_object_get_array_member (cues, "terms"), json_builder_get_root (term));
+      json_generator_set_root (gen, json_parser_get_root (parser));
+      g_assert_cmpint (g_mkdir_with_parents (rules, 0700), ==, 0);
+      g_assert_true (json_generator_to_file (gen, path, &error));
+      g_setenv ("APPEAL_DESK_DATA_DIR", dir, TRUE);
+      decoded = desk_notice_decode (notice, NULL);
+      g_assert_cmpint (desk_notice_get_platform (decoded), ==, DESK_PLATFORM_JOOM);
+      g_assert_cmpfloat (desk_notice_get_platform_confidence (decoded), >=, DESK_NOTICE_PLATFORM_THRESHOLD);
+      desk_test_remove_tree (dir);
+      return;
+    }
+  {
+    g_autoptr (DeskNotice) without = desk_notice_decode (notice, NULL);
+
+    /* Without the user pack the phrase means nothing. */
+    g_assert_cmpint (desk_notice_get_platform (without), ==, DESK_PLATFORM_UNKNOWN);
+  }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_async (void)
 {
@@ -872,6 +931,8 @@ main (int   argc,
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
+  /* No user rule packs from the real data directory. */
+  g_setenv ("APPEAL_DESK_DATA_DIR", "/nonexistent/appeal-desk-test-data", TRUE);
 
   for (guint i = 0; i < G_N_ELEMENTS (notice_cases); i++)
     {
@@ -887,6 +948,7 @@ main (int   argc,
     }
   g_test_add_func ("/notice/structure-beats-keywords", test_structure_beats_keywords);
   g_test_add_func ("/notice/two-kinds-wording", test_two_kinds_wording);
+  g_test_add_func ("/notice/user-pack-cues", test_user_pack_cues);
   g_test_add_func ("/notice/crlf", test_crlf);
   g_test_add_func ("/notice/async", test_async);
   g_test_add_func ("/notice/null", test_null);

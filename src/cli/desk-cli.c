@@ -213,6 +213,9 @@ run (int argc, char **argv)
   ctx.argc = argc - first;
   ctx.argv = argv + first;
   take_json_option (&ctx);
+  /* The notice reader finds user rule packs the way the store does. */
+  if (data_dir != NULL)
+    g_setenv ("APPEAL_DESK_DATA_DIR", data_dir, TRUE);
   /* decode reads a file and saves nothing: it needs no database. */
   if (command->run != desk_cli_decode && !(ctx.session = desk_session_new (data_dir, &error)))
     {

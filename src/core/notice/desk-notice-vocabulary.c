@@ -8,6 +8,7 @@
 #include "desk-notice-vocabulary.h"
 #include "desk-rule-pack-check-private.h"
 #include "desk-rule-pack.h"
+#include "desk-rule-registry.h"
 #include "desk-util.h"
 
 #define member _desk_rule_check_member
@@ -577,35 +578,53 @@ load_builtin_vocabulary (void)
   return json_parser_steal_root (parser);
 }
 
+/* The packs in force for the default data directory: a user pack with a
+ * higher version brings its own cues ($.notice) with it. */
 static DeskNoticeVocabulary *
 load_default (void)
 {
   g_autoptr (JsonNode) vocabulary = load_builtin_vocabulary ();
   g_autoptr (GError) error = NULL;
+  g_autofree char *user_dir = desk_rule_registry_get_default_user_dir ();
+  g_autoptr (DeskRuleRegistry) registry = desk_rule_registry_new (user_dir);
   JsonNode             *notices[DESK_N_PLATFORMS] = { NULL };
-  DeskRulePack         *packs[DESK_N_PLATFORMS] = { NULL };
   DeskNoticeVocabulary *self;
 
   for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
     {
-      g_autoptr (GError) pack_error = NULL;
+      DeskRulePack *pack = desk_rule_registry_get_pack (registry, p);
 
-      packs[p] = desk_rule_pack_load_builtin (p, &pack_error);
-      if (packs[p] == NULL)
-        g_error ("Built-in rule pack damaged: %s", pack_error->message);
-      notices[p] = _desk_rule_pack_get_notice (packs[p]);
+      if (pack == NULL)
+        g_error ("Built-in rule pack for %s damaged", desk_platform_to_id (p));
+      notices[p] = _desk_rule_pack_get_notice (pack);
     }
   self = _desk_notice_vocabulary_new (vocabulary, "notice-vocabulary.json", notices, &error);
+  /* Cues are checked when a pack loads, so this is not expected; if it
+   * happens, the built-in packs' cues are used. */
+  if (self == NULL)
+    {
+      DeskRulePack *builtin[DESK_N_PLATFORMS] = { NULL };
+
+      g_warning ("Notice cues: %s; using the built-in packs' cues", error->message);
+      g_clear_error (&error);
+      for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
+        {
+          builtin[p] = desk_rule_pack_load_builtin (p, NULL);
+          notices[p] = builtin[p] ? _desk_rule_pack_get_notice (builtin[p]) : NULL;
+        }
+      self = _desk_notice_vocabulary_new (vocabulary, "notice-vocabulary.json", notices, &error);
+      for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
+        g_clear_object (&builtin[p]);
+    }
   if (self == NULL)
     g_error ("Built-in notice cues damaged: %s", error->message);
   for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
     {
       guint               n = 0;
-      const DeskCaseType *types = desk_rule_pack_get_case_types (packs[p], &n);
+      const DeskCaseType *types = desk_rule_pack_get_case_types (desk_rule_registry_get_pack (registry, p), &n);
 
       for (guint i = 0; i < n; i++)
         self->platform_case_types[p] |= 1u << types[i];
-      g_object_unref (packs[p]);
     }
   return self;
 }
