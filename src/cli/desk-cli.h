@@ -48,6 +48,10 @@ int desk_cli_checklist (DeskCliContext *ctx, GError **error);
 int desk_cli_attempt (DeskCliContext *ctx, GError **error);
 int desk_cli_attempts (DeskCliContext *ctx, GError **error);
 int desk_cli_evidence (DeskCliContext *ctx, GError **error);
+int desk_cli_decode (DeskCliContext *ctx, GError **error);
+/* Fields with their roles and source lines, then stated figures (desk-cli-decode.c). */
+void desk_cli_print_notice_fields (GPtrArray *fields,
+                                   GPtrArray *facts);
 /* Creates a new case's evidence checklist from its rule pack, then tells how
  * many items it has (desk-cli-checklist.c). */
 gboolean desk_cli_checklist_create (DeskCliContext *ctx, DeskCase *kase, GError **error);
