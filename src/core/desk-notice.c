@@ -1033,6 +1033,8 @@ desk_notice_text_from_data (const char *data,
       return NULL;
     }
   return g_strndup (data, len);
+}
+
 GPtrArray *
 desk_notice_get_fields (DeskNotice *self)
 {
