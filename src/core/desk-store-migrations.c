@@ -95,6 +95,30 @@ static const DeskMigration migrations[] = {
     "  threshold_hours INTEGER NOT NULL,"
     "  PRIMARY KEY (case_id, threshold_hours)"
     ");" },
+  { 2,
+    /* Letters: what the seller adds to the template (who signs, corrective
+     * actions, per letter language) and their edits of the filled text. */
+    "CREATE TABLE letter_details ("
+    "  case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
+    "  seller TEXT NOT NULL DEFAULT ''," /* the seller's legal entity */
+    "  store_name TEXT NOT NULL DEFAULT '',"
+    "  signer TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE TABLE letter_actions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  language TEXT NOT NULL," /* en, ru, zh */
+    "  position INTEGER NOT NULL,"
+    "  text TEXT NOT NULL"
+    ");"
+    "CREATE INDEX letter_actions_by_case ON letter_actions (case_id, language, position);"
+    "CREATE TABLE letter_edits ("
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  language TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY (case_id, language)"
+    ");" },
 };
 
 const DeskMigration *

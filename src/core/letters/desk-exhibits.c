@@ -69,12 +69,19 @@ name_title (const char *original_name)
   return g_strstrip (title);
 }
 
+char *
+desk_exhibit_dup_title (const DeskExhibit *exhibit)
+{
+  g_return_val_if_fail (exhibit != NULL, NULL);
+  return exhibit->item_label ? g_strdup (exhibit->item_label) : name_title (exhibit->original_name);
+}
+
 static void
 describe (DeskExhibit *exhibit,
           const char  *language)
 {
   g_autofree char *ref = desk_exhibit_format_reference (exhibit->number, language);
-  g_autofree char *title = exhibit->item_label ? g_strdup (exhibit->item_label) : name_title (exhibit->original_name);
+  g_autofree char *title = desk_exhibit_dup_title (exhibit);
   const char      *sep = g_str_equal (desk_letter_language_normalize (language), "zh") ? "：" : " — ";
   const char      *comma = g_str_equal (desk_letter_language_normalize (language), "zh") ? "，" : ", ";
 

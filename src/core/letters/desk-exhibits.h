@@ -50,6 +50,10 @@ GPtrArray *desk_exhibits_list (DeskStore  *store,
 char *desk_exhibit_format_reference (guint       number,
                                      const char *language);
 
+/* The title alone: the requirement's title, else the file name on one line
+ * without its extension. */
+char *desk_exhibit_dup_title (const DeskExhibit *exhibit);
+
 /* Sets the detail ("brand owner → distributor, valid to 2027-06-30") and
  * rebuilds the description in @language. */
 void desk_exhibit_set_detail (DeskExhibit *exhibit,
