@@ -31,6 +31,8 @@ static const Command commands[] = {
   { "attempt", desk_cli_attempt, N_ ("Check an appeal attempt with the attempt guard and record it") },
   { "attempts", desk_cli_attempts, N_ ("List a case’s appeal attempts") },
   { "evidence", desk_cli_evidence, N_ ("Add, list or remove evidence files") },
+  { "letter", desk_cli_letter, N_ ("Print or check a case’s appeal letter (en, ru, zh)") },
+  { "lint", desk_cli_lint, N_ ("Check any letter text for risky wording and the platform’s length limit") },
 };
 
 static void

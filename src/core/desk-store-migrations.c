@@ -99,10 +99,12 @@ static const DeskMigration migrations[] = {
     /* Letters: what the seller adds to the template (who signs, corrective
      * actions, per letter language) and their edits of the filled text. */
     "CREATE TABLE letter_details ("
-    "  case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  language TEXT NOT NULL," /* en, ru, zh: names may be written per language */
     "  seller TEXT NOT NULL DEFAULT ''," /* the seller's legal entity */
     "  store_name TEXT NOT NULL DEFAULT '',"
-    "  signer TEXT NOT NULL DEFAULT ''"
+    "  signer TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (case_id, language)"
     ");"
     "CREATE TABLE letter_actions ("
     "  id INTEGER PRIMARY KEY,"

@@ -125,6 +125,61 @@ item_title (DeskRulePack *pack,
   return g_strdup (item_id);
 }
 
+/* Two exhibits under one checklist item ("Brand authorization" twice) are
+ * told apart by their file names until something better (the chain link) is
+ * set as their detail. */
+static void
+tell_apart (GPtrArray *exhibits)
+{
+  for (guint i = 0; i < exhibits->len; i++)
+    {
+      DeskExhibit *exhibit = exhibits->pdata[i];
+
+      for (guint j = 0; exhibit->item_id && j < exhibits->len; j++)
+        if (j != i && g_strcmp0 (exhibit->item_id, ((DeskExhibit *)exhibits->pdata[j])->item_id) == 0)
+          {
+            exhibit->detail = name_title (exhibit->original_name);
+            break;
+          }
+    }
+}
+
+static void
+append_number (GString    *out,
+               guint       number,
+               guint       index,
+               guint       count,
+               const char *lang)
+{
+  gboolean zh = g_str_equal (lang, "zh");
+
+  if (index > 0)
+    g_string_append (out, zh ? "、" : index + 1 < count      ? ", "
+                                  : g_str_equal (lang, "ru") ? " и "
+                                                             : " and ");
+  g_string_append_printf (out, "%u", number);
+}
+
+char *
+desk_exhibit_format_references (const guint *numbers,
+                                guint        count,
+                                const char  *language)
+{
+  const char *lang = desk_letter_language_normalize (language);
+  GString    *out;
+
+  if (count == 0)
+    return g_strdup ("");
+  if (count == 1)
+    return desk_exhibit_format_reference (numbers[0], lang);
+  /* Letter text in the letter's language: "Exhibits 4 and 5", "Приложения 4 и 5", "附件4、5". */
+  out = g_string_new (g_str_equal (lang, "ru") ? "Приложения " : g_str_equal (lang, "zh") ? "附件"
+                                                                                          : "Exhibits ");
+  for (guint i = 0; i < count; i++)
+    append_number (out, numbers[i], i, count, lang);
+  return g_string_free (out, FALSE);
+}
+
 /* One row per evidence item of the case, with its first checklist link
  * (lowest position, then the earliest link), in exhibit order. */
 #define EXHIBIT_SQL                                                                                     \
@@ -169,7 +224,6 @@ desk_exhibits_list (DeskStore  *store,
       exhibit->original_name = _desk_store_column_dup (stmt, 3);
       if (exhibit->item_id)
         exhibit->item_label = item_title (pack, desk_case_get_case_type (kase), exhibit->item_id, language);
-      describe (exhibit, language);
       g_ptr_array_add (exhibits, exhibit);
     }
   sqlite3_reset (stmt);
@@ -178,5 +232,8 @@ desk_exhibits_list (DeskStore  *store,
       _desk_store_set_error (_desk_store_get_db (store), rc, error);
       return NULL;
     }
+  tell_apart (exhibits);
+  for (guint i = 0; i < exhibits->len; i++)
+    describe (exhibits->pdata[i], language);
   return g_steal_pointer (&exhibits);
 }

@@ -47,19 +47,23 @@ check_case (DeskStore *store,
 }
 
 DeskLetterDetails *
-desk_letter_get_details (DeskStore *store,
-                         gint64     case_id,
-                         GError   **error)
+desk_letter_get_details (DeskStore  *store,
+                         gint64      case_id,
+                         const char *language,
+                         GError    **error)
 {
   g_autoptr (DeskLetterDetails) details = g_new0 (DeskLetterDetails, 1);
   sqlite3_stmt *stmt;
   int           rc;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
-  stmt = _desk_store_prepare (store, "SELECT seller, store_name, signer FROM letter_details WHERE case_id = ?1", error);
+  if (!check_language (language, error))
+    return NULL;
+  stmt = _desk_store_prepare (store, "SELECT seller, store_name, signer FROM letter_details WHERE case_id = ?1 AND language = ?2", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 2, language, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -94,6 +98,7 @@ one_line (const char *text)
 gboolean
 desk_letter_set_details (DeskStore               *store,
                          gint64                   case_id,
+                         const char              *language,
                          const DeskLetterDetails *details,
                          GError                 **error)
 {
@@ -103,15 +108,16 @@ desk_letter_set_details (DeskStore               *store,
   sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  if (!check_case (store, case_id, error))
+  if (!check_language (language, error) || !check_case (store, case_id, error))
     return FALSE;
   stmt = _desk_store_prepare (store,
-                              "INSERT INTO letter_details (case_id, seller, store_name, signer) VALUES (?1, ?2, ?3, ?4)"
-                              " ON CONFLICT (case_id) DO UPDATE SET seller = ?2, store_name = ?3, signer = ?4",
+                              "INSERT INTO letter_details (case_id, seller, store_name, signer, language) VALUES (?1, ?2, ?3, ?4, ?5)"
+                              " ON CONFLICT (case_id, language) DO UPDATE SET seller = ?2, store_name = ?3, signer = ?4",
                               error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 5, language, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, seller, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, store_name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, signer, -1, SQLITE_TRANSIENT);

@@ -304,24 +304,23 @@ add_requests (JsonObject *context,
       g_ptr_array_add (ids, ((DeskChecklistItem *)checklist->pdata[i])->item_id);
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr (GPtrArray) refs = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
       JsonObject      *object = json_object_new ();
       const char      *title = desk_letter_data_get_exhibit_title (ids->pdata[i], language);
-      g_autofree char *joined = NULL;
+      g_autofree char *refs = NULL;
 
       for (guint j = 0; j < exhibits->len; j++)
         {
           DeskExhibit *exhibit = exhibits->pdata[j];
 
           if (g_strcmp0 (exhibit->item_id, ids->pdata[i]) == 0)
-            g_ptr_array_add (refs, desk_exhibit_format_reference (exhibit->number, language));
+            g_array_append_val (numbers, exhibit->number);
         }
-      g_ptr_array_add (refs, NULL);
-      joined = g_strjoinv (g_str_equal (language, "zh") ? "、" : ", ", (GStrv)refs->pdata);
+      refs = desk_exhibit_format_references ((guint *)numbers->data, numbers->len, language);
       set_text (object, "title", title ? title : ids->pdata[i]);
-      set_text (object, "refs", joined);
-      json_object_set_boolean_member (object, "provided", refs->len > 1);
-      if (refs->len > 1)
+      set_text (object, "refs", refs);
+      json_object_set_boolean_member (object, "provided", numbers->len > 0);
+      if (numbers->len > 0)
         json_array_add_object_element (answered, json_object_ref (object));
       json_array_add_object_element (array, object);
     }
@@ -375,15 +374,16 @@ add_seller (JsonObject *context,
             const char *language,
             GError    **error)
 {
-  g_autoptr (DeskLetterDetails) details = desk_letter_get_details (store, case_id, error);
+  g_autoptr (DeskLetterDetails) details = desk_letter_get_details (store, case_id, language, error);
+  g_autoptr (DeskLetterDetails) en = desk_letter_get_details (store, case_id, "en", error);
   g_auto (GStrv) actions = NULL;
   JsonArray *array;
 
-  if (details == NULL || !(actions = desk_letter_get_actions (store, case_id, language, error)))
+  if (details == NULL || en == NULL || !(actions = desk_letter_get_actions (store, case_id, language, error)))
     return FALSE;
-  set_text (context, "seller", details->seller);
-  set_text (context, "store", details->store_name);
-  set_text (context, "signer", details->signer);
+  set_text (context, "seller", *details->seller ? details->seller : en->seller);
+  set_text (context, "store", *details->store_name ? details->store_name : en->store_name);
+  set_text (context, "signer", *details->signer ? details->signer : en->signer);
   array = json_array_new ();
   for (guint i = 0; actions[i]; i++)
     json_array_add_object_element (array, text_object ("text", actions[i]));

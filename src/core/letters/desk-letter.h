@@ -83,12 +83,17 @@ gboolean desk_letter_reset (DeskStore  *store,
                             const char *language,
                             GError    **error);
 
-/* Who writes and signs: one row per case. */
-DeskLetterDetails *desk_letter_get_details (DeskStore *store,
-                                            gint64     case_id,
-                                            GError   **error);
+/* Who writes and signs, per letter language (a Russian letter may spell the
+ * company in Cyrillic). Letters use the English details for any field left
+ * empty in their language. Get returns what is stored for @language ("" for
+ * unset fields). */
+DeskLetterDetails *desk_letter_get_details (DeskStore  *store,
+                                            gint64      case_id,
+                                            const char *language,
+                                            GError    **error);
 gboolean           desk_letter_set_details (DeskStore               *store,
                                             gint64                   case_id,
+                                            const char              *language,
                                             const DeskLetterDetails *details,
                                             GError                 **error);
 
