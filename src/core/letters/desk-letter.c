@@ -282,9 +282,17 @@ add_exhibits (JsonObject *context,
   json_object_set_array_member (context, "exhibits", array);
 }
 
+static void
+add_request_id (GPtrArray  *ids,
+                const char *id)
+{
+  if (!g_str_equal (id, "platform-notice") && !g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+    g_ptr_array_add (ids, (gpointer)id);
+}
+
 /* What the notice asks for, point by point, with the exhibits that answer
- * each point: the evidence ids the notice names, else the case's required
- * checklist items. */
+ * each point: the evidence ids the notice names, then the case's other
+ * required checklist items. */
 static void
 add_requests (JsonObject *context,
               GPtrArray  *exhibits,
@@ -297,11 +305,13 @@ add_requests (JsonObject *context,
   JsonArray *array = json_array_new ();
   JsonArray *answered = json_array_new ();
 
+  /* The notice's own list first, then the rest of what the rule pack
+   * requires; the notice itself is no point to answer. */
   for (guint i = 0; asked && asked[i]; i++)
-    g_ptr_array_add (ids, (gpointer)asked[i]);
-  for (guint i = 0; ids->len == 0 && checklist && i < checklist->len; i++)
+    add_request_id (ids, asked[i]);
+  for (guint i = 0; checklist && i < checklist->len; i++)
     if (((DeskChecklistItem *)checklist->pdata[i])->required)
-      g_ptr_array_add (ids, ((DeskChecklistItem *)checklist->pdata[i])->item_id);
+      add_request_id (ids, ((DeskChecklistItem *)checklist->pdata[i])->item_id);
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -374,12 +384,14 @@ add_seller (JsonObject *context,
             const char *language,
             GError    **error)
 {
-  g_autoptr (DeskLetterDetails) details = desk_letter_get_details (store, case_id, language, error);
-  g_autoptr (DeskLetterDetails) en = desk_letter_get_details (store, case_id, "en", error);
+  g_autoptr (DeskLetterDetails) details = NULL;
+  g_autoptr (DeskLetterDetails) en = NULL;
   g_auto (GStrv) actions = NULL;
   JsonArray *array;
 
-  if (details == NULL || en == NULL || !(actions = desk_letter_get_actions (store, case_id, language, error)))
+  if (!(details = desk_letter_get_details (store, case_id, language, error))
+      || !(en = desk_letter_get_details (store, case_id, "en", error))
+      || !(actions = desk_letter_get_actions (store, case_id, language, error)))
     return FALSE;
   set_text (context, "seller", *details->seller ? details->seller : en->seller);
   set_text (context, "store", *details->store_name ? details->store_name : en->store_name);
