@@ -10,6 +10,7 @@
 #include "desk-letter-section.h"
 #include "desk-letter-view.h"
 #include "desk-screenshot.h"
+#include "desk-session.h"
 #include "desk-store-private.h"
 #include "letters/desk-letter.h"
 
@@ -38,8 +39,9 @@ attach (DeskStore *store, gint64 case_id, const char *item_id, const char *file)
 
 /* The Joom reseller case of the report: notice, IDs, evidence, details. */
 static gint64
-seed (DeskStore *store, DeskPlatform platform, DeskCaseType type)
+seed (DeskSession *session, DeskPlatform platform, DeskCaseType type)
 {
+  DeskStore *store = desk_session_get_store (session);
   g_autoptr (DeskCase) kase = desk_case_new (platform, type, "Silicone kitchen mat — copied listing");
   g_autoptr (GDateTime) received = g_date_time_new_utc (2026, 11, 18, 9, 30, 0);
   const char       *products[] = { "62c3d4e5f6a7b8c9d0e1f203", NULL };
@@ -52,7 +54,7 @@ seed (DeskStore *store, DeskPlatform platform, DeskCaseType type)
   desk_case_set_received_at (kase, received);
   desk_case_set_notice_text (kase, "Joom Support\nТема: Несанкционированное использование контента вашего товара\n");
   g_assert_true (desk_store_insert_case (store, kase, &error));
-  g_assert_true (desk_checklist_create_for_case (store, NULL, kase, NULL, &error));
+  g_assert_true (desk_checklist_create_for_case (store, desk_session_get_rules (session), kase, NULL, &error));
   g_assert_no_error (error);
   if (type == DESK_CASE_TYPE_RESELLER)
     {
@@ -60,8 +62,8 @@ seed (DeskStore *store, DeskPlatform platform, DeskCaseType type)
       attach (store, desk_case_get_id (kase), "first-listing-screenshot", "created-date.png");
       attach (store, desk_case_get_id (kase), "brand-authorization", "brand-authorization.png");
     }
-  g_assert_true (desk_letter_set_details (store, desk_case_get_id (kase), "en", &details, &error));
-  g_assert_true (desk_letter_set_actions (store, desk_case_get_id (kase), "en", actions, &error));
+  g_assert_true (desk_letter_set_details (session, desk_case_get_id (kase), "en", &details, &error));
+  g_assert_true (desk_letter_set_actions (session, desk_case_get_id (kase), "en", actions, &error));
   g_assert_no_error (error);
   return desk_case_get_id (kase);
 }
@@ -100,8 +102,8 @@ test_languages_and_edits (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (DeskStore) store = desk_store_open (dir, &error);
-  gint64           id = seed (store, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
+  g_autoptr (DeskSession) session = desk_session_new (dir, &error);
+  gint64           id = seed (session, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
   DeskLetterView  *view = desk_letter_view_new ();
   GtkWidget       *window = window_with (GTK_WIDGET (view));
   GtkTextBuffer   *buffer;
@@ -112,7 +114,7 @@ test_languages_and_edits (void)
   g_autoptr (DeskLetter) after_reset = NULL;
   GtkTextIter end;
 
-  desk_letter_view_set_case (view, store, id);
+  desk_letter_view_set_case (view, session, id);
   g_assert_cmpstr (desk_letter_view_get_language (view), ==, "ru");
   g_assert_cmpuint (count_toggles (GTK_WIDGET (view)), ==, 3);
   ru = desk_letter_view_dup_text (view);
@@ -135,7 +137,7 @@ test_languages_and_edits (void)
   g_assert_nonnull (strstr (fixed, "That the other seller used without authorization our photos."));
   g_assert_cmpuint (desk_letter_view_get_n_findings (view), ==, 0);
   desk_letter_view_flush (view);
-  stored = desk_letter_get (store, id, "en", &error);
+  stored = desk_letter_get (session, id, "en", &error);
   g_assert_true (stored->edited);
   g_assert_cmpstr (stored->text, ==, fixed);
 
@@ -145,13 +147,13 @@ test_languages_and_edits (void)
   g_assert_true (desk_letter_view_set_language (view, "en"));
   g_assert_cmpstr (desk_letter_view_dup_text (view), ==, fixed);
   gtk_widget_activate_action (GTK_WIDGET (view), "letter.reset", NULL);
-  after_reset = desk_letter_get (store, id, "en", &error);
+  after_reset = desk_letter_get (session, id, "en", &error);
   g_assert_false (after_reset->edited);
   g_assert_cmpstr (desk_letter_view_dup_text (view), ==, en);
 
   gtk_window_destroy (GTK_WINDOW (window));
   desk_gui_test_iterate (20);
-  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_finalize_object (g_steal_pointer (&session));
   desk_test_remove_tree (dir);
 }
 
@@ -175,15 +177,15 @@ test_limit (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (DeskStore) store = desk_store_open (dir, &error);
-  gint64           id = seed (store, DESK_PLATFORM_TIKTOK_SHOP, DESK_CASE_TYPE_LISTING_TAKEDOWN);
+  g_autoptr (DeskSession) session = desk_session_new (dir, &error);
+  gint64           id = seed (session, DESK_PLATFORM_TIKTOK_SHOP, DESK_CASE_TYPE_LISTING_TAKEDOWN);
   DeskLetterView  *view = desk_letter_view_new ();
   GtkWidget       *window = window_with (GTK_WIDGET (view));
   GtkWidget       *count;
   GtkTextBuffer   *buffer;
   g_autofree char *filler = g_strnfill (600, 'x');
 
-  desk_letter_view_set_case (view, store, id);
+  desk_letter_view_set_case (view, session, id);
   count = find_label_with_class (GTK_WIDGET (view), "letter-count");
   g_assert_nonnull (count);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (count)), "/ 500"));
@@ -195,7 +197,7 @@ test_limit (void)
   g_assert_true (gtk_widget_has_css_class (count, "warning"));
   gtk_window_destroy (GTK_WINDOW (window));
   desk_gui_test_iterate (20);
-  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_finalize_object (g_steal_pointer (&session));
   desk_test_remove_tree (dir);
 }
 
@@ -204,15 +206,15 @@ test_section (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (DeskStore) store = desk_store_open (dir, &error);
-  gint64     id = seed (store, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
+  g_autoptr (DeskSession) session = desk_session_new (dir, &error);
+  gint64     id = seed (session, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *window = window_with (box);
   GtkWidget *section, *row;
   GtkWindow *letter;
 
-  desk_letter_section_attach (GTK_BOX (box), store, id);
-  desk_letter_section_attach (GTK_BOX (box), store, id);
+  desk_letter_section_attach (GTK_BOX (box), session, id);
+  desk_letter_section_attach (GTK_BOX (box), session, id);
   section = gtk_widget_get_first_child (box);
   g_assert_true (DESK_IS_LETTER_SECTION (section));
   g_assert_null (gtk_widget_get_next_sibling (section));
@@ -223,7 +225,7 @@ test_section (void)
   g_assert_nonnull (desk_gui_test_find (GTK_WIDGET (letter), DESK_TYPE_LETTER_VIEW));
   gtk_window_destroy (GTK_WINDOW (window));
   desk_gui_test_iterate (20);
-  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_finalize_object (g_steal_pointer (&session));
   desk_test_remove_tree (dir);
 }
 
@@ -234,7 +236,7 @@ test_screenshots (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (DeskStore) store = NULL;
+  g_autoptr (DeskSession) session = NULL;
   const char      *ui = g_getenv ("LANGUAGE");
   gboolean         zh = ui && g_str_has_prefix (ui, "zh");
   DeskLetterView  *view;
@@ -250,11 +252,11 @@ test_screenshots (void)
       desk_test_remove_tree (dir);
       return;
     }
-  store = desk_store_open (dir, &error);
-  id = seed (store, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
+  session = desk_session_new (dir, &error);
+  id = seed (session, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
   view = desk_letter_view_new ();
   window = window_with (GTK_WIDGET (view));
-  desk_letter_view_set_case (view, store, id);
+  desk_letter_view_set_case (view, session, id);
   g_assert_true (desk_letter_view_set_language (view, zh ? "ru" : "en"));
   gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (letter_text_view (view)), &end);
   gtk_text_buffer_insert (gtk_text_view_get_buffer (letter_text_view (view)), &end,
@@ -269,7 +271,7 @@ test_screenshots (void)
   g_assert_true (desk_screenshot_save (window, narrow, &error));
   gtk_window_destroy (GTK_WINDOW (window));
   desk_gui_test_iterate (20);
-  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_finalize_object (g_steal_pointer (&session));
   desk_test_remove_tree (dir);
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "desk-case-snapshot.h"
 #include "desk-checklist.h"
 #include "desk-evidence-store.h"
 #include "desk-store-private.h"
@@ -291,8 +292,9 @@ static const char *full_actions[][4] = {
 /* A case with everything a letter can use: IDs, two products, dates, the
  * notice, a file for each required checklist item, details and actions. */
 static gint64
-make_full_case (DeskStore *store, DeskPlatform platform, DeskCaseType type)
+make_full_case (DeskSession *session, DeskPlatform platform, DeskCaseType type)
 {
+  DeskStore *store = desk_session_get_store (session);
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskCase) kase = desk_case_new (platform, type, "Full case");
   g_autoptr (GPtrArray) items = NULL;
@@ -309,7 +311,7 @@ make_full_case (DeskStore *store, DeskPlatform platform, DeskCaseType type)
   desk_case_set_deadline_at (kase, deadline);
   desk_case_set_notice_text (kase, notice);
   g_assert_true (desk_store_insert_case (store, kase, &error));
-  g_assert_true (desk_checklist_create_for_case (store, NULL, kase, NULL, &error));
+  g_assert_true (desk_checklist_create_for_case (store, desk_session_get_rules (session), kase, NULL, &error));
   g_assert_no_error (error);
   items = desk_checklist_list (store, desk_case_get_id (kase), &error);
   for (guint i = 0; i < items->len; i++)
@@ -321,16 +323,17 @@ make_full_case (DeskStore *store, DeskPlatform platform, DeskCaseType type)
         g_assert_true (desk_evidence_attach_to_checklist (store, item->id, insert_evidence (store, name), &error));
       g_assert_no_error (error);
     }
-  g_assert_true (desk_letter_set_details (store, desk_case_get_id (kase), "en", &details, &error));
+  g_assert_true (desk_letter_set_details (session, desk_case_get_id (kase), "en", &details, &error));
   for (guint i = 0; i < G_N_ELEMENTS (full_actions); i++)
-    g_assert_true (desk_letter_set_actions (store, desk_case_get_id (kase), full_actions[i][0], &full_actions[i][1], &error));
+    g_assert_true (desk_letter_set_actions (session, desk_case_get_id (kase), full_actions[i][0], &full_actions[i][1], &error));
   g_assert_no_error (error);
   return desk_case_get_id (kase);
 }
 
 static gint64
-make_minimal_case (DeskStore *store, DeskPlatform platform, DeskCaseType type)
+make_minimal_case (DeskSession *session, DeskPlatform platform, DeskCaseType type)
 {
+  DeskStore *store = desk_session_get_store (session);
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskCase) kase = desk_case_new (platform, type, "Minimal");
 
@@ -355,13 +358,14 @@ assert_well_formed (const char *text)
 }
 
 static void
-assert_clean_wording (DeskStore *store, gint64 case_id, const DeskLetter *letter)
+assert_clean_wording (DeskSession *session, gint64 case_id, const DeskLetter *letter)
 {
+  DeskStore *store = desk_session_get_store (session);
   g_autoptr (DeskCase) kase = desk_store_get_case (store, case_id, NULL);
-  DeskRulePack *pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), desk_case_get_platform (kase));
+  DeskRulePack *pack = desk_session_get_pack (session, desk_case_get_platform (kase));
   g_autoptr (DeskLintReport) report = desk_letter_lint (letter->text, pack, desk_case_get_case_type (kase), letter->language);
 
-  g_autoptr (JsonObject) context = desk_letter_build_context (store, case_id, letter->language, NULL);
+  g_autoptr (JsonObject) context = desk_letter_build_context (session, case_id, letter->language, NULL);
   JsonArray *reasons = json_object_get_array_member (context, "reasons");
   gboolean   quoted_only = TRUE;
 
@@ -402,16 +406,16 @@ test_render_every_template (Fixture *f, gconstpointer data)
 
       g_assert_true (parse_template_path (all[i], &platform, &type, &language));
       g_test_message ("%s", all[i]);
-      full_id = make_full_case (f->store, platform, type);
-      minimal_id = make_minimal_case (f->store, platform, type);
-      full = desk_letter_get (f->store, full_id, language, &error);
+      full_id = make_full_case (f->session, platform, type);
+      minimal_id = make_minimal_case (f->session, platform, type);
+      full = desk_letter_get (f->session, full_id, language, &error);
       g_assert_no_error (error);
-      minimal = desk_letter_get (f->store, minimal_id, language, &error);
+      minimal = desk_letter_get (f->session, minimal_id, language, &error);
       g_assert_no_error (error);
       assert_well_formed (full->text);
       assert_well_formed (minimal->text);
-      assert_clean_wording (f->store, full_id, full);
-      assert_clean_wording (f->store, minimal_id, minimal);
+      assert_clean_wording (f->session, full_id, full);
+      assert_clean_wording (f->session, minimal_id, minimal);
       g_assert_false (full->edited);
       g_assert_cmpstr (full->language, ==, language);
       /* The full case's facts are in the letter, the minimal one has none. */
@@ -440,9 +444,9 @@ static void
 test_joom_reseller (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  gint64 id = make_full_case (f->store, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
-  g_autoptr (DeskLetter) ru = desk_letter_get (f->store, id, "ru", &error);
-  g_autoptr (DeskLetter) en = desk_letter_get (f->store, id, "en", &error);
+  gint64 id = make_full_case (f->session, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
+  g_autoptr (DeskLetter) ru = desk_letter_get (f->session, id, "ru", &error);
+  g_autoptr (DeskLetter) en = desk_letter_get (f->session, id, "en", &error);
 
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (ru->text, "Уважаемая служба поддержки Joom!\n"));
@@ -459,35 +463,45 @@ static void
 test_edits (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  gint64 id = make_full_case (f->store, DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT);
-  g_autoptr (DeskLetter) before = desk_letter_get (f->store, id, "en", &error);
+  gint64 id = make_full_case (f->session, DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT);
+  g_autoptr (DeskLetter) before = desk_letter_get (f->session, id, "en", &error);
   g_autoptr (DeskLetter) edited = NULL;
   g_autoptr (DeskLetter) zh = NULL;
   g_autoptr (DeskLetter) after = NULL;
   g_autoptr (DeskLetter) same = NULL;
 
   g_assert_no_error (error);
-  g_assert_true (desk_letter_save_edit (f->store, id, "en", "My own words.\n", &error));
+  g_assert_true (desk_letter_save_edit (f->session, id, "en", "My own words.\n", &error));
   g_assert_no_error (error);
-  edited = desk_letter_get (f->store, id, "en", &error);
+  edited = desk_letter_get (f->session, id, "en", &error);
   g_assert_true (edited->edited);
   g_assert_cmpstr (edited->text, ==, "My own words.\n");
   g_assert_cmpstr (edited->template_text, ==, before->template_text);
   /* Per language. */
-  zh = desk_letter_get (f->store, id, "zh", &error);
+  zh = desk_letter_get (f->session, id, "zh", &error);
   g_assert_false (zh->edited);
-  g_assert_true (desk_letter_reset (f->store, id, "en", &error));
-  after = desk_letter_get (f->store, id, "en", &error);
+  g_assert_true (desk_letter_reset (f->session, id, "en", &error));
+  after = desk_letter_get (f->session, id, "en", &error);
   g_assert_false (after->edited);
   g_assert_cmpstr (after->text, ==, before->text);
   /* Saving the template text is no edit. */
-  g_assert_true (desk_letter_save_edit (f->store, id, "en", before->template_text, &error));
-  same = desk_letter_get (f->store, id, "en", &error);
+  g_assert_true (desk_letter_save_edit (f->session, id, "en", before->template_text, &error));
+  {
+    g_autoptr (DeskCaseSnapshot) snap = NULL;
+    g_autoptr (DeskLetter) kept = NULL;
+
+    g_assert_true (desk_letter_save_edit (f->session, id, "zh", "我方留档。\n", &error));
+    snap = desk_store_load_case_snapshot (f->store, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_hash_table_lookup ((GHashTable *)desk_case_snapshot_get_part (snap, "letters"), "zh"), ==, "我方留档。\n");
+    g_assert_null (g_hash_table_lookup ((GHashTable *)desk_case_snapshot_get_part (snap, "letters"), "en"));
+  }
+  same = desk_letter_get (f->session, id, "en", &error);
   g_assert_false (same->edited);
-  g_assert_false (desk_letter_save_edit (f->store, id, "de", "x", &error));
+  g_assert_false (desk_letter_save_edit (f->session, id, "de", "x", &error));
   g_assert_error (error, DESK_LETTER_ERROR, DESK_LETTER_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (desk_letter_save_edit (f->store, id, "en", "\xff\xfe", &error));
+  g_assert_false (desk_letter_save_edit (f->session, id, "en", "\xff\xfe", &error));
   g_assert_error (error, DESK_LETTER_ERROR, DESK_LETTER_ERROR_INVALID);
 }
 
@@ -495,7 +509,7 @@ static void
 test_actions_and_details (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  gint64      id = make_minimal_case (f->store, DESK_PLATFORM_AMAZON, DESK_CASE_TYPE_ACCOUNT_HEALTH);
+  gint64      id = make_minimal_case (f->session, DESK_PLATFORM_AMAZON, DESK_CASE_TYPE_ACCOUNT_HEALTH);
   const char *actions[] = { "  First step\n", "", "Second step", NULL };
   g_auto (GStrv) got = NULL;
   g_auto (GStrv) ru = NULL;
@@ -503,19 +517,19 @@ test_actions_and_details (Fixture *f, gconstpointer data)
   g_autoptr (DeskLetter) letter = NULL;
   DeskLetterDetails set = { "Co\nLtd", "Store", "" };
 
-  g_assert_true (desk_letter_set_actions (f->store, id, "en", actions, &error));
+  g_assert_true (desk_letter_set_actions (f->session, id, "en", actions, &error));
   g_assert_no_error (error);
-  got = desk_letter_get_actions (f->store, id, "en", &error);
+  got = desk_letter_get_actions (f->session, id, "en", &error);
   g_assert_cmpuint (g_strv_length (got), ==, 2);
   g_assert_cmpstr (got[0], ==, "First step");
   g_assert_cmpstr (got[1], ==, "Second step");
-  ru = desk_letter_get_actions (f->store, id, "ru", &error);
+  ru = desk_letter_get_actions (f->session, id, "ru", &error);
   g_assert_cmpuint (g_strv_length (ru), ==, 0);
-  g_assert_true (desk_letter_set_details (f->store, id, "en", &set, &error));
-  details = desk_letter_get_details (f->store, id, "en", &error);
+  g_assert_true (desk_letter_set_details (f->session, id, "en", &set, &error));
+  details = desk_letter_get_details (f->session, id, "en", &error);
   g_assert_cmpstr (details->seller, ==, "Co Ltd");
   g_assert_cmpstr (details->signer, ==, "");
-  letter = desk_letter_get (f->store, id, "en", &error);
+  letter = desk_letter_get (f->session, id, "en", &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (letter->text, "- First step\n- Second step\n"));
   /* Details per language; empty fields fall back to English. */
@@ -523,25 +537,25 @@ test_actions_and_details (Fixture *f, gconstpointer data)
     DeskLetterDetails ru_set = { "", "", "Ли Вэй" };
     g_autoptr (DeskLetter) ru_letter = NULL;
 
-    g_assert_true (desk_letter_set_details (f->store, id, "ru", &ru_set, &error));
+    g_assert_true (desk_letter_set_details (f->session, id, "ru", &ru_set, &error));
     g_assert_no_error (error);
-    ru_letter = desk_letter_get (f->store, id, "zh", &error);
+    ru_letter = desk_letter_get (f->session, id, "zh", &error);
     g_assert_null (strstr (ru_letter->text, "Ли Вэй"));
     g_assert_nonnull (strstr (ru_letter->text, "Co Ltd"));
   }
   {
-    gint64            joom = make_minimal_case (f->store, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
+    gint64            joom = make_minimal_case (f->session, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
     DeskLetterDetails en_set = { "LongTeng Co., Ltd.", "LongTeng Store", "Li Wei" };
     DeskLetterDetails ru_set = { "", "", "Ли Вэй" };
     g_autoptr (DeskLetter) ru_letter = NULL;
 
-    g_assert_true (desk_letter_set_details (f->store, joom, "en", &en_set, &error));
-    g_assert_true (desk_letter_set_details (f->store, joom, "ru", &ru_set, &error));
-    ru_letter = desk_letter_get (f->store, joom, "ru", &error);
+    g_assert_true (desk_letter_set_details (f->session, joom, "en", &en_set, &error));
+    g_assert_true (desk_letter_set_details (f->session, joom, "ru", &ru_set, &error));
+    ru_letter = desk_letter_get (f->session, joom, "ru", &error);
     g_assert_no_error (error);
     g_assert_nonnull (strstr (ru_letter->text, "С уважением,\nЛи Вэй\nLongTeng Co., Ltd.\nМагазин: LongTeng Store\n"));
   }
-  g_assert_false (desk_letter_set_actions (f->store, id + 99, "en", actions, &error));
+  g_assert_false (desk_letter_set_actions (f->session, id + 99, "en", actions, &error));
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
 }
 
@@ -549,8 +563,8 @@ static void
 test_no_template (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  gint64 id = make_minimal_case (f->store, DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT);
-  g_autoptr (DeskLetter) letter = desk_letter_get (f->store, id, "ru", &error);
+  gint64 id = make_minimal_case (f->session, DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT);
+  g_autoptr (DeskLetter) letter = desk_letter_get (f->session, id, "ru", &error);
 
   g_assert_null (letter);
   g_assert_error (error, DESK_LETTER_ERROR, DESK_LETTER_ERROR_NO_TEMPLATE);
@@ -561,8 +575,8 @@ static void
 test_reasons (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  gint64 id = make_full_case (f->store, DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT);
-  g_autoptr (JsonObject) context = desk_letter_build_context (f->store, id, "en", &error);
+  gint64 id = make_full_case (f->session, DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT);
+  g_autoptr (JsonObject) context = desk_letter_build_context (f->session, id, "en", &error);
   JsonArray *reasons;
   JsonArray *answered;
 

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "desk-checklist.h"
+#include "desk-session.h"
 #include "desk-cli.h"
 #include "desk-util.h"
 #include "letters/desk-letter-lint.h"
@@ -83,7 +83,7 @@ apply_settings (DeskCliContext *ctx,
 {
   if (seller || store || signer)
     {
-      g_autoptr (DeskLetterDetails) details = desk_letter_get_details (ctx->store, id, language, error);
+      g_autoptr (DeskLetterDetails) details = desk_letter_get_details (ctx->session, id, language, error);
 
       if (details == NULL)
         return FALSE;
@@ -102,18 +102,18 @@ apply_settings (DeskCliContext *ctx,
           g_free (details->signer);
           details->signer = g_strdup (signer);
         }
-      if (!desk_letter_set_details (ctx->store, id, language, details, error))
+      if (!desk_letter_set_details (ctx->session, id, language, details, error))
         return FALSE;
     }
-  if (actions && !desk_letter_set_actions (ctx->store, id, language, (const char *const *)actions, error))
+  if (actions && !desk_letter_set_actions (ctx->session, id, language, (const char *const *)actions, error))
     return FALSE;
-  if (reset && !desk_letter_reset (ctx->store, id, language, error))
+  if (reset && !desk_letter_reset (ctx->session, id, language, error))
     return FALSE;
   if (text_file)
     {
       g_autofree char *text = desk_cli_read_file (text_file, error);
 
-      if (text == NULL || !desk_letter_save_edit (ctx->store, id, language, text, error))
+      if (text == NULL || !desk_letter_save_edit (ctx->session, id, language, text, error))
         return FALSE;
     }
   return TRUE;
@@ -173,14 +173,14 @@ desk_cli_letter (DeskCliContext *ctx,
   if (language == NULL && !(language = default_language (ctx, id, error)))
     return DESK_CLI_EXIT_FAILED;
   if (!apply_settings (ctx, id, language, seller, store, signer, actions, reset, text_file, error)
-      || !(letter = desk_letter_get (ctx->store, id, language, error))
+      || !(letter = desk_letter_get (ctx->session, id, language, error))
       || !(kase = desk_store_get_case (ctx->store, id, error)))
     return DESK_CLI_EXIT_FAILED;
   if (output && !g_file_set_contents (output, letter->text, -1, error))
     return DESK_CLI_EXIT_FAILED;
   if (check)
     {
-      DeskRulePack *pack = desk_rule_registry_get_pack (desk_checklist_get_rules (ctx->store), desk_case_get_platform (kase));
+      DeskRulePack *pack = desk_session_get_pack (ctx->session, desk_case_get_platform (kase));
       g_autoptr (DeskLintReport) report = desk_letter_lint (letter->text, pack, desk_case_get_case_type (kase), language);
 
       return print_report (report, json || ctx->json);
@@ -228,6 +228,6 @@ desk_cli_lint (DeskCliContext *ctx,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _ ("%s is not UTF-8 text. Save it as UTF-8 and try again."), ctx->argv[1]);
       return DESK_CLI_EXIT_FAILED;
     }
-  report = desk_letter_lint (text, desk_rule_registry_get_pack (desk_checklist_get_rules (ctx->store), platform), type, language ? language : "en");
+  report = desk_letter_lint (text, desk_session_get_pack (ctx->session, platform), type, language ? language : "en");
   return print_report (report, json || ctx->json);
 }

@@ -100,7 +100,7 @@ static const DeskMigration migrations[] = {
      * actions, per letter language) and their edits of the filled text. */
     "CREATE TABLE letter_details ("
     "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
-    "  language TEXT NOT NULL," /* en, ru, zh: names may be written per language */
+    "  language TEXT NOT NULL,"          /* en, ru, zh: names may be written per language */
     "  seller TEXT NOT NULL DEFAULT ''," /* the seller's legal entity */
     "  store_name TEXT NOT NULL DEFAULT '',"
     "  signer TEXT NOT NULL DEFAULT '',"

@@ -15,7 +15,7 @@ struct _DeskLetterSection
 {
   AdwBin parent_instance;
 
-  DeskStore    *store;
+  DeskSession  *session;
   gint64        case_id;
   GtkWindow    *window; /* weak */
   AdwActionRow *row;
@@ -37,7 +37,7 @@ language_name (const char *language)
 static char *
 summary (DeskLetterSection *self)
 {
-  g_autoptr (DeskCase) kase = desk_store_get_case (self->store, self->case_id, NULL);
+  g_autoptr (DeskCase) kase = desk_store_get_case (desk_session_get_store (self->session), self->case_id, NULL);
   g_auto (GStrv) languages = NULL;
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (DeskLetter) letter = NULL;
@@ -50,10 +50,10 @@ summary (DeskLetterSection *self)
     return g_strdup (_ ("No letter template for this platform and case type yet."));
   for (guint i = 0; languages[i]; i++)
     g_string_append_printf (out, "%s%s", i ? _ (", ") : "", language_name (languages[i]));
-  if (!(letter = desk_letter_get (self->store, self->case_id, languages[0], NULL)))
+  if (!(letter = desk_letter_get (self->session, self->case_id, languages[0], NULL)))
     return g_string_free (g_steal_pointer (&out), FALSE);
   report = desk_letter_lint (letter->text,
-                             desk_rule_registry_get_pack (desk_checklist_get_rules (self->store), desk_case_get_platform (kase)),
+                             desk_session_get_pack (self->session, desk_case_get_platform (kase)),
                              desk_case_get_case_type (kase), languages[0]);
   g_string_append (out, " · ");
   if (report->limit)
@@ -71,7 +71,7 @@ summary (DeskLetterSection *self)
 static void
 refresh (DeskLetterSection *self)
 {
-  g_autofree char *text = self->store && self->case_id ? summary (self) : g_strdup ("");
+  g_autofree char *text = self->session && self->case_id ? summary (self) : g_strdup ("");
 
   adw_action_row_set_subtitle (self->row, text);
 }
@@ -103,7 +103,7 @@ desk_letter_section_open (DeskLetterSection *self)
         }
       view = desk_letter_view_new ();
       adw_window_set_content (ADW_WINDOW (self->window), GTK_WIDGET (view));
-      desk_letter_view_set_case (view, self->store, self->case_id);
+      desk_letter_view_set_case (view, self->session, self->case_id);
       g_signal_connect_object (self->window, "destroy", G_CALLBACK (on_window_destroy), self, G_CONNECT_SWAPPED);
     }
   gtk_window_present (self->window);
@@ -118,23 +118,41 @@ open_activated (GtkWidget  *widget,
   desk_letter_section_open (DESK_LETTER_SECTION (widget));
 }
 
+/* Letters, evidence and checklist changes all change the filled letter. */
+static void
+on_session_changed (DeskSession       *session,
+                    const char        *part,
+                    gint64             case_id,
+                    DeskLetterSection *self)
+{
+  if (case_id == self->case_id && (g_str_equal (part, "letters") || g_str_equal (part, "evidence") || g_str_equal (part, "checklist")))
+    refresh (self);
+}
+
 void
 desk_letter_section_set_case (DeskLetterSection *self,
-                              DeskStore         *store,
+                              DeskSession       *session,
                               gint64             case_id)
 {
   g_return_if_fail (DESK_IS_LETTER_SECTION (self));
   if (self->window && case_id != self->case_id)
     gtk_window_destroy (self->window);
-  g_set_object (&self->store, store);
+  if (self->session != session)
+    {
+      if (self->session)
+        g_signal_handlers_disconnect_by_func (self->session, on_session_changed, self);
+      g_set_object (&self->session, session);
+      if (session)
+        g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
+    }
   self->case_id = case_id;
   refresh (self);
 }
 
 void
-desk_letter_section_attach (GtkBox    *sections,
-                            DeskStore *store,
-                            gint64     case_id)
+desk_letter_section_attach (GtkBox      *sections,
+                            DeskSession *session,
+                            gint64       case_id)
 {
   GtkWidget *child;
 
@@ -147,7 +165,7 @@ desk_letter_section_attach (GtkBox    *sections,
       child = GTK_WIDGET (desk_letter_section_new ());
       gtk_box_append (sections, child);
     }
-  desk_letter_section_set_case (DESK_LETTER_SECTION (child), store, case_id);
+  desk_letter_section_set_case (DESK_LETTER_SECTION (child), session, case_id);
 }
 
 static void
@@ -157,7 +175,7 @@ desk_letter_section_dispose (GObject *object)
 
   if (self->window)
     gtk_window_destroy (self->window);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (desk_letter_section_parent_class)->dispose (object);
 }
 

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,13 +16,13 @@ G_DECLARE_FINAL_TYPE (DeskLetterSection, desk_letter_section, DESK, LETTER_SECTI
  * (DeskLetterView) in its own window, one per case page. */
 DeskLetterSection *desk_letter_section_new (void);
 void               desk_letter_section_set_case (DeskLetterSection *self,
-                                                 DeskStore         *store,
+                                                 DeskSession       *session,
                                                  gint64             case_id);
 /* Opens (or presents) the letter window; returns it, borrowed. */
 GtkWindow *desk_letter_section_open (DeskLetterSection *self);
 /* Adds the section to the case page's sections box once, then sets the case. */
-void desk_letter_section_attach (GtkBox    *sections,
-                                 DeskStore *store,
-                                 gint64     case_id);
+void desk_letter_section_attach (GtkBox      *sections,
+                                 DeskSession *session,
+                                 gint64       case_id);
 
 G_END_DECLS

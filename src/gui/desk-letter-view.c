@@ -18,7 +18,7 @@ struct _DeskLetterView
 {
   AdwBin parent_instance;
 
-  DeskStore      *store;
+  DeskSession    *session;
   gint64          case_id;
   DeskCase       *kase;
   char           *language;
@@ -154,7 +154,7 @@ static void
 relint (DeskLetterView *self)
 {
   g_autofree char *text = buffer_text (self->text_view);
-  DeskRulePack    *pack = desk_rule_registry_get_pack (desk_checklist_get_rules (self->store), desk_case_get_platform (self->kase));
+  DeskRulePack    *pack = desk_session_get_pack (self->session, desk_case_get_platform (self->kase));
 
   g_clear_pointer (&self->report, desk_lint_report_free);
   self->report = desk_letter_lint (text, pack, desk_case_get_case_type (self->kase), self->language);
@@ -183,7 +183,7 @@ desk_letter_view_flush (DeskLetterView *self)
     return;
   g_clear_handle_id (&self->save_source, g_source_remove);
   text = buffer_text (self->text_view);
-  if (!desk_letter_save_edit (self->store, self->case_id, self->language, text, &error))
+  if (!desk_letter_save_edit (self->session, self->case_id, self->language, text, &error))
     {
       toast (self, error->message);
       return;
@@ -215,8 +215,8 @@ on_buffer_changed (DeskLetterView *self)
 static void
 load_details (DeskLetterView *self)
 {
-  g_autoptr (DeskLetterDetails) details = desk_letter_get_details (self->store, self->case_id, self->language, NULL);
-  g_auto (GStrv) actions = desk_letter_get_actions (self->store, self->case_id, self->language, NULL);
+  g_autoptr (DeskLetterDetails) details = desk_letter_get_details (self->session, self->case_id, self->language, NULL);
+  g_auto (GStrv) actions = desk_letter_get_actions (self->session, self->case_id, self->language, NULL);
   g_autofree char *joined = actions ? g_strjoinv ("\n", actions) : g_strdup ("");
 
   gtk_editable_set_text (GTK_EDITABLE (self->seller_row), details ? details->seller : "");
@@ -229,7 +229,7 @@ static gboolean
 load_letter (DeskLetterView *self)
 {
   g_autoptr (GError) error = NULL;
-  DeskLetter *letter = desk_letter_get (self->store, self->case_id, self->language, &error);
+  DeskLetter *letter = desk_letter_get (self->session, self->case_id, self->language, &error);
 
   if (letter == NULL)
     {
@@ -318,20 +318,20 @@ desk_letter_view_get_n_findings (DeskLetterView *self)
 
 void
 desk_letter_view_set_case (DeskLetterView *self,
-                           DeskStore      *store,
+                           DeskSession    *session,
                            gint64          case_id)
 {
   g_auto (GStrv) languages = NULL;
 
   g_return_if_fail (DESK_IS_LETTER_VIEW (self));
-  if (self->store)
+  if (self->session)
     desk_letter_view_flush (self);
-  g_set_object (&self->store, store);
+  g_set_object (&self->session, session);
   g_clear_object (&self->kase);
   g_clear_pointer (&self->letter, desk_letter_free);
   g_clear_pointer (&self->language, g_free);
   self->case_id = case_id;
-  if (case_id == 0 || store == NULL || !(self->kase = desk_store_get_case (store, case_id, NULL)))
+  if (case_id == 0 || session == NULL || !(self->kase = desk_store_get_case (desk_session_get_store (session), case_id, NULL)))
     return;
   adw_window_title_set_subtitle (self->window_title, desk_case_get_title (self->kase));
   languages = desk_letter_list_languages (desk_case_get_platform (self->kase), desk_case_get_case_type (self->kase));
@@ -367,7 +367,7 @@ reset_activated (GtkWidget  *widget,
   g_autoptr (GError) error = NULL;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!desk_letter_reset (self->store, self->case_id, self->language, &error))
+  if (!desk_letter_reset (self->session, self->case_id, self->language, &error))
     {
       toast (self, error->message);
       return;
@@ -424,7 +424,7 @@ on_details_apply (DeskLetterView *self)
     (char *)gtk_editable_get_text (GTK_EDITABLE (self->signer_row)),
   };
 
-  if (!desk_letter_set_details (self->store, self->case_id, self->language, &details, &error))
+  if (!desk_letter_set_details (self->session, self->case_id, self->language, &details, &error))
     {
       toast (self, error->message);
       return;
@@ -442,7 +442,7 @@ save_actions_activated (GtkWidget  *widget,
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr (GError) error = NULL;
 
-  if (!desk_letter_set_actions (self->store, self->case_id, self->language, (const char *const *)lines, &error))
+  if (!desk_letter_set_actions (self->session, self->case_id, self->language, (const char *const *)lines, &error))
     {
       toast (self, error->message);
       return;
@@ -455,12 +455,12 @@ desk_letter_view_dispose (GObject *object)
 {
   DeskLetterView *self = DESK_LETTER_VIEW (object);
 
-  if (self->store && self->save_source)
+  if (self->session && self->save_source)
     desk_letter_view_flush (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_LETTER_VIEW);
   g_clear_object (&self->kase);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->letter, desk_letter_free);
   g_clear_pointer (&self->report, desk_lint_report_free);
   g_clear_pointer (&self->language, g_free);

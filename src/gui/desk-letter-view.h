@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (DeskLetterView, desk_letter_view, DESK, LETTER_VIEW, AdwBi
 DeskLetterView *desk_letter_view_new (void);
 /* @case_id 0 clears the view. Loads the first letter language. */
 void desk_letter_view_set_case (DeskLetterView *self,
-                                DeskStore      *store,
+                                DeskSession    *session,
                                 gint64          case_id);
 /* "en", "ru", "zh"; FALSE when the case has no letter in @language. */
 gboolean    desk_letter_view_set_language (DeskLetterView *self,

@@ -24,4 +24,10 @@ gboolean _desk_letter_load_edit (DeskStore  *store,
                                  char      **text,
                                  GError    **error);
 
+/* Snapshot part "letters": GHashTable language → the seller's edited text,
+ * only for edited languages (desk-case-snapshot-parts.c). */
+gpointer _desk_letter_snapshot_load (DeskStore *store,
+                                     gint64     case_id,
+                                     GError   **error);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "desk-letter-data.h"
 #include "desk-letter-private.h"
 #include "desk-letter.h"
+#include "desk-session.h"
 #include "desk-store-private.h"
 
 /* What the seller adds to letters, in cases.db (migration 2): details,
@@ -47,16 +48,17 @@ check_case (DeskStore *store,
 }
 
 DeskLetterDetails *
-desk_letter_get_details (DeskStore  *store,
-                         gint64      case_id,
-                         const char *language,
-                         GError    **error)
+desk_letter_get_details (DeskSession *session,
+                         gint64       case_id,
+                         const char  *language,
+                         GError     **error)
 {
+  DeskStore *store = desk_session_get_store (session);
   g_autoptr (DeskLetterDetails) details = g_new0 (DeskLetterDetails, 1);
   sqlite3_stmt *stmt;
   int           rc;
 
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
   if (!check_language (language, error))
     return NULL;
   stmt = _desk_store_prepare (store, "SELECT seller, store_name, signer FROM letter_details WHERE case_id = ?1 AND language = ?2", error);
@@ -96,18 +98,19 @@ one_line (const char *text)
 }
 
 gboolean
-desk_letter_set_details (DeskStore               *store,
+desk_letter_set_details (DeskSession             *session,
                          gint64                   case_id,
                          const char              *language,
                          const DeskLetterDetails *details,
                          GError                 **error)
 {
+  DeskStore       *store = desk_session_get_store (session);
   g_autofree char *seller = one_line (details->seller);
   g_autofree char *store_name = one_line (details->store_name);
   g_autofree char *signer = one_line (details->signer);
   sqlite3_stmt    *stmt;
 
-  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (DESK_IS_SESSION (session), FALSE);
   if (!check_language (language, error) || !check_case (store, case_id, error))
     return FALSE;
   stmt = _desk_store_prepare (store,
@@ -121,20 +124,24 @@ desk_letter_set_details (DeskStore               *store,
   sqlite3_bind_text (stmt, 2, seller, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, store_name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, signer, -1, SQLITE_TRANSIENT);
-  return _desk_store_step_done (store, stmt, error);
+  if (!_desk_store_step_done (store, stmt, error))
+    return FALSE;
+  _desk_store_notify (store, "letters", case_id);
+  return TRUE;
 }
 
 GStrv
-desk_letter_get_actions (DeskStore  *store,
-                         gint64      case_id,
-                         const char *language,
-                         GError    **error)
+desk_letter_get_actions (DeskSession *session,
+                         gint64       case_id,
+                         const char  *language,
+                         GError     **error)
 {
+  DeskStore *store = desk_session_get_store (session);
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt;
   int           rc;
 
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
   if (!check_language (language, error))
     return NULL;
   stmt = _desk_store_prepare (store, "SELECT text FROM letter_actions WHERE case_id = ?1 AND language = ?2 ORDER BY position, id", error);
@@ -189,21 +196,22 @@ replace_actions (DeskStore         *store,
 }
 
 gboolean
-desk_letter_set_actions (DeskStore         *store,
+desk_letter_set_actions (DeskSession       *session,
                          gint64             case_id,
                          const char        *language,
                          const char *const *actions,
                          GError           **error)
 {
-  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  if (!check_language (language, error) || !check_case (store, case_id, error) || !_desk_store_begin (store, error))
+  DeskStore *store = desk_session_get_store (session);
+  g_return_val_if_fail (DESK_IS_SESSION (session), FALSE);
+  g_autoptr (DeskStoreTxn) txn = NULL;
+
+  if (!check_language (language, error) || !check_case (store, case_id, error)
+      || !(txn = _desk_store_txn_begin (store, error))
+      || !replace_actions (store, case_id, language, actions, error))
     return FALSE;
-  if (!replace_actions (store, case_id, language, actions, error))
-    {
-      _desk_store_rollback (store);
-      return FALSE;
-    }
-  return _desk_store_commit (store, error);
+  _desk_store_notify (store, "letters", case_id);
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 gboolean
@@ -234,14 +242,15 @@ _desk_letter_load_edit (DeskStore  *store,
 }
 
 gboolean
-desk_letter_reset (DeskStore  *store,
-                   gint64      case_id,
-                   const char *language,
-                   GError    **error)
+desk_letter_reset (DeskSession *session,
+                   gint64       case_id,
+                   const char  *language,
+                   GError     **error)
 {
+  DeskStore    *store = desk_session_get_store (session);
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (DESK_IS_SESSION (session), FALSE);
   if (!check_language (language, error))
     return FALSE;
   stmt = _desk_store_prepare (store, "DELETE FROM letter_edits WHERE case_id = ?1 AND language = ?2", error);
@@ -249,21 +258,25 @@ desk_letter_reset (DeskStore  *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, case_id);
   sqlite3_bind_text (stmt, 2, language, -1, SQLITE_TRANSIENT);
-  return _desk_store_step_done (store, stmt, error);
+  if (!_desk_store_step_done (store, stmt, error))
+    return FALSE;
+  _desk_store_notify (store, "letters", case_id);
+  return TRUE;
 }
 
 gboolean
-desk_letter_save_edit (DeskStore  *store,
-                       gint64      case_id,
-                       const char *language,
-                       const char *text,
-                       GError    **error)
+desk_letter_save_edit (DeskSession *session,
+                       gint64       case_id,
+                       const char  *language,
+                       const char  *text,
+                       GError     **error)
 {
+  DeskStore *store = desk_session_get_store (session);
   g_autoptr (DeskLetter) letter = NULL;
   g_autofree char *now = _desk_store_now_iso8601 ();
   sqlite3_stmt    *stmt;
 
-  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (DESK_IS_SESSION (session), FALSE);
   if (!check_language (language, error))
     return FALSE;
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
@@ -271,10 +284,10 @@ desk_letter_save_edit (DeskStore  *store,
       g_set_error (error, DESK_LETTER_ERROR, DESK_LETTER_ERROR_INVALID, _ ("The letter text is not valid UTF-8; nothing was saved."));
       return FALSE;
     }
-  if (!(letter = desk_letter_get (store, case_id, language, error)))
+  if (!(letter = desk_letter_get (session, case_id, language, error)))
     return FALSE;
   if (g_str_equal (text, letter->template_text))
-    return desk_letter_reset (store, case_id, language, error);
+    return desk_letter_reset (session, case_id, language, error);
   stmt = _desk_store_prepare (store,
                               "INSERT INTO letter_edits (case_id, language, text, updated_at) VALUES (?1, ?2, ?3, ?4)"
                               " ON CONFLICT (case_id, language) DO UPDATE SET text = ?3, updated_at = ?4",
@@ -285,7 +298,10 @@ desk_letter_save_edit (DeskStore  *store,
   sqlite3_bind_text (stmt, 2, language, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  return _desk_store_step_done (store, stmt, error);
+  if (!_desk_store_step_done (store, stmt, error))
+    return FALSE;
+  _desk_store_notify (store, "letters", case_id);
+  return TRUE;
 }
 
 /* The notice's own labelled lines: what the platform says is wrong. Until the
@@ -337,4 +353,27 @@ _desk_letter_add_chain (JsonObject *context,
 {
   /* Filled from the authorization chain once it is stored (issue #11). */
   json_object_set_array_member (context, "chain", json_array_new ());
+}
+
+gpointer
+_desk_letter_snapshot_load (DeskStore *store,
+                            gint64     case_id,
+                            GError   **error)
+{
+  g_autoptr (GHashTable) edits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = _desk_store_prepare (store, "SELECT language, text FROM letter_edits WHERE case_id = ?1", error);
+  int           rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (edits, _desk_store_column_dup (stmt, 0), _desk_store_column_dup (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (_desk_store_get_db (store), rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&edits);
 }

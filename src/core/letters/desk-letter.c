@@ -13,6 +13,7 @@
 #include "desk-letter-private.h"
 #include "desk-letter.h"
 #include "desk-notice.h"
+#include "desk-session.h"
 #include "desk-store-private.h"
 #include "desk-util.h"
 
@@ -378,20 +379,20 @@ add_case_facts (JsonObject *context,
 }
 
 static gboolean
-add_seller (JsonObject *context,
-            DeskStore  *store,
-            gint64      case_id,
-            const char *language,
-            GError    **error)
+add_seller (JsonObject  *context,
+            DeskSession *session,
+            gint64       case_id,
+            const char  *language,
+            GError     **error)
 {
   g_autoptr (DeskLetterDetails) details = NULL;
   g_autoptr (DeskLetterDetails) en = NULL;
   g_auto (GStrv) actions = NULL;
   JsonArray *array;
 
-  if (!(details = desk_letter_get_details (store, case_id, language, error))
-      || !(en = desk_letter_get_details (store, case_id, "en", error))
-      || !(actions = desk_letter_get_actions (store, case_id, language, error)))
+  if (!(details = desk_letter_get_details (session, case_id, language, error))
+      || !(en = desk_letter_get_details (session, case_id, "en", error))
+      || !(actions = desk_letter_get_actions (session, case_id, language, error)))
     return FALSE;
   set_text (context, "seller", *details->seller ? details->seller : en->seller);
   set_text (context, "store", *details->store_name ? details->store_name : en->store_name);
@@ -404,11 +405,12 @@ add_seller (JsonObject *context,
 }
 
 JsonObject *
-desk_letter_build_context (DeskStore  *store,
-                           gint64      case_id,
-                           const char *language,
-                           GError    **error)
+desk_letter_build_context (DeskSession *session,
+                           gint64       case_id,
+                           const char  *language,
+                           GError     **error)
 {
+  DeskStore *store = desk_session_get_store (session);
   g_autoptr (JsonObject) context = json_object_new ();
   g_autoptr (DeskCase) kase = NULL;
   g_autoptr (GPtrArray) exhibits = NULL;
@@ -418,13 +420,13 @@ desk_letter_build_context (DeskStore  *store,
   DeskRulePack *pack;
   guint         limit;
 
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
   if (!(kase = desk_store_get_case (store, case_id, error))
-      || !(exhibits = desk_exhibits_list (store, case_id, lang, error))
+      || !(exhibits = desk_exhibits_list (session, case_id, lang, error))
       || !(checklist = desk_checklist_list (store, case_id, error))
-      || !add_seller (context, store, case_id, lang, error))
+      || !add_seller (context, session, case_id, lang, error))
     return NULL;
-  pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), desk_case_get_platform (kase));
+  pack = desk_session_get_pack (session, desk_case_get_platform (kase));
   if (desk_case_has_notice_text (kase))
     notice = desk_notice_decode (desk_case_get_notice_text (kase), desk_case_get_received_at (kase));
   add_case_facts (context, kase, lang);
@@ -440,22 +442,23 @@ desk_letter_build_context (DeskStore  *store,
 }
 
 DeskLetter *
-desk_letter_get (DeskStore  *store,
-                 gint64      case_id,
-                 const char *language,
-                 GError    **error)
+desk_letter_get (DeskSession *session,
+                 gint64       case_id,
+                 const char  *language,
+                 GError     **error)
 {
+  DeskStore *store = desk_session_get_store (session);
   g_autoptr (DeskCase) kase = NULL;
   g_autoptr (DeskLetterTemplate) template = NULL;
   g_autoptr (JsonObject) context = NULL;
   g_autoptr (DeskLetter) letter = g_new0 (DeskLetter, 1);
   DeskRulePack *pack;
 
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
   letter->language = g_strdup (desk_letter_language_normalize (language));
   if (!(kase = _desk_store_get_case_summary (store, case_id, error))
       || !(template = desk_letter_load_template_for (desk_case_get_platform (kase), desk_case_get_case_type (kase), letter->language, error))
-      || !(context = desk_letter_build_context (store, case_id, letter->language, error)))
+      || !(context = desk_letter_build_context (session, case_id, letter->language, error)))
     return NULL;
   letter->template_text = desk_letter_template_render (template, context);
   if (!_desk_letter_load_edit (store, case_id, letter->language, &letter->text, error))
@@ -463,7 +466,7 @@ desk_letter_get (DeskStore  *store,
   letter->edited = letter->text != NULL;
   if (letter->text == NULL)
     letter->text = g_strdup (letter->template_text);
-  pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), desk_case_get_platform (kase));
+  pack = desk_session_get_pack (session, desk_case_get_platform (kase));
   letter->limit = pack ? desk_rule_pack_get_char_limit (pack, desk_case_get_case_type (kase)) : 0;
   return g_steal_pointer (&letter);
 }

@@ -3,7 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 #include "desk-letter-template.h"
 
 G_BEGIN_DECLS
@@ -60,38 +60,38 @@ DeskLetterTemplate *desk_letter_load_template_for (DeskPlatform platform,
                                                    GError     **error);
 
 /* The context a template is filled with (members in TEMPLATES.md). */
-JsonObject *desk_letter_build_context (DeskStore  *store,
-                                       gint64      case_id,
-                                       const char *language,
-                                       GError    **error);
+JsonObject *desk_letter_build_context (DeskSession *session,
+                                       gint64       case_id,
+                                       const char  *language,
+                                       GError     **error);
 
 /* The letter of @case_id in @language (template filled now, and the edit). */
-DeskLetter *desk_letter_get (DeskStore  *store,
-                             gint64      case_id,
-                             const char *language,
-                             GError    **error);
+DeskLetter *desk_letter_get (DeskSession *session,
+                             gint64       case_id,
+                             const char  *language,
+                             GError     **error);
 /* Keeps @text as the seller's version of the letter. Saving text equal to
  * the filled template removes the edit. */
-gboolean desk_letter_save_edit (DeskStore  *store,
-                                gint64      case_id,
-                                const char *language,
-                                const char *text,
-                                GError    **error);
+gboolean desk_letter_save_edit (DeskSession *session,
+                                gint64       case_id,
+                                const char  *language,
+                                const char  *text,
+                                GError     **error);
 /* Drops the edit: the letter is the filled template again. */
-gboolean desk_letter_reset (DeskStore  *store,
-                            gint64      case_id,
-                            const char *language,
-                            GError    **error);
+gboolean desk_letter_reset (DeskSession *session,
+                            gint64       case_id,
+                            const char  *language,
+                            GError     **error);
 
 /* Who writes and signs, per letter language (a Russian letter may spell the
  * company in Cyrillic). Letters use the English details for any field left
  * empty in their language. Get returns what is stored for @language ("" for
  * unset fields). */
-DeskLetterDetails *desk_letter_get_details (DeskStore  *store,
-                                            gint64      case_id,
-                                            const char *language,
-                                            GError    **error);
-gboolean           desk_letter_set_details (DeskStore               *store,
+DeskLetterDetails *desk_letter_get_details (DeskSession *session,
+                                            gint64       case_id,
+                                            const char  *language,
+                                            GError     **error);
+gboolean           desk_letter_set_details (DeskSession             *session,
                                             gint64                   case_id,
                                             const char              *language,
                                             const DeskLetterDetails *details,
@@ -99,11 +99,11 @@ gboolean           desk_letter_set_details (DeskStore               *store,
 
 /* Corrective actions the seller took, one sentence each, per letter
  * language; set replaces the list (blank lines are dropped). */
-GStrv    desk_letter_get_actions (DeskStore  *store,
-                                  gint64      case_id,
-                                  const char *language,
-                                  GError    **error);
-gboolean desk_letter_set_actions (DeskStore         *store,
+GStrv    desk_letter_get_actions (DeskSession *session,
+                                  gint64       case_id,
+                                  const char  *language,
+                                  GError     **error);
+gboolean desk_letter_set_actions (DeskSession       *session,
                                   gint64             case_id,
                                   const char        *language,
                                   const char *const *actions,
