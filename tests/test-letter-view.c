@@ -265,6 +265,17 @@ test_screenshots (void)
   desk_gui_test_iterate (300);
   wide = g_build_filename (g_getenv ("DESK_SCREENSHOT_DIR"), zh ? "letter-zh_CN.png" : "letter.png", NULL);
   g_assert_true (desk_screenshot_save (window, wide, &error));
+  {
+    /* The wording check below the letter, with its Replace buttons. */
+    g_autofree char   *findings = g_build_filename (g_getenv ("DESK_SCREENSHOT_DIR"), zh ? "letter-findings-zh_CN.png" : "letter-findings.png", NULL);
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (desk_gui_test_find (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment     *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) - 380);
+    desk_gui_test_iterate (300);
+    g_assert_true (desk_screenshot_save (window, findings, &error));
+    gtk_adjustment_set_value (adjustment, 0);
+  }
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
   desk_gui_test_iterate (300);
   narrow = g_build_filename (g_getenv ("DESK_SCREENSHOT_DIR"), zh ? "letter-narrow-zh_CN.png" : "letter-narrow.png", NULL);
