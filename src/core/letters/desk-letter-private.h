@@ -11,10 +11,12 @@ G_BEGIN_DECLS
  * Infringement)"), read from labelled lines of the notice. Never NULL. */
 GStrv _desk_letter_notice_reasons (const char *notice_text);
 
-/* Adds "chain" (who authorised whom) to @context. */
+/* Adds "chain" (who authorised whom, brand owner first, with the exhibits
+ * that document each link) to @context. */
 void _desk_letter_add_chain (JsonObject *context,
                              DeskStore  *store,
                              gint64      case_id,
+                             GPtrArray  *exhibits,
                              const char *language);
 
 /* *@text is the stored edit, or NULL when there is none. */

@@ -345,16 +345,6 @@ _desk_letter_notice_reasons (const char *notice_text)
   return g_strv_builder_end (builder);
 }
 
-void
-_desk_letter_add_chain (JsonObject *context,
-                        DeskStore  *store,
-                        gint64      case_id,
-                        const char *language)
-{
-  /* Filled from the authorization chain once it is stored (issue #11). */
-  json_object_set_array_member (context, "chain", json_array_new ());
-}
-
 gpointer
 _desk_letter_snapshot_load (DeskStore *store,
                             gint64     case_id,

@@ -436,7 +436,7 @@ desk_letter_build_context (DeskSession *session,
   add_reasons (context, kase);
   add_exhibits (context, exhibits, lang);
   add_requests (context, exhibits, checklist, notice, lang);
-  _desk_letter_add_chain (context, store, case_id, lang);
+  _desk_letter_add_chain (context, store, case_id, exhibits, lang);
   add_terms (context, pack, desk_case_get_case_type (kase), lang);
   return g_steal_pointer (&context);
 }
