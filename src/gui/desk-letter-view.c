@@ -316,6 +316,21 @@ desk_letter_view_get_n_findings (DeskLetterView *self)
   return self->report ? self->report->findings->len : 0;
 }
 
+/* New evidence or chain links change the filled letter: show it, unless the
+ * seller is working on an edit of their own. Our own saves ("letters") are
+ * not followed, so typing never jumps. */
+static void
+on_session_changed (DeskSession    *session,
+                    const char     *part,
+                    gint64          case_id,
+                    DeskLetterView *self)
+{
+  if (case_id != self->case_id || self->kase == NULL || g_str_equal (part, "letters"))
+    return;
+  if (self->letter && !self->letter->edited && self->save_source == 0)
+    load_letter (self);
+}
+
 void
 desk_letter_view_set_case (DeskLetterView *self,
                            DeskSession    *session,
@@ -325,8 +340,13 @@ desk_letter_view_set_case (DeskLetterView *self,
 
   g_return_if_fail (DESK_IS_LETTER_VIEW (self));
   if (self->session)
-    desk_letter_view_flush (self);
+    {
+      desk_letter_view_flush (self);
+      g_signal_handlers_disconnect_by_func (self->session, on_session_changed, self);
+    }
   g_set_object (&self->session, session);
+  if (session)
+    g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
   g_clear_object (&self->kase);
   g_clear_pointer (&self->letter, desk_letter_free);
   g_clear_pointer (&self->language, g_free);
