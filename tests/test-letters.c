@@ -689,6 +689,24 @@ test_lint_no_false_alarms (void)
 }
 
 static void
+test_lint_language (void)
+{
+  g_autoptr (DeskLintReport) en = desk_letter_lint ("We fixed the title. 注意：改标题 before Friday.", NULL, DESK_CASE_TYPE_UNKNOWN, "en");
+  g_autoptr (DeskLintReport) zh = desk_letter_lint ("注意：改标题。", NULL, DESK_CASE_TYPE_UNKNOWN, "zh");
+  DeskLintFinding *finding;
+  g_autofree char *fixed = NULL;
+
+  g_assert_cmpuint (en->findings->len, ==, 1);
+  finding = en->findings->pdata[0];
+  g_assert_cmpstr (finding->text, ==, "注意：改标题");
+  g_assert_cmpint (finding->kind, ==, DESK_LINT_LANGUAGE);
+  g_assert_false (finding->blocking);
+  fixed = desk_letter_lint_apply ("We fixed the title. 注意：改标题 before Friday.", finding);
+  g_assert_cmpstr (fixed, ==, "We fixed the title. before Friday.");
+  g_assert_cmpuint (zh->findings->len, ==, 0);
+}
+
+static void
 test_lint_wrong_term (void)
 {
   g_autoptr (DeskRulePack) shopee = desk_rule_pack_load_builtin (DESK_PLATFORM_SHOPEE, NULL);
@@ -769,6 +787,7 @@ main (int argc, char **argv)
   g_test_add_func ("/letters/lint/planted", test_lint_planted);
   g_test_add_func ("/letters/lint/no-false-alarms", test_lint_no_false_alarms);
   g_test_add_func ("/letters/lint/wrong-term", test_lint_wrong_term);
+  g_test_add_func ("/letters/lint/language", test_lint_language);
   g_test_add_func ("/letters/lint/limit", test_lint_limit);
   g_test_add_func ("/letters/lint/json", test_lint_json);
 #define ADD(path, fn) g_test_add ("/letters/" path, Fixture, NULL, fixture_setup, fn, fixture_teardown)

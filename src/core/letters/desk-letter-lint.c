@@ -34,6 +34,7 @@ static const struct
   [DESK_LINT_PLEADING] = { "pleading", N_ ("Emotional pleading"), FALSE },
   [DESK_LINT_WRONG_TERM] = { "wrong-term", N_ ("Another platform’s term"), TRUE },
   [DESK_LINT_CLAIM] = { "claim", N_ ("Medical or absolute claim"), TRUE },
+  [DESK_LINT_LANGUAGE] = { "language", N_ ("Not in the letter’s language"), FALSE },
 };
 
 const char *
@@ -304,6 +305,50 @@ scan (GPtrArray  *findings,
     }
 }
 
+static gboolean
+is_cjk (gunichar c)
+{
+  GUnicodeScript script = g_unichar_get_script (c);
+
+  return script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA || script == G_UNICODE_SCRIPT_KATAKANA
+         || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+/* Runs of Chinese text (with the full-width punctuation inside them) in an
+ * English or Russian letter. */
+static void
+scan_language (GPtrArray  *findings,
+               const char *text)
+{
+  const char *p = text;
+
+  while (*p)
+    {
+      const char *start = p, *end;
+
+      if (!is_cjk (g_utf8_get_char (p)) || g_unichar_ispunct (g_utf8_get_char (p)))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      for (end = p; *end && (is_cjk (g_utf8_get_char (end)) || g_unichar_isdigit (g_utf8_get_char (end))); end = g_utf8_next_char (end))
+        ;
+      {
+        DeskLintFinding *finding = g_new0 (DeskLintFinding, 1);
+
+        finding->text = g_strndup (start, end - start);
+        finding->kind = DESK_LINT_LANGUAGE;
+        finding->replacement = g_strdup ("");
+        finding->why = why (DESK_LINT_LANGUAGE, NULL, NULL);
+        finding->blocking = kinds[DESK_LINT_LANGUAGE].blocking;
+        finding->start = g_utf8_pointer_to_offset (text, start);
+        finding->end = g_utf8_pointer_to_offset (text, end);
+        g_ptr_array_add (findings, finding);
+      }
+      p = end;
+    }
+}
+
 static int
 by_position (gconstpointer a,
              gconstpointer b)
@@ -354,6 +399,8 @@ desk_letter_lint (const char   *text,
   scan (all, language_rules (desk_letter_language_normalize (language)), text, platform);
   if (pack)
     scan (all, term_rules (desk_rule_pack_get_platform (pack)), text, platform);
+  if (!g_str_equal (desk_letter_language_normalize (language), "zh"))
+    scan_language (all, text);
   g_ptr_array_sort (all, by_position);
   /* Overlapping phrases ("stolen" inside "stolen images"): keep the first, longest. */
   for (guint i = 0; i < all->len; i++)

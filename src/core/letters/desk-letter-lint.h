@@ -22,6 +22,7 @@ typedef enum
   DESK_LINT_PLEADING,   /* emotional pleading */
   DESK_LINT_WRONG_TERM, /* another platform's term ("Case ID" on Shopee) */
   DESK_LINT_CLAIM,      /* medical or absolute claims ("cures", "No. 1") */
+  DESK_LINT_LANGUAGE,   /* Chinese text left in an English or Russian letter */
 } DeskLintKind;
 
 typedef struct
@@ -62,7 +63,7 @@ gboolean       desk_lint_report_is_blocking (const DeskLintReport *report);
 DeskLintLength desk_lint_report_get_length (const DeskLintReport *report);
 void           desk_lint_report_free (DeskLintReport *report);
 
-/* "accusation", "admission", "promise", "threat", "pleading", "wrong-term", "claim". */
+/* "accusation", "admission", "promise", "threat", "pleading", "wrong-term", "claim", "language". */
 const char *desk_lint_kind_to_id (DeskLintKind kind);
 /* Translated: "Accusation", "Admission of fault", … */
 const char *desk_lint_kind_get_label (DeskLintKind kind);
