@@ -32,7 +32,7 @@ SUBJECTS = {
 }
 
 ZH_LABELS = {'Issue ID': '通知编号（Issue ID）', 'Case ID': '案件编号（Case ID）', '{{term.issue-id}}': '通知编号（Issue ID）',
-             '{{term.case-id}}': '{{term.case-id}}', 'Product ID': '商品ID', 'Item ID': '商品ID（Item ID）', 'ASIN': 'ASIN',
+             '{{term.case-id}}': '案件编号（Case ID）', 'Product ID': '商品ID', 'Item ID': '商品ID（Item ID）', 'ASIN': 'ASIN',
              'Goods ID': '商品ID（Goods ID）'}
 
 def wrapper(platform, case_type, lang, rules):
