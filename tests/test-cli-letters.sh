@@ -36,6 +36,10 @@ expect 0 "English letter" cli letter 1 --lang en --seller "LongTeng Co., Ltd." -
 contains "Dear Joom Support Team," "English greeting"
 contains "LongTeng Co., Ltd." "seller stored and used"
 contains "- We recorded the Created Date." "corrective action used"
+expect 0 "letter as JSON" cli letter 1 --lang en --json
+contains '"language" : "en"' "JSON names the language"
+contains '"text" : "Dear Joom Support Team' "JSON has the text"
+contains '"limit" : null' "Joom sets no limit"
 expect 0 "Chinese record" cli letter 1 --lang zh
 contains "LongTeng Co., Ltd." "English seller used when the Chinese one is empty"
 expect 0 "check a clean letter" cli letter 1 --lang en --check

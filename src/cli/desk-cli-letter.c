@@ -158,7 +158,7 @@ desk_cli_letter (DeskCliContext *ctx,
     { "action", 0, 0, G_OPTION_ARG_STRING_ARRAY, &actions, N_ ("A corrective action you took, in the letter’s language (repeat; replaces the list)"), "TEXT" },
     { "set-text", 0, 0, G_OPTION_ARG_FILENAME, &text_file, N_ ("Keep the text of FILE as your edited letter"), "FILE" },
     { "reset", 0, 0, G_OPTION_ARG_NONE, &reset, N_ ("Drop your edits: back to the filled template"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("With --check: print {\"chars\", \"limit\", \"findings\"} as JSON"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON: the letter with its length, or with --check {\"chars\", \"limit\", \"findings\"}"), NULL },
     { NULL }
   };
 
@@ -185,7 +185,28 @@ desk_cli_letter (DeskCliContext *ctx,
 
       return print_report (report, json || ctx->json);
     }
-  if (output == NULL)
+  if (json || ctx->json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "language");
+      json_builder_add_string_value (builder, letter->language);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, letter->text);
+      json_builder_set_member_name (builder, "chars");
+      json_builder_add_int_value (builder, desk_letter_count_chars (letter->text));
+      json_builder_set_member_name (builder, "limit");
+      if (letter->limit)
+        json_builder_add_int_value (builder, letter->limit);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "edited");
+      json_builder_add_boolean_value (builder, letter->edited);
+      json_builder_end_object (builder);
+      desk_cli_print_json (builder);
+    }
+  else if (output == NULL)
     fputs (letter->text, stdout);
   return 0;
 }
