@@ -133,6 +133,7 @@ static const DeskMigration migrations[] = {
     "  source TEXT NOT NULL DEFAULT '',"
     "  line INTEGER NOT NULL DEFAULT 0,"
     "  PRIMARY KEY (case_id, position)"
+    ");" },
   { 4,
     /* Letters: what the seller adds to the template (who signs, corrective
      * actions, per letter language) and their edits of the filled text. */
