@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-package"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-checklist.h"
+#include "desk-evidence-store.h"
+#include "desk-package-names.h"
+#include "desk-package-private.h"
+#include "desk-package-zip.h"
+#include "desk-rule-registry.h"
+#include "desk-util.h"
+
+G_DEFINE_FINAL_TYPE (DeskPackagePlan, desk_package_plan, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (desk_package_error_quark, desk_package_error)
+
+DeskPackageGap *
+desk_package_gap_new (const char *code,
+                      const char *text_en,
+                      const char *text_zh,
+                      gboolean    blocking)
+{
+  DeskPackageGap *gap = g_new0 (DeskPackageGap, 1);
+
+  gap->code = g_strdup (code);
+  gap->text_en = g_strdup (text_en);
+  gap->text_zh = g_strdup (text_zh ? text_zh : text_en);
+  gap->blocking = blocking;
+  return gap;
+}
+
+void
+desk_package_gap_free (DeskPackageGap *gap)
+{
+  if (gap == NULL)
+    return;
+  g_free (gap->code);
+  g_free (gap->text_en);
+  g_free (gap->text_zh);
+  g_free (gap);
+}
+
+static void
+exhibit_free (DeskPackageExhibit *exhibit)
+{
+  g_clear_object (&exhibit->evidence);
+  g_free (exhibit->item_id);
+  g_free (exhibit->label_en);
+  g_free (exhibit->label_zh);
+  g_free (exhibit->source_path);
+  g_free (exhibit->zip_name);
+  g_free (exhibit);
+}
+
+static void
+letter_free (DeskPackageLetter *letter)
+{
+  g_free (letter->language);
+  g_free (letter->text);
+  g_free (letter->zip_name);
+  g_free (letter);
+}
+
+void
+desk_package_file_free (DeskPackageFile *file)
+{
+  g_free (file->zip_name);
+  g_free (file);
+}
+
+static void
+desk_package_plan_dispose (GObject *object)
+{
+  DeskPackagePlan *self = DESK_PACKAGE_PLAN (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->kase);
+  g_clear_object (&self->pack);
+  G_OBJECT_CLASS (desk_package_plan_parent_class)->dispose (object);
+}
+
+static void
+desk_package_plan_finalize (GObject *object)
+{
+  DeskPackagePlan *self = DESK_PACKAGE_PLAN (object);
+
+  g_clear_pointer (&self->checklist, g_ptr_array_unref);
+  g_clear_pointer (&self->exhibits, g_ptr_array_unref);
+  g_clear_pointer (&self->letters, g_ptr_array_unref);
+  g_clear_pointer (&self->chain, json_node_unref);
+  g_clear_pointer (&self->gaps, g_ptr_array_unref);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->omissions, g_ptr_array_unref);
+  G_OBJECT_CLASS (desk_package_plan_parent_class)->finalize (object);
+}
+
+static void
+desk_package_plan_class_init (DeskPackagePlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = desk_package_plan_dispose;
+  object_class->finalize = desk_package_plan_finalize;
+}
+
+static void
+desk_package_plan_init (DeskPackagePlan *self)
+{
+  self->exhibits = g_ptr_array_new_with_free_func ((GDestroyNotify) exhibit_free);
+  self->letters = g_ptr_array_new_with_free_func ((GDestroyNotify) letter_free);
+  self->gaps = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_package_gap_free);
+  self->omissions = g_ptr_array_new ();
+  g_ptr_array_add (self->omissions, NULL);
+}
+
+static void
+update_omissions (DeskPackagePlan *self)
+{
+  g_ptr_array_set_size (self->omissions, 0);
+  if (self->letters->len == 0)
+    g_ptr_array_add (self->omissions, (gpointer) "letters");
+  if (!self->chain_included)
+    g_ptr_array_add (self->omissions, (gpointer) "chain");
+  g_ptr_array_add (self->omissions, NULL);
+}
+
+const DeskCaseRules *
+_desk_package_plan_get_rules (DeskPackagePlan *self)
+{
+  return self->pack ? desk_rule_pack_get_case_rules (self->pack, desk_case_get_case_type (self->kase)) : NULL;
+}
+
+/* Exhibit order. TODO(letters #12): replace by desk_exhibits_list() from
+ * src/core/letters/desk-exhibits.h, THE numbering shared with the letters,
+ * once it is on main; this follows the order that header documents:
+ * evidence linked to checklist items by item position, then the rest by the
+ * time it was added. */
+static GPtrArray *
+list_exhibit_evidence (DeskPackagePlan *self,
+                       GPtrArray      **item_ids,
+                       GError         **error)
+{
+  g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GPtrArray) all = NULL;
+
+  for (guint i = 0; i < self->checklist->len; i++)
+    {
+      DeskChecklistItem *item = g_ptr_array_index (self->checklist, i);
+      g_autoptr (GArray) linked = desk_checklist_list_evidence (self->store, item->id, error);
+
+      if (linked == NULL)
+        return NULL;
+      for (guint j = 0; j < linked->len; j++)
+        {
+          gint64 id = g_array_index (linked, gint64, j);
+          DeskEvidence *evidence;
+
+          if (g_hash_table_contains (seen, &id))
+            continue;
+          if (!(evidence = desk_evidence_get (self->store, id, error)))
+            return NULL;
+          g_ptr_array_add (order, evidence);
+          g_ptr_array_add (ids, item->item_id);
+          g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+        }
+    }
+  if (!(all = desk_evidence_list_for_case (self->store, desk_case_get_id (self->kase), error)))
+    return NULL;
+  for (guint i = 0; i < all->len; i++)
+    {
+      DeskEvidence *evidence = g_ptr_array_index (all, i);
+      gint64        id = desk_evidence_get_id (evidence);
+
+      if (g_hash_table_contains (seen, &id))
+        continue;
+      g_ptr_array_add (order, g_object_ref (evidence));
+      g_ptr_array_add (ids, NULL);
+    }
+  *item_ids = g_steal_pointer (&ids);
+  return g_steal_pointer (&order);
+}
+
+static char *
+exhibit_prefix (guint       number,
+                guint       n_exhibits,
+                const char *item_id)
+{
+  int width = n_exhibits >= 100 ? 3 : 2;
+
+  return g_strdup_printf ("%0*u_%s%s", width, number, item_id ? item_id : "", item_id ? "_" : "");
+}
+
+static gboolean
+collect_exhibits (DeskPackagePlan *self,
+                  GError         **error)
+{
+  g_autoptr (GPtrArray) item_ids = NULL;
+  g_autoptr (GPtrArray) order = list_exhibit_evidence (self, &item_ids, error);
+  g_autoptr (DeskPackageNamer) namer = desk_package_namer_new ();
+  DeskCaseType case_type = desk_case_get_case_type (self->kase);
+
+  if (order == NULL)
+    return FALSE;
+  for (guint i = 0; i < order->len; i++)
+    {
+      DeskPackageExhibit *exhibit = g_new0 (DeskPackageExhibit, 1);
+      g_autofree char    *prefix = NULL;
+      g_autofree char    *name = NULL;
+      const char         *item_id = g_ptr_array_index (item_ids, i);
+
+      exhibit->number = i + 1;
+      exhibit->evidence = g_object_ref (g_ptr_array_index (order, i));
+      exhibit->item_id = g_strdup (item_id);
+      if (item_id && self->pack)
+        {
+          const DeskCaseRules     *rules = desk_rule_pack_get_case_rules (self->pack, case_type);
+          DeskEvidenceRequirement *req = rules ? desk_case_rules_find_evidence (rules, item_id) : NULL;
+
+          if (req)
+            {
+              exhibit->label_en = g_strdup (desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_EN));
+              exhibit->label_zh = g_strdup (desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_ZH));
+            }
+        }
+      exhibit->source_path = desk_evidence_get_path (self->store, exhibit->evidence);
+      /* The item id is ASCII kebab-case, but may be long in a user pack. */
+      prefix = exhibit_prefix (exhibit->number, order->len, item_id && strlen (item_id) < 60 ? item_id : NULL);
+      name = desk_package_namer_take (namer, prefix, desk_evidence_get_original_name (exhibit->evidence));
+      exhibit->zip_name = g_strconcat ("evidence/", name, NULL);
+      exhibit->store = desk_zip_should_store (desk_evidence_get_mime_type (exhibit->evidence), exhibit->source_path);
+      g_ptr_array_add (self->exhibits, exhibit);
+    }
+  return TRUE;
+}
+
+DeskPackagePlan *
+desk_package_plan_new (DeskStore *store,
+                       gint64     case_id,
+                       GError   **error)
+{
+  g_autoptr (DeskPackagePlan) self = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  self = g_object_new (DESK_TYPE_PACKAGE_PLAN, NULL);
+  self->store = g_object_ref (store);
+  self->now = g_date_time_new_now_utc ();
+  if (!(self->kase = desk_store_get_case (store, case_id, error)))
+    return NULL;
+  self->pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), desk_case_get_platform (self->kase));
+  if (self->pack)
+    g_object_ref (self->pack);
+  if (!(self->checklist = desk_checklist_list (store, case_id, error)) || !collect_exhibits (self, error))
+    return NULL;
+  update_omissions (self);
+  return g_steal_pointer (&self);
+}
+
+void
+desk_package_plan_add_letter (DeskPackagePlan *self,
+                              const char      *language,
+                              const char      *text)
+{
+  DeskPackageLetter *letter;
+  g_autofree char   *lang = NULL;
+
+  g_return_if_fail (DESK_IS_PACKAGE_PLAN (self));
+  g_return_if_fail (language != NULL && text != NULL);
+  lang = desk_package_sanitize_name (language, 16);
+  for (guint i = 0; i < self->letters->len; i++)
+    if (g_str_equal (((DeskPackageLetter *) g_ptr_array_index (self->letters, i))->language, lang))
+      g_ptr_array_remove_index (self->letters, i--);
+  letter = g_new0 (DeskPackageLetter, 1);
+  letter->language = g_steal_pointer (&lang);
+  letter->text = g_utf8_make_valid (text, -1);
+  letter->characters = g_utf8_strlen (letter->text, -1);
+  letter->zip_name = g_strdup_printf ("letters/letter-%s.txt", letter->language);
+  g_ptr_array_add (self->letters, letter);
+  update_omissions (self);
+}
+
+void
+desk_package_plan_set_chain (DeskPackagePlan *self,
+                             JsonNode        *chain,
+                             GPtrArray       *gaps)
+{
+  g_return_if_fail (DESK_IS_PACKAGE_PLAN (self));
+  g_clear_pointer (&self->chain, json_node_unref);
+  self->chain = chain ? json_node_copy (chain) : NULL;
+  g_ptr_array_set_size (self->gaps, 0);
+  for (guint i = 0; gaps && i < gaps->len; i++)
+    {
+      DeskPackageGap *gap = g_ptr_array_index (gaps, i);
+
+      g_ptr_array_add (self->gaps, desk_package_gap_new (gap->code, gap->text_en, gap->text_zh, gap->blocking));
+    }
+  self->chain_included = TRUE;
+  update_omissions (self);
+}
+
+void
+desk_package_plan_set_now (DeskPackagePlan *self,
+                           GDateTime       *now)
+{
+  g_return_if_fail (DESK_IS_PACKAGE_PLAN (self));
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = g_date_time_to_utc (now);
+}
+
+guint
+desk_package_plan_count_blocking_gaps (DeskPackagePlan *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (DESK_IS_PACKAGE_PLAN (self), 0);
+  for (guint i = 0; i < self->gaps->len; i++)
+    n += ((DeskPackageGap *) g_ptr_array_index (self->gaps, i))->blocking ? 1 : 0;
+  return n;
+}
+
+char *
+desk_package_plan_describe_blocking_gaps (DeskPackagePlan *self)
+{
+  gboolean zh = desk_rule_language_get_current () == DESK_RULE_LANGUAGE_ZH;
+  guint    n = desk_package_plan_count_blocking_gaps (self);
+  GString *out;
+
+  if (n == 0)
+    return NULL;
+  out = g_string_new (NULL);
+  g_string_append_printf (out,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "The authorization chain has %u gap that will make the appeal fail:",
+                                       "The authorization chain has %u gaps that will make the appeal fail:", n),
+                          n);
+  for (guint i = 0; i < self->gaps->len; i++)
+    {
+      DeskPackageGap *gap = g_ptr_array_index (self->gaps, i);
+
+      if (gap->blocking)
+        g_string_append_printf (out, "\n• %s", zh ? gap->text_zh : gap->text_en);
+    }
+  return g_string_free (out, FALSE);
+}
+
+const char *const *
+desk_package_plan_get_omissions (DeskPackagePlan *self)
+{
+  g_return_val_if_fail (DESK_IS_PACKAGE_PLAN (self), NULL);
+  return (const char *const *) self->omissions->pdata;
+}
+
+guint64
+desk_package_plan_get_input_size (DeskPackagePlan *self)
+{
+  guint64 total = 0;
+
+  for (guint i = 0; i < self->exhibits->len; i++)
+    total += desk_evidence_get_size (((DeskPackageExhibit *) g_ptr_array_index (self->exhibits, i))->evidence);
+  for (guint i = 0; i < self->letters->len; i++)
+    total += strlen (((DeskPackageLetter *) g_ptr_array_index (self->letters, i))->text);
+  return total;
+}
+
+char *
+desk_package_plan_suggest_file_name (DeskPackagePlan *self)
+{
+  g_autoptr (GDateTime) local = g_date_time_to_local (self->now);
+  g_autofree char *date = g_date_time_format (local, "%Y%m%d-%H%M");
+  const char      *case_id = desk_case_get_platform_case_id (self->kase);
+  g_autofree char *raw = NULL;
+
+  raw = g_strdup_printf ("appeal-%s-%s-%s.zip", desk_platform_to_id (desk_case_get_platform (self->kase)),
+                         case_id && *case_id ? case_id : "case", date);
+  return desk_package_sanitize_name (raw, DESK_PACKAGE_NAME_MAX_BYTES);
+}
