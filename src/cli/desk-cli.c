@@ -31,6 +31,8 @@ static const Command commands[] = {
   { "attempt", desk_cli_attempt, N_ ("Check an appeal attempt with the attempt guard and record it") },
   { "attempts", desk_cli_attempts, N_ ("List a case’s appeal attempts") },
   { "evidence", desk_cli_evidence, N_ ("Add, list or remove evidence files") },
+  { "package", desk_cli_package, N_ ("Make a case’s complaint package (.zip)") },
+  { "verify", desk_cli_verify, N_ ("Check a complaint package against its list of files") },
 };
 
 static void

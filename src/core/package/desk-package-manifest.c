@@ -83,8 +83,7 @@ parse_file (JsonNode *node,
     return fail (error, _ ("a file without a name")), NULL;
   if (!is_lower_hex64 (sha))
     return fail (error, _ ("a file without a valid checksum")), NULL;
-  if (size == NULL || !JSON_NODE_HOLDS_VALUE (size) || json_node_get_value_type (size) != G_TYPE_INT64 ||
-      json_node_get_int (size) < 0)
+  if (size == NULL || !JSON_NODE_HOLDS_VALUE (size) || json_node_get_value_type (size) != G_TYPE_INT64 || json_node_get_int (size) < 0)
     return fail (error, _ ("a file without a valid size")), NULL;
   file = g_new0 (DeskManifestFile, 1);
   file->path = g_strdup (path);
@@ -102,14 +101,13 @@ desk_package_manifest_parse (const char *data,
   g_autoptr (DeskPackageManifest) manifest = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonObject *root;
-  JsonNode   *files, *version, *gaps;
+  JsonNode   *files, *version, *gaps, *case_node;
 
   if (length > DESK_PACKAGE_MANIFEST_MAX_SIZE)
     return fail (error, _ ("it is too large")), NULL;
-  if (data == NULL || !g_utf8_validate_len (data, length, NULL) || memchr (data, '\0', length) ||
-      !json_parser_load_from_data (parser, data, length, NULL))
+  if (data == NULL || !g_utf8_validate_len (data, length, NULL) || memchr (data, '\0', length) || !json_parser_load_from_data (parser, data, length, NULL))
     return fail (error, _ ("it is not valid JSON")), NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return fail (error, _ ("it is not a JSON object")), NULL;
   root = json_node_get_object (json_parser_get_root (parser));
   version = json_object_get_member (root, "schema_version");
@@ -126,15 +124,15 @@ desk_package_manifest_parse (const char *data,
       return NULL;
     }
   manifest->created_at = g_strdup (get_string (root, "created_at"));
-  if (JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "case")))
+  case_node = json_object_get_member (root, "case");
+  if (case_node && JSON_NODE_HOLDS_OBJECT (case_node))
     manifest->case_title = g_strdup (get_string (json_object_get_object_member (root, "case"), "title"));
   gaps = json_object_get_member (root, "made_with_blocking_gaps");
-  manifest->made_with_blocking_gaps = gaps && JSON_NODE_HOLDS_VALUE (gaps) &&
-                                      json_node_get_value_type (gaps) == G_TYPE_BOOLEAN && json_node_get_boolean (gaps);
+  manifest->made_with_blocking_gaps = gaps && JSON_NODE_HOLDS_VALUE (gaps) && json_node_get_value_type (gaps) == G_TYPE_BOOLEAN && json_node_get_boolean (gaps);
   files = json_object_get_member (root, "files");
   if (files == NULL || !JSON_NODE_HOLDS_ARRAY (files))
     return fail (error, _ ("it has no list of files")), NULL;
-  manifest->files = g_ptr_array_new_with_free_func ((GDestroyNotify) manifest_file_free);
+  manifest->files = g_ptr_array_new_with_free_func ((GDestroyNotify)manifest_file_free);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (files)); i++)
     {
       DeskManifestFile *file = parse_file (json_array_get_element (json_node_get_array (files), i), error);
@@ -188,8 +186,7 @@ desk_package_sums_parse (const char *data,
         return sums_fail (error, line), NULL;
       hex = g_ascii_strdown (p, 64);
       path = g_strndup (p + 66, stop - (p + 66));
-      if (!is_lower_hex64 (hex) || strlen (path) != (gsize) (stop - (p + 66)) || !g_utf8_validate (path, -1, NULL) ||
-          g_hash_table_contains (sums, path))
+      if (!is_lower_hex64 (hex) || strlen (path) != (gsize)(stop - (p + 66)) || !g_utf8_validate (path, -1, NULL) || g_hash_table_contains (sums, path))
         return sums_fail (error, line), NULL;
       g_hash_table_insert (sums, g_steal_pointer (&path), g_steal_pointer (&hex));
       p = stop + (nl ? 1 : 0);

@@ -16,9 +16,7 @@ struct _DeskPackageNamer
 static gboolean
 is_refused (gunichar c)
 {
-  return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '/' || c == '\\' || c == ':' || c == '*' ||
-         c == '?' || c == '"' || c == '<' || c == '>' || c == '|' || c == 0x2028 || c == 0x2029 ||
-         c == 0xfeff || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+  return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|' || c == 0x2028 || c == 0x2029 || c == 0xfeff || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
 /* CON, PRN, AUX, NUL, COM1…9, LPT1…9, with or without extension. */
@@ -31,8 +29,7 @@ is_windows_device (const char *name)
   for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
     if (stem == 3 && g_ascii_strncasecmp (name, devices[i], 3) == 0)
       return TRUE;
-  return stem == 4 && (g_ascii_strncasecmp (name, "com", 3) == 0 || g_ascii_strncasecmp (name, "lpt", 3) == 0) &&
-         g_ascii_isdigit (name[3]);
+  return stem == 4 && (g_ascii_strncasecmp (name, "com", 3) == 0 || g_ascii_strncasecmp (name, "lpt", 3) == 0) && g_ascii_isdigit (name[3]);
 }
 
 /* Everything after the last slash or backslash: a name that arrives as a
@@ -81,7 +78,7 @@ desk_package_truncate_name (const char *name,
     ext = 0;
   /* The last whole character that fits before the extension. */
   end = name;
-  for (const char *p = name; *p && (gsize) (g_utf8_next_char (p) - name) <= max_bytes - ext;
+  for (const char *p = name; *p && (gsize)(g_utf8_next_char (p) - name) <= max_bytes - ext;
        p = g_utf8_next_char (p))
     end = g_utf8_next_char (p);
   out = g_string_new_len (name, end - name);

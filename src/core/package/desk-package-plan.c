@@ -109,9 +109,9 @@ desk_package_plan_class_init (DeskPackagePlanClass *klass)
 static void
 desk_package_plan_init (DeskPackagePlan *self)
 {
-  self->exhibits = g_ptr_array_new_with_free_func ((GDestroyNotify) exhibit_free);
-  self->letters = g_ptr_array_new_with_free_func ((GDestroyNotify) letter_free);
-  self->gaps = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_package_gap_free);
+  self->exhibits = g_ptr_array_new_with_free_func ((GDestroyNotify)exhibit_free);
+  self->letters = g_ptr_array_new_with_free_func ((GDestroyNotify)letter_free);
+  self->gaps = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_package_gap_free);
   self->omissions = g_ptr_array_new ();
   g_ptr_array_add (self->omissions, NULL);
 }
@@ -157,7 +157,7 @@ list_exhibit_evidence (DeskPackagePlan *self,
         return NULL;
       for (guint j = 0; j < linked->len; j++)
         {
-          gint64 id = g_array_index (linked, gint64, j);
+          gint64        id = g_array_index (linked, gint64, j);
           DeskEvidence *evidence;
 
           if (g_hash_table_contains (seen, &id))
@@ -272,7 +272,7 @@ desk_package_plan_add_letter (DeskPackagePlan *self,
   g_return_if_fail (language != NULL && text != NULL);
   lang = desk_package_sanitize_name (language, 16);
   for (guint i = 0; i < self->letters->len; i++)
-    if (g_str_equal (((DeskPackageLetter *) g_ptr_array_index (self->letters, i))->language, lang))
+    if (g_str_equal (((DeskPackageLetter *)g_ptr_array_index (self->letters, i))->language, lang))
       g_ptr_array_remove_index (self->letters, i--);
   letter = g_new0 (DeskPackageLetter, 1);
   letter->language = g_steal_pointer (&lang);
@@ -318,7 +318,7 @@ desk_package_plan_count_blocking_gaps (DeskPackagePlan *self)
 
   g_return_val_if_fail (DESK_IS_PACKAGE_PLAN (self), 0);
   for (guint i = 0; i < self->gaps->len; i++)
-    n += ((DeskPackageGap *) g_ptr_array_index (self->gaps, i))->blocking ? 1 : 0;
+    n += ((DeskPackageGap *)g_ptr_array_index (self->gaps, i))->blocking ? 1 : 0;
   return n;
 }
 
@@ -351,7 +351,7 @@ const char *const *
 desk_package_plan_get_omissions (DeskPackagePlan *self)
 {
   g_return_val_if_fail (DESK_IS_PACKAGE_PLAN (self), NULL);
-  return (const char *const *) self->omissions->pdata;
+  return (const char *const *)self->omissions->pdata;
 }
 
 guint64
@@ -360,9 +360,9 @@ desk_package_plan_get_input_size (DeskPackagePlan *self)
   guint64 total = 0;
 
   for (guint i = 0; i < self->exhibits->len; i++)
-    total += desk_evidence_get_size (((DeskPackageExhibit *) g_ptr_array_index (self->exhibits, i))->evidence);
+    total += desk_evidence_get_size (((DeskPackageExhibit *)g_ptr_array_index (self->exhibits, i))->evidence);
   for (guint i = 0; i < self->letters->len; i++)
-    total += strlen (((DeskPackageLetter *) g_ptr_array_index (self->letters, i))->text);
+    total += strlen (((DeskPackageLetter *)g_ptr_array_index (self->letters, i))->text);
   return total;
 }
 

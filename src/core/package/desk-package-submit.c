@@ -68,8 +68,6 @@ static const Phrase CHECK_TEXT = {
   "manifest.json lists every file with where it came from. To check nothing was changed, unpack the package and run “sha256sum -c SHA256SUMS” in its folder, or run “appeal-desk-cli verify” on the .zip.",
   "manifest.json 列出了每个文件及其来源。要确认文件没有被改动，可解压后在文件夹里运行“sha256sum -c SHA256SUMS”，或对 .zip 运行“appeal-desk-cli verify”。",
 };
-static const Phrase VERIFY = { "Rules change: verify with the platform. %s", "平台规则会变化，请与平台核实。%s" };
-
 
 static const char *
 language_name (const char *code,
@@ -97,6 +95,47 @@ language_name (const char *code,
     if (g_str_equal (names[i].code, code))
       return lang == ZH ? names[i].zh : names[i].en;
   return code;
+}
+
+static const char *
+platform_name (DeskPlatform platform,
+               int          lang)
+{
+  static const Phrase names[DESK_N_PLATFORMS] = {
+    [DESK_PLATFORM_UNKNOWN] = { "Unknown platform", "未知平台" },
+    [DESK_PLATFORM_ALIEXPRESS] = { "AliExpress", "速卖通 AliExpress" },
+    [DESK_PLATFORM_SHOPEE] = { "Shopee", "Shopee 虾皮" },
+    [DESK_PLATFORM_JOOM] = { "Joom", "Joom" },
+    [DESK_PLATFORM_AMAZON] = { "Amazon", "亚马逊 Amazon" },
+    [DESK_PLATFORM_TIKTOK_SHOP] = { "TikTok Shop", "TikTok Shop" },
+    [DESK_PLATFORM_LAZADA] = { "Lazada", "Lazada" },
+    [DESK_PLATFORM_TEMU] = { "Temu", "Temu" },
+  };
+
+  return PICK (names[platform < DESK_N_PLATFORMS ? platform : 0], lang);
+}
+
+/* "seed 004, seed 001" → the sources' titles. */
+static char *
+source_titles (DeskRulePack *pack,
+               const char   *sources,
+               int           lang)
+{
+  g_auto (GStrv) ids = g_strsplit (sources ? sources : "", ",", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; ids[i]; i++)
+    {
+      const char *id = g_strstrip (ids[i]);
+      const char *title = desk_rule_pack_get_source_title (pack, id, lang == ZH ? DESK_RULE_LANGUAGE_ZH : DESK_RULE_LANGUAGE_EN);
+
+      if (*id == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append (out, lang == ZH ? "；" : "; ");
+      g_string_append (out, title ? title : id);
+    }
+  return g_string_free (out, FALSE);
 }
 
 static const char *
@@ -156,10 +195,10 @@ time_left (GDateTime *deadline,
   int       hours = left / G_TIME_SPAN_HOUR;
 
   if (left < 0)
-    return g_strdup_printf (PICK (OVERDUE, lang), (int) ((-left + G_TIME_SPAN_HOUR - 1) / G_TIME_SPAN_HOUR));
+    return g_strdup_printf (PICK (OVERDUE, lang), (int)((-left + G_TIME_SPAN_HOUR - 1) / G_TIME_SPAN_HOUR));
   if (hours >= 24)
     return g_strdup_printf (PICK (LEFT_DH, lang), hours / 24, hours % 24);
-  return g_strdup_printf (PICK (LEFT_HM, lang), hours, (int) (left / G_TIME_SPAN_MINUTE % 60));
+  return g_strdup_printf (PICK (LEFT_HM, lang), hours, (int)(left / G_TIME_SPAN_MINUTE % 60));
 }
 
 /* Deadline as UTC and as the seller's local time when that differs. */
@@ -189,7 +228,7 @@ write_header (GString         *out,
   g_autofree char   *made = format_time (self->now);
 
   line (out, "", PICK (TITLE, lang), desk_case_get_title (kase));
-  line (out, "", PICK (CASE_LINE, lang), desk_platform_to_id (desk_case_get_platform (kase)),
+  line (out, "", PICK (CASE_LINE, lang), platform_name (desk_case_get_platform (kase), lang),
         case_type_name (desk_case_get_case_type (kase), lang));
   if (desk_case_get_platform_case_id (kase) && *desk_case_get_platform_case_id (kase))
     line (out, "", PICK (CASE_ID, lang), desk_case_get_platform_case_id (kase));
@@ -197,7 +236,7 @@ write_header (GString         *out,
     line (out, "", PICK (VIOLATION, lang), desk_case_get_violation_code (kase));
   if (products && products[0])
     {
-      g_autofree char *joined = g_strjoinv (", ", (char **) products);
+      g_autofree char *joined = g_strjoinv (", ", (char **)products);
 
       line (out, "", PICK (PRODUCTS, lang), joined);
     }
@@ -222,6 +261,7 @@ write_steps (GString         *out,
   DeskRuleLanguage      rl = lang == ZH ? DESK_RULE_LANGUAGE_ZH : DESK_RULE_LANGUAGE_EN;
   const DeskRuleFigure *rule;
   guint                 n = rules ? desk_case_rules_get_n_submit_steps (rules) : 0;
+  g_autofree char      *sources = NULL;
 
   heading (out, &STEPS, lang);
   if (n == 0)
@@ -232,10 +272,10 @@ write_steps (GString         *out,
   for (guint i = 0; i < n; i++)
     line (out, "", "%u. %s", i + 1, desk_case_rules_get_submit_step (rules, i, rl));
   rule = desk_case_rules_get_submit_rule (rules);
-  line (out, "", PICK (RULES_FROM, lang), desk_platform_to_id (desk_rule_pack_get_platform (self->pack)),
-        desk_rule_pack_get_pack_version (self->pack), desk_rule_pack_get_effective_date (self->pack),
-        desk_rule_figure_get_source (rule));
-  line (out, "", PICK (VERIFY, lang), desk_rule_figure_get_verify (rule, rl));
+  sources = source_titles (self->pack, desk_rule_figure_get_source (rule), lang);
+  line (out, "", PICK (RULES_FROM, lang), platform_name (desk_rule_pack_get_platform (self->pack), lang),
+        desk_rule_pack_get_pack_version (self->pack), desk_rule_pack_get_effective_date (self->pack), sources);
+  line (out, "", "%s", desk_rule_figure_get_verify (rule, rl));
 }
 
 static void
@@ -292,10 +332,10 @@ write_risks (GString         *out,
              DeskPackagePlan *self,
              int              lang)
 {
-  DeskCaseType  case_type = desk_case_get_case_type (self->kase);
+  DeskCaseType     case_type = desk_case_get_case_type (self->kase);
   DeskRuleLanguage rl = lang == ZH ? DESK_RULE_LANGUAGE_ZH : DESK_RULE_LANGUAGE_EN;
-  guint         limit = self->pack ? desk_rule_pack_get_char_limit (self->pack, case_type) : 0;
-  gsize         start;
+  guint            limit = self->pack ? desk_rule_pack_get_char_limit (self->pack, case_type) : 0;
+  gsize            start;
 
   heading (out, &RISKS, lang);
   start = out->len;

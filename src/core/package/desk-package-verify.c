@@ -69,11 +69,11 @@ static int
 compare_problems (gconstpointer a,
                   gconstpointer b)
 {
-  const DeskPackageProblem *pa = *(DeskPackageProblem **) a;
-  const DeskPackageProblem *pb = *(DeskPackageProblem **) b;
+  const DeskPackageProblem *pa = *(DeskPackageProblem **)a;
+  const DeskPackageProblem *pb = *(DeskPackageProblem **)b;
   int                       c = strcmp (pa->path, pb->path);
 
-  return c != 0 ? c : (int) pa->kind - (int) pb->kind;
+  return c != 0 ? c : (int)pa->kind - (int)pb->kind;
 }
 
 static gboolean
@@ -259,11 +259,10 @@ desk_package_verify (const char   *path,
       not_package (error, path, contents.manifest == NULL ? _ ("it has no manifest.json") : _ ("it has no SHA256SUMS"));
       goto out;
     }
-  if (!(manifest = desk_package_manifest_parse ((const char *) contents.manifest->data, contents.manifest->len, error)) ||
-      !(sums = desk_package_sums_parse ((const char *) contents.sums->data, contents.sums->len, error)))
+  if (!(manifest = desk_package_manifest_parse ((const char *)contents.manifest->data, contents.manifest->len, error)) || !(sums = desk_package_sums_parse ((const char *)contents.sums->data, contents.sums->len, error)))
     goto out;
   report = g_new0 (DeskPackageReport, 1);
-  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
   report->case_title = g_strdup (manifest->case_title);
   report->created_at = g_strdup (manifest->created_at);
   report->made_with_blocking_gaps = manifest->made_with_blocking_gaps;

@@ -192,13 +192,13 @@ desk_atomic_file_free (DeskAtomicFile *file)
 
 struct _DeskZipWriter
 {
-  struct archive *archive;
-  int             fd;
-  time_t          mtime;
-  guint64         written;
-  int             write_errno;
-  guint64         done; /* input bytes, for progress */
-  guint8         *buffer;
+  struct archive   *archive;
+  int               fd;
+  time_t            mtime;
+  guint64           written;
+  int               write_errno;
+  guint64           done; /* input bytes, for progress */
+  guint8           *buffer;
   struct sha256_ctx archive_sha; /* of every byte of the zip */
 };
 
@@ -228,7 +228,7 @@ write_cb (struct archive *a,
           archive_set_error (a, errno, "%s", g_strerror (errno));
           return -1;
         }
-      sha256_update (&self->archive_sha, n, (const guint8 *) p);
+      sha256_update (&self->archive_sha, n, (const guint8 *)p);
       p += n;
       left -= n;
       self->written += n;
@@ -266,10 +266,7 @@ desk_zip_writer_new (int        fd,
   sha256_init (&self->archive_sha);
   self->archive = archive_write_new ();
   /* libarchive would pad the last block like a tape; a zip wants none. */
-  if (archive_write_set_format_zip (self->archive) != ARCHIVE_OK ||
-      archive_write_set_options (self->archive, "zip:hdrcharset=UTF-8") != ARCHIVE_OK ||
-      archive_write_set_bytes_in_last_block (self->archive, 1) != ARCHIVE_OK ||
-      archive_write_open2 (self->archive, self, NULL, write_cb, NULL, NULL) != ARCHIVE_OK)
+  if (archive_write_set_format_zip (self->archive) != ARCHIVE_OK || archive_write_set_options (self->archive, "zip:hdrcharset=UTF-8") != ARCHIVE_OK || archive_write_set_bytes_in_last_block (self->archive, 1) != ARCHIVE_OK || archive_write_open2 (self->archive, self, NULL, write_cb, NULL, NULL) != ARCHIVE_OK)
     {
       archive_failed (self, "", error);
       return NULL;
@@ -334,7 +331,7 @@ write_data (DeskZipWriter *self,
             gsize          len,
             GError       **error)
 {
-  if (len > 0 && archive_write_data (self->archive, data, len) != (la_ssize_t) len)
+  if (len > 0 && archive_write_data (self->archive, data, len) != (la_ssize_t)len)
     return archive_failed (self, name, error);
   return TRUE;
 }
@@ -472,9 +469,19 @@ desk_zip_should_store (const char *mime_type,
                        const char *path)
 {
   static const char *const compressed[] = {
-    "image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/avif",
-    "application/zip", "application/gzip", "application/x-7z-compressed", "application/x-rar-compressed",
-    "video/", "audio/", "application/vnd.openxmlformats-officedocument.",
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/webp",
+    "image/heic",
+    "image/avif",
+    "application/zip",
+    "application/gzip",
+    "application/x-7z-compressed",
+    "application/x-rar-compressed",
+    "video/",
+    "audio/",
+    "application/vnd.openxmlformats-officedocument.",
     "application/vnd.oasis.opendocument.",
   };
   static const char *const textual[] = { "text/", "message/", "application/json", "application/xml" };

@@ -40,9 +40,9 @@ typedef struct _DeskZipWriter DeskZipWriter;
 typedef void (*DeskZipProgress) (guint64  done,
                                  gpointer user_data);
 
-DeskZipWriter *desk_zip_writer_new (int         fd,
-                                    GDateTime  *mtime,
-                                    GError    **error);
+DeskZipWriter *desk_zip_writer_new (int        fd,
+                                    GDateTime *mtime,
+                                    GError   **error);
 /* Copies @path (must be @size bytes) into entry @name. @sha256_out (65
  * bytes) gets the hex digest of what was written. */
 gboolean desk_zip_writer_add_file (DeskZipWriter  *self,

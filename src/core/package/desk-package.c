@@ -37,13 +37,13 @@ desk_package_result_free (DeskPackageResult *result)
 
 typedef struct
 {
-  DeskPackagePlan    *plan;
-  char               *target;
-  DeskPackageFlags    flags;
-  DeskAtomicFile     *file;
-  GPtrArray          *files; /* DeskPackageFile */
-  char                sha256[65];
-  guint64             size;
+  DeskPackagePlan *plan;
+  char            *target;
+  DeskPackageFlags flags;
+  DeskAtomicFile  *file;
+  GPtrArray       *files; /* DeskPackageFile */
+  char             sha256[65];
+  guint64          size;
   /* Progress */
   DeskPackageProgress progress;
   gpointer            progress_data;
@@ -78,7 +78,7 @@ job_new (DeskPackagePlan    *plan,
   job->plan = g_object_ref (plan);
   job->target = g_strdup (target_path);
   job->flags = flags;
-  job->files = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_package_file_free);
+  job->files = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_package_file_free);
   job->progress = progress;
   job->progress_data = progress_data;
   job->progress_notify = progress_notify;
@@ -107,8 +107,8 @@ report_progress_cb (gpointer data)
 }
 
 static void
-report_progress (Job   *job,
-                 double fraction,
+report_progress (Job     *job,
+                 double   fraction,
                  gboolean force)
 {
   gint64 now = g_get_monotonic_time ();
@@ -116,13 +116,18 @@ report_progress (Job   *job,
   if (job->progress == NULL || (!force && now - job->last_report < PROGRESS_INTERVAL_US))
     return;
   job->last_report = now;
-  if (job->task)
+  if (job->task && !g_main_context_is_owner (g_task_get_context (job->task)))
     {
       ProgressReport *report = g_new0 (ProgressReport, 1);
+      g_autoptr (GSource) source = g_idle_source_new ();
 
+      /* Never called in place (g_main_context_invoke would, from a worker
+       * that finds the context free): progress belongs to its thread. */
       report->task = g_object_ref (job->task);
       report->fraction = fraction;
-      g_main_context_invoke (g_task_get_context (job->task), report_progress_cb, report);
+      g_source_set_callback (source, report_progress_cb, report, NULL);
+      g_source_set_static_name (source, "[desk] package progress");
+      g_source_attach (source, g_task_get_context (job->task));
     }
   else
     job->progress (fraction, job->progress_data);
@@ -134,7 +139,7 @@ zip_progress_cb (guint64  done,
 {
   Job *job = data;
 
-  report_progress (job, MIN ((double) done / job->total, 0.99), FALSE);
+  report_progress (job, MIN ((double)done / job->total, 0.99), FALSE);
 }
 
 static DeskPackageFile *
@@ -153,13 +158,13 @@ add_file_record (Job        *job,
 }
 
 static gboolean
-write_text (Job           *job,
-            DeskZipWriter *zip,
-            const char    *zip_name,
-            const char    *role,
-            char          *text, /* taken */
+write_text (Job              *job,
+            DeskZipWriter    *zip,
+            const char       *zip_name,
+            const char       *role,
+            char             *text, /* taken */
             DeskPackageFile **file_out,
-            GError       **error)
+            GError          **error)
 {
   g_autoptr (GBytes) bytes = g_bytes_new_take (text, strlen (text));
   DeskPackageFile *file = add_file_record (job, zip_name, role, "text/plain; charset=utf-8");
@@ -218,9 +223,7 @@ write_zip (Job          *job,
   char             manifest_sha[65];
   char            *manifest;
 
-  if (!(job->file = desk_atomic_file_new (job->target, error)) ||
-      !(zip = desk_zip_writer_new (desk_atomic_file_get_fd (job->file), plan->now, error)) ||
-      !write_text (job, zip, "SUBMIT.txt", "instructions", _desk_package_submit_text (plan, confirmed), NULL, error))
+  if (!(job->file = desk_atomic_file_new (job->target, error)) || !(zip = desk_zip_writer_new (desk_atomic_file_get_fd (job->file), plan->now, error)) || !write_text (job, zip, "SUBMIT.txt", "instructions", _desk_package_submit_text (plan, confirmed), NULL, error))
     return FALSE;
   for (guint i = 0; i < plan->letters->len; i++)
     {
@@ -230,8 +233,7 @@ write_zip (Job          *job,
         return FALSE;
       file->letter = letter;
     }
-  if (!write_evidence (job, zip, cancellable, error) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (!write_evidence (job, zip, cancellable, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   manifest = _desk_package_manifest_text (plan, job->files, confirmed);
   manifest_bytes = g_bytes_new_take (manifest, strlen (manifest));
@@ -245,9 +247,7 @@ write_zip (Job          *job,
     if (!desk_zip_writer_add_bytes (zip, "SHA256SUMS", sums_bytes, FALSE, sums_sha, error))
       return FALSE;
   }
-  return desk_zip_writer_close (zip, job->sha256, &job->size, error) &&
-         !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-         desk_atomic_file_sync (job->file, error);
+  return desk_zip_writer_close (zip, job->sha256, &job->size, error) && !g_cancellable_set_error_if_cancelled (cancellable, error) && desk_atomic_file_sync (job->file, error);
 }
 
 /* Naming the file and recording it is one action: the timeline entry and
@@ -256,12 +256,12 @@ static DeskPackageResult *
 commit (Job     *job,
         GError **error)
 {
-  DeskStore       *store = job->plan->store;
-  g_autofree char *base = g_path_get_basename (job->target);
-  g_autofree char *size = g_format_size (job->size);
-  g_autofree char *text = NULL;
+  DeskStore         *store = job->plan->store;
+  g_autofree char   *base = g_path_get_basename (job->target);
+  g_autofree char   *size = g_format_size (job->size);
+  g_autofree char   *text = NULL;
   DeskPackageResult *result;
-  guint            n_files = job->files->len + 2;
+  guint              n_files = job->files->len + 2;
 
   /* Translators: timeline entry. %s: file name, %u: number of files, %s:
    * size ("12.3 MB"), %s: the package's SHA-256 (64 hex digits), which lets
@@ -270,8 +270,7 @@ commit (Job     *job,
                           base, n_files, size, job->sha256);
   if (!_desk_store_begin (store, error))
     return NULL;
-  if (!desk_store_add_timeline_entry (store, desk_case_get_id (job->plan->kase), "package", text, error) ||
-      !desk_atomic_file_commit (job->file, error))
+  if (!desk_store_add_timeline_entry (store, desk_case_get_id (job->plan->kase), "package", text, error) || !desk_atomic_file_commit (job->file, error))
     {
       _desk_store_rollback (store);
       return NULL;
@@ -338,7 +337,7 @@ write_thread (GTask        *inner,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  Job *job = task_data;
+  Job    *job = task_data;
   GError *error = NULL;
 
   if (write_zip (job, cancellable, &error))
@@ -367,7 +366,7 @@ written_cb (GObject      *source,
   if (!(result = commit (job, &error)))
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, result, (GDestroyNotify) desk_package_result_free);
+    g_task_return_pointer (task, result, (GDestroyNotify)desk_package_result_free);
 }
 
 void
@@ -392,7 +391,7 @@ desk_package_write_async (DeskPackagePlan    *plan,
   g_task_set_source_tag (task, desk_package_write_async);
   job = job_new (plan, target_path, flags, progress, progress_data, progress_notify);
   job->task = task;
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
   if (!check_gaps (plan, flags, &error))
     {
       g_task_return_error (task, error);

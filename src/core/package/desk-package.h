@@ -64,11 +64,11 @@ void            desk_package_gap_free (DeskPackageGap *gap);
 /* What was written. */
 typedef struct
 {
-  char   *path;
-  char   *sha256;
-  gint64  size;
-  guint   n_files; /* entries in the zip */
-  guint   n_blocking_gaps;
+  char    *path;
+  char    *sha256;
+  gint64   size;
+  guint    n_files; /* entries in the zip */
+  guint    n_blocking_gaps;
   gboolean complete; /* letters and chain included */
 } DeskPackageResult;
 
