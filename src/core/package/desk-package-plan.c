@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-checklist.h"
+#include "letters/desk-exhibits.h"
 #include "desk-evidence-store.h"
 #include "desk-package-names.h"
 #include "desk-package-private.h"
@@ -133,58 +134,6 @@ _desk_package_plan_get_rules (DeskPackagePlan *self)
   return self->pack ? desk_rule_pack_get_case_rules (self->pack, desk_case_get_case_type (self->kase)) : NULL;
 }
 
-/* Exhibit order. TODO(letters #12): replace by desk_exhibits_list() from
- * src/core/letters/desk-exhibits.h, THE numbering shared with the letters,
- * once it is on main; this follows the order that header documents:
- * evidence linked to checklist items by item position, then the rest by the
- * time it was added. */
-static GPtrArray *
-list_exhibit_evidence (DeskPackagePlan *self,
-                       GPtrArray      **item_ids,
-                       GError         **error)
-{
-  g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr (GPtrArray) all = NULL;
-
-  for (guint i = 0; i < self->checklist->len; i++)
-    {
-      DeskChecklistItem *item = g_ptr_array_index (self->checklist, i);
-      g_autoptr (GArray) linked = desk_checklist_list_evidence (self->store, item->id, error);
-
-      if (linked == NULL)
-        return NULL;
-      for (guint j = 0; j < linked->len; j++)
-        {
-          gint64        id = g_array_index (linked, gint64, j);
-          DeskEvidence *evidence;
-
-          if (g_hash_table_contains (seen, &id))
-            continue;
-          if (!(evidence = desk_evidence_get (self->store, id, error)))
-            return NULL;
-          g_ptr_array_add (order, evidence);
-          g_ptr_array_add (ids, item->item_id);
-          g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
-        }
-    }
-  if (!(all = desk_evidence_list_for_case (self->store, desk_case_get_id (self->kase), error)))
-    return NULL;
-  for (guint i = 0; i < all->len; i++)
-    {
-      DeskEvidence *evidence = g_ptr_array_index (all, i);
-      gint64        id = desk_evidence_get_id (evidence);
-
-      if (g_hash_table_contains (seen, &id))
-        continue;
-      g_ptr_array_add (order, g_object_ref (evidence));
-      g_ptr_array_add (ids, NULL);
-    }
-  *item_ids = g_steal_pointer (&ids);
-  return g_steal_pointer (&order);
-}
-
 static char *
 exhibit_prefix (guint       number,
                 guint       n_exhibits,
@@ -195,45 +144,40 @@ exhibit_prefix (guint       number,
   return g_strdup_printf ("%0*u_%s%s", width, number, item_id ? item_id : "", item_id ? "_" : "");
 }
 
+/* Exhibit numbers are THE numbering the letters cite
+ * (letters/desk-exhibits.h); the package only names the files after them. */
 static gboolean
 collect_exhibits (DeskPackagePlan *self,
                   GError         **error)
 {
-  g_autoptr (GPtrArray) item_ids = NULL;
-  g_autoptr (GPtrArray) order = list_exhibit_evidence (self, &item_ids, error);
+  g_autoptr (GPtrArray) list = desk_exhibits_list (self->store, desk_case_get_id (self->kase), "en", error);
+  g_autoptr (GPtrArray) list_zh = NULL;
   g_autoptr (DeskPackageNamer) namer = desk_package_namer_new ();
-  DeskCaseType case_type = desk_case_get_case_type (self->kase);
 
-  if (order == NULL)
+  if (list == NULL || !(list_zh = desk_exhibits_list (self->store, desk_case_get_id (self->kase), "zh", error)))
     return FALSE;
-  for (guint i = 0; i < order->len; i++)
+  for (guint i = 0; i < list->len; i++)
     {
+      DeskExhibit        *source = g_ptr_array_index (list, i);
+      DeskExhibit        *source_zh = g_ptr_array_index (list_zh, i);
       DeskPackageExhibit *exhibit = g_new0 (DeskPackageExhibit, 1);
       g_autofree char    *prefix = NULL;
       g_autofree char    *name = NULL;
-      const char         *item_id = g_ptr_array_index (item_ids, i);
 
-      exhibit->number = i + 1;
-      exhibit->evidence = g_object_ref (g_ptr_array_index (order, i));
-      exhibit->item_id = g_strdup (item_id);
-      if (item_id && self->pack)
-        {
-          const DeskCaseRules     *rules = desk_rule_pack_get_case_rules (self->pack, case_type);
-          DeskEvidenceRequirement *req = rules ? desk_case_rules_find_evidence (rules, item_id) : NULL;
-
-          if (req)
-            {
-              exhibit->label_en = g_strdup (desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_EN));
-              exhibit->label_zh = g_strdup (desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_ZH));
-            }
-        }
+      g_ptr_array_add (self->exhibits, exhibit);
+      exhibit->number = source->number;
+      if (!(exhibit->evidence = desk_evidence_get (self->store, source->evidence_id, error)))
+        return FALSE;
+      exhibit->item_id = g_strdup (source->item_id);
+      exhibit->label_en = g_strdup (source->item_label);
+      exhibit->label_zh = g_strdup (source_zh->evidence_id == source->evidence_id ? source_zh->item_label : NULL);
       exhibit->source_path = desk_evidence_get_path (self->store, exhibit->evidence);
       /* The item id is ASCII kebab-case, but may be long in a user pack. */
-      prefix = exhibit_prefix (exhibit->number, order->len, item_id && strlen (item_id) < 60 ? item_id : NULL);
+      prefix = exhibit_prefix (exhibit->number, list->len,
+                               source->item_id && strlen (source->item_id) < 60 ? source->item_id : NULL);
       name = desk_package_namer_take (namer, prefix, desk_evidence_get_original_name (exhibit->evidence));
       exhibit->zip_name = g_strconcat ("evidence/", name, NULL);
       exhibit->store = desk_zip_should_store (desk_evidence_get_mime_type (exhibit->evidence), exhibit->source_path);
-      g_ptr_array_add (self->exhibits, exhibit);
     }
   return TRUE;
 }
