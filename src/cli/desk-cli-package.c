@@ -15,8 +15,9 @@ static void
 progress_cb (double   fraction,
              gpointer data)
 {
+  g_printerr ("\r");
   /* Translators: progress on the terminal, %d is a percentage */
-  g_printerr (_ ("\rMaking the package… %d%%"), (int)(fraction * 100));
+  g_printerr (_ ("Making the package… %d%%"), (int)(fraction * 100));
 }
 
 /* --letter LANG:FILE, a letter written elsewhere. */

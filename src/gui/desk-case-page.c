@@ -36,6 +36,7 @@ struct _DeskCasePage
   GtkBox            *sections;
   DeskChecklistView *checklist_view;
   DeskAttemptsView  *attempts_view;
+
   DeskPackageSection *package_section;
 };
 

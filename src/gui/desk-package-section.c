@@ -72,7 +72,7 @@ static void
 on_open_folder (AdwToast *toast,
                 gpointer  data)
 {
-  GFile           *file = g_object_get_data (G_OBJECT (toast), "desk-package-file");
+  GFile *file = g_object_get_data (G_OBJECT (toast), "desk-package-file");
   g_autoptr (GFile) parent = file ? g_file_get_parent (file) : NULL;
   g_autofree char *uri = parent ? g_file_get_uri (parent) : NULL;
 
