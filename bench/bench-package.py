@@ -136,12 +136,19 @@ def run_measured(argv, cwd=None):
     # /usr/bin/time reports the peak RSS of the program itself (a forked
     # Python child would count the parent's memory too).
     start = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/time", "-f", "maxrss-kib %M"] + argv, cwd=cwd, capture_output=True, text=True)
+    proc = subprocess.run(["/usr/bin/time", "-f", "rusage %M %U %S"] + argv, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit("failed: %s\n%s%s" % (" ".join(argv), proc.stdout, proc.stderr))
-    rss = int(proc.stderr.strip().splitlines()[-1].split()[-1]) * 1024
-    return elapsed, rss, proc.stdout
+    _, rss, user, system = proc.stderr.strip().splitlines()[-1].split()
+    return elapsed, int(rss) * 1024, proc.stdout, float(user) + float(system)
+
+
+def fsync_time(paths):
+    # bsdtar leaves its output in the page cache; the package is fsynced.
+    start = time.perf_counter()
+    subprocess.run(["sync"] + paths, check=True)
+    return time.perf_counter() - start
 
 
 def main():
@@ -180,33 +187,38 @@ def main():
         store_set = [os.path.basename(f) for f in files if os.path.basename(f) in stored]
         deflate_set = [os.path.basename(f) for f in files if os.path.basename(f) not in stored]
 
-        results = {"package": [], "bsdtar-same": [], "bsdtar-deflate-all": []}
+        results = {"package": [], "bsdtar-same": [], "bsdtar-same+fsync": [], "bsdtar-deflate-all": []}
         for _ in range(args.runs):
             os.unlink(package)
-            t, rss, _ = run_measured(env_cli + ["package", "1", "-o", package])
-            results["package"].append((t, rss, os.path.getsize(package)))
+            t, rss, _, cpu = run_measured(env_cli + ["package", "1", "-o", package])
+            results["package"].append((t, cpu, rss, os.path.getsize(package)))
             a, b = os.path.join(out, "a.zip"), os.path.join(out, "b.zip")
             for p in (a, b):
                 if os.path.exists(p):
                     os.unlink(p)
-            t1, rss1, _ = run_measured(["bsdtar", "--options", "zip:compression=store", "-a", "-cf", a] + store_set, cwd=evidence)
-            t2, rss2, _ = run_measured(["bsdtar", "-a", "-cf", b] + deflate_set, cwd=evidence)
-            results["bsdtar-same"].append((t1 + t2, max(rss1, rss2), os.path.getsize(a) + os.path.getsize(b)))
+            t1, rss1, _, cpu1 = run_measured(["bsdtar", "--options", "zip:compression=store", "-a", "-cf", a] + store_set, cwd=evidence)
+            t2, rss2, _, cpu2 = run_measured(["bsdtar", "-a", "-cf", b] + deflate_set, cwd=evidence)
+            size = os.path.getsize(a) + os.path.getsize(b)
+            results["bsdtar-same"].append((t1 + t2, cpu1 + cpu2, max(rss1, rss2), size))
+            results["bsdtar-same+fsync"].append((t1 + t2 + fsync_time([a, b]), cpu1 + cpu2, max(rss1, rss2), size))
             c = os.path.join(out, "c.zip")
             if os.path.exists(c):
                 os.unlink(c)
-            t, rss, _ = run_measured(["bsdtar", "-a", "-cf", c] + [os.path.basename(f) for f in files], cwd=evidence)
-            results["bsdtar-deflate-all"].append((t, rss, os.path.getsize(c)))
+            t, rss, _, cpu = run_measured(["bsdtar", "-a", "-cf", c] + [os.path.basename(f) for f in files], cwd=evidence)
+            results["bsdtar-deflate-all"].append((t, cpu, rss, os.path.getsize(c)))
 
         print("evidence: %d files, %.1f MiB (%d stored, %d deflated)" % (len(files), total / MIB, len(store_set), len(deflate_set)))
+        print("load average before: %.1f (machine shared: wall times are noisy, CPU times less so)" % os.getloadavg()[0])
         best = {}
         for name, runs in results.items():
-            t, rss, size = min(runs)
-            best[name] = t
-            print("%-20s best of %d: %6.2f s  %7.1f MiB/s  out %7.1f MiB  peak RSS %6.1f MiB" % (
-                name, len(runs), t, total / MIB / t, size / MIB, rss / MIB))
-        print("ratio package / bsdtar (same compression choice): %.2fx throughput" % (best["bsdtar-same"] / best["package"]))
-        print("ratio package / bsdtar -a -cf (deflate everything): %.2fx throughput" % (best["bsdtar-deflate-all"] / best["package"]))
+            t, cpu, rss, size = min(runs)
+            best[name] = (t, min(r[1] for r in runs))
+            print("%-20s best of %d: %6.2f s wall %7.1f MiB/s  %6.2f s CPU  out %7.1f MiB  peak RSS %6.1f MiB" % (
+                name, len(runs), t, total / MIB / t, best[name][1], size / MIB, rss / MIB))
+        for anchor, what in (("bsdtar-same", "same compression choice"), ("bsdtar-same+fsync", "same choice, then fsync like the package"),
+                             ("bsdtar-deflate-all", "bsdtar -a -cf, everything deflated")):
+            print("ratio package / %s (%s): %.2fx throughput (wall), %.2fx (CPU)" % (
+                anchor, what, best[anchor][0] / best["package"][0], best[anchor][1] / best["package"][1]))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
