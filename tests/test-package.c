@@ -474,6 +474,15 @@ test_write (Fixture      *f,
   JsonObject        *manifest, *file;
   JsonArray         *letters;
 
+  /* Ticked by hand, with no file: SUBMIT.txt must not take it at its word. */
+  {
+    g_autoptr (DeskChecklistItem) item = desk_checklist_find_item (f->store, f->case_id, "first-listing-screenshot", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (desk_checklist_set_state (f->store, item->id, DESK_CHECKLIST_PROVIDED, NULL, &error));
+    g_clear_object (&plan);
+    plan = new_plan (f);
+  }
   desk_package_plan_add_letter (plan, "ru", "Здравствуйте! Просим удалить копии.");
   desk_package_plan_add_letter (plan, "en", "Dear Joom team, we report unauthorized use of listing content.");
   g_assert_cmpstr (desk_package_plan_get_omissions (plan)[0], ==, "chain");
@@ -537,7 +546,10 @@ test_write (Fixture      *f,
   g_assert_nonnull (strstr (submit, "还剩 2 天 5 小时"));
   g_assert_nonnull (strstr (submit, "2 days 5 hours left"));
   g_assert_nonnull (strstr (submit, "Report a Violation → description"));
-  g_assert_nonnull (strstr (submit, "缺少（必需）：首次上架时间截图"));
+  g_assert_nonnull (strstr (submit, "已标记为“已提供”，但材料包里没有对应文件：首次上架时间截图"));
+  g_assert_nonnull (strstr (submit, "Marked as provided, but no file for it is in this package: First-listing screenshot"));
+  g_assert_nonnull (strstr (submit, "缺少（必需）：跟卖方 Seller ID 与链接URL"));
+  g_assert_null (strstr (submit, "缺少（必需）：产品外包装六面图"));
   g_assert_nonnull (strstr (submit, "The authorization chain was not checked"));
   g_assert_nonnull (strstr (submit, "letters/letter-ru.txt — Russian, 35 characters"));
   g_assert_nonnull (strstr (submit, "source: Joom reseller complaint consultant (Dashu Kuajing article)."));

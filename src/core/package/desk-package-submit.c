@@ -57,6 +57,7 @@ static const Phrase OTHER_EVIDENCE = { "other evidence", "其他证据" };
 static const Phrase RISKS = { "Still missing or risky", "仍缺少或有风险的地方" };
 static const Phrase NO_RISKS = { "Nothing known is missing. Check the notice once more before you submit.", "未发现缺少的材料。提交前请再对照一遍平台通知。" };
 static const Phrase MISSING_REQUIRED = { "Missing (required): %s", "缺少（必需）：%s" };
+static const Phrase NO_FILE = { "Marked as provided, but no file for it is in this package: %s", "已标记为“已提供”，但材料包里没有对应文件：%s" };
 static const Phrase NEEDS_ATTENTION = { "Needs attention: %s", "需要处理：%s" };
 static const Phrase GAP = { "Authorization chain gap: %s", "授权链缺口：%s" };
 static const Phrase GAP_BLOCKING = { "Authorization chain gap (the appeal will fail): %s", "授权链缺口（会导致申诉失败）：%s" };
@@ -327,6 +328,16 @@ write_evidence (GString         *out,
     }
 }
 
+static gboolean
+has_exhibit (DeskPackagePlan *self,
+             const char      *item_id)
+{
+  for (guint i = 0; i < self->exhibits->len; i++)
+    if (g_strcmp0 (((DeskPackageExhibit *)g_ptr_array_index (self->exhibits, i))->item_id, item_id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 write_risks (GString         *out,
              DeskPackagePlan *self,
@@ -358,6 +369,12 @@ write_risks (GString         *out,
         {
           g_string_append (out, "• ");
           g_string_append_printf (out, PICK (MISSING_REQUIRED, lang), with_note);
+          g_string_append_c (out, '\n');
+        }
+      else if (item->state == DESK_CHECKLIST_PROVIDED && item->required && !has_exhibit (self, item->item_id))
+        {
+          g_string_append (out, "• ");
+          g_string_append_printf (out, PICK (NO_FILE, lang), with_note);
           g_string_append_c (out, '\n');
         }
       else if (item->state == DESK_CHECKLIST_NEEDS_ATTENTION)

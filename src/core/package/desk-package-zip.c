@@ -194,7 +194,9 @@ desk_atomic_file_free (DeskAtomicFile *file)
 /* The SHA-256 of the whole zip is computed on a second thread while the
  * first reads, hashes and compresses the evidence: the two hashes together
  * cost as much CPU as everything else, and there are usually two cores. Output
- * blocks are copied into a few recycled buffers (bounded memory). */
+ * blocks are copied into a few recycled buffers (bounded memory). A plain
+ * GThread, not a GTask: it is a pipeline stage joined before the writer's
+ * own (blocking, already off the main thread) call returns. */
 #define HASH_BUFFERS    6
 #define HASH_BUFFER_LEN CHUNK_SIZE
 
@@ -276,15 +278,15 @@ hasher_stop (Hasher *h)
 
 struct _DeskZipWriter
 {
-  struct archive   *archive;
-  int               fd;
-  time_t            mtime;
-  guint64           written;
-  int               write_errno;
-  guint64           done; /* input bytes, for progress */
-  guint8           *buffer;
-  Hasher            archive_hash; /* of every byte of the zip */
-  guint64           flushed;      /* writeback started up to here */
+  struct archive *archive;
+  int             fd;
+  time_t          mtime;
+  guint64         written;
+  int             write_errno;
+  guint64         done; /* input bytes, for progress */
+  guint8         *buffer;
+  Hasher          archive_hash; /* of every byte of the zip */
+  guint64         flushed;      /* writeback started up to here */
 };
 
 static la_ssize_t
