@@ -43,7 +43,7 @@ test_make_package (void)
 
   section = desk_gui_test_find (GTK_WIDGET (window), DESK_TYPE_PACKAGE_SECTION);
   g_assert_nonnull (section);
-  button = desk_gui_test_find (section, GTK_TYPE_BUTTON);
+  button = desk_gui_test_find (section, ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "package.make");
   g_assert_true (gtk_widget_is_sensitive (button));

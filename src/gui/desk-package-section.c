@@ -17,7 +17,7 @@ struct _DeskPackageSection
   GCancellable    *cancellable;
 
   AdwPreferencesGroup *group;
-  GtkWidget           *make_button;
+  GtkWidget           *make_row;
   GtkWidget           *progress_box;
   GtkProgressBar      *progress_bar;
 };
@@ -316,7 +316,7 @@ desk_package_section_class_init (DeskPackageSectionClass *klass)
                                         NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/desk-package-section.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskPackageSection, group);
-  gtk_widget_class_bind_template_child (widget_class, DeskPackageSection, make_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskPackageSection, make_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPackageSection, progress_box);
   gtk_widget_class_bind_template_child (widget_class, DeskPackageSection, progress_bar);
   gtk_widget_class_install_action (widget_class, "package.make", NULL, make_action);
