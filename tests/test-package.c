@@ -147,6 +147,25 @@ test_manifest_parse (void)
       g_assert_null (none);
       g_assert_error (bad_error, DESK_PACKAGE_ERROR, DESK_PACKAGE_ERROR_MANIFEST);
     }
+  /* Random damage to a good manifest and list: an answer or an error,
+   * never a crash (fuzzers get the same entry points). */
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *m = g_strdup (good);
+      gsize            len = strlen (good);
+      g_autoptr (GError) fuzz_error = NULL;
+      g_autoptr (DeskPackageManifest) fuzzed = NULL;
+      g_autoptr (GHashTable) fuzzed_sums = NULL;
+
+      for (guint j = 0, n = g_test_rand_int_range (1, 6); j < n; j++)
+        m[g_test_rand_int_range (0, len)] = g_test_rand_int_range (0, 256);
+      len = g_test_rand_int_range (0, len + 1);
+      fuzzed = desk_package_manifest_parse (m, len, &fuzz_error);
+      g_assert_true ((fuzzed == NULL) == (fuzz_error != NULL));
+      g_clear_error (&fuzz_error);
+      fuzzed_sums = desk_package_sums_parse (m, len, &fuzz_error);
+      g_assert_true ((fuzzed_sums == NULL) == (fuzz_error != NULL));
+    }
   /* Embedded NUL and invalid UTF-8 */
   {
     g_autoptr (GError) bad_error = NULL;

@@ -149,6 +149,11 @@ add_file (JsonBuilder           *b,
       desk_json_add_text (b, "original_name", desk_evidence_get_original_name (evidence));
       desk_json_add_text (b, "source_note", desk_evidence_get_source_note (evidence));
       desk_json_add_time (b, "added_at", desk_evidence_get_added_at (evidence));
+      json_builder_set_member_name (b, "warnings");
+      json_builder_begin_array (b);
+      for (guint i = 0; file->exhibit->warnings && file->exhibit->warnings[i]; i++)
+        json_builder_add_string_value (b, file->exhibit->warnings[i]);
+      json_builder_end_array (b);
     }
   if (file->letter)
     desk_json_add_text (b, "language", file->letter->language);
@@ -174,6 +179,8 @@ _desk_package_manifest_text (DeskPackagePlan *self,
   desk_json_add_text (b, "version", PACKAGE_VERSION);
   json_builder_end_object (b);
   desk_json_add_time (b, "created_at", self->now);
+  /* Language of the app that made the package: rule pack label, warnings. */
+  desk_json_add_text (b, "language", self->zh ? "zh" : "en");
   desk_json_add_bool (b, "made_with_blocking_gaps", gaps_confirmed && desk_package_plan_count_blocking_gaps (self) > 0);
   desk_json_add_int (b, "blocking_gaps", desk_package_plan_count_blocking_gaps (self));
   json_builder_set_member_name (b, "omitted");

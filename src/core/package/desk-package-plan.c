@@ -53,6 +53,7 @@ exhibit_free (DeskPackageExhibit *exhibit)
   g_free (exhibit->label_zh);
   g_free (exhibit->source_path);
   g_free (exhibit->zip_name);
+  g_strfreev (exhibit->warnings);
   g_free (exhibit);
 }
 
@@ -178,6 +179,7 @@ collect_exhibits (DeskPackagePlan *self,
       name = desk_package_namer_take (namer, prefix, desk_evidence_get_original_name (exhibit->evidence));
       exhibit->zip_name = g_strconcat ("evidence/", name, NULL);
       exhibit->store = desk_zip_should_store (desk_evidence_get_mime_type (exhibit->evidence), exhibit->source_path);
+      exhibit->warnings = desk_evidence_get_warnings (exhibit->evidence, _desk_package_plan_get_rules (self));
     }
   return TRUE;
 }
@@ -193,6 +195,7 @@ desk_package_plan_new (DeskStore *store,
   self = g_object_new (DESK_TYPE_PACKAGE_PLAN, NULL);
   self->store = g_object_ref (store);
   self->now = g_date_time_new_now_utc ();
+  self->zh = desk_rule_language_get_current () == DESK_RULE_LANGUAGE_ZH;
   if (!(self->kase = desk_store_get_case (store, case_id, error)))
     return NULL;
   self->pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), desk_case_get_platform (self->kase));

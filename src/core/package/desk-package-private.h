@@ -18,6 +18,7 @@ typedef struct
   char         *source_path; /* the stored copy */
   char         *zip_name;    /* "evidence/03_brand-authorization_x.pdf" */
   gboolean      store;       /* not deflated */
+  char        **warnings;    /* desk_evidence_get_warnings(), in the app's language */
 } DeskPackageExhibit;
 
 typedef struct
@@ -54,6 +55,7 @@ struct _DeskPackagePlan
   JsonNode     *chain;
   GPtrArray    *gaps; /* DeskPackageGap */
   GDateTime    *now;
+  gboolean      zh;        /* the app runs in Chinese: the language of the warnings */
   GPtrArray    *omissions; /* char*, NULL-terminated */
 };
 

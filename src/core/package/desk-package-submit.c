@@ -395,6 +395,14 @@ write_risks (GString         *out,
           g_string_append_c (out, '\n');
         }
     }
+  /* The checks on each file speak the app's language only. */
+  for (guint i = 0; (lang == ZH) == self->zh && i < self->exhibits->len; i++)
+    {
+      DeskPackageExhibit *exhibit = g_ptr_array_index (self->exhibits, i);
+
+      for (guint j = 0; exhibit->warnings && exhibit->warnings[j]; j++)
+        line (out, "", lang == ZH ? "• %s：%s" : "• %s: %s", exhibit->zip_name, exhibit->warnings[j]);
+    }
   if (self->letters->len == 0)
     line (out, "", "• %s", PICK (NO_LETTERS, lang));
   if (!self->chain_included)
