@@ -19,12 +19,13 @@
 
 typedef struct
 {
-  char      *dir; /* data dir */
-  char      *src; /* input files */
-  char      *out; /* where packages go */
-  DeskStore *store;
-  gint64     case_id;
-  GDateTime *now;
+  char        *dir; /* data dir */
+  char        *src; /* input files */
+  char        *out; /* where packages go */
+  DeskStore   *store;
+  DeskSession *session;
+  gint64       case_id;
+  GDateTime   *now;
 } Fixture;
 
 /* Names */
@@ -318,6 +319,7 @@ fixture_setup (Fixture      *f,
   f->out = desk_test_make_data_dir ();
   f->store = desk_store_open (f->dir, &error);
   g_assert_no_error (error);
+  f->session = desk_session_new_for_store (f->store, NULL);
   f->now = g_date_time_new_utc (2026, 3, 10, 8, 0, 0);
   deadline = g_date_time_add_hours (f->now, 53);
   desk_case_set_platform_case_id (kase, "JM-88213");
@@ -326,7 +328,7 @@ fixture_setup (Fixture      *f,
   g_assert_true (desk_store_insert_case (f->store, kase, &error));
   g_assert_no_error (error);
   f->case_id = desk_case_get_id (kase);
-  g_assert_true (desk_checklist_create_for_case (f->store, NULL, kase, NULL, &error));
+  g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, NULL, &error));
   g_assert_no_error (error);
 
   pdf = make_pdf (f, "brand-authorization.pdf", "Brand owner authorizes Joom platform sales right");
@@ -346,6 +348,7 @@ fixture_teardown (Fixture      *f,
 {
   _desk_zip_set_write_limit (G_MAXUINT64);
   g_date_time_unref (f->now);
+  g_assert_finalize_object (f->session);
   g_assert_finalize_object (f->store);
   desk_test_remove_tree (f->dir);
   desk_test_remove_tree (f->src);
@@ -359,7 +362,7 @@ static DeskPackagePlan *
 new_plan (Fixture *f)
 {
   g_autoptr (GError) error = NULL;
-  DeskPackagePlan *plan = desk_package_plan_new (f->store, f->case_id, &error);
+  DeskPackagePlan *plan = desk_package_plan_new (f->session, f->case_id, &error);
 
   g_assert_no_error (error);
   desk_package_plan_set_now (plan, f->now);

@@ -119,7 +119,7 @@ desk_cli_package (DeskCliContext *ctx,
     }
   if ((id = desk_cli_parse_id (ctx->argv[1], error)) == 0)
     return DESK_CLI_EXIT_USAGE;
-  if (!(plan = desk_package_plan_new (ctx->store, id, error)) || !add_letters (plan, letters, error))
+  if (!(plan = desk_package_plan_new (ctx->session, id, error)) || !add_letters (plan, letters, error))
     return DESK_CLI_EXIT_FAILED;
   result = desk_package_write (plan, output, allow_gaps ? DESK_PACKAGE_ALLOW_GAPS : DESK_PACKAGE_FLAGS_NONE, NULL,
                                isatty (2) ? progress_cb : NULL, NULL, error);

@@ -11,7 +11,7 @@
 struct _DeskPackageSection
 {
   AdwBin           parent_instance;
-  DeskStore       *store;
+  DeskSession     *session;
   gint64           case_id;
   DeskPackagePlan *plan; /* while making one */
   GCancellable    *cancellable;
@@ -244,9 +244,9 @@ start (DeskPackageSection *self)
 {
   g_autoptr (GError) error = NULL;
 
-  if (self->store == NULL || self->case_id == 0 || self->plan)
+  if (self->session == NULL || self->case_id == 0 || self->plan)
     return FALSE;
-  if (!(self->plan = desk_package_plan_new (self->store, self->case_id, &error)))
+  if (!(self->plan = desk_package_plan_new (self->session, self->case_id, &error)))
     {
       add_toast (self, adw_toast_new (error->message));
       return FALSE;
@@ -301,7 +301,7 @@ desk_package_section_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->plan);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (desk_package_section_parent_class)->dispose (object);
 }
 
@@ -338,13 +338,13 @@ desk_package_section_new (void)
 
 void
 desk_package_section_set_case (DeskPackageSection *self,
-                               DeskStore          *store,
+                               DeskSession        *session,
                                gint64              case_id)
 {
   g_return_if_fail (DESK_IS_PACKAGE_SECTION (self));
   if (self->case_id != case_id && self->cancellable)
     g_cancellable_cancel (self->cancellable);
-  g_set_object (&self->store, store);
+  g_set_object (&self->session, session);
   self->case_id = case_id;
   if (self->plan == NULL)
     set_busy (self, FALSE);

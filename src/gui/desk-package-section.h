@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (DeskPackageSection, desk_package_section, DESK, PACKAGE_SE
  * "package-made" after the case timeline recorded the package. */
 DeskPackageSection *desk_package_section_new (void);
 void                desk_package_section_set_case (DeskPackageSection *self,
-                                                   DeskStore          *store,
+                                                   DeskSession        *session,
                                                    gint64              case_id);
 /* Saves without a dialog (tests, screenshots). */
 void desk_package_section_make_to (DeskPackageSection *self,

@@ -6,12 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "desk-checklist.h"
+#include "desk-store-private.h"
 #include "letters/desk-exhibits.h"
 #include "desk-evidence-store.h"
 #include "desk-package-names.h"
 #include "desk-package-private.h"
 #include "desk-package-zip.h"
-#include "desk-rule-registry.h"
 #include "desk-util.h"
 
 G_DEFINE_FINAL_TYPE (DeskPackagePlan, desk_package_plan, G_TYPE_OBJECT)
@@ -78,9 +78,11 @@ desk_package_plan_dispose (GObject *object)
 {
   DeskPackagePlan *self = DESK_PACKAGE_PLAN (object);
 
+  g_clear_object (&self->session);
   g_clear_object (&self->store);
   g_clear_object (&self->kase);
   g_clear_object (&self->pack);
+  g_clear_pointer (&self->snapshot, desk_case_snapshot_unref);
   G_OBJECT_CLASS (desk_package_plan_parent_class)->dispose (object);
 }
 
@@ -151,11 +153,11 @@ static gboolean
 collect_exhibits (DeskPackagePlan *self,
                   GError         **error)
 {
-  g_autoptr (GPtrArray) list = desk_exhibits_list (self->store, desk_case_get_id (self->kase), "en", error);
+  g_autoptr (GPtrArray) list = desk_exhibits_list (self->session, desk_case_get_id (self->kase), "en", error);
   g_autoptr (GPtrArray) list_zh = NULL;
   g_autoptr (DeskPackageNamer) namer = desk_package_namer_new ();
 
-  if (list == NULL || !(list_zh = desk_exhibits_list (self->store, desk_case_get_id (self->kase), "zh", error)))
+  if (list == NULL || !(list_zh = desk_exhibits_list (self->session, desk_case_get_id (self->kase), "zh", error)))
     return FALSE;
   for (guint i = 0; i < list->len; i++)
     {
@@ -167,8 +169,14 @@ collect_exhibits (DeskPackagePlan *self,
 
       g_ptr_array_add (self->exhibits, exhibit);
       exhibit->number = source->number;
-      if (!(exhibit->evidence = desk_evidence_get (self->store, source->evidence_id, error)))
-        return FALSE;
+      exhibit->evidence = desk_case_snapshot_find_evidence (self->snapshot, source->evidence_id);
+      if (exhibit->evidence == NULL)
+        {
+          g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, "evidence %" G_GINT64_FORMAT " not in case snapshot",
+                       source->evidence_id);
+          return FALSE;
+        }
+      g_object_ref (exhibit->evidence);
       exhibit->item_id = g_strdup (source->item_id);
       exhibit->label_en = g_strdup (source->item_label);
       exhibit->label_zh = g_strdup (source_zh->evidence_id == source->evidence_id ? source_zh->item_label : NULL);
@@ -185,23 +193,28 @@ collect_exhibits (DeskPackagePlan *self,
 }
 
 DeskPackagePlan *
-desk_package_plan_new (DeskStore *store,
-                       gint64     case_id,
-                       GError   **error)
+desk_package_plan_new (DeskSession *session,
+                       gint64       case_id,
+                       GError     **error)
 {
   g_autoptr (DeskPackagePlan) self = NULL;
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  DeskRulePack *pack;
 
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
   self = g_object_new (DESK_TYPE_PACKAGE_PLAN, NULL);
-  self->store = g_object_ref (store);
+  self->session = g_object_ref (session);
+  self->store = g_object_ref (desk_session_get_store (session));
   self->now = g_date_time_new_now_utc ();
   self->zh = desk_rule_language_get_current () == DESK_RULE_LANGUAGE_ZH;
-  if (!(self->kase = desk_store_get_case (store, case_id, error)))
+  /* The snapshot and the numbering from the same moment. */
+  if (!(txn = _desk_store_txn_begin_read (self->store, error)) || !(self->snapshot = desk_store_load_case_snapshot (self->store, case_id, error)))
     return NULL;
-  self->pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), desk_case_get_platform (self->kase));
-  if (self->pack)
-    g_object_ref (self->pack);
-  if (!(self->checklist = desk_checklist_list (store, case_id, error)) || !collect_exhibits (self, error))
+  self->kase = g_object_ref (desk_case_snapshot_get_case (self->snapshot));
+  self->checklist = g_ptr_array_ref (desk_case_snapshot_get_checklist (self->snapshot));
+  if ((pack = desk_session_get_pack (session, desk_case_get_platform (self->kase))))
+    self->pack = g_object_ref (pack);
+  if (!collect_exhibits (self, error) || !_desk_store_txn_commit (g_steal_pointer (&txn), error))
     return NULL;
   update_omissions (self);
   return g_steal_pointer (&self);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "desk-case-snapshot.h"
 #include "desk-case.h"
 #include "desk-evidence.h"
 #include "desk-package.h"
@@ -44,19 +45,21 @@ typedef struct
 
 struct _DeskPackagePlan
 {
-  GObject       parent_instance;
-  DeskStore    *store;
-  DeskCase     *kase;
-  DeskRulePack *pack;      /* NULL when no pack lists the platform */
-  GPtrArray    *checklist; /* DeskChecklistItem */
-  GPtrArray    *exhibits;  /* DeskPackageExhibit */
-  GPtrArray    *letters;   /* DeskPackageLetter */
-  gboolean      chain_included;
-  JsonNode     *chain;
-  GPtrArray    *gaps; /* DeskPackageGap */
-  GDateTime    *now;
-  gboolean      zh;        /* the app runs in Chinese: the language of the warnings */
-  GPtrArray    *omissions; /* char*, NULL-terminated */
+  GObject           parent_instance;
+  DeskSession      *session;
+  DeskStore        *store; /* the session's */
+  DeskCaseSnapshot *snapshot;
+  DeskCase         *kase;      /* the snapshot's: never modified */
+  DeskRulePack     *pack;      /* NULL when no pack lists the platform */
+  GPtrArray        *checklist; /* DeskChecklistItem, the snapshot's */
+  GPtrArray        *exhibits;  /* DeskPackageExhibit */
+  GPtrArray        *letters;   /* DeskPackageLetter */
+  gboolean          chain_included;
+  JsonNode         *chain;
+  GPtrArray        *gaps; /* DeskPackageGap */
+  GDateTime        *now;
+  gboolean          zh;        /* the app runs in Chinese: the language of the warnings */
+  GPtrArray        *omissions; /* char*, NULL-terminated */
 };
 
 void desk_package_file_free (DeskPackageFile *file);

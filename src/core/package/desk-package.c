@@ -268,18 +268,17 @@ commit (Job     *job,
    * anyone check later that the file is the one that was made. */
   text = g_strdup_printf (_ ("Complaint package “%s” made: %u files, %s. Fingerprint (SHA-256): %s"),
                           base, n_files, size, job->sha256);
-  if (!_desk_store_begin (store, error))
-    return NULL;
-  if (!desk_store_add_timeline_entry (store, desk_case_get_id (job->plan->kase), "package", text, error) || !desk_atomic_file_commit (job->file, error))
-    {
-      _desk_store_rollback (store);
+  {
+    g_autoptr (DeskStoreTxn) txn = _desk_store_txn_begin (store, error);
+
+    if (txn == NULL || !desk_store_add_timeline_entry (store, desk_case_get_id (job->plan->kase), "package", text, error) || !desk_atomic_file_commit (job->file, error))
       return NULL;
-    }
-  if (!_desk_store_commit (store, error))
-    {
-      desk_atomic_file_unlink_target (job->file);
-      return NULL;
-    }
+    if (!_desk_store_txn_commit (g_steal_pointer (&txn), error))
+      {
+        desk_atomic_file_unlink_target (job->file);
+        return NULL;
+      }
+  }
   result = g_new0 (DeskPackageResult, 1);
   result->path = g_strdup (job->target);
   result->sha256 = g_strdup (job->sha256);

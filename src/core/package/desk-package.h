@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -86,12 +86,13 @@ G_DECLARE_FINAL_TYPE (DeskPackagePlan, desk_package_plan, DESK, PACKAGE_PLAN, GO
 
 GQuark desk_package_error_quark (void);
 
-/* Reads everything the package needs from @store: the case, its rule pack,
- * checklist, evidence in exhibit order (stored copies), letters and the
- * authorization chain when those are available. */
-DeskPackagePlan *desk_package_plan_new (DeskStore *store,
-                                        gint64     case_id,
-                                        GError   **error);
+/* Reads everything the package needs in one read transaction: the case
+ * snapshot (case, notice, checklist, evidence), the exhibit numbering, the
+ * rule pack, and the letters and authorization chain when those are
+ * available. */
+DeskPackagePlan *desk_package_plan_new (DeskSession *session,
+                                        gint64       case_id,
+                                        GError     **error);
 /* Inputs from the letters and chain modules (also for tests). A letter per
  * language ("en", "ru", "zh"…), replacing one of the same language. */
 void desk_package_plan_add_letter (DeskPackagePlan *self,
