@@ -7,10 +7,12 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "desk-case-snapshot.h"
 #include "desk-checklist.h"
 #include "desk-evidence-store.h"
 #include "desk-package-manifest.h"
 #include "desk-package-names.h"
+#include "desk-package-store.h"
 #include "desk-package-verify.h"
 #include "desk-package-zip.h"
 #include "desk-package.h"
@@ -532,6 +534,28 @@ test_write (Fixture      *f,
   last = g_ptr_array_index (timeline, timeline->len - 1);
   g_assert_cmpstr (last->kind, ==, "package");
   g_assert_nonnull (strstr (last->text, result->sha256));
+  /* And as a record, also in the case snapshot (for the closure report). */
+  {
+    g_autoptr (GPtrArray) records = desk_package_list_records (f->store, f->case_id, &error);
+    g_autoptr (DeskCaseSnapshot) snapshot = desk_store_load_case_snapshot (f->store, f->case_id, &error);
+    GPtrArray         *part;
+    DeskPackageRecord *record;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (records->len, ==, 1);
+    record = g_ptr_array_index (records, 0);
+    g_assert_cmpstr (record->sha256, ==, result->sha256);
+    g_assert_cmpstr (record->path, ==, zip);
+    g_assert_cmpint (record->size, ==, result->size);
+    g_assert_cmpuint (record->n_files, ==, 9);
+    g_assert_cmpuint (record->blocking_gaps, ==, 0);
+    g_assert_cmpstr (record->omitted[0], ==, "chain");
+    g_assert_null (record->omitted[1]);
+    g_assert_true (g_date_time_equal (record->created_at, f->now));
+    part = (GPtrArray *)desk_case_snapshot_get_part (snapshot, DESK_PACKAGE_SNAPSHOT_PART);
+    g_assert_nonnull (part);
+    g_assert_cmpstr (((DeskPackageRecord *)g_ptr_array_index (part, 0))->sha256, ==, result->sha256);
+  }
 
   manifest = read_manifest (zip, parser);
   g_assert_cmpint (json_object_get_int_member (manifest, "schema_version"), ==, DESK_PACKAGE_SCHEMA_VERSION);
@@ -694,6 +718,14 @@ test_blocking_gaps (Fixture      *f,
   result = desk_package_write (plan, zip, DESK_PACKAGE_ALLOW_GAPS, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (result->n_blocking_gaps, ==, 1);
+  {
+    g_autoptr (GPtrArray) records = desk_package_list_records (f->store, f->case_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (((DeskPackageRecord *)g_ptr_array_index (records, 0))->blocking_gaps, ==, 1);
+    g_assert_cmpstr (((DeskPackageRecord *)g_ptr_array_index (records, 0))->omitted[0], ==, "letters");
+    g_assert_null (((DeskPackageRecord *)g_ptr_array_index (records, 0))->omitted[1]);
+  }
   submit = read_entry (zip, "SUBMIT.txt");
   g_assert_true (g_str_has_prefix (submit, "警告：授权链还有 1 处会导致申诉失败的缺口"));
   g_assert_nonnull (strstr (strchr (submit, '/'), "WARNING: this package was made although"));
@@ -773,6 +805,12 @@ test_full_disk_and_cancel (Fixture      *f,
   timeline = desk_store_list_timeline (f->store, f->case_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (timeline->len, ==, n_entries);
+  {
+    g_autoptr (GPtrArray) records = desk_package_list_records (f->store, f->case_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (records->len, ==, 1); /* the reference package only */
+  }
 }
 
 /* The stored copy changed on disk after it was added. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "desk-package-private.h"
+#include "desk-package-store.h"
 #include "desk-package-zip.h"
 #include "desk-store-private.h"
 
@@ -250,6 +251,24 @@ write_zip (Job          *job,
   return desk_zip_writer_close (zip, job->sha256, &job->size, error) && !g_cancellable_set_error_if_cancelled (cancellable, error) && desk_atomic_file_sync (job->file, error);
 }
 
+static gboolean
+record (Job     *job,
+        GError **error)
+{
+  DeskPackageRecord record = {
+    .case_id = desk_case_get_id (job->plan->kase),
+    .created_at = job->plan->now,
+    .path = job->target,
+    .sha256 = job->sha256,
+    .size = job->size,
+    .n_files = job->files->len + 2,
+    .blocking_gaps = (job->flags & DESK_PACKAGE_ALLOW_GAPS) ? desk_package_plan_count_blocking_gaps (job->plan) : 0,
+    .omitted = (char **)desk_package_plan_get_omissions (job->plan),
+  };
+
+  return _desk_package_record_insert (job->plan->store, &record, error);
+}
+
 /* Naming the file and recording it is one action: the timeline entry and
  * the rename both happen, or neither. */
 static DeskPackageResult *
@@ -271,7 +290,7 @@ commit (Job     *job,
   {
     g_autoptr (DeskStoreTxn) txn = _desk_store_txn_begin (store, error);
 
-    if (txn == NULL || !desk_store_add_timeline_entry (store, desk_case_get_id (job->plan->kase), "package", text, error) || !desk_atomic_file_commit (job->file, error))
+    if (txn == NULL || !desk_store_add_timeline_entry (store, desk_case_get_id (job->plan->kase), "package", text, error) || !record (job, error) || !desk_atomic_file_commit (job->file, error))
       return NULL;
     if (!_desk_store_txn_commit (g_steal_pointer (&txn), error))
       {
