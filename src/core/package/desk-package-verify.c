@@ -170,7 +170,8 @@ read_zip (const char   *path,
   archive_read_support_format_zip_seekable (a);
   if (archive_read_open_filename (a, path, CHUNK_SIZE) != ARCHIVE_OK)
     {
-      ok = not_package (error, path, archive_error_string (a) ? archive_error_string (a) : _ ("not a zip file"));
+      g_debug ("%s: %s", path, archive_error_string (a));
+      ok = not_package (error, path, _ ("not a zip file"));
       goto out;
     }
   while ((rc = archive_read_next_header (a, &entry)) == ARCHIVE_OK || rc == ARCHIVE_WARN)
@@ -189,7 +190,10 @@ read_zip (const char   *path,
         }
     }
   if (rc != ARCHIVE_EOF)
-    ok = not_package (error, path, archive_error_string (a) ? archive_error_string (a) : _ ("the zip file is damaged"));
+    {
+      g_debug ("%s: %s", path, archive_error_string (a));
+      ok = not_package (error, path, g_hash_table_size (contents->hashes) == 0 ? _ ("not a zip file") : _ ("the zip file is damaged"));
+    }
 out:
   archive_read_free (a);
   return ok;
