@@ -34,6 +34,8 @@ static const Command commands[] = {
   { "decode", desk_cli_decode, N_ ("Show what is read from a notice, without creating a case") },
   { "letter", desk_cli_letter, N_ ("Print or check a case’s appeal letter (en, ru, zh)") },
   { "lint", desk_cli_lint, N_ ("Check any letter text for risky wording and the platform’s length limit") },
+  { "package", desk_cli_package, N_ ("Make a case’s complaint package (.zip)") },
+  { "verify", desk_cli_verify, N_ ("Check a complaint package against its list of files") },
 };
 
 static void

@@ -160,6 +160,21 @@ static const DeskMigration migrations[] = {
     "  updated_at TEXT NOT NULL,"
     "  PRIMARY KEY (case_id, language)"
     ");" },
+  /* Complaint packages made (src/core/package): what a report or a later
+   * check needs without reading the .zip again. */
+  { 5,
+    "CREATE TABLE packages ("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  created_at TEXT NOT NULL,"
+    "  path TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  n_files INTEGER NOT NULL,"
+    "  blocking_gaps INTEGER NOT NULL DEFAULT 0,"
+    "  omitted TEXT NOT NULL DEFAULT ''" /* comma-separated: "letters,chain" */
+    ");"
+    "CREATE INDEX packages_by_case ON packages (case_id, created_at);" },
 };
 
 const DeskMigration *
