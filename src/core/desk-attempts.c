@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-attempts.h"
+#include "desk-reply.h"
 #include "desk-store-private.h"
 #include "desk-util.h"
 
@@ -187,6 +188,8 @@ desk_attempts_check (DeskStore    *store,
   g_autoptr (GPtrArray) records = NULL;
   g_autoptr (GPtrArray) attempts = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_appeal_attempt_free);
   g_autoptr (DeskAppealAttempt) planned = NULL;
+  g_autoptr (GDateTime) first_rejection = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (DESK_IS_RULE_PACK (pack), NULL);
@@ -207,5 +210,12 @@ desk_attempts_check (DeskStore    *store,
   planned = desk_appeal_attempt_new (empty_to_null (product_id), now,
                                      empty_to_null (desk_case_get_platform_case_id (kase)),
                                      has_test_report);
-  return desk_attempt_guard_check (pack, desk_case_get_case_type (kase), attempts, planned, NULL);
+  /* The further-appeal window runs from the platform's rejection (issue 14). */
+  first_rejection = desk_reply_get_first_rejection (store, desk_case_get_id (kase), &local_error);
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return desk_attempt_guard_check (pack, desk_case_get_case_type (kase), attempts, planned, first_rejection);
 }

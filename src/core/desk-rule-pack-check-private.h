@@ -88,5 +88,7 @@ gboolean _desk_rule_check_int_figure (DeskRuleCheck     *ctx,
                                       const char *const *keys,
                                       DeskRuleSeverity   severity,
                                       DeskRuleFigure   **out);
+/* "closure" of a case type (desk-rule-pack-closure.c); @out is DeskCaseRules *. */
+gboolean _desk_rule_check_closure (DeskRuleCheck *ctx, JsonNode *node, gpointer out);
 
 G_END_DECLS

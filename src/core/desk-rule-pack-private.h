@@ -64,7 +64,17 @@ struct _DeskCaseRules
   DeskRuleFigure *submit_rule;
   GPtrArray      *submit_steps; /* DeskRuleText* */
   GHashTable     *terms;        /* id → DeskRuleTerm* */
+  /* Closing a case (desk-rule-pack-closure.c); all NULL when absent. */
+  DeskRuleFigure *closure_rule;
+  GPtrArray      *root_causes; /* DeskRuleRootCause* */
+  GPtrArray      *advice;      /* DeskRuleText* */
 };
+
+typedef struct
+{
+  char        *id;
+  DeskRuleText label;
+} DeskRuleRootCause;
 
 /* What the parser builds; DeskRulePack wraps it. */
 typedef struct
