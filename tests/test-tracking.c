@@ -91,8 +91,8 @@ test_add_edit_delete_undo (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) restored = NULL;
   g_autoptr (DeskTimelineEntry) edited = NULL;
   g_autofree char *channel = NULL;
-  gint64 ids[2] = { add_evidence (f, kase, "chat.png", "not really a png"), 0 };
-  gint64 id;
+  gint64           ids[2] = { add_evidence (f, kase, "chat.png", "not really a png"), 0 };
+  gint64           id;
 
   id = desk_timeline_add (f->store, desk_case_get_id (kase), DESK_TIMELINE_CALL, at,
                           "Called Joom support, ticket 4411", "{\"channel\":\"phone\"}", ids, &error);
@@ -165,9 +165,9 @@ test_status_and_package (Fixture *f, gconstpointer data)
   g_autoptr (DeskCase) kase = insert_case (f, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
   g_autoptr (DeskCase) stored = NULL;
   g_autoptr (GPtrArray) entries = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *sha = NULL;
-  g_autofree char *line = NULL;
+  g_autofree char   *from = NULL;
+  g_autofree char   *sha = NULL;
+  g_autofree char   *line = NULL;
   DeskTimelineEntry *status;
 
   g_assert_true (desk_timeline_set_status (f->store, kase, DESK_CASE_STATUS_SUBMITTED, NULL, &error));
@@ -340,7 +340,7 @@ test_close_and_reopen (Fixture *f, gconstpointer data)
   g_assert_null (desk_closure_get (f->store, desk_case_get_id (kase), &error));
   {
     g_autoptr (GPtrArray) entries = timeline (f, kase);
-    g_autofree char *reopened = NULL;
+    g_autofree char   *reopened = NULL;
     DeskTimelineEntry *e = last_entry (entries);
 
     g_assert_cmpstr (e->text, ==, "Platform took it down again");

@@ -31,6 +31,11 @@ static const Command commands[] = {
   { "attempt", desk_cli_attempt, N_ ("Check an appeal attempt with the attempt guard and record it") },
   { "attempts", desk_cli_attempts, N_ ("List a case’s appeal attempts") },
   { "evidence", desk_cli_evidence, N_ ("Add, list or remove evidence files") },
+  { "timeline", desk_cli_timeline, N_ ("List, add, edit, delete or restore a case’s timeline entries") },
+  { "reply", desk_cli_reply, N_ ("Record the platform’s reply to an appeal, read from a file") },
+  { "close", desk_cli_close, N_ ("Close a case with its outcome, root cause and follow-up actions") },
+  { "reopen", desk_cli_reopen, N_ ("Re-open a closed case") },
+  { "report", desk_cli_report, N_ ("Write a case’s closure report (PDF)") },
 };
 
 static void

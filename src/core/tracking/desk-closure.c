@@ -36,17 +36,17 @@ desk_outcome_get_label (DeskOutcome outcome)
 {
   switch (outcome)
     {
-    case DESK_OUTCOME_RESTORED:
-      return C_ ("outcome", "Restored");
-    case DESK_OUTCOME_PARTLY_RESTORED:
-      return C_ ("outcome", "Partly restored");
-    case DESK_OUTCOME_REJECTED:
-      return C_ ("outcome", "Rejected");
-    case DESK_OUTCOME_WITHDRAWN:
-      return C_ ("outcome", "Withdrawn");
-    case DESK_OUTCOME_NONE:
-    default:
-      return C_ ("outcome", "Not closed");
+      case DESK_OUTCOME_RESTORED:
+        return C_ ("outcome", "Restored");
+      case DESK_OUTCOME_PARTLY_RESTORED:
+        return C_ ("outcome", "Partly restored");
+      case DESK_OUTCOME_REJECTED:
+        return C_ ("outcome", "Rejected");
+      case DESK_OUTCOME_WITHDRAWN:
+        return C_ ("outcome", "Withdrawn");
+      case DESK_OUTCOME_NONE:
+      default:
+        return C_ ("outcome", "Not closed");
     }
 }
 
@@ -217,7 +217,7 @@ desk_closure_close (DeskStore  *store,
       /* Translators: timeline note when a case is closed; %s is the outcome */
       g_autofree char *note = g_strdup_printf (_ ("Closed: %s"), desk_outcome_get_label (outcome));
 
-      if (!desk_timeline_set_status (store, kase, DESK_CASE_STATUS_CLOSED, note, error))
+      if (!desk_timeline_set_status_at (store, kase, DESK_CASE_STATUS_CLOSED, at ? at : now, note, error))
         goto fail;
     }
   return _desk_store_commit (store, error);

@@ -41,17 +41,17 @@ desk_reply_verdict_get_label (DeskReplyVerdict verdict)
 {
   switch (verdict)
     {
-    case DESK_REPLY_ACCEPTED:
-      return C_ ("reply", "Accepted");
-    case DESK_REPLY_PARTLY:
-      return C_ ("reply", "Partly accepted");
-    case DESK_REPLY_REJECTED:
-      return C_ ("reply", "Rejected");
-    case DESK_REPLY_MORE_INFO:
-      return C_ ("reply", "More information requested");
-    case DESK_REPLY_UNKNOWN:
-    default:
-      return C_ ("reply", "No verdict recognised");
+      case DESK_REPLY_ACCEPTED:
+        return C_ ("reply", "Accepted");
+      case DESK_REPLY_PARTLY:
+        return C_ ("reply", "Partly accepted");
+      case DESK_REPLY_REJECTED:
+        return C_ ("reply", "Rejected");
+      case DESK_REPLY_MORE_INFO:
+        return C_ ("reply", "More information requested");
+      case DESK_REPLY_UNKNOWN:
+      default:
+        return C_ ("reply", "No verdict recognised");
     }
 }
 
@@ -244,16 +244,16 @@ status_for (DeskReplyVerdict verdict,
 {
   switch (verdict)
     {
-    case DESK_REPLY_ACCEPTED:
-    case DESK_REPLY_PARTLY:
-      return DESK_CASE_STATUS_RESOLVED;
-    case DESK_REPLY_REJECTED:
-      return DESK_CASE_STATUS_REJECTED;
-    case DESK_REPLY_MORE_INFO:
-      return DESK_CASE_STATUS_PENDING;
-    case DESK_REPLY_UNKNOWN:
-    default:
-      return current;
+      case DESK_REPLY_ACCEPTED:
+      case DESK_REPLY_PARTLY:
+        return DESK_CASE_STATUS_RESOLVED;
+      case DESK_REPLY_REJECTED:
+        return DESK_CASE_STATUS_REJECTED;
+      case DESK_REPLY_MORE_INFO:
+        return DESK_CASE_STATUS_PENDING;
+      case DESK_REPLY_UNKNOWN:
+      default:
+        return current;
     }
 }
 
@@ -297,7 +297,7 @@ desk_reply_record (DeskStore       *store,
     desk_case_set_deadline_at (kase, deadline);
   if (status != desk_case_get_status (kase))
     {
-      if (!desk_timeline_set_status (store, kase, status, NULL, error))
+      if (!desk_timeline_set_status_at (store, kase, status, reply->received_at, NULL, error))
         goto fail;
     }
   else if (deadline && !desk_store_update_case (store, kase, error))

@@ -44,25 +44,25 @@ desk_timeline_kind_get_label (DeskTimelineKind kind)
 {
   switch (kind)
     {
-    case DESK_TIMELINE_CREATED:
-      return C_ ("timeline", "Case opened");
-    case DESK_TIMELINE_STATUS:
-      return C_ ("timeline", "Status");
-    case DESK_TIMELINE_SUBMITTED:
-      return C_ ("timeline", "Submission");
-    case DESK_TIMELINE_REPLY:
-      return C_ ("timeline", "Platform reply");
-    case DESK_TIMELINE_NOTE:
-      return C_ ("timeline", "Note");
-    case DESK_TIMELINE_CALL:
-      return C_ ("timeline", "Call or chat");
-    case DESK_TIMELINE_PACKAGE:
-      return C_ ("timeline", "Package made");
-    case DESK_TIMELINE_ATTEMPT:
-      return C_ ("timeline", "Appeal attempt");
-    case DESK_TIMELINE_OTHER:
-    default:
-      return C_ ("timeline", "Other");
+      case DESK_TIMELINE_CREATED:
+        return C_ ("timeline", "Case opened");
+      case DESK_TIMELINE_STATUS:
+        return C_ ("timeline", "Status");
+      case DESK_TIMELINE_SUBMITTED:
+        return C_ ("timeline", "Submission");
+      case DESK_TIMELINE_REPLY:
+        return C_ ("timeline", "Platform reply");
+      case DESK_TIMELINE_NOTE:
+        return C_ ("timeline", "Note");
+      case DESK_TIMELINE_CALL:
+        return C_ ("timeline", "Call or chat");
+      case DESK_TIMELINE_PACKAGE:
+        return C_ ("timeline", "Package made");
+      case DESK_TIMELINE_ATTEMPT:
+        return C_ ("timeline", "Appeal attempt");
+      case DESK_TIMELINE_OTHER:
+      default:
+        return C_ ("timeline", "Other");
     }
 }
 
@@ -373,6 +373,17 @@ desk_timeline_set_status (DeskStore     *store,
                           const char    *note,
                           GError       **error)
 {
+  return desk_timeline_set_status_at (store, kase, status, NULL, note, error);
+}
+
+gboolean
+desk_timeline_set_status_at (DeskStore     *store,
+                             DeskCase      *kase,
+                             DeskCaseStatus status,
+                             GDateTime     *at,
+                             const char    *note,
+                             GError       **error)
+{
   DeskCaseStatus   from;
   g_autofree char *details = NULL;
 
@@ -386,7 +397,7 @@ desk_timeline_set_status (DeskStore     *store,
     return FALSE;
   desk_case_set_status (kase, status);
   if (!desk_store_update_case (store, kase, error)
-      || insert_entry (store, desk_case_get_id (kase), DESK_TIMELINE_STATUS, NULL, note, details, error) == 0
+      || insert_entry (store, desk_case_get_id (kase), DESK_TIMELINE_STATUS, at, note, details, error) == 0
       || !_desk_store_commit (store, error))
     {
       _desk_store_rollback (store);

@@ -46,14 +46,14 @@ guint desk_timeline_entry_get_n_evidence (const DeskTimelineEntry *entry);
  * NULL, and the evidence @evidence_ids (0-terminated or NULL; each must
  * exist, and is linked to the case too). One transaction. Returns the new
  * entry id, or 0 with @error set. */
-gint64 desk_timeline_add (DeskStore       *store,
-                          gint64           case_id,
-                          DeskTimelineKind kind,
-                          GDateTime       *at,
-                          const char      *text,
-                          const char      *details,
-                          const gint64    *evidence_ids,
-                          GError         **error);
+gint64             desk_timeline_add (DeskStore       *store,
+                                      gint64           case_id,
+                                      DeskTimelineKind kind,
+                                      GDateTime       *at,
+                                      const char      *text,
+                                      const char      *details,
+                                      const gint64    *evidence_ids,
+                                      GError         **error);
 DeskTimelineEntry *desk_timeline_get (DeskStore *store,
                                       gint64     entry_id,
                                       GError   **error);
@@ -82,6 +82,15 @@ gboolean desk_timeline_set_status (DeskStore     *store,
                                    DeskCaseStatus status,
                                    const char    *note,
                                    GError       **error);
+
+/* The same, logged at @at (NULL = now): a reply changes the status when it
+ * was received, a closing when it was closed. */
+gboolean desk_timeline_set_status_at (DeskStore     *store,
+                                      DeskCase      *kase,
+                                      DeskCaseStatus status,
+                                      GDateTime     *at,
+                                      const char    *note,
+                                      GError       **error);
 
 /* Logs a complaint package made for the case: @file_name and its SHA-256. */
 gint64 desk_timeline_add_package (DeskStore  *store,

@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-report"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-attempts.h"
+#include "desk-checklist.h"
+#include "desk-evidence-store.h"
+#include "desk-evidence.h"
+#include "desk-report-private.h"
+#include "desk-rule-registry.h"
+
+/* Reads the case for the report on the caller's thread. TODO(arch #7): read
+ * the whole-case snapshot instead of these calls once it lands. */
+
+typedef struct
+{
+  DeskReportProvider provider;
+  gpointer           user_data;
+} Provider;
+
+static GArray *providers;
+
+void
+desk_report_add_provider (DeskReportProvider provider,
+                          gpointer           user_data)
+{
+  Provider p = { provider, user_data };
+
+  if (providers == NULL)
+    providers = g_array_new (FALSE, FALSE, sizeof (Provider));
+  g_array_append_val (providers, p);
+}
+
+DeskReportItem *
+desk_report_item_new (const char *title,
+                      const char *text)
+{
+  DeskReportItem *item = g_new0 (DeskReportItem, 1);
+
+  item->title = g_strdup (title);
+  item->text = g_strdup (text);
+  return item;
+}
+
+void
+desk_report_item_free (DeskReportItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->title);
+  g_free (item->text);
+  g_free (item);
+}
+
+DeskReportSection *
+desk_report_section_new (const char *title,
+                         const char *text)
+{
+  DeskReportSection *section = g_new0 (DeskReportSection, 1);
+
+  section->title = g_strdup (title);
+  section->text = g_strdup (text);
+  return section;
+}
+
+void
+desk_report_section_free (DeskReportSection *section)
+{
+  if (section == NULL)
+    return;
+  g_free (section->title);
+  g_free (section->text);
+  g_clear_pointer (&section->chart, cairo_surface_destroy);
+  g_free (section);
+}
+
+static void
+evidence_free (DeskReportEvidence *e)
+{
+  g_free (e->name);
+  g_free (e->sha256);
+  g_free (e->mime_type);
+  g_clear_pointer (&e->added_at, g_date_time_unref);
+  g_free (e);
+}
+
+void
+_desk_report_data_free (DeskReportData *data)
+{
+  if (data == NULL)
+    return;
+  g_free (data->title);
+  g_free (data->platform_case_id);
+  g_free (data->violation_code);
+  g_strfreev (data->product_ids);
+  g_free (data->notice_text);
+  g_clear_pointer (&data->received_at, g_date_time_unref);
+  g_clear_pointer (&data->deadline_at, g_date_time_unref);
+  g_clear_pointer (&data->created_at, g_date_time_unref);
+  g_clear_pointer (&data->made_at, g_date_time_unref);
+  g_clear_pointer (&data->zone, g_time_zone_unref);
+  g_clear_pointer (&data->timeline, g_ptr_array_unref);
+  g_clear_pointer (&data->evidence, g_ptr_array_unref);
+  g_clear_pointer (&data->attempts, g_ptr_array_unref);
+  g_clear_pointer (&data->closure, desk_closure_free);
+  g_clear_pointer (&data->follow_ups, g_ptr_array_unref);
+  g_free (data->pack_version);
+  g_free (data->pack_date);
+  g_free (data->root_cause_label);
+  g_clear_pointer (&data->advice, g_ptr_array_unref);
+  g_free (data->advice_source);
+  g_free (data->advice_verify);
+  g_free (data->seller_entity);
+  g_clear_pointer (&data->chain_links, g_ptr_array_unref);
+  g_clear_pointer (&data->chain_gaps, g_ptr_array_unref);
+  g_clear_pointer (&data->letters, g_ptr_array_unref);
+  g_clear_pointer (&data->extra, g_ptr_array_unref);
+  g_free (data);
+}
+
+static GDateTime *
+ref_or_null (GDateTime *time)
+{
+  return time ? g_date_time_ref (time) : NULL;
+}
+
+static void
+read_case (DeskReportData *data,
+           DeskCase       *kase)
+{
+  data->title = g_strdup (desk_case_get_title (kase));
+  data->platform = desk_case_get_platform (kase);
+  data->case_type = desk_case_get_case_type (kase);
+  data->status = desk_case_get_status (kase);
+  data->platform_case_id = g_strdup (desk_case_get_platform_case_id (kase));
+  data->violation_code = g_strdup (desk_case_get_violation_code (kase));
+  data->product_ids = g_strdupv ((char **)desk_case_get_product_ids (kase));
+  data->notice_text = g_strdup (desk_case_get_notice_text (kase));
+  data->received_at = ref_or_null (desk_case_get_received_at (kase));
+  data->deadline_at = ref_or_null (desk_case_get_deadline_at (kase));
+  data->created_at = ref_or_null (desk_case_get_created_at (kase));
+}
+
+static GPtrArray *
+read_evidence (DeskStore *store,
+               gint64     case_id,
+               GError   **error)
+{
+  g_autoptr (GPtrArray) items = desk_evidence_list_for_case (store, case_id, error);
+  GPtrArray *out;
+
+  if (items == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify)evidence_free);
+  for (guint i = 0; i < items->len; i++)
+    {
+      DeskEvidence       *ev = items->pdata[i];
+      DeskReportEvidence *e = g_new0 (DeskReportEvidence, 1);
+
+      e->id = desk_evidence_get_id (ev);
+      e->name = g_strdup (desk_evidence_get_original_name (ev));
+      e->sha256 = g_strdup (desk_evidence_get_sha256 (ev));
+      e->size = desk_evidence_get_size (ev);
+      e->mime_type = g_strdup (desk_evidence_get_mime_type (ev));
+      e->added_at = ref_or_null (desk_evidence_get_added_at (ev));
+      g_ptr_array_add (out, e);
+    }
+  return out;
+}
+
+static void
+read_pack (DeskReportData *data,
+           DeskStore      *store)
+{
+  DeskRuleLanguage      lang = data->language == DESK_REPORT_LANGUAGE_ZH_CN ? DESK_RULE_LANGUAGE_ZH : DESK_RULE_LANGUAGE_EN;
+  DeskRulePack         *pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), data->platform);
+  const DeskCaseRules  *rules = pack ? desk_rule_pack_get_case_rules (pack, data->case_type) : NULL;
+  const DeskRuleFigure *cite;
+  const char           *source_title;
+
+  if (pack == NULL)
+    return;
+  data->pack_version = g_strdup (desk_rule_pack_get_pack_version (pack));
+  data->pack_date = g_strdup (desk_rule_pack_get_effective_date (pack));
+  if (rules == NULL)
+    return;
+  if (data->closure && data->closure->root_cause && *data->closure->root_cause)
+    data->root_cause_label = g_strdup (desk_case_rules_find_root_cause (rules, data->closure->root_cause, lang));
+  data->advice = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < desk_case_rules_get_n_advice (rules); i++)
+    g_ptr_array_add (data->advice, g_strdup (desk_case_rules_get_advice (rules, i, lang)));
+  if ((cite = desk_case_rules_get_closure_rule (rules)) != NULL)
+    {
+      source_title = desk_rule_pack_get_source_title (pack, desk_rule_figure_get_source (cite), lang);
+      data->advice_source = g_strdup (source_title ? source_title : desk_rule_figure_get_source (cite));
+      data->advice_verify = g_strdup (desk_rule_figure_get_verify (cite, lang));
+    }
+}
+
+static void
+run_providers (DeskReportData *data,
+               DeskStore      *store)
+{
+  DeskReportInput input = { store, data->case_id, data->language, &data->seller_entity,
+                            data->chain_links, data->chain_gaps, data->letters, data->extra };
+
+  for (guint i = 0; providers && i < providers->len; i++)
+    g_array_index (providers, Provider, i).provider (&input, g_array_index (providers, Provider, i).user_data);
+}
+
+DeskReportData *
+_desk_report_data_load (DeskStore         *store,
+                        gint64             case_id,
+                        DeskReportLanguage language,
+                        GError           **error)
+{
+  g_autoptr (DeskReportData) data = g_new0 (DeskReportData, 1);
+  g_autoptr (DeskCase) kase = NULL;
+  GError *local_error = NULL;
+
+  data->language = language;
+  data->case_id = case_id;
+  data->made_at = g_date_time_new_now_utc ();
+  data->zone = g_time_zone_new_local ();
+  if (!(kase = desk_store_get_case (store, case_id, error)))
+    return NULL;
+  read_case (data, kase);
+  if (!(data->timeline = desk_store_list_timeline (store, case_id, error))
+      || !(data->evidence = read_evidence (store, case_id, error))
+      || !(data->attempts = desk_attempts_list (store, case_id, error))
+      || !(data->follow_ups = desk_follow_ups_list (store, case_id, error)))
+    return NULL;
+  data->closure = desk_closure_get (store, case_id, &local_error);
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  read_pack (data, store);
+  data->chain_links = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_item_free);
+  data->chain_gaps = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_item_free);
+  data->letters = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_item_free);
+  data->extra = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_section_free);
+  run_providers (data, store);
+  return g_steal_pointer (&data);
+}
