@@ -110,7 +110,8 @@ _desk_report_layout_new (const char *language)
   cairo_font_options_t *options = cairo_font_options_create ();
 
   /* Unhinted metrics: what is measured here is exactly what the PDF shows. */
-  self->font_map = pango_cairo_font_map_new ();
+  /* The thread's own font map: fonts stay loaded between reports. */
+  self->font_map = g_object_ref (pango_cairo_font_map_get_default ());
   self->context = pango_font_map_create_context (self->font_map);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
