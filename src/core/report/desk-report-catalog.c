@@ -11,7 +11,7 @@
 /* The report is written in a language chosen per report, not the UI's, from
  * a worker thread: switching the process locale is neither possible nor
  * thread-safe, so the report reads the installed .mo catalogue itself. The
- * strings are ordinary N_() / NC_() msgids, translated in po/ as usual. */
+ * strings are ordinary msgids marked for xgettext, translated in po/ as usual. */
 
 struct _DeskCatalog
 {
