@@ -397,6 +397,7 @@ on_reply_response (AdwMessageDialog *dialog,
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autoptr (DeskReply) reply = NULL;
+  g_autoptr (DeskCase) kase = NULL;
   g_autofree char *message = NULL;
   DeskRulePack    *pack;
 
@@ -406,7 +407,9 @@ on_reply_response (AdwMessageDialog *dialog,
   text = text_of (d->text);
   pack = desk_rule_registry_get_pack (desk_checklist_get_rules (d->self->store), desk_case_get_platform (d->self->kase));
   reply = desk_reply_decode (text, NULL, pack, desk_case_get_case_type (d->self->kase));
-  if (!desk_reply_record (d->self->store, d->self->kase, reply, NULL, &error))
+  /* Our own reference: the store's change signal replaces self->kase meanwhile. */
+  kase = g_object_ref (d->self->kase);
+  if (!desk_reply_record (d->self->store, kase, reply, NULL, &error))
     {
       toast (d->self, error->message);
       return;
@@ -461,6 +464,7 @@ on_close_response (AdwMessageDialog *dialog,
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) follow_ups = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_follow_up_free);
   g_autoptr (GDateTime) due = NULL;
+  g_autoptr (DeskCase) kase = NULL;
   const char *action = gtk_editable_get_text (GTK_EDITABLE (d->follow_up));
   const char *due_text = gtk_editable_get_text (GTK_EDITABLE (d->due));
   guint       cause = gtk_drop_down_get_selected (d->cause);
@@ -475,7 +479,8 @@ on_close_response (AdwMessageDialog *dialog,
     }
   if (*action)
     g_ptr_array_add (follow_ups, desk_follow_up_new (action, due));
-  if (!desk_closure_close (d->self->store, d->self->kase, gtk_drop_down_get_selected (d->outcome) + 1,
+  kase = g_object_ref (d->self->kase);
+  if (!desk_closure_close (d->self->store, kase, gtk_drop_down_get_selected (d->outcome) + 1,
                            d->cause_ids && cause < g_strv_length (d->cause_ids) ? d->cause_ids[cause] : NULL,
                            gtk_editable_get_text (GTK_EDITABLE (d->note)), follow_ups, NULL, &error))
     toast (d->self, error->message);
@@ -531,11 +536,13 @@ on_reopen_response (AdwMessageDialog *dialog,
                     Dialog           *d)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCase) kase = NULL;
 
   if (g_strcmp0 (response, "save") != 0 || d->self == NULL || d->self->kase == NULL)
     return;
   refresh_case (d->self);
-  if (!desk_closure_reopen (d->self->store, d->self->kase, DESK_CASE_STATUS_PENDING, NULL, &error))
+  kase = g_object_ref (d->self->kase);
+  if (!desk_closure_reopen (d->self->store, kase, DESK_CASE_STATUS_PENDING, NULL, &error))
     toast (d->self, error->message);
 }
 
