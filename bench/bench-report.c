@@ -152,13 +152,14 @@ main (int argc, char *argv[])
   g_autofree char *out = g_build_filename (dir, "report.pdf", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (out);
   g_autoptr (GString) all_text = g_string_new (NULL);
-  g_autoptr (DeskStore) store = NULL;
-  guint   runs = argc > 1 ? (guint)atoi (argv[1]) : 5;
-  double *report_ms, *anchor_ms;
-  double  first;
-  guint   pages = 0, anchor_pages = 0;
-  gsize   size = 0, anchor_size = 0;
-  gint64  id, start;
+  g_autoptr (DeskSession) session = NULL;
+  DeskStore *store;
+  guint      runs = argc > 1 ? (guint)atoi (argv[1]) : 5;
+  double    *report_ms, *anchor_ms;
+  double     first;
+  guint      pages = 0, anchor_pages = 0;
+  gsize      size = 0, anchor_size = 0;
+  gint64     id, start;
 
   runs = MAX (runs, 1);
   /* The Chinese edition reads the .mo: point APPEAL_DESK_LOCALEDIR at build/po. */
@@ -166,8 +167,9 @@ main (int argc, char *argv[])
     bindtextdomain (GETTEXT_PACKAGE, g_getenv ("APPEAL_DESK_LOCALEDIR"));
   report_ms = g_new (double, runs);
   anchor_ms = g_new (double, runs);
-  if (!(store = desk_store_open (dir, &error)))
+  if (!(session = desk_session_new (dir, &error)))
     g_error ("%s", error->message);
+  store = desk_session_get_store (session);
   id = populate (store, all_text);
 
   for (guint r = 0; r <= runs; r++)
@@ -175,7 +177,7 @@ main (int argc, char *argv[])
       g_autoptr (DeskReportResult) result = NULL;
 
       start = g_get_monotonic_time ();
-      if (!(result = desk_report_write (store, id, DESK_REPORT_LANGUAGE_EN, file, NULL, NULL, NULL, &error)))
+      if (!(result = desk_report_write (session, id, DESK_REPORT_LANGUAGE_EN, file, NULL, NULL, NULL, &error)))
         g_error ("%s", error->message);
       if (r == 0)
         first = ms_since (start); /* fonts loaded for the first time in this process */
@@ -190,7 +192,7 @@ main (int argc, char *argv[])
     g_autoptr (DeskReportResult) zh = NULL;
 
     start = g_get_monotonic_time ();
-    if (!(zh = desk_report_write (store, id, DESK_REPORT_LANGUAGE_ZH_CN, file, NULL, NULL, NULL, &error)))
+    if (!(zh = desk_report_write (session, id, DESK_REPORT_LANGUAGE_ZH_CN, file, NULL, NULL, NULL, &error)))
       g_printerr ("zh_CN edition: %s\n", error->message);
     else
       printf ("zh_CN edition: %8.1f ms  %3u pages  %7zu bytes (one run)\n", ms_since (start), zh->n_pages, zh->size);

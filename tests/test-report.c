@@ -174,7 +174,7 @@ write_report (Fixture           *f,
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (DeskReportResult) result = NULL;
 
-  result = desk_report_write (f->store, desk_case_get_id (kase), language, file, NULL, NULL, NULL, &error);
+  result = desk_report_write (f->session, desk_case_get_id (kase), language, file, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (result);
   g_assert_cmpuint (result->n_pages, >=, 1);
@@ -325,7 +325,7 @@ test_async_and_cancel (Fixture *f, gconstpointer data)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   Async a = { g_main_loop_new (NULL, FALSE), NULL, NULL, 0, 0, FALSE };
 
-  desk_report_write_async (f->store, desk_case_get_id (kase), DESK_REPORT_LANGUAGE_ZH_CN, file, NULL, on_progress, &a, on_written, &a);
+  desk_report_write_async (f->session, desk_case_get_id (kase), DESK_REPORT_LANGUAGE_ZH_CN, file, NULL, on_progress, &a, on_written, &a);
   g_main_loop_run (a.loop);
   g_assert_no_error (a.error);
   g_assert_nonnull (a.result);
@@ -340,7 +340,7 @@ test_async_and_cancel (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_unlink (path), ==, 0);
 
   g_cancellable_cancel (cancellable);
-  desk_report_write_async (f->store, desk_case_get_id (kase), DESK_REPORT_LANGUAGE_EN, file, cancellable, NULL, NULL, on_written, &a);
+  desk_report_write_async (f->session, desk_case_get_id (kase), DESK_REPORT_LANGUAGE_EN, file, cancellable, NULL, NULL, on_written, &a);
   g_main_loop_run (a.loop);
   g_assert_error (a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (a.result);
@@ -359,13 +359,13 @@ test_bad_input (Fixture *f, gconstpointer data)
   g_autofree char *ok_path = g_build_filename (f->dir, "ok.pdf", NULL);
   g_autoptr (GFile) ok = g_file_new_for_path (ok_path);
 
-  g_assert_null (desk_report_write (f->store, desk_case_get_id (kase), DESK_REPORT_LANGUAGE_EN, file, NULL, NULL, NULL, &error));
+  g_assert_null (desk_report_write (f->session, desk_case_get_id (kase), DESK_REPORT_LANGUAGE_EN, file, NULL, NULL, NULL, &error));
   g_assert_error (error, DESK_REPORT_ERROR, DESK_REPORT_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, "no-such-dir"));
   g_clear_error (&error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  g_assert_null (desk_report_write (f->store, 4242, DESK_REPORT_LANGUAGE_EN, ok, NULL, NULL, NULL, &error));
+  g_assert_null (desk_report_write (f->session, 4242, DESK_REPORT_LANGUAGE_EN, ok, NULL, NULL, NULL, &error));
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (ok_path, G_FILE_TEST_EXISTS));
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "desk-attempts.h"
-#include "desk-checklist.h"
+#include "desk-session.h"
 #include "desk-closure.h"
 #include "desk-evidence-store.h"
 #include "desk-evidence.h"
@@ -35,7 +35,7 @@ insert_case (Fixture *f, DeskPlatform platform, DeskCaseType type)
 static DeskRulePack *
 pack (Fixture *f, DeskPlatform platform)
 {
-  return desk_rule_registry_get_pack (desk_checklist_get_rules (f->store), platform);
+  return desk_session_get_pack (f->session, platform);
 }
 
 static GPtrArray *

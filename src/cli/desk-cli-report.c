@@ -43,7 +43,7 @@ desk_cli_report (DeskCliContext *ctx,
       return DESK_CLI_EXIT_USAGE;
     }
   file = g_file_new_for_commandline_arg (output);
-  if (!(result = desk_report_write (ctx->store, id, language, file, NULL, NULL, NULL, error)))
+  if (!(result = desk_report_write (ctx->session, id, language, file, NULL, NULL, NULL, error)))
     return DESK_CLI_EXIT_FAILED;
   if (ctx->json)
     {

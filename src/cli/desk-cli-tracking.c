@@ -7,14 +7,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "desk-checklist.h"
 #include "desk-cli.h"
 #include "desk-closure.h"
 #include "desk-evidence-store.h"
 #include "desk-evidence.h"
 #include "desk-json.h"
 #include "desk-reply.h"
-#include "desk-rule-registry.h"
+#include "desk-session.h"
 #include "desk-timeline.h"
 #include "desk-util.h"
 
@@ -280,7 +279,7 @@ desk_cli_reply (DeskCliContext *ctx,
     return DESK_CLI_EXIT_USAGE;
   if (!(kase = load_case (ctx, ctx->argv[1], error)) || !(text = desk_cli_read_file (ctx->argv[2], error)))
     return DESK_CLI_EXIT_FAILED;
-  pack = desk_rule_registry_get_pack (desk_checklist_get_rules (ctx->store), desk_case_get_platform (kase));
+  pack = desk_session_get_pack (ctx->session, desk_case_get_platform (kase));
   reply = desk_reply_decode (text, received, pack, desk_case_get_case_type (kase));
   if (!(ids = add_attachments (ctx, kase, attach, error)) || !desk_reply_record (ctx->store, kase, reply, ids, error))
     return DESK_CLI_EXIT_FAILED;
@@ -294,7 +293,7 @@ static void
 print_causes (DeskCliContext *ctx,
               DeskCase       *kase)
 {
-  DeskRulePack        *pack = desk_rule_registry_get_pack (desk_checklist_get_rules (ctx->store), desk_case_get_platform (kase));
+  DeskRulePack        *pack = desk_session_get_pack (ctx->session, desk_case_get_platform (kase));
   const DeskCaseRules *rules = pack ? desk_rule_pack_get_case_rules (pack, desk_case_get_case_type (kase)) : NULL;
 
   for (guint i = 0; rules && i < desk_case_rules_get_n_root_causes (rules); i++)

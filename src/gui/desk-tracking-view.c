@@ -5,12 +5,11 @@
 
 #include <glib/gi18n.h>
 
-#include "desk-checklist.h"
 #include "desk-closure.h"
 #include "desk-evidence-viewer.h"
 #include "desk-reply.h"
 #include "desk-report.h"
-#include "desk-rule-registry.h"
+#include "desk-session.h"
 #include "desk-timeline.h"
 #include "desk-tracking-view.h"
 #include "desk-util.h"
@@ -19,7 +18,8 @@ struct _DeskTrackingView
 {
   AdwBin parent_instance;
 
-  DeskStore    *store;
+  DeskSession  *session;
+  DeskStore    *store; /* the session's */
   DeskCase     *kase;
   GCancellable *report_cancellable;
 
@@ -189,7 +189,7 @@ fill_timeline (DeskTrackingView *self)
 static const DeskCaseRules *
 case_rules (DeskTrackingView *self)
 {
-  DeskRulePack *pack = desk_rule_registry_get_pack (desk_checklist_get_rules (self->store), desk_case_get_platform (self->kase));
+  DeskRulePack *pack = desk_session_get_pack (self->session, desk_case_get_platform (self->kase));
 
   return pack ? desk_rule_pack_get_case_rules (pack, desk_case_get_case_type (self->kase)) : NULL;
 }
@@ -261,14 +261,16 @@ fill (DeskTrackingView *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self), self->kase != NULL);
 }
 
+/* Any change to this case's timeline, status or closure, from here or
+ * elsewhere (the attempts section logs submissions too). */
 static void
-on_case_changed (DeskStore        *store,
-                 DeskCase         *kase,
-                 DeskTrackingView *self)
+on_session_changed (DeskTrackingView *self,
+                    const char       *part,
+                    gint64            case_id)
 {
-  if (self->kase && desk_case_get_id (kase) == desk_case_get_id (self->kase))
+  if (self->kase && (case_id == 0 || case_id == desk_case_get_id (self->kase)))
     {
-      g_set_object (&self->kase, kase);
+      refresh_case (self);
       fill (self);
     }
 }
@@ -405,7 +407,7 @@ on_reply_response (AdwMessageDialog *dialog,
     return;
   refresh_case (d->self);
   text = text_of (d->text);
-  pack = desk_rule_registry_get_pack (desk_checklist_get_rules (d->self->store), desk_case_get_platform (d->self->kase));
+  pack = desk_session_get_pack (d->self->session, desk_case_get_platform (d->self->kase));
   reply = desk_reply_decode (text, NULL, pack, desk_case_get_case_type (d->self->kase));
   /* Our own reference: the store's change signal replaces self->kase meanwhile. */
   kase = g_object_ref (d->self->kase);
@@ -698,7 +700,7 @@ desk_tracking_view_make_report (DeskTrackingView *self)
 {
   g_autoptr (GError) error = NULL;
   DeskReportLanguage language = adw_combo_row_get_selected (self->language_row) == 0 ? DESK_REPORT_LANGUAGE_ZH_CN : DESK_REPORT_LANGUAGE_EN;
-  g_autofree char   *dir = g_build_filename (desk_store_get_data_dir (self->store), "reports", NULL);
+  g_autofree char   *dir = g_build_filename (desk_session_get_data_dir (self->session), "reports", NULL);
   g_autofree char   *name = NULL;
   g_autofree char   *path = NULL;
   GFile             *file;
@@ -719,7 +721,7 @@ desk_tracking_view_make_report (DeskTrackingView *self)
   gtk_progress_bar_set_fraction (self->report_progress, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->report_progress), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracking.report", FALSE);
-  desk_report_write_async (self->store, desk_case_get_id (self->kase), language, file, self->report_cancellable,
+  desk_report_write_async (self->session, desk_case_get_id (self->kase), language, file, self->report_cancellable,
                            on_report_progress, self, on_report_written, g_object_ref (self));
 }
 
@@ -742,6 +744,7 @@ desk_tracking_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_TRACKING_VIEW);
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->follow_up_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (desk_tracking_view_parent_class)->dispose (object);
 }
@@ -787,14 +790,24 @@ desk_tracking_view_new (void)
 
 void
 desk_tracking_view_set_case (DeskTrackingView *self,
-                             DeskStore        *store,
+                             DeskSession      *session,
                              gint64            case_id)
 {
   g_return_if_fail (DESK_IS_TRACKING_VIEW (self));
-  if (g_set_object (&self->store, store) && store)
-    g_signal_connect_object (store, "case-changed", G_CALLBACK (on_case_changed), self, 0);
+  if (self->session != session)
+    {
+      if (self->session)
+        g_signal_handlers_disconnect_by_data (self->session, self);
+      g_set_object (&self->session, session);
+      g_clear_object (&self->store);
+      if (session)
+        {
+          self->store = g_object_ref (desk_session_get_store (session));
+          g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+        }
+    }
   g_clear_object (&self->kase);
-  if (store && case_id > 0)
-    self->kase = desk_store_get_case (store, case_id, NULL);
+  if (self->store && case_id > 0)
+    self->kase = desk_store_get_case (self->store, case_id, NULL);
   fill (self);
 }

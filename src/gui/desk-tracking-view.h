@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (DeskTrackingView, desk_tracking_view, DESK, TRACKING_VIEW,
 DeskTrackingView *desk_tracking_view_new (void);
 /* @case_id 0 clears the view. */
 void desk_tracking_view_set_case (DeskTrackingView *self,
-                                  DeskStore        *store,
+                                  DeskSession      *session,
                                   gint64            case_id);
 /* The dialogs the buttons open (for tests and screenshots); borrowed. */
 GtkWidget *desk_tracking_view_open_log_dialog (DeskTrackingView *self,

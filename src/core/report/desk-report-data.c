@@ -6,14 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "desk-attempts.h"
-#include "desk-checklist.h"
-#include "desk-evidence-store.h"
+#include "desk-case-snapshot.h"
 #include "desk-evidence.h"
 #include "desk-report-private.h"
-#include "desk-rule-registry.h"
 
-/* Reads the case for the report on the caller's thread. TODO(arch #7): read
- * the whole-case snapshot instead of these calls once it lands. */
+/* Reads the case for the report on the caller's thread: one whole-case
+ * snapshot (with its "closure" part), texts from the pack in force. */
 
 typedef struct
 {
@@ -145,17 +143,12 @@ read_case (DeskReportData *data,
 }
 
 static GPtrArray *
-read_evidence (DeskStore *store,
-               gint64     case_id,
-               GError   **error)
+read_evidence (DeskCaseSnapshot *snapshot)
 {
-  g_autoptr (GPtrArray) items = desk_evidence_list_for_case (store, case_id, error);
-  GPtrArray *out;
+  GPtrArray *items = desk_case_snapshot_get_evidence (snapshot);
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify)evidence_free);
 
-  if (items == NULL)
-    return NULL;
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify)evidence_free);
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; items && i < items->len; i++)
     {
       DeskEvidence       *ev = items->pdata[i];
       DeskReportEvidence *e = g_new0 (DeskReportEvidence, 1);
@@ -171,12 +164,24 @@ read_evidence (DeskStore *store,
   return out;
 }
 
+static GPtrArray *
+copy_array (GPtrArray     *array,
+            GBoxedCopyFunc copy,
+            GDestroyNotify free_func)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (free_func);
+
+  for (guint i = 0; array && i < array->len; i++)
+    g_ptr_array_add (out, copy (array->pdata[i]));
+  return out;
+}
+
 static void
 read_pack (DeskReportData *data,
-           DeskStore      *store)
+           DeskSession    *session)
 {
   DeskRuleLanguage      lang = data->language == DESK_REPORT_LANGUAGE_ZH_CN ? DESK_RULE_LANGUAGE_ZH : DESK_RULE_LANGUAGE_EN;
-  DeskRulePack         *pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), data->platform);
+  DeskRulePack         *pack = desk_session_get_pack (session, data->platform);
   const DeskCaseRules  *rules = pack ? desk_rule_pack_get_case_rules (pack, data->case_type) : NULL;
   const DeskRuleFigure *cite;
   const char           *source_title;
@@ -201,10 +206,11 @@ read_pack (DeskReportData *data,
 }
 
 static void
-run_providers (DeskReportData *data,
-               DeskStore      *store)
+run_providers (DeskReportData   *data,
+               DeskSession      *session,
+               DeskCaseSnapshot *snapshot)
 {
-  DeskReportInput input = { store, data->case_id, data->language, &data->seller_entity,
+  DeskReportInput input = { session, snapshot, data->case_id, data->language, &data->seller_entity,
                             data->chain_links, data->chain_gaps, data->letters, data->extra };
 
   for (guint i = 0; providers && i < providers->len; i++)
@@ -212,38 +218,36 @@ run_providers (DeskReportData *data,
 }
 
 DeskReportData *
-_desk_report_data_load (DeskStore         *store,
+_desk_report_data_load (DeskSession       *session,
                         gint64             case_id,
                         DeskReportLanguage language,
                         GError           **error)
 {
   g_autoptr (DeskReportData) data = g_new0 (DeskReportData, 1);
-  g_autoptr (DeskCase) kase = NULL;
-  GError *local_error = NULL;
+  g_autoptr (DeskCaseSnapshot) snapshot = desk_store_load_case_snapshot (desk_session_get_store (session), case_id, error);
+  const DeskClosurePart *closure;
 
+  if (snapshot == NULL)
+    return NULL;
   data->language = language;
   data->case_id = case_id;
   data->made_at = g_date_time_new_now_utc ();
   data->zone = g_time_zone_new_local ();
-  if (!(kase = desk_store_get_case (store, case_id, error)))
-    return NULL;
-  read_case (data, kase);
-  if (!(data->timeline = desk_store_list_timeline (store, case_id, error))
-      || !(data->evidence = read_evidence (store, case_id, error))
-      || !(data->attempts = desk_attempts_list (store, case_id, error))
-      || !(data->follow_ups = desk_follow_ups_list (store, case_id, error)))
-    return NULL;
-  data->closure = desk_closure_get (store, case_id, &local_error);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  read_pack (data, store);
+  read_case (data, desk_case_snapshot_get_case (snapshot));
+  data->timeline = copy_array (desk_case_snapshot_get_timeline (snapshot), (GBoxedCopyFunc)desk_timeline_entry_copy,
+                               (GDestroyNotify)desk_timeline_entry_free);
+  data->evidence = read_evidence (snapshot);
+  data->attempts = copy_array (desk_case_snapshot_get_attempts (snapshot), (GBoxedCopyFunc)desk_attempt_record_copy,
+                               (GDestroyNotify)desk_attempt_record_free);
+  closure = desk_case_snapshot_get_part (snapshot, "closure");
+  data->closure = closure && closure->closure ? desk_closure_copy (closure->closure) : NULL;
+  data->follow_ups = copy_array (closure ? closure->follow_ups : NULL, (GBoxedCopyFunc)desk_follow_up_copy,
+                                 (GDestroyNotify)desk_follow_up_free);
+  read_pack (data, session);
   data->chain_links = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_item_free);
   data->chain_gaps = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_item_free);
   data->letters = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_item_free);
   data->extra = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_section_free);
-  run_providers (data, store);
+  run_providers (data, session, snapshot);
   return g_steal_pointer (&data);
 }

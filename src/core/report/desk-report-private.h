@@ -78,7 +78,7 @@ typedef struct
   GPtrArray *extra;       /* DeskReportSection* */
 } DeskReportData;
 
-DeskReportData *_desk_report_data_load (DeskStore         *store,
+DeskReportData *_desk_report_data_load (DeskSession       *session,
                                         gint64             case_id,
                                         DeskReportLanguage language,
                                         GError           **error);

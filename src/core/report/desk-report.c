@@ -301,7 +301,7 @@ run_job (Job          *job,
 }
 
 static Job *
-prepare (DeskStore         *store,
+prepare (DeskSession       *session,
          gint64             case_id,
          DeskReportLanguage language,
          GFile             *file,
@@ -319,7 +319,7 @@ prepare (DeskStore         *store,
       return NULL;
     }
   job = g_new0 (Job, 1);
-  if (!(job->data = _desk_report_data_load (store, case_id, language, error)))
+  if (!(job->data = _desk_report_data_load (session, case_id, language, error)))
     {
       job_free (job);
       return NULL;
@@ -331,7 +331,7 @@ prepare (DeskStore         *store,
 }
 
 DeskReportResult *
-desk_report_write (DeskStore         *store,
+desk_report_write (DeskSession       *session,
                    gint64             case_id,
                    DeskReportLanguage language,
                    GFile             *file,
@@ -343,9 +343,9 @@ desk_report_write (DeskStore         *store,
   Job              *job;
   DeskReportResult *result;
 
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
-  if (!(job = prepare (store, case_id, language, file, progress, progress_data, error)))
+  if (!(job = prepare (session, case_id, language, file, progress, progress_data, error)))
     return NULL;
   result = run_job (job, cancellable, error);
   job_free (job);
@@ -368,7 +368,7 @@ write_thread (GTask        *task,
 }
 
 void
-desk_report_write_async (DeskStore          *store,
+desk_report_write_async (DeskSession        *session,
                          gint64              case_id,
                          DeskReportLanguage  language,
                          GFile              *file,
@@ -378,17 +378,17 @@ desk_report_write_async (DeskStore          *store,
                          GAsyncReadyCallback callback,
                          gpointer            user_data)
 {
-  /* No source object: the worker never touches the store, so the task need
-   * not keep it alive. */
+  /* No source object: the worker never touches the session, so the task
+   * need not keep it alive. */
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   GError *error = NULL;
   Job    *job;
 
-  g_return_if_fail (DESK_IS_STORE (store));
+  g_return_if_fail (DESK_IS_SESSION (session));
   g_return_if_fail (G_IS_FILE (file));
   g_task_set_source_tag (task, desk_report_write_async);
   /* The case is read here: the store belongs to this thread. */
-  if (!(job = prepare (store, case_id, language, file, progress, progress_data, &error)))
+  if (!(job = prepare (session, case_id, language, file, progress, progress_data, &error)))
     {
       g_task_return_error (task, error);
       return;

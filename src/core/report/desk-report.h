@@ -4,7 +4,8 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
-#include "desk-store.h"
+#include "desk-case-snapshot.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -78,7 +79,8 @@ void               desk_report_section_free (DeskReportSection *section);
 
 typedef struct
 {
-  DeskStore         *store;
+  DeskSession       *session;
+  DeskCaseSnapshot  *snapshot; /* the whole case, parts included */
   gint64             case_id;
   DeskReportLanguage language;
   /* Out: seller_entity is the PDF's author (the seller's legal entity). */
@@ -102,7 +104,7 @@ typedef void (*DeskReportProgress) (double   fraction,
 
 /* Blocking: reads case @case_id and writes the report to @file (replaced
  * atomically; nothing is left behind on failure or cancel). */
-DeskReportResult *desk_report_write (DeskStore         *store,
+DeskReportResult *desk_report_write (DeskSession       *session,
                                      gint64             case_id,
                                      DeskReportLanguage language,
                                      GFile             *file,
@@ -112,7 +114,7 @@ DeskReportResult *desk_report_write (DeskStore         *store,
                                      GError           **error);
 /* The case is read on the calling thread; layout and drawing run in a
  * worker; @progress is called on the calling thread's main context. */
-void              desk_report_write_async (DeskStore          *store,
+void              desk_report_write_async (DeskSession        *session,
                                            gint64              case_id,
                                            DeskReportLanguage  language,
                                            GFile              *file,

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "desk-closure.h"
+#include "desk-closure-private.h"
 #include "desk-store-private.h"
 #include "desk-timeline.h"
 
@@ -195,36 +195,29 @@ desk_closure_close (DeskStore  *store,
                     GError    **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (DeskStoreTxn) txn = NULL;
   gint64 case_id;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (DESK_IS_CASE (kase) && desk_case_get_id (kase) > 0, FALSE);
-  if (!validate (outcome, root_cause, root_cause_note, follow_ups, error) || !_desk_store_begin (store, error))
+  if (!validate (outcome, root_cause, root_cause_note, follow_ups, error) || !(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
   case_id = desk_case_get_id (kase);
   if (!write_closure (store, case_id, outcome, root_cause, root_cause_note, at ? at : now, error))
-    goto fail;
+    return FALSE;
   for (guint i = 0; follow_ups && i < follow_ups->len; i++)
     {
       DeskFollowUp *f = follow_ups->pdata[i];
 
       if ((f->id = insert_follow_up (store, case_id, g_strstrip (f->text), f->due_at, error)) == 0)
-        goto fail;
+        return FALSE;
       f->case_id = case_id;
     }
-  if (desk_case_get_status (kase) != DESK_CASE_STATUS_CLOSED)
-    {
-      /* Translators: timeline note when a case is closed; %s is the outcome */
-      g_autofree char *note = g_strdup_printf (_ ("Closed: %s"), desk_outcome_get_label (outcome));
-
-      if (!desk_timeline_set_status_at (store, kase, DESK_CASE_STATUS_CLOSED, at ? at : now, note, error))
-        goto fail;
-    }
-  return _desk_store_commit (store, error);
-
-fail:
-  _desk_store_rollback (store);
-  return FALSE;
+  if (desk_case_get_status (kase) != DESK_CASE_STATUS_CLOSED
+      && !desk_timeline_set_status_at (store, kase, DESK_CASE_STATUS_CLOSED, at ? at : now, NULL, error))
+    return FALSE;
+  _desk_store_notify (store, "closure", case_id);
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 gboolean
@@ -234,6 +227,7 @@ desk_closure_reopen (DeskStore     *store,
                      const char    *reason,
                      GError       **error)
 {
+  g_autoptr (DeskStoreTxn) txn = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
@@ -244,19 +238,16 @@ desk_closure_reopen (DeskStore     *store,
                    _ ("Only a closed case can be re-opened, and it must get another status than closed."));
       return FALSE;
     }
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
   stmt = _desk_store_prepare (store, "DELETE FROM closures WHERE case_id = ?1", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, desk_case_get_id (kase));
   if (!_desk_store_step_done (store, stmt, error) || !desk_timeline_set_status (store, kase, status, reason, error))
-    goto fail;
-  return _desk_store_commit (store, error);
-
-fail:
-  _desk_store_rollback (store);
-  return FALSE;
+    return FALSE;
+  _desk_store_notify (store, "closure", desk_case_get_id (kase));
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 DeskClosure *
@@ -376,7 +367,10 @@ desk_follow_up_set_done (DeskStore *store,
   if (!_desk_store_step_done (store, stmt, error))
     return FALSE;
   if (sqlite3_changes (_desk_store_get_db (store)) > 0)
-    return TRUE;
+    {
+      _desk_store_notify (store, "closure", 0);
+      return TRUE;
+    }
   g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND, _ ("This follow-up action does not exist any more."));
   return FALSE;
 }
@@ -408,4 +402,36 @@ desk_follow_ups_next_by_case (DeskStore *store,
         }
     }
   return g_steal_pointer (&next);
+}
+
+gpointer
+_desk_closure_snapshot_load (DeskStore *store,
+                             gint64     case_id,
+                             GError   **error)
+{
+  DeskClosurePart *part = g_new0 (DeskClosurePart, 1);
+  GError          *local_error = NULL;
+
+  part->closure = desk_closure_get (store, case_id, &local_error);
+  if (local_error == NULL)
+    part->follow_ups = desk_follow_ups_list (store, case_id, &local_error);
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      _desk_closure_part_free (part);
+      return NULL;
+    }
+  return part;
+}
+
+void
+_desk_closure_part_free (gpointer data)
+{
+  DeskClosurePart *part = data;
+
+  if (part == NULL)
+    return;
+  g_clear_pointer (&part->closure, desk_closure_free);
+  g_clear_pointer (&part->follow_ups, g_ptr_array_unref);
+  g_free (part);
 }

@@ -98,6 +98,14 @@ gboolean   desk_follow_up_set_done (DeskStore *store,
 GHashTable *desk_follow_ups_next_by_case (DeskStore *store,
                                           GError   **error);
 
+/* The "closure" part of a whole-case snapshot:
+ * desk_case_snapshot_get_part (snapshot, "closure"). */
+typedef struct
+{
+  DeskClosure *closure;    /* NULL while the case is open */
+  GPtrArray   *follow_ups; /* DeskFollowUp*, as desk_follow_ups_list() */
+} DeskClosurePart;
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskFollowUp, desk_follow_up_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskClosure, desk_closure_free)
 

@@ -268,6 +268,7 @@ desk_reply_record (DeskStore       *store,
   g_autofree char *stripped = NULL;
   GDateTime       *deadline;
   g_autoptr (GDateTime) old_deadline = NULL;
+  g_autoptr (DeskStoreTxn) txn = NULL;
   DeskCaseStatus status;
   gint64         id;
 
@@ -287,7 +288,7 @@ desk_reply_record (DeskStore       *store,
   old_deadline = desk_case_get_deadline_at (kase) ? g_date_time_ref (desk_case_get_deadline_at (kase)) : NULL;
   status = status_for (reply->verdict, desk_case_get_status (kase));
 
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return 0;
   id = desk_timeline_add (store, desk_case_get_id (kase), DESK_TIMELINE_REPLY, reply->received_at,
                           reply->text, details, evidence_ids, error);
@@ -302,13 +303,11 @@ desk_reply_record (DeskStore       *store,
     }
   else if (deadline && !desk_store_update_case (store, kase, error))
     goto fail;
-  if (!_desk_store_commit (store, error))
-    goto fail_committed;
-  return id;
+  if (_desk_store_txn_commit (g_steal_pointer (&txn), error))
+    return id;
 
 fail:
-  _desk_store_rollback (store);
-fail_committed:
+  g_clear_pointer (&txn, _desk_store_txn_rollback);
   desk_case_set_deadline_at (kase, old_deadline);
   return 0;
 }

@@ -185,11 +185,8 @@ static void
 notify_case (DeskStore *store,
              gint64     case_id)
 {
-  g_autoptr (DeskCase) kase = _desk_store_get_case_summary (store, case_id, NULL);
-
-  /* The case page and list listen to case-changed: a new entry changes what they show. */
-  if (kase)
-    _desk_store_emit_case_changed (store, kase);
+  /* After the commit: DeskSession turns it into "changed::timeline". */
+  _desk_store_notify (store, "timeline", case_id);
 }
 
 gint64
@@ -203,23 +200,19 @@ desk_timeline_add (DeskStore       *store,
                    GError         **error)
 {
   g_autoptr (DeskCase) kase = NULL;
+  g_autoptr (DeskStoreTxn) txn = NULL;
   gint64 id;
 
   g_return_val_if_fail (DESK_IS_STORE (store), 0);
   if (!validate_details (details, error) || !(kase = _desk_store_get_case_summary (store, case_id, error)))
     return 0;
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return 0;
   id = insert_entry (store, case_id, kind, at, text, details, error);
   if (id == 0 || !link_evidence (store, case_id, id, evidence_ids, error))
-    {
-      _desk_store_rollback (store);
-      return 0;
-    }
-  if (!_desk_store_commit (store, error))
     return 0;
   notify_case (store, case_id);
-  return id;
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error) ? id : 0;
 }
 
 static DeskTimelineEntry *
@@ -386,6 +379,7 @@ desk_timeline_set_status_at (DeskStore     *store,
 {
   DeskCaseStatus   from;
   g_autofree char *details = NULL;
+  g_autoptr (DeskStoreTxn) txn = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (DESK_IS_CASE (kase), FALSE);
@@ -393,14 +387,18 @@ desk_timeline_set_status_at (DeskStore     *store,
   if (from == status)
     return TRUE;
   details = status_details (from, status);
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
   desk_case_set_status (kase, status);
   if (!desk_store_update_case (store, kase, error)
-      || insert_entry (store, desk_case_get_id (kase), DESK_TIMELINE_STATUS, at, note, details, error) == 0
-      || !_desk_store_commit (store, error))
+      || insert_entry (store, desk_case_get_id (kase), DESK_TIMELINE_STATUS, at, note, details, error) == 0)
     {
-      _desk_store_rollback (store);
+      desk_case_set_status (kase, from);
+      return FALSE;
+    }
+  notify_case (store, desk_case_get_id (kase));
+  if (!_desk_store_txn_commit (g_steal_pointer (&txn), error))
+    {
       desk_case_set_status (kase, from);
       return FALSE;
     }
