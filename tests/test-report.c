@@ -220,6 +220,10 @@ test_languages_fonts_text (Fixture *f, gconstpointer data)
   assert_contains (en_text, "Closure report");
   assert_contains (en_text, "Evidence index");
   assert_contains (zh_text, "结案报告");
+  /* Evidence carries the case's one exhibit numbering (letters, package, report). */
+  assert_contains (en_text, "Exhibit 1");
+  assert_contains (en_text, "Exhibit 2");
+  assert_contains (zh_text, "附件1");
   g_assert_null (strstr (zh_text, "Evidenceindex"));
   /* The pack's root cause and advice, in the report's language. */
   assert_contains (en_text, "Authorization does not cover the model or the platform");

@@ -8,6 +8,7 @@
 #include "desk-attempts.h"
 #include "desk-case-snapshot.h"
 #include "desk-evidence.h"
+#include "letters/desk-exhibits.h"
 #include "desk-report-private.h"
 
 /* Reads the case for the report on the caller's thread: one whole-case
@@ -78,6 +79,8 @@ desk_report_section_free (DeskReportSection *section)
 static void
 evidence_free (DeskReportEvidence *e)
 {
+  g_free (e->reference);
+  g_free (e->item_label);
   g_free (e->name);
   g_free (e->sha256);
   g_free (e->mime_type);
@@ -142,23 +145,37 @@ read_case (DeskReportData *data,
   data->created_at = ref_or_null (desk_case_get_created_at (kase));
 }
 
+/* In exhibit order, numbered as letters and the package number them. */
 static GPtrArray *
-read_evidence (DeskCaseSnapshot *snapshot)
+read_evidence (DeskSession       *session,
+               DeskCaseSnapshot  *snapshot,
+               DeskReportLanguage language,
+               GError           **error)
 {
-  GPtrArray *items = desk_case_snapshot_get_evidence (snapshot);
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify)evidence_free);
+  const char *lang = language == DESK_REPORT_LANGUAGE_ZH_CN ? "zh" : "en";
+  g_autoptr (GPtrArray) exhibits = desk_exhibits_list (session, desk_case_snapshot_get_case_id (snapshot), lang, error);
+  GPtrArray *out;
 
-  for (guint i = 0; items && i < items->len; i++)
+  if (exhibits == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify)evidence_free);
+  for (guint i = 0; i < exhibits->len; i++)
     {
-      DeskEvidence       *ev = items->pdata[i];
+      DeskExhibit        *x = exhibits->pdata[i];
+      DeskEvidence       *ev = desk_case_snapshot_find_evidence (snapshot, x->evidence_id);
       DeskReportEvidence *e = g_new0 (DeskReportEvidence, 1);
 
-      e->id = desk_evidence_get_id (ev);
-      e->name = g_strdup (desk_evidence_get_original_name (ev));
-      e->sha256 = g_strdup (desk_evidence_get_sha256 (ev));
-      e->size = desk_evidence_get_size (ev);
-      e->mime_type = g_strdup (desk_evidence_get_mime_type (ev));
-      e->added_at = ref_or_null (desk_evidence_get_added_at (ev));
+      e->id = x->evidence_id;
+      e->reference = desk_exhibit_format_reference (x->number, lang);
+      e->item_label = g_strdup (x->item_label);
+      e->name = g_strdup (x->original_name);
+      if (ev)
+        {
+          e->sha256 = g_strdup (desk_evidence_get_sha256 (ev));
+          e->size = desk_evidence_get_size (ev);
+          e->mime_type = g_strdup (desk_evidence_get_mime_type (ev));
+          e->added_at = ref_or_null (desk_evidence_get_added_at (ev));
+        }
       g_ptr_array_add (out, e);
     }
   return out;
@@ -236,7 +253,8 @@ _desk_report_data_load (DeskSession       *session,
   read_case (data, desk_case_snapshot_get_case (snapshot));
   data->timeline = copy_array (desk_case_snapshot_get_timeline (snapshot), (GBoxedCopyFunc)desk_timeline_entry_copy,
                                (GDestroyNotify)desk_timeline_entry_free);
-  data->evidence = read_evidence (snapshot);
+  if (!(data->evidence = read_evidence (session, snapshot, language, error)))
+    return NULL;
   data->attempts = copy_array (desk_case_snapshot_get_attempts (snapshot), (GBoxedCopyFunc)desk_attempt_record_copy,
                                (GDestroyNotify)desk_attempt_record_free);
   closure = desk_case_snapshot_get_part (snapshot, "closure");

@@ -28,6 +28,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskCatalog, _desk_catalog_free)
 typedef struct
 {
   gint64     id;
+  char      *reference;  /* "Exhibit 3" / "附件3": the case's one exhibit numbering */
+  char      *item_label; /* the checklist item it proves, or NULL */
   char      *name;
   char      *sha256;
   gint64     size;

@@ -474,9 +474,9 @@ static void
 evidence (Ctx *ctx)
 {
   DeskCatalog                 *catalog = ctx->catalog;
-  static const double          widths[] = { 0.06, 0.36, 0.40, 0.18 };
+  static const double          widths[] = { 0.10, 0.34, 0.38, 0.18 };
   static const DeskReportStyle styles[] = { DESK_REPORT_STYLE_TABLE, DESK_REPORT_STYLE_TABLE, DESK_REPORT_STYLE_MONO, DESK_REPORT_STYLE_TABLE };
-  const char                  *header[] = { "#", T (N_ ("File")), T (N_ ("Fingerprint (SHA-256)")), T (N_ ("Added")), NULL };
+  const char                  *header[] = { T (N_ ("Exhibit")), T (N_ ("File")), T (N_ ("Fingerprint (SHA-256)")), T (N_ ("Added")), NULL };
 
   heading (ctx, T (N_ ("Evidence index")));
   if (ctx->data->evidence->len == 0)
@@ -489,11 +489,11 @@ evidence (Ctx *ctx)
   for (guint i = 0; i < ctx->data->evidence->len; i++)
     {
       DeskReportEvidence *e = ctx->data->evidence->pdata[i];
-      g_autofree char    *number = g_strdup_printf ("%u", i + 1);
       g_autofree char    *size = g_format_size (e->size);
-      g_autofree char    *file = g_strdup_printf ("%s\n%s · %s", e->name, size, e->mime_type);
+      g_autofree char    *file = g_strdup_printf ("%s\n%s%s%s · %s", e->name, e->item_label ? e->item_label : "",
+                                               e->item_label ? "\n" : "", size, e->mime_type ? e->mime_type : "");
       g_autofree char    *added = format_time (ctx, e->added_at);
-      const char         *cells[] = { number, file, e->sha256, added, NULL };
+      const char         *cells[] = { e->reference, file, e->sha256 ? e->sha256 : "—", added, NULL };
 
       _desk_report_layout_table_row (ctx->layout, cells);
     }
