@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "desk-case-row.h"
 #include "desk-closure.h"
 #include "desk-evidence-viewer.h"
 #include "desk-gui-test-util.h"
@@ -125,6 +126,17 @@ test_log_and_delete (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_kind (f, "call"), ==, 0);
 }
 
+static gboolean
+has_label (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_reply_close_report (Fixture *f, gconstpointer data)
 {
@@ -142,7 +154,11 @@ test_reply_close_report (Fixture *f, gconstpointer data)
 
   dialog = desk_tracking_view_open_close_dialog (DESK_TRACKING_VIEW (f->view));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (desk_gui_test_find_named (dialog, "close-outcome")), 2);
+  gtk_editable_set_text (GTK_EDITABLE (desk_gui_test_find_named (dialog, "close-follow-up")), "Check the other SKUs");
+  gtk_editable_set_text (GTK_EDITABLE (desk_gui_test_find_named (dialog, "close-due")), "2031-04-30");
   answer (dialog, "save");
+  /* The follow-up shows in the case list, with its due date. */
+  g_assert_true (has_label (desk_gui_test_find (GTK_WIDGET (f->window), DESK_TYPE_CASE_ROW), "2031-04-30: Check the other SKUs"));
   closure = desk_closure_get (f->store, f->id, NULL);
   g_assert_nonnull (closure);
   g_assert_cmpint (closure->outcome, ==, DESK_OUTCOME_REJECTED);

@@ -526,6 +526,8 @@ desk_tracking_view_open_close_dialog (DeskTrackingView *self)
   d->due = GTK_ENTRY (labelled (box, _ ("_Due date (optional)"), gtk_entry_new ()));
   gtk_entry_set_placeholder_text (d->due, "2026-04-30");
   gtk_widget_set_name (GTK_WIDGET (d->outcome), "close-outcome");
+  gtk_widget_set_name (GTK_WIDGET (d->follow_up), "close-follow-up");
+  gtk_widget_set_name (GTK_WIDGET (d->due), "close-due");
   adw_message_dialog_set_extra_child (dialog, box);
   g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), d);
   gtk_window_present (GTK_WINDOW (dialog));
