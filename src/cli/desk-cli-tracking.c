@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "desk-attempts.h"
 #include "desk-cli.h"
 #include "desk-closure.h"
 #include "desk-evidence-store.h"
@@ -386,4 +387,93 @@ desk_cli_reopen (DeskCliContext *ctx,
     return DESK_CLI_EXIT_FAILED;
   printf (_ ("Case status: %s\n"), desk_case_status_get_label (desk_case_get_status (kase)));
   return 0;
+}
+
+/* The demo: what happened after submission in some demo cases
+ * (data/demo/demo-tracking.json), through the same core calls. */
+
+static const char *
+localized (JsonObject *obj,
+           const char *member)
+{
+  const char *const *langs = g_get_language_names ();
+  g_autofree char   *zh = g_strconcat (member, "_zh", NULL);
+
+  if (langs[0] && g_str_has_prefix (langs[0], "zh") && json_object_has_member (obj, zh))
+    return json_object_get_string_member (obj, zh);
+  return json_object_get_string_member (obj, member);
+}
+
+static gboolean
+demo_event (DeskCliContext *ctx,
+            DeskCase       *kase,
+            JsonObject     *event,
+            GDateTime      *now,
+            GError        **error)
+{
+  g_autoptr (GDateTime) at = g_date_time_add_hours (now, -json_object_get_int_member (event, "hours_ago"));
+  DeskTimelineKind kind = desk_timeline_kind_from_id (json_object_get_string_member (event, "kind"));
+
+  if (kind == DESK_TIMELINE_ATTEMPT)
+    return desk_attempts_record (ctx->store, kase, json_object_get_string_member (event, "product"), FALSE, at, NULL, error) > 0;
+  if (kind == DESK_TIMELINE_REPLY)
+    {
+      DeskRulePack *pack = desk_session_get_pack (ctx->session, desk_case_get_platform (kase));
+      g_autoptr (DeskReply) reply = desk_reply_decode (json_object_get_string_member (event, "text"), at, pack,
+                                                       desk_case_get_case_type (kase));
+
+      return desk_reply_record (ctx->store, kase, reply, NULL, error) > 0;
+    }
+  return desk_timeline_add (ctx->store, desk_case_get_id (kase), kind, at, localized (event, "text"), NULL, NULL, error) > 0;
+}
+
+static gboolean
+demo_close (DeskCliContext *ctx,
+            DeskCase       *kase,
+            JsonObject     *close,
+            GDateTime      *now,
+            GError        **error)
+{
+  g_autoptr (GDateTime) at = g_date_time_add_hours (now, -json_object_get_int_member (close, "hours_ago"));
+  g_autoptr (GPtrArray) follow_ups = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_follow_up_free);
+  JsonArray *list = json_object_get_array_member (close, "follow_ups");
+
+  for (guint i = 0; list && i < json_array_get_length (list); i++)
+    {
+      JsonObject *f = json_array_get_object_element (list, i);
+      g_autoptr (GDateTime) due = g_date_time_add_days (now, (int)json_object_get_int_member (f, "due_days"));
+
+      g_ptr_array_add (follow_ups, desk_follow_up_new (localized (f, "text"), due));
+    }
+  return desk_closure_close (ctx->store, kase, desk_outcome_from_id (json_object_get_string_member (close, "outcome")),
+                             json_object_get_string_member (close, "root_cause"), localized (close, "note"),
+                             follow_ups, at, error);
+}
+
+gboolean
+desk_cli_tracking_demo (DeskCliContext *ctx,
+                        DeskCase       *kase,
+                        guint           index,
+                        GDateTime      *now,
+                        GError        **error)
+{
+  g_autoptr (GBytes) bytes = g_resources_lookup_data ("/io/github/appealdesk/AppealDesk/demo/demo-tracking.json", 0, error);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *key = g_strdup_printf ("%u", index);
+  JsonObject      *cases, *one;
+  JsonArray       *events;
+
+  if (bytes == NULL
+      || !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+    return FALSE;
+  cases = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "cases");
+  if (!json_object_has_member (cases, key))
+    return TRUE;
+  one = json_object_get_object_member (cases, key);
+  events = json_object_get_array_member (one, "events");
+  for (guint i = 0; events && i < json_array_get_length (events); i++)
+    if (!demo_event (ctx, kase, json_array_get_object_element (events, i), now, error))
+      return FALSE;
+  return !json_object_has_member (one, "close")
+         || demo_close (ctx, kase, json_object_get_object_member (one, "close"), now, error);
 }

@@ -59,6 +59,13 @@ void     desk_cli_checklist_print_created (DeskCliContext *ctx, DeskCase *kase);
 /* For the demo: the checklist with some items done, and an earlier appeal. */
 gboolean desk_cli_checklist_demo (DeskCliContext *ctx, DeskCase *kase, guint index, GError **error);
 
+/* For the demo: what happened after submission (desk-cli-tracking.c). */
+gboolean desk_cli_tracking_demo (DeskCliContext *ctx,
+                                 DeskCase       *kase,
+                                 guint           index,
+                                 GDateTime      *now,
+                                 GError        **error);
+
 /* desk-cli-new-decode.c: fills what the options left empty from the notice
  * and the rules (desk-intake.h); *@deadline_source tells where the deadline
  * came from. */

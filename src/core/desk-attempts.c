@@ -7,6 +7,7 @@
 
 #include "desk-attempts.h"
 #include "desk-reply.h"
+#include "desk-timeline.h"
 #include "desk-store-private.h"
 #include "desk-util.h"
 
@@ -99,7 +100,8 @@ desk_attempts_record (DeskStore  *store,
   if (!(txn = _desk_store_txn_begin (store, error)))
     return 0;
   id = insert_attempt (store, kase, product_id, has_test_report, at ? at : now, note, error);
-  if (id == 0 || !desk_store_add_timeline_entry (store, desk_case_get_id (kase), "submitted", text, error))
+  /* Logged when the appeal was made, which may be earlier than now. */
+  if (id == 0 || desk_timeline_add (store, desk_case_get_id (kase), DESK_TIMELINE_SUBMITTED, at ? at : now, text, NULL, NULL, error) == 0)
     return 0;
   _desk_store_notify (store, "attempts", desk_case_get_id (kase));
   return _desk_store_txn_commit (g_steal_pointer (&txn), error) ? id : 0;
