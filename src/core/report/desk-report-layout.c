@@ -49,6 +49,7 @@ typedef struct
   PangoLayoutLine *line;
   double           height;
   double           baseline; /* from the line's top */
+  double           x;        /* from the layout's left: indents, alignment */
 } Line;
 
 struct _DeskReportLayout
@@ -206,6 +207,7 @@ layout_lines (PangoLayout *layout)
       line.line = pango_layout_iter_get_line_readonly (iter);
       line.height = (double)logical.height / PANGO_SCALE;
       line.baseline = (double)(pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
+      line.x = (double)logical.x / PANGO_SCALE;
       g_array_append_val (lines, line);
     }
   while (pango_layout_iter_next_line (iter));
@@ -229,7 +231,7 @@ add_line (DeskReportLayout *self,
           double            top,
           double            gray)
 {
-  Op op = { OP_LINE, 0, x, top + line->baseline, 0, 0, gray, NULL, NULL, NULL };
+  Op op = { OP_LINE, 0, x + line->x, top + line->baseline, 0, 0, gray, NULL, NULL, NULL };
 
   op.layout = g_object_ref (layout);
   op.line = pango_layout_line_ref (line->line);
@@ -262,7 +264,18 @@ _desk_report_layout_paragraph (DeskReportLayout *self,
   gboolean quote = style == DESK_REPORT_STYLE_QUOTE;
   double   x = MARGIN_LEFT + indent + (quote ? QUOTE_INDENT : 0);
   g_autoptr (PangoLayout) layout = make_layout (self, style, text, MARGIN_LEFT + content_width () - x);
-  g_autoptr (GArray) lines = layout_lines (layout);
+  g_autoptr (GArray) lines = NULL;
+
+  /* A bulleted line hangs: its wrapped lines align with the text, not the bullet. */
+  if (text && g_str_has_prefix (text, "• "))
+    {
+      g_autoptr (PangoLayout) bullet = make_layout (self, style, "• ", content_width ());
+      int width;
+
+      pango_layout_get_size (bullet, &width, NULL);
+      pango_layout_set_indent (layout, -width);
+    }
+  lines = layout_lines (layout);
 
   for (guint i = 0; i < lines->len; i++)
     {
