@@ -5,6 +5,8 @@
 
 #include "desk-case-row.h"
 #include "desk-closure.h"
+#include "desk-evidence-store.h"
+#include "desk-evidence.h"
 #include "desk-evidence-viewer.h"
 #include "desk-gui-test-util.h"
 #include "desk-timeline.h"
@@ -102,13 +104,31 @@ find_kind (Fixture *f, const char *kind)
 static void
 test_log_and_delete (Fixture *f, gconstpointer data)
 {
-  GtkWidget *dialog = desk_tracking_view_open_log_dialog (DESK_TRACKING_VIEW (f->view), "call");
-  GtkWidget *list;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "chat.png", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (DeskEvidence) evidence = NULL;
+  g_autoptr (DeskTimelineEntry) entry = NULL;
+  GtkWidget *dialog, *list, *attach;
   gint64     id;
 
+  g_assert_true (g_file_set_contents (path, "chat screenshot", -1, &error));
+  evidence = desk_evidence_add (f->store, file, f->id, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  dialog = desk_tracking_view_open_log_dialog (DESK_TRACKING_VIEW (f->view), "call");
   type_text (dialog, "tracking-text", "Called support, ticket 4411");
+  /* The case's evidence can be attached to the entry. */
+  attach = desk_gui_test_find_named (dialog, "tracking-attach");
+  g_assert_nonnull (attach);
+  gtk_expander_set_expanded (GTK_EXPANDER (attach), TRUE);
+  attach = desk_gui_test_find (attach, GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (attach);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (attach), TRUE);
   answer (dialog, "save");
   g_assert_cmpuint (count_kind (f, "call"), ==, 1);
+  entry = desk_timeline_get (f->store, find_kind (f, "call"), &error);
+  g_assert_cmpuint (desk_timeline_entry_get_n_evidence (entry), ==, 1);
+  g_assert_cmpint (entry->evidence_ids[0], ==, desk_evidence_get_id (evidence));
   /* The row shows at once, with edit and delete. */
   list = desk_gui_test_find_named (f->view, "tracking-timeline");
   g_assert_nonnull (list);

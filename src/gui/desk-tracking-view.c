@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "desk-closure.h"
+#include "desk-evidence-store.h"
 #include "desk-evidence-viewer.h"
+#include "desk-evidence.h"
 #include "desk-reply.h"
 #include "desk-report.h"
 #include "desk-session.h"
@@ -48,6 +50,7 @@ typedef struct
   GtkEntry         *follow_up;
   GtkEntry         *due;
   GStrv             cause_ids;
+  GPtrArray        *attach; /* GtkCheckButton*, data "desk-evidence-id" */
 } Dialog;
 
 static void
@@ -55,6 +58,7 @@ dialog_free (Dialog *d)
 {
   g_clear_weak_pointer (&d->self);
   g_strfreev (d->cause_ids);
+  g_clear_pointer (&d->attach, g_ptr_array_unref);
   g_free (d);
 }
 
@@ -342,22 +346,66 @@ new_dialog (DeskTrackingView *self,
   return ADW_MESSAGE_DIALOG (dialog);
 }
 
+/* The case's evidence to tick as attachments (a receipt screenshot, a file
+ * the platform sent): add files in the Evidence section first. */
+static void
+add_attach_choices (DeskTrackingView *self,
+                    Dialog           *d,
+                    GtkWidget        *box)
+{
+  g_autoptr (GPtrArray) items = desk_evidence_list_for_case (self->store, desk_case_get_id (self->kase), NULL);
+  GtkWidget *expander, *list;
+
+  if (items == NULL || items->len == 0)
+    return;
+  expander = gtk_expander_new_with_mnemonic (_ ("_Attach evidence of this case"));
+  list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  d->attach = g_ptr_array_new ();
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *name = desk_evidence_dup_display_name (items->pdata[i]);
+      GtkWidget       *check = gtk_check_button_new_with_label (name);
+
+      g_object_set_data (G_OBJECT (check), "desk-evidence-id", GSIZE_TO_POINTER ((gsize)desk_evidence_get_id (items->pdata[i])));
+      gtk_box_append (GTK_BOX (list), check);
+      g_ptr_array_add (d->attach, check);
+    }
+  gtk_widget_set_name (expander, "tracking-attach");
+  gtk_expander_set_child (GTK_EXPANDER (expander), list);
+  gtk_box_append (GTK_BOX (box), expander);
+}
+
+/* 0-terminated ids of the ticked evidence. */
+static gint64 *
+attached_ids (Dialog *d)
+{
+  gint64 *ids = g_new0 (gint64, (d->attach ? d->attach->len : 0) + 1);
+  guint   n = 0;
+
+  for (guint i = 0; d->attach && i < d->attach->len; i++)
+    if (gtk_check_button_get_active (d->attach->pdata[i]))
+      ids[n++] = GPOINTER_TO_SIZE (g_object_get_data (d->attach->pdata[i], "desk-evidence-id"));
+  return ids;
+}
+
 static void
 on_log_response (AdwMessageDialog *dialog,
                  const char       *response,
                  Dialog           *d)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *text = NULL;
-  gboolean         ok;
+  g_autofree char   *text = NULL;
+  g_autofree gint64 *ids = NULL;
+  gboolean           ok;
 
   if (g_strcmp0 (response, "save") != 0 || d->self == NULL || d->self->kase == NULL)
     return;
   text = text_of (d->text);
+  ids = attached_ids (d);
   if (d->entry_id)
     ok = desk_timeline_edit (d->self->store, d->entry_id, NULL, text, NULL, &error);
   else
-    ok = desk_timeline_add (d->self->store, desk_case_get_id (d->self->kase), d->kind, NULL, text, NULL, NULL, &error) > 0;
+    ok = desk_timeline_add (d->self->store, desk_case_get_id (d->self->kase), d->kind, NULL, text, NULL, ids, &error) > 0;
   if (!ok)
     toast (d->self, error->message);
 }
@@ -377,6 +425,8 @@ open_text_dialog (DeskTrackingView *self,
   d->entry_id = entry_id;
   d->text = text_area (box, kind == DESK_TIMELINE_CALL ? _ ("_Who, what was said, ticket number") : _ ("_Text"), text);
   gtk_widget_set_name (GTK_WIDGET (d->text), "tracking-text");
+  if (entry_id == 0)
+    add_attach_choices (self, d, box);
   adw_message_dialog_set_extra_child (dialog, box);
   g_signal_connect (dialog, "response", G_CALLBACK (on_log_response), d);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -400,8 +450,9 @@ on_reply_response (AdwMessageDialog *dialog,
   g_autofree char *text = NULL;
   g_autoptr (DeskReply) reply = NULL;
   g_autoptr (DeskCase) kase = NULL;
-  g_autofree char *message = NULL;
-  DeskRulePack    *pack;
+  g_autofree char   *message = NULL;
+  g_autofree gint64 *ids = NULL;
+  DeskRulePack      *pack;
 
   if (g_strcmp0 (response, "save") != 0 || d->self == NULL || d->self->kase == NULL)
     return;
@@ -411,7 +462,8 @@ on_reply_response (AdwMessageDialog *dialog,
   reply = desk_reply_decode (text, NULL, pack, desk_case_get_case_type (d->self->kase));
   /* Our own reference: the store's change signal replaces self->kase meanwhile. */
   kase = g_object_ref (d->self->kase);
-  if (!desk_reply_record (d->self->store, kase, reply, NULL, &error))
+  ids = attached_ids (d);
+  if (!desk_reply_record (d->self->store, kase, reply, ids, &error))
     {
       toast (d->self, error->message);
       return;
@@ -443,6 +495,7 @@ desk_tracking_view_open_reply_dialog (DeskTrackingView *self)
   d->kind = DESK_TIMELINE_REPLY;
   d->text = text_area (box, _ ("_Reply"), NULL);
   gtk_widget_set_name (GTK_WIDGET (d->text), "tracking-reply");
+  add_attach_choices (self, d, box);
   adw_message_dialog_set_extra_child (dialog, box);
   g_signal_connect (dialog, "response", G_CALLBACK (on_reply_response), d);
   gtk_window_present (GTK_WINDOW (dialog));
