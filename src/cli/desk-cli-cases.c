@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "desk-cli.h"
+#include "desk-timeline.h"
 #include "desk-util.h"
 
 static void
@@ -89,8 +90,9 @@ print_case (DeskStore *store,
     {
       DeskTimelineEntry *entry = timeline->pdata[i];
       g_autofree char   *when = desk_time_format_local (entry->at);
+      g_autofree char   *line = desk_timeline_entry_describe (entry);
 
-      printf ("  %s  %-10s %s\n", when, entry->kind, entry->text);
+      printf ("  %s  %s\n", when, line);
     }
 }
 
