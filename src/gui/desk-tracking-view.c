@@ -737,7 +737,8 @@ on_report_written (GObject      *source,
   g_autofree char    *subtitle = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->report_progress), FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracking.report", TRUE);
+  gtk_button_set_label (self->report_button, _ ("_Make Report"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->report_button), "suggested-action");
   g_clear_object (&self->report_cancellable);
   if (written == NULL)
     {
@@ -761,7 +762,13 @@ desk_tracking_view_make_report (DeskTrackingView *self)
   GFile             *file;
 
   g_return_if_fail (DESK_IS_TRACKING_VIEW (self));
-  if (self->kase == NULL || self->report_cancellable)
+  /* While a report is being written the button cancels it. */
+  if (self->report_cancellable)
+    {
+      g_cancellable_cancel (self->report_cancellable);
+      return;
+    }
+  if (self->kase == NULL)
     return;
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -775,7 +782,8 @@ desk_tracking_view_make_report (DeskTrackingView *self)
   self->report_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->report_progress, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->report_progress), TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracking.report", FALSE);
+  gtk_button_set_label (self->report_button, _ ("_Cancel"));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->report_button), "suggested-action");
   desk_report_write_async (self->session, desk_case_get_id (self->kase), language, file, self->report_cancellable,
                            on_report_progress, self, on_report_written, g_object_ref (self));
 }

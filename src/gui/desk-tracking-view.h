@@ -26,7 +26,8 @@ GtkWidget *desk_tracking_view_open_log_dialog (DeskTrackingView *self,
 GtkWidget *desk_tracking_view_open_reply_dialog (DeskTrackingView *self);
 GtkWidget *desk_tracking_view_open_close_dialog (DeskTrackingView *self);
 /* Writes the closure report in the chosen language into the data
- * directory's reports folder and opens it in the preview. */
+ * directory's reports folder and opens it in the preview; while one is
+ * being written, cancels it instead. */
 void desk_tracking_view_make_report (DeskTrackingView *self);
 
 G_END_DECLS
