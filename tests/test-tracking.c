@@ -333,6 +333,13 @@ test_close_and_reopen (Fixture *f, gconstpointer data)
   first = g_hash_table_lookup (next, &(gint64){ desk_case_get_id (kase) });
   g_assert_cmpstr (first->text, ==, "Renew the CE certificate");
 
+  /* Changing the status away from closed (the case page's status row) re-opens too. */
+  g_assert_true (desk_timeline_set_status (f->store, other, DESK_CASE_STATUS_CLOSED, NULL, &error));
+  g_assert_true (desk_closure_close (f->store, other, DESK_OUTCOME_WITHDRAWN, NULL, "Seller withdrew", NULL, NULL, &error));
+  g_assert_true (desk_timeline_set_status (f->store, other, DESK_CASE_STATUS_PENDING, NULL, &error));
+  g_assert_null (desk_closure_get (f->store, desk_case_get_id (other), &error));
+  g_assert_no_error (error);
+
   g_assert_true (desk_closure_reopen (f->store, kase, DESK_CASE_STATUS_PENDING, "Platform took it down again", &error));
   g_assert_no_error (error);
   stored = desk_store_get_case (f->store, desk_case_get_id (kase), &error);

@@ -359,6 +359,21 @@ status_details (DeskCaseStatus from,
   return json_to_string (root, FALSE);
 }
 
+/* Leaving "closed" re-opens the case: its outcome no longer holds. */
+static gboolean
+drop_closure (DeskStore *store,
+              gint64     case_id,
+              GError   **error)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (store, "DELETE FROM closures WHERE case_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  _desk_store_notify (store, "closure", case_id);
+  return _desk_store_step_done (store, stmt, error);
+}
+
 gboolean
 desk_timeline_set_status (DeskStore     *store,
                           DeskCase      *kase,
@@ -391,6 +406,7 @@ desk_timeline_set_status_at (DeskStore     *store,
     return FALSE;
   desk_case_set_status (kase, status);
   if (!desk_store_update_case (store, kase, error)
+      || (from == DESK_CASE_STATUS_CLOSED && !drop_closure (store, desk_case_get_id (kase), error))
       || insert_entry (store, desk_case_get_id (kase), DESK_TIMELINE_STATUS, at, note, details, error) == 0)
     {
       desk_case_set_status (kase, from);

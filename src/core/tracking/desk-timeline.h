@@ -75,8 +75,9 @@ gboolean desk_timeline_restore (DeskStore *store,
                                 GError   **error);
 
 /* Sets the case's status and logs the change (details "from", "to", and
- * "reopened": true when leaving closed) in one transaction. @note (may be
- * NULL) is the entry's text. No entry when the status does not change. */
+ * "reopened": true when leaving closed, which also clears the outcome) in
+ * one transaction. @note (may be NULL) is the entry's text. No entry when
+ * the status does not change. */
 gboolean desk_timeline_set_status (DeskStore     *store,
                                    DeskCase      *kase,
                                    DeskCaseStatus status,
