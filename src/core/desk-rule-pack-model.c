@@ -300,6 +300,7 @@ _desk_case_rules_free (DeskCaseRules *rules)
   g_clear_pointer (&rules->submit_rule, _desk_rule_figure_free);
   g_clear_pointer (&rules->submit_steps, g_ptr_array_unref);
   g_clear_pointer (&rules->terms, g_hash_table_unref);
+  g_clear_pointer (&rules->chain, _desk_chain_rules_free);
   g_free (rules);
 }
 

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * All strings and objects returned by accessors are owned by the pack and
  * live as long as it does, unless the function says otherwise. */
 
-#define DESK_RULE_PACK_SCHEMA_VERSION 1
+#define DESK_RULE_PACK_SCHEMA_VERSION 2
 
 #define DESK_RULE_PACK_ERROR (desk_rule_pack_error_quark ())
 
