@@ -31,6 +31,8 @@ static const Command commands[] = {
   { "attempt", desk_cli_attempt, N_ ("Check an appeal attempt with the attempt guard and record it") },
   { "attempts", desk_cli_attempts, N_ ("List a case’s appeal attempts") },
   { "evidence", desk_cli_evidence, N_ ("Add, list or remove evidence files") },
+  { "chain", desk_cli_chain, N_ ("Show a case’s brand authorization chain and its gaps, or set it") },
+  { "profile", desk_cli_profile, N_ ("Show or set your seller profile (company names, store IDs)") },
 };
 
 static void

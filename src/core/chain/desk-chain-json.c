@@ -475,8 +475,9 @@ DeskChain *
 desk_chain_from_json (JsonNode *node,
                       GError  **error)
 {
-  /* "id" is what `chain --json` prints; it is ignored: a chain is found by its brand. */
-  static const char *const keys[] = { "id", "brand", "owner", "parties", "trademarks", "links", "case", NULL };
+  /* "id", "case_id" and "gaps" are what `chain --json` prints besides the chain;
+   * they are ignored, so its output reads back: a chain is found by its brand. */
+  static const char *const keys[] = { "id", "case_id", "brand", "owner", "parties", "trademarks", "links", "case", "gaps", NULL };
   g_autoptr (GString) path = g_string_new (NULL);
   Reader r = { path, error };
   g_autoptr (DeskChain) chain = desk_chain_new ("");
