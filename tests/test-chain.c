@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "chain/desk-chain-store.h"
+#include "desk-checklist.h"
 #include "desk-evidence-store.h"
 #include "desk-store-private.h"
 #include "desk-test-util.h"
@@ -973,6 +974,50 @@ test_store_profile (Fixture *f, gconstpointer data)
   g_assert_null (desk_seller_profile_get_stores (back, DESK_PLATFORM_SHOPEE));
 }
 
+/* The checklist's brand-authorization item follows the chain. */
+static void
+test_store_checklist (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskChain) chain = stored_chain (f);
+  g_autoptr (DeskCase) kase = insert_case (f, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
+  g_autoptr (DeskCaseChain) info = valid_info ();
+  g_autoptr (DeskSellerProfile) profile = valid_profile ();
+  g_autoptr (DeskChecklistItem) item = NULL;
+  guint counts[3];
+
+  g_assert_true (desk_checklist_create_for_case (f->store, NULL, kase, NULL, &error));
+  g_assert_no_error (error);
+  /* No chain, nothing attached: missing as stored. */
+  item = desk_checklist_find_item (f->store, desk_case_get_id (kase), "brand-authorization", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (item->state, ==, DESK_CHECKLIST_MISSING);
+  /* Marked provided by hand, but no chain entered: nothing was checked. */
+  g_assert_true (desk_checklist_set_state (f->store, item->id, DESK_CHECKLIST_PROVIDED, NULL, &error));
+  g_clear_pointer (&item, desk_checklist_item_free);
+  item = desk_checklist_find_item (f->store, desk_case_get_id (kase), "brand-authorization", &error);
+  g_assert_cmpint (item->state, ==, DESK_CHECKLIST_NEEDS_ATTENTION);
+  g_assert_nonnull (strstr (item->note, "No authorization chain"));
+
+  /* A chain with a blocking gap (no seller profile): needs attention, first gap as the note. */
+  info->case_id = desk_case_get_id (kase);
+  g_assert_true (desk_chain_set_for_case (f->store, chain, info, &error));
+  g_clear_pointer (&item, desk_checklist_item_free);
+  item = desk_checklist_find_item (f->store, desk_case_get_id (kase), "brand-authorization", &error);
+  g_assert_cmpint (item->state, ==, DESK_CHECKLIST_NEEDS_ATTENTION);
+  g_assert_nonnull (strstr (item->note, "seller profile"));
+  g_assert_true (desk_checklist_count (f->store, desk_case_get_id (kase), counts, &error));
+  g_assert_cmpuint (counts[DESK_CHECKLIST_NEEDS_ATTENTION], ==, 1);
+
+  /* The profile closes the chain: provided, in lists and counts alike. */
+  g_assert_true (desk_seller_profile_save (f->store, profile, &error));
+  g_clear_pointer (&item, desk_checklist_item_free);
+  item = desk_checklist_find_item (f->store, desk_case_get_id (kase), "brand-authorization", &error);
+  g_assert_cmpint (item->state, ==, DESK_CHECKLIST_PROVIDED);
+  g_assert_true (desk_checklist_count (f->store, desk_case_get_id (kase), counts, &error));
+  g_assert_cmpuint (counts[DESK_CHECKLIST_NEEDS_ATTENTION], ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1001,6 +1046,7 @@ main (int argc, char *argv[])
   g_test_add ("/chain/store/documents-kept", Fixture, NULL, desk_store_fixture_setup, test_store_documents_kept, desk_store_fixture_teardown);
   g_test_add ("/chain/store/case-chain", Fixture, NULL, desk_store_fixture_setup, test_store_case_chain, desk_store_fixture_teardown);
   g_test_add ("/chain/store/set-for-case-atomic", Fixture, NULL, desk_store_fixture_setup, test_store_set_for_case_atomic, desk_store_fixture_teardown);
+  g_test_add ("/chain/store/checklist", Fixture, NULL, desk_store_fixture_setup, test_store_checklist, desk_store_fixture_teardown);
   g_test_add ("/chain/store/profile", Fixture, NULL, desk_store_fixture_setup, test_store_profile, desk_store_fixture_teardown);
   return g_test_run ();
 }

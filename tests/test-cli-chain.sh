@@ -106,5 +106,21 @@ expect 1 "unknown case" cli chain 9
 expect 2 "not a number" cli chain abc
 expect 2 "two cases" cli chain 1 2
 
+# The demo: the Shopee earbuds case has blocking gaps, the Joom baking-mat case none.
+DEMO="$DIR/demo"
+mkdir "$DEMO"
+expect 0 "demo" "$CLI" --data-dir "$DEMO" demo
+expect 0 "demo Shopee chain" "$CLI" --data-dir "$DEMO" --json chain 1
+contains '"kind" : "scan-only"' "demo Shopee: scan only"
+contains '"kind" : "product-scope"' "demo Shopee: no model named"
+contains '"kind" : "expired"' "demo Shopee: expired link"
+expect 0 "demo Joom chain" "$CLI" --data-dir "$DEMO" chain 3
+contains "No gaps found" "demo Joom chain is clean"
+expect 0 "demo Shopee checklist" "$CLI" --data-dir "$DEMO" checklist 1
+contains "Needs attention.*Brand authorization" "Shopee brand authorization needs attention"
+contains "Note: Link 1 · Blocking: Only a PDF scan" "the note is the first gap"
+expect 0 "demo Joom checklist" "$CLI" --data-dir "$DEMO" checklist 3
+contains "Provided.*Brand authorization" "Joom brand authorization provided"
+
 echo "1..$n"
 exit $fail
