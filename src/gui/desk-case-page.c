@@ -11,6 +11,7 @@
 #include "desk-evidence-section.h"
 #include "desk-evidence-store.h"
 #include "desk-checklist-view.h"
+#include "desk-chain-section.h"
 #include "desk-util.h"
 
 struct _DeskCasePage
@@ -35,6 +36,7 @@ struct _DeskCasePage
   GtkBox            *sections;
   DeskChecklistView *checklist_view;
   DeskAttemptsView  *attempts_view;
+  DeskChainSection  *chain_section;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
@@ -200,6 +202,7 @@ desk_case_page_init (DeskCasePage *self)
   setup_status_model (self);
   gtk_box_append (self->sections, GTK_WIDGET (self->checklist_view = desk_checklist_view_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->attempts_view = desk_attempts_view_new ()));
+  gtk_box_append (self->sections, GTK_WIDGET (self->chain_section = desk_chain_section_new ()));
 }
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
@@ -248,6 +251,7 @@ desk_case_page_set_case (DeskCasePage *self,
   desk_evidence_section_attach (self->sections, self->store, case_id);
   desk_checklist_view_set_case (self->checklist_view, self->store, case_id);
   desk_attempts_view_set_case (self->attempts_view, self->store, case_id);
+  desk_chain_section_set_case (self->chain_section, self->store, case_id);
 }
 
 DeskCase *
