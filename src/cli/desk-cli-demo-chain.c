@@ -40,6 +40,7 @@ draw_letter (cairo_t    *cr,
   /* The grantor's round stamp. */
   cairo_set_source_rgba (cr, 0.8, 0.1, 0.1, 0.8);
   cairo_set_line_width (cr, 3);
+  cairo_new_path (cr);
   cairo_arc (cr, 440, 700, 48, 0, 2 * G_PI);
   cairo_stroke (cr);
   cairo_move_to (cr, 428, 712);

@@ -332,7 +332,9 @@ documents_text (DeskChainEditor *self,
     {
       gint64 id = p->documents ? g_array_index (p->documents, gint64, i) : *p->certificate;
       g_autoptr (DeskEvidence) ev = desk_evidence_get (self->store, id, NULL);
-      g_autofree char *name = ev ? desk_evidence_dup_display_name (ev) : g_strdup_printf (_ ("missing file #%" G_GINT64_FORMAT), id);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      /* Translators: %s is an evidence number */
+      g_autofree char *name = ev ? desk_evidence_dup_display_name (ev) : g_strdup_printf (_ ("missing file #%s"), number);
 
       g_string_append_printf (out, "%s%s", i ? ", " : "", name);
     }
@@ -553,10 +555,10 @@ connector (void)
 static GtkWidget *
 owner_card (DeskChainEditor *self)
 {
-  GtkWidget *box = card ("chain-party");
-  GtkLabel  *title = NULL;
-  GtkWidget *list = boxed_list (_ ("Brand owner"));
-  GtkWidget *owner;
+  GtkWidget       *box = card ("chain-party");
+  GtkLabel        *title = NULL;
+  GtkWidget       *list = boxed_list (_ ("Brand owner"));
+  GtkWidget       *owner;
   g_autofree char *aliases = aliases_text (self->chain, self->chain->owner);
 
   gtk_box_append (GTK_BOX (box), card_header (_ ("Brand owner · trademark registrant"), self->chain->owner, &title));
@@ -573,8 +575,8 @@ party_card (DeskChainEditor *self,
             DeskChainLink   *link,
             GtkLabel       **title_out)
 {
-  GtkWidget *box = card ("chain-party");
-  GtkWidget *list = boxed_list (_ ("Distributor"));
+  GtkWidget       *box = card ("chain-party");
+  GtkWidget       *list = boxed_list (_ ("Distributor"));
   g_autofree char *aliases = aliases_text (self->chain, link->grantee);
 
   gtk_box_append (GTK_BOX (box), card_header (_ ("Distributor · passes the rights on"), link->grantee, title_out));
@@ -641,8 +643,8 @@ static GtkWidget *
 link_toolbar (DeskChainEditor *self,
               guint            i)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  guint      n = self->chain->links->len;
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  guint            n = self->chain->links->len;
   g_autofree char *up = g_strdup_printf (_ ("Move link %u up"), i + 1);
   g_autofree char *down = g_strdup_printf (_ ("Move link %u down"), i + 1);
   g_autofree char *insert = g_strdup_printf (_ ("Insert a link above link %u"), i + 1);
@@ -663,10 +665,9 @@ link_card (DeskChainEditor *self,
   DeskChainLink   *link = self->chain->links->pdata[i];
   GtkWidget       *box = card ("chain-link");
   GtkWidget       *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autofree char *kicker = g_strdup_printf (_ ("Link %u · authorization letter"), i + 1);
-  g_autofree char *a11y = g_strdup_printf (_ ("Link %u"), i + 1);
-  GtkWidget       *header = card_header (kicker, _ ("Who grants what to whom, as the letter says"), NULL);
-  GtkWidget       *list = boxed_list (a11y);
+  g_autofree char *kicker = g_strdup_printf (_ ("Link %u"), i + 1);
+  GtkWidget       *header = card_header (kicker, _ ("Authorization letter"), NULL);
+  GtkWidget       *list = boxed_list (kicker);
   GtkWidget       *w, *docs_focus = NULL;
 
   gtk_widget_set_hexpand (header, TRUE);
@@ -674,14 +675,14 @@ link_card (DeskChainEditor *self,
   gtk_box_append (GTK_BOX (head), link_toolbar (self, i));
   gtk_box_append (GTK_BOX (box), head);
 
-#define ROW(widget, field)                                                   \
-  G_STMT_START                                                               \
-  {                                                                          \
-    w = (widget);                                                            \
-    gtk_list_box_append (GTK_LIST_BOX (list), w);                            \
-    if ((field) != DESK_CHAIN_FIELD_NONE)                                    \
-      register_field (self, i, -1, (field), w);                              \
-  }                                                                          \
+#define ROW(widget, field)                        \
+  G_STMT_START                                    \
+  {                                               \
+    w = (widget);                                 \
+    gtk_list_box_append (GTK_LIST_BOX (list), w); \
+    if ((field) != DESK_CHAIN_FIELD_NONE)         \
+      register_field (self, i, -1, (field), w);   \
+  }                                               \
   G_STMT_END
 
   ROW (entry_row (self, _ ("Granted by (as the letter writes it)"), BIND_TEXT, &link->grantor, link->grantor, NULL), DESK_CHAIN_FIELD_GRANTOR);
@@ -760,14 +761,14 @@ trademark_row (DeskChainEditor *self,
   remove = link_tool ("user-trash-symbolic", _ ("Remove Trademark"), a11y, "chain.remove-trademark", g_variant_new_int32 (t), TRUE);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
 
-#define TM_ROW(widget, field)                                                \
-  G_STMT_START                                                               \
-  {                                                                          \
-    w = (widget);                                                            \
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), w);                    \
-    if ((field) != DESK_CHAIN_FIELD_NONE)                                    \
-      register_field (self, -1, t, (field), w);                              \
-  }                                                                          \
+#define TM_ROW(widget, field)                             \
+  G_STMT_START                                            \
+  {                                                       \
+    w = (widget);                                         \
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), w); \
+    if ((field) != DESK_CHAIN_FIELD_NONE)                 \
+      register_field (self, -1, t, (field), w);           \
+  }                                                       \
   G_STMT_END
 
   TM_ROW (entry_row (self, _ ("Registration number"), BIND_TEXT, &tm->number, tm->number, NULL), DESK_CHAIN_FIELD_TRADEMARK_NUMBER);

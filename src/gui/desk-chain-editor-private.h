@@ -47,8 +47,8 @@ void _desk_chain_editor_bind_case (DeskChainEditor *self);
 /* A field changed: marks unsaved and re-checks soon. */
 void _desk_chain_editor_changed (DeskChainEditor *self);
 /* Shows a document beside the form and reveals the pane. */
-void _desk_chain_editor_preview (DeskChainEditor *self,
-                                 gint64           evidence_id);
+void  _desk_chain_editor_preview (DeskChainEditor *self,
+                                  gint64           evidence_id);
 char *_desk_chain_editor_field_key (int link,
                                     int trademark,
                                     int field);

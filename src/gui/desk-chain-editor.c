@@ -152,6 +152,25 @@ _desk_chain_editor_preview (DeskChainEditor *self,
     gtk_toggle_button_set_active (self->preview_toggle, TRUE);
 }
 
+/* The first letter is shown beside the form when there is room for it. */
+static void
+show_first_document (DeskChainEditor *self)
+{
+  DeskChainLink *first = self->chain->links->len ? self->chain->links->pdata[0] : NULL;
+
+  if (first && first->documents->len)
+    desk_chain_preview_show (self->preview, g_array_index (first->documents, gint64, 0));
+  gtk_toggle_button_set_active (self->preview_toggle, desk_chain_preview_get_evidence (self->preview) > 0
+                                                          && !adw_flap_get_folded (self->flap));
+}
+
+static void
+on_folded (DeskChainEditor *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    gtk_toggle_button_set_active (self->preview_toggle, FALSE);
+}
+
 /* Jumping to a gap's field */
 
 static GtkWidget *
@@ -548,6 +567,8 @@ desk_chain_editor_new (GtkWindow *parent,
   _desk_chain_editor_build_cards (self);
   _desk_chain_editor_build_trademarks (self);
   g_signal_connect_object (desk_chain_get_monitor (store), "profile-changed", G_CALLBACK (on_profile_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (on_folded), self, G_CONNECT_SWAPPED);
+  show_first_document (self);
   update_title (self);
   recheck (self);
   self->dirty = FALSE;

@@ -27,8 +27,8 @@ DeskChainEditor *desk_chain_editor_new (GtkWindow *parent,
 GPtrArray *desk_chain_editor_get_gaps (DeskChainEditor *self);
 gboolean   desk_chain_editor_get_dirty (DeskChainEditor *self);
 /* Moves the focus to the field that fixes gap @index, as activating its row does. */
-void desk_chain_editor_activate_gap (DeskChainEditor *self,
-                                     guint            index);
+void     desk_chain_editor_activate_gap (DeskChainEditor *self,
+                                         guint            index);
 gboolean desk_chain_editor_save (DeskChainEditor *self,
                                  GError         **error);
 

@@ -19,12 +19,12 @@ struct _DeskChainPreview
   GCancellable    *cancellable;
   DeskRenderQueue *queue;
 
-  GtkLabel       *name_label;
-  GtkButton      *open_button;
-  GtkStack       *stack;
-  AdwStatusPage  *empty_page;
-  GtkWidget      *pdf_view;
-  GtkPicture     *picture;
+  GtkLabel      *name_label;
+  GtkButton     *open_button;
+  GtkStack      *stack;
+  AdwStatusPage *empty_page;
+  GtkWidget     *pdf_view;
+  GtkPicture    *picture;
 };
 
 G_DEFINE_FINAL_TYPE (DeskChainPreview, desk_chain_preview, ADW_TYPE_BIN)

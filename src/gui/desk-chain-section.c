@@ -89,7 +89,7 @@ reload (DeskChainSection *self)
 
       gtk_list_box_append (self->gap_list,
                            row_new (gap->severity == DESK_CHAIN_SEVERITY_BLOCKING ? "dialog-error-symbolic" : gap->severity == DESK_CHAIN_SEVERITY_RISKY ? "dialog-warning-symbolic"
-                                                                                                                                                           : "dialog-information-symbolic",
+                                                                                                                                                         : "dialog-information-symbolic",
                                     gap->severity == DESK_CHAIN_SEVERITY_BLOCKING ? "error" : gap->severity == DESK_CHAIN_SEVERITY_RISKY ? "warning"
                                                                                                                                          : "accent",
                                     title, gap->fix));

@@ -181,7 +181,8 @@ company_row (DeskSellerProfilePage *self,
   g_autofree char  *title = g_strdup_printf (_ ("Company %u"), i + 1);
   g_autofree char  *a11y = g_strdup_printf (_ ("Remove company %u"), i + 1);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *e->name_zh ? e->name_zh : *e->name_en ? e->name_en : title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *e->name_zh ? e->name_zh : *e->name_en ? e->name_en
+                                                                                                   : title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), *e->name_en ? e->name_en : _ ("English name not entered"));
   gtk_widget_set_tooltip_text (remove, _ ("Remove Company"));
