@@ -8,6 +8,7 @@
 #include "desk-chain-section.h"
 #include "desk-gui-test-util.h"
 #include "desk-screenshot.h"
+#include "desk-seller-profile-page.h"
 
 /* The chain editor on the demo cases: case 1 is the Shopee earbuds case
  * (blocking gaps), case 3 the Joom baking-mat case (clean chain).
@@ -274,6 +275,63 @@ test_section (Fixture *f, gconstpointer data)
   desk_gui_test_iterate (50);
 }
 
+/* A case without a chain: typing a brand that has one never overwrites it;
+ * Enter brings the brand's chain in, and saving points the case at it. */
+static void
+test_reuse_brand (Fixture *f, gconstpointer data)
+{
+  DeskChainEditor *editor = open_editor (f, 2);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCaseChain) info = NULL;
+  g_autoptr (DeskChain) homebake = desk_chain_find_by_brand (f->store, "HomeBake", NULL);
+
+  g_assert_cmpuint (editor->chain->links->len, ==, 0);
+  g_assert_true (has_kind (desk_chain_editor_get_gaps (editor), DESK_CHAIN_GAP_NO_CHAIN));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "chain.add-link", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (editor->brand_row), "homebake");
+  g_assert_false (desk_chain_editor_save (editor, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "chain.remove-link", "i", 0));
+  g_signal_emit_by_name (editor->brand_row, "apply");
+  g_assert_cmpint (editor->chain->id, ==, homebake->id);
+  g_assert_cmpuint (editor->chain->links->len, ==, 2);
+  g_assert_true (desk_chain_editor_save (editor, &error));
+  g_assert_no_error (error);
+  info = desk_case_chain_get (f->store, 2, &error);
+  g_assert_cmpint (info->chain_id, ==, homebake->id);
+  close_editor (editor);
+}
+
+/* Preferences → Seller profile: added companies are saved. */
+static void
+test_profile_page (Fixture *f, gconstpointer data)
+{
+  GtkWidget             *window = adw_preferences_window_new ();
+  DeskSellerProfilePage *page = desk_seller_profile_page_new (f->store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskSellerProfile) saved = NULL;
+  GtkWidget *row;
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_present (GTK_WINDOW (window));
+  desk_gui_test_iterate (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "profile.add-company", NULL));
+  desk_gui_test_iterate (50);
+  row = desk_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "义乌市星河贸易有限公司");
+  g_assert_true (desk_seller_profile_page_save (page, &error));
+  g_assert_no_error (error);
+  /* The new company has no name yet: it is not saved, and the profile stays readable. */
+  saved = desk_seller_profile_load (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->entities->len, ==, 1);
+  g_assert_cmpstr (((DeskSellerEntity *)saved->entities->pdata[0])->name_zh, ==, "义乌市星河贸易有限公司");
+  gtk_window_destroy (GTK_WINDOW (window));
+  desk_gui_test_iterate (50);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -282,6 +340,8 @@ main (int argc, char *argv[])
   g_test_add ("/chain-editor/live-and-save", Fixture, NULL, fixture_setup, test_live_and_save, fixture_teardown);
   g_test_add ("/chain-editor/structure", Fixture, NULL, fixture_setup, test_structure, fixture_teardown);
   g_test_add ("/chain-editor/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names, fixture_teardown);
+  g_test_add ("/chain-editor/reuse-brand", Fixture, NULL, fixture_setup, test_reuse_brand, fixture_teardown);
+  g_test_add ("/chain-editor/profile-page", Fixture, NULL, fixture_setup, test_profile_page, fixture_teardown);
   g_test_add ("/chain-editor/section", Fixture, NULL, fixture_setup, test_section, fixture_teardown);
   return g_test_run ();
 }

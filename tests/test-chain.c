@@ -608,6 +608,8 @@ test_json_roundtrip (void)
   g_assert_cmpstr (link->products[1], ==, "TWS-X3 Pro");
   g_assert_true (link->sublicensing);
   g_assert_true (link->stamp_confirmed);
+  g_assert_cmpint (desk_chain_find_link_for_document (back, 2), ==, 0);
+  g_assert_cmpint (desk_chain_find_link_for_document (back, 42), ==, -1);
   tm = back->trademarks->pdata[0];
   g_assert_cmpstr (tm->number, ==, "40112233");
   g_assert_cmpstr (tm->classes[0], ==, "9");
@@ -962,6 +964,8 @@ test_store_profile (Fixture *f, gconstpointer data)
 
   g_assert_no_error (error);
   g_assert_cmpuint (empty->entities->len, ==, 0);
+  /* A company without any name (just added in Preferences) is not written. */
+  g_ptr_array_add (profile->entities, desk_seller_entity_new ("", ""));
   g_assert_true (desk_seller_profile_save (f->store, profile, &error));
   back = desk_seller_profile_load (f->store, &error);
   g_assert_no_error (error);

@@ -225,7 +225,18 @@ on_gap_activated (DeskChainEditor *self,
   desk_chain_editor_activate_gap (self, gtk_list_box_row_get_index (row));
 }
 
-/* Brand: a brand that has a chain already brings that chain in. */
+static void
+on_brand_changed (DeskChainEditor *self)
+{
+  if (self->building)
+    return;
+  g_free (self->chain->brand);
+  self->chain->brand = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->brand_row))));
+  _desk_chain_editor_changed (self);
+}
+
+/* Brand: pressing Enter on a brand that has a chain already brings that
+ * chain in (when nothing was entered here yet). */
 static void
 on_brand_apply (DeskChainEditor *self)
 {
@@ -253,9 +264,6 @@ on_brand_apply (DeskChainEditor *self)
       toast (self, text);
       return;
     }
-  g_free (self->chain->brand);
-  self->chain->brand = g_steal_pointer (&brand);
-  _desk_chain_editor_changed (self);
 }
 
 /* Saving */
@@ -281,8 +289,7 @@ gboolean
 desk_chain_editor_save (DeskChainEditor *self,
                         GError         **error)
 {
-  g_autofree char *brand = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->brand_row))));
-  GtkWidget       *invalid;
+  GtkWidget *invalid;
 
   g_return_val_if_fail (DESK_IS_CHAIN_EDITOR (self), FALSE);
   if ((invalid = find_invalid (GTK_WIDGET (self))))
@@ -293,10 +300,18 @@ desk_chain_editor_save (DeskChainEditor *self,
       gtk_widget_grab_focus (invalid);
       return FALSE;
     }
-  if (*brand && self->chain->id == 0)
+  /* A new chain must not silently replace the chain other cases of the brand use. */
+  if (self->chain->id == 0)
     {
-      g_free (self->chain->brand);
-      self->chain->brand = g_steal_pointer (&brand);
+      g_autoptr (DeskChain) existing = desk_chain_find_by_brand (self->store, self->chain->brand, NULL);
+
+      if (existing)
+        {
+          /* Translators: %s is a brand */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _ ("%s has a chain already: press Enter in the Brand field to use it, or choose another brand name."),
+                       existing->brand);
+          return FALSE;
+        }
     }
   if (!desk_chain_set_for_case (self->store, self->chain, self->info, error))
     return FALSE;
@@ -511,6 +526,7 @@ desk_chain_editor_class_init (DeskChainEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskChainEditor, class_row);
   gtk_widget_class_bind_template_callback (widget_class, on_gap_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_brand_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_brand_changed);
 
   gtk_widget_class_install_action (widget_class, "chain.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "chain.add-link", NULL, add_link_activated);
@@ -562,7 +578,9 @@ desk_chain_editor_new (GtkWindow *parent,
   self->preview = desk_chain_preview_new (store);
   gtk_widget_set_vexpand (GTK_WIDGET (self->preview), TRUE);
   gtk_box_append (self->preview_box, GTK_WIDGET (self->preview));
+  self->building = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->brand_row), self->chain->brand);
+  self->building = FALSE;
   _desk_chain_editor_bind_case (self);
   _desk_chain_editor_build_cards (self);
   _desk_chain_editor_build_trademarks (self);

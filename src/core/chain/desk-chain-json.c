@@ -731,6 +731,9 @@ desk_seller_profile_to_json (const DeskSellerProfile *profile,
     {
       const DeskSellerEntity *e = profile->entities->pdata[i];
 
+      /* A company being added without a name yet is not a company. */
+      if (*e->name_zh == '\0' && *e->name_en == '\0')
+        continue;
       json_builder_begin_object (b);
       desk_json_add_text (b, "name_zh", e->name_zh);
       desk_json_add_text (b, "name_en", e->name_en);

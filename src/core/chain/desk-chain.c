@@ -209,6 +209,21 @@ desk_chain_free (DeskChain *chain)
   g_free (chain);
 }
 
+int
+desk_chain_find_link_for_document (const DeskChain *chain,
+                                   gint64           evidence_id)
+{
+  for (guint i = 0; i < chain->links->len; i++)
+    {
+      const DeskChainLink *link = chain->links->pdata[i];
+
+      for (guint d = 0; d < link->documents->len; d++)
+        if (g_array_index (link->documents, gint64, d) == evidence_id)
+          return (int)i;
+    }
+  return -1;
+}
+
 const DeskChainParty *
 desk_chain_find_party (const DeskChain *chain,
                        const char      *name)

@@ -132,6 +132,10 @@ DeskChainLink *desk_chain_link_new (const char *grantor,
                                     const char *grantee);
 DeskChainLink *desk_chain_link_copy (const DeskChainLink *link);
 void           desk_chain_link_free (DeskChainLink *link);
+/* Index of the first link whose documents include @evidence_id, or -1 (for
+ * exhibit descriptions: "brand owner → distributor, valid until …"). */
+int desk_chain_find_link_for_document (const DeskChain *chain,
+                                       gint64           evidence_id);
 /* The party whose name or alias equals @name (desk_chain_names_compare). */
 const DeskChainParty *desk_chain_find_party (const DeskChain *chain,
                                              const char      *name);
