@@ -353,6 +353,13 @@ m_listed_other (Scene *s)
 }
 
 static void
+m_no_disputed (Scene *s)
+{
+  set_strv (&s->info->products, strv (NULL, NULL));
+  link_at (s, 0)->scope = DESK_CHAIN_SCOPE_ALL_PRODUCTS;
+}
+
+static void
 m_scope_all (Scene *s)
 {
   link_at (s, 0)->scope = DESK_CHAIN_SCOPE_ALL_PRODUCTS;
@@ -457,6 +464,7 @@ static const GapRow rows[] = {
   { "platform-not-named-joom", JOOM, m_all_online, DESK_CHAIN_GAP_PLATFORM_NOT_NAMED, B, 0, -1, DESK_CHAIN_FIELD_PLATFORMS },
   { "platform-not-named-none", AMAZON, m_no_platform, DESK_CHAIN_GAP_PLATFORM_NOT_NAMED, R, 0, -1, DESK_CHAIN_FIELD_PLATFORMS },
   { "product-scope-listed", JOOM, m_listed_other, DESK_CHAIN_GAP_PRODUCT_SCOPE, B, 1, -1, DESK_CHAIN_FIELD_PRODUCTS },
+  { "product-scope-not-entered", JOOM, m_no_disputed, DESK_CHAIN_GAP_PRODUCT_SCOPE, A, 1, -1, DESK_CHAIN_FIELD_CASE_PRODUCTS },
   { "product-scope-shopee-all", SHOPEE, m_scope_all, DESK_CHAIN_GAP_PRODUCT_SCOPE, B, 0, -1, DESK_CHAIN_FIELD_PRODUCTS },
   { "no-sublicensing", JOOM, m_no_sublicense, DESK_CHAIN_GAP_NO_SUBLICENSING, B, 0, -1, DESK_CHAIN_FIELD_SUBLICENSING },
   { "trademark-missing-shopee", SHOPEE, m_no_trademark, DESK_CHAIN_GAP_TRADEMARK_MISSING, B, -1, -1, DESK_CHAIN_FIELD_TRADEMARK_NUMBER },

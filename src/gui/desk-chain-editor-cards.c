@@ -21,6 +21,7 @@ typedef enum
   BIND_DATE,      /* char **, YYYY-MM-DD or NULL */
   BIND_LIST,      /* GStrv *, comma-separated */
   BIND_COUNTRIES, /* GStrv *, two-letter codes */
+  BIND_COUNTRY,   /* char **, one two-letter code or NULL */
   BIND_PLATFORMS, /* GStrv *, platform ids from names or ids */
   BIND_ALIASES,   /* DeskChainLink * (grantee) or NULL (owner): the party's aliases */
 } BindKind;
@@ -172,6 +173,16 @@ apply_text (Binding    *b,
         g_free (*(char **)b->field);
         *(char **)b->field = *text ? g_strdup (text) : NULL;
         return TRUE;
+      case BIND_COUNTRY:
+        {
+          g_autofree char *up = g_ascii_strup (g_strstrip (g_strdup (text)), -1);
+
+          if (*up && !g_regex_match_simple ("^[A-Z]{2}$", up, 0, 0))
+            return FALSE;
+          g_free (*(char **)b->field);
+          *(char **)b->field = *up ? g_steal_pointer (&up) : NULL;
+          return TRUE;
+        }
       case BIND_LIST:
       case BIND_COUNTRIES:
       case BIND_PLATFORMS:
@@ -830,8 +841,9 @@ _desk_chain_editor_bind_case (DeskChainEditor *self)
 
   self->building = TRUE;
   bind_row (self, self->products_row, BIND_LIST, &self->info->products, products);
+  register_field (self, -1, -1, DESK_CHAIN_FIELD_CASE_PRODUCTS, GTK_WIDGET (self->products_row));
   bind_row (self, self->listing_row, BIND_DATE, &self->info->listing_date, self->info->listing_date);
-  bind_row (self, self->site_row, BIND_OPTIONAL, &self->info->site, self->info->site);
+  bind_row (self, self->site_row, BIND_COUNTRY, &self->info->site, self->info->site);
   bind_row (self, self->class_row, BIND_OPTIONAL, &self->info->product_class, self->info->product_class);
   self->building = FALSE;
 }

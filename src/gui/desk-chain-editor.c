@@ -182,7 +182,7 @@ field_widget (DeskChainEditor    *self,
 
   if (gap->field == DESK_CHAIN_FIELD_NONE)
     return self->add_link_button;
-  key = _desk_chain_editor_field_key (gap->field == DESK_CHAIN_FIELD_SELLER_PROFILE || gap->field == DESK_CHAIN_FIELD_OWNER ? -1 : gap->link,
+  key = _desk_chain_editor_field_key (gap->field == DESK_CHAIN_FIELD_SELLER_PROFILE || gap->field == DESK_CHAIN_FIELD_OWNER || gap->field == DESK_CHAIN_FIELD_CASE_PRODUCTS ? -1 : gap->link,
                                       gap->trademark, gap->field);
   widget = g_hash_table_lookup (self->field_widgets, key);
   if (widget == NULL && gap->trademark >= 0)

@@ -593,9 +593,7 @@ disputed_products (Run *run)
 {
   const DeskCaseChain *info = run->check->info;
 
-  if (info && info->products && info->products[0])
-    return (const char *const *)info->products;
-  return run->check->case_products;
+  return info && info->products && info->products[0] ? (const char *const *)info->products : NULL;
 }
 
 static void
@@ -618,7 +616,15 @@ check_scope (Run                 *run,
               specific);
       return;
     }
-  for (guint p = 0; products && products[p]; p++)
+  if (products == NULL)
+    {
+      /* Platform product IDs are not models: ask rather than guess. */
+      add_gap (run, DESK_CHAIN_GAP_PRODUCT_SCOPE, DESK_CHAIN_SEVERITY_ADVICE, i, -1, DESK_CHAIN_FIELD_CASE_PRODUCTS,
+               g_strdup (_ ("This authorization lists certain products only, and the disputed models are not entered for this case, so they were not compared.")),
+               g_strdup (_ ("Enter the disputed models, SKUs or batches under “This case”.")));
+      return;
+    }
+  for (guint p = 0; products[p]; p++)
     if (!scope_lists (link, products[p]))
       g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", products[p]);
   if (missing->len)

@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 /* The gap checker: what is wrong with a case's authorization chain, how bad
  * it is and how to fix it. Pure: everything it reads is in the context, so
- * the editor can run it on every keystroke (microseconds for real chains).
+ * the editor can run it as the seller types.
  * What a platform demands beyond the universal checks comes from the rule
  * pack (desk-chain-rules.h), never from C conditions. */
 
@@ -69,6 +69,7 @@ typedef enum
   DESK_CHAIN_FIELD_TRADEMARK_CLASSES,
   DESK_CHAIN_FIELD_TRADEMARK_CERTIFICATE,
   DESK_CHAIN_FIELD_SELLER_PROFILE,
+  DESK_CHAIN_FIELD_CASE_PRODUCTS, /* the case's disputed models */
 } DeskChainField;
 
 typedef struct

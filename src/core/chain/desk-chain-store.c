@@ -572,7 +572,6 @@ desk_chain_check_case_with (DeskStore           *store,
   check.case_type = desk_case_get_case_type (kase);
   check.pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), check.platform);
   check.info = info;
-  check.case_products = desk_case_get_product_ids (kase);
   check.now = now;
   check.deadline = desk_case_get_deadline_at (kase);
   check.document_func = describe_document;
