@@ -171,6 +171,12 @@ test_live_and_save (Fixture *f, gconstpointer data)
   desk_gui_test_iterate (400);
   g_assert_true (desk_chain_editor_get_dirty (editor));
   g_assert_true (has_kind (desk_chain_editor_get_gaps (editor), DESK_CHAIN_GAP_BROKEN_CONTINUITY));
+  /* The seller also clears the platform the letter names. */
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, 1, -1, DESK_CHAIN_FIELD_PLATFORMS)), "");
+  desk_gui_test_iterate (400);
+  g_assert_true (has_kind (desk_chain_editor_get_gaps (editor), DESK_CHAIN_GAP_PLATFORM_NOT_NAMED));
+  maybe_screenshot (editor, "joom-edited");
+  gtk_editable_set_text (GTK_EDITABLE (field (editor, 1, -1, DESK_CHAIN_FIELD_PLATFORMS)), "Joom");
   /* A bad date is shown as an error and not taken. */
   gtk_editable_set_text (GTK_EDITABLE (field (editor, 0, -1, DESK_CHAIN_FIELD_VALID_UNTIL)), "2026-02-30");
   desk_gui_test_iterate (50);
@@ -316,6 +322,17 @@ test_profile_page (Fixture *f, gconstpointer data)
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
   gtk_window_present (GTK_WINDOW (window));
   desk_gui_test_iterate (100);
+  if (g_getenv ("DESK_CHAIN_SCREENSHOT_DIR"))
+    {
+      g_autofree char *path = g_strdup_printf ("%s/seller-profile-%s.png", g_getenv ("DESK_CHAIN_SCREENSHOT_DIR"),
+                                               g_getenv ("LANGUAGE") && *g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "en");
+      GtkWidget       *expander = desk_gui_test_find (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW);
+
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+      gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+      desk_gui_test_iterate (600);
+      g_assert_true (desk_screenshot_save (window, path, NULL));
+    }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "profile.add-company", NULL));
   desk_gui_test_iterate (50);
   row = desk_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW);

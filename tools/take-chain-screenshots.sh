@@ -13,6 +13,6 @@ export LANG=C.UTF-8 DESK_CHAIN_SCREENSHOT_DIR=$out
 for lang in en zh_CN; do
   for size in 1100x900 360x720; do
     LANGUAGE=$lang DESK_CHAIN_SCREENSHOT_SIZE=$size xvfb-run -a -s '-screen 0 1280x1000x24' \
-      "$build/tests/test-chain-editor" -p /chain-editor/shopee-gaps -p /chain-editor/live-and-save | grep wrote || true
+      "$build/tests/test-chain-editor" -p /chain-editor/shopee-gaps -p /chain-editor/live-and-save -p /chain-editor/profile-page | grep wrote || true
   done
 done
