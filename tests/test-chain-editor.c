@@ -20,8 +20,9 @@
 
 typedef struct
 {
-  char      *dir;
-  DeskStore *store;
+  char        *dir;
+  DeskStore   *store; /* the session's */
+  DeskSession *session;
 } Fixture;
 
 static void
@@ -37,14 +38,16 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
-  f->store = desk_store_open (f->dir, &error);
+  f->session = desk_session_new (f->dir, &error);
   g_assert_no_error (error);
+  f->store = desk_session_get_store (f->session);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_assert_finalize_object (f->store);
+  f->store = NULL;
+  g_assert_finalize_object (f->session);
   desk_test_remove_tree (f->dir);
   g_free (f->dir);
 }
@@ -52,7 +55,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 static DeskChainEditor *
 open_editor (Fixture *f, gint64 case_id)
 {
-  DeskChainEditor *editor = desk_chain_editor_new (NULL, f->store, case_id);
+  DeskChainEditor *editor = desk_chain_editor_new (NULL, f->session, case_id);
 
   gtk_window_present (GTK_WINDOW (editor));
   desk_gui_test_iterate (200);
@@ -129,7 +132,7 @@ static void
 test_shopee_gaps (Fixture *f, gconstpointer data)
 {
   DeskChainEditor *editor = open_editor (f, SHOPEE_CASE);
-  g_autoptr (GPtrArray) stored = desk_chain_check_case (f->store, SHOPEE_CASE, NULL, NULL);
+  g_autoptr (GPtrArray) stored = desk_chain_check_case (f->session, SHOPEE_CASE, NULL, NULL);
   GPtrArray *gaps = desk_chain_editor_get_gaps (editor);
 
   maybe_screenshot (editor, "shopee");
@@ -191,7 +194,7 @@ test_live_and_save (Fixture *f, gconstpointer data)
 
   g_assert_true (desk_chain_editor_save (editor, &error));
   g_assert_no_error (error);
-  stored = desk_chain_check_case (f->store, JOOM_CASE, NULL, &error);
+  stored = desk_chain_check_case (f->session, JOOM_CASE, NULL, &error);
   g_assert_true (has_kind (stored, DESK_CHAIN_GAP_BROKEN_CONTINUITY));
 
   gtk_editable_set_text (GTK_EDITABLE (grantor), "ningbo meilin trading co ltd");
@@ -268,7 +271,7 @@ test_section (Fixture *f, gconstpointer data)
   GtkWidget        *list;
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (section));
-  desk_chain_section_set_case (section, f->store, SHOPEE_CASE);
+  desk_chain_section_set_case (section, f->session, SHOPEE_CASE);
   gtk_window_present (GTK_WINDOW (window));
   desk_gui_test_iterate (100);
   list = desk_gui_test_find_named (GTK_WIDGET (section), "chain-gap-list");
@@ -314,7 +317,7 @@ static void
 test_profile_page (Fixture *f, gconstpointer data)
 {
   GtkWidget             *window = adw_preferences_window_new ();
-  DeskSellerProfilePage *page = desk_seller_profile_page_new (f->store);
+  DeskSellerProfilePage *page = desk_seller_profile_page_new (f->session);
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskSellerProfile) saved = NULL;
   GtkWidget *row;

@@ -909,7 +909,7 @@ test_store_case_chain (Fixture *f, gconstpointer data)
   /* No chain yet: the case's gap list says so. */
   g_assert_null (desk_case_chain_get (f->store, desk_case_get_id (kase), &error));
   g_assert_no_error (error);
-  gaps = desk_chain_check_case (f->store, desk_case_get_id (kase), now, &error);
+  gaps = desk_chain_check_case (f->session, desk_case_get_id (kase), now, &error);
   g_assert_no_error (error);
   g_assert_cmpint (((DeskChainGap *)gaps->pdata[0])->kind, ==, DESK_CHAIN_GAP_NO_CHAIN);
   g_clear_pointer (&gaps, g_ptr_array_unref);
@@ -933,13 +933,13 @@ test_store_case_chain (Fixture *f, gconstpointer data)
   g_assert_cmpuint (all->len, ==, 1);
 
   /* Without a profile the last link reaches nobody; with it, no gap. */
-  gaps = desk_chain_check_case (f->store, desk_case_get_id (kase), now, &error);
+  gaps = desk_chain_check_case (f->session, desk_case_get_id (kase), now, &error);
   g_assert_no_error (error);
   dump_gaps (gaps);
   g_assert_cmpint (((DeskChainGap *)gaps->pdata[0])->kind, ==, DESK_CHAIN_GAP_LAST_NOT_SELLER);
   g_clear_pointer (&gaps, g_ptr_array_unref);
   g_assert_true (desk_seller_profile_save (f->store, profile, &error));
-  gaps = desk_chain_check_case (f->store, desk_case_get_id (kase), now, &error);
+  gaps = desk_chain_check_case (f->session, desk_case_get_id (kase), now, &error);
   g_assert_no_error (error);
   dump_gaps (gaps);
   g_assert_true (desk_chain_gaps_ok (gaps));
@@ -998,7 +998,7 @@ test_store_checklist (Fixture *f, gconstpointer data)
   g_autoptr (DeskChecklistItem) item = NULL;
   guint counts[3];
 
-  g_assert_true (desk_checklist_create_for_case (f->store, NULL, kase, NULL, &error));
+  g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, NULL, &error));
   g_assert_no_error (error);
   /* No chain, nothing attached: missing as stored. */
   item = desk_checklist_find_item (f->store, desk_case_get_id (kase), "brand-authorization", &error);

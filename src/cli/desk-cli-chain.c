@@ -255,7 +255,7 @@ desk_cli_chain (DeskCliContext *ctx,
   info = desk_case_chain_get (ctx->store, id, error);
   if (info && info->chain_id > 0 && !(chain = desk_chain_get (ctx->store, info->chain_id, error)))
     return DESK_CLI_EXIT_FAILED;
-  if (!(gaps = desk_chain_check_case_with (ctx->store, kase, chain, info, NULL, error)))
+  if (!(gaps = desk_chain_check_case_with (ctx->session, kase, chain, info, NULL, error)))
     return DESK_CLI_EXIT_FAILED;
   if (ctx->json)
     print_chain_json (kase, chain, info, gaps);

@@ -11,7 +11,8 @@ struct _DeskChainEditor
 {
   AdwWindow parent_instance;
 
-  DeskStore         *store;
+  DeskSession       *session;
+  DeskStore         *store; /* the session's */
   DeskCase          *kase;
   DeskChain         *chain;
   DeskCaseChain     *info;

@@ -104,7 +104,7 @@ static void
 recheck (DeskChainEditor *self)
 {
   g_autoptr (GError) error = NULL;
-  GPtrArray *gaps = desk_chain_check_case_with (self->store, self->kase, self->chain, self->info, NULL, &error);
+  GPtrArray *gaps = desk_chain_check_case_with (self->session, self->kase, self->chain, self->info, NULL, &error);
 
   if (gaps == NULL)
     {
@@ -478,7 +478,7 @@ edit_profile_activated (GtkWidget  *widget,
 {
   DeskChainEditor *self = DESK_CHAIN_EDITOR (widget);
 
-  desk_seller_profile_present (GTK_WINDOW (self), self->store);
+  desk_seller_profile_present (GTK_WINDOW (self), self->session);
 }
 
 /* Lifecycle */
@@ -496,7 +496,8 @@ desk_chain_editor_dispose (GObject *object)
   g_clear_pointer (&self->info, desk_case_chain_free);
   g_clear_pointer (&self->profile, desk_seller_profile_free);
   g_clear_object (&self->kase);
-  g_clear_object (&self->store);
+  self->store = NULL;
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (desk_chain_editor_parent_class)->dispose (object);
 }
 
@@ -566,16 +567,17 @@ load (DeskChainEditor *self,
 }
 
 DeskChainEditor *
-desk_chain_editor_new (GtkWindow *parent,
-                       DeskStore *store,
-                       gint64     case_id)
+desk_chain_editor_new (GtkWindow   *parent,
+                       DeskSession *session,
+                       gint64       case_id)
 {
   DeskChainEditor *self = g_object_new (DESK_TYPE_CHAIN_EDITOR, "transient-for", parent, NULL);
 
-  self->store = g_object_ref (store);
+  self->session = g_object_ref (session);
+  self->store = desk_session_get_store (session);
   load (self, case_id);
   g_return_val_if_fail (self->kase != NULL, self);
-  self->preview = desk_chain_preview_new (store);
+  self->preview = desk_chain_preview_new (session);
   gtk_widget_set_vexpand (GTK_WIDGET (self->preview), TRUE);
   gtk_box_append (self->preview_box, GTK_WIDGET (self->preview));
   self->building = TRUE;
@@ -584,7 +586,7 @@ desk_chain_editor_new (GtkWindow *parent,
   _desk_chain_editor_bind_case (self);
   _desk_chain_editor_build_cards (self);
   _desk_chain_editor_build_trademarks (self);
-  g_signal_connect_object (desk_chain_get_monitor (store), "profile-changed", G_CALLBACK (on_profile_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "changed::" DESK_SELLER_PROFILE_PART, G_CALLBACK (on_profile_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (on_folded), self, G_CONNECT_SWAPPED);
   show_first_document (self);
   update_title (self);

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +18,9 @@ G_DECLARE_FINAL_TYPE (DeskChainEditor, desk_chain_editor, DESK, CHAIN_EDITOR, Ad
  * The gap list is re-checked as the seller types, and each gap jumps to the
  * field that fixes it. Saving (Ctrl+S, or closing the window) stores the
  * chain for every case of the brand in one transaction. */
-DeskChainEditor *desk_chain_editor_new (GtkWindow *parent,
-                                        DeskStore *store,
-                                        gint64     case_id);
+DeskChainEditor *desk_chain_editor_new (GtkWindow   *parent,
+                                        DeskSession *session,
+                                        gint64       case_id);
 
 /* For tests: the gaps shown now (DeskChainGap*, borrowed), and whether there
  * are unsaved changes. */

@@ -14,7 +14,8 @@ struct _DeskChainPreview
 {
   AdwBin parent_instance;
 
-  DeskStore       *store;
+  DeskSession     *session;
+  DeskStore       *store; /* the session's */
   gint64           evidence_id;
   GCancellable    *cancellable;
   DeskRenderQueue *queue;
@@ -35,7 +36,7 @@ on_open (DeskChainPreview *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (self->evidence_id > 0)
-    desk_evidence_viewer_open (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->evidence_id);
+    desk_evidence_viewer_open (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->session, self->evidence_id);
 }
 
 static void
@@ -128,7 +129,8 @@ desk_chain_preview_dispose (GObject *object)
   if (self->pdf_view)
     desk_pdf_view_set_document (DESK_PDF_VIEW (self->pdf_view), NULL, NULL);
   g_clear_object (&self->queue);
-  g_clear_object (&self->store);
+  self->store = NULL;
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (desk_chain_preview_parent_class)->dispose (object);
 }
 
@@ -195,11 +197,12 @@ desk_chain_preview_init (DeskChainPreview *self)
 }
 
 DeskChainPreview *
-desk_chain_preview_new (DeskStore *store)
+desk_chain_preview_new (DeskSession *session)
 {
   DeskChainPreview *self = g_object_new (DESK_TYPE_CHAIN_PREVIEW, NULL);
 
-  self->store = g_object_ref (store);
+  self->session = g_object_ref (session);
+  self->store = desk_session_get_store (session);
   desk_chain_preview_show (self, 0);
   return self;
 }

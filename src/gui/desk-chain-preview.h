@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (DeskChainPreview, desk_chain_preview, DESK, CHAIN_PREVIEW,
  * (fit to width), an image, or the file's name for other kinds, with a
  * button that opens the full evidence viewer. Opening runs off the main
  * thread and is cancelled when another document is shown. */
-DeskChainPreview *desk_chain_preview_new (DeskStore *store);
+DeskChainPreview *desk_chain_preview_new (DeskSession *session);
 /* 0 shows "no document". */
 void   desk_chain_preview_show (DeskChainPreview *self,
                                 gint64            evidence_id);

@@ -8,7 +8,6 @@
 #include "chain/desk-chain-store.h"
 #include "desk-chain-editor.h"
 #include "desk-chain-section.h"
-#include "desk-evidence-store.h"
 
 #define SHOWN_GAPS 3
 
@@ -16,8 +15,9 @@ struct _DeskChainSection
 {
   AdwBin parent_instance;
 
-  DeskStore *store;
-  gint64     case_id;
+  DeskSession *session;
+  DeskStore   *store; /* the session's */
+  gint64       case_id;
 
   AdwPreferencesGroup *group;
   GtkListBox          *gap_list;
@@ -77,7 +77,7 @@ reload (DeskChainSection *self)
   if (info && info->chain_id > 0)
     chain = desk_chain_get (self->store, info->chain_id, NULL);
   describe_chain (self, chain);
-  if (!(gaps = desk_chain_check_case (self->store, self->case_id, NULL, &error)))
+  if (!(gaps = desk_chain_check_case (self->session, self->case_id, NULL, &error)))
     {
       gtk_list_box_append (self->gap_list, row_new ("dialog-error-symbolic", "error", error->message, NULL));
       return;
@@ -114,7 +114,7 @@ desk_chain_section_edit (DeskChainSection *self)
   g_return_val_if_fail (DESK_IS_CHAIN_SECTION (self), NULL);
   if (self->store == NULL || self->case_id == 0)
     return NULL;
-  editor = desk_chain_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->case_id);
+  editor = desk_chain_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->session, self->case_id);
   gtk_window_present (GTK_WINDOW (editor));
   return GTK_WIDGET (editor);
 }
@@ -126,19 +126,14 @@ on_edit_clicked (DeskChainSection *self)
 }
 
 static void
-on_changed (DeskChainSection *self)
-{
-  reload (self);
-}
-
-static void
 desk_chain_section_dispose (GObject *object)
 {
   DeskChainSection *self = (DeskChainSection *)object;
 
   /* No gtk_widget_dispose_template(): the group is AdwBin's child, which
    * AdwBin unparents itself. */
-  g_clear_object (&self->store);
+  self->store = NULL;
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (desk_chain_section_parent_class)->dispose (object);
 }
 
@@ -166,20 +161,34 @@ desk_chain_section_new (void)
   return g_object_new (DESK_TYPE_CHAIN_SECTION, NULL);
 }
 
+/* Chains are shared by a brand's cases: any chain change may concern this one. */
+static void
+on_session_changed (DeskChainSection *self,
+                    const char       *part,
+                    gint64            case_id)
+{
+  if (case_id == 0 || case_id == self->case_id)
+    reload (self);
+}
+
 void
 desk_chain_section_set_case (DeskChainSection *self,
-                             DeskStore        *store,
+                             DeskSession      *session,
                              gint64            case_id)
 {
   g_return_if_fail (DESK_IS_CHAIN_SECTION (self));
-  if (g_set_object (&self->store, store) && store)
+  if (self->session != session)
     {
-      GObject *monitor = desk_chain_get_monitor (store);
-
-      g_signal_connect_object (monitor, "chain-changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (monitor, "case-changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (monitor, "profile-changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (desk_evidence_get_monitor (store), "changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
+      if (self->session)
+        g_signal_handlers_disconnect_by_data (self->session, self);
+      g_set_object (&self->session, session);
+      self->store = session ? desk_session_get_store (session) : NULL;
+      if (session)
+        {
+          g_signal_connect_object (session, "changed::" DESK_CHAIN_PART, G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (session, "changed::" DESK_SELLER_PROFILE_PART, G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (session, "changed::evidence", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+        }
     }
   self->case_id = case_id;
   reload (self);

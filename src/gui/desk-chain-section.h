@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (DeskChainSection, desk_chain_section, DESK, CHAIN_SECTION,
  * chain, profile and evidence changes. */
 DeskChainSection *desk_chain_section_new (void);
 void              desk_chain_section_set_case (DeskChainSection *self,
-                                               DeskStore        *store,
+                                               DeskSession      *session,
                                                gint64            case_id);
 /* Opens the editor (as the button does); returns it, for tests. */
 GtkWidget *desk_chain_section_edit (DeskChainSection *self);

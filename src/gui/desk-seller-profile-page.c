@@ -302,8 +302,9 @@ desk_seller_profile_page_init (DeskSellerProfilePage *self)
 }
 
 DeskSellerProfilePage *
-desk_seller_profile_page_new (DeskStore *store)
+desk_seller_profile_page_new (DeskSession *session)
 {
+  DeskStore             *store = desk_session_get_store (session);
   DeskSellerProfilePage *self = g_object_new (DESK_TYPE_SELLER_PROFILE_PAGE, NULL);
   g_autoptr (GError) error = NULL;
 
@@ -322,13 +323,13 @@ desk_seller_profile_page_new (DeskStore *store)
 }
 
 void
-desk_seller_profile_present (GtkWindow *parent,
-                             DeskStore *store)
+desk_seller_profile_present (GtkWindow   *parent,
+                             DeskSession *session)
 {
   GtkWidget *window = adw_preferences_window_new ();
 
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (desk_seller_profile_page_new (store)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (desk_seller_profile_page_new (session)));
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,13 +16,13 @@ G_DECLARE_FINAL_TYPE (DeskSellerProfilePage, desk_seller_profile_page, DESK, SEL
  * registration number, country) and store IDs per platform. The chain gap
  * checker compares the last link of every chain with these names. Changes
  * are saved shortly after typing stops and when the page goes away. */
-DeskSellerProfilePage *desk_seller_profile_page_new (DeskStore *store);
+DeskSellerProfilePage *desk_seller_profile_page_new (DeskSession *session);
 /* Saves pending changes now; FALSE with @error when the database refused. */
 gboolean desk_seller_profile_page_save (DeskSellerProfilePage *self,
                                         GError               **error);
 
 /* Opens the preferences window on the seller profile page over @parent. */
-void desk_seller_profile_present (GtkWindow *parent,
-                                  DeskStore *store);
+void desk_seller_profile_present (GtkWindow   *parent,
+                                  DeskSession *session);
 
 G_END_DECLS

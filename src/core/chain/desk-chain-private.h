@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "chain/desk-chain-store.h"
 #include "desk-checklist.h"
 
 G_BEGIN_DECLS
@@ -12,5 +13,26 @@ G_BEGIN_DECLS
  * and cases without chain or files are left as stored. */
 void _desk_chain_apply_to_checklist_item (DeskStore         *store,
                                           DeskChecklistItem *item);
+
+/* Checks made from the store alone use the packs of its data directory. */
+DeskRuleRegistry *_desk_chain_get_store_rules (DeskStore *store);
+GPtrArray        *_desk_chain_check_with_rules (DeskStore           *store,
+                                                DeskRuleRegistry    *rules,
+                                                DeskCase            *kase,
+                                                const DeskChain     *chain,
+                                                const DeskCaseChain *info,
+                                                GDateTime           *now,
+                                                GError             **error);
+GPtrArray        *_desk_chain_check_stored (DeskStore        *store,
+                                            DeskRuleRegistry *rules,
+                                            gint64            case_id,
+                                            GDateTime        *now,
+                                            GError          **error);
+
+/* The snapshot part (desk-case-snapshot-parts.c). */
+gpointer _desk_chain_snapshot_load (DeskStore *store,
+                                    gint64     case_id,
+                                    GError   **error);
+void     _desk_chain_snapshot_free (gpointer part);
 
 G_END_DECLS

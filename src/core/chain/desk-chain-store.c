@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-chain-store.h"
-#include "desk-checklist.h"
+#include "desk-chain-private.h"
 #include "desk-evidence-store.h"
 #include "desk-store-private.h"
 #include "desk-util.h"
@@ -14,45 +14,6 @@
 /* Chains are stored as their JSON (the chain file format) plus a
  * chain_documents row per evidence item, so the evidence tables know which
  * files a chain uses. */
-
-#define DESK_TYPE_CHAIN_MONITOR (desk_chain_monitor_get_type ())
-G_DECLARE_FINAL_TYPE (DeskChainMonitor, desk_chain_monitor, DESK, CHAIN_MONITOR, GObject)
-
-struct _DeskChainMonitor
-{
-  GObject parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (DeskChainMonitor, desk_chain_monitor, G_TYPE_OBJECT)
-
-static void
-desk_chain_monitor_class_init (DeskChainMonitorClass *klass)
-{
-  g_signal_new ("chain-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                G_TYPE_NONE, 1, G_TYPE_INT64);
-  g_signal_new ("case-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                G_TYPE_NONE, 1, G_TYPE_INT64);
-  g_signal_new ("profile-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                G_TYPE_NONE, 0);
-}
-
-static void
-desk_chain_monitor_init (DeskChainMonitor *self)
-{
-}
-
-GObject *
-desk_chain_get_monitor (DeskStore *store)
-{
-  GObject *monitor = g_object_get_data (G_OBJECT (store), "desk-chain-monitor");
-
-  if (monitor == NULL)
-    {
-      monitor = g_object_new (DESK_TYPE_CHAIN_MONITOR, NULL);
-      g_object_set_data_full (G_OBJECT (store), "desk-chain-monitor", monitor, g_object_unref);
-    }
-  return monitor;
-}
 
 /* Helpers */
 
@@ -282,17 +243,22 @@ desk_chain_save (DeskStore *store,
                  GError   **error)
 {
   gint64 old_id = chain->id;
+  g_autoptr (DeskStoreTxn) txn = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  if (!validate_chain (store, chain, error) || !_desk_store_begin (store, error))
+  if (!validate_chain (store, chain, error) || !(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
-  if (!write_chain (store, chain, error) || !_desk_store_commit (store, error))
+  if (!write_chain (store, chain, error))
     {
-      _desk_store_rollback (store);
       chain->id = old_id;
       return FALSE;
     }
-  g_signal_emit_by_name (desk_chain_get_monitor (store), "chain-changed", chain->id);
+  _desk_store_notify (store, DESK_CHAIN_PART, 0);
+  if (!_desk_store_txn_commit (g_steal_pointer (&txn), error))
+    {
+      chain->id = old_id;
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -376,10 +342,12 @@ desk_chain_delete (DeskStore *store,
                    gint64     chain_id,
                    GError   **error)
 {
-  if (!exec_id (store, "DELETE FROM chains WHERE id = ?1", chain_id, 0, error))
+  g_autoptr (DeskStoreTxn) txn = _desk_store_txn_begin (store, error);
+
+  if (txn == NULL || !exec_id (store, "DELETE FROM chains WHERE id = ?1", chain_id, 0, error))
     return FALSE;
-  g_signal_emit_by_name (desk_chain_get_monitor (store), "chain-changed", chain_id);
-  return TRUE;
+  _desk_store_notify (store, DESK_CHAIN_PART, 0);
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 /* Case → chain */
@@ -448,15 +416,13 @@ desk_case_chain_set (DeskStore           *store,
                      const DeskCaseChain *info,
                      GError             **error)
 {
-  if (!check_case (store, info->case_id, error) || !_desk_store_begin (store, error))
+  g_autoptr (DeskStoreTxn) txn = NULL;
+
+  if (!check_case (store, info->case_id, error) || !(txn = _desk_store_txn_begin (store, error))
+      || !write_case_chain (store, info, error))
     return FALSE;
-  if (!write_case_chain (store, info, error) || !_desk_store_commit (store, error))
-    {
-      _desk_store_rollback (store);
-      return FALSE;
-    }
-  g_signal_emit_by_name (desk_chain_get_monitor (store), "case-changed", info->case_id);
-  return TRUE;
+  _desk_store_notify (store, DESK_CHAIN_PART, info->case_id);
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 gboolean
@@ -467,23 +433,27 @@ desk_chain_set_for_case (DeskStore     *store,
 {
   gint64 old_id = chain->id;
   gint64 existing;
+  g_autoptr (DeskStoreTxn) txn = NULL;
 
   if (!check_case (store, info->case_id, error) || !validate_chain (store, chain, error)
-      || !_desk_store_begin (store, error))
+      || !(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
   existing = chain->id == 0 ? find_brand_id (store, chain->brand, error) : chain->id;
   if (existing >= 0)
     chain->id = existing;
   if (existing < 0 || !write_chain (store, chain, error)
-      || (info->chain_id = chain->id, !write_case_chain (store, info, error))
-      || !_desk_store_commit (store, error))
+      || (info->chain_id = chain->id, !write_case_chain (store, info, error)))
     {
-      _desk_store_rollback (store);
       chain->id = old_id;
       return FALSE;
     }
-  g_signal_emit_by_name (desk_chain_get_monitor (store), "chain-changed", chain->id);
-  g_signal_emit_by_name (desk_chain_get_monitor (store), "case-changed", info->case_id);
+  _desk_store_notify (store, DESK_CHAIN_PART, 0);
+  _desk_store_notify (store, DESK_CHAIN_PART, info->case_id);
+  if (!_desk_store_txn_commit (g_steal_pointer (&txn), error))
+    {
+      chain->id = old_id;
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -520,22 +490,21 @@ desk_seller_profile_save (DeskStore               *store,
                           GError                 **error)
 {
   g_autofree char *json = to_text ((gpointer)profile, (gpointer)desk_seller_profile_to_json);
-  sqlite3_stmt    *stmt;
+  g_autoptr (DeskStoreTxn) txn = _desk_store_txn_begin (store, error);
+  sqlite3_stmt *stmt;
 
-  if (!_desk_store_begin (store, error))
+  if (txn == NULL)
     return FALSE;
   stmt = _desk_store_prepare (store, "INSERT INTO seller_profile (id, json) VALUES (1, ?1)"
                                      " ON CONFLICT (id) DO UPDATE SET json = ?1",
                               error);
-  if (stmt)
-    sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
-  if (stmt == NULL || !_desk_store_step_done (store, stmt, error) || !_desk_store_commit (store, error))
-    {
-      _desk_store_rollback (store);
-      return FALSE;
-    }
-  g_signal_emit_by_name (desk_chain_get_monitor (store), "profile-changed");
-  return TRUE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
+  if (!_desk_store_step_done (store, stmt, error))
+    return FALSE;
+  _desk_store_notify (store, DESK_SELLER_PROFILE_PART, 0);
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 /* Checking a case */
@@ -553,13 +522,32 @@ describe_document (gint64             id,
   return doc->exists;
 }
 
+/* The rule packs for checks made from the store alone (the checklist's
+ * brand-authorization item, the snapshot part): the same built-in and
+ * <data dir>/rules packs a session loads, read once per store. */
+DeskRuleRegistry *
+_desk_chain_get_store_rules (DeskStore *store)
+{
+  DeskRuleRegistry *rules = g_object_get_data (G_OBJECT (store), "desk-chain-rules");
+
+  if (rules == NULL)
+    {
+      g_autofree char *dir = g_build_filename (desk_store_get_data_dir (store), "rules", NULL);
+
+      rules = desk_rule_registry_new (dir);
+      g_object_set_data_full (G_OBJECT (store), "desk-chain-rules", rules, g_object_unref);
+    }
+  return rules;
+}
+
 GPtrArray *
-desk_chain_check_case_with (DeskStore           *store,
-                            DeskCase            *kase,
-                            const DeskChain     *chain,
-                            const DeskCaseChain *info,
-                            GDateTime           *now,
-                            GError             **error)
+_desk_chain_check_with_rules (DeskStore           *store,
+                              DeskRuleRegistry    *rules,
+                              DeskCase            *kase,
+                              const DeskChain     *chain,
+                              const DeskCaseChain *info,
+                              GDateTime           *now,
+                              GError             **error)
 {
   g_autoptr (DeskSellerProfile) profile = desk_seller_profile_load (store, error);
   DeskChainCheck check = { 0 };
@@ -570,7 +558,7 @@ desk_chain_check_case_with (DeskStore           *store,
   check.profile = profile;
   check.platform = desk_case_get_platform (kase);
   check.case_type = desk_case_get_case_type (kase);
-  check.pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), check.platform);
+  check.pack = desk_rule_registry_get_pack (rules, check.platform);
   check.info = info;
   check.now = now;
   check.deadline = desk_case_get_deadline_at (kase);
@@ -580,10 +568,11 @@ desk_chain_check_case_with (DeskStore           *store,
 }
 
 GPtrArray *
-desk_chain_check_case (DeskStore *store,
-                       gint64     case_id,
-                       GDateTime *now,
-                       GError   **error)
+_desk_chain_check_stored (DeskStore        *store,
+                          DeskRuleRegistry *rules,
+                          gint64            case_id,
+                          GDateTime        *now,
+                          GError          **error)
 {
   g_autoptr (DeskCase) kase = _desk_store_get_case_summary (store, case_id, error);
   g_autoptr (DeskCaseChain) info = NULL;
@@ -600,5 +589,29 @@ desk_chain_check_case (DeskStore *store,
     }
   if (info && info->chain_id > 0 && !(chain = desk_chain_get (store, info->chain_id, error)))
     return NULL;
-  return desk_chain_check_case_with (store, kase, chain, info, now, error);
+  return _desk_chain_check_with_rules (store, rules, kase, chain, info, now, error);
+}
+
+GPtrArray *
+desk_chain_check_case_with (DeskSession         *session,
+                            DeskCase            *kase,
+                            const DeskChain     *chain,
+                            const DeskCaseChain *info,
+                            GDateTime           *now,
+                            GError             **error)
+{
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
+  return _desk_chain_check_with_rules (desk_session_get_store (session), desk_session_get_rules (session),
+                                       kase, chain, info, now, error);
+}
+
+GPtrArray *
+desk_chain_check_case (DeskSession *session,
+                       gint64       case_id,
+                       GDateTime   *now,
+                       GError     **error)
+{
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
+  return _desk_chain_check_stored (desk_session_get_store (session), desk_session_get_rules (session),
+                                   case_id, now, error);
 }

@@ -5,6 +5,7 @@
 
 #include "chain/desk-chain-check.h"
 #include "chain/desk-chain.h"
+#include "desk-session.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -12,7 +13,14 @@ G_BEGIN_DECLS
 /* Chains, case → chain pointers and the seller profile in cases.db. Every
  * call is one transaction. Documents a chain uses are kept in the evidence
  * library (a brand's letters are reused by every case about the brand), so
- * deleting a case never deletes them. */
+ * deleting a case never deletes them.
+ *
+ * Changes are announced through the session: "changed::chain" (case_id of a
+ * case whose chain pointer changed, or 0 when a chain itself changed, which
+ * may concern several cases) and "changed::seller-profile" (0). */
+
+#define DESK_CHAIN_PART          "chain"
+#define DESK_SELLER_PROFILE_PART "seller-profile"
 
 /* Inserts (id 0) or updates @chain; sets chain->id. One chain per brand
  * (case, spaces and full-width forms ignored): saving a new chain for a
@@ -59,23 +67,29 @@ gboolean           desk_seller_profile_save (DeskStore               *store,
                                              GError                 **error);
 
 /* The gaps of a case's stored chain (a "no-chain" gap when it has none), with
- * the case's rule pack, deadline, the seller profile and what the evidence
- * store knows of each document. @now NULL = now. */
-GPtrArray *desk_chain_check_case (DeskStore *store,
-                                  gint64     case_id,
-                                  GDateTime *now,
-                                  GError   **error);
+ * the session's rule pack for the case, the deadline, the seller profile and
+ * what the evidence store knows of each document. @now NULL = now. */
+GPtrArray *desk_chain_check_case (DeskSession *session,
+                                  gint64       case_id,
+                                  GDateTime   *now,
+                                  GError     **error);
 /* Same for a chain being edited (not saved yet). @chain and @info may be
  * NULL. */
-GPtrArray *desk_chain_check_case_with (DeskStore           *store,
+GPtrArray *desk_chain_check_case_with (DeskSession         *session,
                                        DeskCase            *kase,
                                        const DeskChain     *chain,
                                        const DeskCaseChain *info,
                                        GDateTime           *now,
                                        GError             **error);
 
-/* Emits "chain-changed" (gint64 chain_id), "case-changed" (gint64 case_id)
- * and "profile-changed" after every committed change through this API. */
-GObject *desk_chain_get_monitor (DeskStore *store);
+/* The "chain" part of a case snapshot (desk_case_snapshot_get_part (snap,
+ * "chain")): NULL when the case has no chain information. Gaps are checked
+ * with the packs of the data directory when the snapshot was read. */
+typedef struct
+{
+  DeskChain     *chain; /* NULL when the case points at no chain */
+  DeskCaseChain *info;
+  GPtrArray     *gaps; /* DeskChainGap* */
+} DeskChainSnapshot;
 
 G_END_DECLS
