@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "chain/desk-chain-store.h"
+#include "desk-case-snapshot.h"
 #include "desk-checklist.h"
 #include "desk-evidence-store.h"
 #include "desk-store-private.h"
@@ -198,6 +199,15 @@ static DeskTrademark *
 tm0 (Scene *s)
 {
   return s->chain->trademarks->pdata[0];
+}
+
+static gboolean
+has_kind (GPtrArray *gaps, DeskChainGapKind kind)
+{
+  for (guint i = 0; gaps && i < gaps->len; i++)
+    if (((DeskChainGap *)gaps->pdata[i])->kind == kind)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -986,6 +996,36 @@ test_store_profile (Fixture *f, gconstpointer data)
   g_assert_null (desk_seller_profile_get_stores (back, DESK_PLATFORM_SHOPEE));
 }
 
+/* The whole-case read carries the chain, its case part and its gaps. */
+static void
+test_store_snapshot (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskChain) chain = stored_chain (f);
+  g_autoptr (DeskCase) kase = insert_case (f, DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT);
+  g_autoptr (DeskCase) bare = insert_case (f, DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT);
+  g_autoptr (DeskCaseChain) info = valid_info ();
+  g_autoptr (DeskCaseSnapshot) snap = NULL;
+  g_autoptr (DeskCaseSnapshot) none = NULL;
+  const DeskChainSnapshot *part;
+
+  info->case_id = desk_case_get_id (kase);
+  ((DeskChainLink *)chain->links->pdata[0])->scope = DESK_CHAIN_SCOPE_ALL_PRODUCTS;
+  g_assert_true (desk_chain_set_for_case (f->store, chain, info, &error));
+  snap = desk_store_load_case_snapshot (f->store, desk_case_get_id (kase), &error);
+  g_assert_no_error (error);
+  part = desk_case_snapshot_get_part (snap, DESK_CHAIN_PART);
+  g_assert_nonnull (part);
+  g_assert_cmpstr (part->chain->brand, ==, "SoundPeak");
+  g_assert_cmpstr (part->info->listing_date, ==, "2026-03-01");
+  /* Shopee's pack asks for the model (and no profile is saved): both found. */
+  g_assert_true (has_kind (part->gaps, DESK_CHAIN_GAP_PRODUCT_SCOPE));
+  g_assert_true (has_kind (part->gaps, DESK_CHAIN_GAP_LAST_NOT_SELLER));
+  none = desk_store_load_case_snapshot (f->store, desk_case_get_id (bare), &error);
+  g_assert_no_error (error);
+  g_assert_null (desk_case_snapshot_get_part (none, DESK_CHAIN_PART));
+}
+
 /* The checklist's brand-authorization item follows the chain. */
 static void
 test_store_checklist (Fixture *f, gconstpointer data)
@@ -1058,6 +1098,7 @@ main (int argc, char *argv[])
   g_test_add ("/chain/store/documents-kept", Fixture, NULL, desk_store_fixture_setup, test_store_documents_kept, desk_store_fixture_teardown);
   g_test_add ("/chain/store/case-chain", Fixture, NULL, desk_store_fixture_setup, test_store_case_chain, desk_store_fixture_teardown);
   g_test_add ("/chain/store/set-for-case-atomic", Fixture, NULL, desk_store_fixture_setup, test_store_set_for_case_atomic, desk_store_fixture_teardown);
+  g_test_add ("/chain/store/snapshot", Fixture, NULL, desk_store_fixture_setup, test_store_snapshot, desk_store_fixture_teardown);
   g_test_add ("/chain/store/checklist", Fixture, NULL, desk_store_fixture_setup, test_store_checklist, desk_store_fixture_teardown);
   g_test_add ("/chain/store/profile", Fixture, NULL, desk_store_fixture_setup, test_store_profile, desk_store_fixture_teardown);
   return g_test_run ();
