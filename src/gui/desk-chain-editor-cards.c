@@ -540,13 +540,17 @@ card_header (const char *kicker,
   return box;
 }
 
+/* A card is a group for screen readers, named after what it stands for. */
 static GtkWidget *
-card (const char *css)
+card (const char *css,
+      const char *a11y)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_VERTICAL, "spacing", 12,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
 
   gtk_widget_add_css_class (box, "card");
   gtk_widget_add_css_class (box, css);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   return box;
 }
 
@@ -566,7 +570,7 @@ connector (void)
 static GtkWidget *
 owner_card (DeskChainEditor *self)
 {
-  GtkWidget       *box = card ("chain-party");
+  GtkWidget       *box = card ("chain-party", _ ("Brand owner"));
   GtkLabel        *title = NULL;
   GtkWidget       *list = boxed_list (_ ("Brand owner"));
   GtkWidget       *owner;
@@ -586,7 +590,7 @@ party_card (DeskChainEditor *self,
             DeskChainLink   *link,
             GtkLabel       **title_out)
 {
-  GtkWidget       *box = card ("chain-party");
+  GtkWidget       *box = card ("chain-party", _ ("Distributor"));
   GtkWidget       *list = boxed_list (_ ("Distributor"));
   g_autofree char *aliases = aliases_text (self->chain, link->grantee);
 
@@ -607,7 +611,7 @@ seller_card (DeskChainEditor *self,
              DeskChainLink   *last,
              GtkLabel       **title_out)
 {
-  GtkWidget *box = card ("chain-seller");
+  GtkWidget *box = card ("chain-seller", _ ("Your company"));
   GtkWidget *list = boxed_list (_ ("Your company"));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_ ("_Seller Profile…"));
@@ -674,9 +678,9 @@ link_card (DeskChainEditor *self,
            GtkLabel        *grantee_title)
 {
   DeskChainLink   *link = self->chain->links->pdata[i];
-  GtkWidget       *box = card ("chain-link");
-  GtkWidget       *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   g_autofree char *kicker = g_strdup_printf (_ ("Link %u"), i + 1);
+  GtkWidget       *box = card ("chain-link", kicker);
+  GtkWidget       *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget       *header = card_header (kicker, _ ("Authorization letter"), NULL);
   GtkWidget       *list = boxed_list (kicker);
   GtkWidget       *w, *docs_focus = NULL;
