@@ -751,11 +751,11 @@ static const struct
 } pack_chains[] = {
   { "\"ip-complaint\": { \"chain\": { \"no_scan_only\": { \"source\": \"seed 001\", \"verify\": { \"en\": \"Check.\", \"zh\": \"核实。\" } } },", NULL },
   { "\"ip-complaint\": { \"chain\": { \"no_scan_only\": { \"source\": \"seed 001\", \"verify\": { \"en\": \"Check.\", \"zh\": \"核实。\" }, \"severity\": \"block\" } },",
-    "at $.case_types.ip-complaint.chain.no_scan_only.severity" },
+    "at “case_types › ip-complaint › chain › no_scan_only › severity”" },
   { "\"ip-complaint\": { \"chain\": { \"sites\": { \"countries\": [\"my\"], \"source\": \"seed 001\", \"verify\": { \"en\": \"Check.\", \"zh\": \"核实。\" } } },",
-    "at $.case_types.ip-complaint.chain.sites.countries[0]: expected a two-letter country code" },
-  { "\"ip-complaint\": { \"chain\": { \"platform_name\": {} },", "at $.case_types.ip-complaint.chain.platform_name" },
-  { "\"ip-complaint\": { \"chain\": { \"platform_named\": { \"source\": \"seed 001\" } },", "chain.platform_named.verify" },
+    "at “case_types › ip-complaint › chain › sites › countries › item 1”: expected a two-letter country code" },
+  { "\"ip-complaint\": { \"chain\": { \"platform_name\": {} },", "at “case_types › ip-complaint › chain › platform_name”" },
+  { "\"ip-complaint\": { \"chain\": { \"platform_named\": { \"source\": \"seed 001\" } },", "chain › platform_named › verify" },
 };
 
 static void

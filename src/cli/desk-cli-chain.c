@@ -188,14 +188,15 @@ set_chain (DeskCliContext *ctx,
            const char     *path,
            GError        **error)
 {
-  g_autofree char *text = desk_cli_read_file (path, error);
+  gsize            len = 0;
+  g_autofree char *text = desk_cli_read_file (path, &len, error);
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (DeskChain) chain = NULL;
   g_autoptr (DeskCaseChain) info = NULL;
   g_autoptr (GError) local = NULL;
   JsonNode *case_part;
 
-  if (text == NULL || !(root = desk_chain_parse_text (text, -1, error)) || !(chain = desk_chain_from_json (root, error)))
+  if (text == NULL || !(root = desk_chain_parse_text (text, len, error)) || !(chain = desk_chain_from_json (root, error)))
     return DESK_CLI_EXIT_FAILED;
   info = desk_case_chain_get (ctx->store, desk_case_get_id (kase), &local);
   if (local)
@@ -313,8 +314,9 @@ desk_cli_profile (DeskCliContext *ctx,
     return usage (error, _ ("profile takes no arguments besides its options."));
   if (set)
     {
-      g_autofree char *text = desk_cli_read_file (set, error);
-      g_autoptr (JsonNode) root = text ? desk_chain_parse_text (text, -1, error) : NULL;
+      gsize            len = 0;
+      g_autofree char *text = desk_cli_read_file (set, &len, error);
+      g_autoptr (JsonNode) root = text ? desk_chain_parse_text (text, len, error) : NULL;
 
       if (!root || !(profile = desk_seller_profile_from_json (root, error))
           || !desk_seller_profile_save (ctx->store, profile, error))
