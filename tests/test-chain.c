@@ -628,6 +628,12 @@ test_json_roundtrip (void)
   g_assert_true (link->stamp_confirmed);
   g_assert_cmpint (desk_chain_find_link_for_document (back, 2), ==, 0);
   g_assert_cmpint (desk_chain_find_link_for_document (back, 42), ==, -1);
+  {
+    g_autofree char *detail = desk_chain_describe_document (back, 1);
+
+    g_assert_cmpstr (detail, ==, "SoundPeak Audio Co., Ltd. → Shenzhen Huasheng Trading Co., Ltd., 2026-01-01 – 2027-12-31");
+    g_assert_null (desk_chain_describe_document (back, 42));
+  }
   tm = back->trademarks->pdata[0];
   g_assert_cmpstr (tm->number, ==, "40112233");
   g_assert_cmpstr (tm->classes[0], ==, "9");

@@ -224,6 +224,22 @@ desk_chain_find_link_for_document (const DeskChain *chain,
   return -1;
 }
 
+char *
+desk_chain_describe_document (const DeskChain *chain,
+                              gint64           evidence_id)
+{
+  int                  i = desk_chain_find_link_for_document (chain, evidence_id);
+  const DeskChainLink *link;
+
+  if (i < 0)
+    return NULL;
+  link = chain->links->pdata[i];
+  if (link->valid_from == NULL && link->valid_until == NULL)
+    return g_strdup_printf ("%s → %s", link->grantor, link->grantee);
+  return g_strdup_printf ("%s → %s, %s – %s", link->grantor, link->grantee,
+                          link->valid_from ? link->valid_from : "…", link->valid_until ? link->valid_until : "…");
+}
+
 const DeskChainParty *
 desk_chain_find_party (const DeskChain *chain,
                        const char      *name)

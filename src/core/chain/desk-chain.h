@@ -136,6 +136,12 @@ void           desk_chain_link_free (DeskChainLink *link);
  * exhibit descriptions: "brand owner → distributor, valid until …"). */
 int desk_chain_find_link_for_document (const DeskChain *chain,
                                        gint64           evidence_id);
+/* Language-neutral facts of the link that uses @evidence_id, for exhibit
+ * lists: "SoundPeak Audio Co., Ltd. → Huasheng Trading Co., Ltd.,
+ * 2026-01-01 – 2027-12-31" (names as the letter writes them, ISO dates, "…"
+ * for an open end); NULL when no link uses it. */
+char *desk_chain_describe_document (const DeskChain *chain,
+                                    gint64           evidence_id);
 /* The party whose name or alias equals @name (desk_chain_names_compare). */
 const DeskChainParty *desk_chain_find_party (const DeskChain *chain,
                                              const char      *name);
