@@ -66,6 +66,7 @@ struct _DeskCaseRules
   gboolean        review_working_days;
   DeskRuleFigure *submit_rule;
   GPtrArray      *submit_steps; /* DeskRuleText* */
+  GPtrArray      *submit_paste; /* DeskRuleText*, NULL when none */
   GHashTable     *terms;        /* id → DeskRuleTerm* */
   DeskChainRules *chain;        /* schema 2 "chain" member or NULL (chain/desk-chain-rules.c) */
 };

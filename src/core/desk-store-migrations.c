@@ -134,9 +134,50 @@ static const DeskMigration migrations[] = {
     "  line INTEGER NOT NULL DEFAULT 0,"
     "  PRIMARY KEY (case_id, position)"
     ");" },
+  { 4,
+    /* Letters: what the seller adds to the template (who signs, corrective
+     * actions, per letter language) and their edits of the filled text. */
+    "CREATE TABLE letter_details ("
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  language TEXT NOT NULL,"          /* en, ru, zh: names may be written per language */
+    "  seller TEXT NOT NULL DEFAULT ''," /* the seller's legal entity */
+    "  store_name TEXT NOT NULL DEFAULT '',"
+    "  signer TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (case_id, language)"
+    ");"
+    "CREATE TABLE letter_actions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  language TEXT NOT NULL," /* en, ru, zh */
+    "  position INTEGER NOT NULL,"
+    "  text TEXT NOT NULL"
+    ");"
+    "CREATE INDEX letter_actions_by_case ON letter_actions (case_id, language, position);"
+    "CREATE TABLE letter_edits ("
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  language TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY (case_id, language)"
+    ");" },
+  /* Complaint packages made (src/core/package): what a report or a later
+   * check needs without reading the .zip again. */
+  { 5,
+    "CREATE TABLE packages ("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  created_at TEXT NOT NULL,"
+    "  path TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  n_files INTEGER NOT NULL,"
+    "  blocking_gaps INTEGER NOT NULL DEFAULT 0,"
+    "  omitted TEXT NOT NULL DEFAULT ''" /* comma-separated: "letters,chain" */
+    ");"
+    "CREATE INDEX packages_by_case ON packages (case_id, created_at);" },
   /* Authorization chains (src/core/chain): one per brand, reused by cases;
    * stored as the chain file's JSON, with the evidence they use listed. */
-  { 4,
+  { 6,
     "CREATE TABLE seller_profile ("
     "  id INTEGER PRIMARY KEY CHECK (id = 1),"
     "  json TEXT NOT NULL"
