@@ -127,7 +127,8 @@ if unshare -rm true 2>/dev/null; then
   D=$DIR/full
   mkdir -p "$D"
   unshare -rm sh -c '
-    mount -t tmpfs -o size=256k tmpfs "$1" || exit 99
+    # Room for the whole schema (every module adds tables), then filled up.
+    mount -t tmpfs -o size=1m tmpfs "$1" || exit 99
     mkdir "$1/data"
     "$2" --data-dir "$1/data" new -p shopee -t ip-complaint --title "Kept safe" >/dev/null 2>&1
     dd if=/dev/zero of="$1/filler" bs=4k 2>/dev/null
