@@ -64,6 +64,7 @@ struct _DeskCaseRules
   DeskRuleFigure *submit_rule;
   GPtrArray      *submit_steps; /* DeskRuleText* */
   GHashTable     *terms;        /* id → DeskRuleTerm* */
+  struct _DeskActivityRules *activity_metrics;
 };
 
 /* What the parser builds; DeskRulePack wraps it. */
