@@ -56,6 +56,18 @@ draw_text (cairo_t    *cr,
   g_object_unref (layout);
 }
 
+/* A top for the axis that gives round ticks: 4 steps of 1, 2, 2.5, 5, 10 … %. */
+static double
+nice_top (double top)
+{
+  static const double steps[] = { 0.0025, 0.005, 0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i] * 4 >= top - 1e-9)
+      return steps[i] * 4;
+  return 1.0;
+}
+
 static Frame
 make_frame (double             width,
             double             height,
@@ -74,7 +86,7 @@ make_frame (double             width,
       if (!isnan (day->rolling[metric]))
         top = MAX (top, day->rolling[metric] * 1.15);
     }
-  f.y_max = MIN (MAX (top, 0.01), 1.0);
+  f.y_max = nice_top (MIN (MAX (top, 0.01), 1.0));
   return f;
 }
 
@@ -88,7 +100,7 @@ draw_axes (cairo_t     *cr,
     {
       double           rate = f->y_max * i / 4;
       double           y = rate_y (f, rate);
-      g_autofree char *label = g_strdup_printf ("%.0f %%", rate * 100);
+      g_autofree char *label = g_strdup_printf (rate * 100 == round (rate * 100) ? "%.0f %%" : "%.1f %%", rate * 100);
 
       cairo_set_source_rgb (cr, 0.88, 0.88, 0.88);
       cairo_move_to (cr, f->x, round (y) + 0.5);

@@ -163,7 +163,9 @@ roll (DeskMetricsResult       *self,
             }
           day->rate[m] = day->base[m] > 0 ? day->count[m] / day->base[m] : NAN;
           day->rolling[m] = base[m] > 0.5 ? count[m] / base[m] : NAN;
-          day->over[m] = !isnan (day->rolling[m]) && day->rolling[m] > self->thresholds[m] + 1e-12;
+          /* Only a day whose whole window is in the export can be judged: the
+           * first days of an export see too few orders to mean anything. */
+          day->over[m] = i + 1 >= window && !isnan (day->rolling[m]) && day->rolling[m] > self->thresholds[m] + 1e-12;
         }
     }
 }
@@ -292,7 +294,6 @@ desk_metrics_compute (DeskOrderExport          *export,
       first = MIN (first, order->day);
       last = MAX (last, order->day);
     }
-  last = MAX (last, desk_order_export_local_day (export, desk_order_export_get_as_of (export)));
   g_array_set_size (self->days, n ? last - first + 1 : 0);
   for (guint i = 0; i < self->days->len; i++)
     g_array_index (self->days, DeskMetricsDay, i).day = first + i;

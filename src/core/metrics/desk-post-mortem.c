@@ -190,8 +190,14 @@ compare_counts (gconstpointer a,
 static char *
 top_names (GHashTable *counts)
 {
-  g_autoptr (GPtrArray) names = g_hash_table_get_keys_as_ptr_array (counts);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
   g_autoptr (GString) text = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer       key;
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
 
   g_ptr_array_sort_with_data (names, compare_counts, counts);
   for (guint i = 0; i < names->len && i < MAX_LISTED_NAMES; i++)
