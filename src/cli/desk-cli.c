@@ -31,6 +31,8 @@ static const Command commands[] = {
   { "attempt", desk_cli_attempt, N_ ("Check an appeal attempt with the attempt guard and record it") },
   { "attempts", desk_cli_attempts, N_ ("List a case’s appeal attempts") },
   { "evidence", desk_cli_evidence, N_ ("Add, list or remove evidence files") },
+  { "metrics", desk_cli_metrics, N_ ("Read a campaign case’s order export: exit day and re-entry") },
+  { "post-mortem", desk_cli_post_mortem, N_ ("Show or write a campaign case’s post-mortem") },
 };
 
 static void

@@ -95,6 +95,21 @@ static const DeskMigration migrations[] = {
     "  threshold_hours INTEGER NOT NULL,"
     "  PRIMARY KEY (case_id, threshold_hours)"
     ");" },
+  /* Campaign exits: the order export's figures, the seller's answers and the
+   * post-mortem per case; the seller's own names for export columns. */
+  { 2,
+    "CREATE TABLE activity_metrics ("
+    "  case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
+    "  export_evidence_id INTEGER REFERENCES evidence (id) ON DELETE SET NULL,"
+    "  options_json TEXT NOT NULL DEFAULT '{}',"
+    "  result_json TEXT NOT NULL DEFAULT '{}',"
+    "  post_mortem_json TEXT NOT NULL DEFAULT '{}',"
+    "  computed_at TEXT NOT NULL"
+    ");"
+    "CREATE TABLE order_columns ("
+    "  header TEXT PRIMARY KEY," /* normalised, as desk_activity_normalize_key() */
+    "  field TEXT NOT NULL"
+    ");" },
 };
 
 const DeskMigration *
