@@ -14,6 +14,43 @@ G_DEFINE_QUARK (desk-metrics-error-quark, desk_metrics_error)
 
 #define MAX_PROBLEMS 1000
 
+/* Offsets of a zone by quarter hour (zone changes fall on quarter hours),
+ * direct-mapped: a year of orders finds almost every lookup here. */
+#define ZONE_CACHE_SIZE 4096
+typedef struct
+{
+  gint64 key[ZONE_CACHE_SIZE]; /* quarter hour + 1; 0 = empty */
+  int    offset[ZONE_CACHE_SIZE];
+} DeskZoneCache;
+
+static int
+zone_offset (GTimeZone     *zone,
+             DeskZoneCache *cache,
+             GTimeType      type,
+             gint64        *time)
+{
+  gint64 quarter = (*time >= 0 ? *time / 900 : (*time - 899) / 900) + 1;
+  guint  slot = (guint)(quarter & (ZONE_CACHE_SIZE - 1));
+  gint64 adjusted = *time;
+  int    interval;
+
+  if (cache && cache->key[slot] == quarter)
+    return cache->offset[slot];
+  interval = type == G_TIME_TYPE_UNIVERSAL ? g_time_zone_find_interval (zone, type, adjusted) : g_time_zone_adjust_time (zone, type, &adjusted);
+  if (adjusted != *time) /* a local time skipped by a change: not cached */
+    {
+      *time = adjusted;
+      return g_time_zone_get_offset (zone, interval);
+    }
+  if (cache == NULL)
+    return g_time_zone_get_offset (zone, interval);
+  cache->key[slot] = quarter;
+  cache->offset[slot] = g_time_zone_get_offset (zone, interval);
+  return cache->offset[slot];
+}
+
+static DeskZoneCache *local_cache_for (GTimeZone *zone);
+
 struct _DeskOrderExport
 {
   GArray       *orders; /* DeskOrder */
@@ -26,6 +63,10 @@ struct _DeskOrderExport
   guint         n_skipped;
   gint64        as_of;
   gboolean      has_field[DESK_N_ORDER_FIELDS];
+  /* Statuses and carriers repeat: what each interned string means, once. */
+  GHashTable *cancelled_cache; /* interned status → GINT_TO_POINTER (1 + is cancelled) */
+  GHashTable *official_cache;  /* interned carrier → GINT_TO_POINTER (1 + is official) */
+  DeskZoneCache utc_cache;
 };
 
 static void
@@ -44,6 +85,8 @@ desk_order_export_free (DeskOrderExport *self)
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_clear_pointer (&self->cancelled_cache, g_hash_table_unref);
+  g_clear_pointer (&self->official_cache, g_hash_table_unref);
   g_free (self);
 }
 
@@ -166,23 +209,35 @@ desk_order_parse_time (const char *text,
     return FALSE;
   local = days_from_civil (y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
   if (!has_zone)
-    {
-      gint64 adjusted = local;
-      int    interval = g_time_zone_adjust_time (zone, G_TIME_TYPE_STANDARD, &adjusted);
-
-      offset = g_time_zone_get_offset (zone, interval);
-      local = adjusted;
-    }
+    offset = zone_offset (zone, local_cache_for (zone), G_TIME_TYPE_STANDARD, &local);
   *utc = local - offset;
   return TRUE;
+}
+
+/* Naive times are parsed without an export at hand (desk_order_parse_time()):
+ * one cache per thread, for the zone last used. */
+static DeskZoneCache *
+local_cache_for (GTimeZone *zone)
+{
+  static GPrivate cache_key = G_PRIVATE_INIT (g_free);
+  static GPrivate zone_key = G_PRIVATE_INIT ((GDestroyNotify)g_time_zone_unref);
+  DeskZoneCache  *cache = g_private_get (&cache_key);
+
+  if (cache == NULL)
+    g_private_set (&cache_key, (cache = g_new0 (DeskZoneCache, 1)));
+  if (g_private_get (&zone_key) != zone)
+    {
+      memset (cache, 0, sizeof *cache);
+      g_private_replace (&zone_key, g_time_zone_ref (zone));
+    }
+  return cache;
 }
 
 gint32
 desk_order_export_local_day (DeskOrderExport *self,
                              gint64           utc)
 {
-  int    interval = g_time_zone_find_interval (self->zone, G_TIME_TYPE_UNIVERSAL, utc);
-  gint64 local = utc + g_time_zone_get_offset (self->zone, interval);
+  gint64 local = utc + zone_offset (self->zone, &self->utc_cache, G_TIME_TYPE_UNIVERSAL, &utc);
 
   return (gint32)(local >= 0 ? local / 86400 : (local - 86399) / 86400);
 }
@@ -419,6 +474,25 @@ read_rating (DeskOrderExport *self,
   return TRUE;
 }
 
+typedef gboolean (*Classify) (const DeskActivityRules *rules,
+                              const char              *text);
+
+static gboolean
+classify (GHashTable              *cache,
+          const char              *interned,
+          const DeskActivityRules *rules,
+          Classify                 func)
+{
+  int known = GPOINTER_TO_INT (g_hash_table_lookup (cache, interned));
+
+  if (known == 0)
+    {
+      known = 1 + func (rules, interned);
+      g_hash_table_insert (cache, (gpointer)interned, GINT_TO_POINTER (known));
+    }
+  return known == 2;
+}
+
 static gboolean
 read_row (DeskOrderExport         *self,
           const DeskActivityRules *rules,
@@ -456,12 +530,12 @@ read_row (DeskOrderExport         *self,
   order->sku = g_string_chunk_insert_const (self->strings, field_text (fields, columns[DESK_ORDER_FIELD_SKU]));
   order->carrier = g_string_chunk_insert_const (self->strings, field_text (fields, columns[DESK_ORDER_FIELD_CARRIER]));
   order->day = desk_order_export_local_day (self, order->created);
-  status = field_text (fields, columns[DESK_ORDER_FIELD_STATUS]);
-  order->cancelled = desk_activity_rules_is_cancelled_status (rules, status);
+  status = g_string_chunk_insert_const (self->strings, field_text (fields, columns[DESK_ORDER_FIELD_STATUS]));
+  order->cancelled = classify (self->cancelled_cache, status, rules, desk_activity_rules_is_cancelled_status);
   tracking = field_text (fields, columns[DESK_ORDER_FIELD_TRACKING_NUMBER]);
   order->has_tracking = *tracking != '\0';
   order->tracking_plausible = desk_tracking_number_is_plausible (tracking);
-  order->official = desk_activity_rules_is_official_carrier (rules, order->carrier);
+  order->official = classify (self->official_cache, order->carrier, rules, desk_activity_rules_is_official_carrier);
   order->campaign = columns[DESK_ORDER_FIELD_CAMPAIGN] >= 0 && is_truthy (fields[columns[DESK_ORDER_FIELD_CAMPAIGN]]);
   review = field_text (fields, columns[DESK_ORDER_FIELD_REVIEW]);
   order->has_review = order->rating > 0 || *review != '\0';
@@ -514,6 +588,8 @@ desk_order_export_read (GBytes                  *data,
   self->strings = g_string_chunk_new (64 * 1024);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
   self->zone = g_time_zone_ref (zone);
+  self->cancelled_cache = g_hash_table_new (NULL, NULL);
+  self->official_cache = g_hash_table_new (NULL, NULL);
   self->encoding = desk_csv_reader_get_encoding (reader);
   self->separator = desk_csv_reader_get_separator (reader);
 
