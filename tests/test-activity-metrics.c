@@ -125,7 +125,9 @@ test_csv_separators_and_encodings (void)
   gboolean unterminated;
 
   g_assert_no_error (error);
-  collect ("\xEF\xBB\xBF" "a;b;\"c;d\"\n1;2;3\n", r);
+  collect ("\xEF\xBB\xBF"
+           "a;b;\"c;d\"\n1;2;3\n",
+           r);
   g_assert_cmpstr (g_ptr_array_index (r, 0), ==, "1:[a],[b],[c;d]");
   g_assert_cmpstr (g_ptr_array_index (r, 1), ==, "2:[1],[2],[3]");
 
@@ -186,16 +188,18 @@ test_tracking_numbers (void)
     const char *number;
     gboolean    plausible;
   } cases[] = {
-    { "LP00123456789CN", TRUE }, { "YT2231842000018331", TRUE }, { "4PX3000012345678CN", TRUE },
-    { "", FALSE },               /* none */
-    { "12345678", FALSE },       /* a run */
-    { "98765432", FALSE },       /* a run down */
-    { "00000000", FALSE },       /* one repeated character */
-    { "TEST0001", FALSE },       /* placeholder */
-    { "N/A", FALSE },            /* placeholder */
-    { "LP12", FALSE },           /* too short */
-    { "ABCDEFGHIJ", FALSE },     /* no digits */
-    { "LP 0012 3456", FALSE },   /* spaces inside */
+    { "LP00123456789CN", TRUE },
+    { "YT2231842000018331", TRUE },
+    { "4PX3000012345678CN", TRUE },
+    { "", FALSE },             /* none */
+    { "12345678", FALSE },     /* a run */
+    { "98765432", FALSE },     /* a run down */
+    { "00000000", FALSE },     /* one repeated character */
+    { "TEST0001", FALSE },     /* placeholder */
+    { "N/A", FALSE },          /* placeholder */
+    { "LP12", FALSE },         /* too short */
+    { "ABCDEFGHIJ", FALSE },   /* no digits */
+    { "LP 0012 3456", FALSE }, /* spaces inside */
     { "无", FALSE },
   };
 

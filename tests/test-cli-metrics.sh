@@ -69,6 +69,7 @@ contains "ERP did not sync" "root cause shown"
 expect 2 "unknown post-mortem field" cli post-mortem 1 --set "colour=blue"
 expect 0 "the seller's text survives a new reading" cli --json metrics 1 --orders "$DIR/orders-short.csv" --zone Asia/Shanghai
 equals 'd["post_mortem"]["root-cause"]' "ERP did not sync the label API" "root cause kept"
+equals '"2026-11-03" in d["post_mortem"]["days-over"], d["post_mortem"]["days-over"].startswith("2026-10-26, 2026-10-27")' "False True" "the figures are refilled from the new reading"
 equals '[m["id"] for m in d["reentry"]["missing"]]' "['fix-late_shipment_rate']" "two good days are not enough"
 
 expect 0 "a mapping for unknown columns" cli metrics 1 --orders "$DIR/orders-short.csv" --zone Asia/Shanghai --map "Some=order_id"

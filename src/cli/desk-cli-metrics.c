@@ -63,7 +63,7 @@ parse_mapping (char      **pairs,
 {
   for (guint i = 0; pairs && pairs[i]; i++)
     {
-      const char *eq = strrchr (pairs[i], '=');
+      const char      *eq = strrchr (pairs[i], '=');
       g_autofree char *header = eq ? g_strndup (pairs[i], eq - pairs[i]) : NULL;
 
       if (eq == NULL || *header == '\0' || desk_order_field_from_id (eq + 1) == DESK_N_ORDER_FIELDS)
@@ -145,7 +145,7 @@ print_verdicts (DeskMetricsResult *result)
 static void
 print_analysis (DeskActivityAnalysis *analysis)
 {
-  DeskOrderExport   *export = desk_activity_analysis_get_export (analysis);
+  DeskOrderExport *export = desk_activity_analysis_get_export (analysis);
   DeskMetricsResult *result = desk_activity_analysis_get_result (analysis);
   GPtrArray         *problems = desk_order_export_get_problems (export);
   guint              skipped = desk_order_export_get_n_skipped (export);
@@ -276,7 +276,7 @@ recompute_saved (DeskCliContext          *ctx,
   g_autoptr (GHashTable) columns = desk_activity_load_columns (ctx->store, error);
   g_autoptr (GTimeZone) zone = NULL;
   g_auto (GStrv) skus = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char   *path = NULL;
   DeskMetricsOptions options;
 
   if (columns == NULL || !build_options (args, record->options_json, &options, &skus, &zone, error))

@@ -13,12 +13,12 @@
 
 struct _DeskActivityAnalysis
 {
-  DeskActivityRules  *rules;
-  DeskOrderExport    *export;
-  DeskMetricsResult  *result;
-  DeskPostMortem     *post_mortem;
-  DeskMetricsOptions  options;
-  GStrv               campaign_skus; /* owns options.campaign_skus */
+  DeskActivityRules *rules;
+  DeskOrderExport *export;
+  DeskMetricsResult *result;
+  DeskPostMortem    *post_mortem;
+  DeskMetricsOptions options;
+  GStrv              campaign_skus; /* owns options.campaign_skus */
 };
 
 void
@@ -106,8 +106,8 @@ desk_activity_compute (GBytes                   *data,
     return NULL;
   self->result = desk_metrics_compute (self->export, rules, &self->options);
   self->post_mortem = desk_post_mortem_new ();
-  for (guint i = 0; post_mortem && i < DESK_N_POST_MORTEM_FIELDS; i++)
-    desk_post_mortem_set (self->post_mortem, i, desk_post_mortem_get (post_mortem, i));
+  if (post_mortem)
+    desk_post_mortem_copy_into (post_mortem, self->post_mortem);
   desk_post_mortem_prefill (self->post_mortem, self->result, self->export, campaign);
   return g_steal_pointer (&self);
 }
@@ -133,14 +133,14 @@ desk_activity_read_file (GFile        *file,
 
 typedef struct
 {
-  GFile              *file;
-  DeskActivityRules  *rules;
-  GHashTable         *columns;
-  GTimeZone          *zone;
-  DeskMetricsOptions  options;
-  GStrv               campaign_skus;
-  DeskPostMortem     *post_mortem;
-  char               *campaign;
+  GFile             *file;
+  DeskActivityRules *rules;
+  GHashTable        *columns;
+  GTimeZone         *zone;
+  DeskMetricsOptions options;
+  GStrv              campaign_skus;
+  DeskPostMortem    *post_mortem;
+  char              *campaign;
 } ComputeData;
 
 static void
@@ -200,8 +200,8 @@ desk_activity_compute_async (GFile                    *file,
   data->campaign_skus = g_strdupv ((char **)options->campaign_skus);
   data->options.campaign_skus = (const char *const *)data->campaign_skus;
   data->post_mortem = desk_post_mortem_new ();
-  for (guint i = 0; post_mortem && i < DESK_N_POST_MORTEM_FIELDS; i++)
-    desk_post_mortem_set (data->post_mortem, i, desk_post_mortem_get (post_mortem, i));
+  if (post_mortem)
+    desk_post_mortem_copy_into (post_mortem, data->post_mortem);
   data->campaign = g_strdup (campaign);
   g_task_set_task_data (task, data, (GDestroyNotify)compute_data_free);
   g_task_run_in_thread (task, compute_thread);

@@ -15,10 +15,10 @@ typedef struct _DeskActivityAnalysis DeskActivityAnalysis;
 void desk_activity_analysis_free (DeskActivityAnalysis *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskActivityAnalysis, desk_activity_analysis_free)
 
-DeskOrderExport    *desk_activity_analysis_get_export (DeskActivityAnalysis *self);
-DeskMetricsResult  *desk_activity_analysis_get_result (DeskActivityAnalysis *self);
-DeskPostMortem     *desk_activity_analysis_get_post_mortem (DeskActivityAnalysis *self);
-const DeskActivityRules *desk_activity_analysis_get_rules (DeskActivityAnalysis *self);
+DeskOrderExport          *desk_activity_analysis_get_export (DeskActivityAnalysis *self);
+DeskMetricsResult        *desk_activity_analysis_get_result (DeskActivityAnalysis *self);
+DeskPostMortem           *desk_activity_analysis_get_post_mortem (DeskActivityAnalysis *self);
+const DeskActivityRules  *desk_activity_analysis_get_rules (DeskActivityAnalysis *self);
 const DeskMetricsOptions *desk_activity_analysis_get_options (DeskActivityAnalysis *self);
 
 /* The campaign rules of @pack (AliExpress today); NULL with
@@ -77,7 +77,7 @@ typedef struct
   GDateTime      *computed_at;
 } DeskActivityRecord;
 
-void     desk_activity_record_clear (DeskActivityRecord *record);
+void desk_activity_record_clear (DeskActivityRecord *record);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DeskActivityRecord, desk_activity_record_clear)
 gboolean desk_activity_load (DeskStore          *store,
                              gint64              case_id,

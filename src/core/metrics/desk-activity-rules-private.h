@@ -8,9 +8,9 @@ G_BEGIN_DECLS
 
 /* DeskRuleCheckFunc for a case type's "activity_metrics": @out is a
  * DeskActivityRules ** (data/rules/SCHEMA.md). */
-gboolean _desk_rule_check_activity_metrics (DeskRuleCheck *ctx,
-                                            JsonNode      *node,
-                                            gpointer       out);
+gboolean              _desk_rule_check_activity_metrics (DeskRuleCheck *ctx,
+                                                         JsonNode      *node,
+                                                         gpointer       out);
 const DeskRuleFigure *_desk_activity_rules_get_citation (const DeskActivityRules *rules);
 
 G_END_DECLS

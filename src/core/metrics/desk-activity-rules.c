@@ -51,12 +51,12 @@ desk_metric_get_label (DeskMetric metric)
 {
   switch (metric)
     {
-    case DESK_METRIC_CANCELLATION: return _ ("Order cancellation rate");
-    case DESK_METRIC_LATE_SHIPMENT: return _ ("Late shipment rate");
-    case DESK_METRIC_LOGISTICS_ANOMALY: return _ ("Logistics anomaly rate");
-    case DESK_METRIC_NEGATIVE_REVIEW: return _ ("Negative review rate (campaign products)");
-    case DESK_N_METRICS:
-    default: g_return_val_if_reached (NULL);
+      case DESK_METRIC_CANCELLATION: return _ ("Order cancellation rate");
+      case DESK_METRIC_LATE_SHIPMENT: return _ ("Late shipment rate");
+      case DESK_METRIC_LOGISTICS_ANOMALY: return _ ("Logistics anomaly rate");
+      case DESK_METRIC_NEGATIVE_REVIEW: return _ ("Negative review rate (campaign products)");
+      case DESK_N_METRICS:
+      default: g_return_val_if_reached (NULL);
     }
 }
 
@@ -81,21 +81,21 @@ desk_order_field_get_label (DeskOrderField field)
 {
   switch (field)
     {
-    case DESK_ORDER_FIELD_ORDER_ID: return _ ("Order number");
-    case DESK_ORDER_FIELD_CREATED_AT: return _ ("Order time");
-    case DESK_ORDER_FIELD_STATUS: return _ ("Order status");
-    case DESK_ORDER_FIELD_TRACKING_NUMBER: return _ ("Tracking number");
-    case DESK_ORDER_FIELD_SHIPPED_AT: return _ ("Time the tracking number was entered");
-    case DESK_ORDER_FIELD_CARRIER: return _ ("Shipping carrier");
-    case DESK_ORDER_FIELD_FIRST_EVENT_AT: return _ ("First tracking update");
-    case DESK_ORDER_FIELD_LAST_EVENT_AT: return _ ("Latest tracking update");
-    case DESK_ORDER_FIELD_DELIVERED_AT: return _ ("Delivery time");
-    case DESK_ORDER_FIELD_SKU: return _ ("Product SKU");
-    case DESK_ORDER_FIELD_CAMPAIGN: return _ ("Campaign order");
-    case DESK_ORDER_FIELD_RATING: return _ ("Review rating");
-    case DESK_ORDER_FIELD_REVIEW: return _ ("Review text");
-    case DESK_N_ORDER_FIELDS:
-    default: g_return_val_if_reached (NULL);
+      case DESK_ORDER_FIELD_ORDER_ID: return _ ("Order number");
+      case DESK_ORDER_FIELD_CREATED_AT: return _ ("Order time");
+      case DESK_ORDER_FIELD_STATUS: return _ ("Order status");
+      case DESK_ORDER_FIELD_TRACKING_NUMBER: return _ ("Tracking number");
+      case DESK_ORDER_FIELD_SHIPPED_AT: return _ ("Time the tracking number was entered");
+      case DESK_ORDER_FIELD_CARRIER: return _ ("Shipping carrier");
+      case DESK_ORDER_FIELD_FIRST_EVENT_AT: return _ ("First tracking update");
+      case DESK_ORDER_FIELD_LAST_EVENT_AT: return _ ("Latest tracking update");
+      case DESK_ORDER_FIELD_DELIVERED_AT: return _ ("Delivery time");
+      case DESK_ORDER_FIELD_SKU: return _ ("Product SKU");
+      case DESK_ORDER_FIELD_CAMPAIGN: return _ ("Campaign order");
+      case DESK_ORDER_FIELD_RATING: return _ ("Review rating");
+      case DESK_ORDER_FIELD_REVIEW: return _ ("Review text");
+      case DESK_N_ORDER_FIELDS:
+      default: g_return_val_if_reached (NULL);
     }
 }
 

@@ -77,8 +77,8 @@ gboolean       desk_activity_rules_is_cancelled_status (const DeskActivityRules 
 gboolean       desk_activity_rules_is_official_carrier (const DeskActivityRules *rules,
                                                         const char              *carrier);
 /* Whether review text holds a "not as described"-type phrase. */
-gboolean desk_activity_rules_is_negative_text (const DeskActivityRules *rules,
-                                               const char              *text);
+gboolean    desk_activity_rules_is_negative_text (const DeskActivityRules *rules,
+                                                  const char              *text);
 const char *desk_activity_rules_get_source (const DeskActivityRules *rules);
 
 /* Normalises a header or status for comparison: case-folded, without spaces,

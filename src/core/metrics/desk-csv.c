@@ -8,7 +8,7 @@
 
 #include "desk-csv.h"
 
-G_DEFINE_QUARK (desk-csv-error-quark, desk_csv_error)
+G_DEFINE_QUARK (desk - csv - error - quark, desk_csv_error)
 
 struct _DeskCsvReader
 {

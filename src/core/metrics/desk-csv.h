@@ -25,7 +25,7 @@ DeskCsvReader *desk_csv_reader_new (GBytes  *data,
 void           desk_csv_reader_free (DeskCsvReader *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskCsvReader, desk_csv_reader_free)
 
-char        desk_csv_reader_get_separator (DeskCsvReader *self);
+char desk_csv_reader_get_separator (DeskCsvReader *self);
 /* "UTF-8" or "GB18030": what the file was written in. */
 const char *desk_csv_reader_get_encoding (DeskCsvReader *self);
 /* The share of the text read so far, 0…1, for progress. */

@@ -44,9 +44,9 @@ draw_text (cairo_t    *cr,
            double      align, /* 0 left, 0.5 centre, 1 right */
            gboolean    bold)
 {
-  PangoLayout                     *layout = pango_cairo_create_layout (cr);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
   g_autoptr (PangoFontDescription) font = pango_font_description_from_string (bold ? "Sans Bold 9" : "Sans 8");
-  int                              w, h;
+  int w, h;
 
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text, -1);

@@ -62,8 +62,8 @@ desk_metrics_parse_day (const char *text)
 }
 
 static gboolean
-in_campaign (const DeskOrder          *order,
-             DeskOrderExport          *export,
+in_campaign (const DeskOrder *order,
+             DeskOrderExport *export,
              const DeskMetricsOptions *options)
 {
   if (options->campaign_skus)
@@ -75,9 +75,9 @@ in_campaign (const DeskOrder          *order,
 
 /* Adds one order to its day; returns the metrics it counted against. */
 static guint
-count_order (DeskMetricsDay           *day,
-             const DeskOrder          *order,
-             DeskOrderExport          *export,
+count_order (DeskMetricsDay  *day,
+             const DeskOrder *order,
+             DeskOrderExport *export,
              const DeskActivityRules  *rules,
              const DeskMetricsOptions *options)
 {
@@ -235,11 +235,11 @@ check_reentry (DeskMetricsResult        *self,
                const DeskMetricsOptions *options)
 {
   static const char *const dsr_ids[3] = { "dsr-as-described", "dsr-communication", "dsr-shipping" };
-  const char *dsr_labels[3] = { _ ("“Item as described”"), _ ("“Communication”"), _ ("“Shipping speed”") };
-  const double max_rate = desk_activity_rules_get_reentry_rate (rules);
-  const guint  need = desk_activity_rules_get_reentry_days (rules);
-  const double dsr_min = desk_activity_rules_get_dsr_min (rules);
-  gint32       from = options->fixed_since ? options->fixed_since : self->exit_day + 1;
+  const char              *dsr_labels[3] = { _ ("“Item as described”"), _ ("“Communication”"), _ ("“Shipping speed”") };
+  const double             max_rate = desk_activity_rules_get_reentry_rate (rules);
+  const guint              need = desk_activity_rules_get_reentry_days (rules);
+  const double             dsr_min = desk_activity_rules_get_dsr_min (rules);
+  gint32                   from = options->fixed_since ? options->fixed_since : self->exit_day + 1;
 
   for (guint m = 0; self->exit_fired && m < DESK_N_METRICS; m++)
     {
@@ -270,7 +270,7 @@ check_reentry (DeskMetricsResult        *self,
 }
 
 DeskMetricsResult *
-desk_metrics_compute (DeskOrderExport          *export,
+desk_metrics_compute (DeskOrderExport *export,
                       const DeskActivityRules  *rules,
                       const DeskMetricsOptions *options)
 {
@@ -438,8 +438,8 @@ days_to_json (DeskMetricsResult *self,
 
 void
 desk_metrics_result_to_json (DeskMetricsResult *self,
-                             DeskOrderExport   *export,
-                             JsonBuilder       *builder)
+                             DeskOrderExport *export,
+                             JsonBuilder *builder)
 {
   GPtrArray *problems = desk_order_export_get_problems (export);
 

@@ -10,22 +10,22 @@ G_BEGIN_DECLS
 /* What the seller tells about their store; the export cannot know it. */
 typedef struct
 {
-  gboolean    relaxed_category; /* home & garden, auto parts, 3C accessories */
-  const char *const *campaign_skus; /* NULL: the export's campaign column, else every SKU */
-  gint32      fixed_since;      /* local day the cause was fixed; 0 = the day after the exit */
-  double      dsr[3];           /* as described, communication, shipping; 0 = not entered */
-  gboolean    post_mortem_approved;
+  gboolean           relaxed_category; /* home & garden, auto parts, 3C accessories */
+  const char *const *campaign_skus;    /* NULL: the export's campaign column, else every SKU */
+  gint32             fixed_since;      /* local day the cause was fixed; 0 = the day after the exit */
+  double             dsr[3];           /* as described, communication, shipping; 0 = not entered */
+  gboolean           post_mortem_approved;
 } DeskMetricsOptions;
 
 typedef struct
 {
-  gint32 day;                     /* local day number */
-  guint  orders;                  /* orders created that day */
-  double count[DESK_N_METRICS];   /* orders that count against the metric (weighted) */
-  double base[DESK_N_METRICS];    /* orders the metric is measured on */
-  double rate[DESK_N_METRICS];    /* that day alone; NAN without a base */
-  double rolling[DESK_N_METRICS]; /* the window ending that day; NAN without a base */
-  gboolean over[DESK_N_METRICS];  /* rolling above the threshold */
+  gint32   day;                     /* local day number */
+  guint    orders;                  /* orders created that day */
+  double   count[DESK_N_METRICS];   /* orders that count against the metric (weighted) */
+  double   base[DESK_N_METRICS];    /* orders the metric is measured on */
+  double   rate[DESK_N_METRICS];    /* that day alone; NAN without a base */
+  double   rolling[DESK_N_METRICS]; /* the window ending that day; NAN without a base */
+  gboolean over[DESK_N_METRICS];    /* rolling above the threshold */
 } DeskMetricsDay;
 
 /* Why a store cannot sign up again yet: an id code can match and a translated sentence. */
@@ -37,7 +37,7 @@ typedef struct
 
 typedef struct _DeskMetricsResult DeskMetricsResult;
 
-DeskMetricsResult *desk_metrics_compute (DeskOrderExport          *export,
+DeskMetricsResult *desk_metrics_compute (DeskOrderExport *export,
                                          const DeskActivityRules  *rules,
                                          const DeskMetricsOptions *options);
 void               desk_metrics_result_free (DeskMetricsResult *self);
@@ -70,7 +70,7 @@ gint32 desk_metrics_parse_day (const char *text);
 /* {"rows", "rows_skipped", "problems", "thresholds", "days": [...], "exit": {...},
  *  "reentry": {...}}: rates as fractions, dates in the seller's zone. */
 void desk_metrics_result_to_json (DeskMetricsResult *self,
-                                  DeskOrderExport   *export,
-                                  JsonBuilder       *builder);
+                                  DeskOrderExport *export,
+                                  JsonBuilder *builder);
 
 G_END_DECLS

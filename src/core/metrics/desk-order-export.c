@@ -10,7 +10,7 @@
 #include "desk-csv.h"
 #include "desk-order-export.h"
 
-G_DEFINE_QUARK (desk-metrics-error-quark, desk_metrics_error)
+G_DEFINE_QUARK (desk - metrics - error - quark, desk_metrics_error)
 
 #define MAX_PROBLEMS 1000
 
@@ -64,8 +64,8 @@ struct _DeskOrderExport
   gint64        as_of;
   gboolean      has_field[DESK_N_ORDER_FIELDS];
   /* Statuses and carriers repeat: what each interned string means, once. */
-  GHashTable *cancelled_cache; /* interned status → GINT_TO_POINTER (1 + is cancelled) */
-  GHashTable *official_cache;  /* interned carrier → GINT_TO_POINTER (1 + is official) */
+  GHashTable   *cancelled_cache; /* interned status → GINT_TO_POINTER (1 + is cancelled) */
+  GHashTable   *official_cache;  /* interned carrier → GINT_TO_POINTER (1 + is official) */
   DeskZoneCache utc_cache;
 };
 
@@ -248,10 +248,10 @@ gboolean
 desk_tracking_number_is_plausible (const char *number)
 {
   static const char *const placeholders[] = { "test", "none", "na", "null", "无", "暂无", "tbd", "0", NULL };
-  g_autofree char *key = NULL;
-  gsize            len = 0, digits = 0;
-  gboolean         same = TRUE, rising = TRUE, falling = TRUE;
-  char             prev = 0;
+  g_autofree char         *key = NULL;
+  gsize                    len = 0, digits = 0;
+  gboolean                 same = TRUE, rising = TRUE, falling = TRUE;
+  char                     prev = 0;
 
   if (number == NULL)
     return FALSE;
@@ -296,7 +296,7 @@ static gboolean
 is_truthy (const char *value)
 {
   static const char *const yes[] = { "1", "y", "yes", "true", "是", "参加", "参与", "活动", "да", "✓", "√", NULL };
-  g_autofree char *key = g_utf8_casefold (value, -1);
+  g_autofree char         *key = g_utf8_casefold (value, -1);
 
   g_strstrip (key);
   return g_strv_contains (yes, key);
@@ -395,10 +395,10 @@ add_problem (DeskOrderExport *self,
 }
 
 static gboolean
-missing_columns_error (int                      columns[DESK_N_ORDER_FIELDS],
-                       char                   **fields,
-                       guint                    n_fields,
-                       GError                 **error)
+missing_columns_error (int      columns[DESK_N_ORDER_FIELDS],
+                       char   **fields,
+                       guint    n_fields,
+                       GError **error)
 {
   g_autoptr (GString) found = g_string_new (NULL);
 

@@ -75,11 +75,11 @@ guint            desk_order_export_get_n_orders (DeskOrderExport *self);
 const DeskOrder *desk_order_export_get_order (DeskOrderExport *self,
                                               guint            index);
 /* Data rows in the file, and those skipped (with a problem each). */
-guint            desk_order_export_get_n_rows (DeskOrderExport *self);
-guint            desk_order_export_get_n_skipped (DeskOrderExport *self);
-GPtrArray       *desk_order_export_get_problems (DeskOrderExport *self); /* DeskOrderProblem*, first 1000 */
-gboolean         desk_order_export_has_field (DeskOrderExport *self,
-                                              DeskOrderField   field);
+guint      desk_order_export_get_n_rows (DeskOrderExport *self);
+guint      desk_order_export_get_n_skipped (DeskOrderExport *self);
+GPtrArray *desk_order_export_get_problems (DeskOrderExport *self); /* DeskOrderProblem*, first 1000 */
+gboolean   desk_order_export_has_field (DeskOrderExport *self,
+                                        DeskOrderField   field);
 /* The export's own "now": the latest time in it, so a file read later gives the same figures. */
 gint64      desk_order_export_get_as_of (DeskOrderExport *self);
 GTimeZone  *desk_order_export_get_zone (DeskOrderExport *self);

@@ -14,7 +14,8 @@
 
 struct _DeskPostMortem
 {
-  char *values[DESK_N_POST_MORTEM_FIELDS];
+  char    *values[DESK_N_POST_MORTEM_FIELDS];
+  gboolean edited[DESK_N_POST_MORTEM_FIELDS]; /* written by the seller: never refilled */
 };
 
 static const char *const field_ids[DESK_N_POST_MORTEM_FIELDS] = {
@@ -43,20 +44,20 @@ desk_post_mortem_field_get_label (DeskPostMortemField field)
 {
   switch (field)
     {
-    case DESK_POST_MORTEM_CAMPAIGN: return _ ("Campaign");
-    case DESK_POST_MORTEM_EXIT_DATE: return _ ("Date of the exit");
-    case DESK_POST_MORTEM_TRIGGER: return _ ("Metric that caused it, against its threshold");
-    case DESK_POST_MORTEM_DAYS_OVER: return _ ("Days over the threshold");
-    case DESK_POST_MORTEM_ORDERS: return _ ("Orders that caused it");
-    case DESK_POST_MORTEM_SKUS: return _ ("Products (SKUs) most involved");
-    case DESK_POST_MORTEM_CARRIERS: return _ ("Carriers involved");
-    case DESK_POST_MORTEM_ROOT_CAUSE: return _ ("Root cause");
-    case DESK_POST_MORTEM_RESPONSIBLE: return _ ("Where it went wrong (warehouse, ERP, carrier, supplier, service)");
-    case DESK_POST_MORTEM_ACTIONS: return _ ("Corrective actions taken, with dates");
-    case DESK_POST_MORTEM_FIX_EVIDENCE: return _ ("Figures since the fix");
-    case DESK_POST_MORTEM_PREVENTION: return _ ("How it is prevented from now on");
-    case DESK_N_POST_MORTEM_FIELDS:
-    default: g_return_val_if_reached (NULL);
+      case DESK_POST_MORTEM_CAMPAIGN: return _ ("Campaign");
+      case DESK_POST_MORTEM_EXIT_DATE: return _ ("Date of the exit");
+      case DESK_POST_MORTEM_TRIGGER: return _ ("Metric that caused it, against its threshold");
+      case DESK_POST_MORTEM_DAYS_OVER: return _ ("Days over the threshold");
+      case DESK_POST_MORTEM_ORDERS: return _ ("Orders that caused it");
+      case DESK_POST_MORTEM_SKUS: return _ ("Products (SKUs) most involved");
+      case DESK_POST_MORTEM_CARRIERS: return _ ("Carriers involved");
+      case DESK_POST_MORTEM_ROOT_CAUSE: return _ ("Root cause");
+      case DESK_POST_MORTEM_RESPONSIBLE: return _ ("Where it went wrong (warehouse, ERP, carrier, supplier, service)");
+      case DESK_POST_MORTEM_ACTIONS: return _ ("Corrective actions taken, with dates");
+      case DESK_POST_MORTEM_FIX_EVIDENCE: return _ ("Figures since the fix");
+      case DESK_POST_MORTEM_PREVENTION: return _ ("How it is prevented from now on");
+      case DESK_N_POST_MORTEM_FIELDS:
+      default: g_return_val_if_reached (NULL);
     }
 }
 
@@ -98,6 +99,27 @@ desk_post_mortem_set (DeskPostMortem     *self,
   g_return_if_fail (field < DESK_N_POST_MORTEM_FIELDS);
   g_free (self->values[field]);
   self->values[field] = value && *value ? g_strstrip (g_strdup (value)) : NULL;
+  self->edited[field] = self->values[field] != NULL;
+}
+
+gboolean
+desk_post_mortem_get_edited (DeskPostMortem     *self,
+                             DeskPostMortemField field)
+{
+  g_return_val_if_fail (field < DESK_N_POST_MORTEM_FIELDS, FALSE);
+  return self->edited[field];
+}
+
+void
+desk_post_mortem_copy_into (DeskPostMortem *self,
+                            DeskPostMortem *dest)
+{
+  for (guint i = 0; i < DESK_N_POST_MORTEM_FIELDS; i++)
+    {
+      g_free (dest->values[i]);
+      dest->values[i] = g_strdup (self->values[i]);
+      dest->edited[i] = self->edited[i];
+    }
 }
 
 guint
@@ -110,15 +132,19 @@ desk_post_mortem_count_missing (DeskPostMortem *self)
   return missing;
 }
 
+/* The figures are refilled on every reading; what the seller wrote stays. */
 static void
 fill (DeskPostMortem     *self,
       DeskPostMortemField field,
       char               *value)
 {
-  if (self->values[field] == NULL && value && *value)
-    self->values[field] = value;
-  else
-    g_free (value);
+  if (self->edited[field])
+    {
+      g_free (value);
+      return;
+    }
+  g_free (self->values[field]);
+  self->values[field] = value && *value ? value : (g_free (value), NULL);
 }
 
 static char *
@@ -220,11 +246,11 @@ count_name (GHashTable *counts,
 static void
 describe_orders (DeskPostMortem    *self,
                  DeskMetricsResult *result,
-                 DeskOrderExport   *export)
+                 DeskOrderExport *export)
 {
-  const guint    window = 30;
-  const gint32   exit_day = desk_metrics_result_get_exit_day (result);
-  const guint    mask = exit_mask (result);
+  const guint  window = 30;
+  const gint32 exit_day = desk_metrics_result_get_exit_day (result);
+  const guint  mask = exit_mask (result);
   g_autoptr (GHashTable) skus = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) carriers = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GString) orders = g_string_new (NULL);
@@ -276,10 +302,14 @@ describe_fix (DeskMetricsResult *result)
 void
 desk_post_mortem_prefill (DeskPostMortem    *self,
                           DeskMetricsResult *result,
-                          DeskOrderExport   *export,
-                          const char        *campaign)
+                          DeskOrderExport *export,
+                          const char *campaign)
 {
-  fill (self, DESK_POST_MORTEM_CAMPAIGN, g_strdup (campaign));
+  for (guint i = 0; i < DESK_N_POST_MORTEM_FIELDS; i++)
+    if (desk_post_mortem_field_is_computed (i))
+      fill (self, i, NULL);
+  if (campaign && *campaign)
+    fill (self, DESK_POST_MORTEM_CAMPAIGN, g_strdup (campaign));
   if (!desk_metrics_result_get_exit_fired (result))
     return;
   fill (self, DESK_POST_MORTEM_EXIT_DATE, desk_metrics_format_day (desk_metrics_result_get_exit_day (result)));
@@ -296,6 +326,12 @@ desk_post_mortem_to_json (DeskPostMortem *self,
   json_builder_begin_object (builder);
   for (guint i = 0; i < DESK_N_POST_MORTEM_FIELDS; i++)
     desk_json_add_text (builder, field_ids[i], self->values[i]);
+  json_builder_set_member_name (builder, "edited");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < DESK_N_POST_MORTEM_FIELDS; i++)
+    if (self->edited[i])
+      json_builder_add_string_value (builder, field_ids[i]);
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
 
@@ -313,6 +349,21 @@ desk_post_mortem_from_json (const char *json,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return g_steal_pointer (&self);
   for (guint i = 0; i < DESK_N_POST_MORTEM_FIELDS; i++)
-    desk_post_mortem_set (self, i, json_object_get_string_member_with_default (json_node_get_object (root), field_ids[i], NULL));
+    {
+      desk_post_mortem_set (self, i, json_object_get_string_member_with_default (json_node_get_object (root), field_ids[i], NULL));
+      self->edited[i] = FALSE;
+    }
+  if (json_object_has_member (json_node_get_object (root), "edited"))
+    {
+      JsonArray *edited = json_object_get_array_member (json_node_get_object (root), "edited");
+
+      for (guint i = 0; edited && i < json_array_get_length (edited); i++)
+        {
+          DeskPostMortemField field = desk_post_mortem_field_from_id (json_array_get_string_element (edited, i));
+
+          if (field < DESK_N_POST_MORTEM_FIELDS)
+            self->edited[field] = TRUE;
+        }
+    }
   return g_steal_pointer (&self);
 }

@@ -44,12 +44,18 @@ const char *desk_post_mortem_get (DeskPostMortem     *self,
 void        desk_post_mortem_set (DeskPostMortem     *self,
                                   DeskPostMortemField field,
                                   const char         *value);
+/* Whether the seller wrote the field (desk_post_mortem_set()). */
+gboolean desk_post_mortem_get_edited (DeskPostMortem     *self,
+                                      DeskPostMortemField field);
+void     desk_post_mortem_copy_into (DeskPostMortem *self,
+                                     DeskPostMortem *dest);
 /* Fills the computed fields from the metrics (which day, which metric, which
- * orders, SKUs and carriers); fields the seller has written are kept. */
+ * orders, SKUs and carriers), again on every reading; fields the seller
+ * has written are kept. */
 void desk_post_mortem_prefill (DeskPostMortem    *self,
                                DeskMetricsResult *result,
-                               DeskOrderExport   *export,
-                               const char        *campaign);
+                               DeskOrderExport *export,
+                               const char *campaign);
 /* Fields still empty: what the seller must write before submitting. */
 guint desk_post_mortem_count_missing (DeskPostMortem *self);
 
