@@ -45,25 +45,25 @@ typedef struct
 
 struct _DeskCaseRules
 {
-  DeskCaseType    case_type;
-  DeskRuleFigure *deadline;
-  GPtrArray      *evidence; /* DeskEvidenceRequirement*, pack order */
-  DeskRuleFigure *max_attempts;
-  DeskRuleFigure *product_cooldown;
-  DeskRuleFigure *second_appeal;
-  char           *second_requires;
-  DeskRuleText    second_requirement;
-  DeskRuleFigure *duplicate_case;
-  GStrv           letter_languages;
-  DeskRuleFigure *char_limit;
-  DeskRuleFigure *letter_rule;
-  GPtrArray      *letter_notes; /* DeskRuleText* */
-  DeskRuleFigure *review_time;
-  DeskRuleText    review_text;
-  gboolean        review_working_days;
-  DeskRuleFigure *submit_rule;
-  GPtrArray      *submit_steps; /* DeskRuleText* */
-  GHashTable     *terms;        /* id → DeskRuleTerm* */
+  DeskCaseType               case_type;
+  DeskRuleFigure            *deadline;
+  GPtrArray                 *evidence; /* DeskEvidenceRequirement*, pack order */
+  DeskRuleFigure            *max_attempts;
+  DeskRuleFigure            *product_cooldown;
+  DeskRuleFigure            *second_appeal;
+  char                      *second_requires;
+  DeskRuleText               second_requirement;
+  DeskRuleFigure            *duplicate_case;
+  GStrv                      letter_languages;
+  DeskRuleFigure            *char_limit;
+  DeskRuleFigure            *letter_rule;
+  GPtrArray                 *letter_notes; /* DeskRuleText* */
+  DeskRuleFigure            *review_time;
+  DeskRuleText               review_text;
+  gboolean                   review_working_days;
+  DeskRuleFigure            *submit_rule;
+  GPtrArray                 *submit_steps; /* DeskRuleText* */
+  GHashTable                *terms;        /* id → DeskRuleTerm* */
   struct _DeskActivityRules *activity_metrics;
 };
 
