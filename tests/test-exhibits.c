@@ -18,10 +18,11 @@ insert_case (DeskStore *store, DeskPlatform platform, DeskCaseType type)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskCase) kase = desk_case_new (platform, type, "Case");
+  g_autoptr (DeskRuleRegistry) rules = desk_rule_registry_new (NULL); /* built-in packs */
 
   g_assert_true (desk_store_insert_case (store, kase, &error));
   g_assert_no_error (error);
-  g_assert_true (desk_checklist_create_for_case (store, NULL, kase, NULL, &error));
+  g_assert_true (desk_checklist_create_for_case (store, rules, kase, NULL, &error));
   g_assert_no_error (error);
   return desk_case_get_id (kase);
 }
@@ -75,10 +76,10 @@ attach_item (DeskStore *store, gint64 case_id, const char *item_id, gint64 evide
 }
 
 static GPtrArray *
-list (DeskStore *store, gint64 case_id, const char *language)
+list (DeskSession *session, gint64 case_id, const char *language)
 {
   g_autoptr (GError) error = NULL;
-  GPtrArray *exhibits = desk_exhibits_list (store, case_id, language, &error);
+  GPtrArray *exhibits = desk_exhibits_list (session, case_id, language, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (exhibits);
@@ -120,7 +121,7 @@ static void
 test_order (Fixture *f, gconstpointer data)
 {
   Joom j = make_joom_case (f->store);
-  g_autoptr (GPtrArray) exhibits = list (f->store, j.kase, "en");
+  g_autoptr (GPtrArray) exhibits = list (f->session, j.kase, "en");
   gint64 expected[] = { j.listing, j.first_listing, j.authorization, j.authorization_2, j.invoice, j.notes };
 
   g_assert_cmpuint (exhibits->len, ==, G_N_ELEMENTS (expected));
@@ -145,9 +146,9 @@ static void
 test_descriptions (Fixture *f, gconstpointer data)
 {
   Joom j = make_joom_case (f->store);
-  g_autoptr (GPtrArray) en = list (f->store, j.kase, "en");
-  g_autoptr (GPtrArray) ru = list (f->store, j.kase, "ru");
-  g_autoptr (GPtrArray) zh = list (f->store, j.kase, "zh_CN");
+  g_autoptr (GPtrArray) en = list (f->session, j.kase, "en");
+  g_autoptr (GPtrArray) ru = list (f->session, j.kase, "ru");
+  g_autoptr (GPtrArray) zh = list (f->session, j.kase, "zh_CN");
 
   g_assert_cmpstr (EXHIBIT (en, 2)->item_label, ==, "Brand authorization");
   g_assert_cmpstr (EXHIBIT (en, 2)->description, ==, "Exhibit 3 — Brand authorization");
@@ -193,7 +194,7 @@ test_renumber_on_unlink (Fixture *f, gconstpointer data)
 
   g_assert_true (desk_evidence_detach_from_checklist (f->store, item_row (f->store, j.kase, "reseller-listing-screenshots"), j.listing, &error));
   g_assert_no_error (error);
-  exhibits = list (f->store, j.kase, "en");
+  exhibits = list (f->session, j.kase, "en");
   g_assert_cmpuint (exhibits->len, ==, 6);
   g_assert_cmpint (EXHIBIT (exhibits, 0)->evidence_id, ==, j.first_listing);
   /* Unlinked ones by the time they were added to the case. */
@@ -213,8 +214,8 @@ test_other_case (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) theirs = NULL;
 
   attach_item (f->store, other, "reseller-listing-screenshots", j.authorization);
-  mine = list (f->store, j.kase, "en");
-  theirs = list (f->store, other, "en");
+  mine = list (f->session, j.kase, "en");
+  theirs = list (f->session, other, "en");
   g_assert_cmpuint (mine->len, ==, 6);
   g_assert_cmpint (EXHIBIT (mine, 2)->evidence_id, ==, j.authorization);
   g_assert_cmpstr (EXHIBIT (mine, 2)->item_id, ==, "brand-authorization");
@@ -227,8 +228,8 @@ test_empty_and_missing (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   gint64 kase = insert_case (f->store, DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT);
-  g_autoptr (GPtrArray) none = list (f->store, kase, "en");
-  g_autoptr (GPtrArray) missing = desk_exhibits_list (f->store, kase + 100, "en", &error);
+  g_autoptr (GPtrArray) none = list (f->session, kase, "en");
+  g_autoptr (GPtrArray) missing = desk_exhibits_list (f->session, kase + 100, "en", &error);
 
   g_assert_cmpuint (none->len, ==, 0);
   g_assert_null (missing);
@@ -246,7 +247,7 @@ test_title_fallback (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (sqlite3_exec (_desk_store_get_db (f->store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
   attach_item (f->store, kase, "custom-proof", ev);
-  exhibits = list (f->store, kase, "en");
+  exhibits = list (f->session, kase, "en");
   g_assert_cmpuint (exhibits->len, ==, 1);
   g_assert_cmpstr (EXHIBIT (exhibits, 0)->description, ==, "Exhibit 1 — custom-proof");
 }

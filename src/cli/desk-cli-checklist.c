@@ -36,8 +36,7 @@ static DeskRulePack *
 pack_for (DeskCliContext *ctx,
           DeskCase       *kase)
 {
-  return desk_rule_registry_get_pack (desk_checklist_get_rules (ctx->store),
-                                      desk_case_get_platform (kase));
+  return desk_session_get_pack (ctx->session, desk_case_get_platform (kase));
 }
 
 static int
@@ -53,7 +52,7 @@ desk_cli_checklist_create (DeskCliContext *ctx,
                            DeskCase       *kase,
                            GError        **error)
 {
-  return desk_checklist_create_for_case (ctx->store, NULL, kase, NULL, error);
+  return desk_checklist_create_for_case (ctx->store, desk_session_get_rules (ctx->session), kase, NULL, error);
 }
 
 void
@@ -113,7 +112,7 @@ desk_cli_checklist_demo (DeskCliContext *ctx,
   g_autoptr (GPtrArray) items = NULL;
   const char *const *products = desk_case_get_product_ids (kase);
 
-  if (!desk_checklist_create_for_case (ctx->store, NULL, kase, NULL, error)
+  if (!desk_checklist_create_for_case (ctx->store, desk_session_get_rules (ctx->session), kase, NULL, error)
       || !(items = desk_checklist_list (ctx->store, desk_case_get_id (kase), error))
       || !demo_states (ctx, items, index, error))
     return FALSE;

@@ -10,6 +10,7 @@
 #include "desk-checklist.h"
 #include "desk-cli.h"
 #include "desk-evidence-store.h"
+#include "desk-session.h"
 #include "desk-util.h"
 #include "metrics/desk-activity-case.h"
 
@@ -26,7 +27,7 @@ rules_for_case (DeskCliContext *ctx,
                 DeskCase       *kase,
                 GError        **error)
 {
-  DeskRulePack *pack = desk_rule_registry_get_pack (desk_checklist_get_rules (ctx->store), desk_case_get_platform (kase));
+  DeskRulePack *pack = desk_session_get_pack (ctx->session, desk_case_get_platform (kase));
 
   return desk_activity_rules_for_pack (pack, error);
 }

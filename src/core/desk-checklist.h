@@ -51,10 +51,6 @@ gboolean desk_checklist_state_from_id (const char         *id,
 /* Translated: "Missing", "Provided", "Needs attention". */
 const char *desk_checklist_state_get_label (DeskChecklistState state);
 
-/* The rule registry for the store's data directory (<data_dir>/rules for
- * user packs), created on first use and kept with the store. Borrowed. */
-DeskRuleRegistry *desk_checklist_get_rules (DeskStore *store);
-
 /* Creates the checklist of @kase (already inserted) from @pack and records
  * the pack version on the case (saved). Items that exist already are kept
  * with their state, so calling it again only adds what the pack added.
@@ -64,7 +60,7 @@ gboolean desk_checklist_create_from_pack (DeskStore    *store,
                                           DeskRulePack *pack,
                                           DeskCase     *kase,
                                           GError      **error);
-/* Same with the pack in force in @registry (NULL: desk_checklist_get_rules()).
+/* Same with the pack in force in @registry (desk_session_get_rules()).
  * When no pack lists the platform × case type, creates nothing and returns
  * TRUE with *n_created = 0 (@n_created may be NULL). */
 gboolean desk_checklist_create_for_case (DeskStore        *store,

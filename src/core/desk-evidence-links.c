@@ -213,6 +213,23 @@ run_ids (DeskStore    *store,
   return _desk_store_step_done (store, stmt, error);
 }
 
+static void
+drop_blob_cb (DeskStore *store,
+              gpointer   sha256)
+{
+  _desk_evidence_drop_unused_blob (store, sha256);
+}
+
+/* After the (outermost) commit: a crash leaves an unused file, never a
+ * missing one. Takes @sha256 (may be NULL). */
+static void
+drop_blob_after_commit (DeskStore *store,
+                        char      *sha256)
+{
+  if (sha256 != NULL)
+    _desk_store_after_commit (store, drop_blob_cb, sha256, g_free);
+}
+
 gboolean
 desk_evidence_attach (DeskStore *store,
                       gint64     case_id,
@@ -222,26 +239,22 @@ desk_evidence_attach (DeskStore *store,
   g_autoptr (DeskCase) kase = NULL;
   g_autoptr (DeskEvidence) evidence = NULL;
   g_autofree char *now = _desk_store_now_iso8601 ();
-  sqlite3_stmt    *stmt;
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   if (!(kase = desk_store_get_case (store, case_id, error))
       || !(evidence = desk_evidence_get (store, evidence_id, error))
-      || !_desk_store_begin (store, error))
+      || !(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
   stmt = _desk_store_prepare (store,
                               "INSERT OR IGNORE INTO case_evidence (case_id, evidence_id, added_at) VALUES (?1, ?2, ?3)", error);
   if (stmt)
     sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
   if (!run_ids (store, stmt, case_id, evidence_id, error))
-    {
-      _desk_store_rollback (store);
-      return FALSE;
-    }
-  if (!_desk_store_commit (store, error))
     return FALSE;
-  _desk_evidence_emit_changed (store, case_id);
-  return TRUE;
+  _desk_store_notify (store, "evidence", case_id);
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 /* Deletes the row of @evidence_id when no case uses it and the library does
@@ -333,22 +346,20 @@ desk_evidence_detach (DeskStore *store,
                       gint64     evidence_id,
                       GError   **error)
 {
-  g_autofree char *orphan = NULL;
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  char *orphan = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
   if (!detach_rows (store, case_id, evidence_id, &orphan, error))
     {
-      _desk_store_rollback (store);
+      g_free (orphan);
       return FALSE;
     }
-  if (!_desk_store_commit (store, error))
-    return FALSE;
-  /* After the commit: a crash here leaves an unused file, never a missing one. */
-  _desk_evidence_drop_unused_blob (store, orphan);
-  _desk_evidence_emit_changed (store, case_id);
-  return TRUE;
+  drop_blob_after_commit (store, orphan);
+  _desk_store_notify (store, "evidence", case_id);
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 gboolean
@@ -357,22 +368,7 @@ desk_evidence_attach_to_checklist (DeskStore *store,
                                    gint64     evidence_id,
                                    GError   **error)
 {
-  g_autoptr (DeskChecklistItem) item = NULL;
-
-  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  if (!(item = desk_checklist_get_item (store, checklist_item_id, error))
-      || !_desk_store_begin (store, error))
-    return FALSE;
-  if (!desk_evidence_attach (store, item->case_id, evidence_id, error)
-      || !desk_checklist_attach_evidence (store, checklist_item_id, evidence_id, error))
-    {
-      _desk_store_rollback (store);
-      return FALSE;
-    }
-  if (!_desk_store_commit (store, error))
-    return FALSE;
-  _desk_evidence_emit_changed (store, item->case_id);
-  return TRUE;
+  return desk_checklist_attach_evidence (store, checklist_item_id, evidence_id, error);
 }
 
 gboolean
@@ -381,14 +377,7 @@ desk_evidence_detach_from_checklist (DeskStore *store,
                                      gint64     evidence_id,
                                      GError   **error)
 {
-  g_autoptr (DeskChecklistItem) item = NULL;
-
-  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  if (!(item = desk_checklist_get_item (store, checklist_item_id, error))
-      || !desk_checklist_detach_evidence (store, checklist_item_id, evidence_id, error))
-    return FALSE;
-  _desk_evidence_emit_changed (store, item->case_id);
-  return TRUE;
+  return desk_checklist_detach_evidence (store, checklist_item_id, evidence_id, error);
 }
 
 gboolean
@@ -397,29 +386,27 @@ desk_evidence_set_in_library (DeskStore *store,
                               gboolean   in_library,
                               GError   **error)
 {
-  g_autofree char *orphan = NULL;
-  sqlite3_stmt    *stmt;
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  char         *orphan = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
   stmt = _desk_store_prepare (store, "UPDATE evidence SET in_library = ?2 WHERE id = ?1", error);
   if (!run_ids (store, stmt, evidence_id, !!in_library, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (_desk_store_get_db (store)) == 0)
     {
       set_not_found (error, evidence_id);
-      goto fail;
+      return FALSE;
     }
   if (!in_library && !delete_if_unused (store, evidence_id, &orphan, error))
-    goto fail;
-  if (!_desk_store_commit (store, error))
-    return FALSE;
-  _desk_evidence_drop_unused_blob (store, orphan);
-  _desk_evidence_emit_changed (store, 0);
-  return TRUE;
-
-fail:
-  _desk_store_rollback (store);
-  return FALSE;
+    {
+      g_free (orphan);
+      return FALSE;
+    }
+  drop_blob_after_commit (store, orphan);
+  _desk_store_notify (store, "evidence", 0);
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }

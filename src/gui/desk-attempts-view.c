@@ -14,8 +14,9 @@ struct _DeskAttemptsView
 {
   AdwBin parent_instance;
 
-  DeskStore *store;
-  DeskCase  *kase;
+  DeskSession *session;
+  DeskStore   *store; /* the session's */
+  DeskCase    *kase;
 
   AdwPreferencesGroup *group;
   GtkListBox          *list;
@@ -43,8 +44,7 @@ record_dialog_free (RecordDialog *rd)
 static DeskRulePack *
 get_pack (DeskAttemptsView *self)
 {
-  return desk_rule_registry_get_pack (desk_checklist_get_rules (self->store),
-                                      desk_case_get_platform (self->kase));
+  return desk_session_get_pack (self->session, desk_case_get_platform (self->kase));
 }
 
 /* List */
@@ -273,6 +273,7 @@ desk_attempts_view_dispose (GObject *object)
    * AdwBin unparents itself; doing it twice is a critical. */
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (desk_attempts_view_parent_class)->dispose (object);
 }
 
@@ -304,12 +305,14 @@ desk_attempts_view_new (void)
 
 void
 desk_attempts_view_set_case (DeskAttemptsView *self,
-                             DeskStore        *store,
+                             DeskSession      *session,
                              gint64            case_id)
 {
+  DeskStore *store = session ? desk_session_get_store (session) : NULL;
   g_autoptr (GError) error = NULL;
 
   g_return_if_fail (DESK_IS_ATTEMPTS_VIEW (self));
+  g_set_object (&self->session, session);
   g_set_object (&self->store, store);
   g_clear_object (&self->kase);
   if (store && case_id > 0 && !(self->kase = desk_store_get_case (store, case_id, &error)))

@@ -9,7 +9,6 @@
 #include "desk-attempts-view.h"
 #include "desk-case-row.h"
 #include "desk-evidence-section.h"
-#include "desk-evidence-store.h"
 #include "desk-checklist-view.h"
 #include "desk-util.h"
 
@@ -17,9 +16,10 @@ struct _DeskCasePage
 {
   AdwBin parent_instance;
 
-  DeskStore *store;
-  DeskCase  *kase;
-  gboolean   loading;
+  DeskSession *session;
+  DeskStore   *store; /* the session's */
+  DeskCase    *kase;
+  gboolean     loading;
 
   GtkLabel          *title_label;
   GtkLabel          *subtitle_label;
@@ -165,6 +165,7 @@ desk_case_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CASE_PAGE);
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (desk_case_page_parent_class)->dispose (object);
 }
 
@@ -204,9 +205,8 @@ desk_case_page_init (DeskCasePage *self)
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
 static void
-on_evidence_changed (GObject      *monitor,
-                     gint64        case_id,
-                     DeskCasePage *self)
+on_evidence_changed (DeskCasePage *self,
+                     gint64        case_id)
 {
   if (self->kase && (case_id == 0 || case_id == desk_case_get_id (self->kase)))
     {
@@ -216,14 +216,20 @@ on_evidence_changed (GObject      *monitor,
 }
 
 void
-desk_case_page_set_store (DeskCasePage *self,
-                          DeskStore    *store)
+desk_case_page_set_session (DeskCasePage *self,
+                            DeskSession  *session)
 {
   g_return_if_fail (DESK_IS_CASE_PAGE (self));
-  if (!g_set_object (&self->store, store) || store == NULL)
+  g_return_if_fail (session == NULL || DESK_IS_SESSION (session));
+  if (self->session)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (!g_set_object (&self->session, session))
     return;
-  g_signal_connect_object (desk_evidence_get_monitor (store), "changed",
-                           G_CALLBACK (on_evidence_changed), self, 0);
+  g_clear_object (&self->store);
+  if (session == NULL)
+    return;
+  self->store = g_object_ref (desk_session_get_store (session));
+  g_signal_connect_object (session, "evidence-changed", G_CALLBACK (on_evidence_changed), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -245,9 +251,9 @@ desk_case_page_set_case (DeskCasePage *self,
       return;
     }
   fill (self);
-  desk_evidence_section_attach (self->sections, self->store, case_id);
-  desk_checklist_view_set_case (self->checklist_view, self->store, case_id);
-  desk_attempts_view_set_case (self->attempts_view, self->store, case_id);
+  desk_evidence_section_attach (self->sections, self->session, case_id);
+  desk_checklist_view_set_case (self->checklist_view, self->session, case_id);
+  desk_attempts_view_set_case (self->attempts_view, self->session, case_id);
 }
 
 DeskCase *

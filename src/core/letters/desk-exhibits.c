@@ -133,21 +133,23 @@ item_title (DeskRulePack *pack,
   " ORDER BY l.item_row IS NULL, l.position, l.item_row, l.link_seq, ce.added_at, ce.rowid"
 
 GPtrArray *
-desk_exhibits_list (DeskStore  *store,
-                    gint64      case_id,
-                    const char *language,
-                    GError    **error)
+desk_exhibits_list (DeskSession *session,
+                    gint64       case_id,
+                    const char  *language,
+                    GError     **error)
 {
+  DeskStore *store;
   g_autoptr (GPtrArray) exhibits = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_exhibit_free);
   g_autoptr (DeskCase) kase = NULL;
   DeskRulePack *pack;
   sqlite3_stmt *stmt;
   int           rc;
 
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
+  store = desk_session_get_store (session);
   if (!(kase = _desk_store_get_case_summary (store, case_id, error)))
     return NULL;
-  pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), desk_case_get_platform (kase));
+  pack = desk_session_get_pack (session, desk_case_get_platform (kase));
   if (!(stmt = _desk_store_prepare (store, EXHIBIT_SQL, error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);

@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -41,10 +41,10 @@ void         desk_exhibit_free (DeskExhibit *exhibit);
  * (data/letters/exhibit-labels.json), else from the case's rule pack, else
  * the requirement id; exhibits linked to no item are described by their file
  * name. An empty array when the case has no evidence. */
-GPtrArray *desk_exhibits_list (DeskStore  *store,
-                               gint64      case_id,
-                               const char *language,
-                               GError    **error);
+GPtrArray *desk_exhibits_list (DeskSession *session,
+                               gint64       case_id,
+                               const char  *language,
+                               GError     **error);
 
 /* "Exhibit 3", "Приложение 3", "附件3". */
 char *desk_exhibit_format_reference (guint       number,

@@ -9,6 +9,7 @@
 #include "desk-checklist.h"
 #include "desk-evidence-store.h"
 #include "desk-json.h"
+#include "desk-activity-case-private.h"
 #include "desk-store-private.h"
 
 struct _DeskActivityAnalysis
@@ -370,14 +371,15 @@ desk_activity_save (DeskStore            *store,
   g_autofree char *pm = post_mortem_json (analysis->post_mortem);
   g_autofree char *now = _desk_store_now_iso8601 ();
   g_autofree char *line = timeline_text (analysis);
-  sqlite3_stmt    *stmt;
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  sqlite3_stmt *stmt;
 
   json_builder_begin_object (builder);
   desk_metrics_result_to_json (analysis->result, analysis->export, builder);
   json_builder_end_object (builder);
   result = builder_to_string (builder);
 
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
   stmt = _desk_store_prepare (store,
                               "INSERT OR REPLACE INTO activity_metrics (case_id, export_evidence_id, options_json, result_json, post_mortem_json, computed_at)"
@@ -395,12 +397,10 @@ desk_activity_save (DeskStore            *store,
       sqlite3_bind_text (stmt, 5, pm, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
     }
-  if (stmt == NULL || !_desk_store_step_done (store, stmt, error) || !save_columns (store, columns, error) || !link_export (store, case_id, export_evidence_id, error) || !desk_store_add_timeline_entry (store, case_id, "metrics", line, error) || !_desk_store_commit (store, error))
-    {
-      _desk_store_rollback (store);
-      return FALSE;
-    }
-  return TRUE;
+  if (stmt == NULL || !_desk_store_step_done (store, stmt, error) || !save_columns (store, columns, error) || !link_export (store, case_id, export_evidence_id, error) || !desk_store_add_timeline_entry (store, case_id, "metrics", line, error))
+    return FALSE;
+  _desk_store_notify (store, "activity", case_id);
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 void
@@ -457,16 +457,16 @@ desk_activity_set_post_mortem_field (DeskStore          *store,
 {
   DeskActivityRecord record;
   g_autofree char   *pm = NULL;
-  sqlite3_stmt      *stmt;
+  g_autoptr (DeskStoreTxn) txn = _desk_store_txn_begin (store, error);
+  sqlite3_stmt *stmt;
 
-  if (!_desk_store_begin (store, error))
+  if (txn == NULL)
     return FALSE;
   if (!desk_activity_load (store, case_id, &record, error))
     {
       if (error && *error == NULL)
         g_set_error_literal (error, DESK_METRICS_ERROR, DESK_METRICS_ERROR_NO_ROWS,
                              _ ("Read the order export first: the post-mortem starts from its figures."));
-      _desk_store_rollback (store);
       return FALSE;
     }
   desk_post_mortem_set (record.post_mortem, field, value);
@@ -478,12 +478,10 @@ desk_activity_set_post_mortem_field (DeskStore          *store,
       sqlite3_bind_text (stmt, 1, pm, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, case_id);
     }
-  if (stmt == NULL || !_desk_store_step_done (store, stmt, error) || !_desk_store_commit (store, error))
-    {
-      _desk_store_rollback (store);
-      return FALSE;
-    }
-  return TRUE;
+  if (stmt == NULL || !_desk_store_step_done (store, stmt, error))
+    return FALSE;
+  _desk_store_notify (store, "activity", case_id);
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 GHashTable *
@@ -505,4 +503,26 @@ desk_activity_load_columns (DeskStore *store,
       return NULL;
     }
   return g_steal_pointer (&columns);
+}
+
+gpointer
+_desk_activity_snapshot_load (DeskStore *store,
+                              gint64     case_id,
+                              GError   **error)
+{
+  DeskActivityRecord *record = g_new0 (DeskActivityRecord, 1);
+
+  if (!desk_activity_load (store, case_id, record, error))
+    {
+      _desk_activity_record_free (record);
+      return NULL;
+    }
+  return record;
+}
+
+void
+_desk_activity_record_free (gpointer record)
+{
+  desk_activity_record_clear (record);
+  g_free (record);
 }
