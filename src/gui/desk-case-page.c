@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-case-page.h"
+#include "desk-activity-section.h"
 #include "desk-attempts-view.h"
 #include "desk-case-row.h"
 #include "desk-evidence-section.h"
@@ -21,20 +22,21 @@ struct _DeskCasePage
   DeskCase    *kase;
   gboolean     loading;
 
-  GtkLabel          *title_label;
-  GtkLabel          *subtitle_label;
-  GtkLabel          *countdown_label;
-  AdwComboRow       *status_row;
-  AdwActionRow      *case_id_row;
-  AdwActionRow      *code_row;
-  AdwActionRow      *products_row;
-  AdwActionRow      *received_row;
-  AdwActionRow      *deadline_row;
-  GtkLabel          *notice_label;
-  GtkListBox        *timeline_list;
-  GtkBox            *sections;
-  DeskChecklistView *checklist_view;
-  DeskAttemptsView  *attempts_view;
+  GtkLabel            *title_label;
+  GtkLabel            *subtitle_label;
+  GtkLabel            *countdown_label;
+  AdwComboRow         *status_row;
+  AdwActionRow        *case_id_row;
+  AdwActionRow        *code_row;
+  AdwActionRow        *products_row;
+  AdwActionRow        *received_row;
+  AdwActionRow        *deadline_row;
+  GtkLabel            *notice_label;
+  GtkListBox          *timeline_list;
+  GtkBox              *sections;
+  DeskChecklistView   *checklist_view;
+  DeskAttemptsView    *attempts_view;
+  DeskActivitySection *activity_section;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
@@ -201,6 +203,7 @@ desk_case_page_init (DeskCasePage *self)
   setup_status_model (self);
   gtk_box_append (self->sections, GTK_WIDGET (self->checklist_view = desk_checklist_view_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->attempts_view = desk_attempts_view_new ()));
+  gtk_box_append (self->sections, GTK_WIDGET (self->activity_section = desk_activity_section_new ()));
 }
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
@@ -254,6 +257,7 @@ desk_case_page_set_case (DeskCasePage *self,
   desk_evidence_section_attach (self->sections, self->session, case_id);
   desk_checklist_view_set_case (self->checklist_view, self->session, case_id);
   desk_attempts_view_set_case (self->attempts_view, self->session, case_id);
+  desk_activity_section_set_case (self->activity_section, self->session, case_id);
 }
 
 DeskCase *

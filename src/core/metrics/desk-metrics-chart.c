@@ -100,7 +100,7 @@ draw_axes (cairo_t     *cr,
     {
       double           rate = f->y_max * i / 4;
       double           y = rate_y (f, rate);
-      g_autofree char *label = g_strdup_printf (rate * 100 == round (rate * 100) ? "%.0f %%" : "%.1f %%", rate * 100);
+      g_autofree char *label = g_strdup_printf (fabs (rate * 100 - round (rate * 100)) < 1e-6 ? "%.0f %%" : "%.1f %%", rate * 100);
 
       cairo_set_source_rgb (cr, 0.88, 0.88, 0.88);
       cairo_move_to (cr, f->x, round (y) + 0.5);
