@@ -128,7 +128,11 @@ draw_reentry (cairo_t           *cr,
   cairo_rectangle (cr, x0, f->y, x1 - x0, f->h);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0.12, 0.45, 0.22);
-  draw_text (cr, _ ("Re-entry check"), x0 + 3, f->y + 8, 0.0, FALSE);
+  /* Near the right edge the label ends at the edge instead of starting at the window. */
+  if (x0 > f->x + f->w * 0.7)
+    draw_text (cr, _ ("Re-entry check"), f->x + f->w - 2, f->y + 8, 1.0, FALSE);
+  else
+    draw_text (cr, _ ("Re-entry check"), x0 + 3, f->y + 8, 0.0, FALSE);
 }
 
 static void
