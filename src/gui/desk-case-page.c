@@ -41,23 +41,9 @@ struct _DeskCasePage
   DeskChecklistView *checklist_view;
   DeskAttemptsView  *attempts_view;
 
-  DeskPackageSection *package_section;
-  DeskTrackingView   *tracking_view;
-  DeskChainSection   *chain_section;
-  GtkLabel            *title_label;
-  GtkLabel            *subtitle_label;
-  GtkLabel            *countdown_label;
-  AdwComboRow         *status_row;
-  AdwActionRow        *case_id_row;
-  AdwActionRow        *code_row;
-  AdwActionRow        *products_row;
-  AdwActionRow        *received_row;
-  AdwActionRow        *deadline_row;
-  GtkLabel            *notice_label;
-  GtkListBox          *timeline_list;
-  GtkBox              *sections;
-  DeskChecklistView   *checklist_view;
-  DeskAttemptsView    *attempts_view;
+  DeskPackageSection  *package_section;
+  DeskTrackingView    *tracking_view;
+  DeskChainSection    *chain_section;
   DeskActivitySection *activity_section;
 };
 
