@@ -492,7 +492,7 @@ test_back_keeps_data (Fixture *f, gconstpointer data)
   for (int i = 0; i < 4; i++)
     back (wizard);
   g_assert_false (action_enabled (wizard, "back_button"));
-  g_assert_true (gtk_check_button_get_active (wizard->platform_checks[DESK_PLATFORM_AMAZON]));
+  g_assert_true (gtk_check_button_get_active (g_ptr_array_index (wizard->platform_checks, DESK_PLATFORM_AMAZON)));
   next (wizard);
   g_assert_cmpint (wizard->case_type, ==, DESK_CASE_TYPE_ACCOUNT_HEALTH);
   next (wizard);
@@ -661,7 +661,7 @@ test_suggestion (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (child (wizard, "code_row")), ==, "IP-01");
   back (wizard);
   back (wizard);
-  g_assert_true (gtk_check_button_get_active (wizard->platform_checks[DESK_PLATFORM_SHOPEE]));
+  g_assert_true (gtk_check_button_get_active (g_ptr_array_index (wizard->platform_checks, DESK_PLATFORM_SHOPEE)));
   wizard->discard_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (wizard));
 }

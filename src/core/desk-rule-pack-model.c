@@ -495,6 +495,7 @@ _desk_rule_pack_data_free (DeskRulePackData *data)
     return;
   g_free (data->pack_version);
   g_free (data->effective_date);
+  _desk_rule_text_clear (&data->platform_label);
   g_clear_pointer (&data->sources, g_hash_table_unref);
   g_clear_pointer (&data->terms, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (data->case_rules); i++)

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-rule-pack-check-private.h"
+#include "desk-platform.h"
 #include "desk-util.h"
 
 /* The structure of a schema_version 1 pack (data/rules/SCHEMA.md). Members
@@ -437,21 +438,37 @@ check_case_types (DeskRuleCheck *ctx,
 
 /* Top level */
 
+typedef struct
+{
+  DeskPlatform *platform;
+  DeskRuleText *label; /* $.platform_label, both NULL when absent */
+} PlatformOut;
+
+/* A known platform id, or a new one the pack names (with "platform_label"):
+ * platforms are data, a user pack can add one. */
 static gboolean
 check_platform (DeskRuleCheck *ctx,
                 JsonNode      *node,
                 gpointer       out)
 {
+  PlatformOut *po = out;
   g_autoptr (GString) ids = g_string_new (NULL);
   g_autofree char *expected = NULL;
   const char      *id = NULL;
+  const char      *checked = NULL;
 
   if (!_desk_rule_check_string (ctx, node, &id))
     return FALSE;
-  *(DeskPlatform *)out = desk_platform_from_id (id);
-  if (*(DeskPlatform *)out != DESK_PLATFORM_UNKNOWN)
+  *po->platform = desk_platform_from_id (id);
+  if (*po->platform == DESK_PLATFORM_UNKNOWN && po->label->en != NULL)
+    {
+      if (!_desk_rule_check_id (ctx, node, &checked))
+        return FALSE;
+      *po->platform = desk_platform_register (id, po->label->en, po->label->zh);
+    }
+  if (*po->platform != DESK_PLATFORM_UNKNOWN)
     return TRUE;
-  for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
+  for (guint p = DESK_PLATFORM_UNKNOWN + 1; p < desk_platform_get_count (); p++)
     g_string_append_printf (ids, "%s%s", ids->len ? ", " : "", desk_platform_to_id (p));
   /* Translators: %s is a list of ids such as aliexpress, shopee */
   expected = g_strdup_printf (_ ("a platform id (%s)"), ids->str);
@@ -488,14 +505,16 @@ check_root (DeskRuleCheck    *ctx,
             DeskRulePackData *data)
 {
   static const char *const keys[] = {
-    "schema_version", "platform", "pack_version", "effective_date", "sources",
+    "schema_version", "platform", "platform_label", "pack_version", "effective_date", "sources",
     "terminology", "case_types", NULL
   };
   const char *version = NULL;
   const char *date = NULL;
+  PlatformOut platform = { &data->platform, &data->platform_label };
 
-  /* schema_version first: a newer pack may legitimately have other members. */
-  if (!check_schema_version (ctx, root, &data->schema_version) || !_desk_rule_check_keys (ctx, root, keys) || !member (ctx, root, "platform", TRUE, check_platform, &data->platform) || !member (ctx, root, "pack_version", TRUE, _desk_rule_check_version, &version) || !member (ctx, root, "effective_date", TRUE, _desk_rule_check_date, &date) || !member (ctx, root, "sources", TRUE, check_sources, data->sources) || !member (ctx, root, "terminology", FALSE, check_terminology, data->terms) || !member (ctx, root, "case_types", TRUE, check_case_types, data))
+  /* schema_version first: a newer pack may legitimately have other members;
+   * the label before the platform, which it may introduce. */
+  if (!check_schema_version (ctx, root, &data->schema_version) || !_desk_rule_check_keys (ctx, root, keys) || !member (ctx, root, "platform_label", FALSE, _desk_rule_check_text, &data->platform_label) || !member (ctx, root, "platform", TRUE, check_platform, &platform) || !member (ctx, root, "pack_version", TRUE, _desk_rule_check_version, &version) || !member (ctx, root, "effective_date", TRUE, _desk_rule_check_date, &date) || !member (ctx, root, "sources", TRUE, check_sources, data->sources) || !member (ctx, root, "terminology", FALSE, check_terminology, data->terms) || !member (ctx, root, "case_types", TRUE, check_case_types, data))
     return FALSE;
   data->pack_version = g_strdup (version);
   data->effective_date = g_strdup (date);

@@ -71,6 +71,7 @@ typedef struct
 {
   int            schema_version;
   DeskPlatform   platform;
+  DeskRuleText   platform_label; /* optional */
   char          *pack_version;
   char          *effective_date;
   GHashTable    *sources; /* id → DeskRuleText* (title) */

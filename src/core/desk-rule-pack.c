@@ -59,7 +59,7 @@ desk_rule_pack_get_property (GObject    *object,
   switch (prop_id)
     {
       case PROP_PLATFORM:
-        g_value_set_enum (value, desk_rule_pack_get_platform (self));
+        g_value_set_int (value, desk_rule_pack_get_platform (self));
         break;
       case PROP_PACK_VERSION:
         g_value_set_string (value, desk_rule_pack_get_pack_version (self));
@@ -83,8 +83,8 @@ desk_rule_pack_class_init (DeskRulePackClass *klass)
   object_class->finalize = desk_rule_pack_finalize;
   object_class->get_property = desk_rule_pack_get_property;
 
-  properties[PROP_PLATFORM] = g_param_spec_enum ("platform", NULL, NULL, DESK_TYPE_PLATFORM, DESK_PLATFORM_UNKNOWN,
-                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PLATFORM] = g_param_spec_int ("platform", NULL, NULL, DESK_PLATFORM_UNKNOWN, G_MAXINT, DESK_PLATFORM_UNKNOWN,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_PACK_VERSION] = g_param_spec_string ("pack-version", NULL, NULL, NULL,
                                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_EFFECTIVE_DATE] = g_param_spec_string ("effective-date", NULL, NULL, NULL,
