@@ -75,15 +75,46 @@ check_duplicate_case (DeskRuleCheck *ctx,
 
 /* Evidence */
 
+/* A pitfall is bilingual text with an optional "id" that code can match
+ * (DESK_PITFALL_* in desk-rule-pack.h). */
 static gboolean
 check_pitfalls (DeskRuleCheck *ctx,
                 JsonNode      *node,
                 gpointer       out)
 {
-  GPtrArray **pitfalls = out;
+  static const char *const keys[] = { "id", "en", "zh", NULL };
+  DeskEvidenceRequirement *req = out;
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify)_desk_rule_text_free);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *array;
 
-  g_clear_pointer (pitfalls, g_ptr_array_unref);
-  return _desk_rule_check_text_array (ctx, node, pitfalls);
+  if (!_desk_rule_check_array (ctx, node, TRUE, &array))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gsize       mark = _desk_rule_push_index (ctx, i);
+      JsonObject *obj;
+      const char *id = NULL, *en = NULL, *zh = NULL;
+      gboolean    ok = _desk_rule_check_object (ctx, json_array_get_element (array, i), keys, &obj)
+                    && member (ctx, obj, "id", FALSE, _desk_rule_check_id, &id)
+                    && member (ctx, obj, "en", TRUE, _desk_rule_check_string, &en)
+                    && member (ctx, obj, "zh", TRUE, _desk_rule_check_string, &zh);
+      DeskRuleText *text;
+
+      _desk_rule_pop (ctx, mark);
+      if (!ok)
+        return FALSE;
+      text = g_new0 (DeskRuleText, 1);
+      text->en = g_strdup (en);
+      text->zh = g_strdup (zh);
+      g_ptr_array_add (texts, text);
+      g_ptr_array_add (ids, g_strdup (id));
+    }
+  g_clear_pointer (&req->pitfalls, g_ptr_array_unref);
+  g_clear_pointer (&req->pitfall_ids, g_ptr_array_unref);
+  req->pitfalls = g_steal_pointer (&texts);
+  req->pitfall_ids = g_steal_pointer (&ids);
+  return TRUE;
 }
 
 static gboolean
@@ -98,7 +129,7 @@ check_evidence_item (DeskRuleCheck *ctx,
   JsonObject *obj;
   const char *id = NULL;
 
-  if (!_desk_rule_check_object (ctx, node, keys, &obj) || !member (ctx, obj, "id", TRUE, _desk_rule_check_id, &id) || !member (ctx, obj, "required", TRUE, _desk_rule_check_bool, &req->required) || !member (ctx, obj, "label", TRUE, _desk_rule_check_text, &req->label) || !member (ctx, obj, "why", TRUE, _desk_rule_check_text, &req->why) || !member (ctx, obj, "formats", TRUE, _desk_rule_check_formats, &req->formats) || !member (ctx, obj, "pitfalls", FALSE, check_pitfalls, &req->pitfalls) || !member (ctx, obj, "source", TRUE, _desk_rule_check_source, &req->source))
+  if (!_desk_rule_check_object (ctx, node, keys, &obj) || !member (ctx, obj, "id", TRUE, _desk_rule_check_id, &id) || !member (ctx, obj, "required", TRUE, _desk_rule_check_bool, &req->required) || !member (ctx, obj, "label", TRUE, _desk_rule_check_text, &req->label) || !member (ctx, obj, "why", TRUE, _desk_rule_check_text, &req->why) || !member (ctx, obj, "formats", TRUE, _desk_rule_check_formats, &req->formats) || !member (ctx, obj, "pitfalls", FALSE, check_pitfalls, req) || !member (ctx, obj, "source", TRUE, _desk_rule_check_source, &req->source))
     return FALSE;
   req->id = g_strdup (id);
   *(DeskEvidenceRequirement **)out = g_steal_pointer (&req);

@@ -33,7 +33,8 @@ struct _DeskEvidenceRequirement
   DeskRuleText    label;
   DeskRuleText    why;
   GStrv           formats;
-  GPtrArray      *pitfalls; /* DeskRuleText* */
+  GPtrArray      *pitfalls;    /* DeskRuleText* */
+  GPtrArray      *pitfall_ids; /* char* or NULL, same order */
   char           *source;
 };
 
