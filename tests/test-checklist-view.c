@@ -58,7 +58,7 @@ test_section_shows_items (void)
 
   items = desk_checklist_list (store, id, &error);
   first = items->pdata[0];
-  window = desk_window_new (app);
+  window = desk_application_new_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
   gtk_window_present (GTK_WINDOW (window));
   desk_gui_test_iterate (100);
@@ -122,7 +122,7 @@ test_record_dialog_guard (void)
   kase = desk_store_get_case (store, id, &error);
   for (int i = 0; i < 3; i++)
     g_assert_cmpint (desk_attempts_record (store, kase, "1005006612345678", FALSE, NULL, NULL, &error), >, 0);
-  window = desk_window_new (app);
+  window = desk_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   desk_window_show_case (window, id);
   desk_gui_test_iterate (100);
@@ -195,7 +195,7 @@ test_screenshots (void)
                             "No seal on the scan", NULL);
   for (int i = 0; i < 3; i++)
     desk_attempts_record (store, kase, "1005006612345678", i == 2, NULL, NULL, NULL);
-  window = desk_window_new (app);
+  window = desk_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   desk_window_show_case (window, id);
   desk_gui_test_iterate (100);

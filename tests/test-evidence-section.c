@@ -132,7 +132,7 @@ test_section_in_case_page (void)
   const char *paths[] = { png, scan, pdf, empty };
 
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
-  window = desk_window_new (app);
+  window = desk_application_new_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
   gtk_window_present (GTK_WINDOW (window));
   desk_window_show_case (window, id);
@@ -212,7 +212,7 @@ test_library_window (void)
   GListModel          *model;
 
   g_assert_no_error (error);
-  window = desk_window_new (app);
+  window = desk_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   desk_gui_test_iterate (50);
   /* Opened from the primary menu's action. */

@@ -33,7 +33,7 @@ fixture_setup (Fixture      *f,
   f->app = desk_gui_test_app (f->dir);
   f->store = desk_application_get_store (f->app);
   f->registry = desk_session_get_rules (desk_application_get_session (f->app));
-  f->window = desk_window_new (f->app);
+  f->window = desk_application_new_window (f->app);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (f->window));
   desk_gui_test_iterate (50);

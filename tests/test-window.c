@@ -54,7 +54,7 @@ test_empty_state (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
-  DeskWindow *window = desk_window_new (app);
+  DeskWindow *window = desk_application_new_window (app);
   GtkWidget  *stack;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -83,7 +83,7 @@ test_search_select_delete_undo (void)
   seed (store, "Bluetooth earbuds", "22851349076", 50);
   seed (store, "LED desk lamp 台灯", "1005006612345678", 10);
   seed (store, "Baking mat", "5f9a1c2e", 100);
-  window = desk_window_new (app);
+  window = desk_application_new_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
   desk_gui_test_iterate (100);
@@ -162,7 +162,7 @@ test_store_error_shown (void)
   app = desk_gui_test_app (dir);
   g_assert_null (desk_application_get_store (app));
   g_assert_nonnull (desk_application_get_store_error (app));
-  window = desk_window_new (app);
+  window = desk_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   desk_gui_test_iterate (50);
   g_assert_null (desk_window_get_session (window));

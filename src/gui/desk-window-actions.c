@@ -141,6 +141,15 @@ delete_case_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* "win.show-case" (int64): the overdue toast's "Show". */
+static void
+show_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  desk_window_show_case (DESK_WINDOW (widget), g_variant_get_int64 (param));
+}
+
 static void
 evidence_library_action (GtkWidget  *widget,
                          const char *action_name,
@@ -171,4 +180,5 @@ _desk_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
   gtk_widget_class_install_action (widget_class, "win.evidence-library", NULL, evidence_library_action);
+  gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
 }
