@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-case-page.h"
+#include "desk-gui-util.h"
 #include "desk-attempts-view.h"
 #include "desk-case-row.h"
 #include "desk-evidence-section.h"
@@ -127,12 +128,14 @@ on_status_selected (DeskCasePage *self)
 
   if (self->loading || self->kase == NULL || status == desk_case_get_status (self->kase))
     return;
-  desk_case_set_status (self->kase, status);
-  if (!desk_store_update_case (self->store, self->kase, &error)
-      || !desk_store_add_timeline_entry (self->store, desk_case_get_id (self->kase), "status",
-                                         desk_case_status_get_label (status), &error))
+  /* One core call: the case and its timeline, or neither (the case in
+   * memory keeps its status when the write fails). */
+  if (!desk_store_set_case_status (self->store, self->kase, status, &error))
     {
-      g_warning ("Could not change the status: %s", error->message);
+      self->loading = TRUE;
+      adw_combo_row_set_selected (self->status_row, desk_case_get_status (self->kase));
+      self->loading = FALSE;
+      desk_gui_report_error (GTK_WIDGET (self), _ ("The status was not changed."), error);
       return;
     }
   fill_timeline (self);
@@ -247,7 +250,7 @@ desk_case_page_set_case (DeskCasePage *self,
   self->kase = desk_store_get_case (self->store, case_id, &error);
   if (self->kase == NULL)
     {
-      g_warning ("Could not load case %" G_GINT64_FORMAT ": %s", case_id, error->message);
+      desk_gui_report_error (GTK_WIDGET (self), _ ("The case could not be opened."), error);
       return;
     }
   fill (self);

@@ -7,6 +7,7 @@
 
 #include "desk-checklist.h"
 #include "desk-checklist-view.h"
+#include "desk-gui-util.h"
 #include "desk-util.h"
 
 struct _DeskChecklistView
@@ -101,7 +102,12 @@ on_state_selected (AdwComboRow *combo,
     return;
   if (!desk_checklist_set_state (ir->self->store, ir->item_id, state, NULL, &error))
     {
-      g_warning ("Could not change the checklist item: %s", error->message);
+      g_autoptr (DeskChecklistItem) stored = desk_checklist_get_item (ir->self->store, ir->item_id, NULL);
+
+      desk_gui_report_error (GTK_WIDGET (ir->self), _ ("The checklist item was not changed."), error);
+      /* Show what is saved, not what was asked for. */
+      if (stored)
+        show_state (row, ir, stored->state);
       return;
     }
   show_state (row, ir, state);
@@ -117,7 +123,7 @@ on_note_apply (AdwEntryRow *entry,
   if (!desk_checklist_set_state (ir->self->store, ir->item_id,
                                  adw_combo_row_get_selected (ir->state_row),
                                  gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
-    g_warning ("Could not save the note: %s", error->message);
+    desk_gui_report_error (GTK_WIDGET (ir->self), _ ("The note was not saved."), error);
 }
 
 /* Detail rows */
@@ -262,7 +268,7 @@ fill (DeskChecklistView *self)
   pack = desk_session_get_pack (self->session, desk_case_get_platform (self->kase));
   items = desk_checklist_list (self->store, desk_case_get_id (self->kase), &error);
   if (items == NULL)
-    g_warning ("Could not load the checklist: %s", error->message);
+    desk_gui_report_error (GTK_WIDGET (self), _ ("The checklist could not be shown."), error);
   if (items == NULL || items->len == 0 || pack == NULL)
     {
       adw_preferences_group_set_description (self->group,
@@ -329,7 +335,7 @@ desk_checklist_view_set_case (DeskChecklistView *self,
   g_set_object (&self->store, store);
   g_clear_object (&self->kase);
   if (store && case_id > 0 && !(self->kase = desk_store_get_case (store, case_id, &error)))
-    g_warning ("Could not load case %" G_GINT64_FORMAT ": %s", case_id, error->message);
+    desk_gui_report_error (GTK_WIDGET (self), _ ("The case could not be opened."), error);
   fill (self);
 }
 

@@ -69,7 +69,7 @@ desk_deadline_notifier_check (DeskDeadlineNotifier *self,
   if (!desk_deadline_watch_forget_stale (self->store, current, &error)
       || !(due = desk_deadline_watch_due (self->store, current, &error)))
     {
-      g_warning ("Could not check the deadlines: %s", error->message);
+      g_message ("Could not check the deadlines: %s", error->message); /* retried in a minute */
       return 0;
     }
   for (guint i = 0; i < due->len; i++, sent++)
@@ -79,7 +79,7 @@ desk_deadline_notifier_check (DeskDeadlineNotifier *self,
       send_alert (self, alert, current);
       if (!desk_deadline_watch_mark_notified (self->store, alert->case_id, alert->threshold_hours, &error))
         {
-          g_warning ("Could not record the notification: %s", error->message);
+          g_message ("Could not record the notification: %s", error->message); /* may repeat once */
           g_clear_error (&error);
         }
     }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-evidence-library.h"
+#include "desk-gui-util.h"
 #include "desk-intake-wizard.h"
 #include "desk-window-private.h"
 
@@ -48,7 +49,11 @@ _desk_window_finish_delete (DeskWindow *self)
     return;
   self->pending_delete = 0;
   if (!desk_store_delete_case (self->store, id, &error))
-    g_warning ("Could not delete case %" G_GINT64_FORMAT ": %s", id, error->message);
+    {
+      /* Nothing is lost: the case comes back out of the trash. */
+      desk_store_restore_case (self->store, id, NULL);
+      desk_gui_report_error (GTK_WIDGET (self), _ ("The case could not be deleted and is back in the list."), error);
+    }
 }
 
 static void
