@@ -3,9 +3,22 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <time.h>
 
 #include "desk-session.h"
 #include "desk-store.h"
+
+/* CPU time of the calling thread in µs: a main-loop stall is work done on
+ * the main thread, not time the scheduler gave to other processes (tests
+ * run on shared, loaded machines). */
+static inline gint64
+desk_test_thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  g_assert_cmpint (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts), ==, 0);
+  return (gint64)ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 /* A fresh data directory per test, removed afterwards. */
 static inline char *

@@ -162,7 +162,7 @@ save_shot (DeskWindow *window, int width, const char *name)
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, 1400);
   desk_gui_test_iterate (400);
-  g_assert_true (desk_screenshot_save (GTK_WIDGET (window), path, &error));
+  g_assert_true (desk_gui_test_screenshot (GTK_WIDGET (window), path, &error));
   g_assert_no_error (error);
 }
 
@@ -211,7 +211,7 @@ test_screenshots (void)
   dialog = desk_attempts_view_open_record_dialog (DESK_ATTEMPTS_VIEW (desk_gui_test_find (GTK_WIDGET (window), DESK_TYPE_ATTEMPTS_VIEW)));
   desk_gui_test_iterate (400);
   shot = g_build_filename (g_getenv ("DESK_SCREENSHOT_DIR"), "record-dialog.png", NULL);
-  g_assert_true (desk_screenshot_save (dialog, shot, NULL));
+  g_assert_true (desk_gui_test_screenshot (dialog, shot, NULL));
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   desk_gui_test_iterate (20);

@@ -23,7 +23,7 @@ shoot (GtkWidget  *widget,
   if (dir == NULL)
     return;
   path = g_build_filename (dir, name, NULL);
-  g_assert_true (desk_screenshot_save (widget, path, &error));
+  g_assert_true (desk_gui_test_screenshot (widget, path, &error));
   g_assert_no_error (error);
 }
 

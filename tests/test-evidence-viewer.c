@@ -156,7 +156,7 @@ screenshot (GtkWidget  *widget,
     return;
   desk_gui_test_iterate (300);
   path = g_build_filename (dir, name, NULL);
-  g_assert_true (desk_screenshot_save (widget, path, &error));
+  g_assert_true (desk_gui_test_screenshot (widget, path, &error));
   g_assert_no_error (error);
 }
 
@@ -479,10 +479,10 @@ test_thousand_pages (void)
   /* The main loop keeps turning while the document opens and draws. */
   while (!(in_state (viewer, "pdf") && desk_pdf_view_has_texture (view, 0)) && g_get_monotonic_time () < end)
     {
-      gint64 start = g_get_monotonic_time ();
+      gint64 start = desk_test_thread_cpu_usec ();
 
       g_main_context_iteration (NULL, FALSE);
-      longest = MAX (longest, g_get_monotonic_time () - start);
+      longest = MAX (longest, desk_test_thread_cpu_usec () - start);
     }
   g_test_message ("longest main loop iteration while opening 1000 pages: %" G_GINT64_FORMAT " µs", longest);
   g_assert_true (desk_pdf_view_has_texture (view, 0));

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <stdlib.h>
-#include <time.h>
 
 #include "desk-checklist.h"
 #include "desk-gui-test-util.h"
@@ -166,7 +165,7 @@ shoot (DeskIntakeWizard *wizard,
   name = g_strdup_printf ("%s-%s-%d.png", tag, g_getenv ("LANGUAGE"),
                           gtk_widget_get_width (GTK_WIDGET (wizard)));
   path = g_build_filename (dir, name, NULL);
-  g_assert_true (desk_screenshot_save (GTK_WIDGET (wizard), path, &error));
+  g_assert_true (desk_gui_test_screenshot (GTK_WIDGET (wizard), path, &error));
   g_assert_no_error (error);
 }
 
@@ -667,18 +666,6 @@ test_suggestion (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (wizard));
 }
 
-/* CPU time of the calling (main) thread: a stall is work done on the main
- * thread, not time the machine's scheduler gave to other processes (the
- * suite runs on shared, loaded machines). */
-static gint64
-thread_cpu_usec (void)
-{
-  struct timespec ts;
-
-  g_assert_cmpint (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts), ==, 0);
-  return (gint64)ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 /* A 1 MB paste: the main loop keeps running while it is read. */
 static void
 test_big_paste (Fixture *f, gconstpointer data)
@@ -701,10 +688,10 @@ test_big_paste (Fixture *f, gconstpointer data)
   g_assert_true (_desk_intake_wizard_is_decoding (wizard));
   while (_desk_intake_wizard_is_decoding (wizard) && last - start < 10 * G_USEC_PER_SEC)
     {
-      gint64 cpu = thread_cpu_usec ();
+      gint64 cpu = desk_test_thread_cpu_usec ();
 
       g_main_context_iteration (NULL, FALSE);
-      worst = MAX (worst, thread_cpu_usec () - cpu);
+      worst = MAX (worst, desk_test_thread_cpu_usec () - cpu);
       last = g_get_monotonic_time ();
     }
   g_test_message ("1 MB paste into the text view: %" G_GINT64_FORMAT " ms", (start - paste_start) / 1000);

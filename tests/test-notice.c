@@ -639,6 +639,44 @@ decode_async_and_wait (const char   *text,
   return desk_notice_decode_finish (result, error);
 }
 
+/* A NUL byte cut a 937-byte notice to 100 bytes without a word: the real
+ * length is checked, and the error says where the NUL is. */
+static void
+test_text_from_data_nul (void)
+{
+  static const char data[] = "Shopee notice\nIssue ID: 123\0 hidden rest of the notice";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = desk_notice_text_from_data (data, sizeof data - 1, &error);
+
+  g_assert_null (text);
+  g_assert_error (error, DESK_NOTICE_ERROR, DESK_NOTICE_ERROR_NUL);
+  g_assert_nonnull (strstr (error->message, "line 2, character 14"));
+  g_clear_error (&error);
+  text = desk_notice_text_from_data ("\0first", 6, &error);
+  g_assert_null (text);
+  g_assert_error (error, DESK_NOTICE_ERROR, DESK_NOTICE_ERROR_NUL);
+}
+
+static void
+test_text_from_data_encodings (void)
+{
+  static const char utf16[] = "\xff\xfeS\0h\0o\0p\0e\0e\0";
+  static const char plain[] = "您好，Shopee 通知 IP-01";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *from16 = desk_notice_text_from_data (utf16, sizeof utf16 - 1, &error);
+  g_autofree char *same = NULL;
+  g_autofree char *bad = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (from16, ==, "Shopee");
+  same = desk_notice_text_from_data (plain, strlen (plain), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (same, ==, plain);
+  bad = desk_notice_text_from_data ("caf\xe9", 4, &error);
+  g_assert_null (bad);
+  g_assert_error (error, DESK_NOTICE_ERROR, DESK_NOTICE_ERROR_NOT_UTF8);
+}
+
 static void
 test_async (void)
 {
@@ -688,6 +726,8 @@ main (int   argc,
   g_test_add_func ("/notice/properties", test_properties);
   g_test_add_func ("/notice/evidence-hints", test_evidence_hints);
   g_test_add_func ("/notice/reliable-description", test_reliable_description);
+  g_test_add_func ("/notice/text-from-data/nul", test_text_from_data_nul);
+  g_test_add_func ("/notice/text-from-data/encodings", test_text_from_data_encodings);
 
   return g_test_run ();
 }

@@ -105,7 +105,7 @@ test_search_select_delete_undo (void)
   id = desk_case_get_id (desk_window_get_case (window));
   g_assert_cmpint (id, ==, 1);
   desk_gui_test_iterate (100);
-  g_assert_true (desk_screenshot_save (GTK_WIDGET (window), png, &error));
+  g_assert_true (desk_gui_test_screenshot (GTK_WIDGET (window), png, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
 

@@ -113,23 +113,31 @@ desk_cli_print_json (JsonBuilder *builder)
 
 char *
 desk_cli_read_file (const char *path,
+                    gsize      *len_out,
                     GError    **error)
 {
   char *contents = NULL;
-  gsize len;
+  gsize len = 0;
 
   if (g_strcmp0 (path, "-") == 0)
     {
       g_autoptr (GInputStream) in = g_unix_input_stream_new (0, FALSE);
       g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
 
-      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+      gssize n = g_output_stream_splice (out, in, 0, NULL, error);
+
+      if (n < 0)
         return NULL;
       g_output_stream_write (out, "", 1, NULL, NULL);
+      g_output_stream_close (out, NULL, NULL);
+      if (len_out)
+        *len_out = n;
       return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
     }
   if (!g_file_get_contents (path, &contents, &len, error))
     return NULL;
+  if (len_out)
+    *len_out = len;
   return contents;
 }
 

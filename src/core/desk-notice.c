@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "desk-enums.h"
@@ -659,4 +660,61 @@ const char *
 desk_notice_evidence_get_hint (const char *evidence_id)
 {
   return _desk_notice_evidence_hint (evidence_id);
+}
+
+G_DEFINE_QUARK (desk_notice_error_quark, desk_notice_error)
+
+static void
+set_nul_error (const char *data,
+               gsize       offset,
+               GError    **error)
+{
+  guint line = 1, column = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        line++, column = 1;
+      else if (((guchar)data[i] & 0xc0) != 0x80)
+        column++;
+    }
+  /* Translators: line and character counted from 1 */
+  g_set_error (error, DESK_NOTICE_ERROR, DESK_NOTICE_ERROR_NUL,
+               _ ("The notice holds an invisible zero character (NUL) at line %u, character %u, which would cut it short there. A notice is plain text: copy the text itself into a plain text (UTF-8) file and try again."),
+               line, column);
+}
+
+char *
+desk_notice_text_from_data (const char *data,
+                            gsize       len,
+                            GError    **error)
+{
+  const char *nul;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  if (len >= 2 && (((guchar)data[0] == 0xff && (guchar)data[1] == 0xfe) || ((guchar)data[0] == 0xfe && (guchar)data[1] == 0xff)))
+    {
+      g_autofree char *utf8 = g_convert (data, len, "UTF-8", "UTF-16", NULL, NULL, NULL);
+
+      if (utf8 == NULL)
+        {
+          g_set_error_literal (error, DESK_NOTICE_ERROR, DESK_NOTICE_ERROR_NOT_UTF8,
+                               _ ("The notice file looks like UTF-16 text but cannot be read. Save it as UTF-8 and try again."));
+          return NULL;
+        }
+      /* Without the byte-order mark, now U+FEFF. */
+      return g_strdup (g_str_has_prefix (utf8, "\xef\xbb\xbf") ? utf8 + 3 : utf8);
+    }
+  if ((nul = memchr (data, '\0', len)) != NULL)
+    {
+      set_nul_error (data, nul - data, error);
+      return NULL;
+    }
+  if (!g_utf8_validate_len (data, len, NULL))
+    {
+      g_set_error_literal (error, DESK_NOTICE_ERROR, DESK_NOTICE_ERROR_NOT_UTF8,
+                           _ ("The notice file is not UTF-8 text. Save it as UTF-8 and try again."));
+      return NULL;
+    }
+  return g_strndup (data, len);
 }

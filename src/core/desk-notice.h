@@ -15,6 +15,24 @@ G_BEGIN_DECLS
 #define DESK_NOTICE_PLATFORM_THRESHOLD  0.6
 #define DESK_NOTICE_CASE_TYPE_THRESHOLD 0.5
 
+#define DESK_NOTICE_ERROR (desk_notice_error_quark ())
+
+typedef enum
+{
+  DESK_NOTICE_ERROR_NUL,      /* a NUL byte would cut the text short */
+  DESK_NOTICE_ERROR_NOT_UTF8, /* not UTF-8 (nor UTF-16 with a byte-order mark) */
+} DeskNoticeError;
+
+GQuark desk_notice_error_quark (void);
+
+/* The notice text in @len bytes read from a file, standard input or a paste:
+ * UTF-8 as is; UTF-16 with a byte-order mark converted. The real length
+ * counts: a NUL byte (which would silently cut the text) is refused with a
+ * message that says where it is. Returns NULL with @error set then. */
+char *desk_notice_text_from_data (const char *data,
+                                  gsize       len,
+                                  GError    **error);
+
 #define DESK_TYPE_NOTICE (desk_notice_get_type ())
 
 G_DECLARE_FINAL_TYPE (DeskNotice, desk_notice, DESK, NOTICE, GObject)

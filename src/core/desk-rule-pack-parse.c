@@ -153,9 +153,9 @@ check_unique_id (DeskRuleCheck           *ctx,
     }
   mark = _desk_rule_push_key (ctx, "id");
   expected = g_strdup (_ ("an id not used by another evidence item of this case type"));
-  /* Translators: %s is an evidence id, %u the position of its first use */
-  found = g_strdup_printf (_ ("“%s”, already used at [%u]"), req->id,
-                           GPOINTER_TO_UINT (g_hash_table_lookup (seen, req->id)));
+  /* Translators: %s is an evidence id, %u the position of its first use, from 1 */
+  found = g_strdup_printf (_ ("“%s”, already used at item %u"), req->id,
+                           GPOINTER_TO_UINT (g_hash_table_lookup (seen, req->id)) + 1);
   _desk_rule_fail_found (ctx, expected, found);
   _desk_rule_pop (ctx, mark);
   return FALSE;
@@ -518,9 +518,9 @@ check_schema_version (DeskRuleCheck *ctx,
   if (version > DESK_RULE_PACK_SCHEMA_VERSION)
     {
       g_set_error (ctx->error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_SCHEMA_TOO_NEW,
-                   /* Translators: "temu.json: at $.schema_version: this pack uses schema
+                   /* Translators: "temu.json: at “schema_version”: this pack uses schema
                     * version 3, but this Appeal Desk reads version 1 at most. …" */
-                   _ ("%s: at $.schema_version: this pack uses schema version %u, but this "
+                   _ ("%s: at “schema_version”: this pack uses schema version %u, but this "
                       "Appeal Desk reads version %d at most. Update Appeal Desk or use a pack "
                       "written for schema version %d."),
                    ctx->file, version, DESK_RULE_PACK_SCHEMA_VERSION, DESK_RULE_PACK_SCHEMA_VERSION);
@@ -558,7 +558,7 @@ _desk_rule_pack_parse (JsonNode   *root,
                        GError    **error)
 {
   g_autoptr (DeskRulePackData) data = _desk_rule_pack_data_new ();
-  g_autoptr (GString) path = g_string_new ("$");
+  g_autoptr (GString) path = g_string_new (NULL);
   DeskRuleCheck ctx = { file_name, path, error, data->sources };
   JsonObject   *obj;
 

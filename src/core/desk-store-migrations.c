@@ -95,6 +95,18 @@ static const DeskMigration migrations[] = {
     "  threshold_hours INTEGER NOT NULL,"
     "  PRIMARY KEY (case_id, threshold_hours)"
     ");" },
+  /* A case number printed in a package or a letter must never name another
+   * case later: the highest number ever used is remembered when a case is
+   * deleted, and new cases are numbered above it (see insert_case). */
+  { 2,
+    "CREATE TABLE id_high_water ("
+    "  name TEXT PRIMARY KEY,"
+    "  value INTEGER NOT NULL"
+    ");"
+    "INSERT INTO id_high_water (name, value) SELECT 'cases', coalesce (max (id), 0) FROM cases;"
+    "CREATE TRIGGER cases_remember_id AFTER DELETE ON cases BEGIN"
+    "  UPDATE id_high_water SET value = max (value, OLD.id) WHERE name = 'cases';"
+    " END;" },
 };
 
 const DeskMigration *
