@@ -33,37 +33,18 @@ make_png (const char *dir,
           int         w,
           int         h)
 {
-  char            *path = g_build_filename (dir, name, NULL);
-  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-
-  g_assert_cmpint (cairo_surface_write_to_png (s, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (s);
-  return path;
+  return desk_test_make_png (dir, name, w, h);
 }
 
+/* One A4 page saying "Brand authorization", or with only a drawn box. */
 static char *
 make_pdf (const char *dir,
           const char *name,
           gboolean    with_text)
 {
-  char            *path = g_build_filename (dir, name, NULL);
-  cairo_surface_t *s = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t         *cr = cairo_create (s);
+  DeskTestPdf spec = { .text = with_text ? "Brand authorization" : NULL, .box = !with_text };
 
-  if (with_text)
-    {
-      cairo_move_to (cr, 72, 72);
-      cairo_show_text (cr, "Brand authorization");
-    }
-  else
-    {
-      cairo_rectangle (cr, 50, 50, 300, 400);
-      cairo_fill (cr);
-    }
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_destroy (s);
-  return path;
+  return desk_test_make_pdf (dir, name, &spec);
 }
 
 static gint64
