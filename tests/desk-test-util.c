@@ -65,7 +65,10 @@ desk_test_make_pdf (const char        *dir,
         }
       if (spec->box)
         {
-          cairo_rectangle (cr, 72, 72, 300, 20);
+          if (spec->box_w > 0)
+            cairo_rectangle (cr, spec->box_x, spec->box_y, spec->box_w, spec->box_h);
+          else
+            cairo_rectangle (cr, 72, 72, 300, 20);
           cairo_fill (cr);
         }
       if (spec->text && (spec->text_on_page == NULL || spec->text_on_page[i]))

@@ -28,13 +28,14 @@ typedef struct
 
 typedef struct
 {
-  guint                   n_pages;      /* 0 = 1 */
-  const char             *text;         /* per page, a printf format with %u = page number; NULL: no text layer */
-  const char *const      *page_texts;   /* overrides @text page by page (NULL entries: @text) */
-  const gboolean         *text_on_page; /* NULL: text on every page */
-  const DeskTestPageSize *sizes;        /* per page; NULL: A4 portrait */
-  gboolean                box;          /* a filled box on each page (vector, not text) */
-  guint                   scan_width;   /* > 0: each page is a noisy raster of this size, like a scan */
+  guint                   n_pages;                    /* 0 = 1 */
+  const char             *text;                       /* per page, a printf format with %u = page number; NULL: no text layer */
+  const char *const      *page_texts;                 /* overrides @text page by page (NULL entries: @text) */
+  const gboolean         *text_on_page;               /* NULL: text on every page */
+  const DeskTestPageSize *sizes;                      /* per page; NULL: A4 portrait */
+  gboolean                box;                        /* a filled box on each page (vector, not text) */
+  double                  box_x, box_y, box_w, box_h; /* points; all 0: 72, 72, 300 × 20 */
+  guint                   scan_width;                 /* > 0: each page is a noisy raster of this size, like a scan */
   guint                   scan_height;
   double                  font_size; /* 0: 24 */
   const char             *title, *author, *create_date, *mod_date;
