@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-attempts.h"
+#include "desk-case-section.h"
 #include "desk-attempts-view.h"
 #include "desk-gui-util.h"
 #include "desk-checklist.h"
@@ -24,7 +25,9 @@ struct _DeskAttemptsView
   GtkWidget           *record_button;
 };
 
-G_DEFINE_FINAL_TYPE (DeskAttemptsView, desk_attempts_view, ADW_TYPE_BIN)
+static void case_section_iface_init (DeskCaseSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskAttemptsView, desk_attempts_view, ADW_TYPE_BIN, G_IMPLEMENT_INTERFACE (DESK_TYPE_CASE_SECTION, case_section_iface_init))
 
 /* The record dialog's state; freed with the dialog. */
 typedef struct
@@ -319,4 +322,18 @@ desk_attempts_view_set_case (DeskAttemptsView *self,
   if (store && case_id > 0 && !(self->kase = desk_store_get_case (store, case_id, &error)))
     desk_gui_report_error (GTK_WIDGET (self), _ ("The case could not be opened."), error);
   fill (self);
+}
+
+static void
+case_section_set_case (DeskCaseSection *section,
+                       DeskSession     *session,
+                       gint64           case_id)
+{
+  desk_attempts_view_set_case (DESK_ATTEMPTS_VIEW (section), session, case_id);
+}
+
+static void
+case_section_iface_init (DeskCaseSectionInterface *iface)
+{
+  iface->set_case = case_section_set_case;
 }

@@ -9,6 +9,7 @@
 #include "desk-gui-util.h"
 #include "desk-attempts-view.h"
 #include "desk-case-row.h"
+#include "desk-case-section.h"
 #include "desk-evidence-section.h"
 #include "desk-checklist-view.h"
 #include "desk-util.h"
@@ -180,6 +181,10 @@ desk_case_page_class_init (DeskCasePageClass *klass)
 
   object_class->dispose = desk_case_page_dispose;
 
+  /* The sections the template declares. */
+  g_type_ensure (DESK_TYPE_CHECKLIST_VIEW);
+  g_type_ensure (DESK_TYPE_ATTEMPTS_VIEW);
+  g_type_ensure (DESK_TYPE_EVIDENCE_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/desk-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, subtitle_label);
@@ -193,6 +198,8 @@ desk_case_page_class_init (DeskCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, notice_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, sections);
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, checklist_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, attempts_view);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_notice);
 }
@@ -202,8 +209,6 @@ desk_case_page_init (DeskCasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_status_model (self);
-  gtk_box_append (self->sections, GTK_WIDGET (self->checklist_view = desk_checklist_view_new ()));
-  gtk_box_append (self->sections, GTK_WIDGET (self->attempts_view = desk_attempts_view_new ()));
 }
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
@@ -235,6 +240,18 @@ desk_case_page_set_session (DeskCasePage *self,
   g_signal_connect_object (session, "evidence-changed", G_CALLBACK (on_evidence_changed), self, G_CONNECT_SWAPPED);
 }
 
+/* The sections declared in the template (and any a later feature adds to
+ * the box) get the case. */
+static void
+set_sections_case (DeskCasePage *self,
+                   gint64        case_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (DESK_IS_CASE_SECTION (child))
+      desk_case_section_set_case (DESK_CASE_SECTION (child), self->session, case_id);
+}
+
 void
 desk_case_page_set_case (DeskCasePage *self,
                          gint64        case_id)
@@ -254,9 +271,7 @@ desk_case_page_set_case (DeskCasePage *self,
       return;
     }
   fill (self);
-  desk_evidence_section_attach (self->sections, self->session, case_id);
-  desk_checklist_view_set_case (self->checklist_view, self->session, case_id);
-  desk_attempts_view_set_case (self->attempts_view, self->session, case_id);
+  set_sections_case (self, case_id);
 }
 
 DeskCase *

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-checklist.h"
+#include "desk-case-section.h"
 #include "desk-checklist-view.h"
 #include "desk-gui-util.h"
 #include "desk-util.h"
@@ -23,7 +24,9 @@ struct _DeskChecklistView
   GtkLabel            *summary_label;
 };
 
-G_DEFINE_FINAL_TYPE (DeskChecklistView, desk_checklist_view, ADW_TYPE_BIN)
+static void case_section_iface_init (DeskCaseSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskChecklistView, desk_checklist_view, ADW_TYPE_BIN, G_IMPLEMENT_INTERFACE (DESK_TYPE_CASE_SECTION, case_section_iface_init))
 
 /* What one expander row shows of its item. */
 typedef struct
@@ -344,4 +347,18 @@ desk_checklist_view_reload (DeskChecklistView *self)
 {
   g_return_if_fail (DESK_IS_CHECKLIST_VIEW (self));
   fill (self);
+}
+
+static void
+case_section_set_case (DeskCaseSection *section,
+                       DeskSession     *session,
+                       gint64           case_id)
+{
+  desk_checklist_view_set_case (DESK_CHECKLIST_VIEW (section), session, case_id);
+}
+
+static void
+case_section_iface_init (DeskCaseSectionInterface *iface)
+{
+  iface->set_case = case_section_set_case;
 }
