@@ -12,6 +12,8 @@
 #include "desk-case-section.h"
 #include "desk-evidence-section.h"
 #include "desk-checklist-view.h"
+#include "desk-letter-section.h"
+#include "desk-package-section.h"
 #include "desk-util.h"
 
 struct _DeskCasePage
@@ -37,6 +39,8 @@ struct _DeskCasePage
   GtkBox            *sections;
   DeskChecklistView *checklist_view;
   DeskAttemptsView  *attempts_view;
+
+  DeskPackageSection *package_section;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
@@ -58,6 +62,8 @@ timeline_kind_label (const char *kind)
     return _ ("Submitted to the platform");
   if (g_strcmp0 (kind, "reply") == 0)
     return _ ("Platform replied");
+  if (g_strcmp0 (kind, "package") == 0)
+    return _ ("Complaint package made");
   return _ ("Note");
 }
 
@@ -209,6 +215,8 @@ desk_case_page_init (DeskCasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_status_model (self);
+  gtk_box_append (self->sections, GTK_WIDGET (self->package_section = desk_package_section_new ()));
+  g_signal_connect_object (self->package_section, "package-made", G_CALLBACK (fill_timeline), self, G_CONNECT_SWAPPED);
 }
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
@@ -272,6 +280,12 @@ desk_case_page_set_case (DeskCasePage *self,
     }
   fill (self);
   set_sections_case (self, case_id);
+  desk_letter_section_attach (self->sections, self->session, case_id);
+  desk_package_section_set_case (self->package_section, self->session, case_id);
+  /* The package is the last step: keep it below the other sections. */
+  if (gtk_widget_get_last_child (GTK_WIDGET (self->sections)) != GTK_WIDGET (self->package_section))
+    gtk_box_reorder_child_after (self->sections, GTK_WIDGET (self->package_section),
+                                 gtk_widget_get_last_child (GTK_WIDGET (self->sections)));
 }
 
 DeskCase *
