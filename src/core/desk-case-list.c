@@ -529,9 +529,7 @@ desk_case_list_reload (DeskCaseList *self,
   stmt = _desk_store_prepare (self->store,
                               "SELECT id, platform, case_type, status, title, platform_case_id,"
                               " violation_code, product_ids, deadline_at, updated_at"
-                              " FROM cases WHERE trashed_at IS NULL"
-                              " ORDER BY status NOT IN ('draft', 'submitted', 'pending'),"
-                              " deadline_at IS NULL, deadline_at, updated_at DESC, id DESC",
+                              " FROM cases WHERE trashed_at IS NULL" DESK_STORE_CASE_ORDER,
                               error);
   if (stmt == NULL)
     return FALSE;

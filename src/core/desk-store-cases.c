@@ -332,9 +332,7 @@ desk_store_list_cases (DeskStore *self,
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
   /* Open cases by deadline first, then the finished ones, newest first. */
   stmt = _desk_store_prepare (self,
-                              "SELECT " CASE_COLUMNS " FROM cases WHERE trashed_at IS NULL"
-                              " ORDER BY status NOT IN ('draft', 'submitted', 'pending'),"
-                              " deadline_at IS NULL, deadline_at, updated_at DESC, id DESC",
+                              "SELECT " CASE_COLUMNS " FROM cases WHERE trashed_at IS NULL" DESK_STORE_CASE_ORDER,
                               error);
   return stmt ? collect_cases (self, stmt, error) : NULL;
 }
