@@ -114,6 +114,14 @@ test_user_pack_adds_platform (void)
   pack = desk_session_get_pack (session, kaspi);
   g_assert_nonnull (pack);
   g_assert_cmpint (desk_rule_pack_get_platform (pack), ==, kaspi);
+  /* It has no built-in pack, and asking for one is an error, not a bug. */
+  {
+    g_autoptr (GError) local_error = NULL;
+    g_autoptr (DeskRulePack) none = desk_rule_pack_load_builtin (kaspi, &local_error);
+
+    g_assert_null (none);
+    g_assert_error (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  }
   reseller = desk_rule_registry_list_platforms (desk_session_get_rules (session), DESK_CASE_TYPE_RESELLER);
   for (guint i = 0; i < reseller->len; i++)
     listed |= g_array_index (reseller, DeskPlatform, i) == kaspi;

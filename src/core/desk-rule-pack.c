@@ -289,7 +289,14 @@ desk_rule_pack_load_builtin (DeskPlatform platform,
   g_autoptr (DeskRulePack) pack = NULL;
   const char *id = desk_platform_to_id (platform);
 
-  g_return_val_if_fail (platform > DESK_PLATFORM_UNKNOWN && platform < DESK_N_PLATFORMS, NULL);
+  /* Platforms are data: one a user pack added has no built-in rules. */
+  if (platform <= DESK_PLATFORM_UNKNOWN || platform >= DESK_N_PLATFORMS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: %s is a platform name */
+                   _ ("Appeal Desk has no built-in rules for %s."), desk_platform_get_label (platform));
+      return NULL;
+    }
 
   desk_rule_pack_ensure_resources ();
   file_name = g_strdup_printf ("%s.json", id);
