@@ -67,6 +67,19 @@ test_empty_state (void)
   desk_test_remove_tree (dir);
 }
 
+/* search-changed is delayed: wait for the list (up to 10 s on a loaded
+ * machine) instead of a fixed time. */
+static void
+wait_visible (DeskWindow *window,
+              guint       n)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  desk_gui_test_iterate (300);
+  while (visible_cases (window) != n && g_get_monotonic_time () < end)
+    desk_gui_test_iterate (20);
+}
+
 static void
 test_search_select_delete_undo (void)
 {
@@ -91,13 +104,13 @@ test_search_select_delete_undo (void)
 
   entry = GTK_SEARCH_ENTRY (desk_gui_test_find (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
   gtk_editable_set_text (GTK_EDITABLE (entry), "台灯");
-  desk_gui_test_iterate (300); /* search-changed is delayed */
+  wait_visible (window, 1); /* search-changed is delayed */
   g_assert_cmpuint (visible_cases (window), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (entry), "1005006");
-  desk_gui_test_iterate (300);
+  wait_visible (window, 1);
   g_assert_cmpuint (visible_cases (window), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  desk_gui_test_iterate (300);
+  wait_visible (window, 3);
   g_assert_cmpuint (visible_cases (window), ==, 3);
 
   desk_window_show_case (window, 1);
