@@ -93,6 +93,24 @@ test_bombs_import_quickly (gconstpointer data)
   g_assert_cmpuint (count_children (), ==, 0);
 }
 
+/* The page tree behind a 384 MiB object stream: even opening the file is
+ * bounded now (4.8 s before; a bigger one, minutes). Refused, quickly. */
+static void
+test_objstm_bomb_refused (void)
+{
+  g_autofree char *path = corpus_file ("bomb-objstm.pdf");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr (DeskPdfDocument) doc = desk_pdf_document_open (file, NULL, NULL, &error);
+  double seconds = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
+
+  g_test_message ("bomb-objstm.pdf refused in %.2f s", seconds);
+  g_assert_null (doc);
+  g_assert_error (error, DESK_PDF_ERROR, DESK_PDF_ERROR_TOO_COSTLY);
+  g_assert_cmpfloat (seconds, <, 4.0);
+}
+
 static void
 test_flate_bomb_text_unknown (void)
 {
@@ -257,6 +275,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-hostile/import/jbig2-bomb", "bomb-jbig2.pdf", test_bombs_import_quickly);
   g_test_add_data_func ("/pdf-hostile/import/flate-bomb", "bomb-flate.pdf", test_bombs_import_quickly);
   g_test_add_func ("/pdf-hostile/flate-bomb-text-unknown", test_flate_bomb_text_unknown);
+  g_test_add_func ("/pdf-hostile/objstm-bomb-refused", test_objstm_bomb_refused);
   g_test_add_func ("/pdf-hostile/cancel-stops-helper", test_cancel_stops_helper);
   g_test_add_func ("/pdf-hostile/render-cancel-stops-helper", test_render_cancel_stops_helper);
   g_test_add_func ("/pdf-hostile/kept-helper-ends-with-document", test_kept_helper_ends_with_document);

@@ -79,6 +79,7 @@ _desk_pdf_sandbox_run (const char *const *args,
                        guint64            mib,
                        guint              msec,
                        gboolean          *complete,
+                       int               *exit_code,
                        GCancellable      *cancellable,
                        GError           **error)
 {
@@ -136,6 +137,8 @@ _desk_pdf_sandbox_run (const char *const *args,
       return NULL;
     }
   *complete = g_subprocess_get_if_exited (proc) && g_subprocess_get_exit_status (proc) == 0;
+  if (exit_code)
+    *exit_code = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
   if (!*complete)
     g_debug ("PDF helper stopped (%s %d) on %s", g_subprocess_get_if_signaled (proc) ? "signal" : "exit",
              g_subprocess_get_if_signaled (proc) ? g_subprocess_get_term_sig (proc) : g_subprocess_get_exit_status (proc),

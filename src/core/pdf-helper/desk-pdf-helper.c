@@ -20,6 +20,11 @@
  * in a killed helper, never in a stalled or swollen application. The parent
  * is src/core/desk-pdf-sandbox.c; it also kills the helper on cancel.
  *
+ *   appeal-desk-pdf-helper MIB MSEC probe FILE HEAD SPREAD
+ *       what opening costs, before the application opens the file itself:
+ *       "pages N" once the document and every page's size were read, then
+ *       the text layer of the sample pages (the first HEAD, and SPREAD
+ *       spread over the rest) as text-layer prints it
  *   appeal-desk-pdf-helper MIB MSEC text-layer FILE PAGE…
  *       one line per page as soon as it is known: "PAGE present|none",
  *       up to the first page with text
@@ -128,6 +133,46 @@ text_layer (PopplerDocument *doc, int argc, char **argv)
         break; /* one page with text is enough: not a scan */
     }
   return 0;
+}
+
+static int
+probe (PopplerDocument *doc, int argc, char **argv)
+{
+  guint64 head, spread;
+  int     n = poppler_document_get_n_pages (doc);
+  g_autoptr (GPtrArray) sample = g_ptr_array_new_with_free_func (g_free);
+  guint last = 0;
+
+  if (argc != 2 || !g_ascii_string_to_unsigned (argv[0], 10, 1, 64, &head, NULL)
+      || !g_ascii_string_to_unsigned (argv[1], 10, 0, 64, &spread, NULL))
+    return 2;
+  /* The same walk as the application's own opening: every page's size. */
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr (HelperPage) page = poppler_document_get_page (doc, i);
+      double w, h;
+
+      if (page)
+        poppler_page_get_size (page, &w, &h);
+    }
+  printf ("pages %d\n", n);
+  fflush (stdout);
+  for (guint i = 0; i < MIN ((guint)head, (guint)MAX (n, 0)); i++)
+    {
+      g_ptr_array_add (sample, g_strdup_printf ("%u", i));
+      last = i;
+    }
+  for (guint k = 1; n > (int)head && k <= spread; k++)
+    {
+      guint index = head + (guint)(((guint64)(n - 1 - head) * k) / spread);
+
+      if (index > last)
+        {
+          g_ptr_array_add (sample, g_strdup_printf ("%u", index));
+          last = index;
+        }
+    }
+  return text_layer (doc, sample->len, (char **)sample->pdata);
 }
 
 static int
@@ -244,7 +289,7 @@ main (int argc, char **argv)
   if (argc < 5 || !g_ascii_string_to_unsigned (argv[1], 10, 16, 1 << 20, &mib, NULL)
       || !g_ascii_string_to_unsigned (argv[2], 10, 1, 3600 * 1000, &msec, NULL))
     {
-      fprintf (stderr, "usage: %s MIB MSEC text-layer|text|render FILE ARGS…\n", argv[0]);
+      fprintf (stderr, "usage: %s MIB MSEC probe|text-layer|text|render|serve FILE ARGS…\n", argv[0]);
       return 2;
     }
   bound_self (mib, msec, strcmp (argv[3], "serve") == 0);
@@ -259,6 +304,8 @@ main (int argc, char **argv)
     }
   if (strcmp (argv[3], "text-layer") == 0)
     return text_layer (doc, argc - 5, argv + 5);
+  if (strcmp (argv[3], "probe") == 0)
+    return probe (doc, argc - 5, argv + 5);
   if (strcmp (argv[3], "text") == 0)
     return page_text (doc, argc - 5, argv + 5);
   if (strcmp (argv[3], "render") == 0)
