@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <gio/gunixinputstream.h>
 #include <gio/gunixoutputstream.h>
 #include <poll.h>
@@ -240,6 +241,10 @@ helper_start (DeskPdfHelper *self,
   if (self->proc == NULL)
     return FALSE;
   self->in_fd = g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (g_subprocess_get_stdout_pipe (self->proc)));
+#ifdef F_SETPIPE_SZ
+  /* Fewer wake-ups for a page of pixels (best effort). */
+  fcntl (self->in_fd, F_SETPIPE_SZ, 1024 * 1024);
+#endif
   self->out_fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (g_subprocess_get_stdin_pipe (self->proc)));
   ok = write_all_fd (self->out_fd, line, strlen (line));
   memset (line, 0, strlen (line));
@@ -318,19 +323,23 @@ read_answer (DeskPdfHelper *self,
   guint64  want = 0;
   gboolean have_header = FALSE;
 
+  gsize filled = 0;
+
   for (;;)
     {
-      guint8 buf[65536];
+      guint8 buf[1];
       gsize  got = 0;
-      gsize  room = have_header ? MIN (sizeof buf, want - data->len) : 1;
 
-      if (have_header && data->len == want)
+      if (have_header && filled == want)
         break;
-      if ((*result = read_some (self->in_fd, buf, room, &got, deadline, cancellable)) != READ_OK)
+      /* The answer is read straight into place, in big pieces. */
+      if ((*result = read_some (self->in_fd, have_header ? data->data + filled : buf, have_header ? want - filled : 1,
+                                &got, deadline, cancellable))
+          != READ_OK)
         return NULL;
       if (have_header)
         {
-          g_byte_array_append (data, buf, got);
+          filled += got;
           continue;
         }
       header[header_len++] = buf[0];
@@ -343,6 +352,7 @@ read_answer (DeskPdfHelper *self,
           return NULL;
         }
       have_header = TRUE;
+      g_byte_array_set_size (data, want);
     }
   *result = READ_OK;
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
