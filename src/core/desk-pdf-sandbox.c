@@ -46,6 +46,12 @@ pipe_guard_end (PipeGuard *guard)
   pthread_sigmask (SIG_SETMASK, &guard->old, NULL);
 }
 
+/* INHERIT_FDS lets GLib start the helper with posix_spawn (no copy of this
+ * process's page tables, which a fork from a worker makes the whole GUI wait
+ * for); every descriptor this code and SQLite open is close-on-exec. */
+#define SPAWN_FLAGS \
+  (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE | G_SUBPROCESS_FLAGS_INHERIT_FDS)
+
 const char *
 _desk_pdf_sandbox_get_helper (void)
 {
@@ -101,7 +107,7 @@ _desk_pdf_sandbox_run (const char *const *args,
   g_strv_builder_addv (builder, (const char **)args);
   argv = g_strv_builder_end (builder);
   proc = g_subprocess_newv ((const char *const *)argv,
-                            G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                            SPAWN_FLAGS,
                             error);
   if (proc == NULL)
     return NULL;
@@ -236,7 +242,7 @@ helper_start (DeskPdfHelper *self,
   const char      *argv[] = { _desk_pdf_sandbox_get_helper (), mib, ms, "serve", self->path, NULL };
   gboolean         ok;
 
-  self->proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+  self->proc = g_subprocess_newv (argv, SPAWN_FLAGS,
                                   error);
   if (self->proc == NULL)
     return FALSE;
