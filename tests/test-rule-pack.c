@@ -542,8 +542,19 @@ static const Malformed malformed[] = {
     "shopee.json: at “the top level”: expected an object, found array", NULL },
   { "missing-schema-version", "\"schema_version\": 1,", "", DESK_RULE_PACK_ERROR_INVALID,
     "shopee.json: at “schema_version”: expected a positive integer, found nothing", NULL },
-  { "newer-schema-version", "\"schema_version\": 1", "\"schema_version\": 2, \"future\": true",
-    DESK_RULE_PACK_ERROR_SCHEMA_TOO_NEW, "shopee.json: at “schema_version”:", "schema version 2" },
+  { "newer-schema-version", "\"schema_version\": 1", "\"schema_version\": 3, \"future\": true",
+    DESK_RULE_PACK_ERROR_SCHEMA_TOO_NEW, "shopee.json: at “schema_version”:", "schema version 3" },
+  /* Schema 2: the notice decoder's cues ($.notice). */
+  { "notice-in-v1", "\"case_types\": {", "\"notice\": {\"names\": [\"shopee\"]}, \"case_types\": {",
+    DESK_RULE_PACK_ERROR_INVALID, "at “notice”: expected no “notice” member in a schema version 1 pack", "set schema_version to 2" },
+  { "notice-bad-cue", "\"schema_version\": 1,", "\"schema_version\": 2, \"notice\": {\"names\": [\"shopee(\"]},",
+    DESK_RULE_PACK_ERROR_INVALID, "at “notice › names › item 1”: expected a valid search pattern, found “shopee(”", NULL },
+  { "notice-no-names", "\"schema_version\": 1,", "\"schema_version\": 2, \"notice\": {\"domains\": [\"x\\\\.com\"]},",
+    DESK_RULE_PACK_ERROR_INVALID, "at “notice › names”: expected a non-empty array, found nothing", NULL },
+  { "notice-bad-weight", "\"schema_version\": 1,", "\"schema_version\": 2, \"notice\": {\"names\": [\"x\"], \"terms\": [{\"cue\": \"y\", \"weight\": 0}]},",
+    DESK_RULE_PACK_ERROR_INVALID, "at “notice › terms › item 1 › weight”: expected a positive number", NULL },
+  { "notice-bad-case-type", "\"schema_version\": 1,", "\"schema_version\": 2, \"notice\": {\"names\": [\"x\"], \"case_types\": {\"refund\": []}},",
+    DESK_RULE_PACK_ERROR_INVALID, "at “notice › case_types › refund”: expected a case type id", NULL },
   { "string-schema-version", "\"schema_version\": 1", "\"schema_version\": \"1\"", DESK_RULE_PACK_ERROR_INVALID,
     "at “schema_version”: expected a positive integer, found string “1”", NULL },
   { "unknown-platform", "\"platform\": \"shopee\"", "\"platform\": \"ebay\"", DESK_RULE_PACK_ERROR_INVALID,
@@ -681,6 +692,28 @@ test_minimal_is_valid (void)
   g_assert_nonnull (pack);
 }
 
+/* Schema 1 packs are still read; a schema 2 pack may carry notice cues. */
+static void
+test_v1_and_v2_notice (void)
+{
+  g_autofree char *json = minimal_json ();
+  g_autoptr (GString) text = g_string_new (json);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskRulePack) v1 = load_text (json, &error);
+  g_autoptr (DeskRulePack) v2 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_rule_pack_get_schema_version (v1), ==, 1);
+  g_string_replace (text, "\"schema_version\": 1,",
+                    "\"schema_version\": 2, \"notice\": {\"names\": [\"shopee\", \"虾皮\"],"
+                    " \"domains\": [\"seller\\\\.shopee\\\\.sg\"], \"terms\": [{\"cue\": \"penalty points?\", \"weight\": 1}],"
+                    " \"case_types\": {\"ip-complaint\": [{\"cue\": \"ip-0\\\\d\", \"weight\": 2}]}},",
+                    1);
+  v2 = load_text (text->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_rule_pack_get_schema_version (v2), ==, 2);
+}
+
 static void
 test_from_file_errors (void)
 {
@@ -716,6 +749,7 @@ main (int   argc,
   g_test_add_func ("/rule-pack/malformed/missing-file", test_from_file_errors);
   g_test_add_func ("/rule-pack/malformed/deep-nesting", test_deep_nesting);
   g_test_add_func ("/rule-pack/malformed/too-large", test_too_large);
+  g_test_add_func ("/rule-pack/schema-2-notice", test_v1_and_v2_notice);
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
       g_autofree char *path = g_strdup_printf ("/rule-pack/malformed/%s", malformed[i].name);

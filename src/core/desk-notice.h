@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "desk-types.h"
+#include "notice/desk-notice-field.h"
 
 G_BEGIN_DECLS
 
@@ -116,5 +117,21 @@ gboolean desk_notice_is_confident (DeskNotice *self,
 /* Translated, one sentence per line: every weak or assumed part of the guess,
  * or a single line saying the guess looks reliable. */
 char *desk_notice_describe_confidence (DeskNotice *self);
+
+/* Every value read from the notice with its role and the line it came from
+ * (DeskNoticeField*, in the order of the text; borrowed).  The products in
+ * it are exactly desk_notice_get_product_ids(); the other party's ids
+ * (counterparty roles) are never among them. */
+GPtrArray *desk_notice_get_fields (DeskNotice *self);
+/* Figures the notice states (DeskNoticeFact*, borrowed). */
+GPtrArray *desk_notice_get_facts (DeskNotice *self);
+/* The values of one role, in order; never NULL. */
+GStrv desk_notice_get_values (DeskNotice    *self,
+                              DeskNoticeRole role);
+
+/* The whole reading as one JSON object (@json_builder is a JsonBuilder);
+ * member names in notice/desk-notice-json.c. */
+void desk_notice_to_json (DeskNotice *self,
+                          gpointer    json_builder);
 
 G_END_DECLS

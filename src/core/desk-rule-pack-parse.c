@@ -259,12 +259,12 @@ check_submit (DeskRuleCheck *ctx,
               JsonNode      *node,
               gpointer       out)
 {
-  static const char *const keys[] = { "steps", "source", "verify", NULL };
+  static const char *const keys[] = { "steps", "paste", "source", "verify", NULL };
   DeskCaseRules           *rules = out;
   JsonObject              *obj;
 
   rules->submit_rule = _desk_rule_figure_new ();
-  return _desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "steps", TRUE, _desk_rule_check_text_array, &rules->submit_steps) && _desk_rule_check_citation (ctx, obj, rules->submit_rule);
+  return _desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "steps", TRUE, _desk_rule_check_text_array, &rules->submit_steps) && member (ctx, obj, "paste", FALSE, _desk_rule_check_text_array, &rules->submit_paste) && _desk_rule_check_citation (ctx, obj, rules->submit_rule);
 }
 
 /* Terminology and sources: objects keyed by id */
@@ -489,13 +489,25 @@ check_root (DeskRuleCheck    *ctx,
 {
   static const char *const keys[] = {
     "schema_version", "platform", "pack_version", "effective_date", "sources",
-    "terminology", "case_types", NULL
+    "terminology", "case_types", "notice", NULL
   };
   const char *version = NULL;
   const char *date = NULL;
 
   /* schema_version first: a newer pack may legitimately have other members. */
   if (!check_schema_version (ctx, root, &data->schema_version) || !_desk_rule_check_keys (ctx, root, keys) || !member (ctx, root, "platform", TRUE, check_platform, &data->platform) || !member (ctx, root, "pack_version", TRUE, _desk_rule_check_version, &version) || !member (ctx, root, "effective_date", TRUE, _desk_rule_check_date, &date) || !member (ctx, root, "sources", TRUE, check_sources, data->sources) || !member (ctx, root, "terminology", FALSE, check_terminology, data->terms) || !member (ctx, root, "case_types", TRUE, check_case_types, data))
+    return FALSE;
+  /* Schema version 2: the notice decoder's cues for this platform. */
+  if (json_object_has_member (root, "notice") && data->schema_version < 2)
+    {
+      gsize mark = _desk_rule_push_key (ctx, "notice");
+
+      _desk_rule_fail_found (ctx, _ ("no “notice” member in a schema version 1 pack"),
+                             _ ("“notice”; set schema_version to 2"));
+      _desk_rule_pop (ctx, mark);
+      return FALSE;
+    }
+  if (!member (ctx, root, "notice", FALSE, _desk_rule_check_notice, &data->notice))
     return FALSE;
   data->pack_version = g_strdup (version);
   data->effective_date = g_strdup (date);

@@ -592,3 +592,10 @@ desk_rule_pack_compare_versions (const char *a,
     }
   return 0;
 }
+
+JsonNode *
+_desk_rule_pack_get_notice (DeskRulePack *pack)
+{
+  g_return_val_if_fail (DESK_IS_RULE_PACK (pack), NULL);
+  return pack->data->notice;
+}

@@ -20,7 +20,7 @@ G_BEGIN_DECLS
  * All strings and objects returned by accessors are owned by the pack and
  * live as long as it does, unless the function says otherwise. */
 
-#define DESK_RULE_PACK_SCHEMA_VERSION 1
+#define DESK_RULE_PACK_SCHEMA_VERSION 2
 
 #define DESK_RULE_PACK_ERROR (desk_rule_pack_error_quark ())
 
@@ -214,6 +214,12 @@ guint                 desk_case_rules_get_n_submit_steps (const DeskCaseRules *r
 const char           *desk_case_rules_get_submit_step (const DeskCaseRules *rules,
                                                        guint                index,
                                                        DeskRuleLanguage     language);
+/* What to paste into which field of the platform's form (same source and
+ * verify note as the steps); 0 when the pack does not say. */
+guint       desk_case_rules_get_n_paste_steps (const DeskCaseRules *rules);
+const char *desk_case_rules_get_paste_step (const DeskCaseRules *rules,
+                                            guint                index,
+                                            DeskRuleLanguage     language);
 
 /* DeskEvidenceRequirement */
 GType                    desk_evidence_requirement_get_type (void) G_GNUC_CONST;

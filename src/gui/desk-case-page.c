@@ -10,6 +10,8 @@
 #include "desk-case-row.h"
 #include "desk-evidence-section.h"
 #include "desk-checklist-view.h"
+#include "desk-letter-section.h"
+#include "desk-package-section.h"
 #include "desk-util.h"
 
 struct _DeskCasePage
@@ -35,6 +37,8 @@ struct _DeskCasePage
   GtkBox            *sections;
   DeskChecklistView *checklist_view;
   DeskAttemptsView  *attempts_view;
+
+  DeskPackageSection *package_section;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
@@ -56,6 +60,8 @@ timeline_kind_label (const char *kind)
     return _ ("Submitted to the platform");
   if (g_strcmp0 (kind, "reply") == 0)
     return _ ("Platform replied");
+  if (g_strcmp0 (kind, "package") == 0)
+    return _ ("Complaint package made");
   return _ ("Note");
 }
 
@@ -201,6 +207,8 @@ desk_case_page_init (DeskCasePage *self)
   setup_status_model (self);
   gtk_box_append (self->sections, GTK_WIDGET (self->checklist_view = desk_checklist_view_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->attempts_view = desk_attempts_view_new ()));
+  gtk_box_append (self->sections, GTK_WIDGET (self->package_section = desk_package_section_new ()));
+  g_signal_connect_object (self->package_section, "package-made", G_CALLBACK (fill_timeline), self, G_CONNECT_SWAPPED);
 }
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
@@ -254,6 +262,13 @@ desk_case_page_set_case (DeskCasePage *self,
   desk_evidence_section_attach (self->sections, self->session, case_id);
   desk_checklist_view_set_case (self->checklist_view, self->session, case_id);
   desk_attempts_view_set_case (self->attempts_view, self->session, case_id);
+  desk_letter_section_attach (self->sections, self->session, case_id);
+  desk_package_section_set_case (self->package_section, self->session, case_id);
+  /* The package is the last step: keep it below the evidence section,
+   * which is added on the first case. */
+  if (gtk_widget_get_last_child (GTK_WIDGET (self->sections)) != GTK_WIDGET (self->package_section))
+    gtk_box_reorder_child_after (self->sections, GTK_WIDGET (self->package_section),
+                                 gtk_widget_get_last_child (GTK_WIDGET (self->sections)));
 }
 
 DeskCase *
