@@ -132,6 +132,7 @@ if unshare -rm true 2>/dev/null; then
   D=$DIR/full
   mkdir -p "$D"
   unshare -rm sh -c '
+    # Room for the whole schema (every module adds tables), then filled up.
     mount -t tmpfs -o size=1m tmpfs "$1" || exit 99
     mkdir "$1/data"
     "$2" --data-dir "$1/data" new -p shopee -t ip-complaint --title "Kept safe" >/dev/null 2>&1
