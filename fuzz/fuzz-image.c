@@ -15,7 +15,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autofree char *creation = NULL;
   int              w = 0, h = 0;
 
-  GDateTime       *date;
+  GDateTime *date;
 
   if (_desk_exif_parse_jpeg (data, size, &exif) || _desk_exif_parse_tiff (data, size, &exif))
     {

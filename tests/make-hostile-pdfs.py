@@ -9,6 +9,9 @@ in the repository):
                    blanks (the idea of pdf.js' bomb_giant.pdf, made afresh)
   bomb-flate.pdf   page content = a doubly Flate-compressed stream of 256 MiB
                    of blanks, listed 16 times (4 GiB to parse, 3 KB file)
+  bomb-objstm.pdf  the page tree sits in an object stream behind 384 MiB of
+                   doubly Flate-compressed blanks: merely opening the file
+                   (pdfinfo) decodes them all (a 2 KB file)
   no-eof.pdf       a good one-page PDF followed by 4 KB of junk: no "%%EOF"
                    in its last KB, yet poppler (and pdftoppm) read it
   bad-page.pdf     three pages, the second of which is not a page object:
@@ -86,6 +89,37 @@ def flate_bomb():
     return pdf(one_page(refs, [body]))
 
 
+def objstm_bomb(gap=384 << 20):
+    dictionary = b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>"
+    header = b"3 %d " % gap
+    inner = zlib.compressobj(9)
+    once = bytearray(inner.compress(header))
+    chunk = b" " * (1 << 20)
+    for _ in range(gap >> 20):
+        once += inner.compress(chunk)
+    once += inner.compress(dictionary) + inner.flush()
+    data = zlib.compress(bytes(once), 9)
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = {}
+
+    def obj(n, body):
+        offsets[n] = len(out)
+        out.extend(b"%d 0 obj\n" % n + body + b"\nendobj\n")
+
+    obj(1, b"<< /Type /Catalog /Pages 3 0 R >>")
+    obj(2, b"<< /Type /ObjStm /N 1 /First %d /Filter [/FlateDecode /FlateDecode] /Length %d >>\nstream\n"
+        % (len(header), len(data)) + data + b"\nendstream")
+    obj(4, b"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 595 842] >>")
+    xref = len(out)
+    # A cross-reference stream: object 3 lives in object stream 2.
+    rows = [(0, 0, 65535), (1, offsets[1], 0), (1, offsets[2], 0), (2, 2, 0), (1, offsets[4], 0), (1, xref, 0)]
+    table = b"".join(struct.pack(">BIH", *row) for row in rows)
+    out.extend(b"5 0 obj\n<< /Type /XRef /Size 6 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n" % len(table)
+               + table + b"\nendstream\nendobj\n")
+    out.extend(b"startxref\n%d\n%%%%EOF\n" % xref)
+    return bytes(out)
+
+
 def text_pdf(words=b"Trademark certificate"):
     content = b"BT /F1 24 Tf 72 720 Td (%s) Tj ET" % words
     return pdf(one_page(b"5 0 R", [stream(b"", content)]))
@@ -111,6 +145,7 @@ def main():
     files = {
         "bomb-jbig2.pdf": jbig2_bomb(),
         "bomb-flate.pdf": flate_bomb(),
+        "bomb-objstm.pdf": objstm_bomb(),
         "no-eof.pdf": text_pdf(b"Invoice with junk after the end") + b"\x00junk" * 820,
         "bad-page.pdf": bad_page(),
         "text.pdf": text_pdf(),

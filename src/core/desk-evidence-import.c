@@ -181,7 +181,11 @@ check_problem (DeskFileInfo *info,
 {
   if (info->problem == NULL || g_error_matches (info->problem, DESK_PDF_ERROR, DESK_PDF_ERROR_ENCRYPTED))
     return TRUE;
-  if (info->kind == DESK_FILE_KIND_PDF)
+  if (g_error_matches (info->problem, DESK_PDF_ERROR, DESK_PDF_ERROR_TOO_COSTLY))
+    /* Translators: %s is a file name */
+    g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_DAMAGED,
+                 _ ("Appeal Desk stopped opening “%s”: it needed far more time or memory than a document should. It may be damaged or made to harm, so it was not added. Ask the sender for a new copy."), name);
+  else if (info->kind == DESK_FILE_KIND_PDF)
     /* Translators: %s is a file name */
     g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_DAMAGED,
                  _ ("“%s” is a damaged PDF and cannot be opened. Export or download it again from the original, then add the new copy."), name);

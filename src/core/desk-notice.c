@@ -578,7 +578,9 @@ show_original_value (DeskNoticeField *field,
   folded = prepare_window (rest, &truncated);
   if (g_str_has_prefix (folded, field->value) && g_utf8_strlen (folded, -1) - g_utf8_strlen (field->value, -1) <= 1)
     {
-      char *original = g_utf8_substring (rest, 0, g_utf8_strlen (field->value, -1));
+      /* Folding can change the length ("ß" → "ss"): never past @rest's end
+       * (found by fuzz/fuzz-notice). */
+      char *original = g_utf8_substring (rest, 0, MIN (g_utf8_strlen (field->value, -1), g_utf8_strlen (rest, -1)));
 
       g_free (field->value);
       field->value = original;

@@ -387,49 +387,84 @@ parse_text_layer (DeskPdfDocument *self,
     }
 }
 
-/* Page text makes poppler decode the page's content streams, which a
- * hostile file can make enormous: the sample is read by the bounded helper. */
-static gboolean
-sample_text_layer (DeskPdfDocument *self,
-                   GCancellable    *cancellable,
-                   GError         **error)
+/* The text layer from the probe's lines; a probe that was stopped leaves
+ * pages unknown, and the file is then not called a scan. */
+static void
+apply_probe (DeskPdfDocument *self,
+             GBytes          *probe,
+             gboolean         complete)
 {
   guint sample[DESK_PDF_TEXT_SAMPLE_HEAD + DESK_PDF_TEXT_SAMPLE_SPREAD];
   guint n = text_sample_pages (self->n_pages, sample);
-  g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GBytes) output = NULL;
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *path = g_file_get_path (self->file);
-  gboolean         complete = FALSE;
 
   self->text_layer = g_new0 (guint8, self->n_pages);
-  self->scan_only = FALSE;
-  if (path == NULL)
-    {
-      self->text_layer_stopped = TRUE;
-      return TRUE;
-    }
-  g_ptr_array_add (args, g_strdup ("text-layer"));
-  g_ptr_array_add (args, g_strdup (path));
+  if (probe)
+    parse_text_layer (self, probe);
+  self->text_layer_stopped = !complete;
+  self->scan_only = complete;
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (args, g_strdup_printf ("%u", sample[i]));
-  g_ptr_array_add (args, NULL);
-  output = _desk_pdf_sandbox_run ((const char *const *)args->pdata, self->password,
-                                  DESK_PDF_SANDBOX_MEMORY_MIB, DESK_PDF_SANDBOX_TEXT_LAYER_MSEC,
-                                  &complete, cancellable, &local_error);
+    if (self->text_layer[sample[i]] != DESK_PDF_TEXT_LAYER_NONE)
+      self->scan_only = FALSE;
+  /* The sample stops at the first page with text. */
+  for (guint i = 0; i < n; i++)
+    if (self->text_layer[sample[i]] == DESK_PDF_TEXT_LAYER_PRESENT)
+      {
+        self->scan_only = FALSE;
+        self->text_layer_stopped = FALSE;
+      }
+}
+
+static gboolean
+has_pages_line (GBytes *probe)
+{
+  gsize       len = 0;
+  const char *data = probe ? g_bytes_get_data (probe, &len) : NULL;
+
+  return data && len >= 6 && memcmp (data, "pages ", 6) == 0;
+}
+
+/* Everything poppler does on an untrusted file happens first in the bounded
+ * helper: opening, every page's size (the same work this process does
+ * next), then the text layer sample (page text decodes content streams,
+ * which a hostile file makes enormous). A file the helper could not even
+ * open within the bounds is refused; one whose text sample was stopped is
+ * opened, with its text layer unknown. */
+static gboolean
+probe_file (GFile        *file,
+            const char   *password,
+            GBytes      **probe_out,
+            gboolean     *complete,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *head = g_strdup_printf ("%d", DESK_PDF_TEXT_SAMPLE_HEAD);
+  g_autofree char *spread = g_strdup_printf ("%d", DESK_PDF_TEXT_SAMPLE_SPREAD);
+  const char      *args[] = { "probe", path, head, spread, NULL };
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GBytes) probe = NULL;
+  int exit_code = -1;
+
+  *complete = FALSE;
+  if (path == NULL)
+    return TRUE; /* not a local file: no sample, text layer unknown */
+  probe = _desk_pdf_sandbox_run (args, password, DESK_PDF_SANDBOX_MEMORY_MIB, DESK_PDF_SANDBOX_TEXT_LAYER_MSEC,
+                                 complete, &exit_code, cancellable, &local_error);
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (output)
-    parse_text_layer (self, output);
-  self->text_layer_stopped = !complete;
-  /* A scan only when every sampled page was read and none had text. */
-  self->scan_only = complete;
-  for (guint i = 0; i < n; i++)
-    if (self->text_layer[sample[i]] != DESK_PDF_TEXT_LAYER_NONE)
-      self->scan_only = FALSE;
+  /* Exit 3: poppler said quickly that it cannot open the file; opening it
+   * here gives the reason (password, damage) just as quickly. */
+  if (probe != NULL && !has_pages_line (probe) && exit_code != 3)
+    {
+      g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_TOO_COSTLY,
+                           _ ("Appeal Desk stopped opening this PDF: it needed far more time or memory than a document should. It may be damaged or made to harm; ask the sender for a new copy."));
+      return FALSE;
+    }
+  if (has_pages_line (probe))
+    *probe_out = g_steal_pointer (&probe);
   return TRUE;
 }
 
@@ -451,9 +486,7 @@ read_document (DeskPdfDocument *self,
   read_metadata (self, poppler);
   if (!read_page_sizes (self, poppler, cancellable, error))
     return FALSE;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  return sample_text_layer (self, cancellable, error);
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
 /* Opening ----------------------------------------------------------------- */
@@ -467,12 +500,15 @@ desk_pdf_document_open (GFile        *file,
   g_autoptr (DeskPdfDocument) self = NULL;
   g_autoptr (DeskPopplerDocument) poppler = NULL;
   g_autoptr (GError) poppler_error = NULL;
+  g_autoptr (GBytes) probe = NULL;
   goffset  size = 0;
   gboolean repaired = FALSE;
+  gboolean probe_complete = FALSE;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!check_file (file, &size, &repaired, cancellable, error))
+  if (!check_file (file, &size, &repaired, cancellable, error)
+      || !probe_file (file, password, &probe, &probe_complete, cancellable, error))
     return NULL;
   poppler = poppler_document_new_from_gfile (file, password, cancellable, &poppler_error);
   if (poppler == NULL)
@@ -488,6 +524,7 @@ desk_pdf_document_open (GFile        *file,
   self->password = g_strdup (password);
   if (!read_document (self, poppler, cancellable, error))
     return NULL;
+  apply_probe (self, probe, probe_complete);
   self->worker = _desk_pdf_worker_new (file, password, g_steal_pointer (&poppler));
   return g_steal_pointer (&self);
 }

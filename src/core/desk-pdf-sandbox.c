@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <gio/gunixinputstream.h>
 #include <gio/gunixoutputstream.h>
 #include <poll.h>
@@ -45,6 +46,12 @@ pipe_guard_end (PipeGuard *guard)
   pthread_sigmask (SIG_SETMASK, &guard->old, NULL);
 }
 
+/* INHERIT_FDS lets GLib start the helper with posix_spawn (no copy of this
+ * process's page tables, which a fork from a worker makes the whole GUI wait
+ * for); every descriptor this code and SQLite open is close-on-exec. */
+#define SPAWN_FLAGS \
+  (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE | G_SUBPROCESS_FLAGS_INHERIT_FDS)
+
 const char *
 _desk_pdf_sandbox_get_helper (void)
 {
@@ -79,6 +86,7 @@ _desk_pdf_sandbox_run (const char *const *args,
                        guint64            mib,
                        guint              msec,
                        gboolean          *complete,
+                       int               *exit_code,
                        GCancellable      *cancellable,
                        GError           **error)
 {
@@ -99,7 +107,7 @@ _desk_pdf_sandbox_run (const char *const *args,
   g_strv_builder_addv (builder, (const char **)args);
   argv = g_strv_builder_end (builder);
   proc = g_subprocess_newv ((const char *const *)argv,
-                            G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                            SPAWN_FLAGS,
                             error);
   if (proc == NULL)
     return NULL;
@@ -136,6 +144,8 @@ _desk_pdf_sandbox_run (const char *const *args,
       return NULL;
     }
   *complete = g_subprocess_get_if_exited (proc) && g_subprocess_get_exit_status (proc) == 0;
+  if (exit_code)
+    *exit_code = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
   if (!*complete)
     g_debug ("PDF helper stopped (%s %d) on %s", g_subprocess_get_if_signaled (proc) ? "signal" : "exit",
              g_subprocess_get_if_signaled (proc) ? g_subprocess_get_term_sig (proc) : g_subprocess_get_exit_status (proc),
@@ -232,11 +242,15 @@ helper_start (DeskPdfHelper *self,
   const char      *argv[] = { _desk_pdf_sandbox_get_helper (), mib, ms, "serve", self->path, NULL };
   gboolean         ok;
 
-  self->proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+  self->proc = g_subprocess_newv (argv, SPAWN_FLAGS,
                                   error);
   if (self->proc == NULL)
     return FALSE;
   self->in_fd = g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (g_subprocess_get_stdout_pipe (self->proc)));
+#ifdef F_SETPIPE_SZ
+  /* Fewer wake-ups for a page of pixels (best effort). */
+  fcntl (self->in_fd, F_SETPIPE_SZ, 1024 * 1024);
+#endif
   self->out_fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (g_subprocess_get_stdin_pipe (self->proc)));
   ok = write_all_fd (self->out_fd, line, strlen (line));
   memset (line, 0, strlen (line));
@@ -315,19 +329,23 @@ read_answer (DeskPdfHelper *self,
   guint64  want = 0;
   gboolean have_header = FALSE;
 
+  gsize filled = 0;
+
   for (;;)
     {
-      guint8 buf[65536];
+      guint8 buf[1];
       gsize  got = 0;
-      gsize  room = have_header ? MIN (sizeof buf, want - data->len) : 1;
 
-      if (have_header && data->len == want)
+      if (have_header && filled == want)
         break;
-      if ((*result = read_some (self->in_fd, buf, room, &got, deadline, cancellable)) != READ_OK)
+      /* The answer is read straight into place, in big pieces. */
+      if ((*result = read_some (self->in_fd, have_header ? data->data + filled : buf, have_header ? want - filled : 1,
+                                &got, deadline, cancellable))
+          != READ_OK)
         return NULL;
       if (have_header)
         {
-          g_byte_array_append (data, buf, got);
+          filled += got;
           continue;
         }
       header[header_len++] = buf[0];
@@ -340,6 +358,7 @@ read_answer (DeskPdfHelper *self,
           return NULL;
         }
       have_header = TRUE;
+      g_byte_array_set_size (data, want);
     }
   *result = READ_OK;
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));

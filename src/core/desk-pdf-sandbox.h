@@ -20,7 +20,8 @@ const char *_desk_pdf_sandbox_get_helper (void);
 /* Runs the helper with @args (command, file, …), bounded to @mib MiB and
  * @msec milliseconds; @password (may be NULL) goes through a pipe, never argv.
  * Returns what it wrote to standard output — also when it was stopped or
- * failed, then with *@complete FALSE (partial output may still be useful).
+ * failed, then with *@complete FALSE (partial output may still be useful);
+ * *@exit_code (may be NULL) gets its exit status, -1 when it was killed.
  * Returns NULL only when it could not run, or on cancel (G_IO_ERROR_CANCELLED:
  * the helper is killed at once). */
 GBytes *_desk_pdf_sandbox_run (const char *const *args,
@@ -28,6 +29,7 @@ GBytes *_desk_pdf_sandbox_run (const char *const *args,
                                guint64            mib,
                                guint              msec,
                                gboolean          *complete,
+                               int               *exit_code,
                                GCancellable      *cancellable,
                                GError           **error);
 

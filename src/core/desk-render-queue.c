@@ -299,7 +299,7 @@ render_in_helper (PopplerDocument *poppler,
       output = _desk_pdf_helper_request (helper, request, DESK_PDF_SANDBOX_RENDER_MSEC, &complete, job->stop, error);
     }
   else
-    output = _desk_pdf_sandbox_run (args, job->password, mib, DESK_PDF_SANDBOX_RENDER_MSEC, &complete, job->stop, error);
+    output = _desk_pdf_sandbox_run (args, job->password, mib, DESK_PDF_SANDBOX_RENDER_MSEC, &complete, NULL, job->stop, error);
   if (output == NULL && error && *error)
     return NULL;
   if (output == NULL)

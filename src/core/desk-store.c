@@ -423,6 +423,9 @@ desk_store_open (const char *data_dir,
 {
   g_autoptr (DeskStore) self = g_object_new (DESK_TYPE_STORE, NULL);
   g_autoptr (GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  gboolean         had_cases;
+  GStatBuf         st;
 
   self->data_dir = data_dir ? g_strdup (data_dir) : desk_store_default_data_dir ();
   if (!g_file_test (self->data_dir, G_FILE_TEST_IS_DIR) && g_mkdir_with_parents (self->data_dir, 0700) != 0)
@@ -435,14 +438,16 @@ desk_store_open (const char *data_dir,
                    self->data_dir, g_strerror (saved));
       return NULL;
     }
+  path = g_build_filename (self->data_dir, "cases.db", NULL);
+  had_cases = g_stat (path, &st) == 0 && st.st_size > 0;
   if (!open_db (self, &local_error))
     {
-      g_autofree char *path = g_build_filename (self->data_dir, "cases.db", NULL);
-
+      /* Nothing left behind by a first open that failed (an empty file). */
+      if (!had_cases && g_stat (path, &st) == 0 && st.st_size == 0)
+        g_unlink (path);
       /* A full disk: the cases can still be read (SQLite cannot even make
        * its -shm index now), and every change says the disk is full. */
-      if (!g_error_matches (local_error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL)
-          || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      if (!g_error_matches (local_error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL) || !had_cases)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;

@@ -142,6 +142,21 @@ classify (DeskNoticeVocabulary *v,
   return kind == DESK_NOTICE_FIGURE_NONE ? DESK_NOTICE_FIGURE_ACTUAL : kind;
 }
 
+/* @text without @regex's matches; @text itself when the regex gives up (a
+ * backtracking limit on hostile input returns NULL: found by
+ * fuzz/fuzz-notice). Takes @text. */
+static char *
+replace_or_keep (GRegex *regex,
+                 char   *text)
+{
+  char *next = g_regex_replace_literal (regex, text, -1, 0, "", 0, NULL);
+
+  if (next == NULL)
+    return text;
+  g_free (text);
+  return next;
+}
+
 /* Removes what says what kind of figure follows ("标称", "threshold of"), and
  * connectors ("为", "is"), from the end of @clause. */
 static char *
@@ -160,24 +175,15 @@ strip_clause (DeskNoticeVocabulary *v,
     g_once_init_leave (&lead_regex, g_regex_new ("^(?:(?:because|since|as|your|the|our|its|their|with|that|a|an|and|but|if|due to)\\s+|因为?|由于|您的?|贵店|店铺)+",
                                                  G_REGEX_CASELESS, 0, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (cues); i++)
-    {
-      char *next = g_regex_replace_literal (cues[i], text, -1, 0, "", 0, NULL);
-
-      g_free (text);
-      text = next;
-    }
+    text = replace_or_keep (cues[i], g_steal_pointer (&text));
   for (int round = 0; round < 2; round++)
     {
-      char *next = g_regex_replace_literal (tail_regex, text, -1, 0, "", 0, NULL);
+      g_autofree char *next = replace_or_keep (tail_regex, g_steal_pointer (&text));
       g_auto (GStrv) words = g_strsplit (g_strstrip (next), " ", -1);
 
-      g_free (text);
       /* The last five words at most: "… because your Order Defect Rate". */
       text = g_strjoinv (" ", words + (g_strv_length (words) > 5 ? g_strv_length (words) - 5 : 0));
-      g_free (next);
-      next = g_regex_replace_literal (lead_regex, text, -1, 0, "", 0, NULL);
-      g_free (text);
-      text = next;
+      text = replace_or_keep (lead_regex, g_steal_pointer (&text));
     }
   return g_strstrip (g_steal_pointer (&text));
 }

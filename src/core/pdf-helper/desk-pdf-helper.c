@@ -20,6 +20,11 @@
  * in a killed helper, never in a stalled or swollen application. The parent
  * is src/core/desk-pdf-sandbox.c; it also kills the helper on cancel.
  *
+ *   appeal-desk-pdf-helper MIB MSEC probe FILE HEAD SPREAD
+ *       what opening costs, before the application opens the file itself:
+ *       "pages N" once the document and every page's size were read, then
+ *       the text layer of the sample pages (the first HEAD, and SPREAD
+ *       spread over the rest) as text-layer prints it
  *   appeal-desk-pdf-helper MIB MSEC text-layer FILE PAGE…
  *       one line per page as soon as it is known: "PAGE present|none",
  *       up to the first page with text
@@ -131,6 +136,46 @@ text_layer (PopplerDocument *doc, int argc, char **argv)
 }
 
 static int
+probe (PopplerDocument *doc, int argc, char **argv)
+{
+  guint64 head, spread;
+  int     n = poppler_document_get_n_pages (doc);
+  g_autoptr (GPtrArray) sample = g_ptr_array_new_with_free_func (g_free);
+  guint last = 0;
+
+  if (argc != 2 || !g_ascii_string_to_unsigned (argv[0], 10, 1, 64, &head, NULL)
+      || !g_ascii_string_to_unsigned (argv[1], 10, 0, 64, &spread, NULL))
+    return 2;
+  /* The same walk as the application's own opening: every page's size. */
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr (HelperPage) page = poppler_document_get_page (doc, i);
+      double w, h;
+
+      if (page)
+        poppler_page_get_size (page, &w, &h);
+    }
+  printf ("pages %d\n", n);
+  fflush (stdout);
+  for (guint i = 0; i < MIN ((guint)head, (guint)MAX (n, 0)); i++)
+    {
+      g_ptr_array_add (sample, g_strdup_printf ("%u", i));
+      last = i;
+    }
+  for (guint k = 1; n > (int)head && k <= spread; k++)
+    {
+      guint index = head + (guint)(((guint64)(n - 1 - head) * k) / spread);
+
+      if (index > last)
+        {
+          g_ptr_array_add (sample, g_strdup_printf ("%u", index));
+          last = index;
+        }
+    }
+  return text_layer (doc, sample->len, (char **)sample->pdata);
+}
+
+static int
 page_text (PopplerDocument *doc, int argc, char **argv)
 {
   g_autoptr (HelperPage) page = NULL;
@@ -145,16 +190,16 @@ page_text (PopplerDocument *doc, int argc, char **argv)
   return 0;
 }
 
+/* Draws the page; the caller writes the pixels. */
 static int
-render (PopplerDocument *doc, int argc, char **argv)
+render_surface (PopplerDocument *doc, int argc, char **argv, cairo_surface_t **out)
 {
   g_autoptr (HelperPage) page = NULL;
   cairo_surface_t *surface;
   cairo_t         *cr;
   guint64          width, height;
   double           scale;
-  int              index, stride;
-  const guint8    *data;
+  int              index;
 
   if (argc != 4 || !parse_page (doc, argv[0], &index)
       || !g_ascii_string_to_unsigned (argv[2], 10, 1, 32767, &width, NULL)
@@ -166,7 +211,10 @@ render (PopplerDocument *doc, int argc, char **argv)
   page = poppler_document_get_page (doc, index);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)width, (int)height);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    return 4;
+    {
+      cairo_surface_destroy (surface);
+      return 4;
+    }
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -175,13 +223,36 @@ render (PopplerDocument *doc, int argc, char **argv)
     poppler_page_render (page, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  for (guint64 y = 0; y < height; y++)
-    if (fwrite (data + y * stride, 4, width, stdout) != width)
+  *out = surface;
+  return 0;
+}
+
+static int
+write_pixels (cairo_surface_t *surface)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int           width = cairo_image_surface_get_width (surface);
+  int           height = cairo_image_surface_get_height (surface);
+  int           stride = cairo_image_surface_get_stride (surface);
+
+  for (int y = 0; y < height; y++)
+    if (fwrite (data + (gsize)y * stride, 4, width, stdout) != (size_t)width)
       return 5;
-  cairo_surface_destroy (surface);
   return fflush (stdout) == 0 ? 0 : 5;
+}
+
+static int
+render (PopplerDocument *doc, int argc, char **argv)
+{
+  cairo_surface_t *surface = NULL;
+  int              status = render_surface (doc, argc, argv, &surface);
+
+  if (status == 0)
+    {
+      status = write_pixels (surface);
+      cairo_surface_destroy (surface);
+    }
+  return status;
 }
 
 /* Runs one request with its output captured, then frames it. */
@@ -198,6 +269,26 @@ serve_one (PopplerDocument *doc, char *line, guint64 msec)
 
   line[strcspn (line, "\n")] = '\0';
   argv = g_strsplit (line, " ", -1);
+  if (g_strcmp0 (argv[0], "render") == 0)
+    {
+      cairo_surface_t *surface = NULL;
+
+      /* Pixels go straight out, after their length: no copy in between. */
+      setitimer (ITIMER_REAL, &deadline, NULL);
+      status = render_surface (doc, g_strv_length (argv) - 1, argv + 1, &surface);
+      if (status == 0)
+        {
+          printf ("ok %zu\n", (size_t)cairo_image_surface_get_width (surface) * cairo_image_surface_get_height (surface) * 4);
+          if (write_pixels (surface) != 0)
+            exit (5); /* the parent sees a short answer */
+          cairo_surface_destroy (surface);
+        }
+      else
+        fputs ("err\n", stdout);
+      setitimer (ITIMER_REAL, &off, NULL);
+      fflush (stdout);
+      return;
+    }
   if (!(stdout = open_memstream (&buf, &len)))
     {
       stdout = saved;
@@ -205,9 +296,7 @@ serve_one (PopplerDocument *doc, char *line, guint64 msec)
       return;
     }
   setitimer (ITIMER_REAL, &deadline, NULL);
-  if (g_strcmp0 (argv[0], "render") == 0)
-    status = render (doc, g_strv_length (argv) - 1, argv + 1);
-  else if (g_strcmp0 (argv[0], "text") == 0)
+  if (g_strcmp0 (argv[0], "text") == 0)
     status = page_text (doc, g_strv_length (argv) - 1, argv + 1);
   else
     status = 2;
@@ -244,7 +333,7 @@ main (int argc, char **argv)
   if (argc < 5 || !g_ascii_string_to_unsigned (argv[1], 10, 16, 1 << 20, &mib, NULL)
       || !g_ascii_string_to_unsigned (argv[2], 10, 1, 3600 * 1000, &msec, NULL))
     {
-      fprintf (stderr, "usage: %s MIB MSEC text-layer|text|render FILE ARGS…\n", argv[0]);
+      fprintf (stderr, "usage: %s MIB MSEC probe|text-layer|text|render|serve FILE ARGS…\n", argv[0]);
       return 2;
     }
   bound_self (mib, msec, strcmp (argv[3], "serve") == 0);
@@ -259,6 +348,8 @@ main (int argc, char **argv)
     }
   if (strcmp (argv[3], "text-layer") == 0)
     return text_layer (doc, argc - 5, argv + 5);
+  if (strcmp (argv[3], "probe") == 0)
+    return probe (doc, argc - 5, argv + 5);
   if (strcmp (argv[3], "text") == 0)
     return page_text (doc, argc - 5, argv + 5);
   if (strcmp (argv[3], "render") == 0)
