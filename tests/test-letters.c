@@ -6,6 +6,7 @@
 
 #include "desk-case-snapshot.h"
 #include "desk-checklist.h"
+#include "notice/desk-notice-record.h"
 #include "desk-evidence-store.h"
 #include "desk-store-private.h"
 #include "desk-test-util.h"
@@ -588,6 +589,34 @@ test_reasons (Fixture *f, gconstpointer data)
   g_assert_cmpuint (json_array_get_length (answered), >, 0);
 }
 
+/* What the notice reader kept with the case comes first. */
+static void
+test_reasons_from_reading (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = make_full_case (f->session, DESK_PLATFORM_ALIEXPRESS, DESK_CASE_TYPE_ACTIVITY_EXIT);
+  g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_notice_field_free);
+  g_autoptr (GPtrArray) facts = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_notice_fact_free);
+  DeskNoticeFact *fact = desk_notice_fact_new ();
+  g_autoptr (JsonObject) context = NULL;
+  JsonArray *reasons;
+
+  g_ptr_array_add (fields, desk_notice_field_new (DESK_NOTICE_ROLE_VIOLATION, "Late shipment rate above the campaign threshold", "Reason", "Reason: Late shipment rate above the campaign threshold", 4));
+  g_ptr_array_add (fields, desk_notice_field_new (DESK_NOTICE_ROLE_PRODUCT, "1005", "Product ID", "Product ID: 1005", 5));
+  fact->subject = g_strdup ("Late shipment rate");
+  fact->value = 24.6;
+  fact->source = g_strdup ("Late shipment rate: 24.6% (threshold 20%)");
+  g_ptr_array_add (facts, fact);
+  g_assert_true (desk_store_save_notice_reading (f->store, id, fields, facts, &error));
+  g_assert_no_error (error);
+  context = desk_letter_build_context (f->session, id, "en", &error);
+  g_assert_no_error (error);
+  reasons = json_object_get_array_member (context, "reasons");
+  g_assert_cmpuint (json_array_get_length (reasons), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (reasons, 0), "text"), ==, "Late shipment rate above the campaign threshold");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (reasons, 1), "text"), ==, "Late shipment rate: 24.6% (threshold 20%)");
+}
+
 /* Wording check */
 
 typedef struct
@@ -797,5 +826,6 @@ main (int argc, char **argv)
   ADD ("actions-and-details", test_actions_and_details);
   ADD ("no-template", test_no_template);
   ADD ("reasons", test_reasons);
+  ADD ("reasons-from-reading", test_reasons_from_reading);
   return g_test_run ();
 }
