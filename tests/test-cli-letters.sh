@@ -94,7 +94,7 @@ printf '\377\376bad' >"$DIR/bad.txt"
 expect 1 "lint invalid UTF-8" cli lint -p joom "$DIR/bad.txt"
 printf 'Hello\000 they stole it' >"$DIR/nul.txt"
 expect 1 "lint a file with a NUL byte" cli lint -p joom "$DIR/nul.txt"
-contains "not UTF-8 text" "NUL byte refused with a clear message"
+contains "not plain text" "NUL byte refused with a clear message"
 
 echo "1..$n"
 exit $fail

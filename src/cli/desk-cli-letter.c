@@ -111,17 +111,9 @@ apply_settings (DeskCliContext *ctx,
     return FALSE;
   if (text_file)
     {
-      gsize            len = 0;
-      g_autofree char *text = desk_cli_read_file (text_file, &len, error);
+      g_autofree char *text = desk_cli_read_text (text_file, error);
 
-      if (text == NULL)
-        return FALSE;
-      if (strlen (text) != len)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _ ("%s is not UTF-8 text. Save it as UTF-8 and try again."), text_file);
-          return FALSE;
-        }
-      if (!desk_letter_save_edit (ctx->session, id, language, text, error))
+      if (text == NULL || !desk_letter_save_edit (ctx->session, id, language, text, error))
         return FALSE;
     }
   return TRUE;
@@ -228,7 +220,6 @@ desk_cli_lint (DeskCliContext *ctx,
   g_autofree char *language = NULL;
   g_autofree char *text = NULL;
   g_autoptr (DeskLintReport) report = NULL;
-  gsize        len = 0;
   gboolean     json = FALSE;
   DeskPlatform platform;
   DeskCaseType type = DESK_CASE_TYPE_UNKNOWN;
@@ -251,10 +242,9 @@ desk_cli_lint (DeskCliContext *ctx,
     return usage (error, _ ("Unknown case type. Use one of: listing-takedown, qualification-missing, quality-inspection, ip-complaint, store-complaint, activity-exit, reseller, account-health."));
   if (language && !valid_language (language))
     return usage (error, _ ("The letter language must be en, ru or zh."));
-  if (!(text = desk_cli_read_file (ctx->argv[1], &len, error)))
+  if (!(text = desk_cli_read_text (ctx->argv[1], error)))
     return DESK_CLI_EXIT_FAILED;
-  /* A NUL byte would cut the text short: binary files are not letters. */
-  if (strlen (text) != len || !g_utf8_validate (text, -1, NULL))
+  if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _ ("%s is not UTF-8 text. Save it as UTF-8 and try again."), ctx->argv[1]);
       return DESK_CLI_EXIT_FAILED;
