@@ -34,6 +34,15 @@ static const Command commands[] = {
   { "decode", desk_cli_decode, N_ ("Show what is read from a notice, without creating a case") },
   { "letter", desk_cli_letter, N_ ("Print or check a case’s appeal letter (en, ru, zh)") },
   { "lint", desk_cli_lint, N_ ("Check any letter text for risky wording and the platform’s length limit") },
+  { "package", desk_cli_package, N_ ("Make a case’s complaint package (.zip)") },
+  { "verify", desk_cli_verify, N_ ("Check a complaint package against its list of files") },
+  { "timeline", desk_cli_timeline, N_ ("List, add, edit, delete or restore a case’s timeline entries") },
+  { "reply", desk_cli_reply, N_ ("Record the platform’s reply to an appeal, read from a file") },
+  { "close", desk_cli_close, N_ ("Close a case with its outcome, root cause and follow-up actions") },
+  { "reopen", desk_cli_reopen, N_ ("Re-open a closed case") },
+  { "report", desk_cli_report, N_ ("Write a case’s closure report (PDF)") },
+  { "chain", desk_cli_chain, N_ ("Show a case’s brand authorization chain and its gaps, or set it") },
+  { "profile", desk_cli_profile, N_ ("Show or set your seller profile (company names, store IDs)") },
 };
 
 static void

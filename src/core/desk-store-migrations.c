@@ -160,6 +160,74 @@ static const DeskMigration migrations[] = {
     "  updated_at TEXT NOT NULL,"
     "  PRIMARY KEY (case_id, language)"
     ");" },
+  /* Complaint packages made (src/core/package): what a report or a later
+   * check needs without reading the .zip again. */
+  { 5,
+    "CREATE TABLE packages ("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  created_at TEXT NOT NULL,"
+    "  path TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  n_files INTEGER NOT NULL,"
+    "  blocking_gaps INTEGER NOT NULL DEFAULT 0,"
+    "  omitted TEXT NOT NULL DEFAULT ''" /* comma-separated: "letters,chain" */
+    ");"
+    "CREATE INDEX packages_by_case ON packages (case_id, created_at);" },
+  /* Tracking after submission (issue 14): timeline entries get a time of
+   * their own, kind-specific details, edits, undoable deletion and attached
+   * evidence; closing a case stores outcome, root cause and follow-ups. */
+  { 6,
+    "ALTER TABLE timeline ADD COLUMN details TEXT NOT NULL DEFAULT '{}';" /* JSON object */
+    "ALTER TABLE timeline ADD COLUMN edited_at TEXT;"
+    "ALTER TABLE timeline ADD COLUMN deleted_at TEXT;" /* hidden until purged: undo */
+    "CREATE TABLE timeline_evidence ("
+    "  entry_id INTEGER NOT NULL REFERENCES timeline (id) ON DELETE CASCADE,"
+    "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (entry_id, evidence_id)"
+    ");"
+    "CREATE TABLE closures ("
+    "  case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
+    "  outcome TEXT NOT NULL,"
+    "  root_cause TEXT NOT NULL DEFAULT ''," /* id from the rule pack, or '' */
+    "  root_cause_note TEXT NOT NULL DEFAULT '',"
+    "  closed_at TEXT NOT NULL"
+    ");"
+    "CREATE TABLE follow_ups ("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  text TEXT NOT NULL,"
+    "  due_at TEXT,"
+    "  done_at TEXT"
+    ");"
+    "CREATE INDEX follow_ups_open ON follow_ups (case_id, due_at) WHERE done_at IS NULL;" },
+  /* Authorization chains (src/core/chain): one per brand, reused by cases;
+   * stored as the chain file's JSON, with the evidence they use listed. */
+  { 7,
+    "CREATE TABLE seller_profile ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  json TEXT NOT NULL"
+    ");"
+    "CREATE TABLE chains ("
+    "  id INTEGER PRIMARY KEY,"
+    "  brand TEXT NOT NULL,"
+    "  brand_key TEXT NOT NULL UNIQUE," /* folded brand: one chain per brand */
+    "  json TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL"
+    ");"
+    "CREATE TABLE chain_documents ("
+    "  chain_id INTEGER NOT NULL REFERENCES chains (id) ON DELETE CASCADE,"
+    "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (chain_id, evidence_id)"
+    ");"
+    "CREATE INDEX chain_documents_by_evidence ON chain_documents (evidence_id);"
+    "CREATE TABLE case_chains ("
+    "  case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
+    "  chain_id INTEGER REFERENCES chains (id) ON DELETE SET NULL,"
+    "  json TEXT NOT NULL DEFAULT '{}'" /* disputed products, listing date, site, class */
+    ");"
+    "CREATE INDEX case_chains_by_chain ON case_chains (chain_id);" },
 };
 
 const DeskMigration *
