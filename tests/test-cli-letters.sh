@@ -92,6 +92,9 @@ expect 2 "lint unknown type" cli lint -p joom -t nonsense "$DIR/en.txt"
 expect 1 "lint missing file" cli lint -p joom "$DIR/nope.txt"
 printf '\377\376bad' >"$DIR/bad.txt"
 expect 1 "lint invalid UTF-8" cli lint -p joom "$DIR/bad.txt"
+printf 'Hello\000 they stole it' >"$DIR/nul.txt"
+expect 1 "lint a file with a NUL byte" cli lint -p joom "$DIR/nul.txt"
+contains "not plain text" "NUL byte refused with a clear message"
 
 echo "1..$n"
 exit $fail

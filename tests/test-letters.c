@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "desk-case-snapshot.h"
+#include "chain/desk-chain-store.h"
 #include "desk-checklist.h"
+#include "notice/desk-notice-record.h"
 #include "desk-evidence-store.h"
 #include "desk-store-private.h"
 #include "desk-test-util.h"
@@ -588,6 +590,103 @@ test_reasons (Fixture *f, gconstpointer data)
   g_assert_cmpuint (json_array_get_length (answered), >, 0);
 }
 
+/* What the notice reader kept with the case comes first. */
+static void
+test_reasons_from_reading (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = make_full_case (f->session, DESK_PLATFORM_ALIEXPRESS, DESK_CASE_TYPE_ACTIVITY_EXIT);
+  g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_notice_field_free);
+  g_autoptr (GPtrArray) facts = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_notice_fact_free);
+  DeskNoticeFact *fact = desk_notice_fact_new ();
+  g_autoptr (JsonObject) context = NULL;
+  JsonArray *reasons;
+
+  g_ptr_array_add (fields, desk_notice_field_new (DESK_NOTICE_ROLE_VIOLATION, "Late shipment rate above the campaign threshold", "Reason", "Reason: Late shipment rate above the campaign threshold", 4));
+  g_ptr_array_add (fields, desk_notice_field_new (DESK_NOTICE_ROLE_PRODUCT, "1005", "Product ID", "Product ID: 1005", 5));
+  fact->subject = g_strdup ("Late shipment rate");
+  fact->value = 24.6;
+  fact->source = g_strdup ("Late shipment rate: 24.6% (threshold 20%)");
+  g_ptr_array_add (facts, fact);
+  g_assert_true (desk_store_save_notice_reading (f->store, id, fields, facts, &error));
+  g_assert_no_error (error);
+  context = desk_letter_build_context (f->session, id, "en", &error);
+  g_assert_no_error (error);
+  reasons = json_object_get_array_member (context, "reasons");
+  g_assert_cmpuint (json_array_get_length (reasons), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (reasons, 0), "text"), ==, "Late shipment rate above the campaign threshold");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (reasons, 1), "text"), ==, "Late shipment rate: 24.6% (threshold 20%)");
+}
+
+/* The authorization chain: its documents are exhibits under their checklist
+ * items in chain order, described by who authorised whom, and the letter
+ * lists the chain. */
+static void
+test_chain (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64     id = make_minimal_case (f->session, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
+  DeskStore *store = f->store;
+  gint64     screenshot = insert_evidence (store, "joom-listing.png");
+  gint64     to_distributor = insert_evidence (store, "auth-owner-distributor.pdf");
+  gint64     to_us = insert_evidence (store, "auth-distributor-us.pdf");
+  gint64     certificate = insert_evidence (store, "tm-certificate.pdf");
+  g_autoptr (DeskChain) chain = desk_chain_new ("LongTeng");
+  g_autoptr (DeskCaseChain) info = desk_case_chain_new (id, 0);
+  DeskChainLink *first = desk_chain_link_new ("Ningbo Brand Owner Co., Ltd.", "Hangzhou Distributor Co., Ltd.");
+  DeskChainLink *second = desk_chain_link_new ("Hangzhou Distributor Co., Ltd.", "Shenzhen LongTeng Trading Co., Ltd.");
+  DeskTrademark *trademark = desk_trademark_new ();
+  const char    *joom[] = { "joom", NULL };
+  const char    *ru[] = { "RU", "KZ", NULL };
+  g_autoptr (GPtrArray) exhibits = NULL;
+  g_autoptr (DeskLetter) en = NULL;
+  g_autoptr (DeskLetter) ru_letter = NULL;
+  g_autoptr (DeskChecklistItem) item = NULL;
+  g_autoptr (DeskCase) kase = desk_store_get_case (store, id, &error);
+
+  g_assert_true (desk_checklist_create_for_case (store, desk_session_get_rules (f->session), kase, NULL, &error));
+  item = desk_checklist_find_item (store, id, "reseller-listing-screenshots", &error);
+  g_assert_true (desk_evidence_attach_to_checklist (store, item->id, screenshot, &error));
+  /* The seller also attached the second letter to the case: it moves into chain order. */
+  g_assert_true (desk_evidence_attach (store, id, to_us, &error));
+  g_assert_no_error (error);
+  chain->owner = g_strdup ("Ningbo Brand Owner Co., Ltd.");
+  g_array_append_val (first->documents, to_distributor);
+  first->valid_until = g_strdup ("2027-06-30");
+  g_array_append_val (second->documents, to_us);
+  second->valid_until = g_strdup ("2026-12-31");
+  second->platforms = g_strdupv ((char **)joom);
+  second->territories = g_strdupv ((char **)ru);
+  g_ptr_array_add (chain->links, first);
+  g_ptr_array_add (chain->links, second);
+  trademark->number = g_strdup ("60123456");
+  trademark->owner = g_strdup ("Ningbo Brand Owner Co., Ltd.");
+  trademark->valid_until = g_strdup ("2031-05-20");
+  trademark->certificate = certificate;
+  g_ptr_array_add (chain->trademarks, trademark);
+  g_assert_true (desk_chain_set_for_case (store, chain, info, &error));
+  g_assert_no_error (error);
+
+  exhibits = desk_exhibits_list (f->session, id, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (exhibits->len, ==, 4);
+  g_assert_cmpint (((DeskExhibit *)exhibits->pdata[0])->evidence_id, ==, screenshot);
+  g_assert_cmpstr (((DeskExhibit *)exhibits->pdata[1])->description, ==, "Exhibit 2 — Brand authorization, Ningbo Brand Owner Co., Ltd. → Hangzhou Distributor Co., Ltd., valid to 2027-06-30");
+  g_assert_cmpstr (((DeskExhibit *)exhibits->pdata[2])->description, ==, "Exhibit 3 — Brand authorization, Hangzhou Distributor Co., Ltd. → Shenzhen LongTeng Trading Co., Ltd., valid to 2026-12-31");
+  g_assert_cmpstr (((DeskExhibit *)exhibits->pdata[3])->description, ==, "Exhibit 4 — Trademark registration certificate, Ningbo Brand Owner Co., Ltd., No. 60123456, valid to 2031-05-20");
+  g_assert_cmpint (((DeskExhibit *)exhibits->pdata[1])->checklist_item_id, >, 0);
+
+  en = desk_letter_get (f->session, id, "en", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (en->text, "Authorization chain, from the trademark owner to our company:\n"
+                                      "- Ningbo Brand Owner Co., Ltd. → Hangzhou Distributor Co., Ltd., valid to 2027-06-30 (Exhibit 2).\n"
+                                      "- Hangzhou Distributor Co., Ltd. → Shenzhen LongTeng Trading Co., Ltd., sales on Joom in RU, KZ, valid to 2026-12-31 (Exhibit 3).\n"));
+  g_assert_nonnull (strstr (en->text, "- Brand authorization: Exhibits 2 and 3.\n"));
+  ru_letter = desk_letter_get (f->session, id, "ru", &error);
+  g_assert_nonnull (strstr (ru_letter->text, "- Hangzhou Distributor Co., Ltd. → Shenzhen LongTeng Trading Co., Ltd., продажи на платформе Joom на территории RU, KZ, срок действия до 2026-12-31 (Приложение 3).\n"));
+  g_assert_nonnull (strstr (ru_letter->text, "Приложение 4 — Свидетельство о регистрации товарного знака, Ningbo Brand Owner Co., Ltd., № 60123456, срок действия до 2031-05-20"));
+}
+
 /* Wording check */
 
 typedef struct
@@ -797,5 +896,7 @@ main (int argc, char **argv)
   ADD ("actions-and-details", test_actions_and_details);
   ADD ("no-template", test_no_template);
   ADD ("reasons", test_reasons);
+  ADD ("reasons-from-reading", test_reasons_from_reading);
+  ADD ("chain", test_chain);
   return g_test_run ();
 }

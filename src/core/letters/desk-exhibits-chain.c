@@ -154,7 +154,10 @@ link_scope (const DeskChainLink *link,
     g_string_append_printf (out, zh ? "%s平台销售" : ru ? "продажи на платформе %s"
                                                         : "sales on %s",
                             platforms->str);
-  if (territories)
+  if (territories && g_str_equal (territories, "WW"))
+    g_string_append_printf (out, "%s%s", out->len ? (zh ? "，" : " ") : "", zh ? "全球" : ru ? "по всему миру"
+                                                                                             : "worldwide");
+  else if (territories)
     g_string_append_printf (out, zh ? "%s地域 %s" : ru ? "%sна территории %s"
                                                        : "%sin %s",
                             out->len ? (zh ? "，" : " ") : "", territories);

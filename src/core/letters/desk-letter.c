@@ -13,6 +13,7 @@
 #include "desk-letter-private.h"
 #include "desk-letter.h"
 #include "desk-notice.h"
+#include "notice/desk-notice-record.h"
 #include "desk-session.h"
 #include "desk-store-private.h"
 #include "desk-util.h"
@@ -339,16 +340,50 @@ add_requests (JsonObject *context,
   json_object_set_array_member (context, "answered", answered);
 }
 
-static void
+/* The notice's stated reasons: what the notice reader kept with the case
+ * (the lines that state the violation, then the figures it states, each in
+ * the notice's own words), else the notice's labelled lines. */
+static gboolean
 add_reasons (JsonObject *context,
-             DeskCase   *kase)
+             DeskStore  *store,
+             DeskCase   *kase,
+             GError    **error)
 {
-  g_auto (GStrv) reasons = _desk_letter_notice_reasons (desk_case_get_notice_text (kase));
+  g_autoptr (GPtrArray) fields = NULL;
+  g_autoptr (GPtrArray) facts = NULL;
+  g_autoptr (GPtrArray) seen = g_ptr_array_new ();
+  g_auto (GStrv) fallback = NULL;
   JsonArray *array = json_array_new ();
 
-  for (guint i = 0; reasons[i]; i++)
-    json_array_add_object_element (array, text_object ("text", reasons[i]));
+  if (!desk_store_load_notice_reading (store, desk_case_get_id (kase), &fields, &facts, error))
+    {
+      json_array_unref (array);
+      return FALSE;
+    }
+  for (guint i = 0; i < fields->len; i++)
+    {
+      DeskNoticeField *field = fields->pdata[i];
+
+      if (field->role == DESK_NOTICE_ROLE_VIOLATION && !g_ptr_array_find_with_equal_func (seen, field->value, g_str_equal, NULL))
+        g_ptr_array_add (seen, field->value);
+    }
+  for (guint i = 0; i < facts->len; i++)
+    {
+      DeskNoticeFact *fact = facts->pdata[i];
+
+      if (fact->source && *fact->source && !g_ptr_array_find_with_equal_func (seen, fact->source, g_str_equal, NULL))
+        g_ptr_array_add (seen, fact->source);
+    }
+  if (seen->len == 0)
+    {
+      fallback = _desk_letter_notice_reasons (desk_case_get_notice_text (kase));
+      for (guint i = 0; fallback[i]; i++)
+        g_ptr_array_add (seen, fallback[i]);
+    }
+  for (guint i = 0; i < seen->len && i < 6; i++)
+    json_array_add_object_element (array, text_object ("text", seen->pdata[i]));
   json_object_set_array_member (context, "reasons", array);
+  return TRUE;
 }
 
 static void
@@ -433,7 +468,8 @@ desk_letter_build_context (DeskSession *session,
   limit = pack ? desk_rule_pack_get_char_limit (pack, desk_case_get_case_type (kase)) : 0;
   if (limit > 0)
     json_object_set_int_member (context, "limit", limit);
-  add_reasons (context, kase);
+  if (!add_reasons (context, store, kase, error))
+    return NULL;
   add_exhibits (context, exhibits, lang);
   add_requests (context, exhibits, checklist, notice, lang);
   _desk_letter_add_chain (context, store, case_id, exhibits, lang);
