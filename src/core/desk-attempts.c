@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-attempts.h"
+#include "desk-attempts-private.h"
 #include "desk-store-private.h"
 #include "desk-util.h"
 
@@ -22,6 +23,7 @@ desk_attempt_record_copy (const DeskAttemptRecord *record)
   copy->attempted_at = record->attempted_at ? g_date_time_ref (record->attempted_at) : NULL;
   copy->platform_case_id = g_strdup (record->platform_case_id);
   copy->note = g_strdup (record->note);
+  copy->ticket = g_strdup (record->ticket);
   return copy;
 }
 
@@ -34,12 +36,13 @@ desk_attempt_record_free (DeskAttemptRecord *record)
   g_clear_pointer (&record->attempted_at, g_date_time_unref);
   g_free (record->platform_case_id);
   g_free (record->note);
+  g_free (record->ticket);
   g_free (record);
 }
 
-static char *
-timeline_text (const char *product_id,
-               gboolean    has_test_report)
+char *
+_desk_attempts_timeline_text (const char *product_id,
+                              gboolean    has_test_report)
 {
   if (product_id && *product_id)
     return has_test_report
@@ -51,18 +54,19 @@ timeline_text (const char *product_id,
                                    : _ ("Appeal submitted"));
 }
 
-static gint64
-insert_attempt (DeskStore  *store,
-                DeskCase   *kase,
-                const char *product_id,
-                gboolean    has_test_report,
-                GDateTime  *at,
-                const char *note,
-                GError    **error)
+gint64
+_desk_attempts_insert (DeskStore  *store,
+                       DeskCase   *kase,
+                       const char *product_id,
+                       gboolean    has_test_report,
+                       GDateTime  *at,
+                       const char *note,
+                       const char *ticket,
+                       GError    **error)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (store,
                                             "INSERT INTO appeal_attempts (case_id, product_id, attempted_at, platform_case_id,"
-                                            " has_test_report, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                            " has_test_report, note, ticket) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                             error);
 
   if (stmt == NULL)
@@ -73,6 +77,7 @@ insert_attempt (DeskStore  *store,
   sqlite3_bind_text (stmt, 4, desk_case_get_platform_case_id (kase), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 5, has_test_report != FALSE);
   sqlite3_bind_text (stmt, 6, note ? note : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, ticket ? ticket : "", -1, SQLITE_TRANSIENT);
   if (!_desk_store_step_done (store, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (_desk_store_get_db (store));
@@ -88,7 +93,7 @@ desk_attempts_record (DeskStore  *store,
                       GError    **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *text = timeline_text (product_id, has_test_report);
+  g_autofree char *text = _desk_attempts_timeline_text (product_id, has_test_report);
   gint64           id;
 
   g_return_val_if_fail (DESK_IS_STORE (store), 0);
@@ -96,7 +101,7 @@ desk_attempts_record (DeskStore  *store,
 
   if (!_desk_store_begin (store, error))
     return 0;
-  id = insert_attempt (store, kase, product_id, has_test_report, at ? at : now, note, error);
+  id = _desk_attempts_insert (store, kase, product_id, has_test_report, at ? at : now, note, NULL, error);
   if (id == 0 || !desk_store_add_timeline_entry (store, desk_case_get_id (kase), "submitted", text, error))
     {
       _desk_store_rollback (store);
@@ -117,6 +122,7 @@ record_from_row (sqlite3_stmt *stmt)
   record->platform_case_id = _desk_store_column_dup (stmt, 4);
   record->has_test_report = sqlite3_column_int (stmt, 5) != 0;
   record->note = _desk_store_column_dup (stmt, 6);
+  record->ticket = _desk_store_column_dup (stmt, 7);
   return record;
 }
 
@@ -131,7 +137,7 @@ desk_attempts_list (DeskStore *store,
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   stmt = _desk_store_prepare (store,
-                              "SELECT id, case_id, product_id, attempted_at, platform_case_id, has_test_report, note"
+                              "SELECT id, case_id, product_id, attempted_at, platform_case_id, has_test_report, note, ticket"
                               " FROM appeal_attempts WHERE case_id = ?1 ORDER BY attempted_at, id",
                               error);
   if (stmt == NULL)

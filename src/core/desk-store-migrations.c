@@ -95,6 +95,9 @@ static const DeskMigration migrations[] = {
     "  threshold_hours INTEGER NOT NULL,"
     "  PRIMARY KEY (case_id, threshold_hours)"
     ");" },
+  /* The number the platform gives a submitted appeal (ticket, appeal ID). */
+  { 2,
+    "ALTER TABLE appeal_attempts ADD COLUMN ticket TEXT NOT NULL DEFAULT '';" },
 };
 
 const DeskMigration *

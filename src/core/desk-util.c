@@ -197,6 +197,31 @@ desk_time_format_local (GDateTime *time)
   return g_date_time_format (local, _ ("%Y-%m-%d %H:%M"));
 }
 
+const char *
+desk_locale_dir (void)
+{
+  g_autofree char *installed = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+  if (g_getenv ("APPEAL_DESK_LOCALEDIR"))
+    return g_getenv ("APPEAL_DESK_LOCALEDIR");
+  if (!g_file_test (installed, G_FILE_TEST_EXISTS) && g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
+    return BUILD_LOCALEDIR;
+  return LOCALEDIR;
+}
+
+char *
+desk_time_format_short (GDateTime *time)
+{
+  g_autoptr (GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup ("—");
+  local = g_date_time_to_local (time);
+  /* Translators: day, month and time in a sentence ("Wait until 2 Dec 20:02"),
+   * see g_date_time_format(); zh_CN: "%-m月%-d日 %H:%M" */
+  return g_date_time_format (local, C_ ("short date", "%-d %b %H:%M"));
+}
+
 DeskDeadlineState
 desk_deadline_get_state (GDateTime *deadline,
                          GDateTime *now)

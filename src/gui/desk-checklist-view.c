@@ -150,9 +150,7 @@ add_requirement_rows (AdwExpanderRow          *row,
 {
   DeskRuleLanguage lang = DESK_RULE_LANGUAGE_CURRENT;
   g_autofree char *formats = g_strjoinv (", ", (char **)desk_evidence_requirement_get_formats (req));
-  const char      *source = desk_evidence_requirement_get_source (req);
-  const char      *source_title = desk_rule_pack_get_source_title (pack, source, lang);
-  g_autofree char *source_text = source_title ? g_strdup_printf ("%s — %s", source, source_title) : g_strdup (source);
+  g_autofree char *source_text = desk_rule_pack_describe_sources (pack, desk_evidence_requirement_get_source (req));
 
   add_text_row (row, _ ("Why it is needed"), desk_evidence_requirement_get_why (req, lang), NULL);
   for (guint i = 0; i < desk_evidence_requirement_get_n_pitfalls (req); i++)
@@ -160,7 +158,8 @@ add_requirement_rows (AdwExpanderRow          *row,
     add_text_row (row, _ ("Pitfall"), desk_evidence_requirement_get_pitfall (req, i, lang), "dialog-warning-symbolic");
   if (*formats)
     add_text_row (row, _ ("Accepted formats"), formats, NULL);
-  add_text_row (row, _ ("Source"), source_text, NULL);
+  /* Translators: where the requirement comes from (an article's title) */
+  add_text_row (row, _ ("Where this comes from"), source_text, NULL);
 }
 
 static void
