@@ -6,6 +6,7 @@
 
 #include "desk-attempts.h"
 #include "desk-attempts-view.h"
+#include "desk-case-page.h"
 #include "desk-checklist.h"
 #include "desk-checklist-view.h"
 #include "desk-gui-test-util.h"
@@ -114,7 +115,7 @@ test_record_dialog_guard (void)
   g_autoptr (DeskCase) kase = NULL;
   g_autoptr (GPtrArray) attempts = NULL;
   g_autoptr (GError) error = NULL;
-  GtkWidget  *view, *dialog;
+  GtkWidget  *view, *dialog, *page;
   DeskWindow *window;
   gint64      id = seed (store);
 
@@ -128,9 +129,18 @@ test_record_dialog_guard (void)
   view = desk_gui_test_find (GTK_WIDGET (window), DESK_TYPE_ATTEMPTS_VIEW);
   dialog = desk_attempts_view_open_record_dialog (DESK_ATTEMPTS_VIEW (view));
   desk_gui_test_iterate (50);
-  /* A 4th AliExpress appeal: the guard's reason and rule show before recording. */
+  /* A 4th AliExpress appeal: what to do as the title, one sentence why, the
+   * source (by its title) behind an expander, and the missing evidence. */
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Do not appeal this issue again: ask the platform’s support why it was rejected");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "at most 3"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "AliExpress rules v"));
+  gtk_expander_set_expanded (GTK_EXPANDER (desk_gui_test_find_named (dialog, "attempt-source-expander")), TRUE);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (desk_gui_test_find_named (dialog, "attempt-source"))),
+                            "AliExpress product takedown handling service"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (desk_gui_test_find_named (dialog, "attempt-gaps"))),
+                            "Required evidence still missing:"));
+  /* AliExpress sets no test-report rule: no such question. */
+  g_assert_false (gtk_widget_get_visible (desk_gui_test_find_named (dialog, "attempt-test-report")));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record"),
                    ==, ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "cancel");
@@ -140,11 +150,22 @@ test_record_dialog_guard (void)
   g_assert_cmpuint (attempts->len, ==, 3);
 
   dialog = desk_attempts_view_open_record_dialog (DESK_ATTEMPTS_VIEW (view));
+  gtk_editable_set_text (GTK_EDITABLE (desk_gui_test_find_named (dialog, "attempt-ticket")), "AE-T-55");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
   close_dialog (dialog);
   g_clear_pointer (&attempts, g_ptr_array_unref);
   attempts = desk_attempts_list (store, id, &error);
   g_assert_cmpuint (attempts->len, ==, 4);
+  g_assert_cmpstr (((DeskAttemptRecord *)attempts->pdata[3])->ticket, ==, "AE-T-55");
+  /* The case moved on, and the page shows it without reselecting. */
+  g_clear_object (&kase);
+  kase = desk_store_get_case (store, id, &error);
+  g_assert_cmpint (desk_case_get_status (kase), ==, DESK_CASE_STATUS_SUBMITTED);
+  page = desk_gui_test_find (GTK_WIDGET (window), DESK_TYPE_CASE_PAGE);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (desk_gui_test_find_named (page, "status-row"))),
+                    ==, DESK_CASE_STATUS_SUBMITTED);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (desk_gui_test_find_named (page, "countdown-label"))), ==,
+                   "Waiting for the platform’s reply");
 
   gtk_window_destroy (GTK_WINDOW (window));
   desk_gui_test_iterate (20);

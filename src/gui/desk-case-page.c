@@ -128,13 +128,17 @@ on_status_selected (DeskCasePage *self)
   if (self->loading || self->kase == NULL || status == desk_case_get_status (self->kase))
     return;
   desk_case_set_status (self->kase, status);
+  self->loading = TRUE;
   if (!desk_store_update_case (self->store, self->kase, &error)
       || !desk_store_add_timeline_entry (self->store, desk_case_get_id (self->kase), "status",
                                          desk_case_status_get_label (status), &error))
     {
-      g_warning ("Could not change the status: %s", error->message);
+      self->loading = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
       return;
     }
+  self->loading = FALSE;
+  desk_countdown_label_update (self->countdown_label, self->kase);
   fill_timeline (self);
 }
 
@@ -215,6 +219,23 @@ on_evidence_changed (GObject      *monitor,
     }
 }
 
+/* A submission recorded, a status set from the CLI or another window: show
+ * it at once (status, countdown, timeline). */
+static void
+on_case_changed (DeskStore    *store,
+                 DeskCase     *kase,
+                 DeskCasePage *self)
+{
+  g_autoptr (DeskCase) fresh = NULL;
+
+  if (self->kase == NULL || desk_case_get_id (kase) != desk_case_get_id (self->kase) || self->loading)
+    return;
+  if (!(fresh = desk_store_get_case (store, desk_case_get_id (kase), NULL)))
+    return;
+  g_set_object (&self->kase, fresh);
+  fill (self);
+}
+
 void
 desk_case_page_set_store (DeskCasePage *self,
                           DeskStore    *store)
@@ -224,6 +245,7 @@ desk_case_page_set_store (DeskCasePage *self,
     return;
   g_signal_connect_object (desk_evidence_get_monitor (store), "changed",
                            G_CALLBACK (on_evidence_changed), self, 0);
+  g_signal_connect_object (store, "case-changed", G_CALLBACK (on_case_changed), self, 0);
 }
 
 void
