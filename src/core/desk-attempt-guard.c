@@ -339,11 +339,11 @@ check_max_attempts (Guard *guard)
   number = n_attempts (guard) + 1;
   if (number > max)
     add_finding (guard, level_for (figure), DESK_GUARD_RULE_MAX_ATTEMPTS, figure,
-                 g_strdup (_ ("Do not appeal this issue again: ask the platform’s support why it was rejected")),
+                 g_strdup (_ ("Do not appeal this issue again")),
                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               /* Translators: "AliExpress accepts at most 3 appeals on one issue; this would be appeal 4." */
-                                               "%s accepts at most %u appeal on one issue; this would be appeal %u.",
-                                               "%s accepts at most %u appeals on one issue; this would be appeal %u.",
+                                               /* Translators: "AliExpress accepts at most 3 appeals on one issue and this would be appeal 4: ask …" */
+                                               "%s accepts at most %u appeal on one issue and this would be appeal %u: ask the platform’s support why it was rejected instead.",
+                                               "%s accepts at most %u appeals on one issue and this would be appeal %u: ask the platform’s support why it was rejected instead.",
                                                max),
                                   guard->platform, max, number),
                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

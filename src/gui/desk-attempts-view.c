@@ -33,8 +33,8 @@ typedef struct
   GtkDropDown      *product; /* NULL when the case lists no product */
   GtkCheckButton   *report;  /* shown only when the rules ask for a report */
   GtkEntry         *ticket;
-  GtkLabel         *more;    /* findings after the first */
-  GtkLabel         *gaps;    /* missing required evidence */
+  GtkLabel         *more; /* findings after the first */
+  GtkLabel         *gaps; /* missing required evidence */
   GtkExpander      *source_expander;
   GtkLabel         *source;
 } RecordDialog;
@@ -146,7 +146,7 @@ show_gaps (RecordDialog        *rd,
   if (missing[0])
     g_string_append_printf (text, "%s\n%s", _ ("Required evidence still missing:"), missing_text);
   if (attention[0])
-    g_string_append_printf (text, "%s%s\n%s", text->len ? "\n" : "", _ ("Evidence that needs attention:"), attention_text);
+    g_string_append_printf (text, "%s%s\n%s", text->len ? "\n\n" : "", _ ("Evidence that needs attention:"), attention_text);
   gtk_label_set_text (rd->gaps, text->str);
   gtk_widget_set_visible (GTK_WIDGET (rd->gaps), text->len > 0);
 }
@@ -287,6 +287,8 @@ build_extra (RecordDialog *rd)
   rd->more = GTK_LABEL (wrapping_label (NULL));
   gtk_box_append (box, GTK_WIDGET (rd->more));
   rd->gaps = GTK_LABEL (wrapping_label ("warning"));
+  gtk_widget_set_margin_top (GTK_WIDGET (rd->gaps), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (rd->gaps), 6);
   gtk_widget_set_name (GTK_WIDGET (rd->gaps), "attempt-gaps");
   gtk_box_append (box, GTK_WIDGET (rd->gaps));
   rd->source = GTK_LABEL (wrapping_label ("dim-label"));

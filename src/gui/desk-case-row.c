@@ -32,7 +32,7 @@ desk_countdown_label_update (GtkLabel *label,
   DeskDeadlineState state = desk_case_get_deadline_state (kase, now);
   g_autofree char  *text = NULL;
 
-  DeskCaseStatus    status = desk_case_get_status (kase);
+  DeskCaseStatus status = desk_case_get_status (kase);
 
   if (status == DESK_CASE_STATUS_SUBMITTED || status == DESK_CASE_STATUS_PENDING)
     /* Translators: in place of the countdown once the appeal is submitted */
