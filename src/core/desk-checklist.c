@@ -264,6 +264,24 @@ insert_items (DeskStore *store,
   return TRUE;
 }
 
+/* The notice pasted when the case was made is kept with the case: its
+ * checklist item is not missing. Only a "missing" item changes. */
+static gboolean
+mark_notice_kept (DeskStore *store,
+                  DeskCase  *kase,
+                  GError   **error)
+{
+  g_autoptr (DeskChecklistItem) item = NULL;
+
+  if (!desk_case_has_notice_text (kase) || *desk_case_get_notice_text (kase) == '\0')
+    return TRUE;
+  item = desk_checklist_find_item (store, desk_case_get_id (kase), DESK_CHECKLIST_NOTICE_ITEM, NULL);
+  if (item == NULL || item->state != DESK_CHECKLIST_MISSING)
+    return TRUE;
+  return desk_checklist_set_state (store, item->id, DESK_CHECKLIST_PROVIDED,
+                                   _ ("The notice text is kept with the case (see Platform Notice)."), error);
+}
+
 gboolean
 desk_checklist_create_from_pack (DeskStore    *store,
                                  DeskRulePack *pack,
@@ -292,6 +310,7 @@ desk_checklist_create_from_pack (DeskStore    *store,
     return FALSE;
   desk_case_set_rule_pack_version (kase, desk_rule_pack_get_pack_version (pack));
   if (!insert_items (store, desk_case_get_id (kase), requirements, error)
+      || !mark_notice_kept (store, kase, error)
       || !desk_store_update_case (store, kase, error))
     {
       _desk_store_rollback (store);

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 
 #define DESK_CHECKLIST_ERROR (desk_checklist_error_quark ())
 
+/* The item every pack has for the platform's notice; creating a checklist
+ * for a case whose notice text is saved marks it provided. */
+#define DESK_CHECKLIST_NOTICE_ITEM "platform-notice"
+
 typedef enum
 {
   DESK_CHECKLIST_ERROR_NO_RULES,  /* no rule pack lists this platform × case type */

@@ -21,6 +21,7 @@ struct _DeskCasePage
   DeskCase  *kase;
   gboolean   loading;
 
+  GtkScrolledWindow *scroller;
   GtkLabel          *title_label;
   GtkLabel          *subtitle_label;
   GtkLabel          *countdown_label;
@@ -181,6 +182,7 @@ desk_case_page_class_init (DeskCasePageClass *klass)
   object_class->dispose = desk_case_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/desk-case-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, countdown_label);
@@ -267,6 +269,8 @@ desk_case_page_set_case (DeskCasePage *self,
       return;
     }
   fill (self);
+  /* Another case starts at its top, not where the last one was left. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   desk_evidence_section_attach (self->sections, self->store, case_id);
   desk_checklist_view_set_case (self->checklist_view, self->store, case_id);
   desk_attempts_view_set_case (self->attempts_view, self->store, case_id);

@@ -61,6 +61,9 @@ update_content (DeskWindow *self)
       gtk_stack_set_visible_child_name (self->content_stack, total ? "no-selection" : "empty");
       adw_window_title_set_title (self->content_title, "");
       adw_window_title_set_subtitle (self->content_title, NULL);
+      /* Narrow, "choose a case from the list" would show without the list. */
+      if (total && adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
     }
   _desk_window_update_actions (self);
 }
@@ -158,6 +161,7 @@ setup_list (DeskWindow *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->cases, "items-changed", G_CALLBACK (on_items_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_object (motion, "leave", G_CALLBACK (on_list_leave), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), motion);
