@@ -361,6 +361,46 @@ check_changed (DeskStore *store,
   return FALSE;
 }
 
+char *
+desk_checklist_item_dup_label (DeskStore               *store,
+                               const DeskChecklistItem *item)
+{
+  g_autoptr (DeskCase) kase = NULL;
+  DeskRulePack            *pack = NULL;
+  DeskEvidenceRequirement *req = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+  if ((kase = _desk_store_get_case_summary (store, item->case_id, NULL)))
+    pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), desk_case_get_platform (kase));
+  if (pack)
+    req = desk_checklist_item_get_requirement (item, pack, desk_case_get_case_type (kase));
+  return g_strdup (req ? desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_CURRENT) : item->item_id);
+}
+
+/* "“Brand authorization”: Needs attention — the scan is blurry" */
+static gboolean
+log_state (DeskStore         *store,
+           gint64             checklist_item_id,
+           DeskChecklistState state,
+           const char        *note,
+           GError           **error)
+{
+  g_autoptr (DeskChecklistItem) item = desk_checklist_get_item (store, checklist_item_id, error);
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  label = desk_checklist_item_dup_label (store, item);
+  text = note && *note
+             /* Translators: timeline entry: checklist item, its new state and the seller's note */
+             ? g_strdup_printf (_ ("“%s”: %s — %s"), label, desk_checklist_state_get_label (state), note)
+             /* Translators: timeline entry: checklist item and its new state */
+             : g_strdup_printf (_ ("“%s”: %s"), label, desk_checklist_state_get_label (state));
+  return desk_store_add_timeline_entry (store, item->case_id, "checklist", text, error);
+}
+
 gboolean
 desk_checklist_set_state (DeskStore         *store,
                           gint64             checklist_item_id,
@@ -383,7 +423,8 @@ desk_checklist_set_state (DeskStore         *store,
     sqlite3_bind_text (stmt, 3, note, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 3);
-  if (!_desk_store_step_done (store, stmt, error) || !check_changed (store, error))
+  if (!_desk_store_step_done (store, stmt, error) || !check_changed (store, error)
+      || !log_state (store, checklist_item_id, state, note, error))
     {
       _desk_store_rollback (store);
       return FALSE;

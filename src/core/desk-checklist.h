@@ -89,7 +89,12 @@ DeskChecklistItem *desk_checklist_find_item (DeskStore  *store,
                                              gint64      case_id,
                                              const char *item_id,
                                              GError    **error);
-/* Sets the state and, unless @note is NULL, the note. No store signal is
+/* The item's label in the current language, from the pack in force (the
+ * item id when the pack no longer has it). */
+char *desk_checklist_item_dup_label (DeskStore               *store,
+                                     const DeskChecklistItem *item);
+/* Sets the state and, unless @note is NULL, the note, and logs it in the
+ * case's timeline. No store signal is
  * emitted: the checklist is not part of DeskCase. */
 gboolean desk_checklist_set_state (DeskStore         *store,
                                    gint64             checklist_item_id,

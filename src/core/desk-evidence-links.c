@@ -213,6 +213,26 @@ run_ids (DeskStore    *store,
   return _desk_store_step_done (store, stmt, error);
 }
 
+/* A timeline entry "evidence" with @format (untranslated, one or two %s:
+ * the file name, then @other). */
+static gboolean
+log_evidence (DeskStore    *store,
+              gint64        case_id,
+              DeskEvidence *evidence,
+              const char   *format,
+              const char   *other,
+              GError      **error)
+{
+  g_autofree char *name = desk_evidence_dup_display_name (evidence);
+  g_autofree char *text = NULL;
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  text = g_strdup_printf (_ (format), name, other);
+#pragma GCC diagnostic pop
+  return desk_store_add_timeline_entry (store, case_id, "evidence", text, error);
+}
+
 gboolean
 desk_evidence_attach (DeskStore *store,
                       gint64     case_id,
@@ -233,7 +253,10 @@ desk_evidence_attach (DeskStore *store,
                               "INSERT OR IGNORE INTO case_evidence (case_id, evidence_id, added_at) VALUES (?1, ?2, ?3)", error);
   if (stmt)
     sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  if (!run_ids (store, stmt, case_id, evidence_id, error))
+  if (!run_ids (store, stmt, case_id, evidence_id, error)
+      || (sqlite3_changes (_desk_store_get_db (store)) > 0 && !log_evidence (store, case_id, evidence,
+                                                                             /* Translators: timeline entry; %s is a file name */
+                                                                             N_ ("“%s” added"), NULL, error)))
     {
       _desk_store_rollback (store);
       return FALSE;
@@ -334,11 +357,14 @@ desk_evidence_detach (DeskStore *store,
                       GError   **error)
 {
   g_autofree char *orphan = NULL;
+  g_autoptr (DeskEvidence) evidence = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  if (!_desk_store_begin (store, error))
+  if (!(evidence = desk_evidence_get (store, evidence_id, error)) || !_desk_store_begin (store, error))
     return FALSE;
-  if (!detach_rows (store, case_id, evidence_id, &orphan, error))
+  if (!detach_rows (store, case_id, evidence_id, &orphan, error)
+      /* Translators: timeline entry; %s is a file name */
+      || !log_evidence (store, case_id, evidence, N_ ("“%s” removed"), NULL, error))
     {
       _desk_store_rollback (store);
       return FALSE;
@@ -349,6 +375,36 @@ desk_evidence_detach (DeskStore *store,
   _desk_evidence_drop_unused_blob (store, orphan);
   _desk_evidence_emit_changed (store, case_id);
   return TRUE;
+}
+
+/* A file in a format the item does not take (a PDF for a jpg/png-only
+ * screenshot, a web page saved as .pdf) marks the item "needs attention"
+ * with the reason; otherwise the link is logged. */
+static gboolean
+check_and_log_attach (DeskStore         *store,
+                      DeskChecklistItem *item,
+                      gint64             evidence_id,
+                      GError           **error)
+{
+  g_autoptr (DeskEvidence) evidence = desk_evidence_get (store, evidence_id, error);
+  g_autoptr (DeskCase) kase = NULL;
+  g_autofree char         *label = NULL;
+  g_autofree char         *problem = NULL;
+  DeskRulePack            *pack = NULL;
+  DeskEvidenceRequirement *req = NULL;
+
+  if (evidence == NULL)
+    return FALSE;
+  if ((kase = desk_store_get_case (store, item->case_id, NULL)))
+    pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), desk_case_get_platform (kase));
+  if (pack)
+    req = desk_checklist_item_get_requirement (item, pack, desk_case_get_case_type (kase));
+  problem = desk_evidence_check_format (evidence, req ? desk_evidence_requirement_get_formats (req) : NULL);
+  if (problem)
+    return desk_checklist_set_state (store, item->id, DESK_CHECKLIST_NEEDS_ATTENTION, problem, error);
+  label = desk_checklist_item_dup_label (store, item);
+  /* Translators: timeline entry: a file name and a checklist item */
+  return log_evidence (store, item->case_id, evidence, N_ ("“%s” attached to “%s”"), label, error);
 }
 
 gboolean
@@ -364,7 +420,8 @@ desk_evidence_attach_to_checklist (DeskStore *store,
       || !_desk_store_begin (store, error))
     return FALSE;
   if (!desk_evidence_attach (store, item->case_id, evidence_id, error)
-      || !desk_checklist_attach_evidence (store, checklist_item_id, evidence_id, error))
+      || !desk_checklist_attach_evidence (store, checklist_item_id, evidence_id, error)
+      || !check_and_log_attach (store, item, evidence_id, error))
     {
       _desk_store_rollback (store);
       return FALSE;

@@ -21,7 +21,6 @@ struct _DeskCasePage
   DeskCase  *kase;
   gboolean   loading;
 
-  GtkScrolledWindow *scroller;
   GtkLabel          *title_label;
   GtkLabel          *subtitle_label;
   GtkLabel          *countdown_label;
@@ -57,6 +56,12 @@ timeline_kind_label (const char *kind)
     return _ ("Submitted to the platform");
   if (g_strcmp0 (kind, "reply") == 0)
     return _ ("Platform replied");
+  if (g_strcmp0 (kind, "evidence") == 0)
+    /* Translators: timeline entry title: a file added, attached or removed */
+    return _ ("Evidence");
+  if (g_strcmp0 (kind, "checklist") == 0)
+    /* Translators: timeline entry title: a checklist item changed */
+    return _ ("Checklist");
   return _ ("Note");
 }
 
@@ -182,7 +187,6 @@ desk_case_page_class_init (DeskCasePageClass *klass)
   object_class->dispose = desk_case_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/desk-case-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, countdown_label);
@@ -270,7 +274,8 @@ desk_case_page_set_case (DeskCasePage *self,
     }
   fill (self);
   /* Another case starts at its top, not where the last one was left. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  /* (Not a template child: AdwBin unparents its own child.) */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)))), 0);
   desk_evidence_section_attach (self->sections, self->store, case_id);
   desk_checklist_view_set_case (self->checklist_view, self->store, case_id);
   desk_attempts_view_set_case (self->attempts_view, self->store, case_id);

@@ -45,8 +45,14 @@ sync_selection (DeskWindow *self)
 static void
 update_content (DeskWindow *self)
 {
-  g_autoptr (DeskCase) kase = shown_case (self);
-  guint total = desk_case_list_get_total (self->cases);
+  g_autoptr (DeskCase) kase = NULL;
+  guint total;
+
+  /* The leaflet notifies "folded" while the window is torn down. */
+  if (self->cases == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  kase = shown_case (self);
+  total = desk_case_list_get_total (self->cases);
 
   desk_case_page_set_case (self->case_page, kase ? desk_case_get_id (kase) : 0);
   if (kase)
