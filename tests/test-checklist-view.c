@@ -6,6 +6,7 @@
 
 #include "desk-attempts.h"
 #include "desk-attempts-view.h"
+#include "desk-case-edit-dialog.h"
 #include "desk-case-page.h"
 #include "desk-checklist.h"
 #include "desk-checklist-view.h"
@@ -172,6 +173,41 @@ test_record_dialog_guard (void)
   desk_test_remove_tree (dir);
 }
 
+/* "Edit…" corrects the facts read from the notice; the page shows them. */
+static void
+test_edit_case_details (void)
+{
+  g_autofree char *dir = desk_test_make_data_dir ();
+  g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
+  DeskStore *store = desk_application_get_store (app);
+  g_autoptr (DeskCase) kase = NULL;
+  GtkWidget  *page, *dialog = NULL;
+  DeskWindow *window;
+  gint64      id = seed (store);
+
+  window = desk_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  desk_window_show_case (window, id);
+  desk_gui_test_iterate (100);
+  page = desk_gui_test_find (GTK_WIDGET (window), DESK_TYPE_CASE_PAGE);
+  g_assert_true (gtk_widget_get_sensitive (desk_gui_test_find_named (page, "edit-case-button")));
+  dialog = desk_case_edit_dialog_present (page, store, id);
+  desk_gui_test_iterate (100);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (desk_gui_test_find_named (dialog, "edit-title")), "LED lamp — CE certificate (corrected)");
+  gtk_editable_set_text (GTK_EDITABLE (desk_gui_test_find_named (dialog, "edit-products")), "111, 222");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  close_dialog (dialog);
+  kase = desk_store_get_case (store, id, NULL);
+  g_assert_cmpstr (desk_case_get_title (kase), ==, "LED lamp — CE certificate (corrected)");
+  g_assert_cmpstr (desk_case_get_product_ids (kase)[1], ==, "222");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (desk_gui_test_find_named (page, "case-title-label"))), ==,
+                   "LED lamp — CE certificate (corrected)");
+  gtk_window_destroy (GTK_WINDOW (window));
+  desk_gui_test_iterate (20);
+  desk_test_remove_tree (dir);
+}
+
 /* Only with DESK_SCREENSHOT_DIR set: the case page with both sections, a
  * flagged item expanded, wide and at 360 px, for a human to look at. */
 static void
@@ -245,6 +281,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/checklist-view/section-shows-items", test_section_shows_items);
   g_test_add_func ("/checklist-view/record-dialog-guard", test_record_dialog_guard);
+  g_test_add_func ("/checklist-view/edit-case-details", test_edit_case_details);
   g_test_add_func ("/checklist-view/screenshots", test_screenshots);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "desk-util.h"
@@ -207,6 +208,22 @@ desk_locale_dir (void)
   if (!g_file_test (installed, G_FILE_TEST_EXISTS) && g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
     return BUILD_LOCALEDIR;
   return LOCALEDIR;
+}
+
+GDateTime *
+desk_time_parse_local (const char *text)
+{
+  g_autoptr (GDateTime) local = NULL;
+  int  y, mo, d, h, mi;
+  char sep, end;
+
+  if (text == NULL || sscanf (text, " %d-%d-%d%c%d:%d %c", &y, &mo, &d, &sep, &h, &mi, &end) != 6)
+    return NULL;
+  if ((sep != ' ' && sep != 'T') || h < 0 || h > 23 || mi < 0 || mi > 59 || y < 2000 || y > 9999)
+    return NULL;
+  if (!(local = g_date_time_new_local (y, mo, d, h, mi, 0)))
+    return NULL;
+  return g_date_time_to_utc (local);
 }
 
 char *

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-case-page.h"
+#include "desk-case-edit-dialog.h"
 #include "desk-attempts-view.h"
 #include "desk-case-row.h"
 #include "desk-evidence-section.h"
@@ -56,6 +57,9 @@ timeline_kind_label (const char *kind)
     return _ ("Submitted to the platform");
   if (g_strcmp0 (kind, "reply") == 0)
     return _ ("Platform replied");
+  if (g_strcmp0 (kind, "edited") == 0)
+    /* Translators: timeline entry title: the seller corrected case details */
+    return _ ("Details corrected");
   if (g_strcmp0 (kind, "evidence") == 0)
     /* Translators: timeline entry title: a file added, attached or removed */
     return _ ("Evidence");
@@ -158,6 +162,17 @@ on_copy_notice (DeskCasePage *self)
 }
 
 static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  DeskCasePage *self = DESK_CASE_PAGE (widget);
+
+  if (self->kase)
+    desk_case_edit_dialog_present (widget, self->store, desk_case_get_id (self->kase));
+}
+
+static void
 setup_status_model (DeskCasePage *self)
 {
   g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
@@ -201,6 +216,7 @@ desk_case_page_class_init (DeskCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, sections);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_notice);
+  gtk_widget_class_install_action (widget_class, "case.edit", NULL, edit_action);
 }
 
 static void
