@@ -102,7 +102,7 @@ basis_text (DeskIntakeWizard *self)
       case DESK_DEADLINE_BASIS_NOTICE:
         text = g_string_new (_ ("The deadline stated in the notice."));
         if (desk_notice_get_deadline_is_relative (self->notice))
-          g_string_append_printf (text, " %s", _ ("The notice counts it from receipt, so it follows the received time."));
+          g_string_append_printf (text, " %s", _ ("The notice gives it as a time span from when you received the notice, so it moves if you change the received time."));
         if (desk_notice_get_deadline_zone_assumed (self->notice))
           g_string_append_printf (text, " %s", _ ("The notice names no time zone; Beijing time (GMT+8) was assumed. Check it."));
         return g_string_free (text, FALSE);

@@ -20,9 +20,9 @@ enum
 static guint signals[N_SIGNALS];
 
 static const char *page_names[DESK_WIZARD_N_PAGES] = {
+  "notice",
   "platform",
   "type",
-  "notice",
   "products",
   "deadline",
   "summary",
@@ -164,7 +164,9 @@ focus_first_control (DeskIntakeWizard *self)
 static void
 enter_page (DeskIntakeWizard *self)
 {
-  if (self->page == DESK_WIZARD_PAGE_CASE_TYPE)
+  if (self->page == DESK_WIZARD_PAGE_PLATFORM)
+    _desk_intake_wizard_choose_from_notice (self);
+  else if (self->page == DESK_WIZARD_PAGE_CASE_TYPE)
     _desk_intake_wizard_fill_types (self);
   else if (self->page == DESK_WIZARD_PAGE_NOTICE)
     _desk_intake_wizard_update_suggestion (self);
@@ -257,8 +259,7 @@ build_case (DeskIntakeWizard *self)
 static char *
 intake_note (DeskIntakeWizard *self)
 {
-  g_autofree char *pack_label = desk_rule_pack_get_label (_desk_intake_wizard_get_pack (self));
-  const char      *basis;
+  const char *basis;
 
   switch (self->deadline_basis)
     {
@@ -276,9 +277,8 @@ intake_note (DeskIntakeWizard *self)
         basis = _ ("No deadline known.");
         break;
     }
-  /* Translators: timeline note; %s is e.g. "AliExpress rules v1.0 (effective 2026-03-12)",
-   * the second %s one of the "Deadline …" sentences */
-  return g_strdup_printf (_ ("Created with the intake wizard using %s. %s"), pack_label, basis);
+  /* Translators: timeline note; %s is one of the "Deadline …" sentences */
+  return g_strdup_printf (_ ("Created from the notice. %s"), basis);
 }
 
 /* The case, its checklist and the note go in together: if a later step
@@ -406,6 +406,7 @@ desk_intake_wizard_dispose (GObject *object)
 
   _desk_intake_wizard_notice_dispose (self);
   _desk_intake_wizard_deadline_dispose (self);
+  _desk_intake_wizard_choice_dispose (self);
   if (self->discard_dialog)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->discard_dialog), (gpointer *)&self->discard_dialog);
@@ -544,7 +545,7 @@ desk_intake_wizard_new (DeskWindow       *parent,
   _desk_intake_wizard_choice_init (self);
   _desk_intake_wizard_notice_init (self);
   _desk_intake_wizard_deadline_init (self);
-  go_to_page (self, DESK_WIZARD_PAGE_PLATFORM);
+  go_to_page (self, DESK_WIZARD_PAGE_NOTICE);
   return self;
 }
 
