@@ -298,7 +298,7 @@ print_checklist (DeskCase     *kase,
   printf (_ ("Evidence checklist of case %s: %s\n"), id, desk_case_get_title (kase));
   if (items->len == 0 || pack == NULL)
     {
-      printf ("%s\n", _ ("This case has no checklist: no rule pack lists this platform and case type."));
+      printf ("%s\n", _ ("This case has no checklist: Appeal Desk knows no evidence list for this platform and kind of case."));
       return;
     }
   print_pack_header (pack, kase);

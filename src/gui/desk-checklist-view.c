@@ -233,17 +233,16 @@ add_row (DeskChecklistView *self,
   adw_preferences_group_add (self->group, row);
 }
 
+/* The rules' version means nothing to a seller; that they changed does. */
 static char *
 pack_description (DeskChecklistView *self,
                   DeskRulePack      *pack)
 {
-  g_autofree char *label = desk_rule_pack_get_label (pack);
-  const char      *used = desk_case_get_rule_pack_version (self->kase);
+  const char *used = desk_case_get_rule_pack_version (self->kase);
 
   if (used && *used && desk_rule_pack_compare_versions (used, desk_rule_pack_get_pack_version (pack)) != 0)
-    /* Translators: "AliExpress rules v1.1 (effective …) · this checklist was made with v1.0" */
-    return g_strdup_printf (_ ("%s · this checklist was made with v%s"), label, used);
-  return g_steal_pointer (&label);
+    return g_strdup (_ ("The platform’s requirements were updated after this checklist was made: check the items again."));
+  return g_strdup (_ ("What the platform asks for. Open an item to see why, what gets it rejected and where this comes from."));
 }
 
 static void
@@ -265,7 +264,7 @@ fill (DeskChecklistView *self)
   if (items == NULL || items->len == 0 || pack == NULL)
     {
       adw_preferences_group_set_description (self->group,
-                                             _ ("No rule pack lists evidence for this platform and case type, so there is no checklist."));
+                                             _ ("Appeal Desk knows no evidence list for this platform and kind of case, so there is no checklist. Add the evidence the notice asks for."));
       update_summary (self);
       return;
     }

@@ -376,7 +376,14 @@ on_added (GObject      *source,
   evidence = desk_evidence_add_finish (DESK_STORE (source), result, NULL, &error);
   self->n_done++;
   if (evidence)
-    self->n_added++;
+    {
+      /* Said at once, not only under the row: a web page saved as .pdf. */
+      g_autofree char *mismatch = desk_evidence_describe_mismatch (evidence);
+
+      self->n_added++;
+      if (mismatch)
+        toast_text (self, mismatch);
+    }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       self->n_failed++;
