@@ -339,9 +339,12 @@ walk (Fixture     *f,
   if (desk_notice_get_platform_confidence (notice) >= DESK_NOTICE_PLATFORM_THRESHOLD
       && desk_notice_get_platform (notice) == platform)
     {
+      g_autofree char *reason = g_strdup_printf (_ ("Chosen from the notice: it reads like a %s notice. Change it if that is wrong."),
+                                                 desk_platform_get_label (platform));
+
       g_assert_cmpint (wizard->platform, ==, platform);
       g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (child (wizard, "platform_group"))),
-                                       _ ("Chosen from the notice")));
+                                       reason));
       n_preselected++;
     }
   g_assert_true (_desk_intake_wizard_choose_platform (wizard, platform));
