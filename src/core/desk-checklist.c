@@ -408,11 +408,16 @@ desk_checklist_set_state (DeskStore         *store,
                           const char        *note,
                           GError           **error)
 {
+  g_autoptr (DeskChecklistItem) before = NULL;
+  gboolean      same;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (state <= DESK_CHECKLIST_NEEDS_ATTENTION, FALSE);
 
+  /* Setting what is already there is not news for the timeline. */
+  before = desk_checklist_get_item (store, checklist_item_id, NULL);
+  same = before && before->state == state && (note == NULL || g_strcmp0 (note, before->note) == 0);
   stmt = _desk_store_prepare (store,
                               "UPDATE checklist_items SET state = ?2, note = coalesce (?3, note) WHERE id = ?1", error);
   if (stmt == NULL || !_desk_store_begin (store, error))
@@ -424,7 +429,7 @@ desk_checklist_set_state (DeskStore         *store,
   else
     sqlite3_bind_null (stmt, 3);
   if (!_desk_store_step_done (store, stmt, error) || !check_changed (store, error)
-      || !log_state (store, checklist_item_id, state, note, error))
+      || (!same && !log_state (store, checklist_item_id, state, note, error)))
     {
       _desk_store_rollback (store);
       return FALSE;

@@ -86,9 +86,10 @@ fill_timeline (DeskCasePage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), timeline_kind_label (entry->kind));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), *entry->text ? entry->text : when);
-      if (*entry->text)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (when));
+      /* The time under the text, not beside it: at 360 px a suffix is cut off. */
+      g_autofree char *subtitle = *entry->text ? g_strconcat (entry->text, "\n", when, NULL) : g_strdup (when);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_append (self->timeline_list, row);
     }
 }
