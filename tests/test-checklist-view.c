@@ -173,6 +173,61 @@ test_record_dialog_guard (void)
   desk_test_remove_tree (dir);
 }
 
+/* A second Joom appeal within 72 h: the dialog says what to do and when,
+ * in one short title, and asks nothing about test reports (Joom's rules
+ * have no such requirement). */
+static void
+test_repeat_appeal_block (void)
+{
+  g_autofree char *dir = desk_test_make_data_dir ();
+  g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
+  DeskStore *store = desk_application_get_store (app);
+  g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER, "Baking mat");
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) before = g_date_time_add_hours (now, -20);
+  const char *products[] = { "5f9a1c2e7b3d4a0012ab34cd", NULL };
+  g_auto (GStrv) parts = NULL;
+  const char *heading, *body;
+  GtkWidget  *view, *dialog;
+  DeskWindow *window;
+
+  desk_case_set_product_ids (kase, products);
+  g_assert_true (desk_store_insert_case (store, kase, NULL));
+  g_assert_true (desk_checklist_create_for_case (store, NULL, kase, NULL, NULL));
+  g_assert_cmpint (desk_attempts_record (store, kase, products[0], FALSE, before, NULL, NULL), >, 0);
+  window = desk_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  desk_window_show_case (window, desk_case_get_id (kase));
+  desk_gui_test_iterate (100);
+  view = desk_gui_test_find (GTK_WIDGET (window), DESK_TYPE_ATTEMPTS_VIEW);
+  dialog = desk_attempts_view_open_record_dialog (DESK_ATTEMPTS_VIEW (view));
+  desk_gui_test_iterate (300);
+  heading = adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog));
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  /* (Also run in Chinese for screenshots: compare with the translation.) */
+  parts = g_strsplit (_ ("Wait until %s to appeal this product again"), "%s", 2);
+  g_assert_true (g_str_has_prefix (heading, parts[0]));
+  g_assert_true (g_str_has_suffix (heading, parts[1]));
+  /* One sentence of why, without the source (that is behind the expander). */
+  g_assert_nonnull (strstr (body, "72"));
+  g_assert_null (strstr (body, "Dashu"));
+  g_assert_false (gtk_widget_get_visible (desk_gui_test_find_named (dialog, "attempt-test-report")));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "cancel");
+  if (g_getenv ("DESK_SCREENSHOT_DIR"))
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("DESK_SCREENSHOT_DIR"), "record-dialog-joom.png", NULL);
+      g_autoptr (GError) error = NULL;
+
+      desk_gui_test_iterate (500);
+      g_assert_true (desk_screenshot_save (dialog, shot, &error));
+      g_assert_no_error (error);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  desk_gui_test_iterate (20);
+  desk_test_remove_tree (dir);
+}
+
 /* "Edit…" corrects the facts read from the notice; the page shows them. */
 static void
 test_edit_case_details (void)
@@ -282,6 +337,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/checklist-view/section-shows-items", test_section_shows_items);
   g_test_add_func ("/checklist-view/record-dialog-guard", test_record_dialog_guard);
   g_test_add_func ("/checklist-view/edit-case-details", test_edit_case_details);
+  g_test_add_func ("/checklist-view/repeat-appeal-block", test_repeat_appeal_block);
   g_test_add_func ("/checklist-view/screenshots", test_screenshots);
   return g_test_run ();
 }
