@@ -73,6 +73,11 @@ test_shareable_file (Fixture *f, gconstpointer data)
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (stored, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "Brand authorization\n");
+
+  /* When the stored file goes, so does the shared copy. */
+  g_assert_true (desk_evidence_set_in_library (f->store, desk_evidence_get_id (evidence), FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
 static void

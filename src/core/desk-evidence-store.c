@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-evidence-export.h"
 #include "desk-evidence-store-private.h"
 
 G_DEFINE_QUARK (desk_evidence_error_quark, desk_evidence_error)
@@ -90,6 +91,8 @@ _desk_evidence_drop_unused_blob (DeskStore  *store,
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
   used = sqlite3_step (stmt) != SQLITE_DONE;
   sqlite3_reset (stmt);
+  if (!used)
+    desk_evidence_forget_shareable (store, sha256);
   if (!used && !desk_blob_store_remove (_desk_store_get_blobs (store), sha256, &error))
     g_message ("Could not remove an unused evidence file: %s", error->message);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "desk-case-private.h"
+#include "desk-evidence-export.h"
 #include "desk-store-private.h"
 #include "desk-util.h"
 
@@ -488,6 +489,7 @@ desk_store_delete_case (DeskStore *self,
     {
       g_autoptr (GError) local_error = NULL;
 
+      desk_evidence_forget_shareable (self, orphans->pdata[i]);
       if (!desk_blob_store_remove (_desk_store_get_blobs (self), orphans->pdata[i], &local_error))
         g_message ("Could not remove unused evidence file: %s", local_error->message);
     }

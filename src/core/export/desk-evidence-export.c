@@ -179,3 +179,26 @@ desk_evidence_get_shareable_file (DeskStore    *store,
   g_chmod (path, 0444);
   return g_steal_pointer (&dest);
 }
+
+void
+desk_evidence_forget_shareable (DeskStore  *store,
+                                const char *sha256)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (GDir) listing = NULL;
+  const char *name;
+
+  g_return_if_fail (DESK_IS_STORE (store));
+  if (sha256 == NULL || strlen (sha256) != 64 || strchr (sha256, '/'))
+    return;
+  dir = g_build_filename (desk_store_get_data_dir (store), "open", sha256, NULL);
+  if (!(listing = g_dir_open (dir, 0, NULL)))
+    return;
+  while ((name = g_dir_read_name (listing)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}

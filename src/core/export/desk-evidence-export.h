@@ -44,4 +44,9 @@ GFile *desk_evidence_get_shareable_file (DeskStore    *store,
                                          DeskEvidence *evidence,
                                          GError      **error);
 
+/* Removes the shareable file of @sha256 (when its stored file goes: a
+ * deleted case leaves no copy of its evidence behind). */
+void desk_evidence_forget_shareable (DeskStore  *store,
+                                     const char *sha256);
+
 G_END_DECLS
