@@ -37,9 +37,11 @@ populate (const char *dir, guint n)
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskStore) store = desk_store_open (dir, &error);
   g_autoptr (GDateTime) base = g_date_time_new_now_utc ();
+  g_autoptr (DeskStoreTxn) txn = NULL;
 
   g_assert_no_error (error);
-  g_assert_true (_desk_store_begin (store, &error));
+  txn = _desk_store_txn_begin (store, &error);
+  g_assert_nonnull (txn);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *title = g_strdup_printf ("%s #%u", words[i % G_N_ELEMENTS (words)], i);
@@ -57,7 +59,7 @@ populate (const char *dir, guint n)
       if (!desk_store_insert_case (store, kase, &error))
         g_error ("%s", error->message);
     }
-  g_assert_true (_desk_store_commit (store, &error));
+  g_assert_true (_desk_store_txn_commit (g_steal_pointer (&txn), &error));
 }
 
 static double

@@ -29,7 +29,7 @@ insert_case (Fixture *f, DeskPlatform platform, DeskCaseType type)
 static DeskRulePack *
 pack (Fixture *f, DeskPlatform platform)
 {
-  return desk_rule_registry_get_pack (desk_checklist_get_rules (f->store), platform);
+  return desk_rule_registry_get_pack (desk_session_get_rules (f->session), platform);
 }
 
 static void

@@ -15,8 +15,9 @@
 #include "desk-window.h"
 
 static gint64
-seed (DeskStore *store)
+seed (DeskSession *session)
 {
+  DeskStore *store = desk_session_get_store (session);
   g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_ALIEXPRESS, DESK_CASE_TYPE_IP_COMPLAINT, "LED lamp");
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) deadline = g_date_time_add_hours (now, 30);
@@ -27,7 +28,7 @@ seed (DeskStore *store)
   desk_case_set_product_ids (kase, products);
   desk_case_set_deadline_at (kase, deadline);
   g_assert_true (desk_store_insert_case (store, kase, &error));
-  g_assert_true (desk_checklist_create_for_case (store, NULL, kase, &n, &error));
+  g_assert_true (desk_checklist_create_for_case (store, desk_session_get_rules (session), kase, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, >, 2);
   return desk_case_get_id (kase);
@@ -55,7 +56,7 @@ test_section_shows_items (void)
   DeskChecklistItem *first;
   GtkWidget         *view, *row, *combo, *group;
   DeskWindow        *window;
-  gint64             id = seed (store);
+  gint64             id = seed (desk_application_get_session (app));
 
   items = desk_checklist_list (store, id, &error);
   first = items->pdata[0];
@@ -118,7 +119,7 @@ test_record_dialog_guard (void)
   g_autoptr (GError) error = NULL;
   GtkWidget  *view, *dialog, *page;
   DeskWindow *window;
-  gint64      id = seed (store);
+  gint64      id = seed (desk_application_get_session (app));
 
   kase = desk_store_get_case (store, id, &error);
   for (int i = 0; i < 3; i++)
@@ -193,7 +194,7 @@ test_repeat_appeal_block (void)
 
   desk_case_set_product_ids (kase, products);
   g_assert_true (desk_store_insert_case (store, kase, NULL));
-  g_assert_true (desk_checklist_create_for_case (store, NULL, kase, NULL, NULL));
+  g_assert_true (desk_checklist_create_for_case (store, desk_session_get_rules (desk_application_get_session (app)), kase, NULL, NULL));
   g_assert_cmpint (desk_attempts_record (store, kase, products[0], FALSE, before, NULL, NULL), >, 0);
   window = desk_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
@@ -238,7 +239,7 @@ test_edit_case_details (void)
   g_autoptr (DeskCase) kase = NULL;
   GtkWidget  *page, *dialog = NULL;
   DeskWindow *window;
-  gint64      id = seed (store);
+  gint64      id = seed (desk_application_get_session (app));
 
   window = desk_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
@@ -298,7 +299,7 @@ test_screenshots (void)
   dir = desk_test_make_data_dir ();
   app = desk_gui_test_app (dir);
   store = desk_application_get_store (app);
-  id = seed (store);
+  id = seed (desk_application_get_session (app));
   items = desk_checklist_list (store, id, NULL);
   kase = desk_store_get_case (store, id, NULL);
   desk_checklist_set_state (store, ((DeskChecklistItem *)items->pdata[0])->id, DESK_CHECKLIST_PROVIDED, NULL, NULL);

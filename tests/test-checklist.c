@@ -45,7 +45,7 @@ check_case_checklist (Fixture *f, DeskRulePack *pack, DeskCaseType type)
   g_autoptr (GError) error = NULL;
   guint n = 99;
 
-  g_assert_true (desk_checklist_create_for_case (f->store, NULL, kase, &n, &error));
+  g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, reqs->len);
   g_assert_cmpuint (n, >, 0);
@@ -68,7 +68,7 @@ check_case_checklist (Fixture *f, DeskRulePack *pack, DeskCaseType type)
 static void
 test_every_pack (Fixture *f, gconstpointer data)
 {
-  DeskRuleRegistry *rules = desk_checklist_get_rules (f->store);
+  DeskRuleRegistry *rules = desk_session_get_rules (f->session);
   guint             checked = 0;
 
   for (DeskPlatform p = DESK_PLATFORM_ALIEXPRESS; p <= DESK_PLATFORM_TEMU; p++)
@@ -91,13 +91,13 @@ test_no_pack_for_type (Fixture *f, gconstpointer data)
 {
   /* Joom's pack has no activity-exit cases (an AliExpress thing). */
   g_autoptr (DeskCase) kase = insert_case (f->store, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_ACTIVITY_EXIT);
-  DeskRulePack *pack = desk_rule_registry_get_pack (desk_checklist_get_rules (f->store), DESK_PLATFORM_JOOM);
+  DeskRulePack *pack = desk_rule_registry_get_pack (desk_session_get_rules (f->session), DESK_PLATFORM_JOOM);
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (GError) error = NULL;
   guint n = 99;
 
   g_assert_false (desk_rule_pack_lists_case_type (pack, DESK_CASE_TYPE_ACTIVITY_EXIT));
-  g_assert_true (desk_checklist_create_for_case (f->store, NULL, kase, &n, &error));
+  g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 0);
   items = desk_checklist_list (f->store, desk_case_get_id (kase), &error);
@@ -125,7 +125,7 @@ test_state_persists (Fixture *f, gconstpointer data)
   guint  counts[3];
   gint64 id;
 
-  g_assert_true (desk_checklist_create_for_case (f->store, NULL, kase, NULL, &error));
+  g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, NULL, &error));
   id = first_item (f->store, kase, 1);
   g_assert_true (desk_checklist_set_state (f->store, id, DESK_CHECKLIST_NEEDS_ATTENTION, "No seal", &error));
   g_assert_no_error (error);
@@ -161,10 +161,10 @@ test_recreate_keeps_state (Fixture *f, gconstpointer data)
   guint  n = 99;
   gint64 id;
 
-  g_assert_true (desk_checklist_create_for_case (f->store, NULL, kase, NULL, &error));
+  g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, NULL, &error));
   id = first_item (f->store, kase, 0);
   g_assert_true (desk_checklist_set_state (f->store, id, DESK_CHECKLIST_PROVIDED, "ok", &error));
-  g_assert_true (desk_checklist_create_for_case (f->store, NULL, kase, &n, &error));
+  g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, &n, &error));
   g_assert_cmpuint (n, ==, 0);
   item = desk_checklist_get_item (f->store, id, &error);
   g_assert_cmpint (item->state, ==, DESK_CHECKLIST_PROVIDED);
@@ -193,7 +193,7 @@ test_attach_detach (Fixture *f, gconstpointer data)
   gint64 b = insert_evidence (f->store, "invoice.pdf");
   gint64 id, flagged;
 
-  g_assert_true (desk_checklist_create_for_case (f->store, NULL, kase, NULL, &error));
+  g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, NULL, &error));
   id = first_item (f->store, kase, 0);
   g_assert_true (desk_checklist_attach_evidence (f->store, id, a, &error));
   g_assert_true (desk_checklist_attach_evidence (f->store, id, b, &error));

@@ -21,7 +21,7 @@ insert_case (Fixture *f, DeskPlatform platform, DeskCaseType type, const char *n
   if (notice)
     desk_case_set_notice_text (kase, notice);
   g_assert_true (desk_store_insert_case (f->store, kase, &error));
-  g_assert_true (desk_checklist_create_for_case (f->store, NULL, kase, NULL, &error));
+  g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, NULL, &error));
   g_assert_no_error (error);
   return kase;
 }

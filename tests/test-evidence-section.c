@@ -325,7 +325,7 @@ test_picker (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskEvidence) ea = desk_evidence_add (store, fa, 0, NULL, NULL, NULL, NULL, NULL, &error);
   gint64               id = seed_case (store, "Lamp");
-  DeskEvidenceLibrary *picker = desk_evidence_library_new (NULL, store, id);
+  DeskEvidenceLibrary *picker = desk_evidence_library_new (NULL, desk_application_get_session (app), id);
   g_autoptr (GPtrArray) items = NULL;
 
   g_assert_no_error (error);

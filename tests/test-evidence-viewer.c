@@ -10,9 +10,10 @@
 #include "desk-pdf-document.h"
 #include "desk-screenshot.h"
 
-static char      *data_dir;
-static char      *files_dir;
-static DeskStore *store;
+static char        *data_dir;
+static char        *files_dir;
+static DeskStore   *store; /* the session's */
+static DeskSession *session;
 
 #define WAIT_UNTIL(expr)                                         \
   G_STMT_START                                                   \
@@ -120,7 +121,7 @@ open_viewer (gint64 id,
              int    width,
              int    height)
 {
-  DeskEvidenceViewer *viewer = desk_evidence_viewer_new (NULL, store, id);
+  DeskEvidenceViewer *viewer = desk_evidence_viewer_new (NULL, session, id);
 
   gtk_window_set_default_size (GTK_WINDOW (viewer), width, height);
   gtk_window_present (GTK_WINDOW (viewer));
@@ -542,8 +543,9 @@ main (int   argc,
   data_dir = desk_test_make_data_dir ();
   files_dir = g_build_filename (data_dir, "files", NULL);
   g_assert_cmpint (g_mkdir (files_dir, 0700), ==, 0);
-  store = desk_store_open (data_dir, &error);
+  session = desk_session_new (data_dir, &error);
   g_assert_no_error (error);
+  store = desk_session_get_store (session);
 
   g_test_add_func ("/evidence-viewer/pdf", test_pdf);
   g_test_add_func ("/evidence-viewer/narrow", test_narrow);
@@ -557,7 +559,8 @@ main (int   argc,
   g_test_add_func ("/evidence-viewer/missing-item", test_missing_item);
   ret = g_test_run ();
 
-  g_clear_object (&store);
+  store = NULL;
+  g_clear_object (&session);
   desk_test_remove_tree (data_dir);
   g_free (files_dir);
   g_free (data_dir);

@@ -32,7 +32,7 @@ fixture_setup (Fixture      *f,
   f->dir = desk_test_make_data_dir ();
   f->app = desk_gui_test_app (f->dir);
   f->store = desk_application_get_store (f->app);
-  f->registry = desk_checklist_get_rules (f->store);
+  f->registry = desk_session_get_rules (desk_application_get_session (f->app));
   f->window = desk_window_new (f->app);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -460,7 +460,7 @@ test_narrow (Fixture *f, gconstpointer data)
       DeskIntakeWizard *wizard;
 
       set_language (languages[i]);
-      wizard = desk_intake_wizard_new (f->window, NULL);
+      wizard = desk_intake_wizard_new (GTK_WINDOW (f->window), desk_window_get_session (f->window));
       gtk_window_set_default_size (GTK_WINDOW (wizard), 360, 640);
       gtk_window_present (GTK_WINDOW (wizard));
       desk_gui_test_iterate (100);

@@ -112,7 +112,9 @@ test_many_cases (Fixture *f, gconstpointer data)
   g_autoptr (GDateTime) base = g_date_time_new_utc (2026, 12, 1, 0, 0, 0);
   const guint n = 3000;
 
-  g_assert_true (_desk_store_begin (f->store, &error));
+  g_autoptr (DeskStoreTxn) txn = _desk_store_txn_begin (f->store, &error);
+
+  g_assert_nonnull (txn);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *title = g_strdup_printf ("Case %u 案件", i);
@@ -123,7 +125,7 @@ test_many_cases (Fixture *f, gconstpointer data)
       desk_case_set_deadline_at (kase, deadline);
       g_assert_true (desk_store_insert_case (f->store, kase, &error));
     }
-  g_assert_true (_desk_store_commit (f->store, &error));
+  g_assert_true (_desk_store_txn_commit (g_steal_pointer (&txn), &error));
   g_assert_no_error (error);
   g_assert_cmpint (desk_store_count_cases (f->store), ==, n);
   list = desk_store_list_cases (f->store, &error);
@@ -136,15 +138,63 @@ test_many_cases (Fixture *f, gconstpointer data)
 }
 
 static void
+count_signal (guint *n)
+{
+  (*n)++;
+}
+
+static void
 test_nested_rollback (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskCase) kase = make_case ("will vanish");
+  guint added = 0;
 
-  g_assert_true (_desk_store_begin (f->store, &error));
-  g_assert_true (desk_store_insert_case (f->store, kase, &error));
-  _desk_store_rollback (f->store);
+  g_signal_connect_swapped (f->store, "case-added", G_CALLBACK (count_signal), &added);
+  {
+    g_autoptr (DeskStoreTxn) txn = _desk_store_txn_begin (f->store, &error);
+
+    g_assert_nonnull (txn);
+    g_assert_true (desk_store_insert_case (f->store, kase, &error));
+    /* Inside the transaction nothing is announced yet. */
+    g_assert_cmpuint (added, ==, 0);
+    /* Leaving the scope without committing rolls back. */
+  }
   g_assert_cmpint (desk_store_count_cases (f->store), ==, 0);
+  g_assert_cmpuint (added, ==, 0);
+}
+
+/* A nested rollback makes the outermost commit fail and undo everything,
+ * and the queued signals are dropped; a commit announces them once. */
+static void
+test_nested_commit_signals (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCase) first = make_case ("first");
+  g_autoptr (DeskCase) second = make_case ("second");
+  g_autoptr (DeskCase) third = make_case ("third");
+  g_autoptr (DeskStoreTxn) outer = _desk_store_txn_begin (f->store, &error);
+  DeskStoreTxn *inner;
+  guint         added = 0;
+
+  g_signal_connect_swapped (f->store, "case-added", G_CALLBACK (count_signal), &added);
+  g_assert_true (desk_store_insert_case (f->store, first, &error));
+  inner = _desk_store_txn_begin (f->store, &error);
+  g_assert_true (desk_store_insert_case (f->store, second, &error));
+  _desk_store_txn_rollback (inner);
+  g_assert_false (_desk_store_txn_commit (g_steal_pointer (&outer), &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FAILED);
+  g_assert_cmpint (desk_store_count_cases (f->store), ==, 0);
+  g_assert_cmpuint (added, ==, 0);
+  g_clear_error (&error);
+
+  outer = _desk_store_txn_begin (f->store, &error);
+  g_assert_true (desk_store_insert_case (f->store, third, &error));
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_true (_desk_store_txn_commit (g_steal_pointer (&outer), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpint (desk_store_count_cases (f->store), ==, 1);
 }
 
 static char *
@@ -449,6 +499,7 @@ main (int argc, char *argv[])
   ADD ("invalid", test_invalid_case);
   ADD ("many", test_many_cases);
   ADD ("nested-rollback", test_nested_rollback);
+  ADD ("nested-commit-signals", test_nested_commit_signals);
   ADD ("delete-refcounts", test_delete_refcounts_blobs);
   ADD ("trash", test_trash_restore);
   ADD ("timeline", test_timeline);

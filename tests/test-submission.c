@@ -5,6 +5,7 @@
 
 #include "desk-attempts.h"
 #include "desk-checklist.h"
+#include "desk-session.h"
 #include "desk-submission.h"
 #include "desk-test-util.h"
 
@@ -24,7 +25,7 @@ insert_case (Fixture *f, DeskPlatform platform, DeskCaseType type)
   desk_case_set_deadline_at (kase, f->t0);
   g_assert_true (desk_store_insert_case (f->store, kase, &error));
   g_assert_no_error (error);
-  g_assert_true (desk_checklist_create_for_case (f->store, NULL, kase, &n, &error));
+  g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, >, 0);
   return kase;
@@ -57,7 +58,7 @@ test_check_names_missing (Fixture *f, gconstpointer data)
   guint              required = count_required (f, kase);
 
   g_assert_cmpuint (required, >=, 2);
-  before = desk_submission_check (f->store, kase, &sub, &error);
+  before = desk_submission_check (f->session, kase, &sub, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length ((char **)desk_submission_check_get_missing (before)), ==, required);
   g_assert_cmpint (desk_submission_check_get_level (before), ==, DESK_GUARD_LEVEL_OK);
@@ -69,7 +70,7 @@ test_check_names_missing (Fixture *f, gconstpointer data)
   first = items->pdata[0];
   g_assert_true (first->required);
   g_assert_true (desk_checklist_set_state (f->store, first->id, DESK_CHECKLIST_NEEDS_ATTENTION, NULL, &error));
-  after = desk_submission_check (f->store, kase, &sub, &error);
+  after = desk_submission_check (f->session, kase, &sub, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length ((char **)desk_submission_check_get_missing (after)), ==, required - 1);
   g_assert_cmpuint (g_strv_length ((char **)desk_submission_check_get_needs_attention (after)), ==, 1);
@@ -85,7 +86,7 @@ test_joom_does_not_ask_test_report (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   DeskSubmission sub = { "P1", FALSE, NULL, NULL, NULL };
 
-  check = desk_submission_check (f->store, kase, &sub, &error);
+  check = desk_submission_check (f->session, kase, &sub, &error);
   g_assert_no_error (error);
   g_assert_false (desk_submission_check_asks_test_report (check));
 }
@@ -110,7 +111,7 @@ test_record_moves_case_on (Fixture *f, gconstpointer data)
   gint64             id;
 
   g_assert_cmpint (desk_case_get_deadline_state (kase, later), ==, DESK_DEADLINE_OVERDUE);
-  id = desk_submission_record (f->store, kase, &sub, &error);
+  id = desk_submission_record (f->session, kase, &sub, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   g_assert_cmpint (desk_case_get_status (kase), ==, DESK_CASE_STATUS_SUBMITTED);
@@ -128,7 +129,7 @@ test_record_moves_case_on (Fixture *f, gconstpointer data)
   g_assert_cmpstr (last->kind, ==, "submitted");
   g_assert_nonnull (strstr (last->text, "JM-TICKET-7"));
 
-  again = desk_submission_check (f->store, kase, &next, &error);
+  again = desk_submission_check (f->session, kase, &next, &error);
   g_assert_no_error (error);
   verdict = desk_submission_check_get_verdict (again);
   g_assert_cmpint (desk_guard_verdict_get_level (verdict), ==, DESK_GUARD_LEVEL_STOP);
@@ -151,7 +152,7 @@ test_record_unknown_case_changes_nothing (Fixture *f, gconstpointer data)
 
   g_assert_true (desk_store_insert_case (f->store, ghost, &error));
   g_assert_true (desk_store_delete_case (f->store, desk_case_get_id (ghost), &error));
-  g_assert_cmpint (desk_submission_record (f->store, ghost, &sub, &error), ==, 0);
+  g_assert_cmpint (desk_submission_record (f->session, ghost, &sub, &error), ==, 0);
   g_assert_nonnull (error);
   g_assert_cmpint (desk_case_get_status (ghost), ==, DESK_CASE_STATUS_DRAFT);
   attempts = desk_attempts_list (f->store, desk_case_get_id (ghost), NULL);

@@ -165,7 +165,7 @@ test_store_error_shown (void)
   window = desk_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   desk_gui_test_iterate (50);
-  g_assert_null (desk_window_get_store (window));
+  g_assert_null (desk_window_get_session (window));
   g_assert_false (gtk_widget_is_sensitive (desk_gui_test_find (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY)));
   g_assert_true (find_status_with (GTK_WIDGET (window), desk_application_get_store_error (app)->message));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -37,8 +37,7 @@ static DeskRulePack *
 pack_for (DeskCliContext *ctx,
           DeskCase       *kase)
 {
-  return desk_rule_registry_get_pack (desk_checklist_get_rules (ctx->store),
-                                      desk_case_get_platform (kase));
+  return desk_session_get_pack (ctx->session, desk_case_get_platform (kase));
 }
 
 static int
@@ -54,7 +53,7 @@ desk_cli_checklist_create (DeskCliContext *ctx,
                            DeskCase       *kase,
                            GError        **error)
 {
-  return desk_checklist_create_for_case (ctx->store, NULL, kase, NULL, error);
+  return desk_checklist_create_for_case (ctx->store, desk_session_get_rules (ctx->session), kase, NULL, error);
 }
 
 void
@@ -114,7 +113,7 @@ desk_cli_checklist_demo (DeskCliContext *ctx,
   g_autoptr (GPtrArray) items = NULL;
   const char *const *products = desk_case_get_product_ids (kase);
 
-  if (!desk_checklist_create_for_case (ctx->store, NULL, kase, NULL, error)
+  if (!desk_checklist_create_for_case (ctx->store, desk_session_get_rules (ctx->session), kase, NULL, error)
       || !(items = desk_checklist_list (ctx->store, desk_case_get_id (kase), error))
       || !demo_states (ctx, items, index, error))
     return FALSE;
@@ -549,7 +548,7 @@ record_attempt (DeskCliContext      *ctx,
 
   if (!o->dry_run && (!stop || o->force))
     {
-      id = desk_submission_record (ctx->store, kase, &submission, error);
+      id = desk_submission_record (ctx->session, kase, &submission, error);
       if (id == 0)
         return DESK_CLI_EXIT_FAILED;
     }
@@ -577,7 +576,7 @@ check_and_record (DeskCliContext *ctx,
   submission.product_id = o->product;
   if (pack_for (ctx, kase) == NULL)
     g_printerr ("%s\n", _ ("Appeal Desk has no rules for this platform, so it cannot check this appeal against the platform’s limits."));
-  if (!(check = desk_submission_check (ctx->store, kase, &submission, error)))
+  if (!(check = desk_submission_check (ctx->session, kase, &submission, error)))
     return DESK_CLI_EXIT_FAILED;
   if (!ctx->json)
     print_check (check);

@@ -199,6 +199,7 @@ desk_cli_new (DeskCliContext *ctx,
     { NULL }
   };
   g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_UNKNOWN, DESK_CASE_TYPE_UNKNOWN, "");
+  DeskIntakeSource deadline_source;
 
   if (!desk_cli_parse (ctx, "", _ ("Create a case."), entries, error))
     return DESK_CLI_EXIT_USAGE;
@@ -209,14 +210,10 @@ desk_cli_new (DeskCliContext *ctx,
   apply_strings (kase, &o);
   if (!apply_notice (kase, &o, error))
     return DESK_CLI_EXIT_FAILED;
-  if (!desk_cli_new_decode_notice (ctx, kase, o.platform != NULL, o.type != NULL, error))
+  deadline_source = desk_case_get_deadline_at (kase) ? DESK_INTAKE_SOURCE_SELLER : DESK_INTAKE_SOURCE_NONE;
+  if (!desk_cli_new_decode_notice (ctx, kase, &deadline_source, error))
     return DESK_CLI_EXIT_USAGE;
-  if (desk_case_get_platform (kase) != DESK_PLATFORM_UNKNOWN)
-    desk_cli_new_apply_rule_deadline (ctx, kase);
-  desk_cli_new_default_title (kase);
-  if (!desk_store_insert_case (ctx->store, kase, error))
-    return DESK_CLI_EXIT_FAILED;
-  if (!desk_cli_checklist_create (ctx, kase, error))
+  if (!desk_intake_create_case (ctx->session, kase, DESK_INTAKE_ORIGIN_COMMAND_LINE, deadline_source, NULL, error))
     return DESK_CLI_EXIT_FAILED;
   if (ctx->json)
     {

@@ -190,15 +190,17 @@ run (int argc, char **argv)
     }
   ctx.argc = argc - first;
   ctx.argv = argv + first;
-  if (!(ctx.store = desk_store_open (data_dir, &error)))
+  if (!(ctx.session = desk_session_new (data_dir, &error)))
     {
       g_printerr ("appeal-desk-cli: %s\n", error->message);
       return DESK_CLI_EXIT_FAILED;
     }
+  ctx.store = desk_session_get_store (ctx.session);
   status = command->run (&ctx, &error);
   if (status != 0 && error)
     g_printerr ("appeal-desk-cli: %s\n", error->message);
-  g_clear_object (&ctx.store);
+  ctx.store = NULL;
+  g_clear_object (&ctx.session);
   return status;
 }
 

@@ -3,16 +3,18 @@
 
 #include <json-glib/json-glib.h>
 
-#include "desk-store.h"
+#include "desk-intake.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
 typedef struct
 {
-  DeskStore *store;
-  gboolean   json;
-  int        argc; /* the subcommand's arguments, argv[0] = subcommand */
-  char     **argv;
+  DeskSession *session;
+  DeskStore   *store; /* desk_session_get_store (session), borrowed */
+  gboolean     json;
+  int          argc; /* the subcommand's arguments, argv[0] = subcommand */
+  char       **argv;
 } DeskCliContext;
 
 typedef int (*DeskCliCommand) (DeskCliContext *ctx, GError **error);
@@ -52,14 +54,12 @@ void     desk_cli_checklist_print_created (DeskCliContext *ctx, DeskCase *kase);
 /* For the demo: the checklist with some items done, and an earlier appeal. */
 gboolean desk_cli_checklist_demo (DeskCliContext *ctx, DeskCase *kase, guint index, GError **error);
 
-/* desk-cli-new-decode.c */
-gboolean desk_cli_new_decode_notice (DeskCliContext *ctx,
-                                     DeskCase       *kase,
-                                     gboolean        platform_given,
-                                     gboolean        type_given,
-                                     GError        **error);
-void     desk_cli_new_apply_rule_deadline (DeskCliContext *ctx,
-                                           DeskCase       *kase);
-void     desk_cli_new_default_title (DeskCase *kase);
+/* desk-cli-new-decode.c: fills what the options left empty from the notice
+ * and the rules (desk-intake.h); *@deadline_source tells where the deadline
+ * came from. */
+gboolean desk_cli_new_decode_notice (DeskCliContext   *ctx,
+                                     DeskCase         *kase,
+                                     DeskIntakeSource *deadline_source,
+                                     GError          **error);
 
 G_END_DECLS

@@ -94,20 +94,19 @@ desk_attempts_record (DeskStore  *store,
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *text = _desk_attempts_timeline_text (product_id, has_test_report);
-  gint64           id;
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  gint64 id;
 
   g_return_val_if_fail (DESK_IS_STORE (store), 0);
   g_return_val_if_fail (DESK_IS_CASE (kase) && desk_case_get_id (kase) > 0, 0);
 
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return 0;
   id = _desk_attempts_insert (store, kase, product_id, has_test_report, at ? at : now, note, NULL, error);
   if (id == 0 || !desk_store_add_timeline_entry (store, desk_case_get_id (kase), "submitted", text, error))
-    {
-      _desk_store_rollback (store);
-      return 0;
-    }
-  return _desk_store_commit (store, error) ? id : 0;
+    return 0;
+  _desk_store_notify (store, "attempts", desk_case_get_id (kase));
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error) ? id : 0;
 }
 
 static DeskAttemptRecord *
@@ -115,14 +114,14 @@ record_from_row (sqlite3_stmt *stmt)
 {
   DeskAttemptRecord *record = g_new0 (DeskAttemptRecord, 1);
 
-  record->id = sqlite3_column_int64 (stmt, 0);
-  record->case_id = sqlite3_column_int64 (stmt, 1);
-  record->product_id = _desk_store_column_dup (stmt, 2);
-  record->attempted_at = _desk_store_column_time (stmt, 3);
-  record->platform_case_id = _desk_store_column_dup (stmt, 4);
-  record->has_test_report = sqlite3_column_int (stmt, 5) != 0;
-  record->note = _desk_store_column_dup (stmt, 6);
-  record->ticket = _desk_store_column_dup (stmt, 7);
+  record->id = sqlite3_column_int64 (stmt, _desk_store_column (stmt, "id"));
+  record->case_id = sqlite3_column_int64 (stmt, _desk_store_column (stmt, "case_id"));
+  record->product_id = _desk_store_column_dup (stmt, _desk_store_column (stmt, "product_id"));
+  record->attempted_at = _desk_store_column_time (stmt, _desk_store_column (stmt, "attempted_at"));
+  record->platform_case_id = _desk_store_column_dup (stmt, _desk_store_column (stmt, "platform_case_id"));
+  record->has_test_report = sqlite3_column_int (stmt, _desk_store_column (stmt, "has_test_report")) != 0;
+  record->note = _desk_store_column_dup (stmt, _desk_store_column (stmt, "note"));
+  record->ticket = _desk_store_column_dup (stmt, _desk_store_column (stmt, "ticket"));
   return record;
 }
 

@@ -554,13 +554,7 @@ static DeskDeadlineState
 row_state (const Row *row,
            gint64     now)
 {
-  if (row->status != DESK_CASE_STATUS_DRAFT)
-    return DESK_DEADLINE_DONE;
-  if (row->deadline == DESK_CASE_NO_TIME)
-    return DESK_DEADLINE_NONE;
-  if (row->deadline <= now)
-    return DESK_DEADLINE_OVERDUE;
-  return row->deadline - now < 24 * 3600 ? DESK_DEADLINE_SOON : DESK_DEADLINE_NORMAL;
+  return desk_deadline_state_compute (row->status, row->deadline, now);
 }
 
 void

@@ -395,17 +395,22 @@ desk_case_get_deadline_state (DeskCase  *self,
                               GDateTime *now)
 {
   g_return_val_if_fail (DESK_IS_CASE (self), DESK_DEADLINE_NONE);
+  return desk_deadline_state_compute (self->status, self->deadline_s, g_date_time_to_unix (now));
+}
 
-  if (self->status >= DESK_CASE_STATUS_RESOLVED)
-    return DESK_DEADLINE_DONE;
+DeskDeadlineState
+desk_deadline_state_compute (DeskCaseStatus status,
+                             gint64         deadline_unix,
+                             gint64         now_unix)
+{
   /* Once submitted, the seller's own deadline is met; the platform reviews. */
-  if (self->status != DESK_CASE_STATUS_DRAFT)
+  if (status != DESK_CASE_STATUS_DRAFT)
     return DESK_DEADLINE_DONE;
-  if (self->deadline_s == DESK_CASE_NO_TIME)
+  if (deadline_unix == DESK_CASE_NO_TIME)
     return DESK_DEADLINE_NONE;
-  if (self->deadline_s <= g_date_time_to_unix (now))
+  if (deadline_unix <= now_unix)
     return DESK_DEADLINE_OVERDUE;
-  if (self->deadline_s - g_date_time_to_unix (now) < 24 * 3600)
+  if (deadline_unix - now_unix < DESK_DEADLINE_SOON_HOURS * 3600)
     return DESK_DEADLINE_SOON;
   return DESK_DEADLINE_NORMAL;
 }

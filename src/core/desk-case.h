@@ -55,6 +55,17 @@ void               desk_case_set_rule_pack_version (DeskCase   *self,
 GDateTime         *desk_case_get_created_at (DeskCase *self);
 GDateTime         *desk_case_get_updated_at (DeskCase *self);
 
+/* "Due soon": less than this many hours left. The one place it is said. */
+#define DESK_DEADLINE_SOON_HOURS 24
+
+/* The deadline rule, the one implementation: a case that is no longer a
+ * draft is DONE (once submitted, the platform reviews); no deadline is NONE;
+ * passed is OVERDUE; under DESK_DEADLINE_SOON_HOURS left is SOON. Times in
+ * UTC seconds; @deadline_unix G_MININT64 for none. */
+DeskDeadlineState desk_deadline_state_compute (DeskCaseStatus status,
+                                               gint64         deadline_unix,
+                                               gint64         now_unix);
+
 /* Deadline state now; resolved/rejected/closed cases are DESK_DEADLINE_DONE. */
 DeskDeadlineState desk_case_get_deadline_state (DeskCase  *self,
                                                 GDateTime *now);

@@ -6,12 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "desk-checklist.h"
+#include "desk-evidence-store.h"
 #include "desk-store-private.h"
 #include "desk-util.h"
 
-#define ITEM_COLUMNS                                                                            \
-  "SELECT id, case_id, item_id, required, position, state, note,"                               \
-  " (SELECT count(*) FROM checklist_evidence e WHERE e.checklist_item_id = checklist_items.id)" \
+#define ITEM_COLUMNS                                                                                          \
+  "SELECT id, case_id, item_id, required, position, state, note,"                                             \
+  " (SELECT count(*) FROM checklist_evidence e WHERE e.checklist_item_id = checklist_items.id) AS n_evidence" \
   " FROM checklist_items "
 
 G_DEFINE_QUARK (desk_checklist_error_quark, desk_checklist_error)
@@ -83,23 +84,6 @@ desk_checklist_state_get_label (DeskChecklistState state)
     }
 }
 
-DeskRuleRegistry *
-desk_checklist_get_rules (DeskStore *store)
-{
-  DeskRuleRegistry *registry;
-
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
-  registry = g_object_get_data (G_OBJECT (store), "desk-checklist-rules");
-  if (registry == NULL)
-    {
-      g_autofree char *dir = g_build_filename (desk_store_get_data_dir (store), "rules", NULL);
-
-      registry = desk_rule_registry_new (dir);
-      g_object_set_data_full (G_OBJECT (store), "desk-checklist-rules", registry, g_object_unref);
-    }
-  return registry;
-}
-
 /* Reading */
 
 static DeskChecklistItem *
@@ -108,15 +92,15 @@ item_from_row (sqlite3_stmt *stmt)
   DeskChecklistItem *item = g_new0 (DeskChecklistItem, 1);
   DeskChecklistState state = DESK_CHECKLIST_MISSING;
 
-  item->id = sqlite3_column_int64 (stmt, 0);
-  item->case_id = sqlite3_column_int64 (stmt, 1);
-  item->item_id = _desk_store_column_dup (stmt, 2);
-  item->required = sqlite3_column_int (stmt, 3) != 0;
-  item->position = sqlite3_column_int (stmt, 4);
-  desk_checklist_state_from_id ((const char *)sqlite3_column_text (stmt, 5), &state);
+  item->id = sqlite3_column_int64 (stmt, _desk_store_column (stmt, "id"));
+  item->case_id = sqlite3_column_int64 (stmt, _desk_store_column (stmt, "case_id"));
+  item->item_id = _desk_store_column_dup (stmt, _desk_store_column (stmt, "item_id"));
+  item->required = sqlite3_column_int (stmt, _desk_store_column (stmt, "required")) != 0;
+  item->position = sqlite3_column_int (stmt, _desk_store_column (stmt, "position"));
+  desk_checklist_state_from_id ((const char *)sqlite3_column_text (stmt, _desk_store_column (stmt, "state")), &state);
   item->state = state;
-  item->note = _desk_store_column_dup (stmt, 6);
-  item->n_evidence = (guint)sqlite3_column_int (stmt, 7);
+  item->note = _desk_store_column_dup (stmt, _desk_store_column (stmt, "note"));
+  item->n_evidence = (guint)sqlite3_column_int (stmt, _desk_store_column (stmt, "n_evidence"));
   return item;
 }
 
@@ -289,6 +273,7 @@ desk_checklist_create_from_pack (DeskStore    *store,
                                  GError      **error)
 {
   DeskCaseType type = desk_case_get_case_type (kase);
+  g_autoptr (DeskStoreTxn) txn = NULL;
   g_autoptr (GPtrArray) requirements = NULL;
   g_autofree char *label = NULL;
 
@@ -306,17 +291,15 @@ desk_checklist_create_from_pack (DeskStore    *store,
       return FALSE;
     }
   requirements = desk_rule_pack_get_evidence_items (pack, type);
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
   desk_case_set_rule_pack_version (kase, desk_rule_pack_get_pack_version (pack));
   if (!insert_items (store, desk_case_get_id (kase), requirements, error)
       || !mark_notice_kept (store, kase, error)
       || !desk_store_update_case (store, kase, error))
-    {
-      _desk_store_rollback (store);
-      return FALSE;
-    }
-  return _desk_store_commit (store, error);
+    return FALSE;
+  _desk_store_notify (store, "checklist", desk_case_get_id (kase));
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 gboolean
@@ -331,12 +314,12 @@ desk_checklist_create_for_case (DeskStore        *store,
   DeskRulePack *pack;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (DESK_IS_RULE_REGISTRY (registry), FALSE);
   g_return_val_if_fail (DESK_IS_CASE (kase), FALSE);
 
   if (n_created)
     *n_created = 0;
-  pack = desk_rule_registry_get_pack (registry ? registry : desk_checklist_get_rules (store),
-                                      desk_case_get_platform (kase));
+  pack = desk_rule_registry_get_pack (registry, desk_case_get_platform (kase));
   if (pack == NULL || !desk_rule_pack_lists_case_type (pack, desk_case_get_case_type (kase)))
     return TRUE;
   if (!(before = desk_checklist_list (store, desk_case_get_id (kase), error))
@@ -361,6 +344,43 @@ check_changed (DeskStore *store,
   return FALSE;
 }
 
+/* Queues "checklist-changed" for the item's case, and "evidence-changed"
+ * when files were attached or detached (evidence rows show their items). */
+static gboolean
+notify_item (DeskStore *store,
+             gint64     checklist_item_id,
+             gboolean   links,
+             GError   **error)
+{
+  g_autoptr (DeskChecklistItem) item = desk_checklist_get_item (store, checklist_item_id, error);
+
+  if (item == NULL)
+    return FALSE;
+  _desk_store_notify (store, "checklist", item->case_id);
+  if (links)
+    _desk_store_notify (store, "evidence", item->case_id);
+  return TRUE;
+}
+
+/* The built-in pack of @platform, loaded once: the store knows no rule
+ * registry (the session does), and a timeline line only needs the label. */
+DeskRulePack *
+_desk_checklist_builtin_pack (DeskPlatform platform)
+{
+  static GHashTable *packs;
+  G_LOCK_DEFINE_STATIC (packs);
+  DeskRulePack *pack;
+
+  G_LOCK (packs);
+  if (packs == NULL)
+    packs = g_hash_table_new (NULL, NULL);
+  if (!(pack = g_hash_table_lookup (packs, GINT_TO_POINTER (platform)))
+      && (pack = desk_rule_pack_load_builtin (platform, NULL)))
+    g_hash_table_insert (packs, GINT_TO_POINTER (platform), pack);
+  G_UNLOCK (packs);
+  return pack;
+}
+
 char *
 desk_checklist_item_dup_label (DeskStore               *store,
                                const DeskChecklistItem *item)
@@ -372,7 +392,7 @@ desk_checklist_item_dup_label (DeskStore               *store,
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (item != NULL, NULL);
   if ((kase = _desk_store_get_case_summary (store, item->case_id, NULL)))
-    pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), desk_case_get_platform (kase));
+    pack = _desk_checklist_builtin_pack (desk_case_get_platform (kase));
   if (pack)
     req = desk_checklist_item_get_requirement (item, pack, desk_case_get_case_type (kase));
   return g_strdup (req ? desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_CURRENT) : item->item_id);
@@ -409,6 +429,7 @@ desk_checklist_set_state (DeskStore         *store,
                           GError           **error)
 {
   g_autoptr (DeskChecklistItem) before = NULL;
+  g_autoptr (DeskStoreTxn) txn = NULL;
   gboolean      same;
   sqlite3_stmt *stmt;
 
@@ -420,7 +441,7 @@ desk_checklist_set_state (DeskStore         *store,
   same = before && before->state == state && (note == NULL || g_strcmp0 (note, before->note) == 0);
   stmt = _desk_store_prepare (store,
                               "UPDATE checklist_items SET state = ?2, note = coalesce (?3, note) WHERE id = ?1", error);
-  if (stmt == NULL || !_desk_store_begin (store, error))
+  if (stmt == NULL || !(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, checklist_item_id);
   sqlite3_bind_text (stmt, 2, desk_checklist_state_to_id (state), -1, SQLITE_STATIC);
@@ -429,12 +450,10 @@ desk_checklist_set_state (DeskStore         *store,
   else
     sqlite3_bind_null (stmt, 3);
   if (!_desk_store_step_done (store, stmt, error) || !check_changed (store, error)
+      || !notify_item (store, checklist_item_id, FALSE, error)
       || (!same && !log_state (store, checklist_item_id, state, note, error)))
-    {
-      _desk_store_rollback (store);
-      return FALSE;
-    }
-  return _desk_store_commit (store, error);
+    return FALSE;
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 /* Evidence links */
@@ -518,16 +537,21 @@ desk_checklist_attach_evidence (DeskStore *store,
                                 gint64     evidence_id,
                                 GError   **error)
 {
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  g_autoptr (DeskChecklistItem) item = NULL;
+
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
 
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
-  if (!link_evidence (store, checklist_item_id, evidence_id, error))
-    {
-      _desk_store_rollback (store);
-      return FALSE;
-    }
-  return _desk_store_commit (store, error);
+  /* The file becomes part of the item's case too. */
+  if (!link_evidence (store, checklist_item_id, evidence_id, error)
+      || !(item = desk_checklist_get_item (store, checklist_item_id, error))
+      || !desk_evidence_attach (store, item->case_id, evidence_id, error))
+    return FALSE;
+  if (!notify_item (store, checklist_item_id, TRUE, error))
+    return FALSE;
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 static gboolean
@@ -554,16 +578,16 @@ desk_checklist_detach_evidence (DeskStore *store,
                                 gint64     evidence_id,
                                 GError   **error)
 {
+  g_autoptr (DeskStoreTxn) txn = NULL;
+
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
 
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
-  if (!unlink_evidence (store, checklist_item_id, evidence_id, error))
-    {
-      _desk_store_rollback (store);
-      return FALSE;
-    }
-  return _desk_store_commit (store, error);
+  if (!unlink_evidence (store, checklist_item_id, evidence_id, error)
+      || !notify_item (store, checklist_item_id, TRUE, error))
+    return FALSE;
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 GArray *

@@ -55,10 +55,6 @@ gboolean desk_checklist_state_from_id (const char         *id,
 /* Translated: "Missing", "Provided", "Needs attention". */
 const char *desk_checklist_state_get_label (DeskChecklistState state);
 
-/* The rule registry for the store's data directory (<data_dir>/rules for
- * user packs), created on first use and kept with the store. Borrowed. */
-DeskRuleRegistry *desk_checklist_get_rules (DeskStore *store);
-
 /* Creates the checklist of @kase (already inserted) from @pack and records
  * the pack version on the case (saved). Items that exist already are kept
  * with their state, so calling it again only adds what the pack added.
@@ -68,7 +64,7 @@ gboolean desk_checklist_create_from_pack (DeskStore    *store,
                                           DeskRulePack *pack,
                                           DeskCase     *kase,
                                           GError      **error);
-/* Same with the pack in force in @registry (NULL: desk_checklist_get_rules()).
+/* Same with the pack in force in @registry (desk_session_get_rules()).
  * When no pack lists the platform × case type, creates nothing and returns
  * TRUE with *n_created = 0 (@n_created may be NULL). */
 gboolean desk_checklist_create_for_case (DeskStore        *store,
@@ -89,8 +85,8 @@ DeskChecklistItem *desk_checklist_find_item (DeskStore  *store,
                                              gint64      case_id,
                                              const char *item_id,
                                              GError    **error);
-/* The item's label in the current language, from the pack in force (the
- * item id when the pack no longer has it). */
+/* The item's label in the current language, from the built-in rules of the
+ * case's platform (the item id when they do not have it). */
 char *desk_checklist_item_dup_label (DeskStore               *store,
                                      const DeskChecklistItem *item);
 /* Sets the state and, unless @note is NULL, the note, and logs it in the
@@ -128,6 +124,9 @@ GArray *desk_checklist_list_evidence (DeskStore *store,
 DeskEvidenceRequirement *desk_checklist_item_get_requirement (const DeskChecklistItem *item,
                                                               DeskRulePack            *pack,
                                                               DeskCaseType             case_type);
+
+/* Internal: the built-in pack of @platform, loaded once, or NULL. */
+DeskRulePack *_desk_checklist_builtin_pack (DeskPlatform platform);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskChecklistItem, desk_checklist_item_free)
 

@@ -9,7 +9,7 @@
 #include "desk-store-private.h"
 #include "desk-util.h"
 
-const int desk_deadline_watch_thresholds[DESK_DEADLINE_WATCH_N_THRESHOLDS] = { 24, 6, 1 };
+const int desk_deadline_watch_thresholds[DESK_DEADLINE_WATCH_N_THRESHOLDS] = { DESK_DEADLINE_SOON_HOURS, 6, 1 };
 
 int
 desk_deadline_watch_threshold_for (GDateTime *deadline,
@@ -191,17 +191,14 @@ desk_deadline_watch_mark_notified (DeskStore *store,
                                    int        threshold_hours,
                                    GError   **error)
 {
+  g_autoptr (DeskStoreTxn) txn = NULL;
+
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (threshold_hours > 0, FALSE);
 
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)) || !insert_marks (store, case_id, threshold_hours, error))
     return FALSE;
-  if (!insert_marks (store, case_id, threshold_hours, error))
-    {
-      _desk_store_rollback (store);
-      return FALSE;
-    }
-  return _desk_store_commit (store, error);
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 gboolean

@@ -213,6 +213,23 @@ run_ids (DeskStore    *store,
   return _desk_store_step_done (store, stmt, error);
 }
 
+static void
+drop_blob_cb (DeskStore *store,
+              gpointer   sha256)
+{
+  _desk_evidence_drop_unused_blob (store, sha256);
+}
+
+/* After the (outermost) commit: a crash leaves an unused file, never a
+ * missing one. Takes @sha256 (may be NULL). */
+static void
+drop_blob_after_commit (DeskStore *store,
+                        char      *sha256)
+{
+  if (sha256 != NULL)
+    _desk_store_after_commit (store, drop_blob_cb, sha256, g_free);
+}
+
 /* A timeline entry "evidence" with @format (untranslated, one or two %s:
  * the file name, then @other). */
 static gboolean
@@ -242,12 +259,13 @@ desk_evidence_attach (DeskStore *store,
   g_autoptr (DeskCase) kase = NULL;
   g_autoptr (DeskEvidence) evidence = NULL;
   g_autofree char *now = _desk_store_now_iso8601 ();
-  sqlite3_stmt    *stmt;
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   if (!(kase = desk_store_get_case (store, case_id, error))
       || !(evidence = desk_evidence_get (store, evidence_id, error))
-      || !_desk_store_begin (store, error))
+      || !(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
   stmt = _desk_store_prepare (store,
                               "INSERT OR IGNORE INTO case_evidence (case_id, evidence_id, added_at) VALUES (?1, ?2, ?3)", error);
@@ -257,14 +275,9 @@ desk_evidence_attach (DeskStore *store,
       || (sqlite3_changes (_desk_store_get_db (store)) > 0 && !log_evidence (store, case_id, evidence,
                                                                              /* Translators: timeline entry; %s is a file name */
                                                                              N_ ("“%s” added"), NULL, error)))
-    {
-      _desk_store_rollback (store);
-      return FALSE;
-    }
-  if (!_desk_store_commit (store, error))
     return FALSE;
-  _desk_evidence_emit_changed (store, case_id);
-  return TRUE;
+  _desk_store_notify (store, "evidence", case_id);
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 /* Deletes the row of @evidence_id when no case uses it and the library does
@@ -356,25 +369,23 @@ desk_evidence_detach (DeskStore *store,
                       gint64     evidence_id,
                       GError   **error)
 {
-  g_autofree char *orphan = NULL;
+  g_autoptr (DeskStoreTxn) txn = NULL;
   g_autoptr (DeskEvidence) evidence = NULL;
+  char *orphan = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  if (!(evidence = desk_evidence_get (store, evidence_id, error)) || !_desk_store_begin (store, error))
+  if (!(evidence = desk_evidence_get (store, evidence_id, error)) || !(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
   if (!detach_rows (store, case_id, evidence_id, &orphan, error)
       /* Translators: timeline entry; %s is a file name */
       || !log_evidence (store, case_id, evidence, N_ ("“%s” removed"), NULL, error))
     {
-      _desk_store_rollback (store);
+      g_free (orphan);
       return FALSE;
     }
-  if (!_desk_store_commit (store, error))
-    return FALSE;
-  /* After the commit: a crash here leaves an unused file, never a missing one. */
-  _desk_evidence_drop_unused_blob (store, orphan);
-  _desk_evidence_emit_changed (store, case_id);
-  return TRUE;
+  drop_blob_after_commit (store, orphan);
+  _desk_store_notify (store, "evidence", case_id);
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 /* A file in a format the item does not take (a PDF for a jpg/png-only
@@ -396,7 +407,7 @@ check_and_log_attach (DeskStore         *store,
   if (evidence == NULL)
     return FALSE;
   if ((kase = desk_store_get_case (store, item->case_id, NULL)))
-    pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), desk_case_get_platform (kase));
+    pack = _desk_checklist_builtin_pack (desk_case_get_platform (kase));
   if (pack)
     req = desk_checklist_item_get_requirement (item, pack, desk_case_get_case_type (kase));
   problem = desk_evidence_check_format (evidence, req ? desk_evidence_requirement_get_formats (req) : NULL);
@@ -414,22 +425,16 @@ desk_evidence_attach_to_checklist (DeskStore *store,
                                    GError   **error)
 {
   g_autoptr (DeskChecklistItem) item = NULL;
+  g_autoptr (DeskStoreTxn) txn = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   if (!(item = desk_checklist_get_item (store, checklist_item_id, error))
-      || !_desk_store_begin (store, error))
+      || !(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
-  if (!desk_evidence_attach (store, item->case_id, evidence_id, error)
-      || !desk_checklist_attach_evidence (store, checklist_item_id, evidence_id, error)
+  if (!desk_checklist_attach_evidence (store, checklist_item_id, evidence_id, error)
       || !check_and_log_attach (store, item, evidence_id, error))
-    {
-      _desk_store_rollback (store);
-      return FALSE;
-    }
-  if (!_desk_store_commit (store, error))
     return FALSE;
-  _desk_evidence_emit_changed (store, item->case_id);
-  return TRUE;
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 gboolean
@@ -438,14 +443,7 @@ desk_evidence_detach_from_checklist (DeskStore *store,
                                      gint64     evidence_id,
                                      GError   **error)
 {
-  g_autoptr (DeskChecklistItem) item = NULL;
-
-  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  if (!(item = desk_checklist_get_item (store, checklist_item_id, error))
-      || !desk_checklist_detach_evidence (store, checklist_item_id, evidence_id, error))
-    return FALSE;
-  _desk_evidence_emit_changed (store, item->case_id);
-  return TRUE;
+  return desk_checklist_detach_evidence (store, checklist_item_id, evidence_id, error);
 }
 
 gboolean
@@ -454,29 +452,27 @@ desk_evidence_set_in_library (DeskStore *store,
                               gboolean   in_library,
                               GError   **error)
 {
-  g_autofree char *orphan = NULL;
-  sqlite3_stmt    *stmt;
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  char         *orphan = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
   stmt = _desk_store_prepare (store, "UPDATE evidence SET in_library = ?2 WHERE id = ?1", error);
   if (!run_ids (store, stmt, evidence_id, !!in_library, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (_desk_store_get_db (store)) == 0)
     {
       set_not_found (error, evidence_id);
-      goto fail;
+      return FALSE;
     }
   if (!in_library && !delete_if_unused (store, evidence_id, &orphan, error))
-    goto fail;
-  if (!_desk_store_commit (store, error))
-    return FALSE;
-  _desk_evidence_drop_unused_blob (store, orphan);
-  _desk_evidence_emit_changed (store, 0);
-  return TRUE;
-
-fail:
-  _desk_store_rollback (store);
-  return FALSE;
+    {
+      g_free (orphan);
+      return FALSE;
+    }
+  drop_blob_after_commit (store, orphan);
+  _desk_store_notify (store, "evidence", 0);
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }

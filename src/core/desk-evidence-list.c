@@ -57,7 +57,6 @@ desk_evidence_list_dispose (GObject *object)
 
   if (self->store)
     {
-      g_signal_handlers_disconnect_by_data (desk_evidence_get_monitor (self->store), self);
       g_signal_handlers_disconnect_by_data (self->store, self);
     }
   g_clear_object (&self->store);
@@ -99,6 +98,7 @@ reload_quietly (DeskEvidenceList *self)
 
 static void
 on_evidence_changed (DeskEvidenceList *self,
+                     const char       *part,
                      gint64            case_id)
 {
   reload_quietly (self);
@@ -114,8 +114,7 @@ desk_evidence_list_new (DeskStore *store,
   self = g_object_new (DESK_TYPE_EVIDENCE_LIST, NULL);
   self->store = g_object_ref (store);
   self->case_id = case_id;
-  g_signal_connect_swapped (desk_evidence_get_monitor (store), "changed",
-                            G_CALLBACK (on_evidence_changed), self);
+  g_signal_connect_swapped (store, "changed::evidence", G_CALLBACK (on_evidence_changed), self);
   /* Usage counts change when a case is deleted or restored. */
   g_signal_connect_swapped (store, "case-removed", G_CALLBACK (reload_quietly), self);
   g_signal_connect_swapped (store, "case-added", G_CALLBACK (reload_quietly), self);

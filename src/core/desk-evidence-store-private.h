@@ -39,14 +39,12 @@ DeskEvidence *_desk_evidence_record (DeskStore    *store,
 /* Removes the blob when no evidence row refers to it. */
 void          _desk_evidence_drop_unused_blob (DeskStore  *store,
                                                const char *sha256);
-void          _desk_evidence_emit_changed (DeskStore *store,
-                                           gint64     case_id);
 DeskEvidence *_desk_evidence_from_row (sqlite3_stmt *stmt);
 
 #define DESK_EVIDENCE_COLUMNS                                                        \
   "e.id, e.sha256, e.original_name, e.size, e.mime_type, e.added_at, e.source_note," \
   " e.metadata_json, e.in_library,"                                                  \
   " (SELECT count(*) FROM case_evidence u JOIN cases c ON c.id = u.case_id"          \
-  "  WHERE u.evidence_id = e.id AND c.trashed_at IS NULL)"
+  "  WHERE u.evidence_id = e.id AND c.trashed_at IS NULL) AS n_cases"
 
 G_END_DECLS

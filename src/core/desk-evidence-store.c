@@ -10,69 +10,21 @@
 
 G_DEFINE_QUARK (desk_evidence_error_quark, desk_evidence_error)
 
-/* The "changed" signal lives on a small object kept with the store, so the
- * store itself does not need to know about evidence. */
-#define DESK_TYPE_EVIDENCE_MONITOR (desk_evidence_monitor_get_type ())
-G_DECLARE_FINAL_TYPE (DeskEvidenceMonitor, desk_evidence_monitor, DESK, EVIDENCE_MONITOR, GObject)
-
-struct _DeskEvidenceMonitor
-{
-  GObject parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (DeskEvidenceMonitor, desk_evidence_monitor, G_TYPE_OBJECT)
-
-static guint changed_signal;
-
-static void
-desk_evidence_monitor_class_init (DeskEvidenceMonitorClass *klass)
-{
-  changed_signal = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-}
-
-static void
-desk_evidence_monitor_init (DeskEvidenceMonitor *self)
-{
-}
-
-GObject *
-desk_evidence_get_monitor (DeskStore *store)
-{
-  GObject *monitor;
-
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
-  monitor = g_object_get_data (G_OBJECT (store), "desk-evidence-monitor");
-  if (monitor == NULL)
-    {
-      monitor = g_object_new (DESK_TYPE_EVIDENCE_MONITOR, NULL);
-      g_object_set_data_full (G_OBJECT (store), "desk-evidence-monitor", monitor, g_object_unref);
-    }
-  return monitor;
-}
-
-void
-_desk_evidence_emit_changed (DeskStore *store,
-                             gint64     case_id)
-{
-  GObject *monitor = desk_evidence_get_monitor (store); /* registers the signal */
-
-  g_signal_emit (monitor, changed_signal, 0, case_id);
-}
-
 DeskEvidence *
 _desk_evidence_from_row (sqlite3_stmt *stmt)
 {
-  return _desk_evidence_new_take (sqlite3_column_int64 (stmt, 0),
-                                  _desk_store_column_dup (stmt, 1),
-                                  _desk_store_column_dup (stmt, 2),
-                                  sqlite3_column_int64 (stmt, 3),
-                                  _desk_store_column_dup (stmt, 4),
-                                  _desk_store_column_time (stmt, 5),
-                                  _desk_store_column_dup (stmt, 6),
-                                  _desk_store_column_dup (stmt, 7),
-                                  sqlite3_column_int (stmt, 8),
-                                  sqlite3_column_int (stmt, 9));
+#define COL(name) _desk_store_column (stmt, name)
+  return _desk_evidence_new_take (sqlite3_column_int64 (stmt, COL ("id")),
+                                  _desk_store_column_dup (stmt, COL ("sha256")),
+                                  _desk_store_column_dup (stmt, COL ("original_name")),
+                                  sqlite3_column_int64 (stmt, COL ("size")),
+                                  _desk_store_column_dup (stmt, COL ("mime_type")),
+                                  _desk_store_column_time (stmt, COL ("added_at")),
+                                  _desk_store_column_dup (stmt, COL ("source_note")),
+                                  _desk_store_column_dup (stmt, COL ("metadata_json")),
+                                  sqlite3_column_int (stmt, COL ("in_library")),
+                                  sqlite3_column_int (stmt, COL ("n_cases")));
+#undef COL
 }
 
 void
@@ -194,25 +146,26 @@ _desk_evidence_record (DeskStore    *store,
                        gboolean     *was_new,
                        GError      **error)
 {
+  g_autoptr (DeskStoreTxn) txn = NULL;
   gboolean is_new = FALSE;
   gint64   id;
 
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return NULL;
   if (!(id = record_rows (store, imported, case_id, source_note, &is_new, error)))
     {
-      _desk_store_rollback (store);
+      _desk_store_txn_rollback (g_steal_pointer (&txn));
       _desk_evidence_drop_unused_blob (store, imported->sha256);
       return NULL;
     }
-  if (!_desk_store_commit (store, error))
+  _desk_store_notify (store, "evidence", case_id);
+  if (!_desk_store_txn_commit (g_steal_pointer (&txn), error))
     {
       _desk_evidence_drop_unused_blob (store, imported->sha256);
       return NULL;
     }
   if (was_new)
     *was_new = is_new;
-  _desk_evidence_emit_changed (store, case_id);
   return desk_evidence_get (store, id, error);
 }
 

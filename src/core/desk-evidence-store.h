@@ -123,8 +123,8 @@ gboolean desk_evidence_set_in_library (DeskStore *store,
                                        gboolean   in_library,
                                        GError   **error);
 
-/* Emits "changed" (gint64 case_id, 0 when only the library changed) after
- * every committed evidence change made through this API. One per store. */
-GObject *desk_evidence_get_monitor (DeskStore *store);
+/* Every committed evidence change made through this API emits the store's
+ * "changed::evidence" (case id, 0 when only the library changed); a
+ * DeskSession turns it into "evidence-changed". */
 
 G_END_DECLS

@@ -106,13 +106,14 @@ desk_store_insert_case (DeskStore *self,
                         GError   **error)
 {
   g_autofree char *now = _desk_store_now_iso8601 ();
-  sqlite3_stmt    *stmt;
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (DESK_IS_CASE (kase), FALSE);
   g_return_val_if_fail (desk_case_get_id (kase) == 0, FALSE);
 
-  if (!validate_case (kase, error) || !_desk_store_begin (self, error))
+  if (!validate_case (kase, error) || !(txn = _desk_store_txn_begin (self, error)))
     return FALSE;
   stmt = _desk_store_prepare (self,
                               "INSERT INTO cases (platform, case_type, status, title, platform_case_id,"
@@ -130,8 +131,8 @@ desk_store_insert_case (DeskStore *self,
     goto fail;
   if (!desk_store_add_timeline_entry (self, desk_case_get_id (kase), "created", "", error))
     goto fail;
-  if (!_desk_store_commit (self, error))
-    goto fail_committed;
+  if (!_desk_store_txn_commit (g_steal_pointer (&txn), error))
+    goto fail;
   set_saved_times (kase, _desk_case_get_created_unix (kase) == DESK_CASE_NO_TIME ? now : NULL, now);
   if (!desk_case_has_notice_text (kase))
     _desk_case_take_notice (kase, g_strdup (""));
@@ -139,8 +140,6 @@ desk_store_insert_case (DeskStore *self,
   return TRUE;
 
 fail:
-  _desk_store_rollback (self);
-fail_committed:
   _desk_case_set_id (kase, 0);
   return FALSE;
 }
@@ -151,12 +150,13 @@ desk_store_update_case (DeskStore *self,
                         GError   **error)
 {
   g_autofree char *now = _desk_store_now_iso8601 ();
-  sqlite3_stmt    *stmt;
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (DESK_IS_CASE (kase), FALSE);
 
-  if (!validate_case (kase, error) || !_desk_store_begin (self, error))
+  if (!validate_case (kase, error) || !(txn = _desk_store_txn_begin (self, error)))
     return FALSE;
   stmt = _desk_store_prepare (self,
                               "UPDATE cases SET platform = ?1, case_type = ?2, status = ?3, title = ?4,"
@@ -165,29 +165,25 @@ desk_store_update_case (DeskStore *self,
                               " deadline_at = ?11, updated_at = ?12 WHERE id = ?13",
                               error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   bind_case (stmt, kase);
   sqlite3_bind_text (stmt, 12, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 13, desk_case_get_id (kase));
   if (!_desk_store_step_done (self, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (_desk_store_get_db (self)) == 0)
     {
       set_not_found (error, desk_case_get_id (kase));
-      goto fail;
+      return FALSE;
     }
   /* A case loaded without its notice keeps the stored notice. */
   if (desk_case_has_notice_text (kase) && !save_notice (self, kase, error))
-    goto fail;
-  if (!_desk_store_commit (self, error))
+    return FALSE;
+  if (!_desk_store_txn_commit (g_steal_pointer (&txn), error))
     return FALSE;
   set_saved_times (kase, NULL, now);
   _desk_store_emit_case_changed (self, kase);
   return TRUE;
-
-fail:
-  _desk_store_rollback (self);
-  return FALSE;
 }
 
 #define CASE_COLUMNS                                                                       \
@@ -356,27 +352,24 @@ set_trashed (DeskStore *self,
              GError   **error)
 {
   g_autofree char *now = trashed ? _desk_store_now_iso8601 () : NULL;
-  sqlite3_stmt    *stmt;
+  g_autoptr (DeskStoreTxn) txn = _desk_store_txn_begin (self, error);
+  sqlite3_stmt *stmt;
 
-  if (!_desk_store_begin (self, error))
+  if (txn == NULL)
     return FALSE;
   stmt = _desk_store_prepare (self, "UPDATE cases SET trashed_at = ?1 WHERE id = ?2", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, id);
   if (!_desk_store_step_done (self, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (_desk_store_get_db (self)) == 0)
     {
       set_not_found (error, id);
-      goto fail;
+      return FALSE;
     }
-  return _desk_store_commit (self, error);
-
-fail:
-  _desk_store_rollback (self);
-  return FALSE;
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 gboolean
@@ -467,24 +460,12 @@ delete_rows (DeskStore *self,
   return TRUE;
 }
 
-gboolean
-desk_store_delete_case (DeskStore *self,
-                        gint64     id,
-                        GError   **error)
+static void
+remove_orphans (DeskStore *self,
+                gpointer   data)
 {
-  g_autoptr (GPtrArray) orphans = NULL;
+  GPtrArray *orphans = data;
 
-  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
-  if (!_desk_store_begin (self, error))
-    return FALSE;
-  if (!(orphans = collect_orphans (self, id, error)) || !delete_rows (self, id, orphans, error))
-    {
-      _desk_store_rollback (self);
-      return FALSE;
-    }
-  if (!_desk_store_commit (self, error))
-    return FALSE;
-  /* After the commit: a crash here leaves an unused blob, never a missing one. */
   for (guint i = 0; i < orphans->len; i++)
     {
       g_autoptr (GError) local_error = NULL;
@@ -493,8 +474,29 @@ desk_store_delete_case (DeskStore *self,
       if (!desk_blob_store_remove (_desk_store_get_blobs (self), orphans->pdata[i], &local_error))
         g_message ("Could not remove unused evidence file: %s", local_error->message);
     }
+}
+
+gboolean
+desk_store_delete_case (DeskStore *self,
+                        gint64     id,
+                        GError   **error)
+{
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  GPtrArray *orphans = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  if (!(txn = _desk_store_txn_begin (self, error)))
+    return FALSE;
+  if (!(orphans = collect_orphans (self, id, error)) || !delete_rows (self, id, orphans, error))
+    {
+      g_clear_pointer (&orphans, g_ptr_array_unref);
+      return FALSE;
+    }
+  /* After the (outermost) commit: a crash leaves an unused blob, never a
+   * missing one. */
+  _desk_store_after_commit (self, remove_orphans, orphans, (GDestroyNotify)g_ptr_array_unref);
   _desk_store_emit_case_removed (self, id);
-  return TRUE;
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 gboolean
@@ -528,28 +530,26 @@ desk_store_add_timeline_entry (DeskStore  *self,
                                GError    **error)
 {
   g_autofree char *now = _desk_store_now_iso8601 ();
-  sqlite3_stmt    *stmt;
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
-  if (!_desk_store_begin (self, error))
+  if (!(txn = _desk_store_txn_begin (self, error)))
     return FALSE;
   stmt = _desk_store_prepare (self,
                               "INSERT INTO timeline (case_id, at, kind, text) VALUES (?1, ?2, ?3, ?4)",
                               error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, case_id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, text ? text : "", -1, SQLITE_TRANSIENT);
   if (!_desk_store_step_done (self, stmt, error))
-    goto fail;
-  return _desk_store_commit (self, error);
-
-fail:
-  _desk_store_rollback (self);
-  return FALSE;
+    return FALSE;
+  _desk_store_notify (self, "timeline", case_id);
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 GPtrArray *
@@ -572,11 +572,11 @@ desk_store_list_timeline (DeskStore *self,
     {
       DeskTimelineEntry *entry = g_new0 (DeskTimelineEntry, 1);
 
-      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->id = sqlite3_column_int64 (stmt, _desk_store_column (stmt, "id"));
       entry->case_id = case_id;
-      entry->at = _desk_store_column_time (stmt, 1);
-      entry->kind = _desk_store_column_dup (stmt, 2);
-      entry->text = _desk_store_column_dup (stmt, 3);
+      entry->at = _desk_store_column_time (stmt, _desk_store_column (stmt, "at"));
+      entry->kind = _desk_store_column_dup (stmt, _desk_store_column (stmt, "kind"));
+      entry->text = _desk_store_column_dup (stmt, _desk_store_column (stmt, "text"));
       g_ptr_array_add (entries, entry);
     }
   sqlite3_reset (stmt);

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 sqlite3       *_desk_store_get_db (DeskStore *self);
 DeskBlobStore *_desk_store_get_blobs (DeskStore *self);
 
-/* Signals, for desk-store-cases.c: emitted after the commit. */
+/* Signals, for desk-store-cases.c: emitted after the outermost commit. */
 void _desk_store_emit_case_added (DeskStore *self,
                                   DeskCase  *kase);
 void _desk_store_emit_case_changed (DeskStore *self,
@@ -26,12 +26,45 @@ DeskCase *_desk_store_get_case_summary (DeskStore *self,
                                         gint64     id,
                                         GError   **error);
 
-/* Transactions nest: only the outermost BEGIN/COMMIT reaches SQLite. */
-gboolean _desk_store_begin (DeskStore *self,
-                            GError   **error);
-gboolean _desk_store_commit (DeskStore *self,
-                             GError   **error);
-void     _desk_store_rollback (DeskStore *self);
+/* The one transaction helper. Transactions nest: only the outermost
+ * BEGIN/COMMIT reaches SQLite, and a nested rollback makes the outermost
+ * commit fail (and undo everything). Use it as
+ *
+ *   g_autoptr (DeskStoreTxn) txn = _desk_store_txn_begin (store, error);
+ *   if (txn == NULL) return FALSE;
+ *   … every failure just returns: the autoptr rolls back …
+ *   return _desk_store_txn_commit (g_steal_pointer (&txn), error);
+ *
+ * Signals and other after-commit work (_desk_store_after_commit(),
+ * _desk_store_notify()) run after the outermost commit, and are dropped on
+ * rollback. */
+typedef struct _DeskStoreTxn DeskStoreTxn;
+
+DeskStoreTxn *_desk_store_txn_begin (DeskStore *self,
+                                     GError   **error);
+/* A read-only snapshot of the database (BEGIN DEFERRED). */
+DeskStoreTxn *_desk_store_txn_begin_read (DeskStore *self,
+                                          GError   **error);
+/* Consumes @txn. */
+gboolean _desk_store_txn_commit (DeskStoreTxn *txn,
+                                 GError      **error);
+/* Consumes @txn. */
+void _desk_store_txn_rollback (DeskStoreTxn *txn);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskStoreTxn, _desk_store_txn_rollback)
+
+typedef void (*DeskStoreCommitFunc) (DeskStore *store,
+                                     gpointer   data);
+/* Runs @func after the outermost commit (now when no transaction is open);
+ * a rollback drops it. @destroy frees @data either way. */
+void _desk_store_after_commit (DeskStore          *self,
+                               DeskStoreCommitFunc func,
+                               gpointer            data,
+                               GDestroyNotify      destroy);
+/* Emits "changed::<part>" (@part a static string such as "evidence") for
+ * @case_id after the commit. DeskSession turns these into typed signals. */
+void _desk_store_notify (DeskStore  *self,
+                         const char *part,
+                         gint64      case_id);
 
 /* Prepared statement cache keyed by the SQL text; reset before return. */
 sqlite3_stmt *_desk_store_prepare (DeskStore  *self,
@@ -61,6 +94,12 @@ gboolean             _desk_store_migrate (sqlite3             *db,
                                           const DeskMigration *migrations,
                                           guint                n_migrations,
                                           GError             **error);
+
+/* The index of the result column named @name (its name or its AS alias):
+ * read rows by name, not by position. Criticises and returns -1 (which the
+ * sqlite3_column_*() functions read as NULL/0) when there is no such column. */
+int _desk_store_column (sqlite3_stmt *stmt,
+                        const char   *name);
 
 /* Helpers for column reading: NULL for SQL NULL. */
 char      *_desk_store_column_dup (sqlite3_stmt *stmt,

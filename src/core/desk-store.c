@@ -22,7 +22,15 @@ struct _DeskStore
   DeskBlobStore *blobs;
   guint          txn_depth;
   gboolean       txn_failed;
+  GArray        *after_commit; /* AfterCommit, run after the outermost commit */
 };
+
+typedef struct
+{
+  DeskStoreCommitFunc func;
+  gpointer            data;
+  GDestroyNotify      destroy;
+} AfterCommit;
 
 G_DEFINE_FINAL_TYPE (DeskStore, desk_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (desk_store_error_quark, desk_store_error)
@@ -32,6 +40,7 @@ enum
   CASE_ADDED,
   CASE_CHANGED,
   CASE_REMOVED,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -42,6 +51,7 @@ desk_store_finalize (GObject *object)
 {
   DeskStore *self = (DeskStore *)object;
 
+  g_clear_pointer (&self->after_commit, g_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db)
     sqlite3_close_v2 (self->db);
@@ -66,6 +76,20 @@ desk_store_class_init (DeskStoreClass *klass)
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, DESK_TYPE_CASE);
   signals[CASE_REMOVED] = g_signal_new ("case-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* "changed::<part>" (part, case id; 0 = not one case's): any committed
+   * change, "case", "evidence", "checklist", "timeline", "attempts", … */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+}
+
+static void
+after_commit_clear (gpointer data)
+{
+  AfterCommit *ac = data;
+
+  if (ac->destroy)
+    ac->destroy (ac->data);
 }
 
 static void
@@ -78,6 +102,8 @@ static void
 desk_store_init (DeskStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->after_commit = g_array_new (FALSE, FALSE, sizeof (AfterCommit));
+  g_array_set_clear_func (self->after_commit, after_commit_clear);
 }
 
 void
@@ -305,14 +331,15 @@ _desk_store_prepare (DeskStore  *self,
   return stmt;
 }
 
-gboolean
-_desk_store_begin (DeskStore *self,
-                   GError   **error)
+static gboolean
+txn_begin (DeskStore  *self,
+           const char *sql,
+           GError    **error)
 {
   if (self->txn_depth++ > 0)
     return TRUE;
   self->txn_failed = FALSE;
-  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!exec_sql (self, sql, error))
     {
       self->txn_depth = 0;
       return FALSE;
@@ -320,9 +347,24 @@ _desk_store_begin (DeskStore *self,
   return TRUE;
 }
 
-gboolean
-_desk_store_commit (DeskStore *self,
-                    GError   **error)
+static void
+run_after_commit (DeskStore *self)
+{
+  g_autoptr (GArray) queued = self->after_commit;
+
+  self->after_commit = g_array_new (FALSE, FALSE, sizeof (AfterCommit));
+  g_array_set_clear_func (self->after_commit, after_commit_clear);
+  for (guint i = 0; i < queued->len; i++)
+    {
+      AfterCommit *ac = &g_array_index (queued, AfterCommit, i);
+
+      ac->func (self, ac->data);
+    }
+}
+
+static gboolean
+txn_commit (DeskStore *self,
+            GError   **error)
 {
   g_return_val_if_fail (self->txn_depth > 0, FALSE);
   if (--self->txn_depth > 0)
@@ -330,6 +372,7 @@ _desk_store_commit (DeskStore *self,
   if (self->txn_failed)
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_array_set_size (self->after_commit, 0);
       g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FAILED,
                    _ ("The change could not be saved and was undone."));
       return FALSE;
@@ -337,13 +380,15 @@ _desk_store_commit (DeskStore *self,
   if (!exec_sql (self, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_array_set_size (self->after_commit, 0);
       return FALSE;
     }
+  run_after_commit (self);
   return TRUE;
 }
 
-void
-_desk_store_rollback (DeskStore *self)
+static void
+txn_rollback (DeskStore *self)
 {
   g_return_if_fail (self->txn_depth > 0);
   if (--self->txn_depth > 0)
@@ -352,6 +397,123 @@ _desk_store_rollback (DeskStore *self)
       return;
     }
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_array_set_size (self->after_commit, 0);
+}
+
+/* A DeskStoreTxn is the store itself, typed so that g_autoptr() rolls back
+ * whatever was not committed. */
+DeskStoreTxn *
+_desk_store_txn_begin (DeskStore *self,
+                       GError   **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  return txn_begin (self, "BEGIN IMMEDIATE", error) ? (DeskStoreTxn *)self : NULL;
+}
+
+DeskStoreTxn *
+_desk_store_txn_begin_read (DeskStore *self,
+                            GError   **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  return txn_begin (self, "BEGIN DEFERRED", error) ? (DeskStoreTxn *)self : NULL;
+}
+
+gboolean
+_desk_store_txn_commit (DeskStoreTxn *txn,
+                        GError      **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (txn), FALSE);
+  return txn_commit ((DeskStore *)txn, error);
+}
+
+void
+_desk_store_txn_rollback (DeskStoreTxn *txn)
+{
+  g_return_if_fail (DESK_IS_STORE (txn));
+  txn_rollback ((DeskStore *)txn);
+}
+
+void
+_desk_store_after_commit (DeskStore          *self,
+                          DeskStoreCommitFunc func,
+                          gpointer            data,
+                          GDestroyNotify      destroy)
+{
+  AfterCommit ac = { func, data, destroy };
+
+  if (self->txn_depth == 0)
+    {
+      func (self, data);
+      if (destroy)
+        destroy (data);
+      return;
+    }
+  g_array_append_val (self->after_commit, ac);
+}
+
+/* "changed" handlers for @part: those connected with the detail and those
+ * connected without one (g_signal_has_handler_pending() matches the detail
+ * exactly). */
+static gboolean
+has_changed_handler (DeskStore  *self,
+                     const char *part)
+{
+  return g_signal_has_handler_pending (self, signals[CHANGED], g_quark_from_static_string (part), FALSE)
+         || g_signal_has_handler_pending (self, signals[CHANGED], 0, FALSE);
+}
+
+typedef struct
+{
+  const char *part; /* static */
+  gint64      case_id;
+} Notify;
+
+static void
+emit_changed (DeskStore *self,
+              gpointer   data)
+{
+  Notify *n = data;
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (n->part), n->part, n->case_id);
+}
+
+void
+_desk_store_notify (DeskStore  *self,
+                    const char *part,
+                    gint64      case_id)
+{
+  Notify *n;
+
+  /* Nobody listening (the command line, bulk imports): nothing to queue. */
+  if (!has_changed_handler (self, part))
+    return;
+  part = g_intern_static_string (part);
+  /* Once per part and case per transaction. */
+  for (guint i = 0; i < self->after_commit->len; i++)
+    {
+      AfterCommit *ac = &g_array_index (self->after_commit, AfterCommit, i);
+      Notify      *queued = ac->data;
+
+      if (ac->func == emit_changed && queued->part == part && queued->case_id == case_id)
+        return;
+    }
+  n = g_new (Notify, 1);
+  n->part = part;
+  n->case_id = case_id;
+  _desk_store_after_commit (self, emit_changed, n, g_free);
+}
+
+int
+_desk_store_column (sqlite3_stmt *stmt,
+                    const char   *name)
+{
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 0; i < n; i++)
+    if (g_strcmp0 (sqlite3_column_name (stmt, i), name) == 0)
+      return i;
+  g_critical ("No column “%s” in “%s”", name, sqlite3_sql (stmt));
+  return -1;
 }
 
 char *
@@ -459,23 +621,70 @@ _desk_store_step_done (DeskStore    *self,
   return TRUE;
 }
 
+typedef struct
+{
+  guint     signal;
+  DeskCase *kase;
+  gint64    id;
+} CaseSignal;
+
+static void
+case_signal_free (gpointer data)
+{
+  CaseSignal *cs = data;
+
+  g_clear_object (&cs->kase);
+  g_free (cs);
+}
+
+static void
+emit_case_signal (DeskStore *self,
+                  gpointer   data)
+{
+  CaseSignal *cs = data;
+
+  if (cs->kase)
+    g_signal_emit (self, signals[cs->signal], 0, cs->kase);
+  else
+    g_signal_emit (self, signals[cs->signal], 0, cs->id);
+  g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("case"), "case", cs->id);
+}
+
+static void
+queue_case_signal (DeskStore *self,
+                   guint      signal,
+                   DeskCase  *kase,
+                   gint64     id)
+{
+  CaseSignal *cs;
+
+  /* Nobody listening (the command line, bulk imports): nothing to queue. */
+  if (!g_signal_has_handler_pending (self, signals[signal], 0, FALSE) && !has_changed_handler (self, "case"))
+    return;
+  cs = g_new0 (CaseSignal, 1);
+  cs->signal = signal;
+  cs->kase = kase ? g_object_ref (kase) : NULL;
+  cs->id = kase ? desk_case_get_id (kase) : id;
+  _desk_store_after_commit (self, emit_case_signal, cs, case_signal_free);
+}
+
 void
 _desk_store_emit_case_added (DeskStore *self,
                              DeskCase  *kase)
 {
-  g_signal_emit (self, signals[CASE_ADDED], 0, kase);
+  queue_case_signal (self, CASE_ADDED, kase, 0);
 }
 
 void
 _desk_store_emit_case_changed (DeskStore *self,
                                DeskCase  *kase)
 {
-  g_signal_emit (self, signals[CASE_CHANGED], 0, kase);
+  queue_case_signal (self, CASE_CHANGED, kase, 0);
 }
 
 void
 _desk_store_emit_case_removed (DeskStore *self,
                                gint64     id)
 {
-  g_signal_emit (self, signals[CASE_REMOVED], 0, id);
+  queue_case_signal (self, CASE_REMOVED, NULL, id);
 }

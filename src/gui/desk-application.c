@@ -13,7 +13,7 @@
 struct _DeskApplication
 {
   AdwApplication parent_instance;
-  DeskStore     *store;
+  DeskSession   *session;
   GError        *store_error;
 };
 
@@ -24,7 +24,7 @@ desk_application_dispose (GObject *object)
 {
   DeskApplication *self = (DeskApplication *)object;
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->session);
   g_clear_error (&self->store_error);
   G_OBJECT_CLASS (desk_application_parent_class)->dispose (object);
 }
@@ -45,10 +45,10 @@ desk_application_startup (GApplication *app)
     }
   gtk_window_set_default_icon_name (APP_ID);
 
-  self->store = desk_store_open (NULL, &self->store_error);
-  desk_deadline_notifier_install (app, self->store);
+  self->session = desk_session_new (NULL, &self->store_error);
+  desk_deadline_notifier_install (app, self->session);
   /* Cases deleted in an earlier run are past their undo window. */
-  if (self->store && !desk_store_purge_trash (self->store, &error))
+  if (self->session && !desk_store_purge_trash (desk_session_get_store (self->session), &error))
     g_warning ("Could not empty the trash: %s", error->message);
 }
 
@@ -144,11 +144,18 @@ desk_application_dup_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+DeskSession *
+desk_application_get_session (DeskApplication *self)
+{
+  g_return_val_if_fail (DESK_IS_APPLICATION (self), NULL);
+  return self->session;
+}
+
 DeskStore *
 desk_application_get_store (DeskApplication *self)
 {
   g_return_val_if_fail (DESK_IS_APPLICATION (self), NULL);
-  return self->store;
+  return self->session ? desk_session_get_store (self->session) : NULL;
 }
 
 const GError *

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DeskApplication, desk_application, DESK, APPLICATION, AdwApplication)
 
 DeskApplication *desk_application_new (void);
-/* NULL when the store could not be opened (the window then shows why). */
+/* The running app's session, handed to every window and widget; NULL when
+ * the case database could not be opened (the window then shows why). */
+DeskSession *desk_application_get_session (DeskApplication *self);
+/* desk_session_get_store() of the session, or NULL. */
 DeskStore    *desk_application_get_store (DeskApplication *self);
 const GError *desk_application_get_store_error (DeskApplication *self);
 void          desk_application_show_about (DeskApplication *self);

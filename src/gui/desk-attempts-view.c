@@ -15,8 +15,9 @@ struct _DeskAttemptsView
 {
   AdwBin parent_instance;
 
-  DeskStore *store;
-  DeskCase  *kase;
+  DeskSession *session;
+  DeskStore   *store; /* the session's */
+  DeskCase    *kase;
 
   AdwPreferencesGroup *group;
   GtkListBox          *list;
@@ -216,7 +217,7 @@ update_check (RecordDialog *rd)
     return;
   submission.product_id = dialog_product (rd);
   submission.has_test_report = dialog_test_report (rd);
-  if (!(check = desk_submission_check (self->store, self->kase, &submission, &error)))
+  if (!(check = desk_submission_check (self->session, self->kase, &submission, &error)))
     {
       adw_message_dialog_set_body (rd->dialog, error->message);
       return;
@@ -239,7 +240,7 @@ on_response (AdwMessageDialog *dialog,
   submission.product_id = dialog_product (rd);
   submission.has_test_report = dialog_test_report (rd);
   submission.ticket = gtk_editable_get_text (GTK_EDITABLE (rd->ticket));
-  if (desk_submission_record (self->store, self->kase, &submission, &error) == 0)
+  if (desk_submission_record (self->session, self->kase, &submission, &error) == 0)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
       return;
@@ -369,6 +370,7 @@ desk_attempts_view_dispose (GObject *object)
    * AdwBin unparents itself; doing it twice is a critical. */
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (desk_attempts_view_parent_class)->dispose (object);
 }
 
@@ -400,12 +402,14 @@ desk_attempts_view_new (void)
 
 void
 desk_attempts_view_set_case (DeskAttemptsView *self,
-                             DeskStore        *store,
+                             DeskSession      *session,
                              gint64            case_id)
 {
+  DeskStore *store = session ? desk_session_get_store (session) : NULL;
   g_autoptr (GError) error = NULL;
 
   g_return_if_fail (DESK_IS_ATTEMPTS_VIEW (self));
+  g_set_object (&self->session, session);
   g_set_object (&self->store, store);
   g_clear_object (&self->kase);
   if (store && case_id > 0 && !(self->kase = desk_store_get_case (store, case_id, &error)))

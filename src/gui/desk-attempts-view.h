@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +22,7 @@ G_DECLARE_FINAL_TYPE (DeskAttemptsView, desk_attempts_view, DESK, ATTEMPTS_VIEW,
 DeskAttemptsView *desk_attempts_view_new (void);
 /* @case_id 0 clears the view. */
 void desk_attempts_view_set_case (DeskAttemptsView *self,
-                                  DeskStore        *store,
+                                  DeskSession      *session,
                                   gint64            case_id);
 /* Opens the record dialog (the button does this); returns it, borrowed. */
 GtkWidget *desk_attempts_view_open_record_dialog (DeskAttemptsView *self);

@@ -10,7 +10,6 @@
 #include "desk-attempts-view.h"
 #include "desk-case-row.h"
 #include "desk-evidence-section.h"
-#include "desk-evidence-store.h"
 #include "desk-checklist-view.h"
 #include "desk-util.h"
 
@@ -18,9 +17,10 @@ struct _DeskCasePage
 {
   AdwBin parent_instance;
 
-  DeskStore *store;
-  DeskCase  *kase;
-  gboolean   loading;
+  DeskSession *session;
+  DeskStore   *store; /* the session's */
+  DeskCase    *kase;
+  gboolean     loading;
 
   GtkLabel          *title_label;
   GtkLabel          *subtitle_label;
@@ -191,6 +191,7 @@ desk_case_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CASE_PAGE);
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (desk_case_page_parent_class)->dispose (object);
 }
 
@@ -231,9 +232,8 @@ desk_case_page_init (DeskCasePage *self)
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
 static void
-on_evidence_changed (GObject      *monitor,
-                     gint64        case_id,
-                     DeskCasePage *self)
+on_evidence_changed (DeskCasePage *self,
+                     gint64        case_id)
 {
   if (self->kase && (case_id == 0 || case_id == desk_case_get_id (self->kase)))
     {
@@ -245,30 +245,46 @@ on_evidence_changed (GObject      *monitor,
 /* A submission recorded, a status set from the CLI or another window: show
  * it at once (status, countdown, timeline). */
 static void
-on_case_changed (DeskStore    *store,
-                 DeskCase     *kase,
-                 DeskCasePage *self)
+on_case_changed (DeskCasePage *self,
+                 gint64        case_id)
 {
   g_autoptr (DeskCase) fresh = NULL;
 
-  if (self->kase == NULL || desk_case_get_id (kase) != desk_case_get_id (self->kase) || self->loading)
+  if (self->kase == NULL || case_id != desk_case_get_id (self->kase) || self->loading)
     return;
-  if (!(fresh = desk_store_get_case (store, desk_case_get_id (kase), NULL)))
+  if (!(fresh = desk_store_get_case (self->store, case_id, NULL)))
     return;
   g_set_object (&self->kase, fresh);
   fill (self);
 }
 
+/* Checklist changes and corrections are logged in the timeline too. */
+static void
+on_timeline_changed (DeskCasePage *self,
+                     const char   *part,
+                     gint64        case_id)
+{
+  if (self->kase && case_id == desk_case_get_id (self->kase))
+    fill_timeline (self);
+}
+
 void
-desk_case_page_set_store (DeskCasePage *self,
-                          DeskStore    *store)
+desk_case_page_set_session (DeskCasePage *self,
+                            DeskSession  *session)
 {
   g_return_if_fail (DESK_IS_CASE_PAGE (self));
-  if (!g_set_object (&self->store, store) || store == NULL)
+  g_return_if_fail (session == NULL || DESK_IS_SESSION (session));
+  if (self->session)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (!g_set_object (&self->session, session))
     return;
-  g_signal_connect_object (desk_evidence_get_monitor (store), "changed",
-                           G_CALLBACK (on_evidence_changed), self, 0);
-  g_signal_connect_object (store, "case-changed", G_CALLBACK (on_case_changed), self, 0);
+  g_clear_object (&self->store);
+  if (session == NULL)
+    return;
+  self->store = g_object_ref (desk_session_get_store (session));
+  g_signal_connect_object (session, "evidence-changed", G_CALLBACK (on_evidence_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "cases-changed", G_CALLBACK (on_case_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "changed::timeline", G_CALLBACK (on_timeline_changed), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -293,9 +309,9 @@ desk_case_page_set_case (DeskCasePage *self,
   /* Another case starts at its top, not where the last one was left. */
   /* (Not a template child: AdwBin unparents its own child.) */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)))), 0);
-  desk_evidence_section_attach (self->sections, self->store, case_id);
-  desk_checklist_view_set_case (self->checklist_view, self->store, case_id);
-  desk_attempts_view_set_case (self->attempts_view, self->store, case_id);
+  desk_evidence_section_attach (self->sections, self->session, case_id);
+  desk_checklist_view_set_case (self->checklist_view, self->session, case_id);
+  desk_attempts_view_set_case (self->attempts_view, self->session, case_id);
 }
 
 DeskCase *

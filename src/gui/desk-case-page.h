@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskCasePage, desk_case_page, DESK, CASE_PAGE, AdwBin)
 
-void desk_case_page_set_store (DeskCasePage *self,
-                               DeskStore    *store);
+void desk_case_page_set_session (DeskCasePage *self,
+                                 DeskSession  *session);
 /* Loads the complete case (notice text, timeline); 0 clears the page. */
 void      desk_case_page_set_case (DeskCasePage *self,
                                    gint64        case_id);

@@ -13,9 +13,10 @@ struct _DeskChecklistView
 {
   AdwBin parent_instance;
 
-  DeskStore *store;
-  DeskCase  *kase;
-  GPtrArray *rows; /* AdwExpanderRow, as added to the group */
+  DeskSession *session;
+  DeskStore   *store; /* the session's */
+  DeskCase    *kase;
+  GPtrArray   *rows; /* AdwExpanderRow, as added to the group */
 
   AdwPreferencesGroup *group;
   GtkLabel            *summary_label;
@@ -256,8 +257,7 @@ fill (DeskChecklistView *self)
   clear_rows (self);
   if (self->kase == NULL)
     return;
-  pack = desk_rule_registry_get_pack (desk_checklist_get_rules (self->store),
-                                      desk_case_get_platform (self->kase));
+  pack = desk_session_get_pack (self->session, desk_case_get_platform (self->kase));
   items = desk_checklist_list (self->store, desk_case_get_id (self->kase), &error);
   if (items == NULL)
     g_warning ("Could not load the checklist: %s", error->message);
@@ -285,6 +285,7 @@ desk_checklist_view_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (desk_checklist_view_parent_class)->dispose (object);
 }
 
@@ -315,12 +316,14 @@ desk_checklist_view_new (void)
 
 void
 desk_checklist_view_set_case (DeskChecklistView *self,
-                              DeskStore         *store,
+                              DeskSession       *session,
                               gint64             case_id)
 {
+  DeskStore *store = session ? desk_session_get_store (session) : NULL;
   g_autoptr (GError) error = NULL;
 
   g_return_if_fail (DESK_IS_CHECKLIST_VIEW (self));
+  g_set_object (&self->session, session);
   g_set_object (&self->store, store);
   g_clear_object (&self->kase);
   if (store && case_id > 0 && !(self->kase = desk_store_get_case (store, case_id, &error)))

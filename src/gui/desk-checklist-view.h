@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (DeskChecklistView, desk_checklist_view, DESK, CHECKLIST_VI
 DeskChecklistView *desk_checklist_view_new (void);
 /* @case_id 0 clears the view. */
 void desk_checklist_view_set_case (DeskChecklistView *self,
-                                   DeskStore         *store,
+                                   DeskSession       *session,
                                    gint64             case_id);
 /* Re-reads the items (e.g. after evidence was attached elsewhere). */
 void desk_checklist_view_reload (DeskChecklistView *self);

@@ -162,7 +162,7 @@ desk_deadline_notifier_init (DeskDeadlineNotifier *self)
 
 DeskDeadlineNotifier *
 desk_deadline_notifier_new (GApplication *app,
-                            DeskStore    *store)
+                            DeskSession  *session)
 {
   static const GActionEntry actions[] = {
     { "show-case", on_show_case, "x" },
@@ -170,11 +170,11 @@ desk_deadline_notifier_new (GApplication *app,
   DeskDeadlineNotifier *self;
 
   g_return_val_if_fail (G_IS_APPLICATION (app), NULL);
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
 
   self = g_object_new (DESK_TYPE_DEADLINE_NOTIFIER, NULL);
   g_set_weak_pointer (&self->app, app);
-  self->store = g_object_ref (store);
+  self->store = g_object_ref (desk_session_get_store (session));
   if (g_action_map_lookup_action (G_ACTION_MAP (app), "show-case") == NULL)
     g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   self->timeout_id = g_timeout_add_seconds (CHECK_INTERVAL_SECONDS, on_timeout, self);
@@ -190,13 +190,13 @@ on_shutdown (GApplication *app)
 
 void
 desk_deadline_notifier_install (GApplication *app,
-                                DeskStore    *store)
+                                DeskSession  *session)
 {
   g_return_if_fail (G_IS_APPLICATION (app));
-  if (store == NULL)
+  if (session == NULL)
     return;
   g_object_set_data_full (G_OBJECT (app), "desk-deadline-notifier",
-                          desk_deadline_notifier_new (app, store), g_object_unref);
+                          desk_deadline_notifier_new (app, session), g_object_unref);
   g_signal_connect (app, "shutdown", G_CALLBACK (on_shutdown), NULL);
 }
 
@@ -213,8 +213,8 @@ on_toast_show (AdwToast  *toast,
 }
 
 guint
-desk_deadline_notifier_flag_overdue (GtkWindow *window,
-                                     DeskStore *store)
+desk_deadline_notifier_flag_overdue (GtkWindow   *window,
+                                     DeskSession *session)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GArray) ids = NULL;
@@ -223,7 +223,7 @@ desk_deadline_notifier_flag_overdue (GtkWindow *window,
   guint     n;
 
   g_return_val_if_fail (DESK_IS_WINDOW (window), 0);
-  if (store == NULL || !(ids = desk_deadline_watch_overdue (store, now, &error)))
+  if (session == NULL || !(ids = desk_deadline_watch_overdue (desk_session_get_store (session), now, &error)))
     {
       if (error)
         g_warning ("Could not look for overdue cases: %s", error->message);

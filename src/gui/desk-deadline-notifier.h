@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (DeskDeadlineNotifier, desk_deadline_notifier, DESK, DEADLI
  * unless the GSettings key notify-deadlines is off. Adds the action
  * "app.show-case" (int64 case id) that the notifications use. */
 DeskDeadlineNotifier *desk_deadline_notifier_new (GApplication *app,
-                                                  DeskStore    *store);
+                                                  DeskSession  *session);
 /* Runs one check at @now (NULL: the current time); returns how many
  * notifications were sent. For tests; the timer calls it. */
 guint desk_deadline_notifier_check (DeskDeadlineNotifier *self,
@@ -24,11 +24,11 @@ guint desk_deadline_notifier_check (DeskDeadlineNotifier *self,
 
 /* Creates the notifier and keeps it with @app until the app shuts down. */
 void desk_deadline_notifier_install (GApplication *app,
-                                     DeskStore    *store);
+                                     DeskSession  *session);
 
 /* At start-up: a toast in @window ("3 cases are overdue", "Show") when cases
  * are overdue; "Show" opens the most overdue one. Returns the number. */
-guint desk_deadline_notifier_flag_overdue (GtkWindow *window,
-                                           DeskStore *store);
+guint desk_deadline_notifier_flag_overdue (GtkWindow   *window,
+                                           DeskSession *session);
 
 G_END_DECLS

@@ -12,13 +12,13 @@
 #include "desk-evidence-store.h"
 #include "desk-evidence-viewer.h"
 #include "desk-util.h"
-#include "desk-window.h"
 
 struct _DeskEvidenceLibrary
 {
   AdwWindow parent_instance;
 
-  DeskStore          *store;
+  DeskSession        *session;
+  DeskStore          *store;     /* the session's */
   gint64              pick_case; /* 0: library mode */
   DeskEvidenceList   *list;
   GtkCustomFilter    *filter;
@@ -276,7 +276,7 @@ preview_action (GtkWidget  *widget,
 {
   DeskEvidenceLibrary *self = DESK_EVIDENCE_LIBRARY (widget);
 
-  desk_evidence_viewer_open (GTK_WINDOW (self), self->store, g_variant_get_int64 (param));
+  desk_evidence_viewer_open (GTK_WINDOW (self), self->session, g_variant_get_int64 (param));
 }
 
 static void
@@ -307,7 +307,7 @@ on_activate (DeskEvidenceLibrary *self,
   g_autoptr (DeskEvidence) evidence = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
   if (evidence)
-    desk_evidence_viewer_open (GTK_WINDOW (self), self->store, desk_evidence_get_id (evidence));
+    desk_evidence_viewer_open (GTK_WINDOW (self), self->session, desk_evidence_get_id (evidence));
 }
 
 static void
@@ -435,6 +435,7 @@ desk_evidence_library_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->folded_query, g_free);
   G_OBJECT_CLASS (desk_evidence_library_parent_class)->dispose (object);
 }
@@ -501,17 +502,18 @@ setup_model (DeskEvidenceLibrary *self)
 }
 
 DeskEvidenceLibrary *
-desk_evidence_library_new (GtkWindow *parent,
-                           DeskStore *store,
-                           gint64     pick_for_case)
+desk_evidence_library_new (GtkWindow   *parent,
+                           DeskSession *session,
+                           gint64       pick_for_case)
 {
   DeskEvidenceLibrary *self;
 
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
   self = g_object_new (DESK_TYPE_EVIDENCE_LIBRARY, "transient-for", parent, NULL);
   if (parent && gtk_window_get_application (parent))
     gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
-  self->store = g_object_ref (store);
+  self->session = g_object_ref (session);
+  self->store = g_object_ref (desk_session_get_store (session));
   self->pick_case = pick_for_case;
   if (pick_for_case)
     {
@@ -525,11 +527,11 @@ desk_evidence_library_new (GtkWindow *parent,
 }
 
 void
-desk_evidence_library_pick (GtkWindow *parent,
-                            DeskStore *store,
-                            gint64     case_id)
+desk_evidence_library_pick (GtkWindow   *parent,
+                            DeskSession *session,
+                            gint64       case_id)
 {
-  gtk_window_present (GTK_WINDOW (desk_evidence_library_new (parent, store, case_id)));
+  gtk_window_present (GTK_WINDOW (desk_evidence_library_new (parent, session, case_id)));
 }
 
 GListModel *
@@ -546,15 +548,4 @@ desk_evidence_library_set_search (DeskEvidenceLibrary *self,
   g_return_if_fail (DESK_IS_EVIDENCE_LIBRARY (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   on_search_changed (self);
-}
-
-void
-desk_evidence_library_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *param)
-{
-  DeskStore *store = desk_window_get_store (DESK_WINDOW (widget));
-
-  if (store)
-    desk_evidence_library_pick (GTK_WINDOW (widget), store, 0);
 }

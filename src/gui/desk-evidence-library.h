@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,21 +15,16 @@ G_DECLARE_FINAL_TYPE (DeskEvidenceLibrary, desk_evidence_library, DESK, EVIDENCE
  * each item, the "keep in library" switch and adding files. With a case id
  * it is a picker: each row gets an "Add" button that attaches the item to
  * that case. */
-DeskEvidenceLibrary *desk_evidence_library_new (GtkWindow *parent,
-                                                DeskStore *store,
-                                                gint64     pick_for_case);
+DeskEvidenceLibrary *desk_evidence_library_new (GtkWindow   *parent,
+                                                DeskSession *session,
+                                                gint64       pick_for_case);
 /* Shows the library (or the picker for @case_id) over @parent. */
-void desk_evidence_library_pick (GtkWindow *parent,
-                                 DeskStore *store,
-                                 gint64     case_id);
+void desk_evidence_library_pick (GtkWindow   *parent,
+                                 DeskSession *session,
+                                 gint64       case_id);
 /* The model shown (after the search filter): for tests. */
 GListModel *desk_evidence_library_get_model (DeskEvidenceLibrary *self);
 void        desk_evidence_library_set_search (DeskEvidenceLibrary *self,
                                               const char          *text);
-
-/* "win.evidence-library" of DeskWindow: opens the library. */
-void desk_evidence_library_action (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *param);
 
 G_END_DECLS

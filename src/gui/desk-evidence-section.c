@@ -18,7 +18,8 @@ struct _DeskEvidenceSection
 {
   AdwBin parent_instance;
 
-  DeskStore          *store;
+  DeskSession        *session;
+  DeskStore          *store; /* the session's */
   gint64              case_id;
   DeskEvidenceList   *list;
   GtkFilterListModel *visible;
@@ -72,18 +73,16 @@ case_rules (DeskEvidenceSection *self)
 
   if (kase == NULL)
     return NULL;
-  pack = desk_rule_registry_get_pack (desk_checklist_get_rules (self->store), desk_case_get_platform (kase));
+  pack = desk_session_get_pack (self->session, desk_case_get_platform (kase));
   return pack ? desk_rule_pack_get_case_rules (pack, desk_case_get_case_type (kase)) : NULL;
 }
 
 static char *
-checklist_label (DeskStore         *store,
+checklist_label (DeskSession       *session,
                  DeskChecklistItem *item)
 {
-  g_autoptr (DeskCase) kase = desk_store_get_case (store, item->case_id, NULL);
-  DeskRulePack            *pack = kase ? desk_rule_registry_get_pack (desk_checklist_get_rules (store),
-                                                                      desk_case_get_platform (kase))
-                                       : NULL;
+  g_autoptr (DeskCase) kase = desk_store_get_case (desk_session_get_store (session), item->case_id, NULL);
+  DeskRulePack            *pack = kase ? desk_session_get_pack (session, desk_case_get_platform (kase)) : NULL;
   DeskEvidenceRequirement *req = pack ? desk_checklist_item_get_requirement (item, pack, desk_case_get_case_type (kase)) : NULL;
 
   return g_strdup (req ? desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_CURRENT) : item->item_id);
@@ -112,7 +111,7 @@ checklist_menu (DeskEvidenceSection *self,
   for (guint i = 0; items && i < items->len; i++)
     {
       DeskChecklistItem *item = items->pdata[i];
-      g_autofree char   *label = checklist_label (self->store, item);
+      g_autofree char   *label = checklist_label (self->session, item);
       gboolean           linked = item_has_evidence (self->store, item->id, evidence_id);
       g_autofree char   *text = linked ? g_strdup_printf (_ ("✓ %s"), label) : g_strdup (label);
       g_autoptr (GMenuItem) entry = g_menu_item_new (text, NULL);
@@ -270,7 +269,7 @@ preview_action (GtkWidget  *widget,
   DeskEvidenceSection *self = DESK_EVIDENCE_SECTION (widget);
   GtkRoot             *root = gtk_widget_get_root (widget);
 
-  desk_evidence_viewer_open (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+  desk_evidence_viewer_open (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->session,
                              g_variant_get_int64 (param));
 }
 
@@ -325,8 +324,8 @@ add_from_library_action (GtkWidget  *widget,
   DeskEvidenceSection *self = DESK_EVIDENCE_SECTION (widget);
   GtkRoot             *root = gtk_widget_get_root (widget);
 
-  if (self->store && self->case_id)
-    desk_evidence_library_pick (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->case_id);
+  if (self->session && self->case_id)
+    desk_evidence_library_pick (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->session, self->case_id);
 }
 
 /* Adding files */
@@ -506,6 +505,7 @@ desk_evidence_section_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (desk_evidence_section_parent_class)->dispose (object);
 }
 
@@ -557,15 +557,18 @@ desk_evidence_section_new (void)
 
 void
 desk_evidence_section_set_case (DeskEvidenceSection *self,
-                                DeskStore           *store,
+                                DeskSession         *session,
                                 gint64               case_id)
 {
+  DeskStore *store = session ? desk_session_get_store (session) : NULL;
+
   g_return_if_fail (DESK_IS_EVIDENCE_SECTION (self));
-  if (self->store == store && self->case_id == case_id)
+  if (self->session == session && self->case_id == case_id)
     return;
   finish_remove (self);
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->session, session);
   g_set_object (&self->store, store);
   self->case_id = case_id;
   g_clear_object (&self->list);
@@ -588,9 +591,9 @@ desk_evidence_section_get_case_id (DeskEvidenceSection *self)
 }
 
 void
-desk_evidence_section_attach (GtkBox    *sections,
-                              DeskStore *store,
-                              gint64     case_id)
+desk_evidence_section_attach (GtkBox      *sections,
+                              DeskSession *session,
+                              gint64       case_id)
 {
   GtkWidget *child;
 
@@ -603,5 +606,5 @@ desk_evidence_section_attach (GtkBox    *sections,
       child = GTK_WIDGET (desk_evidence_section_new ());
       gtk_box_append (sections, child);
     }
-  desk_evidence_section_set_case (DESK_EVIDENCE_SECTION (child), store, case_id);
+  desk_evidence_section_set_case (DESK_EVIDENCE_SECTION (child), session, case_id);
 }

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (DeskEvidenceSection, desk_evidence_section, DESK, EVIDENCE
  * preview, checklist links and removal with undo. */
 DeskEvidenceSection *desk_evidence_section_new (void);
 void                 desk_evidence_section_set_case (DeskEvidenceSection *self,
-                                                     DeskStore           *store,
+                                                     DeskSession         *session,
                                                      gint64               case_id);
 gint64               desk_evidence_section_get_case_id (DeskEvidenceSection *self);
 /* Adds @files (GFile) to the case one after the other, with progress. */
@@ -27,8 +27,8 @@ gboolean desk_evidence_section_is_busy (DeskEvidenceSection *self);
 
 /* For the case page: finds the section among the children of @sections or
  * creates it there, and shows @case_id in it. */
-void desk_evidence_section_attach (GtkBox    *sections,
-                                   DeskStore *store,
-                                   gint64     case_id);
+void desk_evidence_section_attach (GtkBox      *sections,
+                                   DeskSession *session,
+                                   gint64       case_id);
 
 G_END_DECLS

@@ -471,28 +471,28 @@ load_evidence (DeskEvidenceViewer *self,
 }
 
 DeskEvidenceViewer *
-desk_evidence_viewer_new (GtkWindow *parent,
-                          DeskStore *store,
-                          gint64     evidence_id)
+desk_evidence_viewer_new (GtkWindow   *parent,
+                          DeskSession *session,
+                          gint64       evidence_id)
 {
   DeskEvidenceViewer *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
 
   self = g_object_new (DESK_TYPE_EVIDENCE_VIEWER, "transient-for", parent, NULL);
   if (parent != NULL)
     gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
-  load_evidence (self, store, evidence_id);
+  load_evidence (self, desk_session_get_store (session), evidence_id);
   return self;
 }
 
 void
-desk_evidence_viewer_open (GtkWindow *parent,
-                           DeskStore *store,
-                           gint64     evidence_id)
+desk_evidence_viewer_open (GtkWindow   *parent,
+                           DeskSession *session,
+                           gint64       evidence_id)
 {
-  DeskEvidenceViewer *self = desk_evidence_viewer_new (parent, store, evidence_id);
+  DeskEvidenceViewer *self = desk_evidence_viewer_new (parent, session, evidence_id);
 
   gtk_window_present (GTK_WINDOW (self));
 }

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,13 +16,13 @@ G_DECLARE_FINAL_TYPE (DeskEvidenceViewer, desk_evidence_viewer, DESK, EVIDENCE_V
  * Locked PDFs ask for the password, which stays in memory only; damaged or
  * mislabelled files show what is wrong. Everything slow runs off the main
  * thread; closing the window cancels it. */
-DeskEvidenceViewer *desk_evidence_viewer_new (GtkWindow *parent,
-                                              DeskStore *store,
-                                              gint64     evidence_id);
+DeskEvidenceViewer *desk_evidence_viewer_new (GtkWindow   *parent,
+                                              DeskSession *session,
+                                              gint64       evidence_id);
 
 /* Opens evidence item @evidence_id in a new viewer window over @parent. */
-void desk_evidence_viewer_open (GtkWindow *parent,
-                                DeskStore *store,
-                                gint64     evidence_id);
+void desk_evidence_viewer_open (GtkWindow   *parent,
+                                DeskSession *session,
+                                gint64       evidence_id);
 
 G_END_DECLS

@@ -56,21 +56,6 @@ set_entry (DeskIntakeWizard *self,
   self->updating = was_updating;
 }
 
-/* A relative deadline ("within 72 hours") follows the received time. */
-static GDateTime *
-notice_deadline (DeskIntakeWizard *self)
-{
-  GDateTime *stated;
-  GDateTime *decoded_at;
-
-  if (self->notice == NULL || (stated = desk_notice_get_deadline (self->notice)) == NULL)
-    return NULL;
-  decoded_at = desk_notice_get_received_at (self->notice);
-  if (!desk_notice_get_deadline_is_relative (self->notice) || decoded_at == NULL)
-    return g_date_time_ref (stated);
-  return g_date_time_add (self->received_at, g_date_time_difference (stated, decoded_at));
-}
-
 static char *
 rule_basis_text (DeskIntakeWizard *self)
 {
@@ -154,21 +139,15 @@ show_deadline (DeskIntakeWizard *self)
 void
 _desk_intake_wizard_update_deadline (DeskIntakeWizard *self)
 {
-  DeskRulePack *pack = _desk_intake_wizard_get_pack (self);
-  g_autoptr (GDateTime) stated = NULL;
+  DeskRulePack    *pack = _desk_intake_wizard_get_pack (self);
+  DeskIntakeSource source;
 
   if (self->deadline_basis != DESK_DEADLINE_BASIS_MANUAL)
     {
       g_clear_pointer (&self->deadline_at, g_date_time_unref);
-      if ((stated = notice_deadline (self)))
-        {
-          self->deadline_at = g_steal_pointer (&stated);
-          self->deadline_basis = DESK_DEADLINE_BASIS_NOTICE;
-        }
-      else if (pack && (self->deadline_at = desk_rule_pack_compute_deadline (pack, self->case_type, self->received_at)))
-        self->deadline_basis = DESK_DEADLINE_BASIS_RULE;
-      else
-        self->deadline_basis = DESK_DEADLINE_BASIS_NONE;
+      self->deadline_at = desk_intake_resolve_deadline (self->notice, pack, self->case_type,
+                                                        self->received_at, NULL, &source);
+      self->deadline_basis = (DeskDeadlineBasis)source;
       self->deadline_valid = TRUE;
     }
   show_deadline (self);
@@ -369,45 +348,14 @@ fill_checklist (DeskIntakeWizard *self)
     }
 }
 
-/* The first few words of the first non-empty line of the notice. */
-static char *
-notice_words (const char *notice)
-{
-  g_auto (GStrv) lines = g_strsplit (notice, "\n", -1);
-  const guint max_chars = 32;
-
-  for (guint i = 0; lines[i]; i++)
-    {
-      char            *line = g_strstrip (lines[i]);
-      g_autofree char *cut = NULL;
-      const char      *end;
-
-      if (*line == '\0')
-        continue;
-      if (g_utf8_strlen (line, -1) <= max_chars)
-        return g_strdup (line);
-      end = g_utf8_offset_to_pointer (line, max_chars);
-      cut = g_strndup (line, end - line);
-      return g_strconcat (g_strstrip (cut), "…", NULL);
-    }
-  return NULL;
-}
-
 char *
 _desk_intake_wizard_suggest_title (DeskIntakeWizard *self)
 {
   g_autofree char *notice = _desk_intake_wizard_get_notice_text (self);
-  g_autofree char *words = NULL;
-  const char      *what;
 
-  if (self->products->len > 0)
-    what = self->products->pdata[0];
-  else if ((words = notice_words (notice)))
-    what = words;
-  else
-    what = desk_platform_get_label (self->platform);
-  /* Translators: suggested case title: "<product id or first words of the notice> — <case type>" */
-  return g_strdup_printf (_ ("%s — %s"), what, desk_case_type_get_label (self->case_type));
+  return desk_intake_suggest_title (_desk_intake_wizard_get_products (self),
+                                    gtk_editable_get_text (GTK_EDITABLE (self->case_id_row)),
+                                    notice, self->platform, self->case_type);
 }
 
 void

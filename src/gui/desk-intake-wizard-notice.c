@@ -167,23 +167,20 @@ suggested_choice (DeskIntakeWizard *self,
                   DeskPlatform     *platform,
                   DeskCaseType     *case_type)
 {
-  DeskRulePack *pack;
+  g_autoptr (DeskIntakeProposal) proposal = NULL;
 
   *platform = self->platform;
   *case_type = self->case_type;
   /* Before the seller chose anything, the notice simply decides (next page). */
   if (self->notice == NULL || !(self->platform_by_seller || self->type_by_seller))
     return FALSE;
-  if (desk_notice_get_platform_confidence (self->notice) >= DESK_NOTICE_PLATFORM_THRESHOLD
-      && desk_notice_get_platform (self->notice) != DESK_PLATFORM_UNKNOWN)
-    *platform = desk_notice_get_platform (self->notice);
-  if (desk_notice_get_case_type_confidence (self->notice) >= DESK_NOTICE_CASE_TYPE_THRESHOLD
-      && desk_notice_get_case_type (self->notice) != DESK_CASE_TYPE_UNKNOWN)
-    *case_type = desk_notice_get_case_type (self->notice);
-  pack = desk_rule_registry_get_pack (self->registry, *platform);
-  if (pack == NULL || !desk_rule_pack_lists_case_type (pack, *case_type))
+  proposal = desk_intake_propose (self->registry, self->notice, self->platform, self->case_type,
+                                  self->received_at);
+  if (proposal->suggested_platform == DESK_PLATFORM_UNKNOWN)
     return FALSE;
-  return *platform != self->platform || *case_type != self->case_type;
+  *platform = proposal->suggested_platform;
+  *case_type = proposal->suggested_case_type;
+  return TRUE;
 }
 
 void

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "desk-intake-wizard.h"
+#include "desk-intake.h"
 #include "desk-notice.h"
 
 G_BEGIN_DECLS
@@ -23,10 +24,10 @@ typedef enum
 /* Where the deadline shown on the deadline page comes from. */
 typedef enum
 {
-  DESK_DEADLINE_BASIS_NONE,   /* neither notice nor rules name one */
-  DESK_DEADLINE_BASIS_RULE,   /* received + the pack's hours */
-  DESK_DEADLINE_BASIS_NOTICE, /* stated in the notice */
-  DESK_DEADLINE_BASIS_MANUAL, /* typed by the seller */
+  DESK_DEADLINE_BASIS_NONE = DESK_INTAKE_SOURCE_NONE,     /* neither notice nor rules name one */
+  DESK_DEADLINE_BASIS_RULE = DESK_INTAKE_SOURCE_RULE,     /* received + the pack's hours */
+  DESK_DEADLINE_BASIS_NOTICE = DESK_INTAKE_SOURCE_NOTICE, /* stated in the notice */
+  DESK_DEADLINE_BASIS_MANUAL = DESK_INTAKE_SOURCE_SELLER, /* typed by the seller */
 } DeskDeadlineBasis;
 
 /* Milliseconds between the last edit of the notice and the automatic decode. */
@@ -36,9 +37,8 @@ struct _DeskIntakeWizard
 {
   AdwWindow parent_instance;
 
-  DeskWindow       *window; /* weak */
-  DeskStore        *store;
-  DeskRuleRegistry *registry;
+  DeskSession      *session;
+  DeskRuleRegistry *registry; /* the session's */
 
   DeskWizardPage  page;
   DeskPlatform    platform;

@@ -252,56 +252,9 @@ build_case (DeskIntakeWizard *self)
   desk_case_set_product_ids (kase, _desk_intake_wizard_get_products (self));
   desk_case_set_received_at (kase, self->received_at);
   desk_case_set_deadline_at (kase, self->deadline_at);
-  desk_case_set_rule_pack_version (kase, desk_rule_pack_get_pack_version (pack));
+  if (pack)
+    desk_case_set_rule_pack_version (kase, desk_rule_pack_get_pack_version (pack));
   return kase;
-}
-
-static char *
-intake_note (DeskIntakeWizard *self)
-{
-  const char *basis;
-
-  switch (self->deadline_basis)
-    {
-      case DESK_DEADLINE_BASIS_RULE:
-        basis = _ ("Deadline from the rules.");
-        break;
-      case DESK_DEADLINE_BASIS_NOTICE:
-        basis = _ ("Deadline as stated in the notice.");
-        break;
-      case DESK_DEADLINE_BASIS_MANUAL:
-        basis = _ ("Deadline entered by hand.");
-        break;
-      case DESK_DEADLINE_BASIS_NONE:
-      default:
-        basis = _ ("No deadline known.");
-        break;
-    }
-  /* Translators: timeline note; %s is one of the "Deadline …" sentences */
-  return g_strdup_printf (_ ("Created from the notice. %s"), basis);
-}
-
-/* The case, its checklist and the note go in together: if a later step
- * fails, the case is removed again so that pressing Create once more does
- * not leave a duplicate behind. */
-static gboolean
-save_case (DeskIntakeWizard *self,
-           DeskCase         *kase,
-           GError          **error)
-{
-  g_autofree char *note = intake_note (self);
-  g_autoptr (GError) local_error = NULL;
-  gint64 id;
-
-  if (!desk_store_insert_case (self->store, kase, error))
-    return FALSE;
-  id = desk_case_get_id (kase);
-  if (desk_checklist_create_for_case (self->store, self->registry, kase, NULL, &local_error)
-      && desk_store_add_timeline_entry (self->store, id, "note", note, &local_error))
-    return TRUE;
-  desk_store_delete_case (self->store, id, NULL);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
 }
 
 static void
@@ -317,15 +270,16 @@ create_action (GtkWidget  *widget,
   if (!all_pages_valid (self))
     return;
   kase = build_case (self);
-  if (!save_case (self, kase, &error))
+  /* The case, its checklist and the note go in together: if anything fails,
+   * nothing is saved, and pressing Create once more leaves no duplicate. */
+  if (!desk_intake_create_case (self->session, kase, DESK_INTAKE_ORIGIN_WIZARD,
+                                (DeskIntakeSource)self->deadline_basis, NULL, &error))
     {
       _desk_intake_wizard_toast (self, error->message);
       return;
     }
   id = desk_case_get_id (kase);
   g_signal_emit (self, signals[CASE_CREATED], 0, id);
-  if (self->window)
-    desk_window_show_case (self->window, id);
   self->discard_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -413,9 +367,8 @@ desk_intake_wizard_dispose (GObject *object)
       gtk_window_destroy (GTK_WINDOW (self->discard_dialog));
       self->discard_dialog = NULL;
     }
-  g_clear_weak_pointer (&self->window);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_INTAKE_WIZARD);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session);
   g_clear_object (&self->registry);
   G_OBJECT_CLASS (desk_intake_wizard_parent_class)->dispose (object);
 }
@@ -529,19 +482,17 @@ desk_intake_wizard_init (DeskIntakeWizard *self)
 }
 
 DeskIntakeWizard *
-desk_intake_wizard_new (DeskWindow       *parent,
-                        DeskRuleRegistry *registry)
+desk_intake_wizard_new (GtkWindow   *parent,
+                        DeskSession *session)
 {
   DeskIntakeWizard *self;
 
-  g_return_val_if_fail (DESK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (desk_window_get_store (parent) != NULL, NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
 
   self = g_object_new (DESK_TYPE_INTAKE_WIZARD, "transient-for", parent, NULL);
-  g_set_weak_pointer (&self->window, parent);
-  self->store = g_object_ref (desk_window_get_store (parent));
-  /* The store's registry is the one the checklist uses too. */
-  self->registry = g_object_ref (registry ? registry : desk_checklist_get_rules (self->store));
+  self->session = g_object_ref (session);
+  self->registry = g_object_ref (desk_session_get_rules (session));
   _desk_intake_wizard_choice_init (self);
   _desk_intake_wizard_notice_init (self);
   _desk_intake_wizard_deadline_init (self);

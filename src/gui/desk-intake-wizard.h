@@ -4,7 +4,9 @@
 #include <adwaita.h>
 
 #include "desk-rule-registry.h"
-#include "desk-window.h"
+#include <adwaita.h>
+
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -13,11 +15,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DeskIntakeWizard, desk_intake_wizard, DESK, INTAKE_WIZARD, AdwWindow)
 
 /* The guided "New case" window: platform → case type → notice → products →
- * deadline → summary. Modal over @parent; creates the case in @parent's store
- * and shows it there. @registry may be NULL: the store's registry
- * (desk_checklist_get_rules()) is used. Emits "case-created" (gint64 id) just
- * before it closes. */
-DeskIntakeWizard *desk_intake_wizard_new (DeskWindow       *parent,
-                                          DeskRuleRegistry *registry);
+ * deadline → summary. Modal over @parent; creates the case in @session
+ * (desk_intake_create_case()) with the session's rule packs. Emits
+ * "case-created" (gint64 id) just before it closes: whoever opened it shows
+ * the case. */
+DeskIntakeWizard *desk_intake_wizard_new (GtkWindow   *parent,
+                                          DeskSession *session);
 
 G_END_DECLS

@@ -16,9 +16,13 @@ new_case_action (GtkWidget  *widget,
 {
   DeskWindow *self = DESK_WINDOW (widget);
 
-  if (self->store == NULL)
+  DeskIntakeWizard *wizard;
+
+  if (self->session == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (desk_intake_wizard_new (self, NULL)));
+  wizard = desk_intake_wizard_new (GTK_WINDOW (self), self->session);
+  g_signal_connect_object (wizard, "case-created", G_CALLBACK (desk_window_show_case), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (wizard));
 }
 
 static void
@@ -137,6 +141,17 @@ delete_case_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+evidence_library_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  if (self->session)
+    desk_evidence_library_pick (GTK_WINDOW (self), self->session, 0);
+}
+
 void
 _desk_window_update_actions (DeskWindow *self)
 {
@@ -169,5 +184,5 @@ _desk_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
-  gtk_widget_class_install_action (widget_class, "win.evidence-library", NULL, desk_evidence_library_action);
+  gtk_widget_class_install_action (widget_class, "win.evidence-library", NULL, evidence_library_action);
 }

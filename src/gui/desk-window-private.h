@@ -11,7 +11,8 @@ struct _DeskWindow
 {
   AdwApplicationWindow parent_instance;
 
-  DeskStore          *store;
+  DeskSession        *session;
+  DeskStore          *store; /* the session's */
   DeskCaseList       *cases;
   GtkSingleSelection *selection;
   GSettings          *settings;

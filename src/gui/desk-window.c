@@ -227,6 +227,7 @@ desk_window_dispose (GObject *object)
   g_clear_object (&self->cases);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
 }
 
@@ -273,28 +274,29 @@ desk_window_init (DeskWindow *self)
 DeskWindow *
 desk_window_new (DeskApplication *app)
 {
-  DeskWindow *self = g_object_new (DESK_TYPE_WINDOW, "application", app, NULL);
-  DeskStore  *store = desk_application_get_store (app);
+  DeskWindow  *self = g_object_new (DESK_TYPE_WINDOW, "application", app, NULL);
+  DeskSession *session = desk_application_get_session (app);
 
   restore_size (self);
-  if (store == NULL)
+  if (session == NULL)
     {
       show_store_error (self, desk_application_get_store_error (app));
       _desk_window_update_actions (self);
       return self;
     }
-  self->store = g_object_ref (store);
-  desk_case_page_set_store (self->case_page, store);
+  self->session = g_object_ref (session);
+  self->store = g_object_ref (desk_session_get_store (session));
+  desk_case_page_set_session (self->case_page, session);
   setup_list (self);
-  desk_deadline_notifier_flag_overdue (GTK_WINDOW (self), store);
+  desk_deadline_notifier_flag_overdue (GTK_WINDOW (self), session);
   return self;
 }
 
-DeskStore *
-desk_window_get_store (DeskWindow *self)
+DeskSession *
+desk_window_get_session (DeskWindow *self)
 {
   g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
-  return self->store;
+  return self->session;
 }
 
 DeskCase *

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DeskWindow, desk_window, DESK, WINDOW, AdwApplicationWindow)
 
 DeskWindow *desk_window_new (DeskApplication *app);
-DeskStore  *desk_window_get_store (DeskWindow *self);
+/* The application's session; NULL when the case database could not be opened. */
+DeskSession *desk_window_get_session (DeskWindow *self);
 /* Shows the case (selecting it in the list when visible). */
 void desk_window_show_case (DeskWindow *self,
                             gint64      id);

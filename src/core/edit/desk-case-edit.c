@@ -98,6 +98,7 @@ desk_case_edit_facts (DeskStore           *store,
   g_autoptr (GPtrArray) changed = g_ptr_array_new ();
   g_autofree char *list = NULL;
   g_autofree char *text = NULL;
+  g_autoptr (DeskStoreTxn) txn = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (facts != NULL, NULL);
@@ -113,15 +114,12 @@ desk_case_edit_facts (DeskStore           *store,
   list = g_strjoinv (_ (", "), (char **)changed->pdata);
   /* Translators: timeline entry; %s lists the fields, "title, deadline" */
   text = g_strdup_printf (_ ("Case details corrected: %s"), list);
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return NULL;
   if (!desk_store_update_case (store, kase, error)
       || !desk_store_add_timeline_entry (store, case_id, "edited", text, error))
-    {
-      _desk_store_rollback (store);
-      return NULL;
-    }
-  if (!_desk_store_commit (store, error))
+    return NULL;
+  if (!_desk_store_txn_commit (g_steal_pointer (&txn), error))
     return NULL;
   return g_steal_pointer (&kase);
 }

@@ -87,11 +87,12 @@ collect_gaps (DeskSubmissionCheck *check,
 }
 
 DeskSubmissionCheck *
-desk_submission_check (DeskStore            *store,
+desk_submission_check (DeskSession          *session,
                        DeskCase             *kase,
                        const DeskSubmission *submission,
                        GError              **error)
 {
+  DeskStore *store = desk_session_get_store (session);
   g_autoptr (DeskSubmissionCheck) check = check_new ();
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   DeskRulePack        *pack;
@@ -101,7 +102,7 @@ desk_submission_check (DeskStore            *store,
   g_return_val_if_fail (DESK_IS_CASE (kase), NULL);
   g_return_val_if_fail (submission != NULL, NULL);
 
-  pack = desk_rule_registry_get_pack (desk_checklist_get_rules (store), desk_case_get_platform (kase));
+  pack = desk_session_get_pack (session, desk_case_get_platform (kase));
   if (pack)
     rules = desk_rule_pack_get_case_rules (pack, desk_case_get_case_type (kase));
   if (rules)
@@ -202,15 +203,17 @@ timeline_text (const DeskSubmission *submission)
 }
 
 gint64
-desk_submission_record (DeskStore            *store,
+desk_submission_record (DeskSession          *session,
                         DeskCase             *kase,
                         const DeskSubmission *submission,
                         GError              **error)
 {
+  DeskStore *store = desk_session_get_store (session);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *text = NULL;
-  DeskCaseStatus   old_status;
-  gint64           id;
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  DeskCaseStatus old_status;
+  gint64         id;
 
   g_return_val_if_fail (DESK_IS_STORE (store), 0);
   g_return_val_if_fail (DESK_IS_CASE (kase) && desk_case_get_id (kase) > 0, 0);
@@ -218,24 +221,23 @@ desk_submission_record (DeskStore            *store,
 
   text = timeline_text (submission);
   old_status = desk_case_get_status (kase);
-  if (!_desk_store_begin (store, error))
+  if (!(txn = _desk_store_txn_begin (store, error)))
     return 0;
   id = _desk_attempts_insert (store, kase, submission->product_id, submission->has_test_report,
                               submission->at ? submission->at : now, submission->note, submission->ticket, error);
   if (id == 0 || !desk_store_add_timeline_entry (store, desk_case_get_id (kase), "submitted", text, error))
-    goto fail;
+    return 0;
   desk_case_set_status (kase, DESK_CASE_STATUS_SUBMITTED);
   if (!desk_store_update_case (store, kase, error))
-    goto fail;
-  if (!_desk_store_commit (store, error))
+    {
+      desk_case_set_status (kase, old_status);
+      return 0;
+    }
+  _desk_store_notify (store, "attempts", desk_case_get_id (kase));
+  if (!_desk_store_txn_commit (g_steal_pointer (&txn), error))
     {
       desk_case_set_status (kase, old_status);
       return 0;
     }
   return id;
-
-fail:
-  _desk_store_rollback (store);
-  desk_case_set_status (kase, old_status);
-  return 0;
 }

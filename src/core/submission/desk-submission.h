@@ -5,7 +5,7 @@
 
 #include "desk-attempt-guard.h"
 #include "desk-case.h"
-#include "desk-store.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -36,8 +36,8 @@ void                 desk_submission_check_unref (DeskSubmissionCheck *check);
 /* Checks @submission (its @at, or now) on @kase against the case's recorded
  * attempts and the rule pack in force for its platform, and lists the
  * required checklist items still missing. NULL with @error set only when
- * the store fails. */
-DeskSubmissionCheck *desk_submission_check (DeskStore            *store,
+ * the store fails. The rules are the session's (user packs included). */
+DeskSubmissionCheck *desk_submission_check (DeskSession          *session,
                                             DeskCase             *kase,
                                             const DeskSubmission *submission,
                                             GError              **error);
@@ -61,7 +61,7 @@ char *desk_submission_check_describe (DeskSubmissionCheck *check);
  * platform), and a timeline entry, in one transaction. Updates @kase and
  * emits DeskStore::case-changed. Does not run the check: call
  * desk_submission_check() first. Returns the attempt id, 0 on error. */
-gint64 desk_submission_record (DeskStore            *store,
+gint64 desk_submission_record (DeskSession          *session,
                                DeskCase             *kase,
                                const DeskSubmission *submission,
                                GError              **error);

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "desk-case-snapshot-private.h"
+
+/* Parts later modules add to a case snapshot: one line each, e.g.
+ *   { "chain", _desk_chain_snapshot_load, (GDestroyNotify)g_ptr_array_unref },
+ * (include the module's private header above). Keep the list ending in NULL. */
+const DeskCaseSnapshotPart _desk_case_snapshot_parts[] = {
+  { NULL, NULL, NULL },
+};
