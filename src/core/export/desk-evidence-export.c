@@ -11,6 +11,7 @@
 
 #include "desk-evidence-export.h"
 #include "desk-evidence-store.h"
+#include "desk-store-private.h"
 
 char *
 desk_evidence_export_name (DeskEvidence *evidence)
@@ -186,10 +187,20 @@ desk_evidence_forget_shareable (DeskStore  *store,
 {
   g_autofree char *dir = NULL;
   g_autoptr (GDir) listing = NULL;
-  const char *name;
+  const char   *name;
+  sqlite3_stmt *stmt;
+  gboolean      used;
 
   g_return_if_fail (DESK_IS_STORE (store));
   if (sha256 == NULL || strlen (sha256) != 64 || strchr (sha256, '/'))
+    return;
+  /* Only when no evidence row has this content any more. */
+  if (!(stmt = _desk_store_prepare (store, "SELECT 1 FROM evidence WHERE sha256 = ?1", NULL)))
+    return;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  used = sqlite3_step (stmt) != SQLITE_DONE;
+  sqlite3_reset (stmt);
+  if (used)
     return;
   dir = g_build_filename (desk_store_get_data_dir (store), "open", sha256, NULL);
   if (!(listing = g_dir_open (dir, 0, NULL)))

@@ -44,8 +44,8 @@ GFile *desk_evidence_get_shareable_file (DeskStore    *store,
                                          DeskEvidence *evidence,
                                          GError      **error);
 
-/* Removes the shareable file of @sha256 (when its stored file goes: a
- * deleted case leaves no copy of its evidence behind). */
+/* Removes the shareable file of @sha256 when no evidence has that content
+ * any more (its stored file went: a deleted case leaves no copy behind). */
 void desk_evidence_forget_shareable (DeskStore  *store,
                                      const char *sha256);
 
