@@ -742,6 +742,8 @@ test_text_from_data_encodings (void)
   bad = desk_notice_text_from_data ("caf\xe9", 4, &error);
   g_assert_null (bad);
   g_assert_error (error, DESK_NOTICE_ERROR, DESK_NOTICE_ERROR_NOT_UTF8);
+}
+
 typedef struct
 {
   const char *file;

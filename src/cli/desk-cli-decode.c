@@ -117,8 +117,14 @@ desk_cli_decode (DeskCliContext *ctx,
                    _ ("“%s” is not a date. Use ISO 8601, e.g. 2026-11-24T18:00:00+08:00."), received_text);
       return DESK_CLI_EXIT_USAGE;
     }
-  if (!(text = desk_cli_read_file (ctx->argv[1], error)))
-    return DESK_CLI_EXIT_FAILED;
+  {
+    /* The real length: a NUL would cut the notice short without a word. */
+    g_autofree char *data = NULL;
+    gsize            len = 0;
+
+    if (!(data = desk_cli_read_file (ctx->argv[1], &len, error)) || !(text = desk_notice_text_from_data (data, len, error)))
+      return DESK_CLI_EXIT_FAILED;
+  }
   notice = desk_notice_decode (text, received);
   if (ctx->json)
     {

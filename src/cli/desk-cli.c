@@ -33,6 +33,8 @@ static const Command commands[] = {
   { "attempts", desk_cli_attempts, N_ ("List a case’s appeal attempts") },
   { "evidence", desk_cli_evidence, N_ ("Add, list or remove evidence files") },
   { "decode", desk_cli_decode, N_ ("Show what is read from a notice, without creating a case") },
+  { "letter", desk_cli_letter, N_ ("Print or check a case’s appeal letter (en, ru, zh)") },
+  { "lint", desk_cli_lint, N_ ("Check any letter text for risky wording and the platform’s length limit") },
 };
 
 static void

@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include "desk-case-snapshot-private.h"
+#include "letters/desk-letter-private.h"
 
 /* Parts later modules add to a case snapshot: one line each, e.g.
  *   { "chain", _desk_chain_snapshot_load, (GDestroyNotify)g_ptr_array_unref },
  * (include the module's private header above). Keep the list ending in NULL. */
 const DeskCaseSnapshotPart _desk_case_snapshot_parts[] = {
+  { "letters", _desk_letter_snapshot_load, (GDestroyNotify)g_hash_table_unref },
   { NULL, NULL, NULL },
 };

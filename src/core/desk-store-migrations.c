@@ -134,8 +134,34 @@ static const DeskMigration migrations[] = {
     "  line INTEGER NOT NULL DEFAULT 0,"
     "  PRIMARY KEY (case_id, position)"
     ");" },
-  /* The number the platform gives a submitted appeal (ticket, appeal ID). */
   { 4,
+    /* Letters: what the seller adds to the template (who signs, corrective
+     * actions, per letter language) and their edits of the filled text. */
+    "CREATE TABLE letter_details ("
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  language TEXT NOT NULL,"          /* en, ru, zh: names may be written per language */
+    "  seller TEXT NOT NULL DEFAULT ''," /* the seller's legal entity */
+    "  store_name TEXT NOT NULL DEFAULT '',"
+    "  signer TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (case_id, language)"
+    ");"
+    "CREATE TABLE letter_actions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  language TEXT NOT NULL," /* en, ru, zh */
+    "  position INTEGER NOT NULL,"
+    "  text TEXT NOT NULL"
+    ");"
+    "CREATE INDEX letter_actions_by_case ON letter_actions (case_id, language, position);"
+    "CREATE TABLE letter_edits ("
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  language TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY (case_id, language)"
+    ");" },
+  /* The number the platform gives a submitted appeal (ticket, appeal ID). */
+  { 5,
     "ALTER TABLE appeal_attempts ADD COLUMN ticket TEXT NOT NULL DEFAULT '';" },
 };
 
