@@ -35,6 +35,8 @@ static const Command commands[] = {
   { "decode", desk_cli_decode, N_ ("Show what is read from a notice, without creating a case") },
   { "letter", desk_cli_letter, N_ ("Print or check a case’s appeal letter (en, ru, zh)") },
   { "lint", desk_cli_lint, N_ ("Check any letter text for risky wording and the platform’s length limit") },
+  { "package", desk_cli_package, N_ ("Make a case’s complaint package (.zip)") },
+  { "verify", desk_cli_verify, N_ ("Check a complaint package against its list of files") },
 };
 
 static void
@@ -252,4 +254,23 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   return run (argc, argv);
+}
+
+char *
+desk_cli_read_text (const char *path,
+                    GError    **error)
+{
+  gsize            len = 0;
+  g_autofree char *data = desk_cli_read_file (path, &len, error);
+
+  if (data == NULL)
+    return NULL;
+  if (memchr (data, '\0', len))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: %s is a file name */
+                   _ ("%s holds an invisible zero character (NUL) and is not plain text. Save it as UTF-8 text and try again."), path);
+      return NULL;
+    }
+  return g_steal_pointer (&data);
 }

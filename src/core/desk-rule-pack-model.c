@@ -299,6 +299,7 @@ _desk_case_rules_free (DeskCaseRules *rules)
   _desk_rule_text_clear (&rules->review_text);
   g_clear_pointer (&rules->submit_rule, _desk_rule_figure_free);
   g_clear_pointer (&rules->submit_steps, g_ptr_array_unref);
+  g_clear_pointer (&rules->submit_paste, g_ptr_array_unref);
   g_clear_pointer (&rules->terms, g_hash_table_unref);
   g_free (rules);
 }
@@ -472,6 +473,22 @@ desk_case_rules_get_submit_step (const DeskCaseRules *rules,
 {
   g_return_val_if_fail (rules != NULL, NULL);
   return text_at (rules->submit_steps, index, language);
+}
+
+guint
+desk_case_rules_get_n_paste_steps (const DeskCaseRules *rules)
+{
+  g_return_val_if_fail (rules != NULL, 0);
+  return rules->submit_paste ? rules->submit_paste->len : 0;
+}
+
+const char *
+desk_case_rules_get_paste_step (const DeskCaseRules *rules,
+                                guint                index,
+                                DeskRuleLanguage     language)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return text_at (rules->submit_paste, index, language);
 }
 
 /* DeskRulePackData */

@@ -259,12 +259,12 @@ check_submit (DeskRuleCheck *ctx,
               JsonNode      *node,
               gpointer       out)
 {
-  static const char *const keys[] = { "steps", "source", "verify", NULL };
+  static const char *const keys[] = { "steps", "paste", "source", "verify", NULL };
   DeskCaseRules           *rules = out;
   JsonObject              *obj;
 
   rules->submit_rule = _desk_rule_figure_new ();
-  return _desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "steps", TRUE, _desk_rule_check_text_array, &rules->submit_steps) && _desk_rule_check_citation (ctx, obj, rules->submit_rule);
+  return _desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "steps", TRUE, _desk_rule_check_text_array, &rules->submit_steps) && member (ctx, obj, "paste", FALSE, _desk_rule_check_text_array, &rules->submit_paste) && _desk_rule_check_citation (ctx, obj, rules->submit_rule);
 }
 
 /* Terminology and sources: objects keyed by id */

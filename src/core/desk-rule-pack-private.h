@@ -63,6 +63,7 @@ struct _DeskCaseRules
   gboolean        review_working_days;
   DeskRuleFigure *submit_rule;
   GPtrArray      *submit_steps; /* DeskRuleText* */
+  GPtrArray      *submit_paste; /* DeskRuleText*, NULL when none */
   GHashTable     *terms;        /* id → DeskRuleTerm* */
 };
 

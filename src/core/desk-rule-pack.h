@@ -218,6 +218,12 @@ guint                 desk_case_rules_get_n_submit_steps (const DeskCaseRules *r
 const char           *desk_case_rules_get_submit_step (const DeskCaseRules *rules,
                                                        guint                index,
                                                        DeskRuleLanguage     language);
+/* What to paste into which field of the platform's form (same source and
+ * verify note as the steps); 0 when the pack does not say. */
+guint       desk_case_rules_get_n_paste_steps (const DeskCaseRules *rules);
+const char *desk_case_rules_get_paste_step (const DeskCaseRules *rules,
+                                            guint                index,
+                                            DeskRuleLanguage     language);
 
 /* DeskEvidenceRequirement */
 GType                    desk_evidence_requirement_get_type (void) G_GNUC_CONST;

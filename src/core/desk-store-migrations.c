@@ -160,8 +160,23 @@ static const DeskMigration migrations[] = {
     "  updated_at TEXT NOT NULL,"
     "  PRIMARY KEY (case_id, language)"
     ");" },
-  /* The number the platform gives a submitted appeal (ticket, appeal ID). */
+  /* Complaint packages made (src/core/package): what a report or a later
+   * check needs without reading the .zip again. */
   { 5,
+    "CREATE TABLE packages ("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  created_at TEXT NOT NULL,"
+    "  path TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  n_files INTEGER NOT NULL,"
+    "  blocking_gaps INTEGER NOT NULL DEFAULT 0,"
+    "  omitted TEXT NOT NULL DEFAULT ''" /* comma-separated: "letters,chain" */
+    ");"
+    "CREATE INDEX packages_by_case ON packages (case_id, created_at);" },
+  /* The number the platform gives a submitted appeal (ticket, appeal ID). */
+  { 6,
     "ALTER TABLE appeal_attempts ADD COLUMN ticket TEXT NOT NULL DEFAULT '';" },
 };
 

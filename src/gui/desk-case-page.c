@@ -12,6 +12,7 @@
 #include "desk-evidence-section.h"
 #include "desk-checklist-view.h"
 #include "desk-letter-section.h"
+#include "desk-package-section.h"
 #include "desk-util.h"
 
 struct _DeskCasePage
@@ -37,6 +38,8 @@ struct _DeskCasePage
   GtkBox            *sections;
   DeskChecklistView *checklist_view;
   DeskAttemptsView  *attempts_view;
+
+  DeskPackageSection *package_section;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
@@ -67,6 +70,8 @@ timeline_kind_label (const char *kind)
   if (g_strcmp0 (kind, "checklist") == 0)
     /* Translators: timeline entry title: a checklist item changed */
     return _ ("Checklist");
+  if (g_strcmp0 (kind, "package") == 0)
+    return _ ("Complaint package made");
   return _ ("Note");
 }
 
@@ -229,6 +234,8 @@ desk_case_page_init (DeskCasePage *self)
   setup_status_model (self);
   gtk_box_append (self->sections, GTK_WIDGET (self->checklist_view = desk_checklist_view_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->attempts_view = desk_attempts_view_new ()));
+  gtk_box_append (self->sections, GTK_WIDGET (self->package_section = desk_package_section_new ()));
+  g_signal_connect_object (self->package_section, "package-made", G_CALLBACK (fill_timeline), self, G_CONNECT_SWAPPED);
 }
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
@@ -314,6 +321,12 @@ desk_case_page_set_case (DeskCasePage *self,
   desk_checklist_view_set_case (self->checklist_view, self->session, case_id);
   desk_attempts_view_set_case (self->attempts_view, self->session, case_id);
   desk_letter_section_attach (self->sections, self->session, case_id);
+  desk_package_section_set_case (self->package_section, self->session, case_id);
+  /* The package is the last step: keep it below the evidence section,
+   * which is added on the first case. */
+  if (gtk_widget_get_last_child (GTK_WIDGET (self->sections)) != GTK_WIDGET (self->package_section))
+    gtk_box_reorder_child_after (self->sections, GTK_WIDGET (self->package_section),
+                                 gtk_widget_get_last_child (GTK_WIDGET (self->sections)));
 }
 
 DeskCase *
