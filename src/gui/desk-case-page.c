@@ -13,6 +13,8 @@
 #include "desk-checklist-view.h"
 #include "desk-letter-section.h"
 #include "desk-package-section.h"
+#include "desk-timeline.h"
+#include "desk-tracking-view.h"
 #include "desk-util.h"
 
 struct _DeskCasePage
@@ -34,12 +36,12 @@ struct _DeskCasePage
   AdwActionRow      *received_row;
   AdwActionRow      *deadline_row;
   GtkLabel          *notice_label;
-  GtkListBox        *timeline_list;
   GtkBox            *sections;
   DeskChecklistView *checklist_view;
   DeskAttemptsView  *attempts_view;
 
   DeskPackageSection *package_section;
+  DeskTrackingView  *tracking_view;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
@@ -48,56 +50,6 @@ static const char *
 or_dash (const char *text)
 {
   return text && *text ? text : "—";
-}
-
-static const char *
-timeline_kind_label (const char *kind)
-{
-  if (g_strcmp0 (kind, "created") == 0)
-    return _ ("Case created");
-  if (g_strcmp0 (kind, "status") == 0)
-    return _ ("Status changed");
-  if (g_strcmp0 (kind, "submitted") == 0)
-    return _ ("Submitted to the platform");
-  if (g_strcmp0 (kind, "reply") == 0)
-    return _ ("Platform replied");
-  if (g_strcmp0 (kind, "edited") == 0)
-    /* Translators: timeline entry title: the seller corrected case details */
-    return _ ("Details corrected");
-  if (g_strcmp0 (kind, "evidence") == 0)
-    /* Translators: timeline entry title: a file added, attached or removed */
-    return _ ("Evidence");
-  if (g_strcmp0 (kind, "checklist") == 0)
-    /* Translators: timeline entry title: a checklist item changed */
-    return _ ("Checklist");
-  if (g_strcmp0 (kind, "package") == 0)
-    return _ ("Complaint package made");
-  return _ ("Note");
-}
-
-static void
-fill_timeline (DeskCasePage *self)
-{
-  g_autoptr (GPtrArray) entries = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))))
-    gtk_list_box_remove (self->timeline_list, child);
-  entries = desk_store_list_timeline (self->store, desk_case_get_id (self->kase), NULL);
-  for (guint i = 0; entries && i < entries->len; i++)
-    {
-      DeskTimelineEntry *entry = entries->pdata[i];
-      g_autofree char   *when = desk_time_format_local (entry->at);
-      GtkWidget         *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), timeline_kind_label (entry->kind));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      /* The time under the text, not beside it: at 360 px a suffix is cut off. */
-      g_autofree char *subtitle = *entry->text ? g_strconcat (entry->text, "\n", when, NULL) : g_strdup (when);
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->timeline_list, row);
-    }
 }
 
 static void
@@ -132,7 +84,6 @@ fill (DeskCasePage *self)
   gtk_label_set_text (self->notice_label, *desk_case_get_notice_text (kase)
                                               ? desk_case_get_notice_text (kase)
                                               : _ ("No notice text was saved."));
-  fill_timeline (self);
   self->loading = FALSE;
 }
 
@@ -144,19 +95,14 @@ on_status_selected (DeskCasePage *self)
 
   if (self->loading || self->kase == NULL || status == desk_case_get_status (self->kase))
     return;
-  desk_case_set_status (self->kase, status);
-  self->loading = TRUE;
-  if (!desk_store_update_case (self->store, self->kase, &error)
-      || !desk_store_add_timeline_entry (self->store, desk_case_get_id (self->kase), "status",
-                                         desk_case_status_get_label (status), &error))
+  /* One call: the status and its timeline entry in one transaction. */
+  if (!desk_timeline_set_status (self->store, self->kase, status, NULL, &error))
     {
+      g_warning ("Could not change the status: %s", error->message);
+      self->loading = TRUE;
+      adw_combo_row_set_selected (self->status_row, desk_case_get_status (self->kase));
       self->loading = FALSE;
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
-      return;
     }
-  self->loading = FALSE;
-  desk_countdown_label_update (self->countdown_label, self->kase);
-  fill_timeline (self);
 }
 
 static void
@@ -220,7 +166,6 @@ desk_case_page_class_init (DeskCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, received_row);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, notice_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, sections);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_notice);
@@ -235,7 +180,7 @@ desk_case_page_init (DeskCasePage *self)
   gtk_box_append (self->sections, GTK_WIDGET (self->checklist_view = desk_checklist_view_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->attempts_view = desk_attempts_view_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->package_section = desk_package_section_new ()));
-  g_signal_connect_object (self->package_section, "package-made", G_CALLBACK (fill_timeline), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->sections, GTK_WIDGET (self->tracking_view = desk_tracking_view_new ()));
 }
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
@@ -246,7 +191,6 @@ on_evidence_changed (DeskCasePage *self,
   if (self->kase && (case_id == 0 || case_id == desk_case_get_id (self->kase)))
     {
       desk_checklist_view_reload (self->checklist_view);
-      fill_timeline (self);
     }
 }
 
@@ -266,16 +210,6 @@ on_case_changed (DeskCasePage *self,
   fill (self);
 }
 
-/* Checklist changes and corrections are logged in the timeline too. */
-static void
-on_timeline_changed (DeskCasePage *self,
-                     const char   *part,
-                     gint64        case_id)
-{
-  if (self->kase && case_id == desk_case_get_id (self->kase))
-    fill_timeline (self);
-}
-
 void
 desk_case_page_set_session (DeskCasePage *self,
                             DeskSession  *session)
@@ -292,7 +226,6 @@ desk_case_page_set_session (DeskCasePage *self,
   self->store = g_object_ref (desk_session_get_store (session));
   g_signal_connect_object (session, "evidence-changed", G_CALLBACK (on_evidence_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "cases-changed", G_CALLBACK (on_case_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "changed::timeline", G_CALLBACK (on_timeline_changed), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -327,6 +260,7 @@ desk_case_page_set_case (DeskCasePage *self,
   if (gtk_widget_get_last_child (GTK_WIDGET (self->sections)) != GTK_WIDGET (self->package_section))
     gtk_box_reorder_child_after (self->sections, GTK_WIDGET (self->package_section),
                                  gtk_widget_get_last_child (GTK_WIDGET (self->sections)));
+  desk_tracking_view_set_case (self->tracking_view, self->session, case_id);
 }
 
 DeskCase *
