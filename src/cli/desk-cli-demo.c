@@ -90,6 +90,7 @@ desk_cli_demo (DeskCliContext *ctx,
       if (!desk_store_insert_case (ctx->store, kase, error)
           || !desk_cli_checklist_demo (ctx, kase, i, error)
           || !desk_cli_tracking_demo (ctx, kase, i, now, error)
+          || !desk_cli_demo_chain (ctx, kase, error)
           || desk_demo_add_documents (ctx->store, kase, error) < 0)
         return DESK_CLI_EXIT_FAILED;
     }
