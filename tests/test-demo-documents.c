@@ -56,7 +56,8 @@ test_documents_are_real (Fixture *f, gconstpointer data)
       g_assert_cmpuint (desk_evidence_get_page_count (items->pdata[i]), ==, 1);
       g_assert_false (desk_evidence_get_scan_only (items->pdata[i]));
     }
-  g_assert_cmpint (state_of (f, kase, "brand-authorization"), ==, DESK_CHECKLIST_PROVIDED);
+  /* (The authorization chain check may ask for attention: it is not missing.) */
+  g_assert_cmpint (state_of (f, kase, "brand-authorization"), !=, DESK_CHECKLIST_MISSING);
   g_assert_cmpint (state_of (f, kase, "purchase-invoice"), ==, DESK_CHECKLIST_PROVIDED);
   g_assert_cmpint (state_of (f, kase, "trademark-certificate"), ==, DESK_CHECKLIST_MISSING);
 }
