@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "desk-application.h"
+#include "desk-util.h"
 
 int
 main (int   argc,
@@ -15,7 +16,7 @@ main (int   argc,
   g_autoptr (DeskApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("APPEAL_DESK_LOCALEDIR") ? g_getenv ("APPEAL_DESK_LOCALEDIR") : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, desk_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -83,6 +83,10 @@ def check_archive_sources(module):
                 f"{module['name']}: source URL {url!r} is not https")
         require(SHA256_RE.fullmatch(sha) is not None,
                 f"{module['name']}: sha256 {sha!r} is not 64 lowercase hex digits")
+        # flatpak-builder ignores members starting with "x-": say where a
+        # pinned hash was read, so the next update can check the same place.
+        require(source.get("x-sha256-from", "").strip() != "",
+                f"{module['name']}: no x-sha256-from saying where the sha256 comes from")
 
 
 def check_bundled(manifest):

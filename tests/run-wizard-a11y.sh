@@ -2,10 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Runs tests/test-wizard-a11y.py against the real app with accessibility ON:
 # its own D-Bus session, the AT-SPI bus, a throw-away data directory.
-# Usage: run-wizard-a11y.sh <build root> <source root>. Exit 77 = skipped.
+# Usage: run-wizard-a11y.sh <build root> <source root> [script]. Exit 77 =
+# skipped. The script (default test-wizard-a11y.py) is in tests/; with
+# test-case-a11y.py the data directory first gets the demo cases.
 set -u
 build=${1:?build root}
 src=${2:?source root}
+script=${3:-test-wizard-a11y.py}
 app="$build/src/appeal-desk"
 python=/usr/bin/python3
 launcher=/usr/libexec/at-spi-bus-launcher
@@ -61,6 +64,11 @@ export APPEAL_DESK_DATA_DIR="$data"
 export GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$build/data"
 export LANGUAGE=en
+if [ "$script" = test-case-a11y.py ]; then
+  "$build/src/cli/appeal-desk-cli" demo >/dev/null || { echo "FAIL: demo cases"; exit 1; }
+  export APPEAL_DESK_SAVE_COPY_DIR="$data/saved" APPEAL_DESK_OPEN_WITH_LOG="$data/opened.log"
+  mkdir -p "$APPEAL_DESK_SAVE_COPY_DIR"
+fi
 # Warnings from the desktop portal and friends are not the app's.
 export G_DEBUG=
 
@@ -75,7 +83,7 @@ timeout 100 dbus-run-session -- sh -c '
   done
   dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus org.a11y.Bus.GetAddress >/dev/null 2>&1 \
     || { echo "SKIP: the AT-SPI bus did not come up"; kill $launcher; exit 77; }
-  "'"$python"'" "'"$src"'/tests/test-wizard-a11y.py" "'"$app"'"
+  "'"$python"'" "'"$src/tests/$script"'" "'"$app"'"
   status=$?
   kill $launcher 2>/dev/null
   exit $status

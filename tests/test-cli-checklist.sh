@@ -33,7 +33,7 @@ expect 0 "checklist" cli checklist 1
 contains "AliExpress rules v.*(effective" "checklist names the pack version and date"
 contains "\[Missing\]" "items start missing"
 contains "Pitfall:" "checklist shows pitfalls"
-contains "Source: seed 000" "checklist cites the source"
+contains "Source: “AliExpress product takedown" "checklist cites the source by its title"
 
 expect 0 "checklist --json" cli checklist 1 --json
 contains '"state" : "missing"' "json has states"
@@ -61,7 +61,7 @@ contains '"level" : "stop"' "dry run json shows the stop verdict"
 contains '"recorded" : false' "dry run records nothing"
 expect 1 "attempt 4 without --force is refused" cli attempt 1 --product 1005
 contains "accepts at most 3 appeals" "the guard says why"
-contains "AliExpress rules v" "the guard cites the rule pack"
+contains "Source: “AliExpress product takedown" "the guard cites its source by title"
 contains "force" "the refusal names --force"
 expect 0 "attempts lists three" cli attempts 1
 [ "$(grep -c 1005 "$DIR/out")" -eq 3 ] && ok "three attempts listed" || not_ok "three attempts listed"

@@ -117,6 +117,24 @@ expect 2 "add without files is a usage error" cli evidence add 1
 expect 2 "unknown verb" cli evidence frob
 expect 1 "unknown case" cli evidence add 99 "$IN/shot.png"
 
+# Save a copy under the original name, into a folder or as a named file.
+OUT="$DIR/out-files"
+mkdir -p "$OUT"
+LIB=$(sha256sum "$IN/library.png" | cut -c1-12)
+expect 0 "save a copy into a folder" cli evidence save "$LIB" "$OUT"
+cmp -s "$IN/library.png" "$OUT/library.png" && ok "the copy has the original name and bytes" || not_ok "no identical $OUT/library.png"
+expect 0 "save a copy as a named file" cli evidence save "$LIB" "$OUT/renamed.png"
+cmp -s "$IN/library.png" "$OUT/renamed.png" && ok "the named copy is identical" || not_ok "renamed.png differs"
+if [ "$(id -u)" -ne 0 ]; then  # root may write anywhere
+  chmod a-w "$OUT"
+  expect 1 "a folder one may not write to is refused" cli evidence save "$LIB" "$OUT/again.png"
+  contains "may not write there" "the refusal says what to do" err
+  chmod u+w "$OUT"
+fi
+expect 1 "a destination inside a file is refused" cli evidence save "$LIB" "$OUT/renamed.png/x.png"
+contains "could not be saved" "the refusal names the file" err
+expect 1 "an unknown item is refused" cli evidence save 999 "$OUT"
+
 expect 0 "delete the case" cli delete 1
 expect 0 "list after delete" cli evidence list
 contains "library.png" "library item survives"

@@ -7,6 +7,7 @@
 #include "desk-evidence-library.h"
 #include "desk-evidence-section.h"
 #include "desk-evidence-store.h"
+#include "desk-evidence-viewer.h"
 #include "desk-gui-test-util.h"
 #include "desk-screenshot.h"
 #include "desk-window.h"
@@ -56,6 +57,27 @@ seed_case (DeskStore  *store,
 
   g_assert_true (desk_store_insert_case (store, kase, &error));
   return desk_case_get_id (kase);
+}
+
+static GtkWindow *
+find_viewer (DeskApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (DESK_IS_EVIDENCE_VIEWER (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+files_equal (const char *a,
+             const char *b)
+{
+  g_autofree char *ca = NULL;
+  g_autofree char *cb = NULL;
+  gsize            la = 0, lb = 0;
+
+  return g_file_get_contents (a, &ca, &la, NULL) && g_file_get_contents (b, &cb, &lb, NULL) && la == lb
+         && memcmp (ca, cb, la) == 0;
 }
 
 static guint
@@ -144,6 +166,42 @@ test_section_in_case_page (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
   desk_gui_test_iterate (300);
   shoot (GTK_WIDGET (section), "evidence-section-360.png");
+
+  /* Evidence leaves the app: a copy under its original name, the file
+   * handed to another program, a click opens the preview. */
+  {
+    g_autofree char *out = desk_test_make_data_dir ();
+    g_autofree char *log = g_build_filename (out, "opened.log", NULL);
+    g_autofree char *copy = g_build_filename (out, "trademark certificate.pdf", NULL);
+    g_autofree char *opened = NULL;
+    DeskEvidence    *cert = NULL;
+    GtkWidget       *row;
+
+    for (guint i = 0; i < items->len; i++)
+      if (g_str_equal (desk_evidence_get_original_name (items->pdata[i]), "trademark certificate.pdf"))
+        cert = items->pdata[i];
+    g_assert_nonnull (cert);
+    g_setenv ("APPEAL_DESK_SAVE_COPY_DIR", out, TRUE);
+    g_setenv ("APPEAL_DESK_OPEN_WITH_LOG", log, TRUE);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), "evidence.save-copy", "x", desk_evidence_get_id (cert)));
+    for (int i = 0; i < 200 && !g_file_test (copy, G_FILE_TEST_EXISTS); i++)
+      desk_gui_test_iterate (10);
+    desk_gui_test_iterate (50);
+    g_assert_true (files_equal (copy, pdf));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), "evidence.open-with", "x", desk_evidence_get_id (cert)));
+    g_assert_true (g_file_get_contents (log, &opened, NULL, NULL));
+    g_assert_true (g_str_has_suffix (g_strchomp (opened), "/trademark certificate.pdf"));
+    g_unsetenv ("APPEAL_DESK_SAVE_COPY_DIR");
+    g_unsetenv ("APPEAL_DESK_OPEN_WITH_LOG");
+    row = desk_gui_test_find_named (GTK_WIDGET (section), "evidence-row");
+    g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+    g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+    desk_gui_test_iterate (300);
+    g_assert_nonnull (find_viewer (app));
+    gtk_window_destroy (find_viewer (app));
+    desk_gui_test_iterate (50);
+    desk_test_remove_tree (out);
+  }
 
   /* Remove with undo: hidden at once, back on undo, gone for good after. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), "evidence.remove", "x",

@@ -275,6 +275,7 @@ assert_checklist (Fixture      *f,
 }
 
 static guint n_from_notice;
+static guint n_preselected;
 
 static void
 on_case_created (DeskIntakeWizard *wizard,
@@ -324,22 +325,35 @@ walk (Fixture     *f,
   g_test_message ("walking %s (%s)", tag, g_getenv ("LANGUAGE"));
   g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *)&wizard);
   g_signal_connect (wizard, "case-created", G_CALLBACK (on_case_created), &id);
-  g_assert_cmpint (_desk_intake_wizard_get_page (wizard), ==, DESK_WIZARD_PAGE_PLATFORM);
-  g_assert_false (action_enabled (wizard, "next_button"));
-  g_assert_true (_desk_intake_wizard_choose_platform (wizard, platform));
-  if (n < 2)
-    shoot (wizard, "1-platform");
-  next (wizard);
-  g_assert_true (_desk_intake_wizard_choose_case_type (wizard, type));
-  if (n < 2)
-    shoot (wizard, "2-type");
-  next (wizard);
-
+  /* The notice first (it may be skipped), then platform and type. */
+  g_assert_cmpint (_desk_intake_wizard_get_page (wizard), ==, DESK_WIZARD_PAGE_NOTICE);
+  g_assert_true (action_enabled (wizard, "next_button"));
   read_notice (wizard, text);
   g_assert_nonnull (_desk_intake_wizard_get_notice (wizard));
   g_assert_cmpstr (gtk_editable_get_text (child (wizard, "case_id_row")), ==, case_id ? case_id : "");
   if (n < 2)
-    shoot (wizard, "3-notice");
+    shoot (wizard, "1-notice");
+  next (wizard);
+
+  /* A confident notice has chosen the platform already, and says so. */
+  if (desk_notice_get_platform_confidence (notice) >= DESK_NOTICE_PLATFORM_THRESHOLD
+      && desk_notice_get_platform (notice) == platform)
+    {
+      g_autofree char *reason = g_strdup_printf (_ ("Chosen from the notice: it reads like a %s notice. Change it if that is wrong."),
+                                                 desk_platform_get_label (platform));
+
+      g_assert_cmpint (wizard->platform, ==, platform);
+      g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (child (wizard, "platform_group"))),
+                                       reason));
+      n_preselected++;
+    }
+  g_assert_true (_desk_intake_wizard_choose_platform (wizard, platform));
+  if (n < 2)
+    shoot (wizard, "2-platform");
+  next (wizard);
+  g_assert_true (_desk_intake_wizard_choose_case_type (wizard, type));
+  if (n < 2)
+    shoot (wizard, "3-type");
   next (wizard);
 
   _desk_intake_wizard_add_product (wizard, extra);
@@ -395,6 +409,7 @@ walk_all (Fixture    *f,
 
   set_language (language);
   n_from_notice = 0;
+  n_preselected = 0;
   for (DeskPlatform p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
     {
       DeskRulePack       *pack = desk_rule_registry_get_pack (f->registry, p);
@@ -411,6 +426,9 @@ walk_all (Fixture    *f,
   /* Both ways of setting the deadline were exercised. */
   g_assert_cmpuint (n_from_notice, >, 0);
   g_assert_cmpuint (n_from_notice, <, n);
+  /* Most generated notices name their platform clearly enough. */
+  g_test_message ("%u of %u with the platform chosen from the notice", n_preselected, n);
+  g_assert_cmpuint (n_preselected, >, n / 2);
   set_language ("");
 }
 
@@ -446,14 +464,14 @@ test_narrow (Fixture *f, gconstpointer data)
       gtk_window_set_default_size (GTK_WINDOW (wizard), 360, 640);
       gtk_window_present (GTK_WINDOW (wizard));
       desk_gui_test_iterate (100);
+      read_notice (wizard, "Shopee Seller Centre\nIssue ID: SG-IPC-20261122-00871\nViolation Code: IP-01\nItem ID: 23456789012\n");
+      shoot (wizard, "narrow-1-notice");
+      next (wizard);
       g_assert_true (_desk_intake_wizard_choose_platform (wizard, DESK_PLATFORM_SHOPEE));
-      shoot (wizard, "narrow-1-platform");
+      shoot (wizard, "narrow-2-platform");
       next (wizard);
       g_assert_true (_desk_intake_wizard_choose_case_type (wizard, DESK_CASE_TYPE_IP_COMPLAINT));
-      shoot (wizard, "narrow-2-type");
-      next (wizard);
-      read_notice (wizard, "Shopee Seller Centre\nIssue ID: SG-IPC-20261122-00871\nViolation Code: IP-01\nItem ID: 23456789012\n");
-      shoot (wizard, "narrow-3-notice");
+      shoot (wizard, "narrow-3-type");
       next (wizard);
       shoot (wizard, "narrow-4-products");
       next (wizard);
@@ -477,12 +495,12 @@ test_back_keeps_data (Fixture *f, gconstpointer data)
   g_autofree char  *notice = make_notice (DESK_PLATFORM_AMAZON, DESK_CASE_TYPE_ACCOUNT_HEALTH, 7, FALSE);
   g_autofree char  *text = NULL;
 
+  read_notice (wizard, notice);
+  set_entry (wizard, "case_id_row", "TYPED-BY-HAND");
+  next (wizard);
   g_assert_true (_desk_intake_wizard_choose_platform (wizard, DESK_PLATFORM_AMAZON));
   next (wizard);
   g_assert_true (_desk_intake_wizard_choose_case_type (wizard, DESK_CASE_TYPE_ACCOUNT_HEALTH));
-  next (wizard);
-  read_notice (wizard, notice);
-  set_entry (wizard, "case_id_row", "TYPED-BY-HAND");
   next (wizard);
   _desk_intake_wizard_add_product (wizard, "B0ABCDEF12");
   next (wizard);
@@ -492,13 +510,13 @@ test_back_keeps_data (Fixture *f, gconstpointer data)
   for (int i = 0; i < 4; i++)
     back (wizard);
   g_assert_false (action_enabled (wizard, "back_button"));
-  g_assert_true (gtk_check_button_get_active (g_ptr_array_index (wizard->platform_checks, DESK_PLATFORM_AMAZON)));
-  next (wizard);
-  g_assert_cmpint (wizard->case_type, ==, DESK_CASE_TYPE_ACCOUNT_HEALTH);
-  next (wizard);
   text = _desk_intake_wizard_get_notice_text (wizard);
   g_assert_cmpstr (text, ==, notice);
   g_assert_cmpstr (gtk_editable_get_text (child (wizard, "case_id_row")), ==, "TYPED-BY-HAND");
+  next (wizard);
+  g_assert_true (gtk_check_button_get_active (wizard->platform_checks[DESK_PLATFORM_AMAZON]));
+  next (wizard);
+  g_assert_cmpint (wizard->case_type, ==, DESK_CASE_TYPE_ACCOUNT_HEALTH);
   next (wizard);
   g_assert_true (g_strv_contains (_desk_intake_wizard_get_products (wizard), "B0ABCDEF12"));
   next (wizard);
@@ -599,11 +617,13 @@ test_empty_notice (Fixture *f, gconstpointer data)
   gint64 id = 0;
 
   g_signal_connect (wizard, "case-created", G_CALLBACK (on_case_created), &id);
+  next (wizard); /* no notice: skipped */
+  /* Nothing chosen for the seller without a notice. */
+  g_assert_false (action_enabled (wizard, "next_button"));
   g_assert_true (_desk_intake_wizard_choose_platform (wizard, DESK_PLATFORM_LAZADA));
   next (wizard);
   g_assert_true (_desk_intake_wizard_choose_case_type (wizard, DESK_CASE_TYPE_QUALIFICATION_MISSING));
   next (wizard);
-  next (wizard); /* no notice */
   g_assert_true (gtk_widget_get_visible (child (wizard, "no_products_row")));
   next (wizard);
   deadline = desk_rule_pack_compute_deadline (pack, DESK_CASE_TYPE_QUALIFICATION_MISSING,
@@ -642,12 +662,18 @@ test_suggestion (Fixture *f, gconstpointer data)
   /* The notice is unmistakable, so the wizard may offer to switch. */
   g_assert_cmpint (desk_notice_get_platform (expected), ==, DESK_PLATFORM_SHOPEE);
   g_assert_cmpfloat (desk_notice_get_platform_confidence (expected), >=, DESK_NOTICE_PLATFORM_THRESHOLD);
+  /* Read first: platform and type are then chosen from it. */
+  read_notice (wizard, text);
+  g_assert_false (gtk_widget_get_visible (row));
+  next (wizard);
+  g_assert_cmpint (wizard->platform, ==, DESK_PLATFORM_SHOPEE);
+  /* The seller overrides; back on the notice page, the notice's own
+   * reading is offered, not applied behind their back. */
   g_assert_true (_desk_intake_wizard_choose_platform (wizard, DESK_PLATFORM_AMAZON));
   next (wizard);
   g_assert_true (_desk_intake_wizard_choose_case_type (wizard, DESK_CASE_TYPE_ACCOUNT_HEALTH));
-  next (wizard);
-  g_assert_false (gtk_widget_get_visible (row));
-  read_notice (wizard, text);
+  back (wizard);
+  back (wizard);
   /* Offered, not applied behind the seller's back. */
   g_assert_true (gtk_widget_get_visible (row));
   g_assert_cmpint (wizard->platform, ==, DESK_PLATFORM_AMAZON);
@@ -659,8 +685,7 @@ test_suggestion (Fixture *f, gconstpointer data)
   g_assert_cmpint (wizard->case_type, ==, desk_notice_get_case_type (expected));
   g_assert_false (gtk_widget_get_visible (row));
   g_assert_cmpstr (gtk_editable_get_text (child (wizard, "code_row")), ==, "IP-01");
-  back (wizard);
-  back (wizard);
+  next (wizard);
   g_assert_true (gtk_check_button_get_active (g_ptr_array_index (wizard->platform_checks, DESK_PLATFORM_SHOPEE)));
   wizard->discard_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (wizard));
@@ -677,10 +702,6 @@ test_big_paste (Fixture *f, gconstpointer data)
 
   while (text->len < 1024 * 1024)
     g_string_append (text, "Please review the listing and the attached evidence list carefully before you appeal.\n");
-  g_assert_true (_desk_intake_wizard_choose_platform (wizard, DESK_PLATFORM_ALIEXPRESS));
-  next (wizard);
-  g_assert_true (_desk_intake_wizard_choose_case_type (wizard, DESK_CASE_TYPE_IP_COMPLAINT));
-  next (wizard);
   paste_start = g_get_monotonic_time ();
   _desk_intake_wizard_paste_notice (wizard, text->str);
   /* No button: the paste is read by itself after a short pause. */

@@ -341,10 +341,12 @@ test_create_case (Fixture *f, gconstpointer data)
   items = desk_checklist_list (f->store, desk_case_get_id (kase), &error);
   g_assert_cmpuint (items->len, ==, n);
   timeline = desk_store_list_timeline (f->store, desk_case_get_id (kase), &error);
-  g_assert_cmpuint (timeline->len, ==, 2);
+  /* Created; the saved notice provides the notice item; how it was made. */
+  g_assert_cmpuint (timeline->len, ==, 3);
   g_assert_cmpstr (((DeskTimelineEntry *)timeline->pdata[0])->kind, ==, "created");
-  g_assert_cmpstr (((DeskTimelineEntry *)timeline->pdata[1])->kind, ==, "note");
-  g_assert_nonnull (strstr (((DeskTimelineEntry *)timeline->pdata[1])->text, "AliExpress"));
+  g_assert_cmpstr (((DeskTimelineEntry *)timeline->pdata[1])->kind, ==, "checklist");
+  g_assert_cmpstr (((DeskTimelineEntry *)timeline->pdata[2])->kind, ==, "note");
+  g_assert_true (g_str_has_prefix (((DeskTimelineEntry *)timeline->pdata[2])->text, "Created from the command line."));
   stored = desk_store_get_case (f->store, desk_case_get_id (kase), &error);
   g_assert_cmpstr (desk_case_get_notice_text (stored), ==, text);
   g_assert_cmpstr (desk_case_get_rule_pack_version (stored), ==,
@@ -459,8 +461,8 @@ test_snapshot (Fixture *f, gconstpointer data)
   g_assert_nonnull (desk_case_snapshot_find_evidence (snap, desk_evidence_get_id (evidence)));
   g_assert_null (desk_case_snapshot_find_evidence (snap, 424242));
   g_assert_cmpuint (desk_case_snapshot_get_attempts (snap)->len, ==, 1);
-  /* created, the intake note, the attempt */
-  g_assert_cmpuint (desk_case_snapshot_get_timeline (snap)->len, ==, 3);
+  /* created, the notice item provided, the intake note, the file added, the attempt */
+  g_assert_cmpuint (desk_case_snapshot_get_timeline (snap)->len, ==, 5);
   g_assert_null (desk_case_snapshot_get_part (snap, "no-such-part"));
 
   /* Immutable: later changes do not reach a snapshot already taken. */

@@ -504,7 +504,7 @@ test_minimal_accessors (void)
   g_assert_cmpuint (desk_case_rules_get_n_letter_notes (rules), ==, 0);
 
   citation = desk_rule_pack_format_citation (pack, desk_case_rules_get_deadline (rules));
-  g_assert_cmpstr (citation, ==, "Rule: Shopee rules v1.0 (your pack, effective 2026-03-12); source: seed 001, “Test article”. Verify the deadline.");
+  g_assert_cmpstr (citation, ==, "Source: “Test article”, in Shopee rules v1.0 (your pack, effective 2026-03-12). Verify the deadline.");
 }
 
 static void

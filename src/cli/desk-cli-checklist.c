@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "desk-attempts.h"
+#include "desk-submission.h"
 #include "desk-checklist.h"
 #include "desk-cli.h"
 #include "desk-util.h"
@@ -157,8 +158,10 @@ print_pack_header (DeskRulePack *pack,
 }
 
 static void
-print_requirement (DeskEvidenceRequirement *req)
+print_requirement (DeskRulePack            *pack,
+                   DeskEvidenceRequirement *req)
 {
+  g_autofree char *sources = desk_rule_pack_describe_sources (pack, desk_evidence_requirement_get_source (req));
   g_autofree char *formats = g_strjoinv (", ", (char **)desk_evidence_requirement_get_formats (req));
 
   printf ("    %s %s\n", _ ("Why:"), desk_evidence_requirement_get_why (req, DESK_RULE_LANGUAGE_CURRENT));
@@ -166,7 +169,7 @@ print_requirement (DeskEvidenceRequirement *req)
     printf ("    %s %s\n", _ ("Pitfall:"), desk_evidence_requirement_get_pitfall (req, i, DESK_RULE_LANGUAGE_CURRENT));
   if (*formats)
     printf ("    %s %s\n", _ ("Accepted formats:"), formats);
-  printf ("    %s %s\n", _ ("Source:"), desk_evidence_requirement_get_source (req));
+  printf ("    %s %s\n", _ ("Source:"), sources);
 }
 
 static void
@@ -184,7 +187,7 @@ print_item (DeskChecklistItem *item,
   /* Translators: the id to pass to “checklist ID --set ITEM STATE” */
   printf ("    %s %s\n", _ ("Item:"), item->item_id);
   if (req)
-    print_requirement (req);
+    print_requirement (pack, req);
   if (item->note && *item->note)
     printf ("    %s %s\n", _ ("Note:"), item->note);
   if (item->n_evidence > 0)
@@ -308,7 +311,7 @@ print_checklist (DeskCase     *kase,
   printf (_ ("Evidence checklist of case %s: %s\n"), id, desk_case_get_title (kase));
   if (items->len == 0 || pack == NULL)
     {
-      printf ("%s\n", _ ("This case has no checklist: no rule pack lists this platform and case type."));
+      printf ("%s\n", _ ("This case has no checklist: Appeal Desk knows no evidence list for this platform and kind of case."));
       return;
     }
   print_pack_header (pack, kase);
@@ -433,18 +436,42 @@ guard_level_id (DeskGuardLevel level)
 }
 
 static void
-print_verdict (DeskGuardVerdict *verdict)
+print_list (const char        *heading,
+            const char *const *labels)
 {
-  guint n = desk_guard_verdict_get_n_findings (verdict);
+  if (labels[0] == NULL)
+    return;
+  printf ("%s\n", heading);
+  for (guint i = 0; labels[i]; i++)
+    printf ("  • %s\n", labels[i]);
+}
 
-  if (n == 0)
-    {
-      printf ("%s\n", _ ("The attempt guard found nothing against this appeal."));
-      return;
-    }
+static void
+print_check (DeskSubmissionCheck *check)
+{
+  DeskGuardVerdict *verdict = desk_submission_check_get_verdict (check);
+  guint             n = verdict ? desk_guard_verdict_get_n_findings (verdict) : 0;
+
   for (guint i = 0; i < n; i++)
     printf ("%s: %s\n", guard_level_label (desk_guard_verdict_get_finding_level (verdict, i)),
             desk_guard_verdict_get_finding_message (verdict, i));
+  print_list (_ ("Required evidence still missing:"), desk_submission_check_get_missing (check));
+  print_list (_ ("Evidence that needs attention:"), desk_submission_check_get_needs_attention (check));
+  if (n == 0 && desk_submission_check_get_missing (check)[0] == NULL
+      && desk_submission_check_get_needs_attention (check)[0] == NULL)
+    printf ("%s\n", _ ("Nothing speaks against this appeal: the platform’s appeal limits allow it and no required evidence is missing."));
+}
+
+static void
+strv_to_json (JsonBuilder       *b,
+              const char        *name,
+              const char *const *labels)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; labels[i]; i++)
+    json_builder_add_string_value (b, labels[i]);
+  json_builder_end_array (b);
 }
 
 static void
@@ -473,14 +500,17 @@ verdict_to_json (JsonBuilder      *b,
 }
 
 static void
-print_attempt_json (DeskGuardVerdict *verdict,
-                    gint64            recorded_id)
+print_attempt_json (DeskSubmissionCheck *check,
+                    gint64               recorded_id)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
+  DeskGuardVerdict *verdict = desk_submission_check_get_verdict (check);
 
   json_builder_begin_object (b);
   if (verdict)
     verdict_to_json (b, verdict);
+  strv_to_json (b, "missing_required", desk_submission_check_get_missing (check));
+  strv_to_json (b, "needs_attention", desk_submission_check_get_needs_attention (check));
   json_builder_set_member_name (b, "recorded");
   json_builder_add_boolean_value (b, recorded_id > 0);
   json_builder_set_member_name (b, "attempt_id");
@@ -514,6 +544,7 @@ typedef struct
 {
   char    *product;
   char    *note;
+  char    *ticket;
   gboolean test_report;
   gboolean dry_run;
   gboolean force;
@@ -521,25 +552,26 @@ typedef struct
 } AttemptOptions;
 
 static int
-record_attempt (DeskCliContext   *ctx,
-                DeskCase         *kase,
-                AttemptOptions   *o,
-                DeskGuardVerdict *verdict,
-                GError          **error)
+record_attempt (DeskCliContext      *ctx,
+                DeskCase            *kase,
+                AttemptOptions      *o,
+                DeskSubmissionCheck *check,
+                GError             **error)
 {
-  gboolean stop = verdict && desk_guard_verdict_get_level (verdict) == DESK_GUARD_LEVEL_STOP;
-  gint64   id = 0;
+  gboolean       stop = desk_submission_check_get_level (check) == DESK_GUARD_LEVEL_STOP;
+  DeskSubmission submission = { o->product, o->test_report, o->ticket, o->note, NULL };
+  gint64         id = 0;
 
   if (!o->dry_run && (!stop || o->force))
     {
-      id = desk_attempts_record (ctx->store, kase, o->product, o->test_report, NULL, o->note, error);
+      id = desk_submission_record (ctx->session, kase, &submission, error);
       if (id == 0)
         return DESK_CLI_EXIT_FAILED;
     }
   if (ctx->json)
-    print_attempt_json (verdict, id);
+    print_attempt_json (check, id);
   else if (id > 0)
-    printf ("%s\n", _ ("Appeal attempt recorded."));
+    printf ("%s\n", _ ("Appeal attempt recorded. The case is now “Submitted”: it waits for the platform’s reply."));
   else if (stop && !o->dry_run)
     g_printerr ("%s\n", _ ("Not recorded: the platform punishes this step. Run again with --force to record it anyway."));
   return stop && id == 0 ? DESK_CLI_EXIT_FAILED : 0;
@@ -551,20 +583,20 @@ check_and_record (DeskCliContext *ctx,
                   AttemptOptions *o,
                   GError        **error)
 {
-  g_autoptr (DeskGuardVerdict) verdict = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  DeskRulePack *pack = pack_for (ctx, kase);
+  g_autoptr (DeskSubmissionCheck) check = NULL;
+  DeskSubmission submission = { NULL, o->test_report, o->ticket, o->note, NULL };
 
   ctx->json |= o->json;
   if (!choose_product (kase, &o->product, error))
     return DESK_CLI_EXIT_USAGE;
-  if (pack == NULL)
-    g_printerr ("%s\n", _ ("No rule pack for this platform: the attempt guard cannot check this appeal."));
-  else if (!(verdict = desk_attempts_check (ctx->store, pack, kase, o->product, o->test_report, now, error)))
+  submission.product_id = o->product;
+  if (pack_for (ctx, kase) == NULL)
+    g_printerr ("%s\n", _ ("Appeal Desk has no rules for this platform, so it cannot check this appeal against the platform’s limits."));
+  if (!(check = desk_submission_check (ctx->session, kase, &submission, error)))
     return DESK_CLI_EXIT_FAILED;
-  if (verdict && !ctx->json)
-    print_verdict (verdict);
-  return record_attempt (ctx, kase, o, verdict, error);
+  if (!ctx->json)
+    print_check (check);
+  return record_attempt (ctx, kase, o, check, error);
 }
 
 int
@@ -576,7 +608,8 @@ desk_cli_attempt (DeskCliContext *ctx,
       { "product", 'p', 0, G_OPTION_ARG_STRING, &o.product, N_ ("The product ID the appeal is for"), N_ ("ID") },
       { "test-report", 0, 0, G_OPTION_ARG_NONE, &o.test_report, N_ ("A third-party test report (e.g. SGS) is attached"), NULL },
       { "note", 'n', 0, G_OPTION_ARG_STRING, &o.note, N_ ("A note for the attempt"), N_ ("TEXT") },
-      { "dry-run", 0, 0, G_OPTION_ARG_NONE, &o.dry_run, N_ ("Only run the attempt guard; record nothing (exit 1 if it says stop)"), NULL },
+      { "ticket", 't', 0, G_OPTION_ARG_STRING, &o.ticket, N_ ("The number the platform gave the appeal (ticket or appeal ID)"), N_ ("NUMBER") },
+      { "dry-run", 0, 0, G_OPTION_ARG_NONE, &o.dry_run, N_ ("Only check the appeal against the platform’s limits; record nothing (exit 1 if the platform punishes it)"), NULL },
       { "force", 'f', 0, G_OPTION_ARG_NONE, &o.force, N_ ("Record even a step the platform punishes"), NULL },
       { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_ ("Print JSON"), NULL },
       { NULL }
@@ -584,7 +617,7 @@ desk_cli_attempt (DeskCliContext *ctx,
   g_autoptr (DeskCase) kase = NULL;
   int status;
 
-  if (!desk_cli_parse (ctx, _ ("ID"), _ ("Record an appeal attempt after the attempt guard checked it."), entries, error))
+  if (!desk_cli_parse (ctx, _ ("ID"), _ ("Record that you submitted an appeal, after checking it against the platform’s appeal limits and the checklist. The case becomes “Submitted”."), entries, error))
     status = DESK_CLI_EXIT_USAGE;
   else if (ctx->argc != 2)
     status = usage (error, _ ("Give one case number."));
@@ -595,6 +628,7 @@ desk_cli_attempt (DeskCliContext *ctx,
     }
   g_free (o.product);
   g_free (o.note);
+  g_free (o.ticket);
   return status;
 }
 
@@ -622,6 +656,8 @@ print_attempts_json (GPtrArray *records)
       json_builder_add_boolean_value (b, r->has_test_report);
       json_builder_set_member_name (b, "note");
       json_builder_add_string_value (b, r->note);
+      json_builder_set_member_name (b, "ticket");
+      json_builder_add_string_value (b, r->ticket);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -638,10 +674,15 @@ print_attempts (GPtrArray *records)
       DeskAttemptRecord *r = records->pdata[i];
       g_autofree char   *at = desk_time_format_local (r->attempted_at);
 
-      printf ("%-4" G_GINT64_FORMAT " %s  %s%s%s%s\n", r->id, at,
+      g_autofree char *ticket = *r->ticket
+                                    /* Translators: in the attempt list; %s is the platform's ticket number */
+                                    ? g_strdup_printf (_ ("  ticket %s"), r->ticket)
+                                    : g_strdup ("");
+
+      printf ("%-4" G_GINT64_FORMAT " %s  %s%s%s%s%s\n", r->id, at,
               *r->product_id ? r->product_id : "—",
               r->has_test_report ? _ ("  (test report)") : "",
-              *r->note ? "  " : "", r->note);
+              ticket, *r->note ? "  " : "", r->note);
     }
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "desk-cli.h"
+#include "desk-demo-documents.h"
 #include "desk-util.h"
 
 static gboolean
@@ -89,7 +90,8 @@ desk_cli_demo (DeskCliContext *ctx,
       if (!desk_store_insert_case (ctx->store, kase, error)
           || !desk_cli_checklist_demo (ctx, kase, i, error)
           || !desk_cli_tracking_demo (ctx, kase, i, now, error)
-          || !desk_cli_demo_chain (ctx, kase, error))
+          || !desk_cli_demo_chain (ctx, kase, error)
+          || desk_demo_add_documents (ctx->store, kase, error) < 0)
         return DESK_CLI_EXIT_FAILED;
     }
   printf (g_dngettext (GETTEXT_PACKAGE, "Added %u demo case.\n", "Added %u demo cases.\n", n), n);

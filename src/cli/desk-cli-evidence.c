@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "desk-cli.h"
+#include "desk-evidence-export.h"
 #include "desk-evidence-store.h"
 #include "desk-util.h"
 
@@ -284,6 +285,38 @@ evidence_remove (DeskCliContext *ctx,
   return 0;
 }
 
+static int
+evidence_save (DeskCliContext *ctx,
+               GError        **error)
+{
+  g_autoptr (DeskEvidence) evidence = NULL;
+  g_autoptr (GFile) dest = NULL;
+  g_autofree char *where = NULL;
+
+  if (!desk_cli_parse (ctx, _ ("ITEM DEST"), _ ("Save a copy of evidence ITEM (number or SHA-256 prefix) under its original name into folder DEST, or as file DEST."), NULL, error))
+    return DESK_CLI_EXIT_USAGE;
+  if (ctx->argc != 3)
+    return usage (error, _ ("Give an evidence item and where to save it.")), DESK_CLI_EXIT_USAGE;
+  if (!(evidence = desk_evidence_lookup (ctx->store, ctx->argv[1], error)))
+    return DESK_CLI_EXIT_FAILED;
+  dest = g_file_new_for_commandline_arg (ctx->argv[2]);
+  if (g_file_query_file_type (dest, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *name = desk_evidence_export_name (evidence);
+      GFile           *child = g_file_get_child (dest, name);
+
+      g_object_unref (dest);
+      dest = child;
+    }
+  if (!desk_evidence_save_copy (ctx->store, evidence, dest, NULL, error))
+    return DESK_CLI_EXIT_FAILED;
+  where = g_file_get_parse_name (dest);
+  if (!ctx->json)
+    /* Translators: %s is a file path */
+    printf (_ ("Saved a copy as %s\n"), where);
+  return 0;
+}
+
 int
 desk_cli_evidence (DeskCliContext *ctx,
                    GError        **error)
@@ -300,10 +333,12 @@ desk_cli_evidence (DeskCliContext *ctx,
     status = evidence_list (&sub, error);
   else if (g_strcmp0 (verb, "remove") == 0)
     status = evidence_remove (&sub, error);
+  else if (g_strcmp0 (verb, "save") == 0)
+    status = evidence_save (&sub, error);
   else
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, "%s",
-                   _ ("Usage: appeal-desk-cli evidence add ID FILE… | add --library FILE… | list [ID] [--json] | remove ID ITEM"));
+                   _ ("Usage: appeal-desk-cli evidence add ID FILE… | add --library FILE… | list [ID] [--json] | remove ID ITEM | save ITEM DEST"));
       return DESK_CLI_EXIT_USAGE;
     }
   return status;

@@ -14,6 +14,7 @@
 #include "desk-checklist.h"
 #include "desk-cli.h"
 #include "desk-evidence-store.h"
+#include "desk-util.h"
 
 typedef struct
 {
@@ -30,7 +31,7 @@ static const Command commands[] = {
   { "delete", desk_cli_delete, N_ ("Delete a case") },
   { "demo", desk_cli_demo, N_ ("Add realistic demo cases") },
   { "checklist", desk_cli_checklist, N_ ("Show a case’s evidence checklist or set an item’s state") },
-  { "attempt", desk_cli_attempt, N_ ("Check an appeal attempt with the attempt guard and record it") },
+  { "attempt", desk_cli_attempt, N_ ("Record a submitted appeal, after checking it against the platform’s limits") },
   { "attempts", desk_cli_attempts, N_ ("List a case’s appeal attempts") },
   { "evidence", desk_cli_evidence, N_ ("Add, list or remove evidence files") },
   { "decode", desk_cli_decode, N_ ("Show what is read from a notice, without creating a case") },
@@ -278,7 +279,7 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("APPEAL_DESK_LOCALEDIR") ? g_getenv ("APPEAL_DESK_LOCALEDIR") : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, desk_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -16,6 +16,9 @@ typedef struct
   DeskGuardLevel level;
   const char    *rule; /* static */
   char          *message;
+  char          *title;  /* what to do, short: "Wait until 2 Dec 20:02 …" */
+  char          *reason; /* one sentence why */
+  char          *source; /* where the rule comes from */
 } Finding;
 
 struct _DeskGuardVerdict
@@ -84,7 +87,12 @@ G_DEFINE_BOXED_TYPE (DeskGuardVerdict, desk_guard_verdict, desk_guard_verdict_re
 static void
 finding_clear (gpointer data)
 {
-  g_free (((Finding *)data)->message);
+  Finding *finding = data;
+
+  g_free (finding->message);
+  g_free (finding->title);
+  g_free (finding->reason);
+  g_free (finding->source);
 }
 
 static DeskGuardVerdict *
@@ -174,6 +182,33 @@ desk_guard_verdict_get_finding_message (DeskGuardVerdict *verdict,
   return finding ? finding->message : NULL;
 }
 
+const char *
+desk_guard_verdict_get_finding_title (DeskGuardVerdict *verdict,
+                                      guint             index)
+{
+  Finding *finding = finding_at (verdict, index);
+
+  return finding ? finding->title : NULL;
+}
+
+const char *
+desk_guard_verdict_get_finding_reason (DeskGuardVerdict *verdict,
+                                       guint             index)
+{
+  Finding *finding = finding_at (verdict, index);
+
+  return finding ? finding->reason : NULL;
+}
+
+const char *
+desk_guard_verdict_get_finding_source (DeskGuardVerdict *verdict,
+                                       guint             index)
+{
+  Finding *finding = finding_at (verdict, index);
+
+  return finding ? finding->source : NULL;
+}
+
 int
 desk_guard_verdict_find (DeskGuardVerdict *verdict,
                          const char       *rule_id)
@@ -222,20 +257,25 @@ level_for (const DeskRuleFigure *figure)
              : DESK_GUARD_LEVEL_WARN;
 }
 
-/* @text + the pack's note for the rule + the citation. Takes @text. */
+/* The full message is @text + the pack's note for the rule + the citation;
+ * @title and @reason are the short form the GUI shows, the note and the
+ * citation go behind a link. Takes @title, @reason and @text. */
 static void
 add_finding (Guard                *guard,
              DeskGuardLevel        level,
              const char           *rule,
              const DeskRuleFigure *figure,
+             char                 *title,
+             char                 *reason,
              char                 *text)
 {
   g_autofree char *owned = text;
   g_autofree char *citation = desk_rule_pack_format_citation (guard->pack, figure);
   const char      *note = desk_rule_figure_get_note (figure, DESK_RULE_LANGUAGE_CURRENT);
-  Finding          finding = { level, rule, NULL };
+  Finding          finding = { level, rule, NULL, title, reason, NULL };
 
   finding.message = g_strjoin (" ", owned, note ? note : citation, note ? citation : NULL, NULL);
+  finding.source = note ? g_strjoin (" ", note, citation, NULL) : g_steal_pointer (&citation);
   g_array_append_val (guard->verdict->findings, finding);
 }
 
@@ -299,6 +339,13 @@ check_max_attempts (Guard *guard)
   number = n_attempts (guard) + 1;
   if (number > max)
     add_finding (guard, level_for (figure), DESK_GUARD_RULE_MAX_ATTEMPTS, figure,
+                 g_strdup (_ ("Do not appeal this issue again")),
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               /* Translators: "AliExpress accepts at most 3 appeals on one issue and this would be appeal 4: ask …" */
+                                               "%s accepts at most %u appeal on one issue and this would be appeal %u: ask the platform’s support why it was rejected instead.",
+                                               "%s accepts at most %u appeals on one issue and this would be appeal %u: ask the platform’s support why it was rejected instead.",
+                                               max),
+                                  guard->platform, max, number),
                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                /* Translators: "This would be appeal 4 on this issue, but AliExpress accepts at most 3 appeals on one issue." */
                                                "This would be appeal %u on this issue, but %s accepts at most %u appeal on one issue. Do not submit it: ask the platform’s support for the exact rejection reason and strengthen the evidence instead.",
@@ -307,6 +354,11 @@ check_max_attempts (Guard *guard)
                                   number, guard->platform, max));
   else if (number == max)
     add_finding (guard, DESK_GUARD_LEVEL_INFO, DESK_GUARD_RULE_MAX_ATTEMPTS, figure,
+                 g_strdup (_ ("This is your last appeal on this issue: make it complete")),
+                 /* Translators: "AliExpress accepts 3 appeals on one issue." */
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s accepts %u appeal on one issue.",
+                                               "%s accepts %u appeals on one issue.", max),
+                                  guard->platform, max),
                  /* Translators: "This is appeal 3 of the 3 that AliExpress accepts on one issue: …" */
                  g_strdup_printf (_ ("This is appeal %u of the %u that %s accepts on one issue: make it complete before you submit it."),
                                   number, max, guard->platform));
@@ -327,6 +379,7 @@ check_product_cooldown (Guard *guard)
   g_autoptr (GDateTime) until = NULL;
   g_autofree char *ago = NULL;
   g_autofree char *until_text = NULL;
+  g_autofree char *until_short = NULL;
   guint            hours;
 
   if (figure == NULL)
@@ -346,7 +399,16 @@ check_product_cooldown (Guard *guard)
     return;
   ago = format_duration (g_date_time_difference (now (guard), last));
   until_text = desk_time_format_local (until);
+  until_short = desk_time_format_short (until);
   add_finding (guard, level_for (figure), DESK_GUARD_RULE_PRODUCT_COOLDOWN, figure,
+               /* Translators: %s is a short date and time, "2 Dec 20:02" */
+               g_strdup_printf (_ ("Wait until %s to appeal this product again"), until_short),
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: "Joom accepts one appeal per product every 72 hours; this product was appealed 20 h 0 min ago." */
+                                             "%s accepts one appeal per product every %u hour; this product was appealed %s ago.",
+                                             "%s accepts one appeal per product every %u hours; this product was appealed %s ago.",
+                                             hours),
+                                guard->platform, hours, ago),
                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              /* Translators: "Product 1234 was appealed 20 h 0 min ago; Joom accepts one appeal per product every 72 hours. Wait until 2026-03-15 10:00." */
                                              "Product %s was appealed %s ago; %s accepts one appeal per product every %u hour. Wait until %s.",
@@ -369,6 +431,13 @@ check_second_window (Guard                *guard,
     return;
   closes_text = desk_time_format_local (closes);
   add_finding (guard, level_for (figure), DESK_GUARD_RULE_SECOND_APPEAL_WINDOW, figure,
+               g_strdup (_ ("Do not appeal again: contact the platform’s support instead")),
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: "Shopee accepts a further appeal only within 15 days of the first rejection; that time ended on 2026-03-18 10:00." */
+                                             "%s accepts a further appeal only within %u day of the first rejection; that time ended on %s.",
+                                             "%s accepts a further appeal only within %u days of the first rejection; that time ended on %s.",
+                                             days),
+                                guard->platform, days, closes_text),
                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              /* Translators: "The window for a further appeal closed on 2026-03-18 10:00: Shopee accepts one only within 15 days of the first rejection." */
                                              "The window for a further appeal closed on %s: %s accepts one only within %u day of the first rejection. Another appeal will not be accepted; contact the platform’s support instead.",
@@ -388,6 +457,10 @@ check_second_requirement (Guard                *guard,
     return;
   req = desk_case_rules_find_evidence (guard->rules, requires);
   add_finding (guard, level_for (figure), DESK_GUARD_RULE_SECOND_APPEAL_REQUIREMENT, figure,
+               /* Translators: %s is an evidence item, "Third-party test report" */
+               g_strdup_printf (_ ("Attach “%s” before you appeal again"),
+                                desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_CURRENT)),
+               g_strdup (desk_case_rules_get_second_appeal_requirement (guard->rules, DESK_RULE_LANGUAGE_CURRENT)),
                /* Translators: "A further appeal on Shopee needs: <requirement text> Attach “Third-party test report” before you submit." */
                g_strdup_printf (_ ("A further appeal on %s needs: %s Attach “%s” before you submit it."),
                                 guard->platform,
@@ -424,6 +497,10 @@ check_duplicate_case (Guard *guard)
   if (existing == NULL || g_strcmp0 (guard->planned->platform_case_id, existing) == 0)
     return;
   add_finding (guard, level_for (figure), DESK_GUARD_RULE_DUPLICATE_CASE, figure,
+               /* Translators: %s is the platform's case ID */
+               g_strdup_printf (_ ("Add to case %s instead of opening a new one"), existing),
+               /* Translators: %s is a platform, "Joom" */
+               g_strdup_printf (_ ("%s throttles several case IDs for one matter."), guard->platform),
                /* Translators: "This matter already has case ID 778899 on Joom. Add to that case …" */
                g_strdup_printf (_ ("This matter already has case ID %s on %s. Add to that case instead of opening another one: several case IDs for one matter are throttled."),
                                 existing, guard->platform));

@@ -82,6 +82,15 @@ const char    *desk_guard_verdict_get_finding_rule (DeskGuardVerdict *verdict,
                                                     guint             index);
 const char    *desk_guard_verdict_get_finding_message (DeskGuardVerdict *verdict,
                                                        guint             index);
+/* The short form for a dialog: what to do ("Wait until 2 Dec 20:02 to
+ * appeal this product again"), one sentence why, and where the rule comes
+ * from (the pack's note, source titles and verify note). */
+const char *desk_guard_verdict_get_finding_title (DeskGuardVerdict *verdict,
+                                                  guint             index);
+const char *desk_guard_verdict_get_finding_reason (DeskGuardVerdict *verdict,
+                                                   guint             index);
+const char *desk_guard_verdict_get_finding_source (DeskGuardVerdict *verdict,
+                                                   guint             index);
 /* The finding for @rule_id, as its index, or -1. */
 int desk_guard_verdict_find (DeskGuardVerdict *verdict,
                              const char       *rule_id);

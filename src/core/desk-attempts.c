@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-attempts.h"
+#include "desk-attempts-private.h"
 #include "desk-reply.h"
 #include "desk-timeline.h"
 #include "desk-store-private.h"
@@ -24,6 +25,7 @@ desk_attempt_record_copy (const DeskAttemptRecord *record)
   copy->attempted_at = record->attempted_at ? g_date_time_ref (record->attempted_at) : NULL;
   copy->platform_case_id = g_strdup (record->platform_case_id);
   copy->note = g_strdup (record->note);
+  copy->ticket = g_strdup (record->ticket);
   return copy;
 }
 
@@ -36,12 +38,13 @@ desk_attempt_record_free (DeskAttemptRecord *record)
   g_clear_pointer (&record->attempted_at, g_date_time_unref);
   g_free (record->platform_case_id);
   g_free (record->note);
+  g_free (record->ticket);
   g_free (record);
 }
 
-static char *
-timeline_text (const char *product_id,
-               gboolean    has_test_report)
+char *
+_desk_attempts_timeline_text (const char *product_id,
+                              gboolean    has_test_report)
 {
   if (product_id && *product_id)
     return has_test_report
@@ -53,18 +56,19 @@ timeline_text (const char *product_id,
                                    : _ ("Appeal submitted"));
 }
 
-static gint64
-insert_attempt (DeskStore  *store,
-                DeskCase   *kase,
-                const char *product_id,
-                gboolean    has_test_report,
-                GDateTime  *at,
-                const char *note,
-                GError    **error)
+gint64
+_desk_attempts_insert (DeskStore  *store,
+                       DeskCase   *kase,
+                       const char *product_id,
+                       gboolean    has_test_report,
+                       GDateTime  *at,
+                       const char *note,
+                       const char *ticket,
+                       GError    **error)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (store,
                                             "INSERT INTO appeal_attempts (case_id, product_id, attempted_at, platform_case_id,"
-                                            " has_test_report, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                            " has_test_report, note, ticket) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                             error);
 
   if (stmt == NULL)
@@ -75,6 +79,7 @@ insert_attempt (DeskStore  *store,
   sqlite3_bind_text (stmt, 4, desk_case_get_platform_case_id (kase), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 5, has_test_report != FALSE);
   sqlite3_bind_text (stmt, 6, note ? note : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, ticket ? ticket : "", -1, SQLITE_TRANSIENT);
   if (!_desk_store_step_done (store, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (_desk_store_get_db (store));
@@ -90,7 +95,7 @@ desk_attempts_record (DeskStore  *store,
                       GError    **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *text = timeline_text (product_id, has_test_report);
+  g_autofree char *text = _desk_attempts_timeline_text (product_id, has_test_report);
   g_autoptr (DeskStoreTxn) txn = NULL;
   gint64 id;
 
@@ -99,7 +104,7 @@ desk_attempts_record (DeskStore  *store,
 
   if (!(txn = _desk_store_txn_begin (store, error)))
     return 0;
-  id = insert_attempt (store, kase, product_id, has_test_report, at ? at : now, note, error);
+  id = _desk_attempts_insert (store, kase, product_id, has_test_report, at ? at : now, note, NULL, error);
   /* Logged when the appeal was made, which may be earlier than now. */
   if (id == 0 || desk_timeline_add (store, desk_case_get_id (kase), DESK_TIMELINE_SUBMITTED, at ? at : now, text, NULL, NULL, error) == 0)
     return 0;
@@ -119,6 +124,7 @@ record_from_row (sqlite3_stmt *stmt)
   record->platform_case_id = _desk_store_column_dup (stmt, _desk_store_column (stmt, "platform_case_id"));
   record->has_test_report = sqlite3_column_int (stmt, _desk_store_column (stmt, "has_test_report")) != 0;
   record->note = _desk_store_column_dup (stmt, _desk_store_column (stmt, "note"));
+  record->ticket = _desk_store_column_dup (stmt, _desk_store_column (stmt, "ticket"));
   return record;
 }
 
@@ -133,7 +139,7 @@ desk_attempts_list (DeskStore *store,
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   stmt = _desk_store_prepare (store,
-                              "SELECT id, case_id, product_id, attempted_at, platform_case_id, has_test_report, note"
+                              "SELECT id, case_id, product_id, attempted_at, platform_case_id, has_test_report, note, ticket"
                               " FROM appeal_attempts WHERE case_id = ?1 ORDER BY attempted_at, id",
                               error);
   if (stmt == NULL)

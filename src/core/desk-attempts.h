@@ -22,6 +22,7 @@ typedef struct
   char      *platform_case_id; /* the case's platform id when recorded */
   gboolean   has_test_report;  /* a third-party test report was attached */
   char      *note;
+  char      *ticket; /* the platform's number for this appeal, or "" */
 } DeskAttemptRecord;
 
 #define DESK_TYPE_ATTEMPT_RECORD (desk_attempt_record_get_type ())

@@ -251,6 +251,24 @@ insert_items (DeskStore *store,
   return TRUE;
 }
 
+/* The notice pasted when the case was made is kept with the case: its
+ * checklist item is not missing. Only a "missing" item changes. */
+static gboolean
+mark_notice_kept (DeskStore *store,
+                  DeskCase  *kase,
+                  GError   **error)
+{
+  g_autoptr (DeskChecklistItem) item = NULL;
+
+  if (!desk_case_has_notice_text (kase) || *desk_case_get_notice_text (kase) == '\0')
+    return TRUE;
+  item = desk_checklist_find_item (store, desk_case_get_id (kase), DESK_CHECKLIST_NOTICE_ITEM, NULL);
+  if (item == NULL || item->state != DESK_CHECKLIST_MISSING)
+    return TRUE;
+  return desk_checklist_set_state (store, item->id, DESK_CHECKLIST_PROVIDED,
+                                   _ ("The notice text is kept with the case (see Platform Notice)."), error);
+}
+
 gboolean
 desk_checklist_create_from_pack (DeskStore    *store,
                                  DeskRulePack *pack,
@@ -280,6 +298,7 @@ desk_checklist_create_from_pack (DeskStore    *store,
     return FALSE;
   desk_case_set_rule_pack_version (kase, desk_rule_pack_get_pack_version (pack));
   if (!insert_items (store, desk_case_get_id (kase), requirements, error)
+      || !mark_notice_kept (store, kase, error)
       || !desk_store_update_case (store, kase, error))
     return FALSE;
   _desk_store_notify (store, "checklist", desk_case_get_id (kase));
@@ -346,6 +365,65 @@ notify_item (DeskStore *store,
   return TRUE;
 }
 
+/* The built-in pack of @platform, loaded once: the store knows no rule
+ * registry (the session does), and a timeline line only needs the label. */
+DeskRulePack *
+_desk_checklist_builtin_pack (DeskPlatform platform)
+{
+  static GHashTable *packs;
+  G_LOCK_DEFINE_STATIC (packs);
+  DeskRulePack *pack;
+
+  G_LOCK (packs);
+  if (packs == NULL)
+    packs = g_hash_table_new (NULL, NULL);
+  if (!(pack = g_hash_table_lookup (packs, GINT_TO_POINTER (platform)))
+      && (pack = desk_rule_pack_load_builtin (platform, NULL)))
+    g_hash_table_insert (packs, GINT_TO_POINTER (platform), pack);
+  G_UNLOCK (packs);
+  return pack;
+}
+
+char *
+desk_checklist_item_dup_label (DeskStore               *store,
+                               const DeskChecklistItem *item)
+{
+  g_autoptr (DeskCase) kase = NULL;
+  DeskRulePack            *pack = NULL;
+  DeskEvidenceRequirement *req = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+  if ((kase = _desk_store_get_case_summary (store, item->case_id, NULL)))
+    pack = _desk_checklist_builtin_pack (desk_case_get_platform (kase));
+  if (pack)
+    req = desk_checklist_item_get_requirement (item, pack, desk_case_get_case_type (kase));
+  return g_strdup (req ? desk_evidence_requirement_get_label (req, DESK_RULE_LANGUAGE_CURRENT) : item->item_id);
+}
+
+/* "“Brand authorization”: Needs attention — the scan is blurry" */
+static gboolean
+log_state (DeskStore         *store,
+           gint64             checklist_item_id,
+           DeskChecklistState state,
+           const char        *note,
+           GError           **error)
+{
+  g_autoptr (DeskChecklistItem) item = desk_checklist_get_item (store, checklist_item_id, error);
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  label = desk_checklist_item_dup_label (store, item);
+  text = note && *note
+             /* Translators: timeline entry: checklist item, its new state and the seller's note */
+             ? g_strdup_printf (_ ("“%s”: %s — %s"), label, desk_checklist_state_get_label (state), note)
+             /* Translators: timeline entry: checklist item and its new state */
+             : g_strdup_printf (_ ("“%s”: %s"), label, desk_checklist_state_get_label (state));
+  return desk_store_add_timeline_entry (store, item->case_id, "checklist", text, error);
+}
+
 gboolean
 desk_checklist_set_state (DeskStore         *store,
                           gint64             checklist_item_id,
@@ -353,12 +431,17 @@ desk_checklist_set_state (DeskStore         *store,
                           const char        *note,
                           GError           **error)
 {
+  g_autoptr (DeskChecklistItem) before = NULL;
   g_autoptr (DeskStoreTxn) txn = NULL;
+  gboolean      same;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (state <= DESK_CHECKLIST_NEEDS_ATTENTION, FALSE);
 
+  /* Setting what is already there is not news for the timeline. */
+  before = desk_checklist_get_item (store, checklist_item_id, NULL);
+  same = before && before->state == state && (note == NULL || g_strcmp0 (note, before->note) == 0);
   stmt = _desk_store_prepare (store,
                               "UPDATE checklist_items SET state = ?2, note = coalesce (?3, note) WHERE id = ?1", error);
   if (stmt == NULL || !(txn = _desk_store_txn_begin (store, error)))
@@ -370,7 +453,8 @@ desk_checklist_set_state (DeskStore         *store,
   else
     sqlite3_bind_null (stmt, 3);
   if (!_desk_store_step_done (store, stmt, error) || !check_changed (store, error)
-      || !notify_item (store, checklist_item_id, FALSE, error))
+      || !notify_item (store, checklist_item_id, FALSE, error)
+      || (!same && !log_state (store, checklist_item_id, state, note, error)))
     return FALSE;
   return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }

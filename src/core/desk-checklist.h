@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 
 #define DESK_CHECKLIST_ERROR (desk_checklist_error_quark ())
 
+/* The item every pack has for the platform's notice; creating a checklist
+ * for a case whose notice text is saved marks it provided. */
+#define DESK_CHECKLIST_NOTICE_ITEM "platform-notice"
+
 typedef enum
 {
   DESK_CHECKLIST_ERROR_NO_RULES,  /* no rule pack lists this platform × case type */
@@ -81,7 +85,12 @@ DeskChecklistItem *desk_checklist_find_item (DeskStore  *store,
                                              gint64      case_id,
                                              const char *item_id,
                                              GError    **error);
-/* Sets the state and, unless @note is NULL, the note. No store signal is
+/* The item's label in the current language, from the built-in rules of the
+ * case's platform (the item id when they do not have it). */
+char *desk_checklist_item_dup_label (DeskStore               *store,
+                                     const DeskChecklistItem *item);
+/* Sets the state and, unless @note is NULL, the note, and logs it in the
+ * case's timeline. No store signal is
  * emitted: the checklist is not part of DeskCase. */
 gboolean desk_checklist_set_state (DeskStore         *store,
                                    gint64             checklist_item_id,
@@ -115,6 +124,9 @@ GArray *desk_checklist_list_evidence (DeskStore *store,
 DeskEvidenceRequirement *desk_checklist_item_get_requirement (const DeskChecklistItem *item,
                                                               DeskRulePack            *pack,
                                                               DeskCaseType             case_type);
+
+/* Internal: the built-in pack of @platform, loaded once, or NULL. */
+DeskRulePack *_desk_checklist_builtin_pack (DeskPlatform platform);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskChecklistItem, desk_checklist_item_free)
 

@@ -91,6 +91,85 @@ add_image_warnings (DeskEvidence        *self,
                                 : g_strdup (_ ("This image carries no capture date, so Appeal Desk cannot prove when it was taken. Make sure the screenshot itself shows the date and time.")));
 }
 
+char *
+desk_evidence_describe_mismatch (DeskEvidence *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (DESK_IS_EVIDENCE (self), NULL);
+  if (!desk_evidence_get_name_mismatch (self))
+    return NULL;
+  name = desk_evidence_dup_display_name (self);
+  if (g_str_equal (desk_evidence_get_mime_type (self), "text/html"))
+    /* Translators: %s is a file name such as "certificate.pdf" */
+    return g_strdup_printf (_ ("“%s” is a web page, not the document its name promises: the browser probably saved an error or login page. Download the document again."),
+                            name);
+  /* Translators: %s is a file type such as "image/png" */
+  return g_strdup_printf (_ ("The file name’s extension does not match its content (%s). Rename it with the right extension before you submit, or the platform may refuse it."),
+                          desk_evidence_get_mime_type (self));
+}
+
+/* What the content is, as a format id of rule packs ("pdf", "jpg"). */
+static const char *
+format_of (DeskEvidence *self)
+{
+  static const struct
+  {
+    const char *mime;
+    const char *format;
+  } map[] = {
+    { "application/pdf", "pdf" },
+    { "image/png", "png" },
+    { "image/jpeg", "jpg" },
+    { "image/webp", "webp" },
+    { "text/plain", "txt" },
+    { "text/csv", "csv" },
+    { "message/rfc822", "eml" },
+    { "text/html", "html" },
+    { "video/mp4", "mp4" },
+    { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx" },
+    { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx" },
+  };
+  const char *mime = desk_evidence_get_mime_type (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_str_equal (mime, map[i].mime))
+      return map[i].format;
+  return NULL;
+}
+
+char *
+desk_evidence_check_format (DeskEvidence      *self,
+                            const char *const *formats)
+{
+  const char      *format;
+  g_autofree char *name = NULL;
+  g_autofree char *list = NULL;
+
+  g_return_val_if_fail (DESK_IS_EVIDENCE (self), NULL);
+  if (desk_evidence_get_name_mismatch (self))
+    return desk_evidence_describe_mismatch (self);
+  if (formats == NULL || formats[0] == NULL)
+    return NULL;
+  format = format_of (self);
+  if (format && (g_strv_contains (formats, format) || (g_str_equal (format, "jpg") && g_strv_contains (formats, "jpeg"))))
+    return NULL;
+  if (format == NULL)
+    {
+      /* Unknown content: trust the extension. */
+      const char      *dot = strrchr (desk_evidence_get_original_name (self), '.');
+      g_autofree char *ext = dot ? g_ascii_strdown (dot + 1, -1) : NULL;
+
+      if (ext && g_strv_contains (formats, ext))
+        return NULL;
+    }
+  name = desk_evidence_dup_display_name (self);
+  list = g_strjoinv (", ", (char **)formats);
+  /* Translators: "“scan.pdf” is a PDF file, but this item takes only: jpg, png. Convert it …" */
+  return g_strdup_printf (_ ("“%s” is a %s file, but this item takes only: %s. Convert it, or the platform may refuse it."),
+                          name, format ? format : desk_evidence_get_mime_type (self), list);
+}
+
 char **
 desk_evidence_get_warnings (DeskEvidence        *self,
                             const DeskCaseRules *rules)
@@ -105,9 +184,7 @@ desk_evidence_get_warnings (DeskEvidence        *self,
   else if (size > DESK_EVIDENCE_WARN_SIZE)
     g_ptr_array_add (out, g_strdup (_ ("This file is very large. Platform upload forms usually take a few megabytes: compress it or split it before you submit.")));
   if (desk_evidence_get_name_mismatch (self))
-    /* Translators: %s is a file type such as "image/png" */
-    g_ptr_array_add (out, g_strdup_printf (_ ("The file name’s extension does not match its content (%s). Rename it with the right extension before you submit, or the platform may refuse it."),
-                                           desk_evidence_get_mime_type (self)));
+    g_ptr_array_add (out, desk_evidence_describe_mismatch (self));
   switch (desk_evidence_get_kind (self))
     {
       case DESK_EVIDENCE_KIND_PDF:

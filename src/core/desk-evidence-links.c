@@ -230,6 +230,26 @@ drop_blob_after_commit (DeskStore *store,
     _desk_store_after_commit (store, drop_blob_cb, sha256, g_free);
 }
 
+/* A timeline entry "evidence" with @format (untranslated, one or two %s:
+ * the file name, then @other). */
+static gboolean
+log_evidence (DeskStore    *store,
+              gint64        case_id,
+              DeskEvidence *evidence,
+              const char   *format,
+              const char   *other,
+              GError      **error)
+{
+  g_autofree char *name = desk_evidence_dup_display_name (evidence);
+  g_autofree char *text = NULL;
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  text = g_strdup_printf (_ (format), name, other);
+#pragma GCC diagnostic pop
+  return desk_store_add_timeline_entry (store, case_id, "evidence", text, error);
+}
+
 gboolean
 desk_evidence_attach (DeskStore *store,
                       gint64     case_id,
@@ -251,7 +271,10 @@ desk_evidence_attach (DeskStore *store,
                               "INSERT OR IGNORE INTO case_evidence (case_id, evidence_id, added_at) VALUES (?1, ?2, ?3)", error);
   if (stmt)
     sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  if (!run_ids (store, stmt, case_id, evidence_id, error))
+  if (!run_ids (store, stmt, case_id, evidence_id, error)
+      || (sqlite3_changes (_desk_store_get_db (store)) > 0 && !log_evidence (store, case_id, evidence,
+                                                                             /* Translators: timeline entry; %s is a file name */
+                                                                             N_ ("“%s” added"), NULL, error)))
     return FALSE;
   _desk_store_notify (store, "evidence", case_id);
   return _desk_store_txn_commit (g_steal_pointer (&txn), error);
@@ -347,12 +370,15 @@ desk_evidence_detach (DeskStore *store,
                       GError   **error)
 {
   g_autoptr (DeskStoreTxn) txn = NULL;
+  g_autoptr (DeskEvidence) evidence = NULL;
   char *orphan = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  if (!(txn = _desk_store_txn_begin (store, error)))
+  if (!(evidence = desk_evidence_get (store, evidence_id, error)) || !(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
-  if (!detach_rows (store, case_id, evidence_id, &orphan, error))
+  if (!detach_rows (store, case_id, evidence_id, &orphan, error)
+      /* Translators: timeline entry; %s is a file name */
+      || !log_evidence (store, case_id, evidence, N_ ("“%s” removed"), NULL, error))
     {
       g_free (orphan);
       return FALSE;
@@ -362,13 +388,53 @@ desk_evidence_detach (DeskStore *store,
   return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
+/* A file in a format the item does not take (a PDF for a jpg/png-only
+ * screenshot, a web page saved as .pdf) marks the item "needs attention"
+ * with the reason; otherwise the link is logged. */
+static gboolean
+check_and_log_attach (DeskStore         *store,
+                      DeskChecklistItem *item,
+                      gint64             evidence_id,
+                      GError           **error)
+{
+  g_autoptr (DeskEvidence) evidence = desk_evidence_get (store, evidence_id, error);
+  g_autoptr (DeskCase) kase = NULL;
+  g_autofree char         *label = NULL;
+  g_autofree char         *problem = NULL;
+  DeskRulePack            *pack = NULL;
+  DeskEvidenceRequirement *req = NULL;
+
+  if (evidence == NULL)
+    return FALSE;
+  if ((kase = desk_store_get_case (store, item->case_id, NULL)))
+    pack = _desk_checklist_builtin_pack (desk_case_get_platform (kase));
+  if (pack)
+    req = desk_checklist_item_get_requirement (item, pack, desk_case_get_case_type (kase));
+  problem = desk_evidence_check_format (evidence, req ? desk_evidence_requirement_get_formats (req) : NULL);
+  if (problem)
+    return desk_checklist_set_state (store, item->id, DESK_CHECKLIST_NEEDS_ATTENTION, problem, error);
+  label = desk_checklist_item_dup_label (store, item);
+  /* Translators: timeline entry: a file name and a checklist item */
+  return log_evidence (store, item->case_id, evidence, N_ ("“%s” attached to “%s”"), label, error);
+}
+
 gboolean
 desk_evidence_attach_to_checklist (DeskStore *store,
                                    gint64     checklist_item_id,
                                    gint64     evidence_id,
                                    GError   **error)
 {
-  return desk_checklist_attach_evidence (store, checklist_item_id, evidence_id, error);
+  g_autoptr (DeskChecklistItem) item = NULL;
+  g_autoptr (DeskStoreTxn) txn = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  if (!(item = desk_checklist_get_item (store, checklist_item_id, error))
+      || !(txn = _desk_store_txn_begin (store, error)))
+    return FALSE;
+  if (!desk_checklist_attach_evidence (store, checklist_item_id, evidence_id, error)
+      || !check_and_log_attach (store, item, evidence_id, error))
+    return FALSE;
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 gboolean

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-evidence-export.h"
 #include "desk-evidence-store-private.h"
 
 G_DEFINE_QUARK (desk_evidence_error_quark, desk_evidence_error)
@@ -37,6 +38,7 @@ _desk_evidence_drop_unused_blob (DeskStore  *store,
   shas = g_ptr_array_new ();
   g_ptr_array_add (shas, (gpointer)sha256);
   _desk_store_sweep_blobs (store, shas, TRUE);
+  desk_evidence_forget_shareable (store, sha256);
 }
 
 /* The id of the row with @sha256, 0 when none, -1 on error. */

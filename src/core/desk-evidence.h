@@ -87,6 +87,14 @@ char *desk_evidence_describe (DeskEvidence *self);
  * When @rules is given (the case's platform and type), a pitfall the rule
  * pack writes for the same problem replaces the built-in wording.
  * Returns a NULL-terminated array, empty when all is well. */
+/* When the content is not what the name says: a translated sentence (a web
+ * page saved as ".pdf" gets its own), else NULL. */
+char *desk_evidence_describe_mismatch (DeskEvidence *self);
+/* Whether the content is one of @formats (rule-pack format ids: "pdf",
+ * "jpg", "png"…): NULL when it is (or @formats is empty), else a translated
+ * sentence saying what it is and what the item takes. */
+char  *desk_evidence_check_format (DeskEvidence      *self,
+                                   const char *const *formats);
 char **desk_evidence_get_warnings (DeskEvidence        *self,
                                    const DeskCaseRules *rules);
 

@@ -331,14 +331,13 @@ intake_note (DeskRulePack    *pack,
   g_autofree char *pack_label = pack ? desk_rule_pack_get_label (pack) : NULL;
   const char      *basis = deadline_basis (deadline_source);
 
+  /* The timeline is the seller's: no rules version there. */
   if (origin == DESK_INTAKE_ORIGIN_WIZARD && pack_label)
-    /* Translators: timeline note; %s is e.g. "AliExpress rules v1.0 (effective 2026-03-12)",
-     * the second %s one of the "Deadline …" sentences */
-    return g_strdup_printf (_ ("Created with the intake wizard using %s. %s"), pack_label, basis);
+    /* Translators: timeline note; %s is one of the "Deadline …" sentences */
+    return g_strdup_printf (_ ("Created from the notice. %s"), basis);
   if (pack_label)
-    /* Translators: timeline note; %s is e.g. "AliExpress rules v1.0 (effective 2026-03-12)",
-     * the second %s one of the "Deadline …" sentences */
-    return g_strdup_printf (_ ("Created from the command line using %s. %s"), pack_label, basis);
+    /* Translators: timeline note; %s is one of the "Deadline …" sentences */
+    return g_strdup_printf (_ ("Created from the command line. %s"), basis);
   /* Translators: timeline note; %s is one of the "Deadline …" sentences */
   return g_strdup_printf (_ ("Created without rules for this platform. %s"), basis);
 }

@@ -386,9 +386,11 @@ desk_rule_pack_get_source_title (DeskRulePack    *self,
   return _desk_rule_text_get (g_hash_table_lookup (self->data->sources, source_id), language);
 }
 
-static char *
-describe_sources (DeskRulePack *self,
-                  const char   *sources)
+/* Sellers know a source by its title ("Joom reseller complaint consultant
+ * (Dashu Kuajing article)"), never by its id ("seed 004"). */
+char *
+desk_rule_pack_describe_sources (DeskRulePack *self,
+                                 const char   *sources)
 {
   g_auto (GStrv) ids = g_strsplit (sources, ", ", -1);
   g_autoptr (GString) text = g_string_new (NULL);
@@ -398,11 +400,10 @@ describe_sources (DeskRulePack *self,
       const char *title = desk_rule_pack_get_source_title (self, ids[i], DESK_RULE_LANGUAGE_CURRENT);
 
       if (text->len > 0)
-        g_string_append (text, "; ");
-      g_string_append (text, ids[i]);
-      if (title != NULL)
-        /* Translators: a source id and its title: seed 000, “AliExpress product … article” */
-        g_string_append_printf (text, _ (", “%s”"), title);
+        /* Translators: separates two source titles */
+        g_string_append (text, _ ("; "));
+      /* Translators: a source title in quotes */
+      g_string_append_printf (text, _ ("“%s”"), title ? title : ids[i]);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -411,16 +412,22 @@ char *
 desk_rule_pack_format_citation (DeskRulePack         *self,
                                 const DeskRuleFigure *figure)
 {
-  g_autofree char *label = NULL;
   g_autofree char *sources = NULL;
 
   g_return_val_if_fail (DESK_IS_RULE_PACK (self), NULL);
   g_return_val_if_fail (figure != NULL, NULL);
-  label = desk_rule_pack_get_label (self);
-  sources = describe_sources (self, figure->source);
-  /* Translators: "Rule: AliExpress rules v1.0 (effective 2026-03-12); source: seed 000
-   * (title). Verify against …". The last %s is the pack's verify note. */
-  return g_strdup_printf (_ ("Rule: %s; source: %s. %s"), label, sources,
+  sources = desk_rule_pack_describe_sources (self, figure->source);
+  if (self->origin == DESK_RULE_PACK_ORIGIN_USER)
+    {
+      g_autofree char *label = desk_rule_pack_get_label (self);
+
+      /* Translators: "Source: “title”, in AliExpress rules v1.1 (your pack, …). Verify …" */
+      return g_strdup_printf (_ ("Source: %s, in %s. %s"), sources, label,
+                              desk_rule_figure_get_verify (figure, DESK_RULE_LANGUAGE_CURRENT));
+    }
+  /* Translators: "Source: “AliExpress product … article”. Verify against …".
+   * The last %s is the pack's verify note. */
+  return g_strdup_printf (_ ("Source: %s. %s"), sources,
                           desk_rule_figure_get_verify (figure, DESK_RULE_LANGUAGE_CURRENT));
 }
 

@@ -109,6 +109,10 @@ char *desk_rule_pack_get_label (DeskRulePack *self);
 const char *desk_rule_pack_get_source_title (DeskRulePack    *self,
                                              const char      *source_id,
                                              DeskRuleLanguage language);
+/* Source ids ("seed 001, seed 002", as a figure or requirement gives them)
+ * as the seller reads them: quoted titles, "“…”; “…”". */
+char *desk_rule_pack_describe_sources (DeskRulePack *self,
+                                       const char   *sources);
 /* Translated one-liner for a figure: pack label, source and verify note. */
 char *desk_rule_pack_format_citation (DeskRulePack         *self,
                                       const DeskRuleFigure *figure);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "desk-case-private.h"
+#include "desk-evidence-export.h"
 #include "desk-store-private.h"
 #include "desk-util.h"
 
@@ -497,6 +498,8 @@ remove_orphans (DeskStore *self,
   /* Only blobs no row refers to and no live import holds; a crash before
    * this leaves them for the sweep at the next open. */
   _desk_store_sweep_blobs (self, orphans, TRUE);
+  for (guint i = 0; i < orphans->len; i++)
+    desk_evidence_forget_shareable (self, orphans->pdata[i]);
 }
 
 gboolean

@@ -243,6 +243,9 @@ static const DeskMigration migrations[] = {
     "  header TEXT PRIMARY KEY," /* normalised, as desk_activity_normalize_key() */
     "  field TEXT NOT NULL"
     ");" },
+  /* The number the platform gives a submitted appeal (ticket, appeal ID). */
+  { 9,
+    "ALTER TABLE appeal_attempts ADD COLUMN ticket TEXT NOT NULL DEFAULT '';" },
 };
 
 const DeskMigration *

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "desk-util.h"
@@ -164,6 +165,47 @@ desk_time_format_local (GDateTime *time)
   local = g_date_time_to_local (time);
   /* Translators: date and time format, see g_date_time_format() */
   return g_date_time_format (local, _ ("%Y-%m-%d %H:%M"));
+}
+
+const char *
+desk_locale_dir (void)
+{
+  g_autofree char *installed = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+  if (g_getenv ("APPEAL_DESK_LOCALEDIR"))
+    return g_getenv ("APPEAL_DESK_LOCALEDIR");
+  if (!g_file_test (installed, G_FILE_TEST_EXISTS) && g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
+    return BUILD_LOCALEDIR;
+  return LOCALEDIR;
+}
+
+GDateTime *
+desk_time_parse_local (const char *text)
+{
+  g_autoptr (GDateTime) local = NULL;
+  int  y, mo, d, h, mi;
+  char sep, end;
+
+  if (text == NULL || sscanf (text, " %d-%d-%d%c%d:%d %c", &y, &mo, &d, &sep, &h, &mi, &end) != 6)
+    return NULL;
+  if ((sep != ' ' && sep != 'T') || h < 0 || h > 23 || mi < 0 || mi > 59 || y < 2000 || y > 9999)
+    return NULL;
+  if (!(local = g_date_time_new_local (y, mo, d, h, mi, 0)))
+    return NULL;
+  return g_date_time_to_utc (local);
+}
+
+char *
+desk_time_format_short (GDateTime *time)
+{
+  g_autoptr (GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup ("—");
+  local = g_date_time_to_local (time);
+  /* Translators: day, month and time in a sentence ("Wait until 2 Dec 20:02"),
+   * see g_date_time_format(); zh_CN: "%-m月%-d日 %H:%M" */
+  return g_date_time_format (local, C_ ("short date", "%-d %b %H:%M"));
 }
 
 DeskDeadlineState

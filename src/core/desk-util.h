@@ -31,6 +31,15 @@ char      *desk_time_to_iso8601 (GDateTime *time);
 GDateTime *desk_time_from_iso8601 (const char *text);
 /* Translated, local time, e.g. "2026-11-24 15:00". */
 char *desk_time_format_local (GDateTime *time);
+/* Where the message catalogs are: $APPEAL_DESK_LOCALEDIR, else LOCALEDIR when
+ * the app is installed there, else the build tree's (an uninstalled binary
+ * would otherwise print its own words in English next to Chinese rules). */
+const char *desk_locale_dir (void);
+/* "YYYY-MM-DD HH:MM" (or with "T") in local time, as desk_time_format_local()
+ * writes it, to UTC; NULL when invalid. */
+GDateTime *desk_time_parse_local (const char *text);
+/* Local time for a sentence: "2 Dec 20:02" (zh: "12月2日 20:02"); "—" for NULL. */
+char *desk_time_format_short (GDateTime *time);
 
 /* Deadline state relative to @now (24 h threshold for SOON). */
 DeskDeadlineState desk_deadline_get_state (GDateTime *deadline,

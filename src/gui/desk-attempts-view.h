@@ -11,10 +11,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskAttemptsView, desk_attempts_view, DESK, ATTEMPTS_VIEW, AdwBin)
 
-/* Case-page section: the appeal attempts of a case and "Record…", which asks
- * for the product and test report, shows the attempt guard's verdict (reason
- * and cited rule) and records only when confirmed; a step the platform
- * punishes needs the destructive "Record Anyway". */
+/* Case-page section: the appeals a seller submitted, and "Record
+ * Submission…", which asks for the product, the platform's ticket number
+ * and (only where the rules ask for one) the test report, says what the
+ * platform's appeal limits mean for this appeal (a short title with what to
+ * do and when, one sentence why, the source behind an expander) and which
+ * required evidence is missing, and records only when confirmed
+ * (desk_submission_record(): the case becomes Submitted); a step the
+ * platform punishes needs the destructive "Record Anyway". */
 DeskAttemptsView *desk_attempts_view_new (void);
 /* @case_id 0 clears the view. */
 void desk_attempts_view_set_case (DeskAttemptsView *self,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-case-page.h"
+#include "desk-case-edit-dialog.h"
 #include "desk-activity-section.h"
 #include "desk-gui-util.h"
 #include "desk-attempts-view.h"
@@ -121,6 +122,17 @@ on_copy_notice (DeskCasePage *self)
 }
 
 static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  DeskCasePage *self = DESK_CASE_PAGE (widget);
+
+  if (self->kase)
+    desk_case_edit_dialog_present (widget, self->store, desk_case_get_id (self->kase));
+}
+
+static void
 setup_status_model (DeskCasePage *self)
 {
   g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
@@ -170,6 +182,7 @@ desk_case_page_class_init (DeskCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, attempts_view);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_notice);
+  gtk_widget_class_install_action (widget_class, "case.edit", NULL, edit_action);
 }
 
 static void
@@ -194,6 +207,22 @@ on_evidence_changed (DeskCasePage *self,
     }
 }
 
+/* A submission recorded, a status set from the CLI or another window: show
+ * it at once (status, countdown, timeline). */
+static void
+on_case_changed (DeskCasePage *self,
+                 gint64        case_id)
+{
+  g_autoptr (DeskCase) fresh = NULL;
+
+  if (self->kase == NULL || case_id != desk_case_get_id (self->kase) || self->loading)
+    return;
+  if (!(fresh = desk_store_get_case (self->store, case_id, NULL)))
+    return;
+  g_set_object (&self->kase, fresh);
+  fill (self);
+}
+
 void
 desk_case_page_set_session (DeskCasePage *self,
                             DeskSession  *session)
@@ -209,6 +238,7 @@ desk_case_page_set_session (DeskCasePage *self,
     return;
   self->store = g_object_ref (desk_session_get_store (session));
   g_signal_connect_object (session, "evidence-changed", G_CALLBACK (on_evidence_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "cases-changed", G_CALLBACK (on_case_changed), self, G_CONNECT_SWAPPED);
 }
 
 /* The sections declared in the template (and any a later feature adds to
@@ -242,6 +272,9 @@ desk_case_page_set_case (DeskCasePage *self,
       return;
     }
   fill (self);
+  /* Another case starts at its top, not where the last one was left. */
+  /* (Not a template child: AdwBin unparents its own child.) */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)))), 0);
   set_sections_case (self, case_id);
   desk_letter_section_attach (self->sections, self->session, case_id);
   desk_package_section_set_case (self->package_section, self->session, case_id);

@@ -33,7 +33,12 @@ desk_countdown_label_update (GtkLabel *label,
   DeskDeadlineState state = desk_case_get_deadline_state (kase, now);
   g_autofree char  *text = NULL;
 
-  if (state == DESK_DEADLINE_DONE || state == DESK_DEADLINE_NONE)
+  DeskCaseStatus status = desk_case_get_status (kase);
+
+  if (status == DESK_CASE_STATUS_SUBMITTED || status == DESK_CASE_STATUS_PENDING)
+    /* Translators: in place of the countdown once the appeal is submitted */
+    text = g_strdup (_ ("Waiting for the platform’s reply"));
+  else if (state == DESK_DEADLINE_DONE || state == DESK_DEADLINE_NONE)
     text = g_strdup ("");
   else
     text = desk_deadline_format_countdown (desk_case_get_deadline_at (kase), now);

@@ -160,9 +160,7 @@ add_requirement_rows (AdwExpanderRow          *row,
 {
   DeskRuleLanguage lang = DESK_RULE_LANGUAGE_CURRENT;
   g_autofree char *formats = g_strjoinv (", ", (char **)desk_evidence_requirement_get_formats (req));
-  const char      *source = desk_evidence_requirement_get_source (req);
-  const char      *source_title = desk_rule_pack_get_source_title (pack, source, lang);
-  g_autofree char *source_text = source_title ? g_strdup_printf ("%s — %s", source, source_title) : g_strdup (source);
+  g_autofree char *source_text = desk_rule_pack_describe_sources (pack, desk_evidence_requirement_get_source (req));
 
   add_text_row (row, _ ("Why it is needed"), desk_evidence_requirement_get_why (req, lang), NULL);
   for (guint i = 0; i < desk_evidence_requirement_get_n_pitfalls (req); i++)
@@ -170,7 +168,8 @@ add_requirement_rows (AdwExpanderRow          *row,
     add_text_row (row, _ ("Pitfall"), desk_evidence_requirement_get_pitfall (req, i, lang), "dialog-warning-symbolic");
   if (*formats)
     add_text_row (row, _ ("Accepted formats"), formats, NULL);
-  add_text_row (row, _ ("Source"), source_text, NULL);
+  /* Translators: where the requirement comes from (an article's title) */
+  add_text_row (row, _ ("Where this comes from"), source_text, NULL);
 }
 
 static void
@@ -244,17 +243,16 @@ add_row (DeskChecklistView *self,
   adw_preferences_group_add (self->group, row);
 }
 
+/* The rules' version means nothing to a seller; that they changed does. */
 static char *
 pack_description (DeskChecklistView *self,
                   DeskRulePack      *pack)
 {
-  g_autofree char *label = desk_rule_pack_get_label (pack);
-  const char      *used = desk_case_get_rule_pack_version (self->kase);
+  const char *used = desk_case_get_rule_pack_version (self->kase);
 
   if (used && *used && desk_rule_pack_compare_versions (used, desk_rule_pack_get_pack_version (pack)) != 0)
-    /* Translators: "AliExpress rules v1.1 (effective …) · this checklist was made with v1.0" */
-    return g_strdup_printf (_ ("%s · this checklist was made with v%s"), label, used);
-  return g_steal_pointer (&label);
+    return g_strdup (_ ("The platform’s requirements were updated after this checklist was made: check the items again."));
+  return g_strdup (_ ("What the platform asks for. Open an item to see why, what gets it rejected and where this comes from."));
 }
 
 static void
@@ -275,7 +273,7 @@ fill (DeskChecklistView *self)
   if (items == NULL || items->len == 0 || pack == NULL)
     {
       adw_preferences_group_set_description (self->group,
-                                             _ ("No rule pack lists evidence for this platform and case type, so there is no checklist."));
+                                             _ ("Appeal Desk knows no evidence list for this platform and kind of case, so there is no checklist. Add the evidence the notice asks for."));
       update_summary (self);
       return;
     }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-evidence-actions.h"
 #include "desk-evidence-library.h"
 #include "desk-evidence-list.h"
 #include "desk-evidence-row.h"
@@ -74,7 +75,7 @@ update_state (DeskEvidenceLibrary *self)
   else
     {
       adw_status_page_set_title (self->empty_page, _ ("No Matching Evidence"));
-      adw_status_page_set_description (self->empty_page, _ ("Try another name, note or the start of a SHA-256."));
+      adw_status_page_set_description (self->empty_page, _ ("Try another file name or note."));
     }
 }
 
@@ -134,6 +135,23 @@ on_keep_set (GtkSwitch           *sw,
   return FALSE;
 }
 
+/* The switch alone says nothing to someone who has not hovered it. */
+static GtkWidget *
+labelled_switch (GtkWidget *sw)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  /* Translators: caption under the "keep in library" switch; keep it short */
+  GtkWidget *label = gtk_label_new (C_ ("library switch", "Keep"));
+
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_halign (sw, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), sw);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
 static GtkWidget *
 keep_switch (DeskEvidenceLibrary *self,
              DeskEvidence        *evidence)
@@ -151,19 +169,21 @@ keep_switch (DeskEvidenceLibrary *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Keep in library"), -1);
   g_object_set_data (G_OBJECT (sw), "evidence-id", GSIZE_TO_POINTER (desk_evidence_get_id (evidence)));
   g_signal_connect (sw, "state-set", G_CALLBACK (on_keep_set), self);
-  return sw;
+  return labelled_switch (sw);
 }
 
 static GtkWidget *
 menu_button (DeskEvidence *evidence)
 {
   g_autoptr (GMenu) menu = g_menu_new ();
-  g_autoptr (GMenuItem) preview = g_menu_item_new (_ ("_Preview"), NULL);
-  GtkWidget *button = gtk_menu_button_new ();
-  gint64     id = desk_evidence_get_id (evidence);
+  g_autoptr (GMenu) file = desk_evidence_actions_menu_section ("win.evidence-", desk_evidence_get_id (evidence));
+  g_autofree char *name = desk_evidence_dup_display_name (evidence);
+  /* Translators: accessible name of a file's menu button; %s is a file name */
+  g_autofree char *a11y = g_strdup_printf (_ ("Actions for “%s”"), name);
+  GtkWidget       *button = gtk_menu_button_new ();
+  gint64           id = desk_evidence_get_id (evidence);
 
-  g_menu_item_set_action_and_target_value (preview, "win.preview-evidence", g_variant_new_int64 (id));
-  g_menu_append_item (menu, preview);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (file));
   if (desk_evidence_get_usage_count (evidence) == 0)
     {
       g_autoptr (GMenuItem) del = g_menu_item_new (_ ("_Delete…"), NULL);
@@ -171,6 +191,7 @@ menu_button (DeskEvidence *evidence)
       g_menu_item_set_action_and_target_value (del, "win.delete-evidence", g_variant_new_int64 (id));
       g_menu_append_item (menu, del);
     }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -204,6 +225,7 @@ fill_row (DeskEvidenceLibrary *self,
   g_autofree char *usage = usage_text (self, evidence);
   GtkWidget       *content = desk_evidence_row_content_new (evidence, warnings, usage);
 
+  desk_evidence_add_drag_source (content, self->store, desk_evidence_get_id (evidence));
   if (self->pick_case)
     gtk_box_append (GTK_BOX (content), pick_button (self, evidence));
   else
@@ -231,7 +253,8 @@ bind_row (GtkSignalListItemFactory *factory,
           DeskEvidenceLibrary      *self)
 {
   g_object_set_data (G_OBJECT (list_item), "library", self);
-  gtk_list_item_set_activatable (list_item, FALSE);
+  /* A click previews (the list's "activate"). */
+  gtk_list_item_set_activatable (list_item, TRUE);
   fill_row (self, list_item);
   g_signal_connect_object (gtk_list_item_get_item (list_item), "notify",
                            G_CALLBACK (on_item_notify), list_item, 0);
@@ -254,6 +277,37 @@ preview_action (GtkWidget  *widget,
   DeskEvidenceLibrary *self = DESK_EVIDENCE_LIBRARY (widget);
 
   desk_evidence_viewer_open (GTK_WINDOW (self), self->session, g_variant_get_int64 (param));
+}
+
+static void
+file_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  DeskEvidenceLibrary *self = DESK_EVIDENCE_LIBRARY (widget);
+
+  if (g_str_equal (action_name, "win.evidence-save-copy"))
+    desk_evidence_save_copy_dialog (widget, self->store, g_variant_get_int64 (param));
+  else
+    desk_evidence_open_with (widget, self->store, g_variant_get_int64 (param));
+}
+
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  toast (DESK_EVIDENCE_LIBRARY (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+on_activate (DeskEvidenceLibrary *self,
+             guint                position)
+{
+  g_autoptr (DeskEvidence) evidence = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (evidence)
+    desk_evidence_viewer_open (GTK_WINDOW (self), self->session, desk_evidence_get_id (evidence));
 }
 
 static void
@@ -406,6 +460,11 @@ desk_evidence_library_class_init (DeskEvidenceLibraryClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
 
   gtk_widget_class_install_action (widget_class, "win.preview-evidence", "x", preview_action);
+  gtk_widget_class_install_action (widget_class, "win.evidence-preview", "x", preview_action);
+  gtk_widget_class_install_action (widget_class, "win.evidence-save-copy", "x", file_action);
+  gtk_widget_class_install_action (widget_class, "win.evidence-open-with", "x", file_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
   gtk_widget_class_install_action (widget_class, "win.delete-evidence", "x", delete_action);
   gtk_widget_class_install_action (widget_class, "win.pick-evidence", "x", pick_action);
   gtk_widget_class_install_action (widget_class, "win.add-files", NULL, add_files_action);

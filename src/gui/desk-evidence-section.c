@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-checklist.h"
+#include "desk-evidence-actions.h"
 #include "desk-evidence-library.h"
 #include "desk-evidence-list.h"
 #include "desk-evidence-row.h"
@@ -135,15 +136,14 @@ row_menu (DeskEvidenceSection *self,
   g_autoptr (GMenu) top = g_menu_new ();
   g_autoptr (GMenu) bottom = g_menu_new ();
   g_autoptr (GMenuModel) checklist = checklist_menu (self, evidence_id);
-  g_autoptr (GMenuItem) preview = g_menu_item_new (_ ("_Preview"), NULL);
+  g_autoptr (GMenu) file = desk_evidence_actions_menu_section ("evidence.", evidence_id);
   g_autoptr (GMenuItem) remove = g_menu_item_new (_ ("_Remove from Case"), NULL);
 
-  g_menu_item_set_action_and_target_value (preview, "evidence.preview", g_variant_new_int64 (evidence_id));
   g_menu_item_set_action_and_target_value (remove, "evidence.remove", g_variant_new_int64 (evidence_id));
-  g_menu_append_item (top, preview);
   if (checklist)
     g_menu_append_submenu (top, _ ("_Attach to Checklist Item"), checklist);
   g_menu_append_item (bottom, remove);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (file));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (top));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (bottom));
   return G_MENU_MODEL (menu);
@@ -171,8 +171,12 @@ create_row (gpointer item,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   gtk_box_append (GTK_BOX (content), button);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* A click (or Enter) previews; dragging hands the file to other programs. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_name (row, "evidence-row");
+  g_object_set_data (G_OBJECT (row), "evidence-id", GSIZE_TO_POINTER ((gsize)desk_evidence_get_id (evidence)));
+  gtk_widget_set_tooltip_text (row, _ ("Click to preview; drag to a folder or an upload page to use the file"));
+  desk_evidence_add_drag_source (row, self->store, desk_evidence_get_id (evidence));
   return row;
 }
 
@@ -273,6 +277,30 @@ preview_action (GtkWidget  *widget,
 }
 
 static void
+file_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  DeskEvidenceSection *self = DESK_EVIDENCE_SECTION (widget);
+
+  if (g_str_equal (action_name, "evidence.save-copy"))
+    desk_evidence_save_copy_dialog (widget, self->store, g_variant_get_int64 (param));
+  else
+    desk_evidence_open_with (widget, self->store, g_variant_get_int64 (param));
+}
+
+static void
+on_row_activated (GtkListBox          *box,
+                  GtkListBoxRow       *row,
+                  DeskEvidenceSection *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "evidence-id"));
+
+  if (id)
+    gtk_widget_activate_action (GTK_WIDGET (self), "evidence.preview", "x", id);
+}
+
+static void
 checklist_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -350,7 +378,14 @@ on_added (GObject      *source,
   evidence = desk_evidence_add_finish (DESK_STORE (source), result, NULL, &error);
   self->n_done++;
   if (evidence)
-    self->n_added++;
+    {
+      /* Said at once, not only under the row: a web page saved as .pdf. */
+      g_autofree char *mismatch = desk_evidence_describe_mismatch (evidence);
+
+      self->n_added++;
+      if (mismatch)
+        toast_text (self, mismatch);
+    }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       self->n_failed++;
@@ -496,6 +531,9 @@ desk_evidence_section_class_init (DeskEvidenceSectionClass *klass)
   gtk_widget_class_install_action (widget_class, "evidence.add-from-library", NULL, add_from_library_action);
   gtk_widget_class_install_action (widget_class, "evidence.preview", "x", preview_action);
   gtk_widget_class_install_action (widget_class, "evidence.remove", "x", remove_action);
+  gtk_widget_class_install_action (widget_class, "evidence.save-copy", "x", file_action);
+  gtk_widget_class_install_action (widget_class, "evidence.open-with", "x", file_action);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_install_action (widget_class, "evidence.attach-checklist", "(xx)", checklist_action);
   gtk_widget_class_install_action (widget_class, "evidence.detach-checklist", "(xx)", checklist_action);
 }

@@ -297,15 +297,17 @@ add_key_bindings (GtkWidgetClass *widget_class)
   add_binding (widget_class, GDK_KEY_Page_Down, 0, "win.next-page");
   add_binding (widget_class, GDK_KEY_Home, 0, "win.first-page");
   add_binding (widget_class, GDK_KEY_End, 0, "win.last-page");
-  add_binding (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in");
-  add_binding (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in");
+  /* Keypad keys first: menus show the last shortcut bound to an action
+   * (the menu items also name theirs). */
   add_binding (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in");
-  add_binding (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out");
+  add_binding (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in");
+  add_binding (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in");
   add_binding (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out");
+  add_binding (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out");
   add_binding (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar");
   add_binding (widget_class, GDK_KEY_Escape, 0, "window.close");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-to", "d", 1.0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-to", "d", 1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-to", "d", 1.0);
 }
 
 static void

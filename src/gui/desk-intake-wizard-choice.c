@@ -87,23 +87,22 @@ on_platform_toggled (GtkCheckButton   *check,
   if (!gtk_check_button_get_active (check))
     return;
   self->platform = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "desk-platform"));
+  self->platform_by_seller |= !self->choosing;
   pack = _desk_intake_wizard_get_pack (self);
   if (pack && !desk_rule_pack_lists_case_type (pack, self->case_type))
     self->case_type = DESK_CASE_TYPE_UNKNOWN;
   _desk_intake_wizard_update_buttons (self);
 }
 
+/* Only a rules file of the seller's own is worth a line under the name;
+ * the built-in version would repeat under every platform. */
 static char *
 pack_subtitle (DeskRulePack *pack)
 {
-  const char *version = desk_rule_pack_get_pack_version (pack);
-  const char *date = desk_rule_pack_get_effective_date (pack);
-
   if (desk_rule_pack_get_origin (pack) == DESK_RULE_PACK_ORIGIN_USER)
-    /* Translators: under a platform name: pack version and ISO date */
-    return g_strdup_printf (_ ("Your own rules v%s, effective %s — verify with the platform"), version, date);
-  /* Translators: under a platform name: pack version and ISO date */
-  return g_strdup_printf (_ ("Rules v%s, effective %s — verify with the platform"), version, date);
+    /* Translators: under a platform name: the seller installed their own rules file */
+    return g_strdup_printf (_ ("Using your own rules file (version %s)"), desk_rule_pack_get_pack_version (pack));
+  return NULL;
 }
 
 static void
@@ -168,6 +167,8 @@ void
 _desk_intake_wizard_choice_init (DeskIntakeWizard *self)
 {
   fill_platforms (self);
+  self->platform_help = g_strdup (adw_preferences_group_get_description (self->platform_group));
+  self->type_help = g_strdup (adw_preferences_group_get_description (self->type_group));
   add_enter_controller (self, GTK_WIDGET (self->platform_group));
   add_enter_controller (self, GTK_WIDGET (self->type_group));
 }
@@ -179,6 +180,7 @@ on_type_toggled (GtkCheckButton   *check,
   if (!gtk_check_button_get_active (check))
     return;
   self->case_type = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "desk-case-type"));
+  self->type_by_seller |= !self->choosing;
   _desk_intake_wizard_update_buttons (self);
 }
 
@@ -213,7 +215,9 @@ _desk_intake_wizard_fill_types (DeskIntakeWizard *self)
 
       leader = leader ? leader : check;
       g_object_set_data (G_OBJECT (check), "desk-case-type", GINT_TO_POINTER (types[i]));
+      self->choosing = TRUE;
       gtk_check_button_set_active (check, types[i] == self->case_type);
+      self->choosing = FALSE;
       g_signal_connect_object (check, "toggled", G_CALLBACK (on_type_toggled), self, 0);
       adw_preferences_group_add (self->type_group, GTK_WIDGET (row));
       g_ptr_array_add (self->type_rows, row);
@@ -282,4 +286,94 @@ _desk_intake_wizard_choose_case_type (DeskIntakeWizard *self,
     return FALSE;
   gtk_widget_activate (GTK_WIDGET (check));
   return self->case_type == case_type;
+}
+
+/* Platform and case type from the notice */
+
+static void
+set_help (AdwPreferencesGroup *group,
+          const char          *reason,
+          const char          *help)
+{
+  g_autofree char *text = reason ? g_strconcat (reason, "\n\n", help, NULL) : g_strdup (help);
+
+  adw_preferences_group_set_description (group, text);
+}
+
+static char *
+platform_reason (DeskIntakeWizard *self,
+                 gboolean          chosen)
+{
+  DeskNotice *notice = self->notice;
+
+  if (notice == NULL)
+    return NULL;
+  if (chosen)
+    /* Translators: %s is a platform; shown above the platform choice */
+    return g_strdup_printf (_ ("Chosen from the notice: it reads like a %s notice. Change it if that is wrong."),
+                            desk_platform_get_label (self->platform));
+  if (desk_notice_get_runner_up_platform (notice) != DESK_PLATFORM_UNKNOWN
+      && desk_notice_get_platform (notice) != DESK_PLATFORM_UNKNOWN)
+    /* Translators: %s are two platforms */
+    return g_strdup_printf (_ ("The notice could be from %s or %s: choose the one that sent it."),
+                            desk_platform_get_label (desk_notice_get_platform (notice)),
+                            desk_platform_get_label (desk_notice_get_runner_up_platform (notice)));
+  return g_strdup (_ ("The notice does not say clearly which platform sent it: choose it."));
+}
+
+static char *
+type_reason (DeskIntakeWizard *self,
+             gboolean          chosen)
+{
+  const char *code = self->notice ? desk_notice_get_violation_code (self->notice) : NULL;
+
+  if (self->notice == NULL)
+    return NULL;
+  if (!chosen)
+    return g_strdup (_ ("The notice does not say clearly what happened: choose the kind of case."));
+  if (code)
+    /* Translators: %s are a case type and a violation code ("IP-01") */
+    return g_strdup_printf (_ ("Chosen from the notice: it reads like “%s” (violation code %s). Change it if that is wrong."),
+                            desk_case_type_get_label (self->case_type), code);
+  /* Translators: %s is a case type */
+  return g_strdup_printf (_ ("Chosen from the notice: it reads like “%s”. Change it if that is wrong."),
+                          desk_case_type_get_label (self->case_type));
+}
+
+void
+_desk_intake_wizard_choose_from_notice (DeskIntakeWizard *self)
+{
+  DeskNotice      *notice = self->notice;
+  gboolean         platform_chosen = FALSE, type_chosen = FALSE;
+  g_autofree char *platform_text = NULL;
+  g_autofree char *type_text = NULL;
+
+  if (notice && !self->platform_by_seller
+      && desk_notice_get_platform_confidence (notice) >= DESK_NOTICE_PLATFORM_THRESHOLD
+      && self->platform_checks[desk_notice_get_platform (notice)] != NULL)
+    {
+      self->choosing = TRUE;
+      gtk_check_button_set_active (self->platform_checks[desk_notice_get_platform (notice)], TRUE);
+      self->choosing = FALSE;
+      platform_chosen = TRUE;
+    }
+  if (notice && !self->type_by_seller
+      && desk_notice_get_case_type_confidence (notice) >= DESK_NOTICE_CASE_TYPE_THRESHOLD
+      && desk_notice_get_case_type (notice) != DESK_CASE_TYPE_UNKNOWN && _desk_intake_wizard_get_pack (self)
+      && desk_rule_pack_lists_case_type (_desk_intake_wizard_get_pack (self), desk_notice_get_case_type (notice)))
+    {
+      self->case_type = desk_notice_get_case_type (notice);
+      type_chosen = TRUE;
+    }
+  platform_text = self->platform_by_seller ? NULL : platform_reason (self, platform_chosen);
+  type_text = self->type_by_seller ? NULL : type_reason (self, type_chosen);
+  set_help (self->platform_group, platform_text, self->platform_help);
+  set_help (self->type_group, type_text, self->type_help);
+}
+
+void
+_desk_intake_wizard_choice_dispose (DeskIntakeWizard *self)
+{
+  g_clear_pointer (&self->platform_help, g_free);
+  g_clear_pointer (&self->type_help, g_free);
 }

@@ -87,7 +87,7 @@ basis_text (DeskIntakeWizard *self)
       case DESK_DEADLINE_BASIS_NOTICE:
         text = g_string_new (_ ("The deadline stated in the notice."));
         if (desk_notice_get_deadline_is_relative (self->notice))
-          g_string_append_printf (text, " %s", _ ("The notice counts it from receipt, so it follows the received time."));
+          g_string_append_printf (text, " %s", _ ("The notice gives it as a time span from when you received the notice, so it moves if you change the received time."));
         if (desk_notice_get_deadline_zone_assumed (self->notice))
           g_string_append_printf (text, " %s", _ ("The notice names no time zone; Beijing time (GMT+8) was assumed. Check it."));
         return g_string_free (text, FALSE);
@@ -291,8 +291,6 @@ fill_case_rows (DeskIntakeWizard *self)
   g_autofree char *products = g_strjoinv (", ", (char **)_desk_intake_wizard_get_products (self));
   g_autofree char *received = desk_time_format_local (self->received_at);
   g_autofree char *deadline = deadline_summary (self);
-  g_autofree char *pack = desk_rule_pack_get_label (_desk_intake_wizard_get_pack (self));
-
   clear_rows (self->summary_group, self->summary_rows);
   add_summary_row (self, _ ("Platform"), desk_platform_get_label (self->platform));
   add_summary_row (self, _ ("Case type"), desk_case_type_get_label (self->case_type));
@@ -301,7 +299,6 @@ fill_case_rows (DeskIntakeWizard *self)
   add_summary_row (self, _ ("Products"), products);
   add_summary_row (self, _ ("Notice received"), received);
   add_summary_row (self, _ ("Respond by"), deadline);
-  add_summary_row (self, _ ("Rules"), pack);
 }
 
 static GtkWidget *
@@ -332,13 +329,10 @@ fill_checklist (DeskIntakeWizard *self)
 {
   DeskRulePack *pack = _desk_intake_wizard_get_pack (self);
   g_autoptr (GPtrArray) items = desk_rule_pack_get_evidence_items (pack, self->case_type);
-  g_autofree char *label = desk_rule_pack_get_label (pack);
-  g_autofree char *description = NULL;
 
   clear_rows (self->checklist_group, self->checklist_rows);
-  /* Translators: %s is e.g. "AliExpress rules v1.0 (effective 2026-03-12)" */
-  description = g_strdup_printf (_ ("The case starts with this checklist, from %s. Required items first."), label);
-  adw_preferences_group_set_description (self->checklist_group, description);
+  adw_preferences_group_set_description (self->checklist_group,
+                                         _ ("The case starts with this checklist of what the platform asks for. Required items first."));
   for (guint i = 0; i < items->len; i++)
     {
       GtkWidget *row = checklist_row_new (items->pdata[i]);

@@ -171,7 +171,8 @@ suggested_choice (DeskIntakeWizard *self,
 
   *platform = self->platform;
   *case_type = self->case_type;
-  if (self->notice == NULL)
+  /* Before the seller chose anything, the notice simply decides (next page). */
+  if (self->notice == NULL || !(self->platform_by_seller || self->type_by_seller))
     return FALSE;
   proposal = desk_intake_propose (self->registry, self->notice, self->platform, self->case_type,
                                   self->received_at);

@@ -7,11 +7,13 @@
 
 G_BEGIN_DECLS
 
+/* The notice comes first: it is what the seller has in hand, and platform
+ * and case type are then shown already chosen from it, with the reason. */
 typedef enum
 {
+  DESK_WIZARD_PAGE_NOTICE,
   DESK_WIZARD_PAGE_PLATFORM,
   DESK_WIZARD_PAGE_CASE_TYPE,
-  DESK_WIZARD_PAGE_NOTICE,
   DESK_WIZARD_PAGE_PRODUCTS,
   DESK_WIZARD_PAGE_DEADLINE,
   DESK_WIZARD_PAGE_SUMMARY,
@@ -43,6 +45,11 @@ struct _DeskIntakeWizard
   DeskCaseType    case_type;
   GPtrArray      *platform_checks;   /* GtkCheckButton* or NULL, index = DeskPlatform */
   GPtrArray      *type_rows;         /* AdwActionRow on the type page */
+  gboolean        platform_by_seller; /* not to be overridden by the notice */
+  gboolean        type_by_seller;
+  gboolean        choosing;      /* a choice made by code, not a click */
+  char           *platform_help; /* the groups' own descriptions */
+  char           *type_help;
   GtkCheckButton *type_group_leader; /* radio group of the type rows */
 
   DeskNotice   *notice; /* last decode, NULL when none */
@@ -121,6 +128,10 @@ void _desk_intake_wizard_choice_init (DeskIntakeWizard *self);
 void _desk_intake_wizard_fill_types (DeskIntakeWizard *self);
 void _desk_intake_wizard_focus_choice (DeskIntakeWizard *self,
                                        DeskWizardPage    page);
+/* On leaving the notice page: platform and case type from the notice
+ * (unless the seller chose them), and the reason shown on their pages. */
+void _desk_intake_wizard_choose_from_notice (DeskIntakeWizard *self);
+void _desk_intake_wizard_choice_dispose (DeskIntakeWizard *self);
 
 /* desk-intake-wizard-notice.c: notice and products pages. */
 void _desk_intake_wizard_notice_init (DeskIntakeWizard *self);

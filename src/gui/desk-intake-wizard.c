@@ -20,9 +20,9 @@ enum
 static guint signals[N_SIGNALS];
 
 static const char *page_names[DESK_WIZARD_N_PAGES] = {
+  "notice",
   "platform",
   "type",
-  "notice",
   "products",
   "deadline",
   "summary",
@@ -164,7 +164,9 @@ focus_first_control (DeskIntakeWizard *self)
 static void
 enter_page (DeskIntakeWizard *self)
 {
-  if (self->page == DESK_WIZARD_PAGE_CASE_TYPE)
+  if (self->page == DESK_WIZARD_PAGE_PLATFORM)
+    _desk_intake_wizard_choose_from_notice (self);
+  else if (self->page == DESK_WIZARD_PAGE_CASE_TYPE)
     _desk_intake_wizard_fill_types (self);
   else if (self->page == DESK_WIZARD_PAGE_NOTICE)
     _desk_intake_wizard_update_suggestion (self);
@@ -358,6 +360,7 @@ desk_intake_wizard_dispose (GObject *object)
 
   _desk_intake_wizard_notice_dispose (self);
   _desk_intake_wizard_deadline_dispose (self);
+  _desk_intake_wizard_choice_dispose (self);
   if (self->discard_dialog)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->discard_dialog), (gpointer *)&self->discard_dialog);
@@ -495,7 +498,7 @@ desk_intake_wizard_new (GtkWindow   *parent,
   _desk_intake_wizard_choice_init (self);
   _desk_intake_wizard_notice_init (self);
   _desk_intake_wizard_deadline_init (self);
-  go_to_page (self, DESK_WIZARD_PAGE_PLATFORM);
+  go_to_page (self, DESK_WIZARD_PAGE_NOTICE);
   return self;
 }
 

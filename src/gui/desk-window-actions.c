@@ -178,9 +178,23 @@ _desk_window_update_actions (DeskWindow *self)
   gtk_widget_set_visible (self->delete_button, desk_window_get_case (self) != NULL);
 }
 
+/* For widgets inside the window that report something done ("win.toast"
+ * with the text): they need not know the window. */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  AdwToast *toast = adw_toast_new (g_variant_get_string (param, NULL));
+
+  adw_toast_set_timeout (toast, 5);
+  desk_window_add_toast (DESK_WINDOW (widget), toast);
+}
+
 void
 _desk_window_class_init_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);

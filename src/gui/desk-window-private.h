@@ -18,6 +18,12 @@ struct _DeskWindow
   GSettings          *settings;
   GHashTable         *follow_ups;     /* case id → its next open DeskFollowUp */
   gint64              pending_delete; /* trashed, waiting for the toast */
+  /* The case on the content page. The list's selection is not it: with
+   * single-click-activate, GtkListView selects the row under the pointer
+   * (hover), and a popover or another window closing over the list hands
+   * the pointer to whatever row lies beneath. Only activation (click,
+   * Enter) and desk_window_show_case() change it. */
+  gint64 shown_id;
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet      *leaflet;

@@ -26,11 +26,34 @@ update_sidebar (DeskWindow *self)
   adw_window_title_set_subtitle (self->sidebar_title, subtitle);
 }
 
+static DeskCase *
+shown_case (DeskWindow *self)
+{
+  int pos = self->shown_id ? desk_case_list_find (self->cases, self->shown_id) : -1;
+
+  return pos >= 0 ? g_list_model_get_item (G_LIST_MODEL (self->cases), pos) : NULL;
+}
+
+/* Selection back on the shown case (after a hover, a reorder, a search). */
+static void
+sync_selection (DeskWindow *self)
+{
+  int pos = self->shown_id ? desk_case_list_find (self->cases, self->shown_id) : -1;
+
+  gtk_single_selection_set_selected (self->selection, pos >= 0 ? (guint)pos : GTK_INVALID_LIST_POSITION);
+}
+
 static void
 update_content (DeskWindow *self)
 {
-  DeskCase *kase = gtk_single_selection_get_selected_item (self->selection);
-  guint     total = desk_case_list_get_total (self->cases);
+  g_autoptr (DeskCase) kase = NULL;
+  guint total;
+
+  /* The leaflet notifies "folded" while the window is torn down. */
+  if (self->cases == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  kase = shown_case (self);
+  total = desk_case_list_get_total (self->cases);
 
   desk_case_page_set_case (self->case_page, kase ? desk_case_get_id (kase) : 0);
   if (kase)
@@ -45,6 +68,9 @@ update_content (DeskWindow *self)
       gtk_stack_set_visible_child_name (self->content_stack, total ? "no-selection" : "empty");
       adw_window_title_set_title (self->content_title, "");
       adw_window_title_set_subtitle (self->content_title, NULL);
+      /* Narrow, "choose a case from the list" would show without the list. */
+      if (total && adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
     }
   _desk_window_update_actions (self);
 }
@@ -53,13 +79,14 @@ static void
 on_items_changed (DeskWindow *self)
 {
   update_sidebar (self);
+  sync_selection (self);
   update_content (self);
 }
 
 static void
-on_selected_changed (DeskWindow *self)
+on_list_leave (DeskWindow *self)
 {
-  update_content (self);
+  sync_selection (self);
 }
 
 static void
@@ -79,7 +106,13 @@ static void
 on_list_activate (DeskWindow *self,
                   guint       position)
 {
-  gtk_single_selection_set_selected (self->selection, position);
+  g_autoptr (DeskCase) kase = g_list_model_get_item (G_LIST_MODEL (self->cases), position);
+
+  if (kase == NULL)
+    return;
+  self->shown_id = desk_case_get_id (kase);
+  sync_selection (self);
+  update_content (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -156,6 +189,7 @@ setup_list (DeskWindow *self)
 {
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GError) error = NULL;
+  GtkEventController *motion;
 
   self->cases = desk_case_list_new (self->store);
   if (!desk_case_list_reload (self->cases, &error))
@@ -174,8 +208,10 @@ setup_list (DeskWindow *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->cases, "items-changed", G_CALLBACK (on_items_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selected_changed),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "leave", G_CALLBACK (on_list_leave), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), motion);
   update_sidebar (self);
   update_content (self);
 }
@@ -322,9 +358,14 @@ DeskCase *
 desk_window_get_case (DeskWindow *self)
 {
   g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
-  if (self->selection == NULL)
+  DeskCase *kase;
+
+  if (self->cases == NULL)
     return NULL;
-  return gtk_single_selection_get_selected_item (self->selection);
+  /* Borrowed: the list keeps its own reference. */
+  if ((kase = shown_case (self)))
+    g_object_unref (kase);
+  return kase;
 }
 
 void
@@ -345,7 +386,9 @@ desk_window_show_case (DeskWindow *self,
     }
   if (pos < 0)
     return;
-  gtk_single_selection_set_selected (self->selection, pos);
+  self->shown_id = id;
+  sync_selection (self);
+  update_content (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 

@@ -67,6 +67,9 @@ static const char *const kind_msgids[DESK_TIMELINE_N_KINDS] = {
   NC_ ("timeline", "Call or chat"),
   NC_ ("timeline", "Package made"),
   NC_ ("timeline", "Appeal attempt"),
+  NC_ ("timeline", "Evidence"),
+  NC_ ("timeline", "Checklist"),
+  NC_ ("timeline", "Details corrected"),
 };
 static const char *const outcome_msgids[] = {
   NC_ ("outcome", "Not closed"),

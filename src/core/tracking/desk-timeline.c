@@ -21,6 +21,9 @@ static const char *const kind_ids[DESK_TIMELINE_N_KINDS] = {
   [DESK_TIMELINE_CALL] = "call",
   [DESK_TIMELINE_PACKAGE] = "package",
   [DESK_TIMELINE_ATTEMPT] = "attempt",
+  [DESK_TIMELINE_EVIDENCE] = "evidence",
+  [DESK_TIMELINE_CHECKLIST] = "checklist",
+  [DESK_TIMELINE_EDITED] = "edited",
 };
 
 const char *
@@ -60,6 +63,15 @@ desk_timeline_kind_get_label (DeskTimelineKind kind)
         return C_ ("timeline", "Package made");
       case DESK_TIMELINE_ATTEMPT:
         return C_ ("timeline", "Appeal attempt");
+      case DESK_TIMELINE_EVIDENCE:
+        /* Translators: timeline entry title: a file added, attached or removed */
+        return C_ ("timeline", "Evidence");
+      case DESK_TIMELINE_CHECKLIST:
+        /* Translators: timeline entry title: a checklist item changed */
+        return C_ ("timeline", "Checklist");
+      case DESK_TIMELINE_EDITED:
+        /* Translators: timeline entry title: the seller corrected case details */
+        return C_ ("timeline", "Details corrected");
       case DESK_TIMELINE_OTHER:
       default:
         return C_ ("timeline", "Other");
@@ -69,7 +81,9 @@ desk_timeline_kind_get_label (DeskTimelineKind kind)
 gboolean
 desk_timeline_kind_is_manual (DeskTimelineKind kind)
 {
-  return kind != DESK_TIMELINE_CREATED && kind != DESK_TIMELINE_STATUS && kind != DESK_TIMELINE_OTHER;
+  /* Evidence, checklist and correction entries follow changes too. */
+  return kind != DESK_TIMELINE_CREATED && kind != DESK_TIMELINE_STATUS && kind != DESK_TIMELINE_OTHER
+         && kind != DESK_TIMELINE_EVIDENCE && kind != DESK_TIMELINE_CHECKLIST && kind != DESK_TIMELINE_EDITED;
 }
 
 DeskTimelineKind

@@ -24,9 +24,12 @@ typedef enum
   DESK_TIMELINE_CALL,      /* "call": call or chat log; details channel, contact */
   DESK_TIMELINE_PACKAGE,   /* "package": details file, sha256 */
   DESK_TIMELINE_ATTEMPT,   /* "attempt": an appeal attempt counted by the platform */
+  DESK_TIMELINE_EVIDENCE,  /* "evidence": a file added, attached to an item, removed */
+  DESK_TIMELINE_CHECKLIST, /* "checklist": an item's state changed */
+  DESK_TIMELINE_EDITED,    /* "edited": case details corrected (desk-case-edit.h) */
 } DeskTimelineKind;
 
-#define DESK_TIMELINE_N_KINDS (DESK_TIMELINE_ATTEMPT + 1)
+#define DESK_TIMELINE_N_KINDS (DESK_TIMELINE_EDITED + 1)
 
 const char      *desk_timeline_kind_to_id (DeskTimelineKind kind);
 DeskTimelineKind desk_timeline_kind_from_id (const char *id);
