@@ -196,7 +196,7 @@ test_repeat_appeal_block (void)
   g_assert_true (desk_store_insert_case (store, kase, NULL));
   g_assert_true (desk_checklist_create_for_case (store, desk_session_get_rules (desk_application_get_session (app)), kase, NULL, NULL));
   g_assert_cmpint (desk_attempts_record (store, kase, products[0], FALSE, before, NULL, NULL), >, 0);
-  window = desk_window_new (app);
+  window = desk_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   desk_window_show_case (window, desk_case_get_id (kase));
   desk_gui_test_iterate (100);
@@ -241,7 +241,7 @@ test_edit_case_details (void)
   DeskWindow *window;
   gint64      id = seed (desk_application_get_session (app));
 
-  window = desk_window_new (app);
+  window = desk_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   desk_window_show_case (window, id);
   desk_gui_test_iterate (100);

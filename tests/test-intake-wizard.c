@@ -514,7 +514,7 @@ test_back_keeps_data (Fixture *f, gconstpointer data)
   g_assert_cmpstr (text, ==, notice);
   g_assert_cmpstr (gtk_editable_get_text (child (wizard, "case_id_row")), ==, "TYPED-BY-HAND");
   next (wizard);
-  g_assert_true (gtk_check_button_get_active (wizard->platform_checks[DESK_PLATFORM_AMAZON]));
+  g_assert_true (gtk_check_button_get_active (g_ptr_array_index (wizard->platform_checks, DESK_PLATFORM_AMAZON)));
   next (wizard);
   g_assert_cmpint (wizard->case_type, ==, DESK_CASE_TYPE_ACCOUNT_HEALTH);
   next (wizard);

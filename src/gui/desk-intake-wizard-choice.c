@@ -350,10 +350,10 @@ _desk_intake_wizard_choose_from_notice (DeskIntakeWizard *self)
 
   if (notice && !self->platform_by_seller
       && desk_notice_get_platform_confidence (notice) >= DESK_NOTICE_PLATFORM_THRESHOLD
-      && self->platform_checks[desk_notice_get_platform (notice)] != NULL)
+      && platform_check (self, desk_notice_get_platform (notice)) != NULL)
     {
       self->choosing = TRUE;
-      gtk_check_button_set_active (self->platform_checks[desk_notice_get_platform (notice)], TRUE);
+      gtk_check_button_set_active (platform_check (self, desk_notice_get_platform (notice)), TRUE);
       self->choosing = FALSE;
       platform_chosen = TRUE;
     }

@@ -43,8 +43,8 @@ struct _DeskIntakeWizard
   DeskWizardPage  page;
   DeskPlatform    platform;
   DeskCaseType    case_type;
-  GPtrArray      *platform_checks;   /* GtkCheckButton* or NULL, index = DeskPlatform */
-  GPtrArray      *type_rows;         /* AdwActionRow on the type page */
+  GPtrArray      *platform_checks;    /* GtkCheckButton* or NULL, index = DeskPlatform */
+  GPtrArray      *type_rows;          /* AdwActionRow on the type page */
   gboolean        platform_by_seller; /* not to be overridden by the notice */
   gboolean        type_by_seller;
   gboolean        choosing;      /* a choice made by code, not a click */
