@@ -21,7 +21,7 @@ typedef enum
   DESK_STORE_ERROR_FAILED,    /* any other SQLite error */
 } DeskStoreError;
 
-#define DESK_STORE_SCHEMA_VERSION 1
+#define DESK_STORE_SCHEMA_VERSION 2
 
 #define DESK_TYPE_STORE (desk_store_get_type ())
 
