@@ -16,13 +16,12 @@ typedef struct
   guint       changing;
 } Site;
 
-static const char live_page[] =
-  "<!DOCTYPE html><html><head><title>Wireless Earbuds &amp; Case</title>"
-  "<meta property=\"og:title\" content=\"Wireless Earbuds Pro\">"
-  "<meta property=\"product:price:amount\" content=\"12.99\">"
-  "<meta property=\"product:price:currency\" content=\"USD\">"
-  "<script type=\"application/ld+json\">{\"@type\":\"Product\",\"offers\":{\"price\":\"12.99\",\"seller\":{\"@type\":\"Organization\",\"name\":\"Shop 5f9e8d7c\"}}}</script>"
-  "</head><body>Earbuds</body></html>";
+static const char live_page[] = "<!DOCTYPE html><html><head><title>Wireless Earbuds &amp; Case</title>"
+                                "<meta property=\"og:title\" content=\"Wireless Earbuds Pro\">"
+                                "<meta property=\"product:price:amount\" content=\"12.99\">"
+                                "<meta property=\"product:price:currency\" content=\"USD\">"
+                                "<script type=\"application/ld+json\">{\"@type\":\"Product\",\"offers\":{\"price\":\"12.99\",\"seller\":{\"@type\":\"Organization\",\"name\":\"Shop 5f9e8d7c\"}}}</script>"
+                                "</head><body>Earbuds</body></html>";
 
 static void on_slow_gone (gpointer data, GObject *where);
 
@@ -339,15 +338,26 @@ test_watch_list (DeskStoreFixture *f,
     const char     *path;
     DeskWatchStatus status;
   } urls[] = {
-    { "/live?1", DESK_WATCH_LIVE }, { "/live?2", DESK_WATCH_LIVE }, { "/live?3", DESK_WATCH_LIVE },
-    { "/live?4", DESK_WATCH_LIVE }, { "/live?5", DESK_WATCH_LIVE }, { "/live?6", DESK_WATCH_LIVE },
-    { "/r1", DESK_WATCH_LIVE }, { "/image", DESK_WATCH_LIVE },
-    { "/404", DESK_WATCH_GONE }, { "/410", DESK_WATCH_GONE }, { "/gone-page", DESK_WATCH_GONE },
+    { "/live?1", DESK_WATCH_LIVE },
+    { "/live?2", DESK_WATCH_LIVE },
+    { "/live?3", DESK_WATCH_LIVE },
+    { "/live?4", DESK_WATCH_LIVE },
+    { "/live?5", DESK_WATCH_LIVE },
+    { "/live?6", DESK_WATCH_LIVE },
+    { "/r1", DESK_WATCH_LIVE },
+    { "/image", DESK_WATCH_LIVE },
+    { "/404", DESK_WATCH_GONE },
+    { "/410", DESK_WATCH_GONE },
+    { "/gone-page", DESK_WATCH_GONE },
     { "/nothing-here", DESK_WATCH_GONE },
     { "/changing", DESK_WATCH_CHANGED },
-    { "/500", DESK_WATCH_UNREACHABLE }, { "/loop1", DESK_WATCH_UNREACHABLE }, { "/slow", DESK_WATCH_UNREACHABLE },
-    { "/huge", DESK_WATCH_UNREACHABLE }, { "http://127.0.0.1:1/a", DESK_WATCH_UNREACHABLE },
-    { "/live?7", DESK_WATCH_LIVE }, { "/live?8", DESK_WATCH_LIVE },
+    { "/500", DESK_WATCH_UNREACHABLE },
+    { "/loop1", DESK_WATCH_UNREACHABLE },
+    { "/slow", DESK_WATCH_UNREACHABLE },
+    { "/huge", DESK_WATCH_UNREACHABLE },
+    { "http://127.0.0.1:1/a", DESK_WATCH_UNREACHABLE },
+    { "/live?7", DESK_WATCH_LIVE },
+    { "/live?8", DESK_WATCH_LIVE },
   };
 
   g_assert_true (desk_store_insert_case (f->store, kase, &error));

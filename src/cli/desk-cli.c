@@ -31,6 +31,8 @@ static const Command commands[] = {
   { "attempt", desk_cli_attempt, N_ ("Check an appeal attempt with the attempt guard and record it") },
   { "attempts", desk_cli_attempts, N_ ("List a case’s appeal attempts") },
   { "evidence", desk_cli_evidence, N_ ("Add, list or remove evidence files") },
+  { "watch", desk_cli_watch, N_ ("Keep an eye on resellers’ listings of a case") },
+  { "capture", desk_cli_capture, N_ ("Save a web page as evidence, with its time and fingerprints") },
 };
 
 static void

@@ -47,6 +47,8 @@ int desk_cli_checklist (DeskCliContext *ctx, GError **error);
 int desk_cli_attempt (DeskCliContext *ctx, GError **error);
 int desk_cli_attempts (DeskCliContext *ctx, GError **error);
 int desk_cli_evidence (DeskCliContext *ctx, GError **error);
+int desk_cli_watch (DeskCliContext *ctx, GError **error);
+int desk_cli_capture (DeskCliContext *ctx, GError **error);
 /* Creates a new case's evidence checklist from its rule pack, then tells how
  * many items it has (desk-cli-checklist.c). */
 gboolean desk_cli_checklist_create (DeskCliContext *ctx, DeskCase *kase, GError **error);

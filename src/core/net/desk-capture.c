@@ -10,7 +10,7 @@
 #include "desk-capture.h"
 #include "desk-json.h"
 
-G_DEFINE_QUARK (desk-capture-error-quark, desk_capture_error)
+G_DEFINE_QUARK (desk - capture - error - quark, desk_capture_error)
 
 #define READ_CHUNK (64 * 1024)
 
@@ -322,9 +322,9 @@ desk_capture_fetch_async (const char               *url,
                           gpointer                  user_data)
 {
   static const DeskCaptureOptions defaults = { 0 };
-  GTask  *task = g_task_new (NULL, cancellable, callback, user_data);
-  Fetch  *f = g_new0 (Fetch, 1);
-  GError *error = NULL;
+  GTask                          *task = g_task_new (NULL, cancellable, callback, user_data);
+  Fetch                          *f = g_new0 (Fetch, 1);
+  GError                         *error = NULL;
 
   options = options ? options : &defaults;
   g_task_set_source_tag (task, desk_capture_fetch_async);
@@ -383,14 +383,20 @@ desk_capture_fetch (const char               *url,
                     GError                  **error)
 {
   g_autoptr (GMainContext) context = g_main_context_new ();
-  g_autoptr (GAsyncResult) result = NULL;
+  GAsyncResult *result = NULL;
+  DeskCapture  *capture;
 
   g_main_context_push_thread_default (context);
   desk_capture_fetch_async (url, options, cancellable, on_sync_done, &result);
   while (result == NULL)
     g_main_context_iteration (context, TRUE);
+  capture = desk_capture_fetch_finish (result, error);
+  /* The session goes with the task, on the context it was made for. */
+  g_object_unref (result);
+  while (g_main_context_pending (context))
+    g_main_context_iteration (context, FALSE);
   g_main_context_pop_thread_default (context);
-  return desk_capture_fetch_finish (result, error);
+  return capture;
 }
 
 /* Page facts: only what the page's own metadata states. */

@@ -14,7 +14,7 @@ typedef enum
   DESK_CAPTURE_ERROR_REDIRECT_LOOP,
   DESK_CAPTURE_ERROR_TOO_LARGE,
   DESK_CAPTURE_ERROR_TIMEOUT,
-  DESK_CAPTURE_ERROR_TLS,     /* the site's certificate is not trusted: never bypassed */
+  DESK_CAPTURE_ERROR_TLS, /* the site's certificate is not trusted: never bypassed */
   DESK_CAPTURE_ERROR_NETWORK,
 } DeskCaptureError;
 

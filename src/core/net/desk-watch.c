@@ -38,12 +38,12 @@ desk_watch_status_get_label (DeskWatchStatus status)
 {
   switch (status)
     {
-    case DESK_WATCH_UNCHECKED: return _ ("Not checked yet");
-    case DESK_WATCH_LIVE: return _ ("Still online");
-    case DESK_WATCH_GONE: return _ ("Gone");
-    case DESK_WATCH_CHANGED: return _ ("Online, page changed");
-    case DESK_WATCH_UNREACHABLE: return _ ("Could not be checked");
-    default: g_return_val_if_reached (NULL);
+      case DESK_WATCH_UNCHECKED: return _ ("Not checked yet");
+      case DESK_WATCH_LIVE: return _ ("Still online");
+      case DESK_WATCH_GONE: return _ ("Gone");
+      case DESK_WATCH_CHANGED: return _ ("Online, page changed");
+      case DESK_WATCH_UNREACHABLE: return _ ("Could not be checked");
+      default: g_return_val_if_reached (NULL);
     }
 }
 
@@ -154,14 +154,14 @@ desk_watch_list (DeskStore *store,
                                             " FROM watch_items w JOIN cases c ON c.id = w.case_id"
                                             " WHERE (?1 = 0 OR w.case_id = ?1) AND c.trashed_at IS NULL ORDER BY w.case_id, w.id",
                                             error);
-  int rc;
+  int           rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DeskWatchItem *item = g_new0 (DeskWatchItem, 1);
+      DeskWatchItem   *item = g_new0 (DeskWatchItem, 1);
       g_autofree char *status = _desk_store_column_dup (stmt, _desk_store_column (stmt, "status"));
 
       item->id = sqlite3_column_int64 (stmt, _desk_store_column (stmt, "id"));
@@ -279,9 +279,7 @@ record (DeskStore       *store,
   g_autofree char *when = NULL;
   sqlite3_stmt    *stmt;
 
-  if (txn == NULL || !(stmt = _desk_store_prepare (store,
-                                                   "UPDATE watch_items SET checked_at = ?, status = ?, http_status = ?, sha256 = COALESCE (?, sha256), detail = ? WHERE id = ?",
-                                                   error)))
+  if (txn == NULL || !(stmt = _desk_store_prepare (store, "UPDATE watch_items SET checked_at = ?, status = ?, http_status = ?, sha256 = COALESCE (?, sha256), detail = ? WHERE id = ?", error)))
     return FALSE;
   _desk_store_bind_time (stmt, 1, r->checked_at);
   sqlite3_bind_text (stmt, 2, desk_watch_status_to_id (r->status), -1, SQLITE_STATIC);
@@ -312,8 +310,8 @@ record (DeskStore       *store,
 typedef struct
 {
   DeskStore        *store;
-  GPtrArray        *queue;   /* DeskWatchItem*, pending */
-  GPtrArray        *results; /* DeskWatchResult* */
+  GPtrArray        *queue;     /* DeskWatchItem*, pending */
+  GPtrArray        *results;   /* DeskWatchResult* */
   GHashTable       *host_next; /* host → monotonic µs when it may be asked again */
   DeskWatchOptions  options;
   char             *user_agent;
@@ -354,9 +352,9 @@ on_fetched (GObject      *source,
             GAsyncResult *result,
             gpointer      data)
 {
-  Job             *job = data;
-  GTask           *task = job->task;
-  Checker         *c = g_task_get_task_data (task);
+  Job     *job = data;
+  GTask   *task = job->task;
+  Checker *c = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskCapture) capture = desk_capture_fetch_finish (result, &error);
   DeskWatchResult *r = g_new0 (DeskWatchResult, 1);
@@ -508,10 +506,10 @@ capture_file_name (DeskCapture *capture)
 {
   g_autofree char *host = host_of (capture->final_url ? capture->final_url : capture->requested_url);
   g_autofree char *when = g_date_time_format (capture->fetched_at, "%Y%m%d-%H%M%SZ");
-  const char      *ext = capture->content_type && strstr (capture->content_type, "html") ? "html"
-                         : capture->content_type && strstr (capture->content_type, "json") ? "json"
+  const char      *ext = capture->content_type && strstr (capture->content_type, "html")               ? "html"
+                         : capture->content_type && strstr (capture->content_type, "json")             ? "json"
                          : capture->content_type && g_str_has_prefix (capture->content_type, "image/") ? capture->content_type + 6
-                                                                                                        : "bin";
+                                                                                                       : "bin";
 
   g_strdelimit (host, ":/\\", '-');
   return g_strdup_printf ("%s-%s.%s", *host ? host : "page", when, ext);
@@ -555,9 +553,7 @@ desk_capture_store (DeskStore   *store,
   g_rmdir (tmpdir);
   if (evidence == NULL)
     return NULL;
-  if (!(txn = _desk_store_txn_begin (store, error)) || !(stmt = _desk_store_prepare (store,
-                                                                                     "INSERT OR REPLACE INTO captures (evidence_id, capture_json, request_headers, response_headers) VALUES (?, ?, ?, ?)",
-                                                                                     error)))
+  if (!(txn = _desk_store_txn_begin (store, error)) || !(stmt = _desk_store_prepare (store, "INSERT OR REPLACE INTO captures (evidence_id, capture_json, request_headers, response_headers) VALUES (?, ?, ?, ?)", error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, desk_evidence_get_id (evidence));
   sqlite3_bind_text (stmt, 2, json, -1, SQLITE_TRANSIENT);
@@ -577,8 +573,8 @@ desk_capture_lookup (DeskStore *store,
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (JsonGenerator) gen = json_generator_new ();
   g_autofree char *json = NULL, *request = NULL, *response = NULL;
-  JsonObject *obj;
-  int         rc;
+  JsonObject      *obj;
+  int              rc;
 
   if (stmt == NULL)
     return NULL;
