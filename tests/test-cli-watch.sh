@@ -49,6 +49,7 @@ expect 0 "second check" cli --json watch check 1 --delay 10
 equals '[x["status"] for x in d]' "['live', 'gone', 'gone', 'live', 'changed', 'gone', 'unreachable']" "every status right"
 equals 'd[1]["http_status"], d[2]["http_status"], d[6]["http_status"], len(d[0]["sha256"])' "404 410 500 64" "HTTP status and fingerprint"
 equals 'all(x["checked_at"].endswith("Z") for x in d)' "True" "check times in UTC"
+expect 0 "another listing" cli watch add 1 "$BASE/removed-after-complaint"
 expect 0 "plain check" cli watch check 1 --delay 10
 contains "keep the proof" "a gone listing offers to keep the proof"
 expect 0 "timeline" cli show 1
@@ -67,7 +68,7 @@ equals '[e["source_note"].startswith("Captured from the web: ") for e in d if e[
 expect 1 "an unreachable capture fails" cli capture 1 "http://127.0.0.1:1/x"
 contains "could not be reached" "says so" err
 expect 0 "watch remove" cli --json watch remove 1 "$BASE/500"
-equals 'len(d)' "6" "removed"
+equals 'len(d)' "7" "removed"
 
 echo "1..$n"
 exit $fail
