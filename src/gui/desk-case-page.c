@@ -7,6 +7,7 @@
 
 #include "desk-case-page.h"
 #include "desk-attempts-view.h"
+#include "desk-watch-section.h"
 #include "desk-case-row.h"
 #include "desk-evidence-section.h"
 #include "desk-checklist-view.h"
@@ -35,6 +36,7 @@ struct _DeskCasePage
   GtkBox            *sections;
   DeskChecklistView *checklist_view;
   DeskAttemptsView  *attempts_view;
+  DeskWatchSection  *watch_section;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
@@ -201,6 +203,7 @@ desk_case_page_init (DeskCasePage *self)
   setup_status_model (self);
   gtk_box_append (self->sections, GTK_WIDGET (self->checklist_view = desk_checklist_view_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->attempts_view = desk_attempts_view_new ()));
+  gtk_box_append (self->sections, GTK_WIDGET (self->watch_section = desk_watch_section_new ()));
 }
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
@@ -254,6 +257,7 @@ desk_case_page_set_case (DeskCasePage *self,
   desk_evidence_section_attach (self->sections, self->session, case_id);
   desk_checklist_view_set_case (self->checklist_view, self->session, case_id);
   desk_attempts_view_set_case (self->attempts_view, self->session, case_id);
+  desk_watch_section_set_case (self->watch_section, self->session, case_id);
 }
 
 DeskCase *

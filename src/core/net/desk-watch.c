@@ -506,10 +506,17 @@ capture_file_name (DeskCapture *capture)
 {
   g_autofree char *host = host_of (capture->final_url ? capture->final_url : capture->requested_url);
   g_autofree char *when = g_date_time_format (capture->fetched_at, "%Y%m%d-%H%M%SZ");
-  const char      *ext = capture->content_type && strstr (capture->content_type, "html")               ? "html"
-                         : capture->content_type && strstr (capture->content_type, "json")             ? "json"
-                         : capture->content_type && g_str_has_prefix (capture->content_type, "image/") ? capture->content_type + 6
-                                                                                                       : "bin";
+  const char      *ext = "bin";
+
+  /* A bare answer is kept as its headers (desk_capture_store()). */
+  if (g_bytes_get_size (capture->body) == 0)
+    ext = "txt";
+  else if (capture->content_type && strstr (capture->content_type, "html"))
+    ext = "html";
+  else if (capture->content_type && strstr (capture->content_type, "json"))
+    ext = "json";
+  else if (capture->content_type && g_str_has_prefix (capture->content_type, "image/"))
+    ext = capture->content_type + 6;
 
   g_strdelimit (host, ":/\\", '-');
   return g_strdup_printf ("%s-%s.%s", *host ? host : "page", when, ext);
@@ -543,7 +550,11 @@ desk_capture_store (DeskStore   *store,
       return NULL;
     }
   path = g_build_filename (tmpdir, name, NULL);
-  ok = g_file_set_contents (path, g_bytes_get_data (capture->body, NULL), g_bytes_get_size (capture->body), error);
+  /* A page with no body (a bare 404 or 410) is proven by the answer itself: keep its headers. */
+  if (g_bytes_get_size (capture->body) > 0)
+    ok = g_file_set_contents (path, g_bytes_get_data (capture->body, NULL), g_bytes_get_size (capture->body), error);
+  else
+    ok = g_file_set_contents (path, capture->response_headers, -1, error);
   /* Translators: a web address and a UTC time */
   note = g_strdup_printf (_ ("Captured from the web: %s at %s (UTC)"), capture->final_url, when);
   file = g_file_new_for_path (path);
