@@ -272,7 +272,11 @@ desk_cli_capture (DeskCliContext *ctx,
       return 0;
     }
   /* Translators: an evidence number, the HTTP status and the final address */
-  printf (_ ("Saved as evidence %" G_GINT64_FORMAT ": %u %s\n"), desk_evidence_get_id (evidence), capture->status, capture->final_url);
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, desk_evidence_get_id (evidence));
+
+    printf (_ ("Saved as evidence %s: %u %s\n"), number, capture->status, capture->final_url);
+  }
   printf ("  %s %s\n", _ ("Fingerprint (SHA-256) of the page:"), capture->body_sha256);
   for (guint i = 0; i + 1 < capture->hops->len; i++)
     {
