@@ -48,6 +48,8 @@ static const Command commands[] = {
   { "profile", desk_cli_profile, N_ ("Show or set your seller profile (company names, store IDs)") },
   { "metrics", desk_cli_metrics, N_ ("Read a campaign case’s order export: exit day and re-entry") },
   { "post-mortem", desk_cli_post_mortem, N_ ("Show or write a campaign case’s post-mortem") },
+  { "watch", desk_cli_watch, N_ ("Keep an eye on resellers’ listings of a case") },
+  { "capture", desk_cli_capture, N_ ("Save a web page as evidence, with its time and fingerprints") },
 };
 
 static void

@@ -246,6 +246,27 @@ static const DeskMigration migrations[] = {
   /* The number the platform gives a submitted appeal (ticket, appeal ID). */
   { 9,
     "ALTER TABLE appeal_attempts ADD COLUMN ticket TEXT NOT NULL DEFAULT '';" },
+  /* Reseller watch list and web captures (issue 16). */
+  { 10,
+    "CREATE TABLE watch_items ("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  url TEXT NOT NULL,"
+    "  seller_id TEXT NOT NULL DEFAULT '',"
+    "  added_at TEXT NOT NULL,"
+    "  checked_at TEXT,"
+    "  status TEXT NOT NULL DEFAULT 'unchecked',"
+    "  http_status INTEGER NOT NULL DEFAULT 0,"
+    "  sha256 TEXT,"
+    "  detail TEXT NOT NULL DEFAULT '',"
+    "  UNIQUE (case_id, url)"
+    ");"
+    "CREATE TABLE captures (" /* what a web capture kept beside the page file */
+    "  evidence_id INTEGER PRIMARY KEY REFERENCES evidence (id) ON DELETE CASCADE,"
+    "  capture_json TEXT NOT NULL,"
+    "  request_headers TEXT NOT NULL DEFAULT '',"
+    "  response_headers TEXT NOT NULL DEFAULT ''"
+    ");" },
 };
 
 const DeskMigration *

@@ -10,6 +10,7 @@
 #include "desk-activity-section.h"
 #include "desk-gui-util.h"
 #include "desk-attempts-view.h"
+#include "desk-watch-section.h"
 #include "desk-case-row.h"
 #include "desk-case-section.h"
 #include "desk-evidence-section.h"
@@ -48,6 +49,7 @@ struct _DeskCasePage
   DeskTrackingView    *tracking_view;
   DeskChainSection    *chain_section;
   DeskActivitySection *activity_section;
+  DeskWatchSection    *watch_section;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
@@ -194,6 +196,7 @@ desk_case_page_init (DeskCasePage *self)
   gtk_box_append (self->sections, GTK_WIDGET (self->package_section = desk_package_section_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->tracking_view = desk_tracking_view_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->activity_section = desk_activity_section_new ()));
+  gtk_box_append (self->sections, GTK_WIDGET (self->watch_section = desk_watch_section_new ()));
 }
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
@@ -285,6 +288,7 @@ desk_case_page_set_case (DeskCasePage *self,
   desk_tracking_view_set_case (self->tracking_view, self->session, case_id);
   desk_chain_section_set_case (self->chain_section, self->session, case_id);
   desk_activity_section_set_case (self->activity_section, self->session, case_id);
+  desk_watch_section_set_case (self->watch_section, self->session, case_id);
 }
 
 DeskCase *
