@@ -75,7 +75,7 @@ sqlite3 "$DATA/cases.db" "UPDATE evidence SET original_name = '../../x/..\\evil:
 
 PKG="$OUT/package.zip"
 expect 0 "package written" cli package 1 -o "$PKG" --letter "ru:$IN/letter-ru.txt" --letter "en:$IN/letter-en.txt"
-contains "Package written: $PKG (9 files" "reports the file count"
+contains "Package written: $PKG (10 files" "reports the file count"
 contains "Not included: the authorization chain check" "says what is not included"
 only_files "$OUT" "package.zip " "only the package in the folder"
 expect 0 "unzip -t accepts it" unzip -t "$PKG"
@@ -92,13 +92,14 @@ if [ -z "$(find "$DIR/unpacked" -name '*..*' -o -name '*\\*')" ]; then ok "nothi
 expect 0 "letter counts in the manifest" python3 -c "
 import json, sys
 m = json.load(open(sys.argv[1]))
-ls = {l['language']: l['characters'] for l in m['letters']}
+ls = {l['language']: l['characters'] for l in m['letters'] if l['purpose'] == 'submit'}
 assert ls == {'ru': 50, 'en': 63}, ls
+assert [l['language'] for l in m['letters'] if l['purpose'] == 'record'] == ['zh'], m['letters']
 assert m['schema_version'] == 1 and m['chain']['included'] is False and 'chain' in m['omitted']
 assert all(len(f['sha256']) == 64 for f in m['files'])
 " "$DIR/unpacked/manifest.json"
 expect 0 "verify accepts it" cli verify "$PKG"
-contains "OK: all 7 files match their list." "verify counts the files"
+contains "OK: all 8 files match their list." "verify counts the files"
 expect 0 "timeline records it" cli show 1
 contains "$(sha256sum "$PKG" | cut -c1-64)" "timeline holds the package's SHA-256"
 

@@ -151,9 +151,12 @@ test_descriptions (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) zh = list (f->session, j.kase, "zh_CN");
 
   g_assert_cmpstr (EXHIBIT (en, 2)->item_label, ==, "Brand authorization");
-  g_assert_cmpstr (EXHIBIT (en, 2)->description, ==, "Exhibit 3 — Brand authorization");
-  g_assert_cmpstr (EXHIBIT (ru, 2)->description, ==, "Приложение 3 — Авторизационное письмо правообладателя");
-  g_assert_cmpstr (EXHIBIT (zh, 2)->description, ==, "附件3：品牌授权书");
+  /* Two files under one item: told apart by their names. */
+  g_assert_cmpstr (EXHIBIT (en, 2)->description, ==, "Exhibit 3 — Brand authorization, auth-brand-to-distributor");
+  g_assert_cmpstr (EXHIBIT (ru, 3)->description, ==, "Приложение 4 — Авторизационное письмо правообладателя, auth-distributor-to-us");
+  g_assert_cmpstr (EXHIBIT (zh, 2)->description, ==, "附件3：品牌授权书，auth-brand-to-distributor");
+  g_assert_cmpstr (EXHIBIT (en, 0)->description, ==, "Exhibit 1 — Screenshots of the listings in question on Joom");
+  g_assert_cmpstr (EXHIBIT (zh, 1)->description, ==, "附件2：首次上架时间截图");
   /* No item: the file name on one line, without its extension. */
   g_assert_cmpstr (EXHIBIT (en, 4)->description, ==, "Exhibit 5 — scan of invoice");
   g_assert_cmpstr (EXHIBIT (en, 5)->description, ==, "Exhibit 6 — notes");
@@ -182,6 +185,25 @@ test_references (void)
   g_assert_cmpstr (ru, ==, "Приложение 12");
   g_assert_cmpstr (zh, ==, "附件12");
   g_assert_cmpstr (other, ==, "Exhibit 1");
+}
+
+static void
+test_several_references (void)
+{
+  const guint      two[] = { 4, 5 }, three[] = { 1, 2, 7 };
+  g_autofree char *en2 = desk_exhibit_format_references (two, 2, "en");
+  g_autofree char *en3 = desk_exhibit_format_references (three, 3, "en");
+  g_autofree char *ru2 = desk_exhibit_format_references (two, 2, "ru");
+  g_autofree char *zh3 = desk_exhibit_format_references (three, 3, "zh");
+  g_autofree char *one = desk_exhibit_format_references (three, 1, "ru");
+  g_autofree char *none = desk_exhibit_format_references (three, 0, "en");
+
+  g_assert_cmpstr (en2, ==, "Exhibits 4 and 5");
+  g_assert_cmpstr (en3, ==, "Exhibits 1, 2 and 7");
+  g_assert_cmpstr (ru2, ==, "Приложения 4 и 5");
+  g_assert_cmpstr (zh3, ==, "附件1、2、7");
+  g_assert_cmpstr (one, ==, "Приложение 1");
+  g_assert_cmpstr (none, ==, "");
 }
 
 /* Unlinking renumbers: the item moves behind the linked ones. */
@@ -257,6 +279,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/exhibits/references", test_references);
+  g_test_add_func ("/exhibits/several-references", test_several_references);
 #define ADD(path, fn) g_test_add ("/exhibits/" path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("order", test_order);
   ADD ("descriptions", test_descriptions);

@@ -4,7 +4,11 @@
 #include <locale.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "desk-notice.h"
+#include "desk-rule-pack.h"
+#include "desk-test-util.h"
 #include "desk-util.h"
 
 #define P(x) DESK_PLATFORM_##x
@@ -79,8 +83,8 @@ static const NoticeCase notice_cases[] = {
     "JM-IP-882910", NULL, NULL, "5f3c2a1b9e8d7c6b5a4f3e2d", "2026-11-25T07:05:00Z", TRUE,
     "trademark-certificate,brand-authorization" },
   { "joom-reseller-en.txt", P (JOOM), C (RESELLER), TRUE,
-    NULL, "JR-2026-1120-44871", NULL,
-    "60a7b8c9d0e1f2a3b4c5d6e7,61b2c3d4e5f6a7b8c9d0e1f2,61b2c3d4e5f6a7b8c9d0e1f3",
+    /* The reported listings are the resellers', never the seller's products. */
+    NULL, "JR-2026-1120-44871", NULL, "60a7b8c9d0e1f2a3b4c5d6e7",
     "2026-12-06T07:05:00Z", TRUE,
     "brand-authorization,first-listing-screenshot,packaging-photos-six-sides,serial-number-photos" },
   { "joom-reseller-ru.txt", P (JOOM), C (RESELLER), TRUE,
@@ -120,6 +124,69 @@ static const NoticeCase notice_cases[] = {
     NULL, "TMU-TK-5591820", NULL, "", "2026-11-24T07:05:00Z", TRUE, "root-cause-analysis" },
   { "temu-account-health-zh.txt", P (TEMU), C (ACCOUNT_HEALTH), TRUE,
     NULL, "TEMU-2026112255013", NULL, "", "2026-11-24T07:05:00Z", TRUE, "root-cause-analysis" },
+  /* Development notices for the structure and label vocabulary (issue 9):
+   * menu paths and signatures, labels the first decoder did not know, Russian,
+   * a campaign exit naming no platform, the seller's own notes of a reseller. */
+  { "amazon-counterfeit-menu-path-en.txt", P (AMAZON), C (IP_COMPLAINT), TRUE,
+    "16398827441", NULL, NULL, "B0DKQ4R7TX", NULL, FALSE, "purchase-invoice" },
+  { "tiktok-shop-medical-claims-en.txt", P (TIKTOK_SHOP), C (LISTING_TAKEDOWN), TRUE,
+    NULL, NULL, NULL, "1731220098877665544", "2026-11-29T07:05:00Z", TRUE, "" },
+  { "joom-trademark-complaint-ru.txt", P (JOOM), C (IP_COMPLAINT), TRUE,
+    "4471902", NULL, NULL, "6512ab34cd56ef7890a1b2c3", "2026-11-27T07:05:00Z", TRUE, "brand-authorization" },
+  { "aliexpress-flash-deals-exit-zh.txt", P (ALIEXPRESS), C (ACTIVITY_EXIT), TRUE,
+    NULL, NULL, NULL, "1005007412345678", "2026-11-27T07:05:00Z", TRUE, "root-cause-analysis,post-mortem" },
+  { "aliexpress-spot-check-zh.txt", P (ALIEXPRESS), C (QUALITY_INSPECTION), TRUE,
+    "QI-2026-11-0381", NULL, NULL, "1005006998877665", "2026-11-29T07:05:00Z", TRUE, "third-party-test-report,test-report,root-cause-analysis" },
+  { "lazada-case-reference-en.txt", P (LAZADA), C (QUALIFICATION_MISSING), TRUE,
+    "LZ-CS-88301277", NULL, NULL, "LZ-KETTLE-17L-WHT,3987001122", "2026-11-29T07:05:00Z", TRUE, "sirim-certificate" },
+  { "temu-ticket-no-en.txt", P (TEMU), C (IP_COMPLAINT), TRUE,
+    NULL, "TMU-58220931", NULL, "601099533221100,7744556633", "2026-11-25T07:05:00Z", TRUE, "brand-authorization,purchase-invoice" },
+  { "aliexpress-reseller-notes-zh.txt", P (ALIEXPRESS), C (RESELLER), TRUE,
+    NULL, NULL, NULL, "1005006321098765", NULL, FALSE, "brand-authorization,first-listing-screenshot,packaging-photos-six-sides" },
+  { "shopee-seller-centre-page-en.txt", P (SHOPEE), C (IP_COMPLAINT), TRUE,
+    NULL, NULL, "IP-02", "24599887712", "2026-11-24T15:59:00Z", FALSE, "" },
+  { "shopee-store-complaint-email-zh.txt", P (SHOPEE), C (STORE_COMPLAINT), TRUE,
+    NULL, NULL, "LI-01", "22109876543", "2026-11-24T07:05:00Z", TRUE, "product-photos" },
+  { "amazon-account-suspended-en.txt", P (AMAZON), C (ACCOUNT_HEALTH), TRUE,
+    NULL, "17750334928", NULL, "", NULL, FALSE, "root-cause-analysis" },
+  { "tiktok-shop-campaign-exit-zh.txt", P (TIKTOK_SHOP), C (ACTIVITY_EXIT), TRUE,
+    NULL, NULL, NULL, "1729988776655443322,1729988776655443323", NULL, FALSE, "root-cause-analysis" },
+  { "aliexpress-trademark-ru.txt", P (ALIEXPRESS), C (IP_COMPLAINT), TRUE,
+    "AER-IP-55120", NULL, NULL, "1005005123409876", "2026-11-25T07:05:00Z", TRUE, "" },
+  { "tiktok-shop-ip-complaint-zh.txt", P (TIKTOK_SHOP), C (IP_COMPLAINT), TRUE,
+    "IPR-7788120034", NULL, NULL, "1729300011223344556", "2026-11-25T07:05:00Z", TRUE, "brand-authorization,counter-notice" },
+  { "temu-account-health-table-en.txt", P (TEMU), C (ACCOUNT_HEALTH), TRUE,
+    "TW-2026-11-7710", NULL, NULL, "", "2026-11-27T07:05:00Z", TRUE, "" },
+  { "shopee-qualification-zh.txt", P (SHOPEE), C (QUALIFICATION_MISSING), TRUE,
+    NULL, NULL, NULL, "27766554433", "2026-12-01T15:59:59Z", FALSE, "sirim-certificate" },
+  { "lazada-ip-complaint-zh.txt", P (LAZADA), C (IP_COMPLAINT), TRUE,
+    "LZD-IP-20261121-7781", NULL, NULL, "3344556677,AP-FILTER-02", "2026-11-27T07:05:00Z", TRUE, "brand-authorization,purchase-invoice" },
+  /* Amazon's rule pack has no reseller case type: the guess is shown, not trusted. */
+  { "amazon-hijacker-notes-en.txt", P (AMAZON), C (RESELLER), FALSE,
+    NULL, NULL, NULL, "B0C9HJK2LM", NULL, FALSE, "trademark-certificate" },
+  { "joom-account-health-ru.txt", P (JOOM), C (ACCOUNT_HEALTH), TRUE,
+    NULL, NULL, NULL, "", NULL, FALSE, "" },
+  { "aliexpress-qualification-zh.txt", P (ALIEXPRESS), C (QUALIFICATION_MISSING), TRUE,
+    "AE-QUAL-20261121-0088", NULL, NULL, "1005006677889900", "2026-12-05T15:59:00Z", FALSE, "ce-certificate" },
+  { "amazon-listing-takedown-en.txt", P (AMAZON), C (LISTING_TAKEDOWN), TRUE,
+    NULL, NULL, NULL, "B0B7XYZ123,SMB-MAT-RED-01", NULL, FALSE, "" },
+  { "shopee-account-health-zh.txt", P (SHOPEE), C (ACCOUNT_HEALTH), TRUE,
+    NULL, NULL, NULL, "", NULL, FALSE, "" },
+  /* Traditional Chinese (Shopee Taiwan) reads like simplified; values stay as written. */
+  { "shopee-ip-complaint-tw.txt", P (SHOPEE), C (IP_COMPLAINT), TRUE,
+    "TW-IPR-20261118-03321", NULL, "IP-01", "25566778899", "2026-11-25T07:05:00Z", TRUE,
+    "brand-authorization,purchase-invoice" },
+  { "amazon-copyright-forwarded-en.txt", P (AMAZON), C (IP_COMPLAINT), TRUE,
+    "9987766554", NULL, NULL, "B0D1234XYZ,B0D1234XZA", NULL, FALSE, "" },
+  { "tiktok-shop-penalty-zh.txt", P (TIKTOK_SHOP), C (ACCOUNT_HEALTH), TRUE,
+    "TTS-PEN-20261120-77812", NULL, NULL, "", "2026-11-25T07:05:00Z", TRUE, "" },
+  { "lazada-qc-rejected-page-en.txt", P (LAZADA), C (QUALIFICATION_MISSING), TRUE,
+    NULL, NULL, NULL, "WB-750-SS-BLK,2876543210", NULL, FALSE, "sirim-certificate" },
+  { "shopee-copycat-notes-en.txt", P (SHOPEE), C (RESELLER), TRUE,
+    NULL, NULL, NULL, "24681357911", NULL, FALSE, "" },
+  /* «LUMIX»: a Russian closing quote is not a menu arrow. */
+  { "joom-counterfeit-ru.txt", P (JOOM), C (IP_COMPLAINT), TRUE,
+    NULL, "JM-CF-2026-11-0045", NULL, "6701abcdef0123456789abcd", "2026-11-29T07:05:00Z", TRUE, "" },
   { "mixed-script.txt", P (SHOPEE), C (IP_COMPLAINT), TRUE,
     "VN-IPC-20261121-00233", NULL, "IP-01", "20987654321", "2026-11-24T10:00:00Z", FALSE,
     "trademark-certificate,brand-authorization" },
@@ -639,6 +706,244 @@ decode_async_and_wait (const char   *text,
   return desk_notice_decode_finish (result, error);
 }
 
+/* A NUL byte cut a 937-byte notice to 100 bytes without a word: the real
+ * length is checked, and the error says where the NUL is. */
+static void
+test_text_from_data_nul (void)
+{
+  static const char data[] = "Shopee notice\nIssue ID: 123\0 hidden rest of the notice";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = desk_notice_text_from_data (data, sizeof data - 1, &error);
+
+  g_assert_null (text);
+  g_assert_error (error, DESK_NOTICE_ERROR, DESK_NOTICE_ERROR_NUL);
+  g_assert_nonnull (strstr (error->message, "line 2, character 14"));
+  g_clear_error (&error);
+  text = desk_notice_text_from_data ("\0first", 6, &error);
+  g_assert_null (text);
+  g_assert_error (error, DESK_NOTICE_ERROR, DESK_NOTICE_ERROR_NUL);
+}
+
+static void
+test_text_from_data_encodings (void)
+{
+  static const char utf16[] = "\xff\xfeS\0h\0o\0p\0e\0e\0";
+  static const char plain[] = "您好，Shopee 通知 IP-01";
+  g_autoptr (GError) error = NULL;
+  g_autofree char *from16 = desk_notice_text_from_data (utf16, sizeof utf16 - 1, &error);
+  g_autofree char *same = NULL;
+  g_autofree char *bad = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (from16, ==, "Shopee");
+  same = desk_notice_text_from_data (plain, strlen (plain), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (same, ==, plain);
+  bad = desk_notice_text_from_data ("caf\xe9", 4, &error);
+  g_assert_null (bad);
+  g_assert_error (error, DESK_NOTICE_ERROR, DESK_NOTICE_ERROR_NOT_UTF8);
+}
+
+typedef struct
+{
+  const char *file;
+  const char *present; /* "role=value|role=value": fields that must be read */
+  const char *absent;  /* "role=value|…": fields that must not be read */
+  const char *facts;   /* "subject:value/reference|…" with value and reference kinds */
+} RoleCase;
+
+static const RoleCase role_cases[] = {
+  { "aliexpress-reseller-notes-zh.txt",
+    "product=1005006321098765|counterparty-seller=2210984471|counterparty-seller=Home Deal Store"
+    "|counterparty-listing=https://www.aliexpress.com/item/1005007777666555.html",
+    "product=1005007777666555|product=2210984471", "" },
+  { "joom-reseller-en.txt", "product=60a7b8c9d0e1f2a3b4c5d6e7|counterparty-listing=61b2c3d4e5f6a7b8c9d0e1f2"
+                            "|counterparty-listing=61b2c3d4e5f6a7b8c9d0e1f3|case-id=JR-2026-1120-44871",
+    "product=61b2c3d4e5f6a7b8c9d0e1f2", "" },
+  { "aliexpress-flash-deals-exit-zh.txt", "campaign-id=FD-20261118-5520|violation=近7天物流异常率为26.4%，超过平台阈值20%",
+    "", "近7天物流异常率:26.4 actual/20 threshold %" },
+  { "aliexpress-spot-check-zh.txt", "issue-id=QI-2026-11-0381|product=1005006998877665", "",
+    "额定功率不符:48 measured/65 stated W" },
+  { "amazon-counterfeit-menu-path-en.txt", "violation=Counterfeit Notice|rights-owner=SoundPeak Audio LLC|issue-id=16398827441",
+    "", "" },
+  { "amazon-account-suspended-en.txt", "case-id=17750334928", "", "Order Defect Rate:2.8 actual/1 threshold %" },
+  { "lazada-case-reference-en.txt", "issue-id=LZ-CS-88301277|shop-id=200155881", "product=200155881", "" },
+  { "temu-ticket-no-en.txt", "case-id=TMU-58220931", "", "" },
+  { "shopee-copycat-notes-en.txt",
+    "product=24681357911|counterparty-seller=987654321|counterparty-listing=https://shopee.com.my/Carrier-i.987654321.13579246810",
+    "product=13579246810", "" },
+  { "amazon-copyright-forwarded-en.txt", "rights-owner=PixelWorks GmbH|issue-id=9987766554", "", "" },
+  { "shopee-ip-complaint-tw.txt", "rights-owner=昇揚國際有限公司|product=25566778899", "", "" },
+  { "shopee-store-complaint-email-zh.txt", "order=2611180099234AB|violation-code=LI-01", "product=2611180099234AB", "" },
+  { "tiktok-shop-campaign-exit-zh.txt", "campaign-id=TTS-CMP-991204", "", "近30天取消率:6.1 actual/3 threshold %" },
+  { "amazon-hijacker-notes-en.txt",
+    "product=B0C9HJK2LM|counterparty-seller=A2Q4XK7PL9MNB3|counterparty-seller=https://www.amazon.com/sp?seller=A2Q4XK7PL9MNB3"
+    "|order=114-3344556-7788990",
+    "product=A2Q4XK7PL9MNB3", "" },
+  { "temu-account-health-table-en.txt", "issue-id=TW-2026-11-7710|shop-id=634410098", "",
+    "Late shipment rate:8.2 actual/5 threshold %|Cancellation rate:3.1 actual/2.5 threshold %" },
+  { "tiktok-shop-ip-complaint-zh.txt", "rights-owner=深圳声扬科技有限公司|violation=商标侵权|product=1729300011223344556", "", "" },
+  { "joom-account-health-ru.txt", "shop-id=5f1e2d3c4b5a69788796a5b4", "product=5f1e2d3c4b5a69788796a5b4",
+    "Доля возвратов в вашем магазине:12.5 actual/8 threshold %" },
+};
+
+static gboolean
+has_field (DeskNotice *notice,
+           const char *wanted)
+{
+  GPtrArray *fields = desk_notice_get_fields (notice);
+  g_auto (GStrv) parts = g_strsplit (wanted, "=", 2);
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      DeskNoticeField *field = g_ptr_array_index (fields, i);
+
+      if (g_str_equal (desk_notice_role_to_id (field->role), parts[0]) && g_str_equal (field->value, parts[1]))
+        {
+          g_assert_cmpstr (field->source, !=, "");
+          g_assert_cmpuint (field->line, >, 0);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static char *
+describe_facts (DeskNotice *notice)
+{
+  GPtrArray *facts = desk_notice_get_facts (notice);
+  GString   *out = g_string_new (NULL);
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      DeskNoticeFact *f = g_ptr_array_index (facts, i);
+      char            value[G_ASCII_DTOSTR_BUF_SIZE], reference[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (value, sizeof value, "%g", f->value);
+      g_ascii_formatd (reference, sizeof reference, "%g", f->reference);
+      g_string_append_printf (out, "%s%s:%s %s/%s %s %s", out->len ? "|" : "", f->subject, value,
+                              desk_notice_figure_kind_to_id (f->value_kind), reference,
+                              desk_notice_figure_kind_to_id (f->reference_kind), f->unit);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Values keep the role their label gives; the other party's never become products. */
+static void
+test_roles (gconstpointer data)
+{
+  const RoleCase *c = data;
+  g_autoptr (DeskNotice) notice = decode_file (c->file);
+  g_auto (GStrv) present = g_strsplit (c->present, "|", -1);
+  g_auto (GStrv) absent = g_strsplit (c->absent, "|", -1);
+  g_autofree char *facts = describe_facts (notice);
+
+  for (guint i = 0; present[i]; i++)
+    if (*present[i] && !has_field (notice, present[i]))
+      g_error ("%s: field %s not read", c->file, present[i]);
+  for (guint i = 0; absent[i]; i++)
+    if (*absent[i] && has_field (notice, absent[i]))
+      g_error ("%s: field %s read but must not be", c->file, absent[i]);
+  if (*c->facts)
+    g_assert_cmpstr (facts, ==, c->facts);
+  for (guint i = 0; desk_notice_get_product_ids (notice)[i]; i++)
+    {
+      g_autofree char *as_listing = g_strdup_printf ("counterparty-listing=%s", desk_notice_get_product_ids (notice)[i]);
+      g_autofree char *as_seller = g_strdup_printf ("counterparty-seller=%s", desk_notice_get_product_ids (notice)[i]);
+
+      g_assert_false (has_field (notice, as_listing));
+      g_assert_false (has_field (notice, as_seller));
+    }
+}
+
+/* The line that states the violation outweighs a menu path naming another kind. */
+static void
+test_structure_beats_keywords (void)
+{
+  const char *text = "Amazon Seller Central\n"
+                     "Complaint type: Counterfeit Notice\n"
+                     "ASIN: B0DKQ4R7TX\n"
+                     "Respond through Account Health > Account Health Rating > Account Health.\n";
+  const char *no_statement = "Amazon Seller Central\n"
+                             "We received a counterfeit notice.\n"
+                             "Account health rating at risk; account health under review; account suspended.\n";
+  g_autoptr (DeskNotice) notice = desk_notice_decode (text, NULL);
+  g_autoptr (DeskNotice) other = desk_notice_decode (no_statement, NULL);
+
+  g_assert_cmpint (desk_notice_get_case_type (notice), ==, DESK_CASE_TYPE_IP_COMPLAINT);
+  g_assert_cmpfloat (desk_notice_get_case_type_confidence (notice), >=, DESK_NOTICE_CASE_TYPE_THRESHOLD);
+  /* The same words outside a menu path and without a statement line win. */
+  g_assert_cmpint (desk_notice_get_case_type (other), ==, DESK_CASE_TYPE_ACCOUNT_HEALTH);
+}
+
+/* Refusal wording names both kinds without guessing an article. */
+static void
+test_two_kinds_wording (void)
+{
+  g_autoptr (DeskNotice) notice = desk_notice_decode ("Shopee\nYour listing was reported: trademark. Buyer complaints: misleading.\n", NULL);
+  g_autofree char *reason = NULL;
+
+  if (!desk_notice_is_confident (notice, &reason) && desk_notice_get_runner_up_case_type (notice) != DESK_CASE_TYPE_UNKNOWN)
+    g_assert_true (g_str_has_prefix (reason, "The notice fits two kinds of case: "));
+  else
+    g_error ("expected an ambiguous case type, got %s", reason ? reason : "a confident guess");
+}
+
+/* A user pack (newer than the built-in one) brings its own notice cues: a
+ * phrasing is added with JSON, not C.  Runs in a subprocess: the cues are
+ * loaded once per process. */
+static void
+test_user_pack_cues (void)
+{
+  const char *notice = "Zebra Merchant Hub\nTrademark complaint\nComplaint ID: ZMH-12345\n";
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = g_dir_make_tmp ("appeal-desk-cues-XXXXXX", NULL);
+      g_autofree char *rules = g_build_filename (dir, "rules", NULL);
+      g_autofree char *path = g_build_filename (rules, "joom.json", NULL);
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (JsonGenerator) gen = json_generator_new ();
+      g_autoptr (JsonBuilder) term = json_builder_new ();
+      g_autoptr (DeskNotice) decoded = NULL;
+      g_autoptr (GError) error = NULL;
+      JsonObject *root, *cues;
+
+      desk_rule_pack_ensure_resources ();
+      bytes = g_resources_lookup_data ("/io/github/appealdesk/AppealDesk/rules/joom.json", 0, &error);
+      g_assert_no_error (error);
+      g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+      root = json_node_get_object (json_parser_get_root (parser));
+      json_object_set_string_member (root, "pack_version", "1.1");
+      cues = json_object_get_object_member (root, "notice");
+      json_builder_begin_object (term);
+      json_builder_set_member_name (term, "cue");
+      json_builder_add_string_value (term, "zebra merchant hub");
+      json_builder_set_member_name (term, "weight");
+      json_builder_add_double_value (term, 5);
+      json_builder_end_object (term);
+      json_array_add_element (json_object_get_array_member (cues, "terms"), json_builder_get_root (term));
+      json_generator_set_root (gen, json_parser_get_root (parser));
+      g_assert_cmpint (g_mkdir_with_parents (rules, 0700), ==, 0);
+      g_assert_true (json_generator_to_file (gen, path, &error));
+      g_setenv ("APPEAL_DESK_DATA_DIR", dir, TRUE);
+      decoded = desk_notice_decode (notice, NULL);
+      g_assert_cmpint (desk_notice_get_platform (decoded), ==, DESK_PLATFORM_JOOM);
+      g_assert_cmpfloat (desk_notice_get_platform_confidence (decoded), >=, DESK_NOTICE_PLATFORM_THRESHOLD);
+      desk_test_remove_tree (dir);
+      return;
+    }
+  {
+    g_autoptr (DeskNotice) without = desk_notice_decode (notice, NULL);
+
+    /* Without the user pack the phrase means nothing. */
+    g_assert_cmpint (desk_notice_get_platform (without), ==, DESK_PLATFORM_UNKNOWN);
+  }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_async (void)
 {
@@ -664,6 +969,8 @@ main (int   argc,
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
+  /* No user rule packs from the real data directory. */
+  g_setenv ("APPEAL_DESK_DATA_DIR", "/nonexistent/appeal-desk-test-data", TRUE);
 
   for (guint i = 0; i < G_N_ELEMENTS (notice_cases); i++)
     {
@@ -671,6 +978,15 @@ main (int   argc,
 
       g_test_add_data_func (path, &notice_cases[i], test_decode_file);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (role_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/notice/roles/%s", role_cases[i].file);
+
+      g_test_add_data_func (path, &role_cases[i], test_roles);
+    }
+  g_test_add_func ("/notice/structure-beats-keywords", test_structure_beats_keywords);
+  g_test_add_func ("/notice/two-kinds-wording", test_two_kinds_wording);
+  g_test_add_func ("/notice/user-pack-cues", test_user_pack_cues);
   g_test_add_func ("/notice/crlf", test_crlf);
   g_test_add_func ("/notice/async", test_async);
   g_test_add_func ("/notice/null", test_null);
@@ -688,6 +1004,8 @@ main (int   argc,
   g_test_add_func ("/notice/properties", test_properties);
   g_test_add_func ("/notice/evidence-hints", test_evidence_hints);
   g_test_add_func ("/notice/reliable-description", test_reliable_description);
+  g_test_add_func ("/notice/text-from-data/nul", test_text_from_data_nul);
+  g_test_add_func ("/notice/text-from-data/encodings", test_text_from_data_encodings);
 
   return g_test_run ();
 }

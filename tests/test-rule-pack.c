@@ -539,76 +539,90 @@ static const Malformed malformed[] = {
     DESK_RULE_PACK_ERROR_INVALID, "found string “shopee-malaysia-singapore-thailand-vietn…”", NULL },
   { "not-utf8", NULL, "{\"a\": \"\xff\"}", DESK_RULE_PACK_ERROR_NOT_JSON, "shopee.json: not UTF-8", NULL },
   { "root-array", NULL, "[1, 2]", DESK_RULE_PACK_ERROR_INVALID,
-    "shopee.json: at $: expected an object, found array", NULL },
+    "shopee.json: at “the top level”: expected an object, found array", NULL },
   { "missing-schema-version", "\"schema_version\": 1,", "", DESK_RULE_PACK_ERROR_INVALID,
-    "shopee.json: at $.schema_version: expected a positive integer, found nothing", NULL },
-  { "newer-schema-version", "\"schema_version\": 1", "\"schema_version\": 2, \"future\": true",
-    DESK_RULE_PACK_ERROR_SCHEMA_TOO_NEW, "shopee.json: at $.schema_version:", "schema version 2" },
+    "shopee.json: at “schema_version”: expected a positive integer, found nothing", NULL },
+  { "newer-schema-version", "\"schema_version\": 1", "\"schema_version\": 3, \"future\": true",
+    DESK_RULE_PACK_ERROR_SCHEMA_TOO_NEW, "shopee.json: at “schema_version”:", "schema version 3" },
+  /* Schema 2: the notice decoder's cues ($.notice). */
+  { "notice-in-v1", "\"case_types\": {", "\"notice\": {\"names\": [\"shopee\"]}, \"case_types\": {",
+    DESK_RULE_PACK_ERROR_INVALID, "at “notice”: expected no “notice” member in a schema version 1 pack", "set schema_version to 2" },
+  { "notice-bad-cue", "\"schema_version\": 1,", "\"schema_version\": 2, \"notice\": {\"names\": [\"shopee(\"]},",
+    DESK_RULE_PACK_ERROR_INVALID, "at “notice › names › item 1”: expected a valid search pattern, found “shopee(”", NULL },
+  { "notice-no-names", "\"schema_version\": 1,", "\"schema_version\": 2, \"notice\": {\"domains\": [\"x\\\\.com\"]},",
+    DESK_RULE_PACK_ERROR_INVALID, "at “notice › names”: expected a non-empty array, found nothing", NULL },
+  { "notice-bad-weight", "\"schema_version\": 1,", "\"schema_version\": 2, \"notice\": {\"names\": [\"x\"], \"terms\": [{\"cue\": \"y\", \"weight\": 0}]},",
+    DESK_RULE_PACK_ERROR_INVALID, "at “notice › terms › item 1 › weight”: expected a positive number", NULL },
+  { "notice-bad-case-type", "\"schema_version\": 1,", "\"schema_version\": 2, \"notice\": {\"names\": [\"x\"], \"case_types\": {\"refund\": []}},",
+    DESK_RULE_PACK_ERROR_INVALID, "at “notice › case_types › refund”: expected a case type id", NULL },
   { "string-schema-version", "\"schema_version\": 1", "\"schema_version\": \"1\"", DESK_RULE_PACK_ERROR_INVALID,
-    "at $.schema_version: expected a positive integer, found string “1”", NULL },
+    "at “schema_version”: expected a positive integer, found string “1”", NULL },
   { "unknown-platform", "\"platform\": \"shopee\"", "\"platform\": \"ebay\"", DESK_RULE_PACK_ERROR_INVALID,
-    "at $.platform: expected a platform id (aliexpress, shopee, joom, amazon, tiktok-shop, lazada, temu), found string “ebay”", NULL },
+    "at “platform”: expected a platform id (aliexpress, shopee, joom, amazon, tiktok-shop, lazada, temu), found string “ebay”", NULL },
   { "unknown-case-type", "\"ip-complaint\": {", "\"returns\": {", DESK_RULE_PACK_ERROR_INVALID,
-    "at $.case_types.returns: expected a case type id (listing-takedown,", "found unknown id “returns”" },
+    "at “case_types › returns”: expected a case type id (listing-takedown,", "found unknown id “returns”" },
   { "hours-string", "\"hours\": 72", "\"hours\": \"72\"", DESK_RULE_PACK_ERROR_INVALID,
-    "shopee.json: at $.case_types.ip-complaint.deadline.hours: expected a positive integer, found string “72”", NULL },
+    "shopee.json: at “case_types › ip-complaint › deadline › hours”: expected a positive integer, found string “72”", NULL },
   { "hours-negative", "\"hours\": 72", "\"hours\": -5", DESK_RULE_PACK_ERROR_INVALID,
-    "at $.case_types.ip-complaint.deadline.hours: expected a positive integer, found number -5", NULL },
+    "at “case_types › ip-complaint › deadline › hours”: expected a positive integer, found number -5", NULL },
   { "hours-fraction", "\"hours\": 72", "\"hours\": 72.5", DESK_RULE_PACK_ERROR_INVALID,
-    "at $.case_types.ip-complaint.deadline.hours: expected a positive integer, found number 72.5", NULL },
+    "at “case_types › ip-complaint › deadline › hours”: expected a positive integer, found number 72.5", NULL },
   { "hours-zero", "\"hours\": 72", "\"hours\": 0", DESK_RULE_PACK_ERROR_INVALID,
-    "deadline.hours: expected a positive integer, found number 0", NULL },
+    "deadline › hours”: expected a positive integer, found number 0", NULL },
   { "missing-en-label", "\"label\": { \"en\": \"Trademark certificate\", \"zh\": \"商标注册证\" }",
     "\"label\": { \"zh\": \"商标注册证\" }", DESK_RULE_PACK_ERROR_INVALID,
-    "at $.case_types.ip-complaint.evidence[0].label.en: expected a non-empty string, found nothing", NULL },
+    "at “case_types › ip-complaint › evidence › item 1 › label › en”: expected a non-empty string, found nothing", NULL },
   { "missing-zh-label", "\"label\": { \"en\": \"Trademark certificate\", \"zh\": \"商标注册证\" }",
     "\"label\": { \"en\": \"Trademark certificate\" }", DESK_RULE_PACK_ERROR_INVALID,
-    "at $.case_types.ip-complaint.evidence[0].label.zh: expected a non-empty string, found nothing", NULL },
+    "at “case_types › ip-complaint › evidence › item 1 › label › zh”: expected a non-empty string, found nothing", NULL },
   { "label-string", "\"label\": { \"en\": \"Trademark certificate\", \"zh\": \"商标注册证\" }",
     "\"label\": \"Trademark certificate\"", DESK_RULE_PACK_ERROR_INVALID,
-    "evidence[0].label: expected an object, found string “Trademark certificate”", NULL },
+    "evidence › item 1 › label”: expected an object, found string “Trademark certificate”", NULL },
   { "empty-evidence-id", "\"id\": \"trademark-certificate\"", "\"id\": \"\"", DESK_RULE_PACK_ERROR_INVALID,
-    "at $.case_types.ip-complaint.evidence[0].id: expected a non-empty kebab-case id", "found string “”" },
+    "at “case_types › ip-complaint › evidence › item 1 › id”: expected a non-empty kebab-case id", "found string “”" },
   { "bad-evidence-id", "\"id\": \"trademark-certificate\"", "\"id\": \"Trademark Certificate\"", DESK_RULE_PACK_ERROR_INVALID,
-    "evidence[0].id: expected a non-empty kebab-case id", "found string “Trademark Certificate”" },
+    "evidence › item 1 › id”: expected a non-empty kebab-case id", "found string “Trademark Certificate”" },
   { "duplicate-evidence-id", "\"id\": \"third-party-test-report\"", "\"id\": \"trademark-certificate\"",
     DESK_RULE_PACK_ERROR_INVALID,
-    "at $.case_types.ip-complaint.evidence[1].id: expected an id not used by another evidence item of this case type",
-    "“trademark-certificate”, already used at [0]" },
+    "at “case_types › ip-complaint › evidence › item 2 › id”: expected an id not used by another evidence item of this case type",
+    "“trademark-certificate”, already used at item 1" },
   { "bad-effective-date", "\"effective_date\": \"2026-03-12\"", "\"effective_date\": \"2026-02-30\"",
-    DESK_RULE_PACK_ERROR_INVALID, "at $.effective_date: expected a date as YYYY-MM-DD, found string “2026-02-30”", NULL },
+    DESK_RULE_PACK_ERROR_INVALID, "at “effective_date”: expected a date as YYYY-MM-DD, found string “2026-02-30”", NULL },
   { "effective-date-format", "\"effective_date\": \"2026-03-12\"", "\"effective_date\": \"12.03.2026\"",
-    DESK_RULE_PACK_ERROR_INVALID, "at $.effective_date: expected a date as YYYY-MM-DD, found string “12.03.2026”", NULL },
+    DESK_RULE_PACK_ERROR_INVALID, "at “effective_date”: expected a date as YYYY-MM-DD, found string “12.03.2026”", NULL },
   { "bad-pack-version", "\"pack_version\": \"1.0\"", "\"pack_version\": \"v1\"", DESK_RULE_PACK_ERROR_INVALID,
-    "at $.pack_version: expected a version such as “1.0”", NULL },
+    "at “pack_version”: expected a version such as “1.0”", NULL },
   { "unknown-member", "\"required\": true", "\"requird\": true", DESK_RULE_PACK_ERROR_INVALID,
-    "at $.case_types.ip-complaint.evidence[0].requird: expected only the members id, required,", "found unknown member “requird”" },
+    "at “case_types › ip-complaint › evidence › item 1 › requird”: expected only the members id, required,", "found unknown member “requird”" },
   { "required-not-bool", "\"required\": true", "\"required\": \"yes\"", DESK_RULE_PACK_ERROR_INVALID,
-    "evidence[0].required: expected true or false, found string “yes”", NULL },
+    "evidence › item 1 › required”: expected true or false, found string “yes”", NULL },
   { "unlisted-source", "\"hours\": 72, \"source\": \"seed 001\"", "\"hours\": 72, \"source\": \"seed 009\"",
-    DESK_RULE_PACK_ERROR_INVALID, "deadline.source: expected a source id listed in $.sources, found string “seed 009”", NULL },
+    DESK_RULE_PACK_ERROR_INVALID, "deadline › source”: expected a source id listed in “sources”, found string “seed 009”", NULL },
   { "missing-verify", "\"hours\": 72, \"source\": \"seed 001\", \"verify\": { \"en\": \"Verify the deadline.\", \"zh\": \"请核实截止时间。\" }",
     "\"hours\": 72, \"source\": \"seed 001\"", DESK_RULE_PACK_ERROR_INVALID,
-    "deadline.verify: expected an object, found nothing", NULL },
+    "deadline › verify”: expected an object, found nothing", NULL },
   { "requires-unknown-evidence", "\"requires\": \"third-party-test-report\"", "\"requires\": \"sgs-report\"",
     DESK_RULE_PACK_ERROR_INVALID,
-    "appeal_limits.second_appeal.requires: expected the id of an evidence item of this case type, found string “sgs-report”", NULL },
+    "appeal_limits › second_appeal › requires”: expected the id of an evidence item of this case type, found string “sgs-report”", NULL },
   { "bad-severity", "\"severity\": \"warn\"", "\"severity\": \"block\"", DESK_RULE_PACK_ERROR_INVALID,
-    "appeal_limits.max_attempts.severity: expected “warn” or “stop”", NULL },
+    "appeal_limits › max_attempts › severity”: expected “warn” or “stop”", NULL },
   { "empty-formats", "\"formats\": [\"pdf\", \"jpg\"]", "\"formats\": []", DESK_RULE_PACK_ERROR_INVALID,
-    "evidence[0].formats: expected a non-empty array, found an empty array", NULL },
+    "evidence › item 1 › formats”: expected a non-empty array, found an empty array", NULL },
   { "bad-format", "\"formats\": [\"pdf\", \"jpg\"]", "\"formats\": [\"pdf\", \".JPG\"]", DESK_RULE_PACK_ERROR_INVALID,
-    "evidence[0].formats[1]: expected a lower-case file extension", NULL },
+    "evidence › item 1 › formats › item 2”: expected a lower-case file extension", NULL },
   { "bad-language", "\"languages\": [\"en\"]", "\"languages\": [\"English\"]", DESK_RULE_PACK_ERROR_INVALID,
-    "letter.languages[0]: expected a language code", NULL },
+    "letter › languages › item 1”: expected a language code", NULL },
   { "review-max-below-min", "\"days_min\": 1.8,", "\"days_min\": 1.8, \"days_max\": 1,", DESK_RULE_PACK_ERROR_INVALID,
-    "review_time.days_max: expected a number not below days_min, found number 1", NULL },
+    "review_time › days_max”: expected a number not below days_min, found number 1", NULL },
   { "typo-member", "\"evidence\": [", "\"evidence_\": [", DESK_RULE_PACK_ERROR_INVALID,
-    "at $.case_types.ip-complaint.evidence_: expected only the members", NULL },
+    "at “case_types › ip-complaint › evidence_”: expected only the members", NULL },
   { "missing-evidence", "\"ip-complaint\": {", "\"ip-complaint\": {}, \"x\": {", DESK_RULE_PACK_ERROR_INVALID,
-    "at $.case_types.ip-complaint.evidence: expected a non-empty array, found nothing", NULL },
+    "at “case_types › ip-complaint › evidence”: expected a non-empty array, found nothing", NULL },
   { "bad-term-id", "\"appeal-form\": {", "\"Appeal Form\": {", DESK_RULE_PACK_ERROR_INVALID,
-    "at $.terminology[\"Appeal Form\"]: expected a non-empty kebab-case id", NULL },
+    "at “terminology › Appeal Form”: expected a non-empty kebab-case id", NULL },
+  /* json-glib keeps strings as C strings: the label would end at “Trade”. */
+  { "nul-in-label", "\"en\": \"Trademark certificate\"", "\"en\": \"Trade\\u0000mark certificate\"",
+    DESK_RULE_PACK_ERROR_NOT_JSON, "shopee.json: line ", "holds an invisible “NUL” character" },
 };
 
 static void
@@ -629,6 +643,42 @@ test_malformed (gconstpointer data)
   g_assert_error (error, DESK_RULE_PACK_ERROR, m->code);
   if (strstr (error->message, m->message) == NULL || (m->message2 != NULL && strstr (error->message, m->message2) == NULL))
     g_error ("%s: unexpected message: %s", m->name, error->message);
+  /* Sellers are told where in the file in words, never with a JSONPath. */
+  g_assert_null (strstr (error->message, "$."));
+  g_assert_null (strstr (error->message, "at $"));
+}
+
+/* json-glib 1.6 parses recursively: 100 000 levels overflowed the stack
+ * (every "new" and "checklist" crashed). Refused before parsing now. */
+static void
+test_deep_nesting (void)
+{
+  g_autoptr (GString) text = g_string_new ("{\"schema_version\": 1, \"x\": ");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskRulePack) pack = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, i % 2 ? '{' : '[');
+  pack = load_text (text->str, &error);
+  g_assert_null (pack);
+  g_assert_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_NOT_JSON);
+  g_assert_nonnull (strstr (error->message, "nested more than"));
+}
+
+static void
+test_too_large (void)
+{
+  g_autofree char *json = minimal_json ();
+  g_autoptr (GString) text = g_string_new (json);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskRulePack) pack = NULL;
+
+  while (text->len <= DESK_RULE_PACK_MAX_SIZE)
+    g_string_append (text, "                                                                \n");
+  pack = load_text (text->str, &error);
+  g_assert_null (pack);
+  g_assert_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_NOT_JSON);
+  g_assert_nonnull (strstr (error->message, "too large"));
 }
 
 static void
@@ -640,6 +690,28 @@ test_minimal_is_valid (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (pack);
+}
+
+/* Schema 1 packs are still read; a schema 2 pack may carry notice cues. */
+static void
+test_v1_and_v2_notice (void)
+{
+  g_autofree char *json = minimal_json ();
+  g_autoptr (GString) text = g_string_new (json);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskRulePack) v1 = load_text (json, &error);
+  g_autoptr (DeskRulePack) v2 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_rule_pack_get_schema_version (v1), ==, 1);
+  g_string_replace (text, "\"schema_version\": 1,",
+                    "\"schema_version\": 2, \"notice\": {\"names\": [\"shopee\", \"虾皮\"],"
+                    " \"domains\": [\"seller\\\\.shopee\\\\.sg\"], \"terms\": [{\"cue\": \"penalty points?\", \"weight\": 1}],"
+                    " \"case_types\": {\"ip-complaint\": [{\"cue\": \"ip-0\\\\d\", \"weight\": 2}]}},",
+                    1);
+  v2 = load_text (text->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_rule_pack_get_schema_version (v2), ==, 2);
 }
 
 static void
@@ -675,6 +747,9 @@ main (int   argc,
   g_test_add_func ("/rule-pack/compare-versions", test_compare_versions);
   g_test_add_func ("/rule-pack/malformed/minimal-is-valid", test_minimal_is_valid);
   g_test_add_func ("/rule-pack/malformed/missing-file", test_from_file_errors);
+  g_test_add_func ("/rule-pack/malformed/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/rule-pack/malformed/too-large", test_too_large);
+  g_test_add_func ("/rule-pack/schema-2-notice", test_v1_and_v2_notice);
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
       g_autofree char *path = g_strdup_printf ("/rule-pack/malformed/%s", malformed[i].name);

@@ -212,7 +212,7 @@ test_user_pack_broken (Fixture      *f,
   g_assert_nonnull (pack);
   g_assert_cmpint (desk_rule_pack_get_origin (pack), ==, DESK_RULE_PACK_ORIGIN_BUILTIN);
   assert_one_problem (registry, DESK_RULE_PACK_ERROR_INVALID,
-                      "shopee.json: at $.case_types.ip-complaint.appeal_limits.second_appeal.window_days: expected a positive integer, found string “15”",
+                      "shopee.json: at “case_types › ip-complaint › appeal_limits › second_appeal › window_days”: expected a positive integer, found string “15”",
                       "Using the built-in Shopee rules v1.0 (effective 2026-03-12) instead.");
 }
 

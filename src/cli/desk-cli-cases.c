@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "desk-cli.h"
+#include "notice/desk-notice-record.h"
 #include "desk-util.h"
 
 static void
@@ -65,6 +66,51 @@ print_field (const char *label,
   printf ("%s %s\n", padded, value && *value ? value : "—");
 }
 
+/* What was read from the notice when the case was created, with roles. */
+static void
+print_reading (DeskStore *store,
+               DeskCase  *kase)
+{
+  g_autoptr (GPtrArray) fields = NULL;
+  g_autoptr (GPtrArray) facts = NULL;
+
+  if (!desk_store_load_notice_reading (store, desk_case_get_id (kase), &fields, &facts, NULL)
+      || (fields->len == 0 && facts->len == 0))
+    return;
+  printf ("\n%s\n", _ ("Read from the notice:"));
+  desk_cli_print_notice_fields (fields, facts);
+}
+
+static void
+add_reading_json (DeskStore   *store,
+                  DeskCase    *kase,
+                  JsonBuilder *builder)
+{
+  g_autoptr (GPtrArray) fields = NULL;
+  g_autoptr (GPtrArray) facts = NULL;
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
+  g_autoptr (JsonNode) reading = NULL;
+  JsonObject *obj = json_node_get_object (root);
+
+  if (!desk_store_load_notice_reading (store, desk_case_get_id (kase), &fields, &facts, NULL))
+    return;
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "fields");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < fields->len; i++)
+    desk_notice_field_to_json (fields->pdata[i], b);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "facts");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < facts->len; i++)
+    desk_notice_fact_to_json (facts->pdata[i], b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  reading = json_builder_get_root (b);
+  json_object_set_member (obj, "notice_reading", g_steal_pointer (&reading));
+}
+
 static void
 print_case (DeskStore *store,
             DeskCase  *kase)
@@ -84,6 +130,7 @@ print_case (DeskStore *store,
   print_field (_ ("Received:"), received);
   print_field (_ ("Deadline:"), deadline);
   printf ("\n%s\n%s\n", _ ("Notice:"), desk_case_get_notice_text (kase));
+  print_reading (store, kase);
   printf ("\n%s\n", _ ("Timeline:"));
   for (guint i = 0; timeline && i < timeline->len; i++)
     {
@@ -114,9 +161,17 @@ desk_cli_show (DeskCliContext *ctx,
   if (ctx->json)
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonGenerator) gen = json_generator_new ();
+      g_autoptr (JsonNode) root = NULL;
+      g_autofree char *out = NULL;
 
       desk_case_to_json (kase, builder);
-      desk_cli_print_json (builder);
+      add_reading_json (ctx->store, kase, builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (gen, root);
+      json_generator_set_pretty (gen, TRUE);
+      out = json_generator_to_data (gen, NULL);
+      printf ("%s\n", out);
     }
   else
     print_case (ctx->store, kase);

@@ -56,6 +56,20 @@ desk_cli_checklist_create (DeskCliContext *ctx,
 }
 
 void
+desk_cli_report_rule_problems (DeskCliContext *ctx)
+{
+  static gboolean reported = FALSE;
+  GPtrArray      *problems;
+
+  if (reported)
+    return;
+  reported = TRUE;
+  problems = desk_rule_registry_get_problems (desk_session_get_rules (ctx->session));
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("appeal-desk-cli: %s\n", ((GError *)problems->pdata[i])->message);
+}
+
+void
 desk_cli_checklist_print_created (DeskCliContext *ctx,
                                   DeskCase       *kase)
 {
@@ -357,11 +371,13 @@ desk_cli_checklist (DeskCliContext *ctx,
   g_autofree char *set = NULL;
   g_autofree char *note = NULL;
   gboolean         json = FALSE;
-  GOptionEntry     entries[] = {
-        { "set", 's', 0, G_OPTION_ARG_STRING, &set, N_ ("Set the state of an item (then give the state: missing, provided, needs-attention)"), N_ ("ITEM") },
-        { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_ ("With --set: a note for the item"), N_ ("TEXT") },
-        { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
-        { NULL }
+
+  desk_cli_report_rule_problems (ctx);
+  GOptionEntry entries[] = {
+    { "set", 's', 0, G_OPTION_ARG_STRING, &set, N_ ("Set the state of an item (then give the state: missing, provided, needs-attention)"), N_ ("ITEM") },
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_ ("With --set: a note for the item"), N_ ("TEXT") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+    { NULL }
   };
   g_autoptr (DeskCase) kase = NULL;
   g_autoptr (GPtrArray) items = NULL;
@@ -573,7 +589,10 @@ desk_cli_attempt (DeskCliContext *ctx,
   else if (ctx->argc != 2)
     status = usage (error, _ ("Give one case number."));
   else if ((kase = load_case (ctx, ctx->argv[1], &status, error)))
-    status = check_and_record (ctx, kase, &o, error);
+    {
+      desk_cli_report_rule_problems (ctx); /* the guard's limits come from the pack */
+      status = check_and_record (ctx, kase, &o, error);
+    }
   g_free (o.product);
   g_free (o.note);
   return status;

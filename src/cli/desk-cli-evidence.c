@@ -72,7 +72,9 @@ print_metadata (DeskEvidence *evidence)
   if (desk_evidence_get_encrypted (evidence))
     print_line (_ ("Encrypted:"), _ ("yes (needs a password to open)"));
   if (desk_evidence_get_page_count (evidence) > 0)
-    print_line (_ ("Text:"), desk_evidence_get_scan_only (evidence) ? _ ("none (scanned pages)") : _ ("yes"));
+    print_line (_ ("Text:"), desk_evidence_get_text_layer_unknown (evidence) ? _ ("unknown (reading was stopped)")
+                             : desk_evidence_get_scan_only (evidence)        ? _ ("none (scanned pages)")
+                                                                             : _ ("yes"));
   print_line (_ ("Note:"), desk_evidence_get_source_note (evidence));
   for (guint i = 0; warnings[i]; i++)
     print_line (_ ("Warning:"), warnings[i]);

@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "desk-checklist.h"
 #include "desk-cli.h"
+#include "desk-json.h"
+#include "desk-notice.h"
 #include "desk-util.h"
 
 typedef struct
@@ -119,6 +122,50 @@ apply_times (DeskCase   *kase,
   return TRUE;
 }
 
+#define JSON_MAX_SIZE  (16 * 1024 * 1024)
+#define JSON_MAX_DEPTH 16
+
+/* Checked before json-glib sees the bytes: it recurses once per level and
+ * cuts strings at a \u0000. */
+static char *
+read_json_file (const char *path,
+                gsize      *len,
+                GError    **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *msg = NULL;
+  guint            line = 0;
+
+  if (info && g_file_info_get_size (info) > JSON_MAX_SIZE)
+    {
+      invalid (error, _ ("The JSON file is too large for one case (more than 16 MB). Check that it is the right file."));
+      return NULL;
+    }
+  if (!(data = desk_cli_read_file (path, len, error)))
+    return NULL;
+  switch (desk_json_check_bounds (data, *len, JSON_MAX_SIZE, JSON_MAX_DEPTH, &line))
+    {
+      case DESK_JSON_OK:
+        return g_steal_pointer (&data);
+      case DESK_JSON_TOO_LARGE:
+        invalid (error, _ ("The JSON file is too large for one case (more than 16 MB). Check that it is the right file."));
+        return NULL;
+      case DESK_JSON_TOO_DEEP:
+        /* Translators: %u is a line number */
+        msg = g_strdup_printf (_ ("The JSON file nests lists and groups far too deeply (line %u). A case is one flat object, as “appeal-desk-cli --json show” prints it."), line);
+        break;
+      case DESK_JSON_NUL:
+      default:
+        /* Translators: %u is a line number; \u0000 is literal */
+        msg = g_strdup_printf (_ ("The JSON file holds an invisible “NUL” character (written \\u0000 or a zero byte) at line %u, which would cut the text short. Delete it and try again."), line);
+        break;
+    }
+  invalid (error, msg);
+  return NULL;
+}
+
 /* JSON uses the keys "appeal-desk-cli --json show" prints. */
 static gboolean
 read_json_options (NewOptions *o,
@@ -126,10 +173,14 @@ read_json_options (NewOptions *o,
                    GError    **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonObject *obj;
-  JsonNode   *root;
+  g_autofree char *data = NULL;
+  JsonObject      *obj;
+  JsonNode        *root;
+  gsize            len = 0;
 
-  if (!json_parser_load_from_file (parser, path, error))
+  if (!(data = read_json_file (path, &len, error)))
+    return FALSE;
+  if (!json_parser_load_from_data (parser, data, len, error))
     return FALSE;
   root = json_parser_get_root (parser);
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -165,16 +216,19 @@ apply_notice (DeskCase   *kase,
               NewOptions *o,
               GError    **error)
 {
+  g_autofree char *data = NULL;
   g_autofree char *text = NULL;
+  gsize            len = 0;
 
   if (o->notice_file == NULL && o->notice_text == NULL)
     return TRUE;
   if (o->notice_file == NULL)
     text = g_strdup (o->notice_text);
-  else if (!(text = desk_cli_read_file (o->notice_file, error)))
+  else if (!(data = desk_cli_read_file (o->notice_file, &len, error)))
     return FALSE;
-  if (!g_utf8_validate (text, -1, NULL))
-    return invalid (error, _ ("The notice file is not UTF-8 text. Save it as UTF-8 and try again."));
+  /* The real length: a NUL would cut the notice short without a word. */
+  else if (!(text = desk_notice_text_from_data (data, len, error)))
+    return FALSE;
   desk_case_set_notice_text (kase, text);
   return TRUE;
 }
@@ -203,6 +257,7 @@ desk_cli_new (DeskCliContext *ctx,
 
   if (!desk_cli_parse (ctx, "", _ ("Create a case."), entries, error))
     return DESK_CLI_EXIT_USAGE;
+  desk_cli_report_rule_problems (ctx);
   if (o.json_file && !read_json_options (&o, o.json_file, error))
     return DESK_CLI_EXIT_USAGE;
   if (!apply_enums (kase, &o, error) || !apply_times (kase, &o, error))

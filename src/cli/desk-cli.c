@@ -31,6 +31,9 @@ static const Command commands[] = {
   { "attempt", desk_cli_attempt, N_ ("Check an appeal attempt with the attempt guard and record it") },
   { "attempts", desk_cli_attempts, N_ ("List a case’s appeal attempts") },
   { "evidence", desk_cli_evidence, N_ ("Add, list or remove evidence files") },
+  { "decode", desk_cli_decode, N_ ("Show what is read from a notice, without creating a case") },
+  { "letter", desk_cli_letter, N_ ("Print or check a case’s appeal letter (en, ru, zh)") },
+  { "lint", desk_cli_lint, N_ ("Check any letter text for risky wording and the platform’s length limit") },
   { "package", desk_cli_package, N_ ("Make a case’s complaint package (.zip)") },
   { "verify", desk_cli_verify, N_ ("Check a complaint package against its list of files") },
 };
@@ -113,23 +116,31 @@ desk_cli_print_json (JsonBuilder *builder)
 
 char *
 desk_cli_read_file (const char *path,
+                    gsize      *len_out,
                     GError    **error)
 {
   char *contents = NULL;
-  gsize len;
+  gsize len = 0;
 
   if (g_strcmp0 (path, "-") == 0)
     {
       g_autoptr (GInputStream) in = g_unix_input_stream_new (0, FALSE);
       g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
 
-      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+      gssize n = g_output_stream_splice (out, in, 0, NULL, error);
+
+      if (n < 0)
         return NULL;
       g_output_stream_write (out, "", 1, NULL, NULL);
+      g_output_stream_close (out, NULL, NULL);
+      if (len_out)
+        *len_out = n;
       return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
     }
   if (!g_file_get_contents (path, &contents, &len, error))
     return NULL;
+  if (len_out)
+    *len_out = len;
   return contents;
 }
 
@@ -162,6 +173,28 @@ split_global (int argc, char **argv, gboolean *json, char **data_dir)
   return i;
 }
 
+/* "--json" is accepted after the command too ("list --json"), as people type it. */
+static void
+take_json_option (DeskCliContext *ctx)
+{
+  int kept = 1;
+
+  for (int i = 1; i < ctx->argc; i++)
+    {
+      if (g_str_equal (ctx->argv[i], "--"))
+        {
+          for (; i < ctx->argc; i++)
+            ctx->argv[kept++] = ctx->argv[i];
+          break;
+        }
+      if (g_str_equal (ctx->argv[i], "--json"))
+        ctx->json = TRUE;
+      else
+        ctx->argv[kept++] = ctx->argv[i];
+    }
+  ctx->argc = kept;
+}
+
 static int
 run (int argc, char **argv)
 {
@@ -191,12 +224,17 @@ run (int argc, char **argv)
     }
   ctx.argc = argc - first;
   ctx.argv = argv + first;
-  if (!(ctx.session = desk_session_new (data_dir, &error)))
+  take_json_option (&ctx);
+  /* The notice reader finds user rule packs the way the store does. */
+  if (data_dir != NULL)
+    g_setenv ("APPEAL_DESK_DATA_DIR", data_dir, TRUE);
+  /* decode reads a file and saves nothing: it needs no database. */
+  if (command->run != desk_cli_decode && !(ctx.session = desk_session_new (data_dir, &error)))
     {
       g_printerr ("appeal-desk-cli: %s\n", error->message);
       return DESK_CLI_EXIT_FAILED;
     }
-  ctx.store = desk_session_get_store (ctx.session);
+  ctx.store = ctx.session ? desk_session_get_store (ctx.session) : NULL;
   status = command->run (&ctx, &error);
   if (status != 0 && error)
     g_printerr ("appeal-desk-cli: %s\n", error->message);

@@ -36,6 +36,7 @@ gint64 desk_cli_parse_id (const char *text,
                           GError    **error);
 void   desk_cli_print_json (JsonBuilder *builder);
 char  *desk_cli_read_file (const char *path,
+                           gsize      *len,
                            GError    **error);
 
 int desk_cli_list (DeskCliContext *ctx, GError **error);
@@ -47,12 +48,21 @@ int desk_cli_checklist (DeskCliContext *ctx, GError **error);
 int desk_cli_attempt (DeskCliContext *ctx, GError **error);
 int desk_cli_attempts (DeskCliContext *ctx, GError **error);
 int desk_cli_evidence (DeskCliContext *ctx, GError **error);
+int desk_cli_decode (DeskCliContext *ctx, GError **error);
+/* Fields with their roles and source lines, then stated figures (desk-cli-decode.c). */
+void desk_cli_print_notice_fields (GPtrArray *fields,
+                                   GPtrArray *facts);
+int desk_cli_letter (DeskCliContext *ctx, GError **error);
+int desk_cli_lint (DeskCliContext *ctx, GError **error);
 int desk_cli_package (DeskCliContext *ctx, GError **error);
 int desk_cli_verify (DeskCliContext *ctx, GError **error);
 /* Creates a new case's evidence checklist from its rule pack, then tells how
  * many items it has (desk-cli-checklist.c). */
 gboolean desk_cli_checklist_create (DeskCliContext *ctx, DeskCase *kase, GError **error);
 void     desk_cli_checklist_print_created (DeskCliContext *ctx, DeskCase *kase);
+/* Says on stderr, once per run, which of the user's rule packs were not
+ * used and why (the built-in rules apply instead). */
+void desk_cli_report_rule_problems (DeskCliContext *ctx);
 /* For the demo: the checklist with some items done, and an earlier appeal. */
 gboolean desk_cli_checklist_demo (DeskCliContext *ctx, DeskCase *kase, guint index, GError **error);
 

@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "desk-blob-store.h"
@@ -136,13 +138,22 @@ write_all (int           fd,
   return TRUE;
 }
 
-typedef struct
+/* A temporary file and its writer's lock. The writer holds an exclusive
+ * flock() on it from creation until it is freed, also after the rename into
+ * place (the lock follows the inode): a temporary file nobody holds locked
+ * belongs to a writer that died, and a stored blob that is locked is one a
+ * live import is about to record. No age guess is needed. */
+struct _DeskBlobWriter
 {
-  int        fd;
-  char      *tmp_path;
-  GChecksum *checksum;
-  goffset    size;
-} Writer;
+  DeskBlobStore *store;
+  int            fd;
+  char          *tmp_path;
+  GChecksum     *checksum;
+  char          *sha;
+  goffset        size;
+  gboolean       published;
+};
+typedef DeskBlobWriter Writer;
 
 static gboolean
 writer_open (DeskBlobStore *self,
@@ -157,12 +168,16 @@ writer_open (DeskBlobStore *self,
       return FALSE;
     }
   w->tmp_path = g_build_filename (tmp_dir, "import-XXXXXX", NULL);
-  w->fd = g_mkstemp_full (w->tmp_path, O_WRONLY | O_CLOEXEC, 0644);
+  w->fd = g_mkstemp_full (w->tmp_path, O_RDWR | O_CLOEXEC, 0644);
   if (w->fd < 0)
     {
       set_errno_error (error, errno, w->tmp_path);
+      g_clear_pointer (&w->tmp_path, g_free);
       return FALSE;
     }
+  /* Nobody else knows the name yet: this cannot block. */
+  flock (w->fd, LOCK_EX);
+  w->store = g_object_ref (self);
   w->checksum = g_checksum_new (G_CHECKSUM_SHA256);
   return TRUE;
 }
@@ -183,16 +198,47 @@ writer_append (Writer       *w,
   return TRUE;
 }
 
+/* Unlinks an unpublished temporary file before closing (and unlocking) it,
+ * so a sweep never sees it unlocked. */
 static void
 writer_abort (Writer *w)
 {
+  if (w->tmp_path && !w->published)
+    g_unlink (w->tmp_path);
   if (w->fd >= 0)
     close (w->fd);
-  if (w->tmp_path)
-    g_unlink (w->tmp_path);
   g_clear_pointer (&w->tmp_path, g_free);
   g_clear_pointer (&w->checksum, g_checksum_free);
+  g_clear_pointer (&w->sha, g_free);
+  g_clear_object (&w->store);
   w->fd = -1;
+}
+
+void
+desk_blob_writer_free (DeskBlobWriter *w)
+{
+  if (w == NULL)
+    return;
+  writer_abort (w);
+  g_free (w);
+}
+
+const char *
+desk_blob_writer_get_sha256 (DeskBlobWriter *w)
+{
+  return w->sha;
+}
+
+const char *
+desk_blob_writer_get_temp_path (DeskBlobWriter *w)
+{
+  return w->published ? NULL : w->tmp_path;
+}
+
+goffset
+desk_blob_writer_get_size (DeskBlobWriter *w)
+{
+  return w->size;
 }
 
 static void
@@ -207,39 +253,88 @@ fsync_dir (const char *dir)
     }
 }
 
-/* fsync, then rename into place (or drop the copy when the blob exists). */
+/* Makes the data durable and names it; the file stays in tmp. */
+static gboolean
+writer_seal (Writer  *w,
+             GError **error)
+{
+  if (fsync (w->fd) != 0)
+    {
+      set_errno_error (error, errno, w->tmp_path);
+      return FALSE;
+    }
+  w->sha = g_strdup (g_checksum_get_string (w->checksum));
+  return TRUE;
+}
+
+/* Held shared by every rename into place, exclusively by a sweep, so a sweep
+ * never unlinks a path a writer just renamed a new file to. */
+int
+_desk_blob_store_lock_dir (DeskBlobStore *self,
+                           int            operation)
+{
+  int fd;
+
+  /* flock() works on a directory too: no lock file to leave around. */
+  if (g_mkdir_with_parents (self->dir, 0700) != 0)
+    return -1;
+  fd = open (self->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return -1;
+  while (flock (fd, operation) != 0)
+    if (errno != EINTR)
+      {
+        close (fd);
+        return -1;
+      }
+  return fd;
+}
+
+gboolean
+desk_blob_writer_publish (DeskBlobWriter *w,
+                          GError        **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *parent = NULL;
+  int              dir_lock;
+  gboolean         ok;
+
+  g_return_val_if_fail (w->sha != NULL, FALSE);
+  if (w->published)
+    return TRUE;
+  path = desk_blob_store_get_path (w->store, w->sha);
+  parent = g_path_get_dirname (path);
+  /* Renamed even over an existing copy (same bytes): the path then names
+   * the inode this writer holds locked until its rows are committed. */
+  dir_lock = _desk_blob_store_lock_dir (w->store, LOCK_SH);
+  ok = g_mkdir_with_parents (parent, 0700) == 0 && g_rename (w->tmp_path, path) == 0;
+  if (!ok)
+    set_errno_error (error, errno, path);
+  if (dir_lock >= 0)
+    close (dir_lock);
+  if (!ok)
+    return FALSE;
+  w->published = TRUE;
+  fsync_dir (parent);
+  return TRUE;
+}
+
+/* fsync, then rename into place; the lock is released on return. */
 static char *
 writer_commit (DeskBlobStore *self,
                Writer        *w,
                GError       **error)
 {
-  g_autofree char *sha = g_strdup (g_checksum_get_string (w->checksum));
-  g_autofree char *path = desk_blob_store_get_path (self, sha);
-  g_autofree char *parent = g_path_get_dirname (path);
+  char *sha;
 
-  if (fsync (w->fd) != 0 || close (w->fd) != 0)
+  if (!writer_seal (w, error) || !desk_blob_writer_publish (w, error))
     {
-      w->fd = -1;
-      set_errno_error (error, errno, w->tmp_path);
       writer_abort (w);
       return NULL;
     }
-  w->fd = -1;
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      writer_abort (w);
-      return g_steal_pointer (&sha);
-    }
-  if (g_mkdir_with_parents (parent, 0700) != 0 || g_rename (w->tmp_path, path) != 0)
-    {
-      set_errno_error (error, errno, path);
-      writer_abort (w);
-      return NULL;
-    }
-  fsync_dir (parent);
-  g_clear_pointer (&w->tmp_path, g_free);
-  g_clear_pointer (&w->checksum, g_checksum_free);
-  return g_steal_pointer (&sha);
+  sha = g_steal_pointer (&w->sha);
+  writer_abort (w);
+  return sha;
 }
 
 /* Hashing runs in a pool thread while this thread reads and writes: SHA-256
@@ -322,6 +417,36 @@ copy_hashing (Writer               *w,
   return ok;
 }
 
+DeskBlobWriter *
+desk_blob_store_stage (DeskBlobStore        *self,
+                       GFile                *file,
+                       GFileProgressCallback progress,
+                       gpointer              progress_data,
+                       GCancellable         *cancellable,
+                       GError              **error)
+{
+  g_autoptr (GFileInputStream) in = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (DeskBlobWriter) w = g_new0 (DeskBlobWriter, 1);
+  goffset total = -1;
+
+  g_return_val_if_fail (DESK_IS_BLOB_STORE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  w->fd = -1;
+  if (!(in = g_file_read (file, cancellable, error)))
+    return NULL;
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  if (info)
+    total = g_file_info_get_size (info);
+  if (!writer_open (self, w, error))
+    return NULL;
+  if (!copy_hashing (w, G_INPUT_STREAM (in), total, progress, progress_data, cancellable, error)
+      || !writer_seal (w, error))
+    return NULL;
+  return g_steal_pointer (&w);
+}
+
 char *
 desk_blob_store_import (DeskBlobStore        *self,
                         GFile                *file,
@@ -331,29 +456,14 @@ desk_blob_store_import (DeskBlobStore        *self,
                         GCancellable         *cancellable,
                         GError              **error)
 {
-  g_autoptr (GFileInputStream) in = NULL;
-  g_autoptr (GFileInfo) info = NULL;
-  Writer  w = { .fd = -1 };
-  goffset total = -1;
+  g_autoptr (DeskBlobWriter) w = desk_blob_store_stage (self, file, progress, progress_data,
+                                                        cancellable, error);
 
-  g_return_val_if_fail (DESK_IS_BLOB_STORE (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  if (!(in = g_file_read (file, cancellable, error)))
+  if (w == NULL || !desk_blob_writer_publish (w, error))
     return NULL;
-  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
-  if (info)
-    total = g_file_info_get_size (info);
-  if (!writer_open (self, &w, error))
-    return NULL;
-  if (!copy_hashing (&w, G_INPUT_STREAM (in), total, progress, progress_data, cancellable, error))
-    {
-      writer_abort (&w);
-      return NULL;
-    }
   if (size_out)
-    *size_out = w.size;
-  return writer_commit (self, &w, error);
+    *size_out = w->size;
+  return g_steal_pointer (&w->sha);
 }
 
 char *
@@ -461,4 +571,133 @@ desk_blob_store_remove (DeskBlobStore *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Sweeping ------------------------------------------------------------------ */
+
+/* Takes @path's lock without waiting: TRUE (and the descriptor) when no
+ * writer holds it. */
+static int
+try_lock_path (const char *path)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+  if (fd < 0)
+    return -1;
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+guint
+desk_blob_store_clean_temps (DeskBlobStore *self)
+{
+  g_autofree char *tmp_dir = g_build_filename (self->dir, "tmp", NULL);
+  g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  const char *name;
+  guint       removed = 0;
+
+  g_return_val_if_fail (DESK_IS_BLOB_STORE (self), 0);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+      int              fd;
+
+      if (!g_str_has_prefix (name, "import-"))
+        continue;
+      path = g_build_filename (tmp_dir, name, NULL);
+      if ((fd = try_lock_path (path)) < 0)
+        continue; /* a live writer */
+      if (g_unlink (path) == 0)
+        removed++;
+      close (fd);
+    }
+  return removed;
+}
+
+static guint
+sweep_one (DeskBlobStore   *self,
+           const char      *sha,
+           DeskBlobUsedFunc is_used,
+           gpointer         data)
+{
+  g_autofree char *path = desk_blob_store_get_path (self, sha);
+  g_autofree char *parent = NULL;
+  guint            removed = 0;
+  int              fd;
+
+  if (path == NULL || is_used (sha, data))
+    return 0;
+  if ((fd = try_lock_path (path)) < 0)
+    return 0; /* absent, or a live import is about to record it */
+  /* Asked again under the lock: the writer commits its rows before it
+   * lets go, so a blob recorded meanwhile is seen as used now. */
+  if (!is_used (sha, data) && g_unlink (path) == 0)
+    removed = 1;
+  close (fd);
+  parent = g_path_get_dirname (path);
+  g_rmdir (parent); /* only when now empty */
+  return removed;
+}
+
+static void
+list_all (DeskBlobStore *self,
+          GPtrArray     *out)
+{
+  g_autoptr (GDir) top = g_dir_open (self->dir, 0, NULL);
+  const char *prefix;
+
+  while (top && (prefix = g_dir_read_name (top)))
+    {
+      g_autofree char *sub_path = NULL;
+      g_autoptr (GDir) sub = NULL;
+      const char *rest;
+
+      if (strlen (prefix) != 2 || !g_ascii_isxdigit (prefix[0]) || !g_ascii_isxdigit (prefix[1]))
+        continue;
+      sub_path = g_build_filename (self->dir, prefix, NULL);
+      sub = g_dir_open (sub_path, 0, NULL);
+      while (sub && (rest = g_dir_read_name (sub)))
+        {
+          g_autofree char *sha = g_strconcat (prefix, rest, NULL);
+
+          if (desk_blob_store_is_valid_hash (sha))
+            g_ptr_array_add (out, g_steal_pointer (&sha));
+        }
+      if (sub && g_rmdir (sub_path) == 0) /* an empty folder */
+        continue;
+    }
+}
+
+guint
+desk_blob_store_sweep (DeskBlobStore   *self,
+                       GPtrArray       *shas,
+                       DeskBlobUsedFunc is_used,
+                       gpointer         data,
+                       gboolean         wait)
+{
+  g_autoptr (GPtrArray) all = NULL;
+  guint removed = 0;
+  int   dir_lock;
+
+  g_return_val_if_fail (DESK_IS_BLOB_STORE (self), 0);
+  g_return_val_if_fail (is_used != NULL, 0);
+  if (!g_file_test (self->dir, G_FILE_TEST_IS_DIR))
+    return 0;
+  dir_lock = _desk_blob_store_lock_dir (self, wait ? LOCK_EX : LOCK_EX | LOCK_NB);
+  if (dir_lock < 0)
+    return 0; /* another sweep runs, or the folder is read-only */
+  if (shas == NULL)
+    {
+      all = g_ptr_array_new_with_free_func (g_free);
+      list_all (self, all);
+      shas = all;
+    }
+  for (guint i = 0; i < shas->len; i++)
+    removed += sweep_one (self, shas->pdata[i], is_used, data);
+  close (dir_lock);
+  return removed;
 }

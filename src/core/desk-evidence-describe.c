@@ -95,6 +95,10 @@ add_pdf_warnings (DeskEvidence        *self,
   static const char *const scan_words[] = { "pdf", "scan", NULL };
   const char              *pitfall;
 
+  if (desk_evidence_get_pdf_repaired (self))
+    g_ptr_array_add (out, g_strdup (_ ("This PDF is damaged (cut short, or with unreadable pages) but could be read. Check every page in the preview; if something is missing, ask the sender for a new copy.")));
+  if (desk_evidence_get_text_layer_unknown (self))
+    g_ptr_array_add (out, g_strdup (_ ("Appeal Desk stopped reading this PDF: it needed far more time or memory than a document should. Whether it has text is unknown. It may be damaged or made to harm: ask the sender for a new copy before you submit it.")));
   if (desk_evidence_get_encrypted (self))
     g_ptr_array_add (out, g_strdup (_ ("This PDF is protected by a password. Keep the password at hand, and remove the protection before you submit it: reviewers cannot open locked files.")));
   else if (desk_evidence_get_page_count (self) > 0 && desk_evidence_get_scan_only (self))

@@ -24,6 +24,7 @@ _desk_imported_free (DeskImported *imported)
   g_free (imported->name);
   g_free (imported->mime_type);
   g_free (imported->metadata_json);
+  g_clear_pointer (&imported->writer, desk_blob_writer_free);
   g_free (imported);
 }
 
@@ -158,10 +159,13 @@ copy_in (DeskBlobStore        *blobs,
 {
   g_autoptr (GError) local_error = NULL;
 
-  out->sha256 = desk_blob_store_import (blobs, file, &out->size, progress, progress_data,
-                                        cancellable, &local_error);
-  if (out->sha256 != NULL)
-    return check_size (out->size, out->name, error); /* it may have changed meanwhile */
+  out->writer = desk_blob_store_stage (blobs, file, progress, progress_data, cancellable, &local_error);
+  if (out->writer != NULL)
+    {
+      out->size = desk_blob_writer_get_size (out->writer);
+      out->sha256 = g_strdup (desk_blob_writer_get_sha256 (out->writer));
+      return check_size (out->size, out->name, error); /* it may have changed meanwhile */
+    }
   if (local_error->domain == G_IO_ERROR && local_error->code != G_IO_ERROR_CANCELLED)
     return set_query_error (local_error, out->name, error);
   g_propagate_error (error, g_steal_pointer (&local_error));
@@ -195,8 +199,10 @@ inspect_copy (DeskBlobStore *blobs,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autoptr (GFile) blob = desk_blob_store_get_file (blobs, out->sha256);
-  g_autoptr (DeskFileInfo) info = desk_file_inspect (blob, out->name, cancellable, error);
+  /* The staged copy, before it is stored: a refused file never becomes a
+   * blob, and a crash during the inspection leaves only a dead temp file. */
+  g_autoptr (GFile) staged = g_file_new_for_path (desk_blob_writer_get_temp_path (out->writer));
+  g_autoptr (DeskFileInfo) info = desk_file_inspect (staged, out->name, cancellable, error);
 
   if (info == NULL || !check_problem (info, out->name, error))
     return FALSE;
@@ -211,19 +217,15 @@ _desk_evidence_import (DeskBlobStore        *blobs,
                        GCancellable         *cancellable,
                        GFileProgressCallback progress,
                        gpointer              progress_data,
-                       char                **orphan_sha,
                        GError              **error)
 {
   g_autoptr (DeskImported) out = g_new0 (DeskImported, 1);
 
-  *orphan_sha = NULL;
-  if (!check_file (file, &out->name, cancellable, error))
+  if (!check_file (file, &out->name, cancellable, error)
+      || !copy_in (blobs, file, out, cancellable, progress, progress_data, error)
+      || !inspect_copy (blobs, out, cancellable, error)
+      || g_cancellable_set_error_if_cancelled (cancellable, error)
+      || !desk_blob_writer_publish (out->writer, error))
     return NULL;
-  if (!copy_in (blobs, file, out, cancellable, progress, progress_data, error)
-      || !inspect_copy (blobs, out, cancellable, error))
-    {
-      *orphan_sha = g_steal_pointer (&out->sha256);
-      return NULL;
-    }
   return g_steal_pointer (&out);
 }

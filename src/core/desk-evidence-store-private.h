@@ -15,19 +15,21 @@ typedef struct
   char  *mime_type;
   char  *metadata_json;
   gint64 size;
+  /* Holds the stored blob locked (no sweep removes it) until freed: free
+   * only after the rows are committed or given up. */
+  DeskBlobWriter *writer;
 } DeskImported;
 
 void _desk_imported_free (DeskImported *imported);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskImported, _desk_imported_free)
 
-/* Checks, copies and inspects @file; runs in any thread (no database). On a
- * refused file, the copy it made (if any) is named in *@orphan_sha. */
+/* Checks, copies and inspects @file, then stores the copy; runs in any
+ * thread (no database). A refused file leaves nothing behind. */
 DeskImported *_desk_evidence_import (DeskBlobStore        *blobs,
                                      GFile                *file,
                                      GCancellable         *cancellable,
                                      GFileProgressCallback progress,
                                      gpointer              progress_data,
-                                     char                **orphan_sha,
                                      GError              **error);
 /* Main thread: writes the rows for @imported and returns the item. */
 DeskEvidence *_desk_evidence_record (DeskStore    *store,

@@ -30,20 +30,13 @@ void
 _desk_evidence_drop_unused_blob (DeskStore  *store,
                                  const char *sha256)
 {
-  g_autoptr (GError) error = NULL;
-  sqlite3_stmt *stmt;
-  gboolean      used = TRUE;
+  g_autoptr (GPtrArray) shas = NULL;
 
   if (sha256 == NULL)
     return;
-  stmt = _desk_store_prepare (store, "SELECT 1 FROM evidence WHERE sha256 = ?1", NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  used = sqlite3_step (stmt) != SQLITE_DONE;
-  sqlite3_reset (stmt);
-  if (!used && !desk_blob_store_remove (_desk_store_get_blobs (store), sha256, &error))
-    g_message ("Could not remove an unused evidence file: %s", error->message);
+  shas = g_ptr_array_new ();
+  g_ptr_array_add (shas, (gpointer)sha256);
+  _desk_store_sweep_blobs (store, shas, TRUE);
 }
 
 /* The id of the row with @sha256, 0 when none, -1 on error. */
@@ -135,6 +128,23 @@ record_rows (DeskStore    *store,
   return id;
 }
 
+static void
+keep_until_committed (DeskStore *store,
+                      gpointer   writer)
+{
+  /* Nothing to do: freeing the writer (after this) releases its lock. */
+}
+
+/* Lets go of the blob, then removes it unless an older row uses it. */
+static DeskEvidence *
+give_up (DeskStore    *store,
+         DeskImported *imported)
+{
+  g_clear_pointer (&imported->writer, desk_blob_writer_free);
+  _desk_evidence_drop_unused_blob (store, imported->sha256);
+  return NULL;
+}
+
 DeskEvidence *
 _desk_evidence_record (DeskStore    *store,
                        DeskImported *imported,
@@ -148,19 +158,19 @@ _desk_evidence_record (DeskStore    *store,
   gint64   id;
 
   if (!(txn = _desk_store_txn_begin (store, error)))
-    return NULL;
+    return give_up (store, imported);
   if (!(id = record_rows (store, imported, case_id, source_note, &is_new, error)))
     {
       _desk_store_txn_rollback (g_steal_pointer (&txn));
-      _desk_evidence_drop_unused_blob (store, imported->sha256);
-      return NULL;
+      return give_up (store, imported);
     }
   _desk_store_notify (store, "evidence", case_id);
+  /* The blob stays locked (no sweep takes it) until the outermost commit
+   * has made the row visible; a rollback lets go of it too. */
+  _desk_store_after_commit (store, keep_until_committed, g_steal_pointer (&imported->writer),
+                            (GDestroyNotify)desk_blob_writer_free);
   if (!_desk_store_txn_commit (g_steal_pointer (&txn), error))
-    {
-      _desk_evidence_drop_unused_blob (store, imported->sha256);
-      return NULL;
-    }
+    return give_up (store, imported);
   if (was_new)
     *was_new = is_new;
   return desk_evidence_get (store, id, error);
@@ -191,24 +201,17 @@ desk_evidence_add (DeskStore            *store,
                    GError              **error)
 {
   g_autoptr (DeskImported) imported = NULL;
-  g_autofree char *orphan = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   if (!check_case (store, case_id, error))
     return NULL;
   imported = _desk_evidence_import (_desk_store_get_blobs (store), file, cancellable,
-                                    progress, progress_data, &orphan, error);
+                                    progress, progress_data, error);
   if (imported == NULL)
-    {
-      _desk_evidence_drop_unused_blob (store, orphan);
-      return NULL;
-    }
+    return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      _desk_evidence_drop_unused_blob (store, imported->sha256);
-      return NULL;
-    }
+    return give_up (store, imported);
   return _desk_evidence_record (store, imported, case_id, source_note, was_new, error);
 }
 
@@ -225,7 +228,6 @@ typedef struct
   gpointer              progress_data;
   GMainContext         *context;
   gint64                last_progress;
-  char                 *orphan;
   gboolean              was_new;
 } AddData;
 
@@ -236,7 +238,6 @@ add_data_free (AddData *data)
   g_clear_object (&data->file);
   g_clear_pointer (&data->source_note, g_free);
   g_clear_pointer (&data->context, g_main_context_unref);
-  g_clear_pointer (&data->orphan, g_free);
   g_free (data);
 }
 
@@ -286,8 +287,7 @@ add_thread (GTask        *task,
   DeskImported *imported;
 
   imported = _desk_evidence_import (_desk_store_get_blobs (data->store), data->file, cancellable,
-                                    data->progress ? forward_progress : NULL, data,
-                                    &data->orphan, &error);
+                                    data->progress ? forward_progress : NULL, data, &error);
   if (imported == NULL)
     g_task_return_error (task, error);
   else
@@ -308,13 +308,12 @@ add_thread_done (GObject      *source,
   imported = g_task_propagate_pointer (G_TASK (result), &error);
   if (imported == NULL)
     {
-      _desk_evidence_drop_unused_blob (data->store, data->orphan);
       g_task_return_error (task, error);
       return;
     }
   if (g_task_return_error_if_cancelled (task))
     {
-      _desk_evidence_drop_unused_blob (data->store, imported->sha256);
+      give_up (data->store, imported);
       return;
     }
   evidence = _desk_evidence_record (data->store, imported, data->case_id, data->source_note,

@@ -391,6 +391,20 @@ desk_evidence_get_scan_only (DeskEvidence *self)
 }
 
 gboolean
+desk_evidence_get_text_layer_unknown (DeskEvidence *self)
+{
+  g_return_val_if_fail (DESK_IS_EVIDENCE (self), FALSE);
+  return meta_bool (self, "pdf", "text_layer_unknown");
+}
+
+gboolean
+desk_evidence_get_pdf_repaired (DeskEvidence *self)
+{
+  g_return_val_if_fail (DESK_IS_EVIDENCE (self), FALSE);
+  return meta_bool (self, "pdf", "repaired");
+}
+
+gboolean
 desk_evidence_get_encrypted (DeskEvidence *self)
 {
   g_return_val_if_fail (DESK_IS_EVIDENCE (self), FALSE);

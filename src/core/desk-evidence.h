@@ -57,6 +57,10 @@ const char *desk_evidence_get_icon_name (DeskEvidence *self);
 /* 0 when not a PDF or unknown. */
 guint    desk_evidence_get_page_count (DeskEvidence *self);
 gboolean desk_evidence_get_scan_only (DeskEvidence *self);
+/* The text check was stopped (the file needed too much time or memory). */
+gboolean desk_evidence_get_text_layer_unknown (DeskEvidence *self);
+/* Read despite damage (no end marker, pages shown blank). */
+gboolean desk_evidence_get_pdf_repaired (DeskEvidence *self);
 gboolean desk_evidence_get_encrypted (DeskEvidence *self);
 /* NULL when absent. */
 const char *desk_evidence_get_pdf_title (DeskEvidence *self);

@@ -221,6 +221,8 @@ inspect_pdf (DeskFileInfo *info,
   if (desk_pdf_document_get_mod_date (doc))
     pdf->modified = g_date_time_ref (desk_pdf_document_get_mod_date (doc));
   pdf->scan_only = desk_pdf_document_get_scan_only (doc);
+  pdf->text_layer_unknown = desk_pdf_document_get_text_layer_stopped (doc);
+  pdf->repaired = desk_pdf_document_get_repaired (doc);
   pdf->page_sizes = g_array_sized_new (FALSE, FALSE, sizeof (DeskPageSize), n);
   g_array_set_size (pdf->page_sizes, n);
   for (guint i = 0; i < n; i++)
@@ -463,6 +465,7 @@ problem_code (const GError *problem)
     "not-pdf",
     "too-large",
     "io",
+    "too-costly",
   };
   static const char *image_codes[] = { "unsupported", "empty", "io" };
 
@@ -503,6 +506,10 @@ build_pdf (JsonBuilder    *builder,
   desk_json_add_time (builder, "created", pdf->created);
   desk_json_add_time (builder, "modified", pdf->modified);
   desk_json_add_bool (builder, "scan_only", pdf->scan_only);
+  if (pdf->text_layer_unknown)
+    desk_json_add_bool (builder, "text_layer_unknown", TRUE);
+  if (pdf->repaired)
+    desk_json_add_bool (builder, "repaired", TRUE);
   json_builder_set_member_name (builder, "page_sizes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < pdf->page_sizes->len; i++)

@@ -40,8 +40,10 @@ typedef struct
   char      *creator;
   GDateTime *created;
   GDateTime *modified;
-  gboolean   scan_only;  /* see desk_pdf_document_get_scan_only () */
-  GArray    *page_sizes; /* DeskPageSize, one per page */
+  gboolean   scan_only;          /* see desk_pdf_document_get_scan_only () */
+  gboolean   text_layer_unknown; /* desk_pdf_document_get_text_layer_stopped () */
+  gboolean   repaired;           /* desk_pdf_document_get_repaired () */
+  GArray    *page_sizes;         /* DeskPageSize, one per page */
 } DeskPdfSummary;
 
 typedef struct

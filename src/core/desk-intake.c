@@ -8,6 +8,7 @@
 #include "desk-case-private.h"
 #include "desk-checklist.h"
 #include "desk-intake.h"
+#include "notice/desk-notice-record.h"
 #include "desk-store-private.h"
 #include "desk-util.h"
 
@@ -227,8 +228,14 @@ desk_intake_propose (DeskRuleRegistry *rules,
   if (notice)
     {
       const char *id = desk_notice_get_case_id (notice);
+      g_auto (GStrv) campaigns = desk_notice_get_values (notice, DESK_NOTICE_ROLE_CAMPAIGN_ID);
 
-      p->platform_case_id = g_strdup (id ? id : desk_notice_get_issue_id (notice));
+      if (id == NULL)
+        id = desk_notice_get_issue_id (notice);
+      /* A campaign exit whose only reference is the campaign: that is its ID. */
+      if (id == NULL && p->case_type == DESK_CASE_TYPE_ACTIVITY_EXIT)
+        id = campaigns[0];
+      p->platform_case_id = g_strdup (id);
       p->violation_code = g_strdup (desk_notice_get_violation_code (notice));
       p->product_ids = g_strdupv ((char **)desk_notice_get_product_ids (notice));
       p->deadline_zone_assumed = desk_notice_get_deadline_zone_assumed (notice);
@@ -336,6 +343,23 @@ intake_note (DeskRulePack    *pack,
   return g_strdup_printf (_ ("Created without rules for this platform. %s"), basis);
 }
 
+/* What the notice reader read (fields with roles and source lines, stated
+ * figures) is kept with the case, in the same transaction. */
+static gboolean
+save_notice_reading (DeskStore *store,
+                     DeskCase  *kase,
+                     GError   **error)
+{
+  g_autoptr (DeskNotice) notice = NULL;
+  const char *text = desk_case_get_notice_text (kase);
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  notice = desk_notice_decode (text, desk_case_get_received_at (kase));
+  return desk_store_save_notice_reading (store, desk_case_get_id (kase), desk_notice_get_fields (notice),
+                                         desk_notice_get_facts (notice), error);
+}
+
 gboolean
 desk_intake_create_case (DeskSession     *session,
                          DeskCase        *kase,
@@ -364,6 +388,7 @@ desk_intake_create_case (DeskSession     *session,
   if (!desk_store_insert_case (store, kase, error))
     return FALSE;
   if (!desk_checklist_create_for_case (store, desk_session_get_rules (session), kase, n_checklist_items, error)
+      || !save_notice_reading (store, kase, error)
       || !desk_store_add_timeline_entry (store, desk_case_get_id (kase), "note", note, error)
       || !_desk_store_txn_commit (g_steal_pointer (&txn), error))
     {

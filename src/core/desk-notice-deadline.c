@@ -25,12 +25,16 @@ static const char *const date_patterns[] = {
   "(?:\\s*(?<h>\\d{1,2})\\s*[:时点]\\s*(?:(?<mi>\\d{2})\\s*分?)?)?" ZONE,
   W (MONTHS "\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>20\\d{2})") "(?:,?\\s*(?:at\\s+)?" CLOCK ")?" ZONE,
   W ("(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+" MONTHS ",?\\s+(?<y>20\\d{2})") "(?:,?\\s*(?:at\\s+)?" CLOCK ")?" ZONE,
+  /* Day first with dashes or dots (Shopee, Russian): 24-11-2026, 24.11.2026. */
+  "(?<![\\d.-])(?<d>\\d{1,2})[-.](?<mo>\\d{1,2})[-.](?<y>20\\d{2})(?!\\d)"
+  "(?:(?:\\s+|,\\s*)" CLOCK ")?" ZONE,
 };
 
 #define RELATIVE_PATTERN                                                                                       \
   W ("(?:within|in|no later than|the next)\\s+(?<n>\\d{1,3}|one|two|three|five|seven|ten|fifteen|thirty)"      \
      "\\s*(?:\\(\\d{1,3}\\)\\s*)?(?<kind>business |working |calendar |natural )?(?<unit>hours?|hrs?|h|days?)") \
-  "|(?<n2>\\d{1,3})\\s*个?\\s*(?<unit2>小时|工作日|自然日|天|日)\\s*(?:之内|以内|内)"
+  "|(?<n2>\\d{1,3})\\s*个?\\s*(?<unit2>小时|工作日|自然日|天|日)\\s*(?:之内|以内|内)"          \
+  "|в течение\\s+(?<n3>\\d{1,3})\\s*(?<kind3>рабоч[а-я]*\\s+)?(?<unit3>час[а-я]*|дн[а-я]*|сут[а-я]*)"
 
 /* Words around a date that say it is the deadline, or that it is not. */
 #define DEADLINE_LABEL                             \
@@ -45,7 +49,7 @@ static const char *const date_patterns[] = {
 #define DEADLINE_AFTER "^\\s*(?:前|之前|以前|截止|为止)"
 #define ACTION_WORDS                                                                                           \
   W ("appeal|respond|response|reply|submit|counter[- ]?notice|provide|upload|resolve|fix|improve|take action") \
-  "|申诉|提交|回复|响应|处理|补充|上传|整改|补传"
+  "|申诉|提交|回复|响应|处理|补充|上传|整改|补传|提供|предостав|ответ|пода[тй]|загруз|направ|отправ"
 #define NOT_A_WINDOW_AFTER \
   "^\\s*(?:of|after|from)\\s+(?:the\\s+)?(?:order|shipment|purchase|creation|delivery|payment)"
 #define NOT_A_WINDOW_BEFORE "(?:订单|创建|下单|发货|付款)\\S{0,4}后\\s*$"
@@ -316,14 +320,20 @@ resolve_relative (GMatchInfo *match,
   g_autofree char *unit = g_match_info_fetch_named (match, "unit");
   g_autofree char *unit2 = g_match_info_fetch_named (match, "unit2");
   g_autofree char *kind = g_match_info_fetch_named (match, "kind");
-  int              count = number_from_word (n && *n ? n : n2);
-  const char      *u = unit && *unit ? unit : unit2;
+  g_autofree char *n3 = g_match_info_fetch_named (match, "n3");
+  g_autofree char *unit3 = g_match_info_fetch_named (match, "unit3");
+  g_autofree char *kind3 = g_match_info_fetch_named (match, "kind3");
+  int              count = number_from_word (n && *n ? n : n2 && *n2 ? n2
+                                                                     : n3);
+  const char      *u = unit && *unit ? unit : unit2 && *unit2 ? unit2
+                                                              : unit3;
 
-  if (count <= 0 || count > 365)
+  if (count <= 0 || count > 365 || u == NULL)
     return NULL;
-  if (g_str_equal (u, "工作日") || (kind && (g_str_has_prefix (kind, "business") || g_str_has_prefix (kind, "working"))))
+  if (g_str_equal (u, "工作日") || (kind && (g_str_has_prefix (kind, "business") || g_str_has_prefix (kind, "working")))
+      || (kind3 && *kind3))
     return add_working_days (received_at, count);
-  if (u[0] == 'h' || u[0] == 'H' || g_str_equal (u, "小时"))
+  if (u[0] == 'h' || u[0] == 'H' || g_str_equal (u, "小时") || g_str_has_prefix (u, "час"))
     return g_date_time_add_hours (received_at, count);
   return g_date_time_add_days (received_at, count);
 }
@@ -335,10 +345,14 @@ score_relative (const char *window,
 {
   static GRegex   *action, *not_after, *not_before;
   g_autofree char *before = context_before (window, start);
-  g_autofree char *after = context_after (window, end, 48);
+  g_autofree char *after = context_after (window, end, 96);
+  static GRegex   *asked;
   int              score = 0;
 
   if (matches (&action, ACTION_WORDS, before) || matches (&action, ACTION_WORDS, after))
+    score += 2;
+  /* "请于 3 个自然日内…": the window is what the seller is asked to keep. */
+  else if (matches (&asked, "(?:请于|请在|须于|需于|务必于|务必在)\\s*$", before))
     score += 2;
   if (matches (&not_after, NOT_A_WINDOW_AFTER, after)
       || matches (&not_before, NOT_A_WINDOW_BEFORE, before))

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "desk-notice.h"
 #include "desk-util.h"
@@ -50,7 +51,7 @@ describe_case_type (DeskNotice *self)
     return g_strdup (_ ("The kind of case could not be recognised; choose it yourself."));
   if (desk_notice_get_runner_up_case_type (self) != DESK_CASE_TYPE_UNKNOWN)
     /* Translators: both are case types, e.g. "IP complaint" and "Listing takedown" */
-    return g_strdup_printf (_ ("The notice could be a “%s” or a “%s” case; choose the case type yourself."),
+    return g_strdup_printf (_ ("The notice fits two kinds of case: “%s” and “%s”; choose the case type yourself."),
                             best, desk_case_type_get_label (desk_notice_get_runner_up_case_type (self)));
   /* Translators: %s is a case type, e.g. "IP complaint" */
   return g_strdup_printf (_ ("The case type is probably “%s”, but the notice says little about it; check it."),
@@ -74,6 +75,24 @@ desk_notice_is_confident (DeskNotice *self,
   return why == NULL;
 }
 
+/* Counterparty IDs and listings (not names): what a seller might have
+ * expected among the products. */
+static guint
+count_other_party (DeskNotice *self)
+{
+  GPtrArray *fields = desk_notice_get_fields (self);
+  guint      n = 0;
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      DeskNoticeField *field = g_ptr_array_index (fields, i);
+
+      n += field->role == DESK_NOTICE_ROLE_COUNTERPARTY_LISTING
+           || (field->role == DESK_NOTICE_ROLE_COUNTERPARTY_SELLER && strpbrk (field->value, "0123456789"));
+    }
+  return n;
+}
+
 static void
 describe_fields (DeskNotice *self,
                  GPtrArray  *lines)
@@ -88,6 +107,12 @@ describe_fields (DeskNotice *self,
     }
   if (desk_notice_get_repaired (self))
     g_ptr_array_add (lines, g_strdup (_ ("Some characters in the notice were not valid text and were replaced; if fields look wrong, copy the notice again from the platform.")));
+  if (count_other_party (self) > 0)
+    g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u ID in the notice belongs to the other party (a reseller or the rights owner) and was not taken as your product.",
+                                                          "%u IDs in the notice belong to the other party (resellers or the rights owner) and were not taken as your products.",
+                                                          count_other_party (self)),
+                                             count_other_party (self)));
   if (desk_notice_get_issue_id (self) == NULL && desk_notice_get_case_id (self) == NULL)
     g_ptr_array_add (lines, g_strdup (_ ("No Issue ID or Case ID was found; copy it from the platform's page.")));
   if (desk_notice_get_deadline (self) == NULL)

@@ -3,14 +3,21 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "desk-enums.h"
+#include "desk-util.h"
 #include "desk-notice-private.h"
+#include "notice/desk-notice-facts.h"
+#include "notice/desk-notice-fields.h"
 
 /* A violation code the seeds define (IP-01, LI-03) is near-certain evidence
  * of the case type. */
 #define CODE_WEIGHT 5.0
+/* Cues for a case type the platform's rule pack does not list count this much. */
+#define OTHER_PLATFORM_TYPE_FACTOR 0.4
 
 struct _DeskNotice
 {
@@ -33,6 +40,8 @@ struct _DeskNotice
   GDateTime *deadline;
   GStrv      evidence_ids;
   GStrv      evidence_hints;
+  GPtrArray *fields; /* DeskNoticeField* */
+  GPtrArray *facts;  /* DeskNoticeFact* */
 
   guint deadline_is_relative : 1;
   guint deadline_zone_assumed : 1;
@@ -78,6 +87,8 @@ desk_notice_finalize (GObject *object)
   g_clear_pointer (&self->deadline, g_date_time_unref);
   g_clear_pointer (&self->evidence_ids, g_strfreev);
   g_clear_pointer (&self->evidence_hints, g_strfreev);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->facts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (desk_notice_parent_class)->finalize (object);
 }
@@ -221,6 +232,8 @@ desk_notice_init (DeskNotice *self)
   self->product_ids = g_new0 (char *, 1);
   self->evidence_ids = g_new0 (char *, 1);
   self->evidence_hints = g_new0 (char *, 1);
+  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_notice_field_free);
+  self->facts = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_notice_fact_free);
 }
 
 DeskNotice *
@@ -231,16 +244,216 @@ desk_notice_new (void)
 
 /* The compatibility mappings notices need, so that full-width "：（）１" read
  * as ":()1".  Full NFKC (g_utf8_normalize) costs ~10 ms per 256 KiB. */
+/* Traditional characters frequent in notices (Shopee Taiwan, 蝦皮) read as
+ * their simplified forms, so one vocabulary serves both.  Both are three
+ * bytes in UTF-8: offsets and lines stay the same.  Sorted by the first. */
+static const gunichar traditional[][2] = {
+  { 0x4E26, 0x5E76 },
+  { 0x4F86, 0x6765 },
+  { 0x500B, 0x4E2A },
+  { 0x50B3, 0x4F20 },
+  { 0x50F9, 0x4EF7 },
+  { 0x512A, 0x4F18 },
+  { 0x5167, 0x5185 },
+  { 0x5291, 0x5242 },
+  { 0x52D5, 0x52A8 },
+  { 0x52D9, 0x52A1 },
+  { 0x5340, 0x533A },
+  { 0x53C3, 0x53C2 },
+  { 0x54E1, 0x5458 },
+  { 0x554F, 0x95EE },
+  { 0x555F, 0x542F },
+  { 0x55AE, 0x5355 },
+  { 0x5716, 0x56FE },
+  { 0x57F7, 0x6267 },
+  { 0x5831, 0x62A5 },
+  { 0x5BE6, 0x5B9E },
+  { 0x5BE9, 0x5BA1 },
+  { 0x5BEB, 0x5199 },
+  { 0x5BF6, 0x5B9D },
+  { 0x5C08, 0x4E13 },
+  { 0x5C0D, 0x5BF9 },
+  { 0x5C6C, 0x5C5E },
+  { 0x5E33, 0x8D26 },
+  { 0x5E63, 0x5E01 },
+  { 0x5EE0, 0x5382 },
+  { 0x5EE3, 0x5E7F },
+  { 0x5F35, 0x5F20 },
+  { 0x5F8C, 0x540E },
+  { 0x5F9E, 0x4ECE },
+  { 0x5FA9, 0x590D },
+  { 0x61C9, 0x5E94 },
+  { 0x6236, 0x6237 },
+  { 0x63DB, 0x6362 },
+  { 0x64D4, 0x62C5 },
+  { 0x64DA, 0x636E },
+  { 0x6578, 0x6570 },
+  { 0x65BC, 0x4E8E },
+  { 0x6642, 0x65F6 },
+  { 0x66F8, 0x4E66 },
+  { 0x6703, 0x4F1A },
+  { 0x6771, 0x4E1C },
+  { 0x689D, 0x6761 },
+  { 0x696D, 0x4E1A },
+  { 0x6975, 0x6781 },
+  { 0x69CB, 0x6784 },
+  { 0x6A19, 0x6807 },
+  { 0x6A23, 0x6837 },
+  { 0x6A5F, 0x673A },
+  { 0x6A94, 0x6863 },
+  { 0x6AA2, 0x68C0 },
+  { 0x6B0A, 0x6743 },
+  { 0x6B77, 0x5386 },
+  { 0x6CC1, 0x51B5 },
+  { 0x6DE8, 0x51C0 },
+  { 0x6E2C, 0x6D4B },
+  { 0x6FDF, 0x6D4E },
+  { 0x6FFE, 0x6EE4 },
+  { 0x7063, 0x6E7E },
+  { 0x70BA, 0x4E3A },
+  { 0x71B1, 0x70ED },
+  { 0x71DF, 0x8425 },
+  { 0x7372, 0x83B7 },
+  { 0x73FE, 0x73B0 },
+  { 0x7522, 0x4EA7 },
+  { 0x7570, 0x5F02 },
+  { 0x7642, 0x7597 },
+  { 0x767C, 0x53D1 },
+  { 0x76DC, 0x76D7 },
+  { 0x76E3, 0x76D1 },
+  { 0x78BA, 0x786E },
+  { 0x7A05, 0x7A0E },
+  { 0x7A31, 0x79F0 },
+  { 0x7A4D, 0x79EF },
+  { 0x7BC4, 0x8303 },
+  { 0x7C3D, 0x7B7E },
+  { 0x7D00, 0x7EAA },
+  { 0x7D04, 0x7EA6 },
+  { 0x7D19, 0x7EB8 },
+  { 0x7D1A, 0x7EA7 },
+  { 0x7D50, 0x7ED3 },
+  { 0x7D55, 0x7EDD },
+  { 0x7D61, 0x7EDC },
+  { 0x7D71, 0x7EDF },
+  { 0x7D93, 0x7ECF },
+  { 0x7DB2, 0x7F51 },
+  { 0x7DCA, 0x7D27 },
+  { 0x7DDA, 0x7EBF },
+  { 0x7DE8, 0x7F16 },
+  { 0x7E3D, 0x603B },
+  { 0x7E54, 0x7EC7 },
+  { 0x7E6B, 0x7CFB },
+  { 0x7F70, 0x7F5A },
+  { 0x806F, 0x8054 },
+  { 0x8072, 0x58F0 },
+  { 0x81FA, 0x53F0 },
+  { 0x8207, 0x4E0E },
+  { 0x8216, 0x94FA },
+  { 0x85E5, 0x836F },
+  { 0x8655, 0x5904 },
+  { 0x865F, 0x53F7 },
+  { 0x8766, 0x867E },
+  { 0x885B, 0x536B },
+  { 0x88DD, 0x88C5 },
+  { 0x8907, 0x590D },
+  { 0x898F, 0x89C4 },
+  { 0x89BD, 0x89C8 },
+  { 0x8A02, 0x8BA2 },
+  { 0x8A08, 0x8BA1 },
+  { 0x8A0A, 0x8BAF },
+  { 0x8A18, 0x8BB0 },
+  { 0x8A34, 0x8BC9 },
+  { 0x8A55, 0x8BC4 },
+  { 0x8A5E, 0x8BCD },
+  { 0x8A71, 0x8BDD },
+  { 0x8A8D, 0x8BA4 },
+  { 0x8AA4, 0x8BEF },
+  { 0x8AAA, 0x8BF4 },
+  { 0x8ABF, 0x8C03 },
+  { 0x8ACB, 0x8BF7 },
+  { 0x8AD6, 0x8BBA },
+  { 0x8B49, 0x8BC1 },
+  { 0x8B80, 0x8BFB },
+  { 0x8B8A, 0x53D8 },
+  { 0x8B93, 0x8BA9 },
+  { 0x8CA0, 0x8D1F },
+  { 0x8CA8, 0x8D27 },
+  { 0x8CAC, 0x8D23 },
+  { 0x8CB7, 0x4E70 },
+  { 0x8CBB, 0x8D39 },
+  { 0x8CBC, 0x8D34 },
+  { 0x8CC7, 0x8D44 },
+  { 0x8CE3, 0x5356 },
+  { 0x8CEA, 0x8D28 },
+  { 0x8CEC, 0x8D26 },
+  { 0x8F38, 0x8F93 },
+  { 0x8F49, 0x8F6C },
+  { 0x8FA6, 0x529E },
+  { 0x9023, 0x8FDE },
+  { 0x9031, 0x5468 },
+  { 0x904B, 0x8FD0 },
+  { 0x9054, 0x8FBE },
+  { 0x9055, 0x8FDD },
+  { 0x9072, 0x8FDF },
+  { 0x91AB, 0x533B },
+  { 0x92B7, 0x9500 },
+  { 0x92EA, 0x94FA },
+  { 0x9304, 0x5F55 },
+  { 0x9322, 0x94B1 },
+  { 0x932F, 0x9519 },
+  { 0x93C8, 0x94FE },
+  { 0x9418, 0x949F },
+  { 0x9580, 0x95E8 },
+  { 0x9589, 0x95ED },
+  { 0x958B, 0x5F00 },
+  { 0x9593, 0x95F4 },
+  { 0x95B1, 0x9605 },
+  { 0x95DC, 0x5173 },
+  { 0x9673, 0x9648 },
+  { 0x969B, 0x9645 },
+  { 0x96AA, 0x9669 },
+  { 0x96BB, 0x53EA },
+  { 0x96D9, 0x53CC },
+  { 0x9801, 0x9875 },
+  { 0x9805, 0x9879 },
+  { 0x9812, 0x9881 },
+  { 0x984C, 0x9898 },
+  { 0x984D, 0x989D },
+  { 0x985E, 0x7C7B },
+  { 0x986F, 0x663E },
+  { 0x98A8, 0x98CE },
+  { 0x9928, 0x9986 },
+  { 0x9A57, 0x9A8C },
+  { 0x9AD4, 0x4F53 },
+  { 0x9B06, 0x677E },
+  { 0x9EDE, 0x70B9 },
+};
+
+static int
+compare_traditional (const void *key,
+                     const void *item)
+{
+  gunichar c = *(const gunichar *)key, t = ((const gunichar *)item)[0];
+
+  return c < t ? -1 : c > t;
+}
+
 static void
 append_folded (GString *out,
                gunichar c)
 {
+  const gunichar *simplified;
+
   if (c >= 0xFF01 && c <= 0xFF5E)
     g_string_append_c (out, (char)(c - 0xFEE0));
   else if (c == 0x3000 || c == 0x00A0)
     g_string_append_c (out, ' ');
   else if (c == 0x2116)
     g_string_append (out, "No");
+  else if (c >= 0x4E00 && c <= 0x9FFF
+           && (simplified = bsearch (&c, traditional, G_N_ELEMENTS (traditional), sizeof traditional[0],
+                                     compare_traditional)))
+    g_string_append_unichar (out, simplified[1]);
   else
     g_string_append_unichar (out, c);
 }
@@ -273,29 +486,40 @@ prepare_window (const char *text,
 }
 
 static void
-guess_platform (DeskNotice *self,
-                const char *window)
+guess_platform (DeskNotice     *self,
+                DeskNoticeText *text)
 {
-  double scores[DESK_N_PLATFORMS];
+  double scores[DESK_N_PLATFORMS] = { 0 };
   int    best, runner_up;
 
-  _desk_notice_score_platforms (window, scores);
+  _desk_notice_text_score (text, text->vocabulary->platform_cues, FALSE, scores);
   self->platform_confidence = _desk_notice_confidence (scores, DESK_N_PLATFORMS, &best, &runner_up);
   self->platform = best;
   self->runner_up_platform = runner_up;
 }
 
+/* Words count by where they stand: a line that states the violation
+ * outweighs a menu path or a signature (desk-notice-text.c). */
 static void
-guess_case_type (DeskNotice *self,
-                 const char *window)
+guess_case_type (DeskNotice     *self,
+                 DeskNoticeText *text)
 {
-  double       scores[DESK_N_CASE_TYPES];
+  double       scores[DESK_N_CASE_TYPES] = { 0 };
   DeskCaseType from_code = _desk_notice_case_type_for_code (self->violation_code);
   int          best, runner_up;
 
-  _desk_notice_score_case_types (window, scores);
+  _desk_notice_text_score (text, text->vocabulary->case_type_cues, TRUE, scores);
   if (from_code != DESK_CASE_TYPE_UNKNOWN)
     scores[from_code] += CODE_WEIGHT;
+  /* A kind of case the platform does not have is unlikely, not impossible. */
+  if (self->platform_confidence >= DESK_NOTICE_PLATFORM_THRESHOLD)
+    {
+      guint known = text->vocabulary->platform_case_types[self->platform];
+
+      for (int t = DESK_CASE_TYPE_UNKNOWN + 1; known != 0 && t < DESK_N_CASE_TYPES; t++)
+        if ((known & (1u << t)) == 0)
+          scores[t] *= OTHER_PLATFORM_TYPE_FACTOR;
+    }
   self->case_type_confidence = _desk_notice_confidence (scores, DESK_N_CASE_TYPES, &best, &runner_up);
   self->case_type = best;
   self->runner_up_case_type = runner_up;
@@ -316,16 +540,113 @@ read_evidence (DeskNotice *self,
 }
 
 static void
-read_fields (DeskNotice *self,
+take_reading (DeskNotice        *self,
+              DeskNoticeReading *reading)
+{
+  g_free (self->issue_id);
+  self->issue_id = g_steal_pointer (&reading->issue_id);
+  g_free (self->case_id);
+  self->case_id = g_steal_pointer (&reading->case_id);
+  g_free (self->violation_code);
+  self->violation_code = g_steal_pointer (&reading->violation_code);
+  g_strfreev (self->product_ids);
+  self->product_ids = g_steal_pointer (&reading->product_ids);
+  g_ptr_array_unref (self->fields);
+  self->fields = g_ptr_array_ref (reading->fields);
+}
+
+/* A text value ("退出原因：…，超过…") as pasted, when it is the rest of its line. */
+static void
+show_original_value (DeskNoticeField *field,
+                     const char      *source)
+{
+  const char      *colon = strstr (source, "：");
+  const char      *ascii = strchr (source, ':');
+  g_autofree char *rest = NULL;
+  g_autofree char *folded = NULL;
+  gboolean         truncated;
+
+  if (ascii && (!colon || ascii < colon))
+    colon = ascii, ascii = colon + 1;
+  else if (colon)
+    ascii = colon + strlen ("：");
+  if (colon == NULL)
+    return;
+  rest = g_strstrip (g_strdup (ascii));
+  folded = prepare_window (rest, &truncated);
+  if (g_str_has_prefix (folded, field->value) && g_utf8_strlen (folded, -1) - g_utf8_strlen (field->value, -1) <= 1)
+    {
+      char *original = g_utf8_substring (rest, 0, g_utf8_strlen (field->value, -1));
+
+      g_free (field->value);
+      field->value = original;
+    }
+}
+
+/* Sources were cut from the folded window ("：" read as ":"); show the
+ * seller the line as pasted.  Folding keeps line breaks, so line n of the
+ * window is line n of the text. */
+static void
+show_original_lines (DeskNotice *self)
+{
+  g_autoptr (GPtrArray) starts = g_ptr_array_new ();
+  const char *p = self->text;
+  guint       wanted = 0;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    wanted = MAX (wanted, ((DeskNoticeField *)g_ptr_array_index (self->fields, i))->line);
+  for (guint i = 0; i < self->facts->len; i++)
+    wanted = MAX (wanted, ((DeskNoticeFact *)g_ptr_array_index (self->facts, i))->line);
+  while (p != NULL && starts->len < wanted)
+    {
+      const char *nl = strchr (p, '\n');
+
+      g_ptr_array_add (starts, (gpointer)p);
+      p = nl ? nl + 1 : NULL;
+    }
+  for (guint i = 0; i < self->fields->len + self->facts->len; i++)
+    {
+      gboolean    is_field = i < self->fields->len;
+      gpointer    item = is_field ? g_ptr_array_index (self->fields, i) : g_ptr_array_index (self->facts, i - self->fields->len);
+      guint       line = is_field ? ((DeskNoticeField *)item)->line : ((DeskNoticeFact *)item)->line;
+      char      **source = is_field ? &((DeskNoticeField *)item)->source : &((DeskNoticeFact *)item)->source;
+      const char *start, *end;
+
+      if (line == 0 || line > starts->len)
+        continue;
+      start = g_ptr_array_index (starts, line - 1);
+      end = strchr (start, '\n');
+      g_free (*source);
+      *source = g_strstrip (g_strndup (start, end ? end - start : (gssize)strlen (start)));
+      if (is_field)
+        show_original_value (item, *source);
+    }
+}
+
+/* Fields first (a violation code tells the case type), then the guesses;
+ * markers that depend on the case type ("reported listings" in a reseller
+ * report are the other party's) are read again with the guess. */
+static void
+read_notice (DeskNotice *self,
              const char *window)
 {
+  g_autoptr (DeskNoticeText) text = _desk_notice_text_new (window, _desk_notice_vocabulary_get_default ());
+  g_autoptr (DeskNoticeReading) reading = _desk_notice_read_fields (text, DESK_CASE_TYPE_UNKNOWN);
   gboolean relative, zone_assumed;
 
-  self->issue_id = _desk_notice_find_issue_id (window);
-  self->case_id = _desk_notice_find_case_id (window);
-  self->violation_code = _desk_notice_find_violation_code (window);
-  g_strfreev (self->product_ids);
-  self->product_ids = _desk_notice_find_product_ids (window, self->issue_id, self->case_id);
+  take_reading (self, reading);
+  guess_platform (self, text);
+  guess_case_type (self, text);
+  if (self->case_type != DESK_CASE_TYPE_UNKNOWN
+      && _desk_notice_vocabulary_has_conditional_party (text->vocabulary, self->case_type))
+    {
+      g_autoptr (DeskNoticeReading) again = _desk_notice_read_fields (text, self->case_type);
+
+      take_reading (self, again);
+    }
+  g_ptr_array_unref (self->facts);
+  self->facts = _desk_notice_read_facts (text);
+  show_original_lines (self);
   self->deadline = _desk_notice_find_deadline (window, self->received_at, &relative, &zone_assumed);
   self->deadline_is_relative = relative;
   self->deadline_zone_assumed = zone_assumed;
@@ -353,9 +674,7 @@ desk_notice_decode (const char *text,
   window = prepare_window (self->text, &truncated);
   self->truncated = truncated;
 
-  read_fields (self, window);
-  guess_platform (self, window);
-  guess_case_type (self, window);
+  read_notice (self, window);
   return g_steal_pointer (&self);
 }
 
@@ -657,4 +976,92 @@ const char *
 desk_notice_evidence_get_hint (const char *evidence_id)
 {
   return _desk_notice_evidence_hint (evidence_id);
+}
+
+G_DEFINE_QUARK (desk_notice_error_quark, desk_notice_error)
+
+static void
+set_nul_error (const char *data,
+               gsize       offset,
+               GError    **error)
+{
+  guint line = 1, column = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        line++, column = 1;
+      else if (((guchar)data[i] & 0xc0) != 0x80)
+        column++;
+    }
+  /* Translators: line and character counted from 1 */
+  g_set_error (error, DESK_NOTICE_ERROR, DESK_NOTICE_ERROR_NUL,
+               _ ("The notice holds an invisible zero character (NUL) at line %u, character %u, which would cut it short there. A notice is plain text: copy the text itself into a plain text (UTF-8) file and try again."),
+               line, column);
+}
+
+char *
+desk_notice_text_from_data (const char *data,
+                            gsize       len,
+                            GError    **error)
+{
+  const char *nul;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  if (len >= 2 && (((guchar)data[0] == 0xff && (guchar)data[1] == 0xfe) || ((guchar)data[0] == 0xfe && (guchar)data[1] == 0xff)))
+    {
+      g_autofree char *utf8 = g_convert (data, len, "UTF-8", "UTF-16", NULL, NULL, NULL);
+
+      if (utf8 == NULL)
+        {
+          g_set_error_literal (error, DESK_NOTICE_ERROR, DESK_NOTICE_ERROR_NOT_UTF8,
+                               _ ("The notice file looks like UTF-16 text but cannot be read. Save it as UTF-8 and try again."));
+          return NULL;
+        }
+      /* Without the byte-order mark, now U+FEFF. */
+      return g_strdup (g_str_has_prefix (utf8, "\xef\xbb\xbf") ? utf8 + 3 : utf8);
+    }
+  if ((nul = memchr (data, '\0', len)) != NULL)
+    {
+      set_nul_error (data, nul - data, error);
+      return NULL;
+    }
+  if (!g_utf8_validate_len (data, len, NULL))
+    {
+      g_set_error_literal (error, DESK_NOTICE_ERROR, DESK_NOTICE_ERROR_NOT_UTF8,
+                           _ ("The notice file is not UTF-8 text. Save it as UTF-8 and try again."));
+      return NULL;
+    }
+  return g_strndup (data, len);
+}
+
+GPtrArray *
+desk_notice_get_fields (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+  return self->fields;
+}
+
+GPtrArray *
+desk_notice_get_facts (DeskNotice *self)
+{
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+  return self->facts;
+}
+
+GStrv
+desk_notice_get_values (DeskNotice    *self,
+                        DeskNoticeRole role)
+{
+  g_autoptr (GStrvBuilder) values = g_strv_builder_new ();
+
+  g_return_val_if_fail (DESK_IS_NOTICE (self), NULL);
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      DeskNoticeField *field = g_ptr_array_index (self->fields, i);
+
+      if (field->role == role)
+        g_strv_builder_add (values, field->value);
+    }
+  return g_strv_builder_end (values);
 }

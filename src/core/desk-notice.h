@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "desk-types.h"
+#include "notice/desk-notice-field.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,24 @@ G_BEGIN_DECLS
 /* A guess at or above these is "confident"; below, the UI must ask the seller. */
 #define DESK_NOTICE_PLATFORM_THRESHOLD  0.6
 #define DESK_NOTICE_CASE_TYPE_THRESHOLD 0.5
+
+#define DESK_NOTICE_ERROR (desk_notice_error_quark ())
+
+typedef enum
+{
+  DESK_NOTICE_ERROR_NUL,      /* a NUL byte would cut the text short */
+  DESK_NOTICE_ERROR_NOT_UTF8, /* not UTF-8 (nor UTF-16 with a byte-order mark) */
+} DeskNoticeError;
+
+GQuark desk_notice_error_quark (void);
+
+/* The notice text in @len bytes read from a file, standard input or a paste:
+ * UTF-8 as is; UTF-16 with a byte-order mark converted. The real length
+ * counts: a NUL byte (which would silently cut the text) is refused with a
+ * message that says where it is. Returns NULL with @error set then. */
+char *desk_notice_text_from_data (const char *data,
+                                  gsize       len,
+                                  GError    **error);
 
 #define DESK_TYPE_NOTICE (desk_notice_get_type ())
 
@@ -98,5 +117,21 @@ gboolean desk_notice_is_confident (DeskNotice *self,
 /* Translated, one sentence per line: every weak or assumed part of the guess,
  * or a single line saying the guess looks reliable. */
 char *desk_notice_describe_confidence (DeskNotice *self);
+
+/* Every value read from the notice with its role and the line it came from
+ * (DeskNoticeField*, in the order of the text; borrowed).  The products in
+ * it are exactly desk_notice_get_product_ids(); the other party's ids
+ * (counterparty roles) are never among them. */
+GPtrArray *desk_notice_get_fields (DeskNotice *self);
+/* Figures the notice states (DeskNoticeFact*, borrowed). */
+GPtrArray *desk_notice_get_facts (DeskNotice *self);
+/* The values of one role, in order; never NULL. */
+GStrv desk_notice_get_values (DeskNotice    *self,
+                              DeskNoticeRole role);
+
+/* The whole reading as one JSON object (@json_builder is a JsonBuilder);
+ * member names in notice/desk-notice-json.c. */
+void desk_notice_to_json (DeskNotice *self,
+                          gpointer    json_builder);
 
 G_END_DECLS

@@ -31,4 +31,7 @@ gboolean _desk_pdf_document_push_work (DeskPdfDocument *self,
                                        gpointer         data,
                                        GDestroyNotify   destroy);
 
+/* The password the document was opened with (NULL if none), for the helper. */
+const char *_desk_pdf_document_get_password (DeskPdfDocument *self);
+
 G_END_DECLS

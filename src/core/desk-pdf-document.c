@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "desk-pdf-document-private.h"
+#include "desk-pdf-sandbox.h"
 #include "desk-pdf-worker-private.h"
 
 #define SNIFF_SIZE 1024
@@ -25,6 +26,9 @@ struct _DeskPdfDocument
   double  *page_sizes; /* width, height pairs */
   guint8  *text_layer; /* DeskPdfTextLayer per page */
   gboolean scan_only;
+  gboolean text_layer_stopped; /* the helper was stopped: too slow or too big */
+  gboolean repaired;           /* read despite damage (no %%EOF, unreadable pages) */
+  char    *password;
 
   char      *title;
   char      *author;
@@ -66,6 +70,7 @@ desk_pdf_document_finalize (GObject *object)
   DeskPdfDocument *self = (DeskPdfDocument *)object;
 
   g_clear_object (&self->file);
+  g_clear_pointer (&self->password, _desk_pdf_password_free);
   g_clear_pointer (&self->page_sizes, g_free);
   g_clear_pointer (&self->text_layer, g_free);
   g_clear_pointer (&self->title, g_free);
@@ -242,6 +247,7 @@ read_head_and_tail (GFileInputStream *in,
 static gboolean
 check_file (GFile        *file,
             goffset      *size_out,
+            gboolean     *repaired,
             GCancellable *cancellable,
             GError      **error)
 {
@@ -276,12 +282,9 @@ check_file (GFile        *file,
     return set_io_error (error, file, local_error);
   if (memmem (head, head_len, "%PDF-", 5) == NULL)
     return set_not_pdf_error (error, file);
-  if (memmem (tail, tail_len, "%%EOF", 5) == NULL)
-    {
-      /* Translators: completes "The PDF is damaged or incomplete: %s." */
-      set_invalid_error (error, _ ("the file ends too early"));
-      return FALSE;
-    }
+  /* No "%%EOF" near the end: cut short, or junk appended. Poppler reads
+   * many such files (pdftoppm renders them): let it try, and say so. */
+  *repaired = memmem (tail, tail_len, "%%EOF", 5) == NULL;
   return TRUE;
 }
 
@@ -325,32 +328,15 @@ read_page_sizes (DeskPdfDocument *self,
         return FALSE;
       if (page == NULL)
         {
-          /* Translators: completes "The PDF is damaged or incomplete: %s." */
-          set_invalid_error (error, _ ("a page cannot be read"));
-          return FALSE;
+          /* Shown blank, the size of the page before (A4 for the first). */
+          self->repaired = TRUE;
+          self->page_sizes[2 * i] = i ? self->page_sizes[2 * i - 2] : 595.0;
+          self->page_sizes[2 * i + 1] = i ? self->page_sizes[2 * i - 1] : 842.0;
+          continue;
         }
       poppler_page_get_size (page, &self->page_sizes[2 * i], &self->page_sizes[2 * i + 1]);
     }
   return TRUE;
-}
-
-static gboolean
-text_has_glyphs (const char *text)
-{
-  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
-}
-
-static DeskPdfTextLayer
-check_text_layer (PopplerDocument *poppler,
-                  guint            index)
-{
-  g_autoptr (DeskPopplerPage) page = poppler_document_get_page (poppler, index);
-  g_autofree char *text = page ? poppler_page_get_text (page) : NULL;
-
-  return text_has_glyphs (text) ? DESK_PDF_TEXT_LAYER_PRESENT : DESK_PDF_TEXT_LAYER_NONE;
 }
 
 /* Fills @out with the sorted, distinct sampled page indices; returns the count. */
@@ -373,21 +359,78 @@ text_sample_pages (guint  n_pages,
   return n;
 }
 
+/* Reads the helper's "PAGE present|none" lines; pages it did not reach
+ * stay unknown. */
 static void
+parse_text_layer (DeskPdfDocument *self,
+                  GBytes          *output)
+{
+  gsize            len;
+  const char      *data = g_bytes_get_data (output, &len);
+  g_autofree char *text = g_strndup (data ? data : "", len);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      guint64 page;
+      char   *space = strchr (lines[i], ' ');
+
+      if (space == NULL)
+        continue;
+      *space = '\0';
+      if (!g_ascii_string_to_unsigned (lines[i], 10, 0, self->n_pages - 1, &page, NULL))
+        continue;
+      if (g_str_equal (space + 1, "present"))
+        self->text_layer[page] = DESK_PDF_TEXT_LAYER_PRESENT;
+      else if (g_str_equal (space + 1, "none"))
+        self->text_layer[page] = DESK_PDF_TEXT_LAYER_NONE;
+    }
+}
+
+/* Page text makes poppler decode the page's content streams, which a
+ * hostile file can make enormous: the sample is read by the bounded helper. */
+static gboolean
 sample_text_layer (DeskPdfDocument *self,
-                   PopplerDocument *poppler)
+                   GCancellable    *cancellable,
+                   GError         **error)
 {
   guint sample[DESK_PDF_TEXT_SAMPLE_HEAD + DESK_PDF_TEXT_SAMPLE_SPREAD];
   guint n = text_sample_pages (self->n_pages, sample);
+  g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GBytes) output = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *path = g_file_get_path (self->file);
+  gboolean         complete = FALSE;
 
   self->text_layer = g_new0 (guint8, self->n_pages);
-  self->scan_only = TRUE;
-  for (guint i = 0; i < n && self->scan_only; i++)
+  self->scan_only = FALSE;
+  if (path == NULL)
     {
-      self->text_layer[sample[i]] = check_text_layer (poppler, sample[i]);
-      if (self->text_layer[sample[i]] == DESK_PDF_TEXT_LAYER_PRESENT)
-        self->scan_only = FALSE;
+      self->text_layer_stopped = TRUE;
+      return TRUE;
     }
+  g_ptr_array_add (args, g_strdup ("text-layer"));
+  g_ptr_array_add (args, g_strdup (path));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (args, g_strdup_printf ("%u", sample[i]));
+  g_ptr_array_add (args, NULL);
+  output = _desk_pdf_sandbox_run ((const char *const *)args->pdata, self->password,
+                                  DESK_PDF_SANDBOX_MEMORY_MIB, DESK_PDF_SANDBOX_TEXT_LAYER_MSEC,
+                                  &complete, cancellable, &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (output)
+    parse_text_layer (self, output);
+  self->text_layer_stopped = !complete;
+  /* A scan only when every sampled page was read and none had text. */
+  self->scan_only = complete;
+  for (guint i = 0; i < n; i++)
+    if (self->text_layer[sample[i]] != DESK_PDF_TEXT_LAYER_NONE)
+      self->scan_only = FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -410,8 +453,7 @@ read_document (DeskPdfDocument *self,
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  sample_text_layer (self, poppler);
-  return TRUE;
+  return sample_text_layer (self, cancellable, error);
 }
 
 /* Opening ----------------------------------------------------------------- */
@@ -425,11 +467,12 @@ desk_pdf_document_open (GFile        *file,
   g_autoptr (DeskPdfDocument) self = NULL;
   g_autoptr (DeskPopplerDocument) poppler = NULL;
   g_autoptr (GError) poppler_error = NULL;
-  goffset size = 0;
+  goffset  size = 0;
+  gboolean repaired = FALSE;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!check_file (file, &size, cancellable, error))
+  if (!check_file (file, &size, &repaired, cancellable, error))
     return NULL;
   poppler = poppler_document_new_from_gfile (file, password, cancellable, &poppler_error);
   if (poppler == NULL)
@@ -441,6 +484,8 @@ desk_pdf_document_open (GFile        *file,
   self = g_object_new (DESK_TYPE_PDF_DOCUMENT, NULL);
   self->file = g_object_ref (file);
   self->file_size = size;
+  self->repaired = repaired;
+  self->password = g_strdup (password);
   if (!read_document (self, poppler, cancellable, error))
     return NULL;
   self->worker = _desk_pdf_worker_new (file, password, g_steal_pointer (&poppler));
@@ -615,6 +660,26 @@ desk_pdf_document_get_scan_only (DeskPdfDocument *self)
   return self->scan_only;
 }
 
+gboolean
+desk_pdf_document_get_text_layer_stopped (DeskPdfDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), FALSE);
+  return self->text_layer_stopped;
+}
+
+gboolean
+desk_pdf_document_get_repaired (DeskPdfDocument *self)
+{
+  g_return_val_if_fail (DESK_IS_PDF_DOCUMENT (self), FALSE);
+  return self->repaired;
+}
+
+const char *
+_desk_pdf_document_get_password (DeskPdfDocument *self)
+{
+  return self->password;
+}
+
 void
 desk_pdf_document_set_max_workers (DeskPdfDocument *self,
                                    guint            n_workers)
@@ -656,13 +721,46 @@ typedef struct
 {
   GTask *task;
   guint  page;
+  char  *path;
+  char  *password;
 } TextWork;
 
 static void
 text_work_free (TextWork *work)
 {
   g_clear_object (&work->task);
+  g_free (work->path);
+  _desk_pdf_password_free (work->password);
   g_free (work);
+}
+
+/* In the bounded helper, like the text layer sample. */
+static char *
+read_page_text (PopplerDocument *poppler,
+                TextWork        *work,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  g_autofree char *request = g_strdup_printf ("text %u", work->page);
+  g_autoptr (GBytes) output = NULL;
+  gboolean    complete = FALSE;
+  gsize       len = 0;
+  const char *data;
+
+  if (work->path == NULL)
+    return g_strdup ("");
+  output = _desk_pdf_helper_request (_desk_pdf_helper_for (poppler, work->path, work->password), request,
+                                     DESK_PDF_SANDBOX_PAGE_TEXT_MSEC, &complete, cancellable, error);
+  if (output == NULL && error && *error)
+    return NULL;
+  if (!complete)
+    {
+      g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_TOO_COSTLY,
+                           _ ("The text of this page could not be read: the file needs more time or memory than a document should. It may be damaged or made to harm; ask the sender for a new copy."));
+      return NULL;
+    }
+  data = g_bytes_get_data (output, &len);
+  return g_utf8_make_valid (data ? data : "", data ? (gssize)len : 0);
 }
 
 static void
@@ -671,17 +769,13 @@ text_work_run (PopplerDocument *poppler,
 {
   TextWork *work = data;
   GTask    *task = g_steal_pointer (&work->task);
-  g_autoptr (DeskPopplerPage) page = NULL;
-  GError *error = NULL;
-  char   *text = NULL;
+  GError   *error = NULL;
+  char     *text = NULL;
 
   if (poppler == NULL)
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("The document was closed."));
   else if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
-    {
-      page = poppler_document_get_page (poppler, work->page);
-      text = page ? poppler_page_get_text (page) : g_strdup ("");
-    }
+    text = read_page_text (poppler, work, g_task_get_cancellable (task), &error);
   _desk_task_return_in_context (task, text, g_free, error);
 }
 
@@ -714,6 +808,8 @@ desk_pdf_document_get_page_text_async (DeskPdfDocument    *self,
   work = g_new0 (TextWork, 1);
   work->task = g_steal_pointer (&task);
   work->page = page;
+  work->path = g_file_get_path (self->file);
+  work->password = g_strdup (self->password);
   _desk_pdf_worker_push (self->worker, 0, text_work_run, work, (GDestroyNotify)text_work_free);
 }
 

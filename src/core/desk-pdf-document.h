@@ -17,6 +17,7 @@ typedef enum
   DESK_PDF_ERROR_NOT_PDF,      /* no "%PDF-" in the first 1024 bytes */
   DESK_PDF_ERROR_TOO_LARGE,    /* above DESK_PDF_MAX_FILE_SIZE */
   DESK_PDF_ERROR_IO,           /* cannot read the file */
+  DESK_PDF_ERROR_TOO_COSTLY,   /* the bounded helper was stopped (time or memory) */
 } DeskPdfError;
 
 /* Files above this are refused with DESK_PDF_ERROR_TOO_LARGE: no platform
@@ -89,7 +90,15 @@ DeskPdfTextLayer desk_pdf_document_get_text_layer (DeskPdfDocument *self,
  * photos), which Shopee does not accept as the only proof. */
 gboolean desk_pdf_document_get_scan_only (DeskPdfDocument *self);
 
-/* Text of one page (UTF-8), read in the document's worker. */
+/* TRUE when the text layer sample was stopped (the file needed more time
+ * or memory than allowed: damaged or hostile): the text layer is then
+ * unknown, and the file is not called a scan. */
+gboolean desk_pdf_document_get_text_layer_stopped (DeskPdfDocument *self);
+/* TRUE when the file was read despite damage (no end marker, pages that
+ * cannot be read and are shown blank): worth a warning, not a refusal. */
+gboolean desk_pdf_document_get_repaired (DeskPdfDocument *self);
+
+/* Text of one page (UTF-8), read in the bounded helper process. */
 void  desk_pdf_document_get_page_text_async (DeskPdfDocument    *self,
                                              guint               page,
                                              GCancellable       *cancellable,

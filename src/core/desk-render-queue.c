@@ -10,6 +10,7 @@
 
 #include "desk-pdf-document-private.h"
 #include "desk-pdf-worker-private.h"
+#include "desk-pdf-sandbox.h"
 #include "desk-render-queue.h"
 
 /* cairo's own limit for image surfaces */
@@ -55,6 +56,9 @@ typedef struct
   GCancellable    *cancellable;
   gulong           cancelled_id;
   gboolean         done; /* under queue->lock */
+  GCancellable    *stop; /* kills the helper process rendering the page */
+  char            *path;
+  char            *password;
 } RenderJob;
 
 enum
@@ -194,6 +198,7 @@ job_cancelled_cb (GCancellable *cancellable,
   /* The job is alive: job_free disconnects (waiting for us) first. */
   GTask *task = job_claim (job);
 
+  g_cancellable_cancel (job->stop);
   if (task != NULL)
     task_return_cancelled (task);
 }
@@ -204,6 +209,9 @@ job_free (RenderJob *job)
   if (job->cancelled_id != 0)
     g_cancellable_disconnect (job->cancellable, job->cancelled_id);
   g_clear_object (&job->cancellable);
+  g_clear_object (&job->stop);
+  g_free (job->path);
+  _desk_pdf_password_free (job->password);
   g_clear_object (&job->task);
   /* This may drop the last reference: the queue finalizes in any thread. */
   g_clear_object (&job->queue);
@@ -246,51 +254,109 @@ compute_pixel_size (PopplerPage *page,
   return TRUE;
 }
 
+static void
+set_page_error (GError **error)
+{
+  /* Translators: %s says what is wrong, e.g. "the file ends too early" */
+  g_set_error (error, DESK_PDF_ERROR, DESK_PDF_ERROR_INVALID,
+               _ ("The PDF is damaged or incomplete: %s. Ask the sender for a new copy."),
+               /* Translators: completes "The PDF is damaged or incomplete: %s." */
+               _ ("a page cannot be read"));
+}
+
+/* Pixels from the bounded helper: a page whose drawing needs more time or
+ * memory than a document should is stopped, not waited for. */
+/* Small renders (thumbnails, pages at usual zooms) go to the helper kept
+ * with the poppler instance; a huge one gets a helper of its own, with room
+ * for its pixels. */
+#define HELPER_KEPT_MAX_BYTES (64 * 1024 * 1024)
+
+static cairo_surface_t *
+render_in_helper (PopplerDocument *poppler,
+                  RenderJob       *job,
+                  int              width,
+                  int              height,
+                  GError         **error)
+{
+  g_autofree char *page = g_strdup_printf ("%u", job->key.page);
+  g_autofree char *w = g_strdup_printf ("%d", width);
+  g_autofree char *h = g_strdup_printf ("%d", height);
+  char             scale[G_ASCII_DTOSTR_BUF_SIZE];
+  const char      *args[] = { "render", job->path, page, g_ascii_dtostr (scale, sizeof scale, job->key.scale), w, h, NULL };
+  guint64          mib = DESK_PDF_SANDBOX_MEMORY_MIB + ((guint64)width * height * 4 >> 20);
+  g_autoptr (GBytes) output = NULL;
+  cairo_surface_t *surface;
+  const guint8    *data;
+  gboolean         complete = FALSE;
+  gsize            len = 0;
+  int              stride;
+
+  if ((guint64)width * height * 4 <= HELPER_KEPT_MAX_BYTES)
+    {
+      g_autofree char *request = g_strdup_printf ("render %s %s %s %s", page, scale, w, h);
+      DeskPdfHelper   *helper = _desk_pdf_helper_for (poppler, job->path, job->password);
+
+      output = _desk_pdf_helper_request (helper, request, DESK_PDF_SANDBOX_RENDER_MSEC, &complete, job->stop, error);
+    }
+  else
+    output = _desk_pdf_sandbox_run (args, job->password, mib, DESK_PDF_SANDBOX_RENDER_MSEC, &complete, job->stop, error);
+  if (output == NULL && error && *error)
+    return NULL;
+  if (output == NULL)
+    output = g_bytes_new (NULL, 0); /* stopped: reported below */
+  data = g_bytes_get_data (output, &len);
+  if (!complete || len != (gsize)width * height * 4)
+    {
+      g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_TOO_COSTLY,
+                           _ ("This page could not be shown: drawing it needs more time or memory than a document should. The file may be damaged or made to harm; ask the sender for a new copy."));
+      return NULL;
+    }
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    return surface; /* the caller reports the memory shortage */
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    memcpy (cairo_image_surface_get_data (surface) + (gsize)y * stride, data + (gsize)y * width * 4, (gsize)width * 4);
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
 static cairo_surface_t *
 render_page (PopplerDocument *poppler,
-             const CacheKey  *key,
+             RenderJob       *job,
              GError         **error)
 {
-  g_autoptr (DeskPopplerPage) page = poppler_document_get_page (poppler, key->page);
-  cairo_surface_t *surface;
-  cairo_t         *cr;
-  int              width, height;
+  g_autoptr (DeskPopplerPage) page = poppler_document_get_page (poppler, job->key.page);
+  int width, height;
 
   if (page == NULL)
     {
-      /* Translators: %s says what is wrong, e.g. "the file ends too early" */
-      g_set_error (error, DESK_PDF_ERROR, DESK_PDF_ERROR_INVALID,
-                   _ ("The PDF is damaged or incomplete: %s. Ask the sender for a new copy."),
-                   /* Translators: completes "The PDF is damaged or incomplete: %s." */
-                   _ ("a page cannot be read"));
+      set_page_error (error);
       return NULL;
     }
-  if (!compute_pixel_size (page, key->scale, &width, &height, error))
+  if (!compute_pixel_size (page, job->key.scale, &width, &height, error))
     return NULL;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, key->scale, key->scale);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
+  if (job->path == NULL)
+    {
+      set_page_error (error);
+      return NULL;
+    }
+  return render_in_helper (poppler, job, width, height, error);
 }
 
 static cairo_surface_t *
 render_or_lookup (DeskRenderQueue *self,
                   PopplerDocument *poppler,
-                  const CacheKey  *key,
+                  RenderJob       *job,
                   GError         **error)
 {
+  const CacheKey  *key = &job->key;
   cairo_surface_t *surface = cache_lookup (self, key);
 
   /* An earlier job of the same page may have rendered it meanwhile. */
   if (surface != NULL)
     return surface;
-  surface = render_page (poppler, key, error);
+  surface = render_page (poppler, job, error);
   if (surface == NULL)
     return NULL;
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
@@ -323,7 +389,7 @@ render_job_run (PopplerDocument *poppler,
       return;
     }
 
-  surface = render_or_lookup (job->queue, poppler, &job->key, &error);
+  surface = render_or_lookup (job->queue, poppler, job, &error);
   task = job_claim (job);
   if (task != NULL)
     _desk_task_return_in_context (task, surface, (GDestroyNotify)cairo_surface_destroy, error);
@@ -497,6 +563,9 @@ submit_job (DeskRenderQueue *self,
   job->task = g_object_ref (task);
   job->key = *key;
   g_set_object (&job->cancellable, cancellable);
+  job->stop = g_cancellable_new ();
+  job->path = g_file_get_path (desk_pdf_document_get_file (document));
+  job->password = g_strdup (_desk_pdf_document_get_password (document));
 
   g_mutex_lock (&self->lock);
   g_hash_table_add (self->pending, job);
@@ -579,6 +648,7 @@ desk_render_queue_cancel_document (DeskRenderQueue *self,
       {
         /* Claimed here; the worker will skip it. */
         job->done = TRUE;
+        g_cancellable_cancel (job->stop);
         g_ptr_array_add (tasks, g_steal_pointer (&job->task));
         g_hash_table_iter_remove (&iter);
       }

@@ -89,4 +89,8 @@ gboolean _desk_rule_check_int_figure (DeskRuleCheck     *ctx,
                                       DeskRuleSeverity   severity,
                                       DeskRuleFigure   **out);
 
+/* $.notice (schema version 2, src/core/notice/desk-notice-vocabulary.c):
+ * @out is a JsonNode ** that receives a copy of the valid member. */
+gboolean _desk_rule_check_notice (DeskRuleCheck *ctx, JsonNode *node, gpointer out);
+
 G_END_DECLS

@@ -15,27 +15,17 @@ static const char *const text_keys[] = { "en", "zh", NULL };
 
 /* Paths */
 
-static gboolean
-is_plain_key (const char *key)
-{
-  if (*key == '\0')
-    return FALSE;
-  for (const char *p = key; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
-      return FALSE;
-  return TRUE;
-}
-
 gsize
 _desk_rule_push_key (DeskRuleCheck *ctx,
                      const char    *key)
 {
   gsize mark = ctx->path->len;
 
-  if (is_plain_key (key))
-    g_string_append_printf (ctx->path, ".%s", key);
-  else
-    g_string_append_printf (ctx->path, "[\"%s\"]", key);
+  /* Where in the file, in words a seller can follow: "case_types ›
+   * ip-complaint › evidence › item 1 › label", not a JSONPath. */
+  if (mark > 0)
+    g_string_append (ctx->path, " › ");
+  g_string_append (ctx->path, key);
   return mark;
 }
 
@@ -45,7 +35,10 @@ _desk_rule_push_index (DeskRuleCheck *ctx,
 {
   gsize mark = ctx->path->len;
 
-  g_string_append_printf (ctx->path, "[%u]", index);
+  if (mark > 0)
+    g_string_append (ctx->path, " › ");
+  /* Translators: a position in a list of a rule pack file, counted from 1 */
+  g_string_append_printf (ctx->path, _ ("item %u"), index + 1);
   return mark;
 }
 
@@ -117,11 +110,11 @@ _desk_rule_fail_found (DeskRuleCheck *ctx,
   if (ctx->error != NULL && *ctx->error != NULL)
     return FALSE;
   g_set_error (ctx->error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_INVALID,
-               /* Translators: "shopee.json: at $.case_types.ip-complaint.deadline.hours:
+               /* Translators: "shopee.json: at “case_types › ip-complaint › deadline › hours”:
                 * expected a positive integer, found string “72”". The first %s is a file,
-                * the second a JSONPath; the other two are phrases translated separately. */
-               _ ("%s: at %s: expected %s, found %s. Correct the pack file or remove it."),
-               ctx->file, ctx->path->str, expected, found);
+                * the second where in it; the other two are phrases translated separately. */
+               _ ("%s: at “%s”: expected %s, found %s. Correct the pack file or remove it."),
+               ctx->file, ctx->path->len ? ctx->path->str : _ ("the top level"), expected, found);
   return FALSE;
 }
 
@@ -431,7 +424,7 @@ check_source_id (DeskRuleCheck *ctx,
   if (!_desk_rule_check_string (ctx, node, &id))
     return FALSE;
   if (!g_hash_table_contains (ctx->sources, id))
-    return _desk_rule_fail (ctx, _ ("a source id listed in $.sources"), node);
+    return _desk_rule_fail (ctx, _ ("a source id listed in “sources”"), node);
   if (joined->len > 0)
     g_string_append (joined, ", ");
   g_string_append (joined, id);

@@ -516,5 +516,6 @@ _desk_rule_pack_data_free (DeskRulePackData *data)
   g_clear_pointer (&data->terms, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (data->case_rules); i++)
     g_clear_pointer (&data->case_rules[i], _desk_case_rules_free);
+  g_clear_pointer (&data->notice, json_node_unref);
   g_free (data);
 }

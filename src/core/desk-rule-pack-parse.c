@@ -121,9 +121,9 @@ check_unique_id (DeskRuleCheck           *ctx,
     }
   mark = _desk_rule_push_key (ctx, "id");
   expected = g_strdup (_ ("an id not used by another evidence item of this case type"));
-  /* Translators: %s is an evidence id, %u the position of its first use */
-  found = g_strdup_printf (_ ("“%s”, already used at [%u]"), req->id,
-                           GPOINTER_TO_UINT (g_hash_table_lookup (seen, req->id)));
+  /* Translators: %s is an evidence id, %u the position of its first use, from 1 */
+  found = g_strdup_printf (_ ("“%s”, already used at item %u"), req->id,
+                           GPOINTER_TO_UINT (g_hash_table_lookup (seen, req->id)) + 1);
   _desk_rule_fail_found (ctx, expected, found);
   _desk_rule_pop (ctx, mark);
   return FALSE;
@@ -470,9 +470,9 @@ check_schema_version (DeskRuleCheck *ctx,
   if (version > DESK_RULE_PACK_SCHEMA_VERSION)
     {
       g_set_error (ctx->error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_SCHEMA_TOO_NEW,
-                   /* Translators: "temu.json: at $.schema_version: this pack uses schema
+                   /* Translators: "temu.json: at “schema_version”: this pack uses schema
                     * version 3, but this Appeal Desk reads version 1 at most. …" */
-                   _ ("%s: at $.schema_version: this pack uses schema version %u, but this "
+                   _ ("%s: at “schema_version”: this pack uses schema version %u, but this "
                       "Appeal Desk reads version %d at most. Update Appeal Desk or use a pack "
                       "written for schema version %d."),
                    ctx->file, version, DESK_RULE_PACK_SCHEMA_VERSION, DESK_RULE_PACK_SCHEMA_VERSION);
@@ -489,13 +489,25 @@ check_root (DeskRuleCheck    *ctx,
 {
   static const char *const keys[] = {
     "schema_version", "platform", "pack_version", "effective_date", "sources",
-    "terminology", "case_types", NULL
+    "terminology", "case_types", "notice", NULL
   };
   const char *version = NULL;
   const char *date = NULL;
 
   /* schema_version first: a newer pack may legitimately have other members. */
   if (!check_schema_version (ctx, root, &data->schema_version) || !_desk_rule_check_keys (ctx, root, keys) || !member (ctx, root, "platform", TRUE, check_platform, &data->platform) || !member (ctx, root, "pack_version", TRUE, _desk_rule_check_version, &version) || !member (ctx, root, "effective_date", TRUE, _desk_rule_check_date, &date) || !member (ctx, root, "sources", TRUE, check_sources, data->sources) || !member (ctx, root, "terminology", FALSE, check_terminology, data->terms) || !member (ctx, root, "case_types", TRUE, check_case_types, data))
+    return FALSE;
+  /* Schema version 2: the notice decoder's cues for this platform. */
+  if (json_object_has_member (root, "notice") && data->schema_version < 2)
+    {
+      gsize mark = _desk_rule_push_key (ctx, "notice");
+
+      _desk_rule_fail_found (ctx, _ ("no “notice” member in a schema version 1 pack"),
+                             _ ("“notice”; set schema_version to 2"));
+      _desk_rule_pop (ctx, mark);
+      return FALSE;
+    }
+  if (!member (ctx, root, "notice", FALSE, _desk_rule_check_notice, &data->notice))
     return FALSE;
   data->pack_version = g_strdup (version);
   data->effective_date = g_strdup (date);
@@ -508,7 +520,7 @@ _desk_rule_pack_parse (JsonNode   *root,
                        GError    **error)
 {
   g_autoptr (DeskRulePackData) data = _desk_rule_pack_data_new ();
-  g_autoptr (GString) path = g_string_new ("$");
+  g_autoptr (GString) path = g_string_new (NULL);
   DeskRuleCheck ctx = { file_name, path, error, data->sources };
   JsonObject   *obj;
 

@@ -77,6 +77,7 @@ typedef struct
   GHashTable    *sources; /* id → DeskRuleText* (title) */
   GHashTable    *terms;   /* id → DeskRuleTerm* */
   DeskCaseRules *case_rules[DESK_N_CASE_TYPES];
+  JsonNode      *notice; /* schema 2: the notice decoder's cues, or NULL */
 } DeskRulePackData;
 
 const char   *_desk_rule_text_get (const DeskRuleText *text,
@@ -100,6 +101,9 @@ void                     _desk_rule_pack_data_free (DeskRulePackData *data);
 DeskRulePackData *_desk_rule_pack_parse (JsonNode   *root,
                                          const char *file_name,
                                          GError    **error);
+
+/* The validated $.notice member (borrowed), or NULL. */
+JsonNode *_desk_rule_pack_get_notice (DeskRulePack *pack);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskRuleFigure, _desk_rule_figure_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskRuleTerm, _desk_rule_term_free)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "desk-enums.h"
+#include "desk-json.h"
 #include "desk-rule-pack-private.h"
 #include "desk-rules-resources.h"
 #include "desk-util.h"
@@ -130,6 +131,53 @@ desk_rule_pack_new (DeskRulePackData  *data,
   return self;
 }
 
+static gboolean
+set_too_large (gsize       size,
+               const char *file_name,
+               GError    **error)
+{
+  g_autofree char *actual = g_format_size (size);
+  g_autofree char *limit = g_format_size (DESK_RULE_PACK_MAX_SIZE);
+
+  g_set_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_NOT_JSON,
+               /* Translators: "shopee.json: the file is too large for a rule pack (5.2 MB; the limit is 1.0 MB)." */
+               _ ("%s: the file is too large for a rule pack (%s; the limit is %s). Remove it, or replace it with the pack you meant."),
+               file_name, actual, limit);
+  return FALSE;
+}
+
+/* Before json-glib sees the bytes: it recurses once per level (100 000
+ * levels overflow the stack) and cuts strings at a \u0000. */
+static gboolean
+check_bounds (const char *text,
+              gsize       size,
+              const char *file_name,
+              GError    **error)
+{
+  guint line = 0;
+
+  switch (desk_json_check_bounds (text, size, DESK_RULE_PACK_MAX_SIZE, DESK_RULE_PACK_MAX_DEPTH, &line))
+    {
+      case DESK_JSON_OK:
+        return TRUE;
+      case DESK_JSON_TOO_LARGE:
+        return set_too_large (size, file_name, error);
+      case DESK_JSON_TOO_DEEP:
+        g_set_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_NOT_JSON,
+                     /* Translators: "shopee.json: line 3: lists and groups are nested more than 32 levels deep …" */
+                     _ ("%s: line %u: lists and groups are nested more than %u levels deep, which no rule pack needs. Remove the file, or replace it with the pack you meant."),
+                     file_name, line, DESK_RULE_PACK_MAX_DEPTH);
+        return FALSE;
+      case DESK_JSON_NUL:
+      default:
+        g_set_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_NOT_JSON,
+                     /* Translators: \u0000 is literal: what the user sees in the file */
+                     _ ("%s: line %u holds an invisible “NUL” character (written \\u0000 or a zero byte), which would cut the text short. Delete it and save the file again."),
+                     file_name, line);
+        return FALSE;
+    }
+}
+
 static JsonNode *
 parse_json (GBytes     *bytes,
             const char *file_name,
@@ -147,6 +195,8 @@ parse_json (GBytes     *bytes,
                    file_name);
       return NULL;
     }
+  if (!check_bounds (text, size, file_name, error))
+    return NULL;
   if (!g_utf8_validate_len (text, size, NULL))
     {
       g_set_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_NOT_JSON,
@@ -208,6 +258,16 @@ desk_rule_pack_new_from_file (GFile        *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
+  {
+    g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+    /* Not even read into memory when it is far too large. */
+    if (info && g_file_info_get_size (info) > DESK_RULE_PACK_MAX_SIZE)
+      {
+        set_too_large (g_file_info_get_size (info), name, error);
+        return NULL;
+      }
+  }
   if (!g_file_load_contents (file, cancellable, &contents, &size, NULL, &local_error))
     {
       g_set_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_IO,
@@ -241,7 +301,7 @@ desk_rule_pack_load_builtin (DeskPlatform platform,
   if (pack != NULL && pack->data->platform != platform)
     {
       g_set_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_WRONG_PLATFORM,
-                   _ ("%s: at $.platform: expected %s, found %s. The built-in rules are damaged; reinstall Appeal Desk."),
+                   _ ("%s: at “platform”: expected %s, found %s. The built-in rules are damaged; reinstall Appeal Desk."),
                    file_name, id, desk_platform_to_id (pack->data->platform));
       return NULL;
     }
@@ -531,4 +591,11 @@ desk_rule_pack_compare_versions (const char *a,
         b++;
     }
   return 0;
+}
+
+JsonNode *
+_desk_rule_pack_get_notice (DeskRulePack *pack)
+{
+  g_return_val_if_fail (DESK_IS_RULE_PACK (pack), NULL);
+  return pack->data->notice;
 }

@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* A pack larger or deeper than this is refused before it is parsed. */
+#define DESK_RULE_PACK_MAX_SIZE  (1024 * 1024)
+#define DESK_RULE_PACK_MAX_DEPTH 32
+
 /* A rule pack: what one platform demands for each case type (deadline,
  * evidence, appeal limits, letter languages and limits, review time, where to
  * submit, terminology). Packs are JSON files described in data/rules/SCHEMA.md.
@@ -16,7 +20,7 @@ G_BEGIN_DECLS
  * All strings and objects returned by accessors are owned by the pack and
  * live as long as it does, unless the function says otherwise. */
 
-#define DESK_RULE_PACK_SCHEMA_VERSION 1
+#define DESK_RULE_PACK_SCHEMA_VERSION 2
 
 #define DESK_RULE_PACK_ERROR (desk_rule_pack_error_quark ())
 
@@ -70,7 +74,7 @@ DeskRuleLanguage desk_rule_language_get_current (void);
 
 /* Loading. Errors (DESK_RULE_PACK_ERROR) name the file, the JSONPath of the
  * offending member and what was expected, e.g.
- * "shopee.json: at $.case_types.ip-complaint.deadline.hours: expected a
+ * "shopee.json: at “case_types › ip-complaint › deadline › hours”: expected a
  * positive integer, found string". @file_name is used in messages only. */
 DeskRulePack *desk_rule_pack_new_from_bytes (GBytes            *bytes,
                                              const char        *file_name,

@@ -147,9 +147,9 @@ load_user_pack (DeskRuleRegistry *self,
   if (desk_rule_pack_get_platform (pack) != platform)
     {
       g_set_error (error, DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_WRONG_PLATFORM,
-                   /* Translators: "…/rules/joom.json: at $.platform: the file name says joom,
+                   /* Translators: "…/rules/joom.json: at “platform”: the file name says joom,
                     * the pack says shopee. Rename the file to shopee.json." */
-                   _ ("%s: at $.platform: the file name says %s, the pack says %s. Rename the file to %s.json."),
+                   _ ("%s: at “platform”: the file name says %s, the pack says %s. Rename the file to %s.json."),
                    path, desk_platform_to_id (platform),
                    desk_platform_to_id (desk_rule_pack_get_platform (pack)),
                    desk_platform_to_id (desk_rule_pack_get_platform (pack)));

@@ -115,9 +115,12 @@ desk_store_insert_case (DeskStore *self,
   if (!validate_case (kase, error) || !(txn = _desk_store_txn_begin (self, error)))
     return FALSE;
   stmt = _desk_store_prepare (self,
-                              "INSERT INTO cases (platform, case_type, status, title, platform_case_id,"
+                              "INSERT INTO cases (id, platform, case_type, status, title, platform_case_id,"
                               " violation_code, product_ids, rule_pack_version, received_at, deadline_at,"
-                              " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                              " created_at, updated_at) VALUES ("
+                              " 1 + max ((SELECT coalesce (max (id), 0) FROM cases),"
+                              "          (SELECT coalesce (max (value), 0) FROM id_high_water WHERE name = 'cases')),"
+                              " ?1, ?2, ?3, ?4, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
                               error);
   if (stmt == NULL)
     goto fail;
@@ -465,13 +468,9 @@ remove_orphans (DeskStore *self,
 {
   GPtrArray *orphans = data;
 
-  for (guint i = 0; i < orphans->len; i++)
-    {
-      g_autoptr (GError) local_error = NULL;
-
-      if (!desk_blob_store_remove (_desk_store_get_blobs (self), orphans->pdata[i], &local_error))
-        g_message ("Could not remove unused evidence file: %s", local_error->message);
-    }
+  /* Only blobs no row refers to and no live import holds; a crash before
+   * this leaves them for the sweep at the next open. */
+  _desk_store_sweep_blobs (self, orphans, TRUE);
 }
 
 gboolean
@@ -491,7 +490,7 @@ desk_store_delete_case (DeskStore *self,
       return FALSE;
     }
   /* After the (outermost) commit: a crash leaves an unused blob, never a
-   * missing one. */
+   * missing one, and the next open sweeps it. */
   _desk_store_after_commit (self, remove_orphans, orphans, (GDestroyNotify)g_ptr_array_unref);
   _desk_store_emit_case_removed (self, id);
   return _desk_store_txn_commit (g_steal_pointer (&txn), error);

@@ -95,9 +95,74 @@ static const DeskMigration migrations[] = {
     "  threshold_hours INTEGER NOT NULL,"
     "  PRIMARY KEY (case_id, threshold_hours)"
     ");" },
+  /* A case number printed in a package or a letter must never name another
+   * case later: the highest number ever used is remembered when a case is
+   * deleted, and new cases are numbered above it (see insert_case). */
+  { 2,
+    "CREATE TABLE id_high_water ("
+    "  name TEXT PRIMARY KEY,"
+    "  value INTEGER NOT NULL"
+    ");"
+    "INSERT INTO id_high_water (name, value) SELECT 'cases', coalesce (max (id), 0) FROM cases;"
+    "CREATE TRIGGER cases_remember_id AFTER DELETE ON cases BEGIN"
+    "  UPDATE id_high_water SET value = max (value, OLD.id) WHERE name = 'cases';"
+    " END;" },
+  /* What the notice reader read, kept with the case (issue 9): each value
+   * with its role and the line it came from, and the figures the notice
+   * states.  Written by desk_store_save_notice_reading(). */
+  { 3,
+    "CREATE TABLE notice_fields ("
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  role TEXT NOT NULL,"
+    "  value TEXT NOT NULL,"
+    "  label TEXT NOT NULL DEFAULT '',"
+    "  source TEXT NOT NULL DEFAULT '',"
+    "  line INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (case_id, position)"
+    ");"
+    "CREATE TABLE notice_facts ("
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  subject TEXT NOT NULL DEFAULT '',"
+    "  value REAL NOT NULL,"
+    "  value_kind TEXT NOT NULL,"
+    "  reference REAL," /* NULL when the notice states no reference */
+    "  reference_kind TEXT NOT NULL DEFAULT 'none',"
+    "  unit TEXT NOT NULL DEFAULT '',"
+    "  source TEXT NOT NULL DEFAULT '',"
+    "  line INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (case_id, position)"
+    ");" },
+  { 4,
+    /* Letters: what the seller adds to the template (who signs, corrective
+     * actions, per letter language) and their edits of the filled text. */
+    "CREATE TABLE letter_details ("
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  language TEXT NOT NULL,"          /* en, ru, zh: names may be written per language */
+    "  seller TEXT NOT NULL DEFAULT ''," /* the seller's legal entity */
+    "  store_name TEXT NOT NULL DEFAULT '',"
+    "  signer TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (case_id, language)"
+    ");"
+    "CREATE TABLE letter_actions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  language TEXT NOT NULL," /* en, ru, zh */
+    "  position INTEGER NOT NULL,"
+    "  text TEXT NOT NULL"
+    ");"
+    "CREATE INDEX letter_actions_by_case ON letter_actions (case_id, language, position);"
+    "CREATE TABLE letter_edits ("
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  language TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL,"
+    "  PRIMARY KEY (case_id, language)"
+    ");" },
   /* Complaint packages made (src/core/package): what a report or a later
    * check needs without reading the .zip again. */
-  { 2,
+  { 5,
     "CREATE TABLE packages ("
     "  id INTEGER PRIMARY KEY,"
     "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"

@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 sqlite3       *_desk_store_get_db (DeskStore *self);
 DeskBlobStore *_desk_store_get_blobs (DeskStore *self);
 
+/* Removes the blobs of @shas (NULL: all) that no evidence row refers to and
+ * no live import holds; see desk_blob_store_sweep(). */
+guint _desk_store_sweep_blobs (DeskStore *self,
+                               GPtrArray *shas,
+                               gboolean   wait);
+
 /* Signals, for desk-store-cases.c: emitted after the outermost commit. */
 void _desk_store_emit_case_added (DeskStore *self,
                                   DeskCase  *kase);

@@ -23,6 +23,7 @@ struct _DeskStore
   guint          txn_depth;
   gboolean       txn_failed;
   GArray        *after_commit; /* AfterCommit, run after the outermost commit */
+  gboolean       read_only;
 };
 
 typedef struct
@@ -46,6 +47,41 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* Connections opened read-only because the disk was full: their "read-only"
+ * errors are told as what they are. */
+static GHashTable *full_dbs;
+G_LOCK_DEFINE_STATIC (full_dbs);
+
+static void
+mark_disk_full (sqlite3 *db)
+{
+  G_LOCK (full_dbs);
+  if (full_dbs == NULL)
+    full_dbs = g_hash_table_new (NULL, NULL);
+  g_hash_table_add (full_dbs, db);
+  G_UNLOCK (full_dbs);
+}
+
+static void
+forget_disk_full (sqlite3 *db)
+{
+  G_LOCK (full_dbs);
+  if (full_dbs)
+    g_hash_table_remove (full_dbs, db);
+  G_UNLOCK (full_dbs);
+}
+
+static gboolean
+is_disk_full (sqlite3 *db)
+{
+  gboolean full;
+
+  G_LOCK (full_dbs);
+  full = db && full_dbs && g_hash_table_contains (full_dbs, db);
+  G_UNLOCK (full_dbs);
+  return full;
+}
+
 static void
 desk_store_finalize (GObject *object)
 {
@@ -54,7 +90,10 @@ desk_store_finalize (GObject *object)
   g_clear_pointer (&self->after_commit, g_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db)
-    sqlite3_close_v2 (self->db);
+    {
+      forget_disk_full (self->db);
+      sqlite3_close_v2 (self->db);
+    }
   self->db = NULL;
   g_clear_object (&self->blobs);
   g_clear_pointer (&self->data_dir, g_free);
@@ -112,7 +151,12 @@ _desk_store_set_error (sqlite3 *db,
                        GError **error)
 {
   const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int         sys_errno = db ? sqlite3_system_errno (db) : 0;
 
+  /* In WAL mode a full disk mostly shows as an I/O error on the -wal or
+   * -shm file; the system's errno tells what it was. */
+  if ((rc & 0xff) == SQLITE_IOERR && (sys_errno == ENOSPC || sys_errno == EDQUOT))
+    rc = SQLITE_FULL;
   switch (rc & 0xff)
     {
       case SQLITE_FULL:
@@ -129,9 +173,16 @@ _desk_store_set_error (sqlite3 *db,
         g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_LOCKED,
                      _ ("The case database is in use by another program. Close other Appeal Desk windows and try again."));
         break;
+      case SQLITE_READONLY:
+        if (is_disk_full (db))
+          g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL,
+                       _ ("The disk is full: your cases can be viewed but not changed. Free some space, then open Appeal Desk again; nothing was lost."));
+        else
+          g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
+                       _ ("Your data folder is read-only: cases can be viewed but not changed. Make the folder writable to change them."));
+        break;
       case SQLITE_CANTOPEN:
       case SQLITE_IOERR:
-      case SQLITE_READONLY:
       case SQLITE_PERM:
         /* Translators: %s is the system's reason */
         g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_IO,
@@ -218,35 +269,151 @@ check_not_newer (DeskStore *self,
 }
 
 static gboolean
+blob_is_used (const char *sha256,
+              gpointer    data)
+{
+  DeskStore    *self = data;
+  sqlite3_stmt *stmt = _desk_store_prepare (self, "SELECT 1 FROM evidence WHERE sha256 = ?1", NULL);
+  int           rc;
+
+  if (stmt == NULL)
+    return TRUE; /* when in doubt, keep */
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  return rc != SQLITE_DONE;
+}
+
+guint
+_desk_store_sweep_blobs (DeskStore *self,
+                         GPtrArray *shas,
+                         gboolean   wait)
+{
+  if (self->read_only || self->blobs == NULL)
+    return 0;
+  return desk_blob_store_sweep (self->blobs, shas, blob_is_used, self, wait);
+}
+
+/* What a crash left behind: temporary files of dead writers, blobs renamed
+ * into place whose rows never committed, blobs of a delete that committed. */
+static void
+clean_after_crash (DeskStore *self)
+{
+  guint temps = desk_blob_store_clean_temps (self->blobs);
+  guint blobs = _desk_store_sweep_blobs (self, NULL, FALSE);
+
+  if (temps || blobs)
+    g_debug ("Removed %u unfinished and %u unused evidence files", temps, blobs);
+}
+
+static gboolean
+setup_writable (DeskStore *self,
+                GError   **error)
+{
+  guint                n;
+  const DeskMigration *steps = _desk_store_get_migrations (&n);
+
+  return check_not_newer (self, error)
+         && exec_sql (self, "PRAGMA journal_mode = WAL", error)
+         && exec_sql (self, "PRAGMA foreign_keys = ON", error)
+         && exec_sql (self, "PRAGMA synchronous = NORMAL", error)
+         && exec_sql (self, "PRAGMA mmap_size = 268435456", error)
+         && exec_sql (self, "PRAGMA cache_size = -32768", error)
+         && _desk_store_migrate (self->db, steps, n, error);
+}
+
+/* Read-only: nothing may be written, not even the -shm index; a database
+ * closed cleanly has no -wal, and is then read as immutable. */
+static char *
+read_only_uri (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  GStatBuf         st;
+  gboolean         has_wal = g_stat (wal, &st) == 0 && st.st_size > 0;
+
+  return g_strconcat (uri, has_wal ? "?mode=ro" : "?immutable=1", NULL);
+}
+
+static gboolean
+setup_read_only (DeskStore *self,
+                 GError   **error)
+{
+  guint                n;
+  const DeskMigration *steps = _desk_store_get_migrations (&n);
+  int                  version;
+
+  if (!check_not_newer (self, error))
+    return FALSE;
+  version = desk_store_get_schema_version (self);
+  if (version != steps[n - 1].version)
+    {
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
+                   _ ("Your data folder is read-only and your cases were saved by an older version of Appeal Desk. Make the folder writable once so they can be brought up to date."));
+      return FALSE;
+    }
+  return exec_sql (self, "PRAGMA query_only = ON", error);
+}
+
+/* A failed first open on a full disk can leave a -shm of a few bytes: a
+ * real one is at least 32 KiB, and only an empty -wal goes with it. */
+static void
+remove_stray_shm (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf         st;
+
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    return;
+  if (g_stat (shm, &st) == 0 && st.st_size < 32768)
+    g_unlink (shm);
+  if (g_stat (wal, &st) == 0 && st.st_size == 0)
+    g_unlink (wal);
+}
+
+static gboolean
 open_db (DeskStore *self,
          GError   **error)
 {
-  g_autofree char     *path = g_build_filename (self->data_dir, "cases.db", NULL);
-  g_autofree char     *blob_dir = g_build_filename (self->data_dir, "blobs", NULL);
-  guint                n;
-  const DeskMigration *steps = _desk_store_get_migrations (&n);
-  int                  rc;
+  g_autofree char *path = g_build_filename (self->data_dir, "cases.db", NULL);
+  g_autofree char *blob_dir = g_build_filename (self->data_dir, "blobs", NULL);
+  g_autofree char *uri = NULL;
+  int              rc;
 
   if (!check_header (path, error))
     return FALSE;
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
+  self->read_only = self->read_only || g_access (self->data_dir, W_OK) != 0;
+  if (self->read_only && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      _desk_store_set_error (self->db, rc, error);
+      g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_READ_ONLY,
+                   _ ("Your data folder is read-only and holds no cases yet. Make it writable to start."));
       return FALSE;
     }
-  sqlite3_busy_timeout (self->db, 2000);
-  sqlite3_extended_result_codes (self->db, 1);
-  if (!check_not_newer (self, error)
-      || !exec_sql (self, "PRAGMA journal_mode = WAL", error)
-      || !exec_sql (self, "PRAGMA foreign_keys = ON", error)
-      || !exec_sql (self, "PRAGMA synchronous = NORMAL", error)
-      || !exec_sql (self, "PRAGMA mmap_size = 268435456", error)
-      || !exec_sql (self, "PRAGMA cache_size = -32768", error)
-      || !_desk_store_migrate (self->db, steps, n, error))
-    return FALSE;
+  uri = self->read_only ? read_only_uri (path) : g_filename_to_uri (path, NULL, NULL);
+  rc = sqlite3_open_v2 (uri, &self->db,
+                        (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+                            | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                        NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (self->db, 2000);
+      sqlite3_extended_result_codes (self->db, 1);
+    }
+  else
+    _desk_store_set_error (self->db, rc, error);
+  if (rc != SQLITE_OK || !(self->read_only ? setup_read_only (self, error) : setup_writable (self, error)))
+    {
+      g_hash_table_remove_all (self->statements);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+      if (!self->read_only)
+        remove_stray_shm (path);
+      return FALSE;
+    }
   self->blobs = desk_blob_store_new (blob_dir);
+  if (!self->read_only)
+    clean_after_crash (self);
   return TRUE;
 }
 
@@ -255,9 +422,10 @@ desk_store_open (const char *data_dir,
                  GError    **error)
 {
   g_autoptr (DeskStore) self = g_object_new (DESK_TYPE_STORE, NULL);
+  g_autoptr (GError) local_error = NULL;
 
   self->data_dir = data_dir ? g_strdup (data_dir) : desk_store_default_data_dir ();
-  if (g_mkdir_with_parents (self->data_dir, 0700) != 0)
+  if (!g_file_test (self->data_dir, G_FILE_TEST_IS_DIR) && g_mkdir_with_parents (self->data_dir, 0700) != 0)
     {
       int saved = errno;
 
@@ -267,9 +435,32 @@ desk_store_open (const char *data_dir,
                    self->data_dir, g_strerror (saved));
       return NULL;
     }
-  if (!open_db (self, error))
-    return NULL;
+  if (!open_db (self, &local_error))
+    {
+      g_autofree char *path = g_build_filename (self->data_dir, "cases.db", NULL);
+
+      /* A full disk: the cases can still be read (SQLite cannot even make
+       * its -shm index now), and every change says the disk is full. */
+      if (!g_error_matches (local_error, DESK_STORE_ERROR, DESK_STORE_ERROR_FULL)
+          || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_clear_error (&local_error);
+      self->read_only = TRUE;
+      if (!open_db (self, error))
+        return NULL;
+      mark_disk_full (self->db);
+    }
   return g_steal_pointer (&self);
+}
+
+gboolean
+desk_store_is_read_only (DeskStore *self)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), TRUE);
+  return self->read_only;
 }
 
 const char *

@@ -19,9 +19,10 @@ typedef enum
   DESK_STORE_ERROR_NOT_FOUND, /* no such case / item */
   DESK_STORE_ERROR_INVALID,   /* bad input from the caller */
   DESK_STORE_ERROR_FAILED,    /* any other SQLite error */
+  DESK_STORE_ERROR_READ_ONLY, /* the data folder cannot be written: view only */
 } DeskStoreError;
 
-#define DESK_STORE_SCHEMA_VERSION 2
+#define DESK_STORE_SCHEMA_VERSION 5
 
 #define DESK_TYPE_STORE (desk_store_get_type ())
 
@@ -37,7 +38,11 @@ char *desk_store_default_data_dir (void);
 DeskStore  *desk_store_open (const char *data_dir,
                              GError    **error);
 const char *desk_store_get_data_dir (DeskStore *self);
-int         desk_store_get_schema_version (DeskStore *self);
+/* TRUE when the data folder cannot be written (a read-only medium or
+ * permissions): cases can be listed and read; every change fails with
+ * DESK_STORE_ERROR_READ_ONLY. */
+gboolean desk_store_is_read_only (DeskStore *self);
+int      desk_store_get_schema_version (DeskStore *self);
 
 /* Cases. Inserting sets the id and the created/updated times on @kase. */
 gboolean  desk_store_insert_case (DeskStore *self,

@@ -10,6 +10,7 @@
 #include "desk-case-row.h"
 #include "desk-evidence-section.h"
 #include "desk-checklist-view.h"
+#include "desk-letter-section.h"
 #include "desk-package-section.h"
 #include "desk-util.h"
 
@@ -261,6 +262,7 @@ desk_case_page_set_case (DeskCasePage *self,
   desk_evidence_section_attach (self->sections, self->session, case_id);
   desk_checklist_view_set_case (self->checklist_view, self->session, case_id);
   desk_attempts_view_set_case (self->attempts_view, self->session, case_id);
+  desk_letter_section_attach (self->sections, self->session, case_id);
   desk_package_section_set_case (self->package_section, self->session, case_id);
   /* The package is the last step: keep it below the evidence section,
    * which is added on the first case. */

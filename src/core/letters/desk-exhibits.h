@@ -40,7 +40,10 @@ void         desk_exhibit_free (DeskExhibit *exhibit);
  * ("Приложение", "附件") and the titles. Titles come from the letter data
  * (data/letters/exhibit-labels.json), else from the case's rule pack, else
  * the requirement id; exhibits linked to no item are described by their file
- * name. An empty array when the case has no evidence. */
+ * name. Exhibits under the same checklist item get their file name as detail
+ * so they can be told apart ("Exhibit 4 — Brand authorization,
+ * auth-owner-to-distributor"). An empty array when the case has no
+ * evidence. */
 GPtrArray *desk_exhibits_list (DeskSession *session,
                                gint64       case_id,
                                const char  *language,
@@ -49,6 +52,16 @@ GPtrArray *desk_exhibits_list (DeskSession *session,
 /* "Exhibit 3", "Приложение 3", "附件3". */
 char *desk_exhibit_format_reference (guint       number,
                                      const char *language);
+
+/* Several exhibits cited together: "Exhibits 4 and 5", "Exhibits 1, 2 and
+ * 3", "Приложения 4 и 5", "附件4、5"; one is desk_exhibit_format_reference(). */
+char *desk_exhibit_format_references (const guint *numbers,
+                                      guint        count,
+                                      const char  *language);
+
+/* The title alone: the requirement's title, else the file name on one line
+ * without its extension. */
+char *desk_exhibit_dup_title (const DeskExhibit *exhibit);
 
 /* Sets the detail ("brand owner → distributor, valid to 2027-06-30") and
  * rebuilds the description in @language. */

@@ -8,6 +8,7 @@
 #include "desk-checklist.h"
 #include "desk-store-private.h"
 #include "letters/desk-exhibits.h"
+#include "letters/desk-letter.h"
 #include "desk-evidence-store.h"
 #include "desk-package-names.h"
 #include "desk-package-private.h"
@@ -192,6 +193,31 @@ collect_exhibits (DeskPackagePlan *self,
   return TRUE;
 }
 
+/* The letters as the letter page shows them (the seller's edit, else the
+ * filled template), one per language with a template. */
+static gboolean
+collect_letters (DeskPackagePlan *self,
+                 GError         **error)
+{
+  g_auto (GStrv) languages = desk_letter_list_languages (desk_case_get_platform (self->kase), desk_case_get_case_type (self->kase));
+
+  for (guint i = 0; languages[i]; i++)
+    {
+      g_autoptr (GError) local = NULL;
+      g_autoptr (DeskLetter) letter = desk_letter_get (self->session, desk_case_get_id (self->kase), languages[i], &local);
+
+      if (letter == NULL && g_error_matches (local, DESK_LETTER_ERROR, DESK_LETTER_ERROR_NO_TEMPLATE))
+        continue;
+      if (letter == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      desk_package_plan_add_letter (self, letter->language, letter->text);
+    }
+  return TRUE;
+}
+
 DeskPackagePlan *
 desk_package_plan_new (DeskSession *session,
                        gint64       case_id,
@@ -214,7 +240,7 @@ desk_package_plan_new (DeskSession *session,
   self->checklist = g_ptr_array_ref (desk_case_snapshot_get_checklist (self->snapshot));
   if ((pack = desk_session_get_pack (session, desk_case_get_platform (self->kase))))
     self->pack = g_object_ref (pack);
-  if (!collect_exhibits (self, error) || !_desk_store_txn_commit (g_steal_pointer (&txn), error))
+  if (!collect_exhibits (self, error) || !collect_letters (self, error) || !_desk_store_txn_commit (g_steal_pointer (&txn), error))
     return NULL;
   update_omissions (self);
   return g_steal_pointer (&self);
@@ -225,21 +251,31 @@ desk_package_plan_add_letter (DeskPackagePlan *self,
                               const char      *language,
                               const char      *text)
 {
-  DeskPackageLetter *letter;
-  g_autofree char   *lang = NULL;
+  const DeskCaseRules *rules;
+  const char *const   *languages;
+  DeskPackageLetter   *letter = NULL;
+  g_autofree char     *lang = NULL;
 
   g_return_if_fail (DESK_IS_PACKAGE_PLAN (self));
   g_return_if_fail (language != NULL && text != NULL);
   lang = desk_package_sanitize_name (language, 16);
-  for (guint i = 0; i < self->letters->len; i++)
+  /* Replaced in place: letters keep the order of the rule pack. */
+  for (guint i = 0; i < self->letters->len && letter == NULL; i++)
     if (g_str_equal (((DeskPackageLetter *)g_ptr_array_index (self->letters, i))->language, lang))
-      g_ptr_array_remove_index (self->letters, i--);
-  letter = g_new0 (DeskPackageLetter, 1);
-  letter->language = g_steal_pointer (&lang);
+      letter = g_ptr_array_index (self->letters, i);
+  if (letter == NULL)
+    {
+      letter = g_new0 (DeskPackageLetter, 1);
+      letter->language = g_steal_pointer (&lang);
+      letter->zip_name = g_strdup_printf ("letters/letter-%s.txt", letter->language);
+      g_ptr_array_add (self->letters, letter);
+    }
+  g_free (letter->text);
   letter->text = g_utf8_make_valid (text, -1);
   letter->characters = g_utf8_strlen (letter->text, -1);
-  letter->zip_name = g_strdup_printf ("letters/letter-%s.txt", letter->language);
-  g_ptr_array_add (self->letters, letter);
+  rules = _desk_package_plan_get_rules (self);
+  languages = rules ? desk_case_rules_get_letter_languages (rules) : NULL;
+  letter->record_only = languages && languages[0] && !g_strv_contains (languages, letter->language);
   update_omissions (self);
 }
 
