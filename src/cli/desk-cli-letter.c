@@ -111,7 +111,7 @@ apply_settings (DeskCliContext *ctx,
     return FALSE;
   if (text_file)
     {
-      g_autofree char *text = desk_cli_read_file (text_file, NULL, error);
+      g_autofree char *text = desk_cli_read_text (text_file, error);
 
       if (text == NULL || !desk_letter_save_edit (ctx->session, id, language, text, error))
         return FALSE;
@@ -242,7 +242,7 @@ desk_cli_lint (DeskCliContext *ctx,
     return usage (error, _ ("Unknown case type. Use one of: listing-takedown, qualification-missing, quality-inspection, ip-complaint, store-complaint, activity-exit, reseller, account-health."));
   if (language && !valid_language (language))
     return usage (error, _ ("The letter language must be en, ru or zh."));
-  if (!(text = desk_cli_read_file (ctx->argv[1], NULL, error)))
+  if (!(text = desk_cli_read_text (ctx->argv[1], error)))
     return DESK_CLI_EXIT_FAILED;
   if (!g_utf8_validate (text, -1, NULL))
     {

@@ -40,7 +40,7 @@ add_letters (DeskPackagePlan *plan,
           return FALSE;
         }
       lang = g_strndup (specs[i], colon - specs[i]);
-      if (!(text = desk_cli_read_file (colon + 1, NULL, error)))
+      if (!(text = desk_cli_read_text (colon + 1, error)))
         return FALSE;
       desk_package_plan_add_letter (plan, lang, text);
     }

@@ -254,3 +254,22 @@ main (int   argc,
 
   return run (argc, argv);
 }
+
+char *
+desk_cli_read_text (const char *path,
+                    GError    **error)
+{
+  gsize            len = 0;
+  g_autofree char *data = desk_cli_read_file (path, &len, error);
+
+  if (data == NULL)
+    return NULL;
+  if (memchr (data, '\0', len))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: %s is a file name */
+                   _ ("%s holds an invisible zero character (NUL) and is not plain text. Save it as UTF-8 text and try again."), path);
+      return NULL;
+    }
+  return g_steal_pointer (&data);
+}

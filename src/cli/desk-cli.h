@@ -38,6 +38,9 @@ void   desk_cli_print_json (JsonBuilder *builder);
 char  *desk_cli_read_file (const char *path,
                            gsize      *len,
                            GError    **error);
+/* A whole text file ("-": standard input), refused when it holds a NUL. */
+char *desk_cli_read_text (const char *path,
+                          GError    **error);
 
 int desk_cli_list (DeskCliContext *ctx, GError **error);
 int desk_cli_show (DeskCliContext *ctx, GError **error);
@@ -52,8 +55,8 @@ int desk_cli_decode (DeskCliContext *ctx, GError **error);
 /* Fields with their roles and source lines, then stated figures (desk-cli-decode.c). */
 void desk_cli_print_notice_fields (GPtrArray *fields,
                                    GPtrArray *facts);
-int desk_cli_letter (DeskCliContext *ctx, GError **error);
-int desk_cli_lint (DeskCliContext *ctx, GError **error);
+int  desk_cli_letter (DeskCliContext *ctx, GError **error);
+int  desk_cli_lint (DeskCliContext *ctx, GError **error);
 int desk_cli_package (DeskCliContext *ctx, GError **error);
 int desk_cli_verify (DeskCliContext *ctx, GError **error);
 /* Creates a new case's evidence checklist from its rule pack, then tells how
