@@ -109,6 +109,42 @@ test_namer (void)
   g_assert_cmpstr (f1, !=, f2);
 }
 
+/* The rule packs say what to paste where (submit.paste), where known. */
+static void
+test_paste_steps (void)
+{
+  static const struct
+  {
+    DeskPlatform platform;
+    DeskCaseType type;
+    guint        n;
+    const char  *needle;
+  } cases[] = {
+    { DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER, 2, "letter-ru.txt" },
+    { DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, 2, "Appeal Submission Form" },
+    { DESK_PLATFORM_AMAZON, DESK_CASE_TYPE_ACCOUNT_HEALTH, 2, "2000 characters" },
+    { DESK_PLATFORM_TIKTOK_SHOP, DESK_CASE_TYPE_LISTING_TAKEDOWN, 2, "500 characters" },
+    { DESK_PLATFORM_ALIEXPRESS, DESK_CASE_TYPE_IP_COMPLAINT, 0, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DeskRulePack) pack = desk_rule_pack_load_builtin (cases[i].platform, &error);
+      const DeskCaseRules *rules;
+
+      g_assert_no_error (error);
+      rules = desk_rule_pack_get_case_rules (pack, cases[i].type);
+      g_assert_nonnull (rules);
+      g_assert_cmpuint (desk_case_rules_get_n_paste_steps (rules), ==, cases[i].n);
+      if (cases[i].needle)
+        {
+          g_assert_nonnull (strstr (desk_case_rules_get_paste_step (rules, 0, DESK_RULE_LANGUAGE_EN), cases[i].needle));
+          g_assert_nonnull (desk_case_rules_get_paste_step (rules, 0, DESK_RULE_LANGUAGE_ZH));
+        }
+    }
+}
+
 /* Lists: a reader for untrusted input */
 
 static void
@@ -1058,6 +1094,7 @@ main (int   argc,
   g_test_add_func ("/package/sanitize", test_sanitize);
   g_test_add_func ("/package/namer", test_namer);
   g_test_add_func ("/package/manifest-parse", test_manifest_parse);
+  g_test_add_func ("/package/paste-steps", test_paste_steps);
 #define ADD(path, func) g_test_add ("/package/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("write", test_write);
   ADD ("hostile-names", test_hostile_names);

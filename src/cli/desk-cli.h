@@ -57,8 +57,8 @@ void desk_cli_print_notice_fields (GPtrArray *fields,
                                    GPtrArray *facts);
 int  desk_cli_letter (DeskCliContext *ctx, GError **error);
 int  desk_cli_lint (DeskCliContext *ctx, GError **error);
-int desk_cli_package (DeskCliContext *ctx, GError **error);
-int desk_cli_verify (DeskCliContext *ctx, GError **error);
+int  desk_cli_package (DeskCliContext *ctx, GError **error);
+int  desk_cli_verify (DeskCliContext *ctx, GError **error);
 /* Creates a new case's evidence checklist from its rule pack, then tells how
  * many items it has (desk-cli-checklist.c). */
 gboolean desk_cli_checklist_create (DeskCliContext *ctx, DeskCase *kase, GError **error);
