@@ -8,6 +8,7 @@
 
 #include "desk-cli.h"
 #include "notice/desk-notice-record.h"
+#include "desk-timeline.h"
 #include "desk-util.h"
 
 static void
@@ -136,8 +137,9 @@ print_case (DeskStore *store,
     {
       DeskTimelineEntry *entry = timeline->pdata[i];
       g_autofree char   *when = desk_time_format_local (entry->at);
+      g_autofree char   *line = desk_timeline_entry_describe (entry);
 
-      printf ("  %s  %-10s %s\n", when, entry->kind, entry->text);
+      printf ("  %s  %s\n", when, line);
     }
 }
 

@@ -87,7 +87,8 @@ desk_cli_demo (DeskCliContext *ctx,
       g_autoptr (DeskCase) kase = case_from_json (json_array_get_object_element (cases, i), now);
 
       if (!desk_store_insert_case (ctx->store, kase, error)
-          || !desk_cli_checklist_demo (ctx, kase, i, error))
+          || !desk_cli_checklist_demo (ctx, kase, i, error)
+          || !desk_cli_tracking_demo (ctx, kase, i, now, error))
         return DESK_CLI_EXIT_FAILED;
     }
   printf (g_dngettext (GETTEXT_PACKAGE, "Added %u demo case.\n", "Added %u demo cases.\n", n), n);

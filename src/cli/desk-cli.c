@@ -36,6 +36,11 @@ static const Command commands[] = {
   { "lint", desk_cli_lint, N_ ("Check any letter text for risky wording and the platform’s length limit") },
   { "package", desk_cli_package, N_ ("Make a case’s complaint package (.zip)") },
   { "verify", desk_cli_verify, N_ ("Check a complaint package against its list of files") },
+  { "timeline", desk_cli_timeline, N_ ("List, add, edit, delete or restore a case’s timeline entries") },
+  { "reply", desk_cli_reply, N_ ("Record the platform’s reply to an appeal, read from a file") },
+  { "close", desk_cli_close, N_ ("Close a case with its outcome, root cause and follow-up actions") },
+  { "reopen", desk_cli_reopen, N_ ("Re-open a closed case") },
+  { "report", desk_cli_report, N_ ("Write a case’s closure report (PDF)") },
 };
 
 static void

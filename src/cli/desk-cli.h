@@ -59,6 +59,11 @@ int  desk_cli_letter (DeskCliContext *ctx, GError **error);
 int  desk_cli_lint (DeskCliContext *ctx, GError **error);
 int  desk_cli_package (DeskCliContext *ctx, GError **error);
 int  desk_cli_verify (DeskCliContext *ctx, GError **error);
+int desk_cli_timeline (DeskCliContext *ctx, GError **error);
+int desk_cli_reply (DeskCliContext *ctx, GError **error);
+int desk_cli_close (DeskCliContext *ctx, GError **error);
+int desk_cli_reopen (DeskCliContext *ctx, GError **error);
+int desk_cli_report (DeskCliContext *ctx, GError **error);
 /* Creates a new case's evidence checklist from its rule pack, then tells how
  * many items it has (desk-cli-checklist.c). */
 gboolean desk_cli_checklist_create (DeskCliContext *ctx, DeskCase *kase, GError **error);
@@ -68,6 +73,13 @@ void     desk_cli_checklist_print_created (DeskCliContext *ctx, DeskCase *kase);
 void desk_cli_report_rule_problems (DeskCliContext *ctx);
 /* For the demo: the checklist with some items done, and an earlier appeal. */
 gboolean desk_cli_checklist_demo (DeskCliContext *ctx, DeskCase *kase, guint index, GError **error);
+
+/* For the demo: what happened after submission (desk-cli-tracking.c). */
+gboolean desk_cli_tracking_demo (DeskCliContext *ctx,
+                                 DeskCase       *kase,
+                                 guint           index,
+                                 GDateTime      *now,
+                                 GError        **error);
 
 /* desk-cli-new-decode.c: fills what the options left empty from the notice
  * and the rules (desk-intake.h); *@deadline_source tells where the deadline

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "desk-attempts.h"
+#include "desk-reply.h"
+#include "desk-timeline.h"
 #include "desk-store-private.h"
 #include "desk-util.h"
 
@@ -98,7 +100,8 @@ desk_attempts_record (DeskStore  *store,
   if (!(txn = _desk_store_txn_begin (store, error)))
     return 0;
   id = insert_attempt (store, kase, product_id, has_test_report, at ? at : now, note, error);
-  if (id == 0 || !desk_store_add_timeline_entry (store, desk_case_get_id (kase), "submitted", text, error))
+  /* Logged when the appeal was made, which may be earlier than now. */
+  if (id == 0 || desk_timeline_add (store, desk_case_get_id (kase), DESK_TIMELINE_SUBMITTED, at ? at : now, text, NULL, NULL, error) == 0)
     return 0;
   _desk_store_notify (store, "attempts", desk_case_get_id (kase));
   return _desk_store_txn_commit (g_steal_pointer (&txn), error) ? id : 0;
@@ -186,6 +189,8 @@ desk_attempts_check (DeskStore    *store,
   g_autoptr (GPtrArray) records = NULL;
   g_autoptr (GPtrArray) attempts = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_appeal_attempt_free);
   g_autoptr (DeskAppealAttempt) planned = NULL;
+  g_autoptr (GDateTime) first_rejection = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (DESK_IS_RULE_PACK (pack), NULL);
@@ -206,5 +211,12 @@ desk_attempts_check (DeskStore    *store,
   planned = desk_appeal_attempt_new (empty_to_null (product_id), now,
                                      empty_to_null (desk_case_get_platform_case_id (kase)),
                                      has_test_report);
-  return desk_attempt_guard_check (pack, desk_case_get_case_type (kase), attempts, planned, NULL);
+  /* The further-appeal window runs from the platform's rejection (issue 14). */
+  first_rejection = desk_reply_get_first_rejection (store, desk_case_get_id (kase), &local_error);
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return desk_attempt_guard_check (pack, desk_case_get_case_type (kase), attempts, planned, first_rejection);
 }

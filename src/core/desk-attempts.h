@@ -51,8 +51,10 @@ gboolean   desk_attempts_delete (DeskStore *store,
 
 /* Runs the attempt guard for a planned appeal at @now for @product_id on
  * @kase, against all attempts recorded for the case, under @pack's limits
- * for the case type. The second-appeal window starts at the first recorded
- * attempt. NULL with @error set only when the store fails. */
+ * for the case type. The second-appeal window starts at the platform's
+ * first recorded rejection (desk_reply_get_first_rejection()), or at the
+ * first attempt when no rejection was recorded. NULL with @error set only
+ * when the store fails. */
 DeskGuardVerdict *desk_attempts_check (DeskStore    *store,
                                        DeskRulePack *pack,
                                        DeskCase     *kase,

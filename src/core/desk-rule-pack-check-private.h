@@ -88,6 +88,8 @@ gboolean _desk_rule_check_int_figure (DeskRuleCheck     *ctx,
                                       const char *const *keys,
                                       DeskRuleSeverity   severity,
                                       DeskRuleFigure   **out);
+/* "closure" of a case type (desk-rule-pack-closure.c); @out is DeskCaseRules *. */
+gboolean _desk_rule_check_closure (DeskRuleCheck *ctx, JsonNode *node, gpointer out);
 
 /* $.notice (schema version 2, src/core/notice/desk-notice-vocabulary.c):
  * @out is a JsonNode ** that receives a copy of the valid member. */

@@ -301,6 +301,9 @@ _desk_case_rules_free (DeskCaseRules *rules)
   g_clear_pointer (&rules->submit_steps, g_ptr_array_unref);
   g_clear_pointer (&rules->submit_paste, g_ptr_array_unref);
   g_clear_pointer (&rules->terms, g_hash_table_unref);
+  g_clear_pointer (&rules->closure_rule, _desk_rule_figure_free);
+  g_clear_pointer (&rules->root_causes, g_ptr_array_unref);
+  g_clear_pointer (&rules->advice, g_ptr_array_unref);
   g_free (rules);
 }
 

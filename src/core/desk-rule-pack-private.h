@@ -65,7 +65,17 @@ struct _DeskCaseRules
   GPtrArray      *submit_steps; /* DeskRuleText* */
   GPtrArray      *submit_paste; /* DeskRuleText*, NULL when none */
   GHashTable     *terms;        /* id → DeskRuleTerm* */
+  /* Closing a case (desk-rule-pack-closure.c); all NULL when absent. */
+  DeskRuleFigure *closure_rule;
+  GPtrArray      *root_causes; /* DeskRuleRootCause* */
+  GPtrArray      *advice;      /* DeskRuleText* */
 };
+
+typedef struct
+{
+  char        *id;
+  DeskRuleText label;
+} DeskRuleRootCause;
 
 /* What the parser builds; DeskRulePack wraps it. */
 typedef struct

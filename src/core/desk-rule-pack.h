@@ -242,6 +242,25 @@ const char        *desk_evidence_requirement_get_pitfall (const DeskEvidenceRequ
                                                           DeskRuleLanguage               language);
 const char        *desk_evidence_requirement_get_source (const DeskEvidenceRequirement *req);
 
+/* Closing a case ("closure" member, optional): the root causes a seller can
+ * pick for this case type, and risk-control advice for the closure report,
+ * with one citation (source, verify) for both. */
+const DeskRuleFigure *desk_case_rules_get_closure_rule (const DeskCaseRules *rules);
+guint                 desk_case_rules_get_n_root_causes (const DeskCaseRules *rules);
+const char           *desk_case_rules_get_root_cause_id (const DeskCaseRules *rules,
+                                                         guint                index);
+const char           *desk_case_rules_get_root_cause_label (const DeskCaseRules *rules,
+                                                            guint                index,
+                                                            DeskRuleLanguage     language);
+/* The label of @id, or NULL when the pack does not list it. */
+const char *desk_case_rules_find_root_cause (const DeskCaseRules *rules,
+                                             const char          *id,
+                                             DeskRuleLanguage     language);
+guint       desk_case_rules_get_n_advice (const DeskCaseRules *rules);
+const char *desk_case_rules_get_advice (const DeskCaseRules *rules,
+                                        guint                index,
+                                        DeskRuleLanguage     language);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskEvidenceRequirement, desk_evidence_requirement_unref)
 
 G_END_DECLS

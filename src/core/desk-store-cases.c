@@ -560,22 +560,14 @@ desk_store_list_timeline (DeskStore *self,
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
   stmt = _desk_store_prepare (self,
-                              "SELECT id, at, kind, text FROM timeline WHERE case_id = ?1 ORDER BY at, id",
+                              "SELECT " DESK_TIMELINE_COLUMNS " FROM timeline"
+                              " WHERE case_id = ?1 AND deleted_at IS NULL ORDER BY at, id",
                               error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DeskTimelineEntry *entry = g_new0 (DeskTimelineEntry, 1);
-
-      entry->id = sqlite3_column_int64 (stmt, _desk_store_column (stmt, "id"));
-      entry->case_id = case_id;
-      entry->at = _desk_store_column_time (stmt, _desk_store_column (stmt, "at"));
-      entry->kind = _desk_store_column_dup (stmt, _desk_store_column (stmt, "kind"));
-      entry->text = _desk_store_column_dup (stmt, _desk_store_column (stmt, "text"));
-      g_ptr_array_add (entries, entry);
-    }
+    g_ptr_array_add (entries, _desk_store_timeline_entry_from_row (stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -583,6 +575,53 @@ desk_store_list_timeline (DeskStore *self,
       return NULL;
     }
   return g_steal_pointer (&entries);
+}
+
+static gint64 *
+parse_ids (const char *list)
+{
+  g_auto (GStrv) parts = NULL;
+  gint64 *ids;
+  guint   n;
+
+  if (list == NULL || *list == '\0')
+    return NULL;
+  parts = g_strsplit (list, ",", -1);
+  n = g_strv_length (parts);
+  ids = g_new0 (gint64, n + 1);
+  for (guint i = 0; i < n; i++)
+    ids[i] = g_ascii_strtoll (parts[i], NULL, 10);
+  return ids;
+}
+
+DeskTimelineEntry *
+_desk_store_timeline_entry_from_row (sqlite3_stmt *stmt)
+{
+  DeskTimelineEntry *entry = g_new0 (DeskTimelineEntry, 1);
+  g_autofree char   *ids = NULL;
+
+  entry->id = sqlite3_column_int64 (stmt, _desk_store_column (stmt, "id"));
+  entry->case_id = sqlite3_column_int64 (stmt, _desk_store_column (stmt, "case_id"));
+  entry->at = _desk_store_column_time (stmt, _desk_store_column (stmt, "at"));
+  entry->kind = _desk_store_column_dup (stmt, _desk_store_column (stmt, "kind"));
+  entry->text = _desk_store_column_dup (stmt, _desk_store_column (stmt, "text"));
+  entry->details = _desk_store_column_dup (stmt, _desk_store_column (stmt, "details"));
+  entry->edited_at = _desk_store_column_time (stmt, _desk_store_column (stmt, "edited_at"));
+  ids = _desk_store_column_dup (stmt, _desk_store_column (stmt, "evidence_ids"));
+  entry->evidence_ids = parse_ids (ids);
+  return entry;
+}
+
+static gint64 *
+copy_ids (const gint64 *ids)
+{
+  guint n = 0;
+
+  if (ids == NULL)
+    return NULL;
+  while (ids[n])
+    n++;
+  return g_memdup2 (ids, (n + 1) * sizeof *ids);
 }
 
 DeskTimelineEntry *
@@ -595,6 +634,9 @@ desk_timeline_entry_copy (const DeskTimelineEntry *entry)
   copy->at = entry->at ? g_date_time_ref (entry->at) : NULL;
   copy->kind = g_strdup (entry->kind);
   copy->text = g_strdup (entry->text);
+  copy->details = g_strdup (entry->details);
+  copy->edited_at = entry->edited_at ? g_date_time_ref (entry->edited_at) : NULL;
+  copy->evidence_ids = copy_ids (entry->evidence_ids);
   return copy;
 }
 
@@ -606,5 +648,8 @@ desk_timeline_entry_free (DeskTimelineEntry *entry)
   g_clear_pointer (&entry->at, g_date_time_unref);
   g_free (entry->kind);
   g_free (entry->text);
+  g_free (entry->details);
+  g_clear_pointer (&entry->edited_at, g_date_time_unref);
+  g_free (entry->evidence_ids);
   g_free (entry);
 }

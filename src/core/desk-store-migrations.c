@@ -175,6 +175,33 @@ static const DeskMigration migrations[] = {
     "  omitted TEXT NOT NULL DEFAULT ''" /* comma-separated: "letters,chain" */
     ");"
     "CREATE INDEX packages_by_case ON packages (case_id, created_at);" },
+  /* Tracking after submission (issue 14): timeline entries get a time of
+   * their own, kind-specific details, edits, undoable deletion and attached
+   * evidence; closing a case stores outcome, root cause and follow-ups. */
+  { 6,
+    "ALTER TABLE timeline ADD COLUMN details TEXT NOT NULL DEFAULT '{}';" /* JSON object */
+    "ALTER TABLE timeline ADD COLUMN edited_at TEXT;"
+    "ALTER TABLE timeline ADD COLUMN deleted_at TEXT;" /* hidden until purged: undo */
+    "CREATE TABLE timeline_evidence ("
+    "  entry_id INTEGER NOT NULL REFERENCES timeline (id) ON DELETE CASCADE,"
+    "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (entry_id, evidence_id)"
+    ");"
+    "CREATE TABLE closures ("
+    "  case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
+    "  outcome TEXT NOT NULL,"
+    "  root_cause TEXT NOT NULL DEFAULT ''," /* id from the rule pack, or '' */
+    "  root_cause_note TEXT NOT NULL DEFAULT '',"
+    "  closed_at TEXT NOT NULL"
+    ");"
+    "CREATE TABLE follow_ups ("
+    "  id INTEGER PRIMARY KEY,"
+    "  case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  text TEXT NOT NULL,"
+    "  due_at TEXT,"
+    "  done_at TEXT"
+    ");"
+    "CREATE INDEX follow_ups_open ON follow_ups (case_id, due_at) WHERE done_at IS NULL;" },
 };
 
 const DeskMigration *

@@ -120,4 +120,11 @@ void   _desk_store_bind_time (sqlite3_stmt *stmt,
                               GDateTime    *time);
 char  *_desk_store_now_iso8601 (void);
 
+/* Timeline rows (desk-store-cases.c, tracking/desk-timeline.c): select
+ * DESK_TIMELINE_COLUMNS and build entries from them. */
+#define DESK_TIMELINE_COLUMNS                        \
+  "id, case_id, at, kind, text, details, edited_at," \
+  " (SELECT group_concat (evidence_id) FROM timeline_evidence WHERE entry_id = timeline.id) AS evidence_ids"
+DeskTimelineEntry *_desk_store_timeline_entry_from_row (sqlite3_stmt *stmt);
+
 G_END_DECLS

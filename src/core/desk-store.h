@@ -22,7 +22,7 @@ typedef enum
   DESK_STORE_ERROR_READ_ONLY, /* the data folder cannot be written: view only */
 } DeskStoreError;
 
-#define DESK_STORE_SCHEMA_VERSION 5
+#define DESK_STORE_SCHEMA_VERSION 6
 
 #define DESK_TYPE_STORE (desk_store_get_type ())
 
@@ -98,6 +98,12 @@ typedef struct
   GDateTime *at;
   char      *kind;
   char      *text;
+  /* Since schema 2 (tracking/desk-timeline.h): kind-specific details as a
+   * JSON object text ("{}" when none), the last edit time (NULL if never)
+   * and the attached evidence ids (0-terminated, NULL when none). */
+  char      *details;
+  GDateTime *edited_at;
+  gint64    *evidence_ids;
 } DeskTimelineEntry;
 
 #define DESK_TYPE_TIMELINE_ENTRY (desk_timeline_entry_get_type ())

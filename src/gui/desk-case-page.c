@@ -12,6 +12,8 @@
 #include "desk-checklist-view.h"
 #include "desk-letter-section.h"
 #include "desk-package-section.h"
+#include "desk-timeline.h"
+#include "desk-tracking-view.h"
 #include "desk-util.h"
 
 struct _DeskCasePage
@@ -33,12 +35,12 @@ struct _DeskCasePage
   AdwActionRow      *received_row;
   AdwActionRow      *deadline_row;
   GtkLabel          *notice_label;
-  GtkListBox        *timeline_list;
   GtkBox            *sections;
   DeskChecklistView *checklist_view;
   DeskAttemptsView  *attempts_view;
 
   DeskPackageSection *package_section;
+  DeskTrackingView  *tracking_view;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
@@ -47,46 +49,6 @@ static const char *
 or_dash (const char *text)
 {
   return text && *text ? text : "—";
-}
-
-static const char *
-timeline_kind_label (const char *kind)
-{
-  if (g_strcmp0 (kind, "created") == 0)
-    return _ ("Case created");
-  if (g_strcmp0 (kind, "status") == 0)
-    return _ ("Status changed");
-  if (g_strcmp0 (kind, "submitted") == 0)
-    return _ ("Submitted to the platform");
-  if (g_strcmp0 (kind, "reply") == 0)
-    return _ ("Platform replied");
-  if (g_strcmp0 (kind, "package") == 0)
-    return _ ("Complaint package made");
-  return _ ("Note");
-}
-
-static void
-fill_timeline (DeskCasePage *self)
-{
-  g_autoptr (GPtrArray) entries = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))))
-    gtk_list_box_remove (self->timeline_list, child);
-  entries = desk_store_list_timeline (self->store, desk_case_get_id (self->kase), NULL);
-  for (guint i = 0; entries && i < entries->len; i++)
-    {
-      DeskTimelineEntry *entry = entries->pdata[i];
-      g_autofree char   *when = desk_time_format_local (entry->at);
-      GtkWidget         *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), timeline_kind_label (entry->kind));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), *entry->text ? entry->text : when);
-      if (*entry->text)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (when));
-      gtk_list_box_append (self->timeline_list, row);
-    }
 }
 
 static void
@@ -121,7 +83,6 @@ fill (DeskCasePage *self)
   gtk_label_set_text (self->notice_label, *desk_case_get_notice_text (kase)
                                               ? desk_case_get_notice_text (kase)
                                               : _ ("No notice text was saved."));
-  fill_timeline (self);
   self->loading = FALSE;
 }
 
@@ -133,15 +94,14 @@ on_status_selected (DeskCasePage *self)
 
   if (self->loading || self->kase == NULL || status == desk_case_get_status (self->kase))
     return;
-  desk_case_set_status (self->kase, status);
-  if (!desk_store_update_case (self->store, self->kase, &error)
-      || !desk_store_add_timeline_entry (self->store, desk_case_get_id (self->kase), "status",
-                                         desk_case_status_get_label (status), &error))
+  /* One call: the status and its timeline entry in one transaction. */
+  if (!desk_timeline_set_status (self->store, self->kase, status, NULL, &error))
     {
       g_warning ("Could not change the status: %s", error->message);
-      return;
+      self->loading = TRUE;
+      adw_combo_row_set_selected (self->status_row, desk_case_get_status (self->kase));
+      self->loading = FALSE;
     }
-  fill_timeline (self);
 }
 
 static void
@@ -194,7 +154,6 @@ desk_case_page_class_init (DeskCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, received_row);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, notice_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, sections);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_notice);
@@ -208,7 +167,7 @@ desk_case_page_init (DeskCasePage *self)
   gtk_box_append (self->sections, GTK_WIDGET (self->checklist_view = desk_checklist_view_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->attempts_view = desk_attempts_view_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->package_section = desk_package_section_new ()));
-  g_signal_connect_object (self->package_section, "package-made", G_CALLBACK (fill_timeline), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->sections, GTK_WIDGET (self->tracking_view = desk_tracking_view_new ()));
 }
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
@@ -219,7 +178,6 @@ on_evidence_changed (DeskCasePage *self,
   if (self->kase && (case_id == 0 || case_id == desk_case_get_id (self->kase)))
     {
       desk_checklist_view_reload (self->checklist_view);
-      fill_timeline (self);
     }
 }
 
@@ -269,6 +227,7 @@ desk_case_page_set_case (DeskCasePage *self,
   if (gtk_widget_get_last_child (GTK_WIDGET (self->sections)) != GTK_WIDGET (self->package_section))
     gtk_box_reorder_child_after (self->sections, GTK_WIDGET (self->package_section),
                                  gtk_widget_get_last_child (GTK_WIDGET (self->sections)));
+  desk_tracking_view_set_case (self->tracking_view, self->session, case_id);
 }
 
 DeskCase *

@@ -20,6 +20,7 @@ struct _DeskCaseRow
   GtkLabel *subtitle_label;
   GtkLabel *status_label;
   GtkLabel *countdown_label;
+  GtkLabel *follow_up_label;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCaseRow, desk_case_row, GTK_TYPE_WIDGET)
@@ -129,6 +130,7 @@ desk_case_row_class_init (DeskCaseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCaseRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCaseRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCaseRow, countdown_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCaseRow, follow_up_label);
 }
 
 static void
@@ -159,4 +161,41 @@ desk_case_row_set_case (DeskCaseRow *self,
       self->notify_id = g_signal_connect_swapped (kase, "notify", G_CALLBACK (update), self);
       update (self);
     }
+}
+
+void
+desk_case_row_set_follow_up (DeskCaseRow        *self,
+                             const DeskFollowUp *follow_up)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *text = NULL;
+  g_autofree char *due = NULL;
+
+  g_return_if_fail (DESK_IS_CASE_ROW (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_up_label), follow_up != NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->follow_up_label), "error");
+  if (follow_up == NULL)
+    return;
+  if (follow_up->due_at)
+    {
+      g_autoptr (GDateTime) local = g_date_time_to_local (follow_up->due_at);
+
+      /* The date first: a long action is cut at the end of the row. */
+      due = g_date_time_format (local, "%Y-%m-%d");
+      /* Translators: case list: a follow-up action's due date, then the action */
+      text = g_strdup_printf (_ ("Follow-up due %s: %s"), due, follow_up->text);
+      if (g_date_time_compare (follow_up->due_at, now) < 0)
+        gtk_widget_add_css_class (GTK_WIDGET (self->follow_up_label), "error");
+    }
+  else
+    /* Translators: case list: a follow-up action without a due date */
+    text = g_strdup_printf (_ ("Follow-up: %s"), follow_up->text);
+  gtk_label_set_text (self->follow_up_label, text);
+}
+
+gint64
+desk_case_row_get_case_id (DeskCaseRow *self)
+{
+  g_return_val_if_fail (DESK_IS_CASE_ROW (self), 0);
+  return self->kase ? desk_case_get_id (self->kase) : 0;
 }

@@ -495,6 +495,28 @@ desk_evidence_viewer_open (GtkWindow   *parent,
   gtk_window_present (GTK_WINDOW (self));
 }
 
+DeskEvidenceViewer *
+desk_evidence_viewer_new_for_pdf (GtkWindow  *parent,
+                                  GFile      *file,
+                                  const char *title,
+                                  const char *subtitle)
+{
+  DeskEvidenceViewer *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (DESK_TYPE_EVIDENCE_VIEWER, "transient-for", parent, NULL);
+  if (parent != NULL)
+    gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+  self->file = g_object_ref (file);
+  _desk_evidence_viewer_open_pdf (self, NULL);
+  return self;
+}
+
 const char *
 _desk_evidence_viewer_get_state (DeskEvidenceViewer *self)
 {

@@ -20,6 +20,12 @@ DeskEvidenceViewer *desk_evidence_viewer_new (GtkWindow   *parent,
                                               DeskSession *session,
                                               gint64       evidence_id);
 
+/* A PDF that is not evidence (the closure report), same preview. */
+DeskEvidenceViewer *desk_evidence_viewer_new_for_pdf (GtkWindow  *parent,
+                                                      GFile      *file,
+                                                      const char *title,
+                                                      const char *subtitle);
+
 /* Opens evidence item @evidence_id in a new viewer window over @parent. */
 void desk_evidence_viewer_open (GtkWindow   *parent,
                                 DeskSession *session,

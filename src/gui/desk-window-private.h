@@ -16,6 +16,7 @@ struct _DeskWindow
   DeskCaseList       *cases;
   GtkSingleSelection *selection;
   GSettings          *settings;
+  GHashTable         *follow_ups;     /* case id → its next open DeskFollowUp */
   gint64              pending_delete; /* trashed, waiting for the toast */
 
   AdwToastOverlay *toast_overlay;

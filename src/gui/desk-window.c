@@ -97,10 +97,50 @@ setup_row (GtkSignalListItemFactory *factory,
 
 static void
 bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item)
+          GtkListItem              *item,
+          DeskWindow               *self)
 {
-  desk_case_row_set_case (DESK_CASE_ROW (gtk_list_item_get_child (item)),
-                          gtk_list_item_get_item (item));
+  DeskCase *kase = gtk_list_item_get_item (item);
+  gint64    id = desk_case_get_id (kase);
+
+  desk_case_row_set_case (DESK_CASE_ROW (gtk_list_item_get_child (item)), kase);
+  desk_case_row_set_follow_up (DESK_CASE_ROW (gtk_list_item_get_child (item)),
+                               self->follow_ups ? g_hash_table_lookup (self->follow_ups, &id) : NULL);
+}
+
+/* Follow-up actions show in the case list: reread them when a case is
+ * closed or one is done, and update the rows on screen. */
+static void
+update_follow_up_rows (DeskWindow *self,
+                       GtkWidget  *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (DESK_IS_CASE_ROW (child))
+        {
+          gint64 id = desk_case_row_get_case_id (DESK_CASE_ROW (child));
+
+          desk_case_row_set_follow_up (DESK_CASE_ROW (child), g_hash_table_lookup (self->follow_ups, &id));
+        }
+      else
+        update_follow_up_rows (self, child);
+    }
+}
+
+static void
+reload_follow_ups (DeskWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  GHashTable *next = desk_follow_ups_next_by_case (self->store, &error);
+
+  if (next == NULL)
+    {
+      g_warning ("Could not read follow-up actions: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->follow_ups, g_hash_table_unref);
+  self->follow_ups = next;
+  update_follow_up_rows (self, GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -127,7 +167,7 @@ setup_list (DeskWindow *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -192,6 +232,7 @@ desk_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->follow_ups, g_hash_table_unref);
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
 }
 
@@ -251,6 +292,8 @@ desk_window_new (DeskApplication *app)
   self->session = g_object_ref (session);
   self->store = g_object_ref (desk_session_get_store (session));
   desk_case_page_set_session (self->case_page, session);
+  reload_follow_ups (self);
+  g_signal_connect_object (session, "changed::closure", G_CALLBACK (reload_follow_ups), self, G_CONNECT_SWAPPED);
   setup_list (self);
   desk_deadline_notifier_flag_overdue (GTK_WINDOW (self), session);
   return self;

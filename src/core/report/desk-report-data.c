@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "desk-report"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-attempts.h"
+#include "desk-case-snapshot.h"
+#include "desk-evidence.h"
+#include "letters/desk-exhibits.h"
+#include "desk-report-private.h"
+
+/* Reads the case for the report on the caller's thread: one whole-case
+ * snapshot (with its "closure" part), texts from the pack in force. */
+
+typedef struct
+{
+  DeskReportProvider provider;
+  gpointer           user_data;
+} Provider;
+
+static GArray *providers;
+
+void
+desk_report_add_provider (DeskReportProvider provider,
+                          gpointer           user_data)
+{
+  Provider p = { provider, user_data };
+
+  if (providers == NULL)
+    providers = g_array_new (FALSE, FALSE, sizeof (Provider));
+  g_array_append_val (providers, p);
+}
+
+DeskReportItem *
+desk_report_item_new (const char *title,
+                      const char *text)
+{
+  DeskReportItem *item = g_new0 (DeskReportItem, 1);
+
+  item->title = g_strdup (title);
+  item->text = g_strdup (text);
+  return item;
+}
+
+void
+desk_report_item_free (DeskReportItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->title);
+  g_free (item->text);
+  g_free (item);
+}
+
+DeskReportSection *
+desk_report_section_new (const char *title,
+                         const char *text)
+{
+  DeskReportSection *section = g_new0 (DeskReportSection, 1);
+
+  section->title = g_strdup (title);
+  section->text = g_strdup (text);
+  return section;
+}
+
+void
+desk_report_section_free (DeskReportSection *section)
+{
+  if (section == NULL)
+    return;
+  g_free (section->title);
+  g_free (section->text);
+  g_clear_pointer (&section->chart, cairo_surface_destroy);
+  g_free (section);
+}
+
+static void
+evidence_free (DeskReportEvidence *e)
+{
+  g_free (e->reference);
+  g_free (e->item_label);
+  g_free (e->name);
+  g_free (e->sha256);
+  g_free (e->mime_type);
+  g_clear_pointer (&e->added_at, g_date_time_unref);
+  g_free (e);
+}
+
+void
+_desk_report_data_free (DeskReportData *data)
+{
+  if (data == NULL)
+    return;
+  g_free (data->title);
+  g_free (data->platform_case_id);
+  g_free (data->violation_code);
+  g_strfreev (data->product_ids);
+  g_free (data->notice_text);
+  g_clear_pointer (&data->received_at, g_date_time_unref);
+  g_clear_pointer (&data->deadline_at, g_date_time_unref);
+  g_clear_pointer (&data->created_at, g_date_time_unref);
+  g_clear_pointer (&data->made_at, g_date_time_unref);
+  g_clear_pointer (&data->zone, g_time_zone_unref);
+  g_clear_pointer (&data->timeline, g_ptr_array_unref);
+  g_clear_pointer (&data->evidence, g_ptr_array_unref);
+  g_clear_pointer (&data->attempts, g_ptr_array_unref);
+  g_clear_pointer (&data->closure, desk_closure_free);
+  g_clear_pointer (&data->follow_ups, g_ptr_array_unref);
+  g_free (data->pack_version);
+  g_free (data->pack_date);
+  g_free (data->root_cause_label);
+  g_clear_pointer (&data->advice, g_ptr_array_unref);
+  g_free (data->advice_source);
+  g_free (data->advice_verify);
+  g_free (data->seller_entity);
+  g_clear_pointer (&data->chain_links, g_ptr_array_unref);
+  g_clear_pointer (&data->chain_gaps, g_ptr_array_unref);
+  g_clear_pointer (&data->letters, g_ptr_array_unref);
+  g_clear_pointer (&data->extra, g_ptr_array_unref);
+  g_free (data);
+}
+
+static GDateTime *
+ref_or_null (GDateTime *time)
+{
+  return time ? g_date_time_ref (time) : NULL;
+}
+
+static void
+read_case (DeskReportData *data,
+           DeskCase       *kase)
+{
+  data->title = g_strdup (desk_case_get_title (kase));
+  data->platform = desk_case_get_platform (kase);
+  data->case_type = desk_case_get_case_type (kase);
+  data->status = desk_case_get_status (kase);
+  data->platform_case_id = g_strdup (desk_case_get_platform_case_id (kase));
+  data->violation_code = g_strdup (desk_case_get_violation_code (kase));
+  data->product_ids = g_strdupv ((char **)desk_case_get_product_ids (kase));
+  data->notice_text = g_strdup (desk_case_get_notice_text (kase));
+  data->received_at = ref_or_null (desk_case_get_received_at (kase));
+  data->deadline_at = ref_or_null (desk_case_get_deadline_at (kase));
+  data->created_at = ref_or_null (desk_case_get_created_at (kase));
+}
+
+/* In exhibit order, numbered as letters and the package number them. */
+static GPtrArray *
+read_evidence (DeskSession       *session,
+               DeskCaseSnapshot  *snapshot,
+               DeskReportLanguage language,
+               GError           **error)
+{
+  const char *lang = language == DESK_REPORT_LANGUAGE_ZH_CN ? "zh" : "en";
+  g_autoptr (GPtrArray) exhibits = desk_exhibits_list (session, desk_case_snapshot_get_case_id (snapshot), lang, error);
+  GPtrArray *out;
+
+  if (exhibits == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify)evidence_free);
+  for (guint i = 0; i < exhibits->len; i++)
+    {
+      DeskExhibit        *x = exhibits->pdata[i];
+      DeskEvidence       *ev = desk_case_snapshot_find_evidence (snapshot, x->evidence_id);
+      DeskReportEvidence *e = g_new0 (DeskReportEvidence, 1);
+
+      e->id = x->evidence_id;
+      e->reference = desk_exhibit_format_reference (x->number, lang);
+      e->item_label = g_strdup (x->item_label);
+      e->name = g_strdup (x->original_name);
+      if (ev)
+        {
+          e->sha256 = g_strdup (desk_evidence_get_sha256 (ev));
+          e->size = desk_evidence_get_size (ev);
+          e->mime_type = g_strdup (desk_evidence_get_mime_type (ev));
+          e->added_at = ref_or_null (desk_evidence_get_added_at (ev));
+        }
+      g_ptr_array_add (out, e);
+    }
+  return out;
+}
+
+static GPtrArray *
+copy_array (GPtrArray     *array,
+            GBoxedCopyFunc copy,
+            GDestroyNotify free_func)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (free_func);
+
+  for (guint i = 0; array && i < array->len; i++)
+    g_ptr_array_add (out, copy (array->pdata[i]));
+  return out;
+}
+
+static void
+read_pack (DeskReportData *data,
+           DeskSession    *session)
+{
+  DeskRuleLanguage      lang = data->language == DESK_REPORT_LANGUAGE_ZH_CN ? DESK_RULE_LANGUAGE_ZH : DESK_RULE_LANGUAGE_EN;
+  DeskRulePack         *pack = desk_session_get_pack (session, data->platform);
+  const DeskCaseRules  *rules = pack ? desk_rule_pack_get_case_rules (pack, data->case_type) : NULL;
+  const DeskRuleFigure *cite;
+  const char           *source_title;
+
+  if (pack == NULL)
+    return;
+  data->pack_version = g_strdup (desk_rule_pack_get_pack_version (pack));
+  data->pack_date = g_strdup (desk_rule_pack_get_effective_date (pack));
+  if (rules == NULL)
+    return;
+  if (data->closure && data->closure->root_cause && *data->closure->root_cause)
+    data->root_cause_label = g_strdup (desk_case_rules_find_root_cause (rules, data->closure->root_cause, lang));
+  data->advice = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < desk_case_rules_get_n_advice (rules); i++)
+    g_ptr_array_add (data->advice, g_strdup (desk_case_rules_get_advice (rules, i, lang)));
+  if ((cite = desk_case_rules_get_closure_rule (rules)) != NULL)
+    {
+      source_title = desk_rule_pack_get_source_title (pack, desk_rule_figure_get_source (cite), lang);
+      data->advice_source = g_strdup (source_title ? source_title : desk_rule_figure_get_source (cite));
+      data->advice_verify = g_strdup (desk_rule_figure_get_verify (cite, lang));
+    }
+}
+
+static void
+run_providers (DeskReportData   *data,
+               DeskSession      *session,
+               DeskCaseSnapshot *snapshot)
+{
+  DeskReportInput input = { session, snapshot, data->case_id, data->language, &data->seller_entity,
+                            data->chain_links, data->chain_gaps, data->letters, data->extra };
+
+  for (guint i = 0; providers && i < providers->len; i++)
+    g_array_index (providers, Provider, i).provider (&input, g_array_index (providers, Provider, i).user_data);
+}
+
+DeskReportData *
+_desk_report_data_load (DeskSession       *session,
+                        gint64             case_id,
+                        DeskReportLanguage language,
+                        GError           **error)
+{
+  g_autoptr (DeskReportData) data = g_new0 (DeskReportData, 1);
+  g_autoptr (DeskCaseSnapshot) snapshot = desk_store_load_case_snapshot (desk_session_get_store (session), case_id, error);
+  const DeskClosurePart *closure;
+
+  if (snapshot == NULL)
+    return NULL;
+  data->language = language;
+  data->case_id = case_id;
+  data->made_at = g_date_time_new_now_utc ();
+  data->zone = g_time_zone_new_local ();
+  read_case (data, desk_case_snapshot_get_case (snapshot));
+  data->timeline = copy_array (desk_case_snapshot_get_timeline (snapshot), (GBoxedCopyFunc)desk_timeline_entry_copy,
+                               (GDestroyNotify)desk_timeline_entry_free);
+  if (!(data->evidence = read_evidence (session, snapshot, language, error)))
+    return NULL;
+  data->attempts = copy_array (desk_case_snapshot_get_attempts (snapshot), (GBoxedCopyFunc)desk_attempt_record_copy,
+                               (GDestroyNotify)desk_attempt_record_free);
+  closure = desk_case_snapshot_get_part (snapshot, "closure");
+  data->closure = closure && closure->closure ? desk_closure_copy (closure->closure) : NULL;
+  data->follow_ups = copy_array (closure ? closure->follow_ups : NULL, (GBoxedCopyFunc)desk_follow_up_copy,
+                                 (GDestroyNotify)desk_follow_up_free);
+  read_pack (data, session);
+  data->chain_links = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_item_free);
+  data->chain_gaps = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_item_free);
+  data->letters = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_item_free);
+  data->extra = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_section_free);
+  run_providers (data, session, snapshot);
+  return g_steal_pointer (&data);
+}

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "desk-closure.h"
+
+G_BEGIN_DECLS
+
+/* The "closure" part of a case snapshot (desk-case-snapshot-parts.c). */
+gpointer _desk_closure_snapshot_load (DeskStore *store,
+                                      gint64     case_id,
+                                      GError   **error);
+void     _desk_closure_part_free (gpointer part);
+
+G_END_DECLS
