@@ -304,6 +304,7 @@ _desk_case_rules_free (DeskCaseRules *rules)
   g_clear_pointer (&rules->closure_rule, _desk_rule_figure_free);
   g_clear_pointer (&rules->root_causes, g_ptr_array_unref);
   g_clear_pointer (&rules->advice, g_ptr_array_unref);
+  g_clear_pointer (&rules->chain, _desk_chain_rules_free);
   g_free (rules);
 }
 

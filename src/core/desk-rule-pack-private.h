@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* The "chain" member of a case type (chain/desk-chain-rules.h). */
+typedef struct _DeskChainRules DeskChainRules;
+
 /* Bilingual text; both members are non-empty once validated, or both NULL
  * for an absent optional text. */
 typedef struct
@@ -69,6 +72,7 @@ struct _DeskCaseRules
   DeskRuleFigure *closure_rule;
   GPtrArray      *root_causes; /* DeskRuleRootCause* */
   GPtrArray      *advice;      /* DeskRuleText* */
+  DeskChainRules *chain;        /* schema 2 "chain" member or NULL (chain/desk-chain-rules.c) */
 };
 
 typedef struct
@@ -104,6 +108,7 @@ DeskEvidenceRequirement *_desk_evidence_requirement_new (void);
 DeskCaseRules           *_desk_case_rules_new (DeskCaseType case_type);
 void                     _desk_case_rules_free (DeskCaseRules *rules);
 DeskRulePackData        *_desk_rule_pack_data_new (void);
+void                     _desk_chain_rules_free (DeskChainRules *rules);
 void                     _desk_rule_pack_data_free (DeskRulePackData *data);
 
 /* Validates @root and builds the pack data, or fails with a

@@ -14,6 +14,7 @@
 #include "desk-package-section.h"
 #include "desk-timeline.h"
 #include "desk-tracking-view.h"
+#include "desk-chain-section.h"
 #include "desk-util.h"
 
 struct _DeskCasePage
@@ -41,6 +42,7 @@ struct _DeskCasePage
 
   DeskPackageSection *package_section;
   DeskTrackingView   *tracking_view;
+  DeskChainSection   *chain_section;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
@@ -166,6 +168,7 @@ desk_case_page_init (DeskCasePage *self)
   setup_status_model (self);
   gtk_box_append (self->sections, GTK_WIDGET (self->checklist_view = desk_checklist_view_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->attempts_view = desk_attempts_view_new ()));
+  gtk_box_append (self->sections, GTK_WIDGET (self->chain_section = desk_chain_section_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->package_section = desk_package_section_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->tracking_view = desk_tracking_view_new ()));
 }
@@ -228,6 +231,7 @@ desk_case_page_set_case (DeskCasePage *self,
     gtk_box_reorder_child_after (self->sections, GTK_WIDGET (self->package_section),
                                  gtk_widget_get_last_child (GTK_WIDGET (self->sections)));
   desk_tracking_view_set_case (self->tracking_view, self->session, case_id);
+  desk_chain_section_set_case (self->chain_section, self->session, case_id);
 }
 
 DeskCase *
