@@ -404,6 +404,9 @@ new_plan (Fixture *f)
 
   g_assert_no_error (error);
   desk_package_plan_set_now (plan, f->now);
+  /* Tests of the other parts: a chain without gaps (test_chain_checker
+   * covers the chain checker's own gaps). */
+  desk_package_plan_set_chain (plan, NULL, NULL);
   return plan;
 }
 
@@ -545,14 +548,14 @@ test_write (Fixture      *f,
   }
   desk_package_plan_add_letter (plan, "ru", "Здравствуйте! Просим удалить копии.");
   desk_package_plan_add_letter (plan, "en", "Dear Joom team, we report unauthorized use of listing content.");
-  g_assert_cmpstr (desk_package_plan_get_omissions (plan)[0], ==, "chain");
+  g_assert_null (desk_package_plan_get_omissions (plan)[0]);
   result = desk_package_write (plan, zip, DESK_PACKAGE_FLAGS_NONE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (result);
   /* SUBMIT.txt, letters ru + en (given) + zh (the seller's record, from
    * the letter templates), 4 exhibits, manifest.json, SHA256SUMS. */
   g_assert_cmpuint (result->n_files, ==, 10);
-  g_assert_false (result->complete);
+  g_assert_true (result->complete);
   g_assert_cmpuint (count_entries (f->out), ==, 1);
   assert_readers_accept (f, zip);
 
@@ -587,8 +590,7 @@ test_write (Fixture      *f,
     g_assert_cmpint (record->size, ==, result->size);
     g_assert_cmpuint (record->n_files, ==, 10);
     g_assert_cmpuint (record->blocking_gaps, ==, 0);
-    g_assert_cmpstr (record->omitted[0], ==, "chain");
-    g_assert_null (record->omitted[1]);
+    g_assert_null (record->omitted[0]);
     g_assert_true (g_date_time_equal (record->created_at, f->now));
     part = (GPtrArray *)desk_case_snapshot_get_part (snapshot, DESK_PACKAGE_SNAPSHOT_PART);
     g_assert_nonnull (part);
@@ -599,7 +601,7 @@ test_write (Fixture      *f,
   g_assert_cmpint (json_object_get_int_member (manifest, "schema_version"), ==, DESK_PACKAGE_SCHEMA_VERSION);
   g_assert_cmpstr (json_object_get_string_member (manifest, "created_at"), ==, "2026-03-10T08:00:00Z");
   g_assert_false (json_object_get_boolean_member (manifest, "made_with_blocking_gaps"));
-  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (manifest, "chain"), "included"));
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (manifest, "chain"), "included"));
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (manifest, "case"), "platform_case_id"), ==, "JM-88213");
   g_assert_cmpint (json_object_get_int_member (manifest, "deadline_seconds_left"), ==, 53 * 3600);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (manifest, "rule_pack"), "platform"), ==, "joom");
@@ -637,7 +639,7 @@ test_write (Fixture      *f,
   g_assert_nonnull (strstr (submit, "Marked as provided, but no file for it is in this package: First-listing screenshot"));
   g_assert_nonnull (strstr (submit, "缺少（必需）：跟卖方 Seller ID 与链接URL"));
   g_assert_null (strstr (submit, "缺少（必需）：产品外包装六面图"));
-  g_assert_nonnull (strstr (submit, "The authorization chain was not checked"));
+  g_assert_null (strstr (submit, "The authorization chain was not checked"));
   g_assert_nonnull (strstr (submit, "letters/letter-ru.txt — Russian, 35 characters"));
   g_assert_nonnull (strstr (submit, "source: Joom reseller complaint consultant (Dashu Kuajing article)."));
   ru = read_entry (zip, "letters/letter-ru.txt");
@@ -780,6 +782,32 @@ test_blocking_gaps (Fixture      *f,
   report = desk_package_verify (zip, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (report->made_with_blocking_gaps);
+}
+
+/* Without set_chain: the chain checker's gaps. The fixture's case has no
+ * chain entered, a gap that makes a reseller complaint fail. */
+static void
+test_chain_checker (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskPackagePlan) plan = desk_package_plan_new (f->session, f->case_id, &error);
+  g_autoptr (DeskPackageResult) result = NULL;
+  g_autofree char *zip = out_path (f, "chain.zip");
+  g_autofree char *submit = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (desk_package_plan_get_omissions (plan)[0]);
+  g_assert_cmpuint (desk_package_plan_count_blocking_gaps (plan), >=, 1);
+  g_assert_null (desk_package_write (plan, zip, DESK_PACKAGE_FLAGS_NONE, NULL, NULL, NULL, &error));
+  g_assert_error (error, DESK_PACKAGE_ERROR, DESK_PACKAGE_ERROR_BLOCKING_GAPS);
+  g_assert_cmpuint (count_entries (f->out), ==, 0);
+  g_clear_error (&error);
+  result = desk_package_write (plan, zip, DESK_PACKAGE_ALLOW_GAPS, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  submit = read_entry (zip, "SUBMIT.txt");
+  g_assert_true (g_str_has_prefix (submit, "警告："));
+  g_assert_nonnull (strstr (submit, "Authorization chain gap (the appeal will fail): "));
 }
 
 /* A full disk, a cancel: no package, no temporary file, an older package
@@ -975,6 +1003,8 @@ tamper (const char *zip,
     "        data = a.read(i)\n"
     "        if i.filename == name and mode == 'remove':\n"
     "            continue\n"
+    "        if i.filename == name and mode == 'rename-key':\n"
+    "            data = data.replace(b'\"format\"', b'\"formaT\"')\n"
     "        if i.filename == name and mode == 'change':\n"
     "            data = data[:len(data) // 2] + bytes([data[len(data) // 2] ^ 1]) + data[len(data) // 2 + 1:]\n"
     "        b.writestr(i, data)\n"
@@ -1033,7 +1063,8 @@ test_verify_tampered (Fixture      *f,
   assert_one_problem (copy, DESK_PACKAGE_PROBLEM_MISSING, pdf);
   tamper (zip, copy, "add", "evidence/99_extra.pdf");
   assert_one_problem (copy, DESK_PACKAGE_PROBLEM_EXTRA, "evidence/99_extra.pdf");
-  tamper (zip, copy, "change", "manifest.json");
+  /* Still valid JSON, different bytes: SHA256SUMS catches it. */
+  tamper (zip, copy, "rename-key", "manifest.json");
   assert_one_problem (copy, DESK_PACKAGE_PROBLEM_CHANGED, "manifest.json");
 
   /* Not a package at all. */
@@ -1099,6 +1130,7 @@ main (int   argc,
   ADD ("write", test_write);
   ADD ("hostile-names", test_hostile_names);
   ADD ("blocking-gaps", test_blocking_gaps);
+  ADD ("chain-checker", test_chain_checker);
   ADD ("full-disk-and-cancel", test_full_disk_and_cancel);
   ADD ("damaged-blob", test_damaged_blob);
   ADD ("async", test_async);

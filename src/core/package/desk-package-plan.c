@@ -7,6 +7,8 @@
 
 #include "desk-checklist.h"
 #include "desk-store-private.h"
+#include "chain/desk-chain-check.h"
+#include "chain/desk-chain-store.h"
 #include "letters/desk-exhibits.h"
 #include "letters/desk-letter.h"
 #include "desk-evidence-store.h"
@@ -218,6 +220,40 @@ collect_letters (DeskPackagePlan *self,
   return TRUE;
 }
 
+/* The authorization chain and its gaps as the chain checker reports them
+ * (chain/desk-chain-store.h). The gap texts are in the app's language. */
+static gboolean
+collect_chain (DeskPackagePlan *self,
+               GError         **error)
+{
+  const DeskChainSnapshot *part = desk_case_snapshot_get_part (self->snapshot, DESK_CHAIN_PART);
+  g_autoptr (GPtrArray) checked = desk_chain_check_case (self->session, desk_case_get_id (self->kase), self->now, error);
+  g_autoptr (GPtrArray) gaps = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_package_gap_free);
+  g_autoptr (JsonNode) chain = NULL;
+
+  if (checked == NULL)
+    return FALSE;
+  if (part && part->chain)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+      desk_chain_to_json (part->chain, builder);
+      chain = json_builder_get_root (builder);
+    }
+  for (guint i = 0; i < checked->len; i++)
+    {
+      const DeskChainGap *gap = g_ptr_array_index (checked, i);
+      g_autofree char    *text = gap->fix && *gap->fix ? g_strdup_printf ("%s %s", gap->message, gap->fix) : g_strdup (gap->message);
+
+      if (gap->severity == DESK_CHAIN_SEVERITY_ADVICE)
+        continue;
+      g_ptr_array_add (gaps, desk_package_gap_new (desk_chain_gap_kind_to_id (gap->kind), text, text,
+                                                   gap->severity == DESK_CHAIN_SEVERITY_BLOCKING));
+    }
+  desk_package_plan_set_chain (self, chain, gaps);
+  return TRUE;
+}
+
 DeskPackagePlan *
 desk_package_plan_new (DeskSession *session,
                        gint64       case_id,
@@ -240,7 +276,7 @@ desk_package_plan_new (DeskSession *session,
   self->checklist = g_ptr_array_ref (desk_case_snapshot_get_checklist (self->snapshot));
   if ((pack = desk_session_get_pack (session, desk_case_get_platform (self->kase))))
     self->pack = g_object_ref (pack);
-  if (!collect_exhibits (self, error) || !collect_letters (self, error) || !_desk_store_txn_commit (g_steal_pointer (&txn), error))
+  if (!collect_exhibits (self, error) || !collect_letters (self, error) || !collect_chain (self, error) || !_desk_store_txn_commit (g_steal_pointer (&txn), error))
     return NULL;
   update_omissions (self);
   return g_steal_pointer (&self);
