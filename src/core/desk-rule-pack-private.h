@@ -72,7 +72,7 @@ struct _DeskCaseRules
   DeskRuleFigure *closure_rule;
   GPtrArray      *root_causes; /* DeskRuleRootCause* */
   GPtrArray      *advice;      /* DeskRuleText* */
-  DeskChainRules *chain;        /* schema 2 "chain" member or NULL (chain/desk-chain-rules.c) */
+  DeskChainRules *chain;       /* schema 2 "chain" member or NULL (chain/desk-chain-rules.c) */
 };
 
 typedef struct

@@ -243,7 +243,9 @@ collect_chain (DeskPackagePlan *self,
   for (guint i = 0; i < checked->len; i++)
     {
       const DeskChainGap *gap = g_ptr_array_index (checked, i);
-      g_autofree char    *text = gap->fix && *gap->fix ? g_strdup_printf ("%s %s", gap->message, gap->fix) : g_strdup (gap->message);
+      /* Chinese sentences follow each other without a space. */
+      const char      *space = g_str_has_suffix (gap->message, "。") ? "" : " ";
+      g_autofree char *text = gap->fix && *gap->fix ? g_strconcat (gap->message, space, gap->fix, NULL) : g_strdup (gap->message);
 
       if (gap->severity == DESK_CHAIN_SEVERITY_ADVICE)
         continue;
