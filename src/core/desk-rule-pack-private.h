@@ -69,10 +69,11 @@ struct _DeskCaseRules
   GPtrArray      *submit_paste; /* DeskRuleText*, NULL when none */
   GHashTable     *terms;        /* id → DeskRuleTerm* */
   /* Closing a case (desk-rule-pack-closure.c); all NULL when absent. */
-  DeskRuleFigure *closure_rule;
-  GPtrArray      *root_causes; /* DeskRuleRootCause* */
-  GPtrArray      *advice;      /* DeskRuleText* */
-  DeskChainRules *chain;       /* schema 2 "chain" member or NULL (chain/desk-chain-rules.c) */
+  DeskRuleFigure            *closure_rule;
+  GPtrArray                 *root_causes; /* DeskRuleRootCause* */
+  GPtrArray                 *advice;      /* DeskRuleText* */
+  DeskChainRules            *chain;       /* schema 2 "chain" member or NULL (chain/desk-chain-rules.c) */
+  struct _DeskActivityRules *activity_metrics;
 };
 
 typedef struct

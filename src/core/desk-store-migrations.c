@@ -228,6 +228,21 @@ static const DeskMigration migrations[] = {
     "  json TEXT NOT NULL DEFAULT '{}'" /* disputed products, listing date, site, class */
     ");"
     "CREATE INDEX case_chains_by_chain ON case_chains (chain_id);" },
+  /* Campaign exits: the order export's figures, the seller's answers and the
+   * post-mortem per case; the seller's own names for export columns. */
+  { 8,
+    "CREATE TABLE activity_metrics ("
+    "  case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
+    "  export_evidence_id INTEGER REFERENCES evidence (id) ON DELETE SET NULL,"
+    "  options_json TEXT NOT NULL DEFAULT '{}',"
+    "  result_json TEXT NOT NULL DEFAULT '{}',"
+    "  post_mortem_json TEXT NOT NULL DEFAULT '{}',"
+    "  computed_at TEXT NOT NULL"
+    ");"
+    "CREATE TABLE order_columns ("
+    "  header TEXT PRIMARY KEY," /* normalised, as desk_activity_normalize_key() */
+    "  field TEXT NOT NULL"
+    ");" },
 };
 
 const DeskMigration *

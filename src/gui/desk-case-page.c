@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-case-page.h"
+#include "desk-activity-section.h"
 #include "desk-attempts-view.h"
 #include "desk-case-row.h"
 #include "desk-evidence-section.h"
@@ -40,9 +41,10 @@ struct _DeskCasePage
   DeskChecklistView *checklist_view;
   DeskAttemptsView  *attempts_view;
 
-  DeskPackageSection *package_section;
-  DeskTrackingView   *tracking_view;
-  DeskChainSection   *chain_section;
+  DeskPackageSection  *package_section;
+  DeskTrackingView    *tracking_view;
+  DeskChainSection    *chain_section;
+  DeskActivitySection *activity_section;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
@@ -171,6 +173,7 @@ desk_case_page_init (DeskCasePage *self)
   gtk_box_append (self->sections, GTK_WIDGET (self->chain_section = desk_chain_section_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->package_section = desk_package_section_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->tracking_view = desk_tracking_view_new ()));
+  gtk_box_append (self->sections, GTK_WIDGET (self->activity_section = desk_activity_section_new ()));
 }
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
@@ -232,6 +235,7 @@ desk_case_page_set_case (DeskCasePage *self,
                                  gtk_widget_get_last_child (GTK_WIDGET (self->sections)));
   desk_tracking_view_set_case (self->tracking_view, self->session, case_id);
   desk_chain_section_set_case (self->chain_section, self->session, case_id);
+  desk_activity_section_set_case (self->activity_section, self->session, case_id);
 }
 
 DeskCase *
