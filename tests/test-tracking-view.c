@@ -36,7 +36,7 @@ setup (Fixture *f, gconstpointer data)
   f->store = desk_application_get_store (f->app);
   g_assert_true (desk_store_insert_case (f->store, kase, &error));
   f->id = desk_case_get_id (kase);
-  f->window = desk_window_new (f->app);
+  f->window = desk_application_new_window (f->app);
   gtk_window_present (GTK_WINDOW (f->window));
   desk_window_show_case (f->window, f->id);
   desk_gui_test_iterate (100);

@@ -64,8 +64,6 @@ int  desk_cli_reply (DeskCliContext *ctx, GError **error);
 int  desk_cli_close (DeskCliContext *ctx, GError **error);
 int  desk_cli_reopen (DeskCliContext *ctx, GError **error);
 int  desk_cli_report (DeskCliContext *ctx, GError **error);
-int  desk_cli_package (DeskCliContext *ctx, GError **error);
-int  desk_cli_verify (DeskCliContext *ctx, GError **error);
 int  desk_cli_chain (DeskCliContext *ctx, GError **error);
 int  desk_cli_profile (DeskCliContext *ctx, GError **error);
 /* desk-cli-demo-chain.c: the demo's authorization chains (Shopee with gaps, Joom clean). */

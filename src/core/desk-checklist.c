@@ -139,7 +139,7 @@ single_item (DeskStore    *store,
   if (items->len == 0)
     {
       g_set_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND,
-                   _ ("This checklist item does not exist. Run “appeal-desk-cli checklist” with the case number to see its items."));
+                   _ ("This checklist item does not exist."));
       return NULL;
     }
   return g_ptr_array_steal_index (items, 0);
@@ -324,7 +324,7 @@ check_changed (DeskStore *store,
   if (sqlite3_changes (_desk_store_get_db (store)) > 0)
     return TRUE;
   g_set_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND,
-               _ ("This checklist item does not exist. Run “appeal-desk-cli checklist” with the case number to see its items."));
+               _ ("This checklist item does not exist."));
   return FALSE;
 }
 

@@ -182,6 +182,7 @@ desk_evidence_requirement_unref (DeskEvidenceRequirement *req)
   _desk_rule_text_clear (&req->why);
   g_clear_pointer (&req->formats, g_strfreev);
   g_clear_pointer (&req->pitfalls, g_ptr_array_unref);
+  g_clear_pointer (&req->pitfall_ids, g_ptr_array_unref);
   g_free (req->source);
   g_free (req);
 }
@@ -256,6 +257,35 @@ desk_evidence_requirement_get_pitfall (const DeskEvidenceRequirement *req,
 {
   g_return_val_if_fail (req != NULL, NULL);
   return text_at (req->pitfalls, index, language);
+}
+
+const char *
+desk_evidence_requirement_get_pitfall_id (const DeskEvidenceRequirement *req,
+                                          guint                          index)
+{
+  g_return_val_if_fail (req != NULL, NULL);
+  if (req->pitfall_ids == NULL || index >= req->pitfall_ids->len)
+    return NULL;
+  return req->pitfall_ids->pdata[index];
+}
+
+const char *
+desk_case_rules_find_pitfall (const DeskCaseRules *rules,
+                              const char          *pitfall_id,
+                              DeskRuleLanguage     language)
+{
+  g_return_val_if_fail (pitfall_id != NULL, NULL);
+  if (rules == NULL)
+    return NULL;
+  for (guint i = 0; i < rules->evidence->len; i++)
+    {
+      const DeskEvidenceRequirement *req = rules->evidence->pdata[i];
+
+      for (guint j = 0; j < desk_evidence_requirement_get_n_pitfalls (req); j++)
+        if (g_strcmp0 (desk_evidence_requirement_get_pitfall_id (req, j), pitfall_id) == 0)
+          return desk_evidence_requirement_get_pitfall (req, j, language);
+    }
+  return NULL;
 }
 
 const char *
@@ -518,6 +548,7 @@ _desk_rule_pack_data_free (DeskRulePackData *data)
     return;
   g_free (data->pack_version);
   g_free (data->effective_date);
+  _desk_rule_text_clear (&data->platform_label);
   g_clear_pointer (&data->sources, g_hash_table_unref);
   g_clear_pointer (&data->terms, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (data->case_rules); i++)

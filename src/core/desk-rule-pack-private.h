@@ -36,7 +36,8 @@ struct _DeskEvidenceRequirement
   DeskRuleText    label;
   DeskRuleText    why;
   GStrv           formats;
-  GPtrArray      *pitfalls; /* DeskRuleText* */
+  GPtrArray      *pitfalls;    /* DeskRuleText* */
+  GPtrArray      *pitfall_ids; /* char* or NULL, same order */
   char           *source;
 };
 
@@ -87,6 +88,7 @@ typedef struct
 {
   int            schema_version;
   DeskPlatform   platform;
+  DeskRuleText   platform_label; /* optional */
   char          *pack_version;
   char          *effective_date;
   GHashTable    *sources; /* id → DeskRuleText* (title) */

@@ -64,6 +64,13 @@ GPtrArray *desk_store_list_drafts_due (DeskStore *self,
                                        GError   **error);
 gint64     desk_store_count_cases (DeskStore *self);
 
+/* Sets the status of @kase and logs it in the timeline, in one
+ * transaction; on failure @kase keeps its old status. */
+gboolean desk_store_set_case_status (DeskStore     *self,
+                                     DeskCase      *kase,
+                                     DeskCaseStatus status,
+                                     GError       **error);
+
 /* Deleting removes the case, its links and timeline, and drops blob references;
  * blobs no other case or the library keeps are removed from disk. */
 gboolean desk_store_delete_case (DeskStore *self,

@@ -60,7 +60,7 @@ desk_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (desk_window_new (DESK_APPLICATION (app)));
+      window = GTK_WINDOW (desk_application_new_window (DESK_APPLICATION (app)));
       desk_screenshot_hook_window (window);
     }
   gtk_window_present (window);
@@ -91,6 +91,26 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (app));
 }
 
+/* "app.show-case" (int64): what deadline notifications open. */
+static void
+show_case_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWindow      *window = gtk_application_get_active_window (app);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (app));
+      window = gtk_application_get_active_window (app);
+    }
+  if (!DESK_IS_WINDOW (window))
+    return;
+  desk_window_show_case (DESK_WINDOW (window), g_variant_get_int64 (param));
+  gtk_window_present (window);
+}
+
 static void
 about_activated (GSimpleAction *action,
                  GVariant      *param,
@@ -115,6 +135,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "seller-profile", seller_profile_activated },
+  { "show-case", show_case_activated, "x" },
 };
 
 static void
@@ -133,6 +154,13 @@ desk_application_init (DeskApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.seller-profile", profile_accels);
 }
 
+DeskWindow *
+desk_application_new_window (DeskApplication *self)
+{
+  g_return_val_if_fail (DESK_IS_APPLICATION (self), NULL);
+  return desk_window_new (GTK_APPLICATION (self), self->session, self->store_error);
+}
+
 DeskApplication *
 desk_application_new (void)
 {
@@ -141,23 +169,6 @@ desk_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
-}
-
-GSettings *
-desk_application_dup_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  if (source)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    {
-      /* Run from the build tree without GSETTINGS_SCHEMA_DIR: work, just forget sizes. */
-      g_message ("Settings schema %s is not installed; preferences will not be kept", APP_ID);
-      return NULL;
-    }
-  return g_settings_new_full (schema, NULL, NULL);
 }
 
 DeskSession *
