@@ -74,9 +74,13 @@ expect 0 "evidence added" cli evidence add 1 "$IN/授权书.pdf" "$IN/a/screensh
 sqlite3 "$DATA/cases.db" "UPDATE evidence SET original_name = '../../x/..\\evil:name.png' WHERE original_name = 'screenshot.png' AND id = (SELECT min(id) FROM evidence WHERE original_name = 'screenshot.png')"
 
 PKG="$OUT/package.zip"
-expect 0 "package written" cli package 1 -o "$PKG" --letter "ru:$IN/letter-ru.txt" --letter "en:$IN/letter-en.txt"
-contains "Package written: $PKG (9 files" "reports the file count"
-contains "Not included: the authorization chain check" "says what is not included"
+# No authorization chain entered: a gap that makes the complaint fail.
+expect 1 "blocking chain gap: refused without --allow-gaps" cli package 1 -o "$PKG"
+contains "gap that will make the appeal fail" "names the blocking gap" stderr
+only_files "$OUT" "" "refused: nothing written"
+expect 0 "package written" cli package 1 -o "$PKG" --allow-gaps --letter "ru:$IN/letter-ru.txt" --letter "en:$IN/letter-en.txt"
+contains "Package written: $PKG (10 files" "reports the file count"
+contains "Made despite gaps in the authorization chain" "says it was made despite gaps"
 only_files "$OUT" "package.zip " "only the package in the folder"
 expect 0 "unzip -t accepts it" unzip -t "$PKG"
 expect 0 "7z t accepts it" 7z t "$PKG"
@@ -92,13 +96,15 @@ if [ -z "$(find "$DIR/unpacked" -name '*..*' -o -name '*\\*')" ]; then ok "nothi
 expect 0 "letter counts in the manifest" python3 -c "
 import json, sys
 m = json.load(open(sys.argv[1]))
-ls = {l['language']: l['characters'] for l in m['letters']}
+ls = {l['language']: l['characters'] for l in m['letters'] if l['purpose'] == 'submit'}
 assert ls == {'ru': 50, 'en': 63}, ls
-assert m['schema_version'] == 1 and m['chain']['included'] is False and 'chain' in m['omitted']
+assert [l['language'] for l in m['letters'] if l['purpose'] == 'record'] == ['zh'], m['letters']
+assert m['schema_version'] == 1 and m['chain']['included'] is True and m['omitted'] == []
+assert m['made_with_blocking_gaps'] is True and any(g['blocking'] for g in m['chain']['gaps'])
 assert all(len(f['sha256']) == 64 for f in m['files'])
 " "$DIR/unpacked/manifest.json"
 expect 0 "verify accepts it" cli verify "$PKG"
-contains "OK: all 7 files match their list." "verify counts the files"
+contains "OK: all 8 files match their list." "verify counts the files"
 expect 0 "timeline records it" cli show 1
 contains "$(sha256sum "$PKG" | cut -c1-64)" "timeline holds the package's SHA-256"
 
@@ -137,7 +143,7 @@ head -c 150000000 /dev/urandom >"$IN/big.bin"
 cli evidence add 1 "$IN/big.bin" >/dev/null
 rm -f "$IN/big.bin"
 mkdir "$DIR/killed"
-"$CLI" --data-dir "$DATA" package 1 -o "$DIR/killed/p.zip" >/dev/null 2>&1 &
+"$CLI" --data-dir "$DATA" package 1 -o "$DIR/killed/p.zip" --allow-gaps >/dev/null 2>&1 &
 pid=$!
 tries=0
 while [ $tries -lt 2000 ] && ! ls -l /proc/$pid/fd 2>/dev/null | grep -q "$DIR/killed/"; do tries=$((tries + 1)); sleep 0.005; done
@@ -150,7 +156,7 @@ only_files "$DIR/killed" "" "killed while writing: the folder stays empty"
 mkdir "$MNT"
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=2m tmpfs "$MNT" 2>/dev/null; then
   echo "old" >"$MNT/p.zip"
-  expect 1 "full disk: package fails" cli package 1 -o "$MNT/p.zip"
+  expect 1 "full disk: package fails" cli package 1 -o "$MNT/p.zip" --allow-gaps
   contains "disk is full" "says the disk is full" stderr
   only_files "$MNT" "p.zip " "full disk: only the old file"
   if [ "$(cat "$MNT/p.zip")" = "old" ]; then ok "full disk: old file untouched"; else not_ok "full disk: old file changed"; fi

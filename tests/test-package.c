@@ -109,6 +109,42 @@ test_namer (void)
   g_assert_cmpstr (f1, !=, f2);
 }
 
+/* The rule packs say what to paste where (submit.paste), where known. */
+static void
+test_paste_steps (void)
+{
+  static const struct
+  {
+    DeskPlatform platform;
+    DeskCaseType type;
+    guint        n;
+    const char  *needle;
+  } cases[] = {
+    { DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER, 2, "letter-ru.txt" },
+    { DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, 2, "Appeal Submission Form" },
+    { DESK_PLATFORM_AMAZON, DESK_CASE_TYPE_ACCOUNT_HEALTH, 2, "2000 characters" },
+    { DESK_PLATFORM_TIKTOK_SHOP, DESK_CASE_TYPE_LISTING_TAKEDOWN, 2, "500 characters" },
+    { DESK_PLATFORM_ALIEXPRESS, DESK_CASE_TYPE_IP_COMPLAINT, 0, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DeskRulePack) pack = desk_rule_pack_load_builtin (cases[i].platform, &error);
+      const DeskCaseRules *rules;
+
+      g_assert_no_error (error);
+      rules = desk_rule_pack_get_case_rules (pack, cases[i].type);
+      g_assert_nonnull (rules);
+      g_assert_cmpuint (desk_case_rules_get_n_paste_steps (rules), ==, cases[i].n);
+      if (cases[i].needle)
+        {
+          g_assert_nonnull (strstr (desk_case_rules_get_paste_step (rules, 0, DESK_RULE_LANGUAGE_EN), cases[i].needle));
+          g_assert_nonnull (desk_case_rules_get_paste_step (rules, 0, DESK_RULE_LANGUAGE_ZH));
+        }
+    }
+}
+
 /* Lists: a reader for untrusted input */
 
 static void
@@ -368,6 +404,9 @@ new_plan (Fixture *f)
 
   g_assert_no_error (error);
   desk_package_plan_set_now (plan, f->now);
+  /* Tests of the other parts: a chain without gaps (test_chain_checker
+   * covers the chain checker's own gaps). */
+  desk_package_plan_set_chain (plan, NULL, NULL);
   return plan;
 }
 
@@ -509,12 +548,14 @@ test_write (Fixture      *f,
   }
   desk_package_plan_add_letter (plan, "ru", "Здравствуйте! Просим удалить копии.");
   desk_package_plan_add_letter (plan, "en", "Dear Joom team, we report unauthorized use of listing content.");
-  g_assert_cmpstr (desk_package_plan_get_omissions (plan)[0], ==, "chain");
+  g_assert_null (desk_package_plan_get_omissions (plan)[0]);
   result = desk_package_write (plan, zip, DESK_PACKAGE_FLAGS_NONE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (result);
-  g_assert_cmpuint (result->n_files, ==, 9);
-  g_assert_false (result->complete);
+  /* SUBMIT.txt, letters ru + en (given) + zh (the seller's record, from
+   * the letter templates), 4 exhibits, manifest.json, SHA256SUMS. */
+  g_assert_cmpuint (result->n_files, ==, 10);
+  g_assert_true (result->complete);
   g_assert_cmpuint (count_entries (f->out), ==, 1);
   assert_readers_accept (f, zip);
 
@@ -547,10 +588,9 @@ test_write (Fixture      *f,
     g_assert_cmpstr (record->sha256, ==, result->sha256);
     g_assert_cmpstr (record->path, ==, zip);
     g_assert_cmpint (record->size, ==, result->size);
-    g_assert_cmpuint (record->n_files, ==, 9);
+    g_assert_cmpuint (record->n_files, ==, 10);
     g_assert_cmpuint (record->blocking_gaps, ==, 0);
-    g_assert_cmpstr (record->omitted[0], ==, "chain");
-    g_assert_null (record->omitted[1]);
+    g_assert_null (record->omitted[0]);
     g_assert_true (g_date_time_equal (record->created_at, f->now));
     part = (GPtrArray *)desk_case_snapshot_get_part (snapshot, DESK_PACKAGE_SNAPSHOT_PART);
     g_assert_nonnull (part);
@@ -561,12 +601,15 @@ test_write (Fixture      *f,
   g_assert_cmpint (json_object_get_int_member (manifest, "schema_version"), ==, DESK_PACKAGE_SCHEMA_VERSION);
   g_assert_cmpstr (json_object_get_string_member (manifest, "created_at"), ==, "2026-03-10T08:00:00Z");
   g_assert_false (json_object_get_boolean_member (manifest, "made_with_blocking_gaps"));
-  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (manifest, "chain"), "included"));
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (manifest, "chain"), "included"));
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (manifest, "case"), "platform_case_id"), ==, "JM-88213");
   g_assert_cmpint (json_object_get_int_member (manifest, "deadline_seconds_left"), ==, 53 * 3600);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (manifest, "rule_pack"), "platform"), ==, "joom");
   letters = json_object_get_array_member (manifest, "letters");
-  g_assert_cmpuint (json_array_get_length (letters), ==, 2);
+  g_assert_cmpuint (json_array_get_length (letters), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (letters, 0), "purpose"), ==, "submit");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (letters, 2), "language"), ==, "zh");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (letters, 2), "purpose"), ==, "record");
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (letters, 0), "characters"), ==,
                    g_utf8_strlen ("Здравствуйте! Просим удалить копии.", -1));
 
@@ -596,7 +639,7 @@ test_write (Fixture      *f,
   g_assert_nonnull (strstr (submit, "Marked as provided, but no file for it is in this package: First-listing screenshot"));
   g_assert_nonnull (strstr (submit, "缺少（必需）：跟卖方 Seller ID 与链接URL"));
   g_assert_null (strstr (submit, "缺少（必需）：产品外包装六面图"));
-  g_assert_nonnull (strstr (submit, "The authorization chain was not checked"));
+  g_assert_null (strstr (submit, "The authorization chain was not checked"));
   g_assert_nonnull (strstr (submit, "letters/letter-ru.txt — Russian, 35 characters"));
   g_assert_nonnull (strstr (submit, "source: Joom reseller complaint consultant (Dashu Kuajing article)."));
   ru = read_entry (zip, "letters/letter-ru.txt");
@@ -605,7 +648,7 @@ test_write (Fixture      *f,
   report = desk_package_verify (zip, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->problems->len, ==, 0);
-  g_assert_cmpuint (report->n_checked, ==, 7);
+  g_assert_cmpuint (report->n_checked, ==, 8);
 }
 
 static void
@@ -723,8 +766,8 @@ test_blocking_gaps (Fixture      *f,
 
     g_assert_no_error (error);
     g_assert_cmpuint (((DeskPackageRecord *)g_ptr_array_index (records, 0))->blocking_gaps, ==, 1);
-    g_assert_cmpstr (((DeskPackageRecord *)g_ptr_array_index (records, 0))->omitted[0], ==, "letters");
-    g_assert_null (((DeskPackageRecord *)g_ptr_array_index (records, 0))->omitted[1]);
+    /* Letters from the templates, the chain given: nothing left out. */
+    g_assert_null (((DeskPackageRecord *)g_ptr_array_index (records, 0))->omitted[0]);
   }
   submit = read_entry (zip, "SUBMIT.txt");
   g_assert_true (g_str_has_prefix (submit, "警告：授权链还有 1 处会导致申诉失败的缺口"));
@@ -739,6 +782,32 @@ test_blocking_gaps (Fixture      *f,
   report = desk_package_verify (zip, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (report->made_with_blocking_gaps);
+}
+
+/* Without set_chain: the chain checker's gaps. The fixture's case has no
+ * chain entered, a gap that makes a reseller complaint fail. */
+static void
+test_chain_checker (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskPackagePlan) plan = desk_package_plan_new (f->session, f->case_id, &error);
+  g_autoptr (DeskPackageResult) result = NULL;
+  g_autofree char *zip = out_path (f, "chain.zip");
+  g_autofree char *submit = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (desk_package_plan_get_omissions (plan)[0]);
+  g_assert_cmpuint (desk_package_plan_count_blocking_gaps (plan), >=, 1);
+  g_assert_null (desk_package_write (plan, zip, DESK_PACKAGE_FLAGS_NONE, NULL, NULL, NULL, &error));
+  g_assert_error (error, DESK_PACKAGE_ERROR, DESK_PACKAGE_ERROR_BLOCKING_GAPS);
+  g_assert_cmpuint (count_entries (f->out), ==, 0);
+  g_clear_error (&error);
+  result = desk_package_write (plan, zip, DESK_PACKAGE_ALLOW_GAPS, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  submit = read_entry (zip, "SUBMIT.txt");
+  g_assert_true (g_str_has_prefix (submit, "警告："));
+  g_assert_nonnull (strstr (submit, "Authorization chain gap (the appeal will fail): "));
 }
 
 /* A full disk, a cancel: no package, no temporary file, an older package
@@ -934,6 +1003,8 @@ tamper (const char *zip,
     "        data = a.read(i)\n"
     "        if i.filename == name and mode == 'remove':\n"
     "            continue\n"
+    "        if i.filename == name and mode == 'rename-key':\n"
+    "            data = data.replace(b'\"format\"', b'\"formaT\"')\n"
     "        if i.filename == name and mode == 'change':\n"
     "            data = data[:len(data) // 2] + bytes([data[len(data) // 2] ^ 1]) + data[len(data) // 2 + 1:]\n"
     "        b.writestr(i, data)\n"
@@ -992,7 +1063,8 @@ test_verify_tampered (Fixture      *f,
   assert_one_problem (copy, DESK_PACKAGE_PROBLEM_MISSING, pdf);
   tamper (zip, copy, "add", "evidence/99_extra.pdf");
   assert_one_problem (copy, DESK_PACKAGE_PROBLEM_EXTRA, "evidence/99_extra.pdf");
-  tamper (zip, copy, "change", "manifest.json");
+  /* Still valid JSON, different bytes: SHA256SUMS catches it. */
+  tamper (zip, copy, "rename-key", "manifest.json");
   assert_one_problem (copy, DESK_PACKAGE_PROBLEM_CHANGED, "manifest.json");
 
   /* Not a package at all. */
@@ -1053,10 +1125,12 @@ main (int   argc,
   g_test_add_func ("/package/sanitize", test_sanitize);
   g_test_add_func ("/package/namer", test_namer);
   g_test_add_func ("/package/manifest-parse", test_manifest_parse);
+  g_test_add_func ("/package/paste-steps", test_paste_steps);
 #define ADD(path, func) g_test_add ("/package/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("write", test_write);
   ADD ("hostile-names", test_hostile_names);
   ADD ("blocking-gaps", test_blocking_gaps);
+  ADD ("chain-checker", test_chain_checker);
   ADD ("full-disk-and-cancel", test_full_disk_and_cancel);
   ADD ("damaged-blob", test_damaged_blob);
   ADD ("async", test_async);

@@ -124,6 +124,7 @@ add_letters (JsonBuilder     *b,
       desk_json_add_int (b, "characters", letter->characters);
       desk_json_add_int (b, "char_limit", limit);
       desk_json_add_bool (b, "over_limit", limit > 0 && letter->characters > limit);
+      desk_json_add_text (b, "purpose", letter->record_only ? "record" : "submit");
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

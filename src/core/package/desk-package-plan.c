@@ -7,7 +7,10 @@
 
 #include "desk-checklist.h"
 #include "desk-store-private.h"
+#include "chain/desk-chain-check.h"
+#include "chain/desk-chain-store.h"
 #include "letters/desk-exhibits.h"
+#include "letters/desk-letter.h"
 #include "desk-evidence-store.h"
 #include "desk-package-names.h"
 #include "desk-package-private.h"
@@ -192,6 +195,67 @@ collect_exhibits (DeskPackagePlan *self,
   return TRUE;
 }
 
+/* The letters as the letter page shows them (the seller's edit, else the
+ * filled template), one per language with a template. */
+static gboolean
+collect_letters (DeskPackagePlan *self,
+                 GError         **error)
+{
+  g_auto (GStrv) languages = desk_letter_list_languages (desk_case_get_platform (self->kase), desk_case_get_case_type (self->kase));
+
+  for (guint i = 0; languages[i]; i++)
+    {
+      g_autoptr (GError) local = NULL;
+      g_autoptr (DeskLetter) letter = desk_letter_get (self->session, desk_case_get_id (self->kase), languages[i], &local);
+
+      if (letter == NULL && g_error_matches (local, DESK_LETTER_ERROR, DESK_LETTER_ERROR_NO_TEMPLATE))
+        continue;
+      if (letter == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      desk_package_plan_add_letter (self, letter->language, letter->text);
+    }
+  return TRUE;
+}
+
+/* The authorization chain and its gaps as the chain checker reports them
+ * (chain/desk-chain-store.h). The gap texts are in the app's language. */
+static gboolean
+collect_chain (DeskPackagePlan *self,
+               GError         **error)
+{
+  const DeskChainSnapshot *part = desk_case_snapshot_get_part (self->snapshot, DESK_CHAIN_PART);
+  g_autoptr (GPtrArray) checked = desk_chain_check_case (self->session, desk_case_get_id (self->kase), self->now, error);
+  g_autoptr (GPtrArray) gaps = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_package_gap_free);
+  g_autoptr (JsonNode) chain = NULL;
+
+  if (checked == NULL)
+    return FALSE;
+  if (part && part->chain)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+      desk_chain_to_json (part->chain, builder);
+      chain = json_builder_get_root (builder);
+    }
+  for (guint i = 0; i < checked->len; i++)
+    {
+      const DeskChainGap *gap = g_ptr_array_index (checked, i);
+      /* Chinese sentences follow each other without a space. */
+      const char      *space = g_str_has_suffix (gap->message, "。") ? "" : " ";
+      g_autofree char *text = gap->fix && *gap->fix ? g_strconcat (gap->message, space, gap->fix, NULL) : g_strdup (gap->message);
+
+      if (gap->severity == DESK_CHAIN_SEVERITY_ADVICE)
+        continue;
+      g_ptr_array_add (gaps, desk_package_gap_new (desk_chain_gap_kind_to_id (gap->kind), text, text,
+                                                   gap->severity == DESK_CHAIN_SEVERITY_BLOCKING));
+    }
+  desk_package_plan_set_chain (self, chain, gaps);
+  return TRUE;
+}
+
 DeskPackagePlan *
 desk_package_plan_new (DeskSession *session,
                        gint64       case_id,
@@ -214,7 +278,7 @@ desk_package_plan_new (DeskSession *session,
   self->checklist = g_ptr_array_ref (desk_case_snapshot_get_checklist (self->snapshot));
   if ((pack = desk_session_get_pack (session, desk_case_get_platform (self->kase))))
     self->pack = g_object_ref (pack);
-  if (!collect_exhibits (self, error) || !_desk_store_txn_commit (g_steal_pointer (&txn), error))
+  if (!collect_exhibits (self, error) || !collect_letters (self, error) || !collect_chain (self, error) || !_desk_store_txn_commit (g_steal_pointer (&txn), error))
     return NULL;
   update_omissions (self);
   return g_steal_pointer (&self);
@@ -225,21 +289,31 @@ desk_package_plan_add_letter (DeskPackagePlan *self,
                               const char      *language,
                               const char      *text)
 {
-  DeskPackageLetter *letter;
-  g_autofree char   *lang = NULL;
+  const DeskCaseRules *rules;
+  const char *const   *languages;
+  DeskPackageLetter   *letter = NULL;
+  g_autofree char     *lang = NULL;
 
   g_return_if_fail (DESK_IS_PACKAGE_PLAN (self));
   g_return_if_fail (language != NULL && text != NULL);
   lang = desk_package_sanitize_name (language, 16);
-  for (guint i = 0; i < self->letters->len; i++)
+  /* Replaced in place: letters keep the order of the rule pack. */
+  for (guint i = 0; i < self->letters->len && letter == NULL; i++)
     if (g_str_equal (((DeskPackageLetter *)g_ptr_array_index (self->letters, i))->language, lang))
-      g_ptr_array_remove_index (self->letters, i--);
-  letter = g_new0 (DeskPackageLetter, 1);
-  letter->language = g_steal_pointer (&lang);
+      letter = g_ptr_array_index (self->letters, i);
+  if (letter == NULL)
+    {
+      letter = g_new0 (DeskPackageLetter, 1);
+      letter->language = g_steal_pointer (&lang);
+      letter->zip_name = g_strdup_printf ("letters/letter-%s.txt", letter->language);
+      g_ptr_array_add (self->letters, letter);
+    }
+  g_free (letter->text);
   letter->text = g_utf8_make_valid (text, -1);
   letter->characters = g_utf8_strlen (letter->text, -1);
-  letter->zip_name = g_strdup_printf ("letters/letter-%s.txt", letter->language);
-  g_ptr_array_add (self->letters, letter);
+  rules = _desk_package_plan_get_rules (self);
+  languages = rules ? desk_case_rules_get_letter_languages (rules) : NULL;
+  letter->record_only = languages && languages[0] && !g_strv_contains (languages, letter->language);
   update_omissions (self);
 }
 

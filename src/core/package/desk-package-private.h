@@ -24,10 +24,11 @@ typedef struct
 
 typedef struct
 {
-  char *language;
-  char *text;
-  guint characters; /* Unicode code points, as platforms count */
-  char *zip_name;
+  char    *language;
+  char    *text;
+  guint    characters; /* Unicode code points, as platforms count */
+  char    *zip_name;
+  gboolean record_only; /* not for the platform: the seller's own record (zh) */
 } DeskPackageLetter;
 
 /* A file written into the zip, with what the manifest says about it. */

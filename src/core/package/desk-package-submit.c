@@ -50,6 +50,7 @@ static const Phrase PASTE = { "What to paste where", "粘贴什么、粘贴到�
 static const Phrase LETTER_LINE = { "%s — %s, %u characters", "%s — %s，%u 个字符" };
 static const Phrase LIMIT_OK = { " (limit %u)", "（上限 %u）" };
 static const Phrase LIMIT_OVER = { " — OVER the limit of %u: shorten it before pasting", " — 超出上限 %u：粘贴前请先删减" };
+static const Phrase RECORD_ONLY = { " — for your own record, not for the platform", " — 供自己留档，不用提交给平台" };
 static const Phrase PASTE_TEXT = { "Paste the text itself into the form; do not attach the .txt file unless the form asks for one.", "把文字内容直接粘贴进表单；除非表单要求，不要上传 .txt 文件。" };
 static const Phrase EVIDENCE = { "Evidence, in exhibit order (upload in this order)", "证据（按附件编号顺序上传）" };
 static const Phrase NO_EVIDENCE = { "No evidence files are in this package.", "本材料包里没有证据文件。" };
@@ -302,7 +303,8 @@ write_paste (GString         *out,
       g_string_append_printf (out, "• ");
       g_string_append_printf (out, PICK (LETTER_LINE, lang), letter->zip_name, language_name (letter->language, lang),
                               letter->characters);
-      line (out, "", "%s", limit_text ? limit_text : "");
+      line (out, "", "%s", letter->record_only ? PICK (RECORD_ONLY, lang) : limit_text ? limit_text
+                                                                                       : "");
     }
   if (self->letters->len == 0)
     line (out, "", "• %s", PICK (NO_LETTERS, lang));
@@ -388,7 +390,7 @@ write_risks (GString         *out,
     {
       DeskPackageLetter *letter = g_ptr_array_index (self->letters, i);
 
-      if (limit > 0 && letter->characters > limit)
+      if (limit > 0 && letter->characters > limit && !letter->record_only)
         {
           g_string_append (out, "• ");
           g_string_append_printf (out, PICK (LETTER_OVER, lang), language_name (letter->language, lang));
