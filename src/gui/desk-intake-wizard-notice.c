@@ -79,18 +79,24 @@ static void
 apply_notice (DeskIntakeWizard *self)
 {
   const char *case_id = NULL, *code = NULL;
+  g_auto (GStrv) campaigns = NULL;
 
   if (self->notice)
     {
+      campaigns = desk_notice_get_values (self->notice, DESK_NOTICE_ROLE_CAMPAIGN_ID);
       case_id = desk_notice_get_case_id (self->notice);
       if (case_id == NULL)
         case_id = desk_notice_get_issue_id (self->notice);
+      /* A campaign exit whose only reference is the campaign (as desk-intake.c). */
+      if (case_id == NULL && desk_notice_get_case_type (self->notice) == DESK_CASE_TYPE_ACTIVITY_EXIT)
+        case_id = campaigns[0];
       code = desk_notice_get_violation_code (self->notice);
       merge_products (self, desk_notice_get_product_ids (self->notice));
     }
   fill_entry (self, self->case_id_row, &self->filled_case_id, case_id);
   fill_entry (self, self->code_row, &self->filled_code, code);
   show_confidence (self);
+  desk_notice_reading_view_set_notice (self->reading_view, self->notice);
   _desk_intake_wizard_update_suggestion (self);
   if (self->deadline_basis != DESK_DEADLINE_BASIS_MANUAL)
     _desk_intake_wizard_update_deadline (self);
