@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "desk-application.h"
+#include "desk-screenshot.h"
 #include "desk-test-util.h"
 
 /* gtk_test_init() forces the C locale; tests that check translations need the
@@ -30,6 +31,26 @@ desk_gui_test_iterate (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* Saves a screenshot of @widget once it has been drawn: on a loaded machine
+ * the first frame can come late, so this waits up to 20 s for it. */
+static inline gboolean
+desk_gui_test_screenshot (GtkWidget  *widget,
+                          const char *path,
+                          GError    **error)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      if (desk_screenshot_save (widget, path, &local_error))
+        return TRUE;
+      desk_gui_test_iterate (20);
+    }
+  return desk_screenshot_save (widget, path, error);
 }
 
 /* An application with its store in @data_dir, registered without D-Bus. */

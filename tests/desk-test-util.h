@@ -3,9 +3,53 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <time.h>
 
 #include "desk-session.h"
 #include "desk-store.h"
+
+/* CPU time of the calling thread in µs: a main-loop stall is work done on
+ * the main thread, not time the scheduler gave to other processes (tests
+ * run on shared, loaded machines). */
+static inline gint64
+desk_test_thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  g_assert_cmpint (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts), ==, 0);
+  return (gint64)ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* Fixture documents (tests/desk-test-util.c). */
+typedef struct
+{
+  double width, height; /* PDF points */
+} DeskTestPageSize;
+
+typedef struct
+{
+  guint                   n_pages;                    /* 0 = 1 */
+  const char             *text;                       /* per page, a printf format with %u = page number; NULL: no text layer */
+  const char *const      *page_texts;                 /* overrides @text page by page (NULL entries: @text) */
+  const gboolean         *text_on_page;               /* NULL: text on every page */
+  const DeskTestPageSize *sizes;                      /* per page; NULL: A4 portrait */
+  gboolean                box;                        /* a filled box on each page (vector, not text) */
+  double                  box_x, box_y, box_w, box_h; /* points; all 0: 72, 72, 300 × 20 */
+  guint                   scan_width;                 /* > 0: each page is a noisy raster of this size, like a scan */
+  guint                   scan_height;
+  double                  font_size; /* 0: 24 */
+  const char             *title, *author, *create_date, *mod_date;
+} DeskTestPdf;
+
+/* <@dir>/<@name>, drawn with cairo; @spec NULL: one empty A4 page. */
+char *desk_test_make_pdf (const char        *dir,
+                          const char        *name,
+                          const DeskTestPdf *spec);
+/* A @width × @height PNG: blue with a white box in the middle. */
+char *desk_test_make_png (const char *dir,
+                          const char *name,
+                          int         width,
+                          int         height);
 
 /* A fresh data directory per test, removed afterwards. */
 static inline char *

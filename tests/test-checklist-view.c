@@ -58,7 +58,7 @@ test_section_shows_items (void)
 
   items = desk_checklist_list (store, id, &error);
   first = items->pdata[0];
-  window = desk_window_new (app);
+  window = desk_application_new_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
   gtk_window_present (GTK_WINDOW (window));
   desk_gui_test_iterate (100);
@@ -122,7 +122,7 @@ test_record_dialog_guard (void)
   kase = desk_store_get_case (store, id, &error);
   for (int i = 0; i < 3; i++)
     g_assert_cmpint (desk_attempts_record (store, kase, "1005006612345678", FALSE, NULL, NULL, &error), >, 0);
-  window = desk_window_new (app);
+  window = desk_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   desk_window_show_case (window, id);
   desk_gui_test_iterate (100);
@@ -162,7 +162,7 @@ save_shot (DeskWindow *window, int width, const char *name)
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, 1400);
   desk_gui_test_iterate (400);
-  g_assert_true (desk_screenshot_save (GTK_WIDGET (window), path, &error));
+  g_assert_true (desk_gui_test_screenshot (GTK_WIDGET (window), path, &error));
   g_assert_no_error (error);
 }
 
@@ -195,7 +195,7 @@ test_screenshots (void)
                             "No seal on the scan", NULL);
   for (int i = 0; i < 3; i++)
     desk_attempts_record (store, kase, "1005006612345678", i == 2, NULL, NULL, NULL);
-  window = desk_window_new (app);
+  window = desk_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   desk_window_show_case (window, id);
   desk_gui_test_iterate (100);
@@ -211,7 +211,7 @@ test_screenshots (void)
   dialog = desk_attempts_view_open_record_dialog (DESK_ATTEMPTS_VIEW (desk_gui_test_find (GTK_WIDGET (window), DESK_TYPE_ATTEMPTS_VIEW)));
   desk_gui_test_iterate (400);
   shot = g_build_filename (g_getenv ("DESK_SCREENSHOT_DIR"), "record-dialog.png", NULL);
-  g_assert_true (desk_screenshot_save (dialog, shot, NULL));
+  g_assert_true (desk_gui_test_screenshot (dialog, shot, NULL));
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   desk_gui_test_iterate (20);

@@ -23,7 +23,7 @@ shoot (GtkWidget  *widget,
   if (dir == NULL)
     return;
   path = g_build_filename (dir, name, NULL);
-  g_assert_true (desk_screenshot_save (widget, path, &error));
+  g_assert_true (desk_gui_test_screenshot (widget, path, &error));
   g_assert_no_error (error);
 }
 
@@ -33,37 +33,18 @@ make_png (const char *dir,
           int         w,
           int         h)
 {
-  char            *path = g_build_filename (dir, name, NULL);
-  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-
-  g_assert_cmpint (cairo_surface_write_to_png (s, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (s);
-  return path;
+  return desk_test_make_png (dir, name, w, h);
 }
 
+/* One A4 page saying "Brand authorization", or with only a drawn box. */
 static char *
 make_pdf (const char *dir,
           const char *name,
           gboolean    with_text)
 {
-  char            *path = g_build_filename (dir, name, NULL);
-  cairo_surface_t *s = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t         *cr = cairo_create (s);
+  DeskTestPdf spec = { .text = with_text ? "Brand authorization" : NULL, .box = !with_text };
 
-  if (with_text)
-    {
-      cairo_move_to (cr, 72, 72);
-      cairo_show_text (cr, "Brand authorization");
-    }
-  else
-    {
-      cairo_rectangle (cr, 50, 50, 300, 400);
-      cairo_fill (cr);
-    }
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_destroy (s);
-  return path;
+  return desk_test_make_pdf (dir, name, &spec);
 }
 
 static gint64
@@ -132,7 +113,7 @@ test_section_in_case_page (void)
   const char *paths[] = { png, scan, pdf, empty };
 
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
-  window = desk_window_new (app);
+  window = desk_application_new_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
   gtk_window_present (GTK_WINDOW (window));
   desk_window_show_case (window, id);
@@ -212,7 +193,7 @@ test_library_window (void)
   GListModel          *model;
 
   g_assert_no_error (error);
-  window = desk_window_new (app);
+  window = desk_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   desk_gui_test_iterate (50);
   /* Opened from the primary menu's action. */

@@ -8,6 +8,7 @@
 
 #include "desk-file-inspect-private.h"
 #include "desk-image-info-private.h"
+#include "desk-test-util.h"
 #include "desk-pdf-document.h"
 
 static char *tmp_dir;
@@ -352,22 +353,15 @@ to_json (DeskFileInfo *info,
   return json_node_get_object (*keep);
 }
 
+/* "Invoice" on an A4 page, then an empty landscape page. */
 static char *
 make_pdf (const char *name)
 {
-  char            *path = tmp_path (name);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t         *cr = cairo_create (surface);
+  static const DeskTestPageSize sizes[] = { { 595, 842 }, { 842, 595 } };
+  static const gboolean         text_on[] = { TRUE, FALSE };
+  DeskTestPdf                   spec = { .n_pages = 2, .text = "Invoice", .text_on_page = text_on, .sizes = sizes, .font_size = 10, .title = "Invoice 2024-0042" };
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Invoice 2024-0042");
-  cairo_move_to (cr, 72, 72);
-  cairo_show_text (cr, "Invoice");
-  cairo_show_page (cr);
-  cairo_pdf_surface_set_size (surface, 842, 595);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return path;
+  return desk_test_make_pdf (tmp_dir, name, &spec);
 }
 
 static void

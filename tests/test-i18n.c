@@ -21,7 +21,7 @@ test_window_chinese (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
-  DeskWindow *window = desk_window_new (app);
+  DeskWindow *window = desk_application_new_window (app);
   GtkWidget  *status;
 
   gtk_window_present (GTK_WINDOW (window));

@@ -388,6 +388,33 @@ test_create_case_atomic (Fixture *f, gconstpointer data)
   seen_clear (&seen);
 }
 
+/* Changing the status is one write: if the timeline cannot take it, the
+ * case keeps its status in the database and in memory. */
+static void
+test_status_atomic (Fixture *f, gconstpointer data)
+{
+  g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, "Status");
+  g_autoptr (DeskCase) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "cases.db", NULL);
+  sqlite3         *db = NULL;
+
+  g_assert_true (desk_store_insert_case (f->store, kase, &error));
+  g_assert_true (desk_store_set_case_status (f->store, kase, DESK_CASE_STATUS_SUBMITTED, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER no_status BEFORE INSERT ON timeline WHEN NEW.kind = 'status'"
+                                     " BEGIN SELECT RAISE (ABORT, 'no status'); END;",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (desk_store_set_case_status (f->store, kase, DESK_CASE_STATUS_RESOLVED, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (desk_case_get_status (kase), ==, DESK_CASE_STATUS_SUBMITTED);
+  stored = desk_store_get_case (f->store, desk_case_get_id (kase), NULL);
+  g_assert_cmpint (desk_case_get_status (stored), ==, DESK_CASE_STATUS_SUBMITTED);
+}
+
 /* Snapshot */
 
 static void
@@ -488,6 +515,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/intake/title-rule", test_title_rule);
   ADD ("create", test_create_case);
   ADD ("create-atomic", test_create_case_atomic);
+  ADD ("status-atomic", test_status_atomic);
   ADD ("snapshot", test_snapshot);
   ADD ("snapshot-missing", test_snapshot_missing);
   g_test_add_func ("/intake/deadline-state", test_deadline_state);

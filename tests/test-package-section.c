@@ -36,7 +36,7 @@ test_make_package (void)
 
   g_assert_true (desk_store_insert_case (store, kase, &error));
   g_assert_no_error (error);
-  window = desk_window_new (app);
+  window = desk_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-case", g_variant_new_int64 (desk_case_get_id (kase)));
   desk_gui_test_iterate (200);

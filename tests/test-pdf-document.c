@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "desk-pdf-document.h"
+#include "desk-test-util.h"
 
 #define CHINESE_TEXT "商标授权书：深圳市示例贸易有限公司"
 
@@ -18,11 +19,7 @@ tmp_path (const char *name)
   return g_build_filename (tmp_dir, name, NULL);
 }
 
-typedef struct
-{
-  double width;
-  double height;
-} PageSize;
+typedef DeskTestPageSize PageSize;
 
 static const PageSize three_sizes[] = {
   { 595.0, 842.0 }, /* A4 */
@@ -37,34 +34,11 @@ make_text_pdf (const char     *name,
                const PageSize *sizes,
                const gboolean *text_on_page)
 {
-  char            *path = tmp_path (name);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t         *cr = cairo_create (surface);
+  DeskTestPdf spec = {
+    .n_pages = n_pages, .text = "Page %u", .text_on_page = text_on_page, .sizes = sizes, .title = "Trademark certificate", .author = "Shenzhen Example Trading", .create_date = "2024-05-01T10:00:00Z", .mod_date = "2024-05-02T11:30:00Z"
+  };
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Trademark certificate");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, "Shenzhen Example Trading");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2024-05-01T10:00:00Z");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, "2024-05-02T11:30:00Z");
-  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 24);
-  for (guint i = 0; i < n_pages; i++)
-    {
-      g_autofree char *label = g_strdup_printf ("Page %u", i + 1);
-
-      if (sizes)
-        cairo_pdf_surface_set_size (surface, sizes[i].width, sizes[i].height);
-      if (text_on_page == NULL || text_on_page[i])
-        {
-          cairo_move_to (cr, 72, 100);
-          cairo_show_text (cr, label);
-        }
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return path;
+  return desk_test_make_pdf (tmp_dir, name, &spec);
 }
 
 static char *
@@ -88,37 +62,13 @@ make_chinese_pdf (void)
   return path;
 }
 
-/* A page made of one noisy grey image, like a scanner's output. */
+/* Pages made of one noisy grey image, like a scanner's output. */
 static char *
 make_scan_pdf (void)
 {
-  char            *path = tmp_path ("scan.pdf");
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 280);
-  guint8          *data = cairo_image_surface_get_data (image);
-  int              stride = cairo_image_surface_get_stride (image);
-  GRand           *rand = g_rand_new_with_seed (7);
-  cairo_t         *cr = cairo_create (surface);
+  DeskTestPdf spec = { .n_pages = 2, .scan_width = 200, .scan_height = 280 };
 
-  cairo_surface_flush (image);
-  for (int y = 0; y < 280; y++)
-    for (int x = 0; x < 200 * 4; x++)
-      data[y * stride + x] = 180 + g_rand_int_range (rand, 0, 60);
-  cairo_surface_mark_dirty (image);
-  for (int page = 0; page < 2; page++)
-    {
-      cairo_save (cr);
-      cairo_scale (cr, 595.0 / 200, 842.0 / 280);
-      cairo_set_source_surface (cr, image, 0, 0);
-      cairo_paint (cr);
-      cairo_restore (cr);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  cairo_surface_destroy (image);
-  g_rand_free (rand);
-  return path;
+  return desk_test_make_pdf (tmp_dir, "scan.pdf", &spec);
 }
 
 static char *

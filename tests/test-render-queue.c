@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "desk-test-util.h"
 #include "desk-pdf-document-private.h"
 #include "desk-render-queue.h"
 
@@ -15,25 +16,9 @@ static char *pdf_path;
 static void
 make_pdf (void)
 {
-  cairo_surface_t *surface;
-  cairo_t         *cr;
+  DeskTestPdf spec = { .n_pages = 6, .text = "Page %u", .box = TRUE, .box_x = 100, .box_y = 100, .box_w = 300, .box_h = 40, .font_size = 30 };
 
-  pdf_path = g_build_filename (tmp_dir, "six.pdf", NULL);
-  surface = cairo_pdf_surface_create (pdf_path, 595, 842);
-  cr = cairo_create (surface);
-  cairo_set_font_size (cr, 30);
-  for (guint i = 0; i < 6; i++)
-    {
-      g_autofree char *label = g_strdup_printf ("Page %u", i + 1);
-
-      cairo_rectangle (cr, 100, 100, 300, 40);
-      cairo_fill (cr);
-      cairo_move_to (cr, 100, 300);
-      cairo_show_text (cr, label);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  pdf_path = desk_test_make_pdf (tmp_dir, "six.pdf", &spec);
 }
 
 static DeskPdfDocument *

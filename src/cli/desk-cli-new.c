@@ -10,6 +10,7 @@
 #include "desk-cli.h"
 #include "desk-json.h"
 #include "desk-notice.h"
+#include "desk-platform.h"
 #include "desk-util.h"
 
 typedef struct
@@ -77,7 +78,17 @@ apply_enums (DeskCase   *kase,
              GError    **error)
 {
   if (o->platform && desk_platform_from_id (o->platform) == DESK_PLATFORM_UNKNOWN)
-    return invalid (error, _ ("Unknown platform. Use one of: aliexpress, shopee, joom, amazon, tiktok-shop, lazada, temu."));
+    {
+      g_autoptr (GString) ids = g_string_new (NULL);
+      g_autofree char *message = NULL;
+
+      /* Platforms are data: the built-in ones and those the user's packs add. */
+      for (guint p = DESK_PLATFORM_UNKNOWN + 1; p < desk_platform_get_count (); p++)
+        g_string_append_printf (ids, "%s%s", ids->len ? ", " : "", desk_platform_to_id (p));
+      /* Translators: %s is a list of platform ids such as "aliexpress, shopee" */
+      message = g_strdup_printf (_ ("Unknown platform. Use one of: %s."), ids->str);
+      return invalid (error, message);
+    }
   if (o->type && desk_case_type_from_id (o->type) == DESK_CASE_TYPE_UNKNOWN)
     return invalid (error, _ ("Unknown case type. Use one of: listing-takedown, qualification-missing, quality-inspection, ip-complaint, store-complaint, activity-exit, reseller, account-health."));
   if (o->platform)

@@ -11,7 +11,9 @@
 #include <gio/gunixinputstream.h>
 #include <string.h>
 
+#include "desk-checklist.h"
 #include "desk-cli.h"
+#include "desk-evidence-store.h"
 
 typedef struct
 {
@@ -41,6 +43,10 @@ static const Command commands[] = {
   { "close", desk_cli_close, N_ ("Close a case with its outcome, root cause and follow-up actions") },
   { "reopen", desk_cli_reopen, N_ ("Re-open a closed case") },
   { "report", desk_cli_report, N_ ("Write a case’s closure report (PDF)") },
+  { "chain", desk_cli_chain, N_ ("Show a case’s brand authorization chain and its gaps, or set it") },
+  { "profile", desk_cli_profile, N_ ("Show or set your seller profile (company names, store IDs)") },
+  { "metrics", desk_cli_metrics, N_ ("Read a campaign case’s order export: exit day and re-entry") },
+  { "post-mortem", desk_cli_post_mortem, N_ ("Show or write a campaign case’s post-mortem") },
 };
 
 static void
@@ -178,6 +184,21 @@ split_global (int argc, char **argv, gboolean *json, char **data_dir)
   return i;
 }
 
+/* The core's messages say what is wrong; the command line adds how to
+ * look it up here. */
+static const char *
+cli_hint (const GError *error)
+{
+  if (g_error_matches (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND))
+    return _ ("Run “appeal-desk-cli list” to see the case numbers.");
+  if (g_error_matches (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND))
+    return _ ("Run “appeal-desk-cli checklist” with the case number to see its items.");
+  if (g_error_matches (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_NOT_FOUND)
+      || g_error_matches (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_AMBIGUOUS))
+    return _ ("List the items with “appeal-desk-cli evidence list”.");
+  return NULL;
+}
+
 /* "--json" is accepted after the command too ("list --json"), as people type it. */
 static void
 take_json_option (DeskCliContext *ctx)
@@ -242,7 +263,11 @@ run (int argc, char **argv)
   ctx.store = ctx.session ? desk_session_get_store (ctx.session) : NULL;
   status = command->run (&ctx, &error);
   if (status != 0 && error)
-    g_printerr ("appeal-desk-cli: %s\n", error->message);
+    {
+      const char *hint = cli_hint (error);
+
+      g_printerr ("appeal-desk-cli: %s%s%s\n", error->message, hint ? " " : "", hint ? hint : "");
+    }
   ctx.store = NULL;
   g_clear_object (&ctx.session);
   return status;

@@ -7,6 +7,7 @@
 
 #include "desk-case-list.h"
 #include "desk-case-private.h"
+#include "desk-platform.h"
 #include "desk-store-private.h"
 #include "desk-util.h"
 
@@ -30,12 +31,12 @@ struct _DeskCaseList
 {
   GObject    parent_instance;
   DeskStore *store;
-  GArray    *rows;  /* Row, by slot */
-  GString   *keys;  /* folded search text of every slot, '\0'-separated */
-  GArray    *order; /* guint slots of live rows, sorted */
-  GArray    *shown; /* guint slots matching the query, sorted */
-  char      *query; /* folded, NULL when not filtering */
-  char      *platform_keys[DESK_N_PLATFORMS];
+  GArray    *rows;          /* Row, by slot */
+  GString   *keys;          /* folded search text of every slot, '\0'-separated */
+  GArray    *order;         /* guint slots of live rows, sorted */
+  GArray    *shown;         /* guint slots matching the query, sorted */
+  char      *query;         /* folded, NULL when not filtering */
+  GPtrArray *platform_keys; /* char*, index = DeskPlatform (platforms are data) */
   char      *type_keys[DESK_N_CASE_TYPES];
 };
 
@@ -170,25 +171,37 @@ label_key (const char *id,
 static void
 ensure_label_keys (DeskCaseList *self)
 {
-  if (self->platform_keys[1] != NULL)
+  guint n = desk_platform_get_count ();
+
+  if (self->platform_keys->len < n)
+    {
+      if (self->platform_keys->len == 0)
+        g_ptr_array_add (self->platform_keys, g_strdup (""));
+      for (guint p = self->platform_keys->len; p < n; p++)
+        g_ptr_array_add (self->platform_keys, label_key (desk_platform_to_id (p), desk_platform_get_label (p)));
+    }
+  if (self->type_keys[1] != NULL)
     return;
-  for (int p = 1; p < DESK_N_PLATFORMS; p++)
-    self->platform_keys[p] = label_key (desk_platform_to_id (p), desk_platform_get_label (p));
   for (int t = 1; t < DESK_N_CASE_TYPES; t++)
     self->type_keys[t] = label_key (desk_case_type_to_id (t), desk_case_type_get_label (t));
 }
 
-static void
+/* Which platforms (a new array, one per platform) and case types match the
+ * query by their id or label. */
+static gboolean *
 match_labels (DeskCaseList *self,
-              gboolean      platforms[DESK_N_PLATFORMS],
               gboolean      types[DESK_N_CASE_TYPES])
 {
+  gboolean *platforms;
+
   ensure_label_keys (self);
-  platforms[0] = types[0] = FALSE;
-  for (int p = 1; p < DESK_N_PLATFORMS; p++)
-    platforms[p] = strstr (self->platform_keys[p], self->query) != NULL;
+  platforms = g_new0 (gboolean, self->platform_keys->len);
+  types[0] = FALSE;
+  for (guint p = 1; p < self->platform_keys->len; p++)
+    platforms[p] = strstr (self->platform_keys->pdata[p], self->query) != NULL;
   for (int t = 1; t < DESK_N_CASE_TYPES; t++)
     types[t] = strstr (self->type_keys[t], self->query) != NULL;
+  return platforms;
 }
 
 /* One pass of memmem over the whole buffer; each hit marks its slot and
@@ -235,12 +248,12 @@ static void
 refilter (DeskCaseList *self,
           gboolean      narrowing)
 {
-  gboolean platforms[DESK_N_PLATFORMS], types[DESK_N_CASE_TYPES];
+  gboolean types[DESK_N_CASE_TYPES];
   GArray  *from = narrowing ? self->shown : self->order;
   g_autoptr (GArray) shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), from->len);
-  g_autofree guint8 *hits = NULL;
+  g_autofree guint8   *hits = NULL;
+  g_autofree gboolean *platforms = match_labels (self, types);
 
-  match_labels (self, platforms, types);
   /* Testing shown rows one by one jumps around memory; when many are shown,
    * one sequential pass over all the text is faster. */
   if (!narrowing || from->len > self->rows->len / 8)
@@ -359,9 +372,9 @@ insert_case (DeskCaseList *self,
   g_array_insert_val (self->order, pos, slot);
   if (self->query)
     {
-      gboolean platforms[DESK_N_PLATFORMS], types[DESK_N_CASE_TYPES];
+      gboolean             types[DESK_N_CASE_TYPES];
+      g_autofree gboolean *platforms = match_labels (self, types);
 
-      match_labels (self, platforms, types);
       if (!row_matches_text (self, row, self->query) && !platforms[row->platform] && !types[row->case_type])
         return;
       pos = sorted_position (self, self->shown, row);
@@ -442,8 +455,7 @@ desk_case_list_finalize (GObject *object)
   g_clear_pointer (&self->order, g_array_unref);
   g_clear_pointer (&self->shown, g_array_unref);
   g_clear_pointer (&self->query, g_free);
-  for (int i = 0; i < DESK_N_PLATFORMS; i++)
-    g_free (self->platform_keys[i]);
+  g_clear_pointer (&self->platform_keys, g_ptr_array_unref);
   for (int i = 0; i < DESK_N_CASE_TYPES; i++)
     g_free (self->type_keys[i]);
   G_OBJECT_CLASS (desk_case_list_parent_class)->finalize (object);
@@ -466,6 +478,7 @@ desk_case_list_init (DeskCaseList *self)
   self->keys = g_string_new (NULL);
   self->order = g_array_new (FALSE, FALSE, sizeof (guint));
   self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->platform_keys = g_ptr_array_new_with_free_func (g_free);
 }
 
 DeskCaseList *
@@ -516,9 +529,7 @@ desk_case_list_reload (DeskCaseList *self,
   stmt = _desk_store_prepare (self->store,
                               "SELECT id, platform, case_type, status, title, platform_case_id,"
                               " violation_code, product_ids, deadline_at, updated_at"
-                              " FROM cases WHERE trashed_at IS NULL"
-                              " ORDER BY status NOT IN ('draft', 'submitted', 'pending'),"
-                              " deadline_at IS NULL, deadline_at, updated_at DESC, id DESC",
+                              " FROM cases WHERE trashed_at IS NULL" DESK_STORE_CASE_ORDER,
                               error);
   if (stmt == NULL)
     return FALSE;

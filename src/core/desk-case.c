@@ -90,7 +90,7 @@ desk_case_get_property (GObject    *object,
   switch (prop_id)
     {
       case PROP_ID: g_value_set_int64 (value, self->id); break;
-      case PROP_PLATFORM: g_value_set_enum (value, self->platform); break;
+      case PROP_PLATFORM: g_value_set_int (value, self->platform); break;
       case PROP_CASE_TYPE: g_value_set_enum (value, self->case_type); break;
       case PROP_TITLE: g_value_set_string (value, self->title); break;
       case PROP_NOTICE_TEXT: g_value_set_string (value, self->notice_text); break;
@@ -118,7 +118,7 @@ desk_case_set_property (GObject      *object,
 
   switch (prop_id)
     {
-      case PROP_PLATFORM: desk_case_set_platform (self, g_value_get_enum (value)); break;
+      case PROP_PLATFORM: desk_case_set_platform (self, g_value_get_int (value)); break;
       case PROP_CASE_TYPE: desk_case_set_case_type (self, g_value_get_enum (value)); break;
       case PROP_TITLE: desk_case_set_title (self, g_value_get_string (value)); break;
       case PROP_NOTICE_TEXT: desk_case_set_notice_text (self, g_value_get_string (value)); break;
@@ -160,7 +160,8 @@ desk_case_class_init (DeskCaseClass *klass)
 
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_PLATFORM] = g_param_spec_enum ("platform", NULL, NULL, DESK_TYPE_PLATFORM, DESK_PLATFORM_UNKNOWN, rw);
+  /* An int, not an enum: platforms are data (desk-platform.h). */
+  properties[PROP_PLATFORM] = g_param_spec_int ("platform", NULL, NULL, DESK_PLATFORM_UNKNOWN, G_MAXINT, DESK_PLATFORM_UNKNOWN, rw);
   properties[PROP_CASE_TYPE] = g_param_spec_enum ("case-type", NULL, NULL, DESK_TYPE_CASE_TYPE, DESK_CASE_TYPE_UNKNOWN, rw);
   properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, DESK_TYPE_CASE_STATUS, DESK_CASE_STATUS_DRAFT, rw);
   properties[PROP_TITLE] = string_pspec ("title");

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-checklist.h"
+#include "chain/desk-chain-private.h"
 #include "desk-evidence-store.h"
 #include "desk-store-private.h"
 #include "desk-util.h"
@@ -121,6 +122,8 @@ collect_items (DeskStore    *store,
       _desk_store_set_error (_desk_store_get_db (store), rc, error);
       return NULL;
     }
+  for (guint i = 0; i < items->len; i++)
+    _desk_chain_apply_to_checklist_item (store, items->pdata[i]);
   return g_steal_pointer (&items);
 }
 
@@ -136,7 +139,7 @@ single_item (DeskStore    *store,
   if (items->len == 0)
     {
       g_set_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND,
-                   _ ("This checklist item does not exist. Run “appeal-desk-cli checklist” with the case number to see its items."));
+                   _ ("This checklist item does not exist."));
       return NULL;
     }
   return g_ptr_array_steal_index (items, 0);
@@ -321,7 +324,7 @@ check_changed (DeskStore *store,
   if (sqlite3_changes (_desk_store_get_db (store)) > 0)
     return TRUE;
   g_set_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND,
-               _ ("This checklist item does not exist. Run “appeal-desk-cli checklist” with the case number to see its items."));
+               _ ("This checklist item does not exist."));
   return FALSE;
 }
 

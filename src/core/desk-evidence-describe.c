@@ -53,47 +53,12 @@ desk_evidence_describe (DeskEvidence *self)
   return g_strjoinv (_ (" · "), (char **)parts->pdata);
 }
 
-static gboolean
-has_all (const char        *folded,
-         const char *const *keywords)
-{
-  for (guint k = 0; keywords[k]; k++)
-    if (strstr (folded, keywords[k]) == NULL)
-      return FALSE;
-  return TRUE;
-}
-
-/* A pitfall of the pack that speaks about the same problem: matched on the
- * English text (all @keywords present), shown in the user's language. */
-static const char *
-find_pitfall (const DeskCaseRules *rules,
-              const char *const   *keywords)
-{
-  guint n = rules ? desk_case_rules_get_n_evidence (rules) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      DeskEvidenceRequirement *req = desk_case_rules_get_evidence (rules, i);
-
-      for (guint j = 0; j < desk_evidence_requirement_get_n_pitfalls (req); j++)
-        {
-          const char      *en = desk_evidence_requirement_get_pitfall (req, j, DESK_RULE_LANGUAGE_EN);
-          g_autofree char *folded = en ? g_utf8_casefold (en, -1) : NULL;
-
-          if (folded && has_all (folded, keywords))
-            return desk_evidence_requirement_get_pitfall (req, j, DESK_RULE_LANGUAGE_CURRENT);
-        }
-    }
-  return NULL;
-}
-
 static void
 add_pdf_warnings (DeskEvidence        *self,
                   const DeskCaseRules *rules,
                   GPtrArray           *out)
 {
-  static const char *const scan_words[] = { "pdf", "scan", NULL };
-  const char              *pitfall;
+  const char *pitfall;
 
   if (desk_evidence_get_pdf_repaired (self))
     g_ptr_array_add (out, g_strdup (_ ("This PDF is damaged (cut short, or with unreadable pages) but could be read. Check every page in the preview; if something is missing, ask the sender for a new copy.")));
@@ -103,10 +68,11 @@ add_pdf_warnings (DeskEvidence        *self,
     g_ptr_array_add (out, g_strdup (_ ("This PDF is protected by a password. Keep the password at hand, and remove the protection before you submit it: reviewers cannot open locked files.")));
   else if (desk_evidence_get_page_count (self) > 0 && desk_evidence_get_scan_only (self))
     {
-      pitfall = find_pitfall (rules, scan_words);
+      /* What the platform says about scans comes from its rule pack. */
+      pitfall = desk_case_rules_find_pitfall (rules, DESK_PITFALL_PDF_SCAN_NOT_ACCEPTED, DESK_RULE_LANGUAGE_CURRENT);
       /* Translators: %s is a rule from the platform's rule pack */
       g_ptr_array_add (out, pitfall ? g_strdup_printf (_ ("This PDF is a scan without text. %s"), pitfall)
-                                    : g_strdup (_ ("This PDF is a scan without text. Shopee does not accept a PDF scan as the only proof: add a photo of the stamped original or a document with text.")));
+                                    : g_strdup (_ ("This PDF is a scan without text. Reviewers cannot search or copy it; if the platform asks for originals, add a photo of the stamped original too.")));
     }
 }
 
@@ -115,12 +81,11 @@ add_image_warnings (DeskEvidence        *self,
                     const DeskCaseRules *rules,
                     GPtrArray           *out)
 {
-  static const char *const date_words[] = { "screenshot", "must", "timestamp", NULL };
-  const char              *pitfall;
+  const char *pitfall;
 
   if (desk_evidence_get_exif_date (self) != NULL)
     return;
-  pitfall = find_pitfall (rules, date_words);
+  pitfall = desk_case_rules_find_pitfall (rules, DESK_PITFALL_SCREENSHOT_NEEDS_TIMESTAMP, DESK_RULE_LANGUAGE_CURRENT);
   /* Translators: %s is a rule from the platform's rule pack */
   g_ptr_array_add (out, pitfall ? g_strdup_printf (_ ("This image carries no capture date, so Appeal Desk cannot prove when it was taken. %s"), pitfall)
                                 : g_strdup (_ ("This image carries no capture date, so Appeal Desk cannot prove when it was taken. Make sure the screenshot itself shows the date and time.")));

@@ -18,7 +18,7 @@ set_not_found (GError **error,
 
   /* Translators: %s is an evidence item number */
   g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_NOT_FOUND,
-               _ ("Evidence item %s does not exist. List the items with “appeal-desk-cli evidence list”."), id);
+               _ ("Evidence item %s does not exist."), id);
 }
 
 static GPtrArray *
@@ -114,7 +114,7 @@ desk_evidence_lookup (DeskStore  *store,
   if (text && is_hex_prefix (text))
     return lookup_sha_prefix (store, text, error);
   g_set_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_NOT_FOUND,
-               _ ("“%s” is not an evidence item number or SHA-256. List the items with “appeal-desk-cli evidence list”."),
+               _ ("“%s” is not an evidence item number or the start of a file fingerprint."),
                text ? text : "");
   return NULL;
 }

@@ -12,6 +12,7 @@
 #include "desk-notice-private.h"
 #include "notice/desk-notice-facts.h"
 #include "notice/desk-notice-fields.h"
+#include "desk-platform.h"
 
 /* A violation code the seeds define (IP-01, LI-03) is near-certain evidence
  * of the case type. */
@@ -110,7 +111,7 @@ desk_notice_get_property (GObject    *object,
         g_value_set_boxed (value, self->received_at);
         break;
       case PROP_PLATFORM:
-        g_value_set_enum (value, self->platform);
+        g_value_set_int (value, self->platform);
         break;
       case PROP_PLATFORM_CONFIDENCE:
         g_value_set_double (value, self->platform_confidence);
@@ -161,7 +162,7 @@ desk_notice_set_property (GObject      *object,
   switch (prop_id)
     {
       case PROP_PLATFORM:
-        desk_notice_set_platform (self, g_value_get_enum (value));
+        desk_notice_set_platform (self, g_value_get_int (value));
         break;
       case PROP_CASE_TYPE:
         desk_notice_set_case_type (self, g_value_get_enum (value));
@@ -206,8 +207,9 @@ desk_notice_class_init (DeskNoticeClass *klass)
 
   properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, ro);
   properties[PROP_RECEIVED_AT] = g_param_spec_boxed ("received-at", NULL, NULL, G_TYPE_DATE_TIME, ro);
-  properties[PROP_PLATFORM] = g_param_spec_enum ("platform", NULL, NULL, DESK_TYPE_PLATFORM,
-                                                 DESK_PLATFORM_UNKNOWN, rw);
+  /* An int, not an enum: platforms are data (desk-platform.h). */
+  properties[PROP_PLATFORM] = g_param_spec_int ("platform", NULL, NULL, DESK_PLATFORM_UNKNOWN, G_MAXINT,
+                                                DESK_PLATFORM_UNKNOWN, rw);
   properties[PROP_PLATFORM_CONFIDENCE] = confidence_pspec ("platform-confidence");
   properties[PROP_CASE_TYPE] = g_param_spec_enum ("case-type", NULL, NULL, DESK_TYPE_CASE_TYPE,
                                                   DESK_CASE_TYPE_UNKNOWN, rw);
@@ -786,7 +788,7 @@ desk_notice_set_platform (DeskNotice  *self,
                           DeskPlatform platform)
 {
   g_return_if_fail (DESK_IS_NOTICE (self));
-  g_return_if_fail (platform >= DESK_PLATFORM_UNKNOWN && platform < DESK_N_PLATFORMS);
+  g_return_if_fail (platform >= DESK_PLATFORM_UNKNOWN && (guint)platform < desk_platform_get_count ());
 
   self->platform = platform;
   self->runner_up_platform = DESK_PLATFORM_UNKNOWN;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "desk-rule-pack-private.h"
+#include "metrics/desk-activity-rules.h"
 
 /* The plain structures inside a rule pack and their accessors. */
 
@@ -181,6 +182,7 @@ desk_evidence_requirement_unref (DeskEvidenceRequirement *req)
   _desk_rule_text_clear (&req->why);
   g_clear_pointer (&req->formats, g_strfreev);
   g_clear_pointer (&req->pitfalls, g_ptr_array_unref);
+  g_clear_pointer (&req->pitfall_ids, g_ptr_array_unref);
   g_free (req->source);
   g_free (req);
 }
@@ -258,6 +260,35 @@ desk_evidence_requirement_get_pitfall (const DeskEvidenceRequirement *req,
 }
 
 const char *
+desk_evidence_requirement_get_pitfall_id (const DeskEvidenceRequirement *req,
+                                          guint                          index)
+{
+  g_return_val_if_fail (req != NULL, NULL);
+  if (req->pitfall_ids == NULL || index >= req->pitfall_ids->len)
+    return NULL;
+  return req->pitfall_ids->pdata[index];
+}
+
+const char *
+desk_case_rules_find_pitfall (const DeskCaseRules *rules,
+                              const char          *pitfall_id,
+                              DeskRuleLanguage     language)
+{
+  g_return_val_if_fail (pitfall_id != NULL, NULL);
+  if (rules == NULL)
+    return NULL;
+  for (guint i = 0; i < rules->evidence->len; i++)
+    {
+      const DeskEvidenceRequirement *req = rules->evidence->pdata[i];
+
+      for (guint j = 0; j < desk_evidence_requirement_get_n_pitfalls (req); j++)
+        if (g_strcmp0 (desk_evidence_requirement_get_pitfall_id (req, j), pitfall_id) == 0)
+          return desk_evidence_requirement_get_pitfall (req, j, language);
+    }
+  return NULL;
+}
+
+const char *
 desk_evidence_requirement_get_source (const DeskEvidenceRequirement *req)
 {
   g_return_val_if_fail (req != NULL, NULL);
@@ -304,6 +335,8 @@ _desk_case_rules_free (DeskCaseRules *rules)
   g_clear_pointer (&rules->closure_rule, _desk_rule_figure_free);
   g_clear_pointer (&rules->root_causes, g_ptr_array_unref);
   g_clear_pointer (&rules->advice, g_ptr_array_unref);
+  g_clear_pointer (&rules->chain, _desk_chain_rules_free);
+  g_clear_pointer (&rules->activity_metrics, desk_activity_rules_unref);
   g_free (rules);
 }
 
@@ -515,10 +548,17 @@ _desk_rule_pack_data_free (DeskRulePackData *data)
     return;
   g_free (data->pack_version);
   g_free (data->effective_date);
+  _desk_rule_text_clear (&data->platform_label);
   g_clear_pointer (&data->sources, g_hash_table_unref);
   g_clear_pointer (&data->terms, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (data->case_rules); i++)
     g_clear_pointer (&data->case_rules[i], _desk_case_rules_free);
   g_clear_pointer (&data->notice, json_node_unref);
   g_free (data);
+}
+
+DeskActivityRules *
+desk_case_rules_get_activity_metrics (const DeskCaseRules *rules)
+{
+  return rules->activity_metrics;
 }

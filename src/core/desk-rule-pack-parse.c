@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "desk-rule-pack-check-private.h"
+#include "metrics/desk-activity-rules-private.h"
+#include "desk-platform.h"
 #include "desk-util.h"
 
 /* The structure of a schema_version 1 pack (data/rules/SCHEMA.md). Members
@@ -74,15 +76,46 @@ check_duplicate_case (DeskRuleCheck *ctx,
 
 /* Evidence */
 
+/* A pitfall is bilingual text with an optional "id" that code can match
+ * (DESK_PITFALL_* in desk-rule-pack.h). */
 static gboolean
 check_pitfalls (DeskRuleCheck *ctx,
                 JsonNode      *node,
                 gpointer       out)
 {
-  GPtrArray **pitfalls = out;
+  static const char *const keys[] = { "id", "en", "zh", NULL };
+  DeskEvidenceRequirement *req = out;
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify)_desk_rule_text_free);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *array;
 
-  g_clear_pointer (pitfalls, g_ptr_array_unref);
-  return _desk_rule_check_text_array (ctx, node, pitfalls);
+  if (!_desk_rule_check_array (ctx, node, TRUE, &array))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gsize       mark = _desk_rule_push_index (ctx, i);
+      JsonObject *obj;
+      const char *id = NULL, *en = NULL, *zh = NULL;
+      gboolean    ok = _desk_rule_check_object (ctx, json_array_get_element (array, i), keys, &obj)
+                    && member (ctx, obj, "id", FALSE, _desk_rule_check_id, &id)
+                    && member (ctx, obj, "en", TRUE, _desk_rule_check_string, &en)
+                    && member (ctx, obj, "zh", TRUE, _desk_rule_check_string, &zh);
+      DeskRuleText *text;
+
+      _desk_rule_pop (ctx, mark);
+      if (!ok)
+        return FALSE;
+      text = g_new0 (DeskRuleText, 1);
+      text->en = g_strdup (en);
+      text->zh = g_strdup (zh);
+      g_ptr_array_add (texts, text);
+      g_ptr_array_add (ids, g_strdup (id));
+    }
+  g_clear_pointer (&req->pitfalls, g_ptr_array_unref);
+  g_clear_pointer (&req->pitfall_ids, g_ptr_array_unref);
+  req->pitfalls = g_steal_pointer (&texts);
+  req->pitfall_ids = g_steal_pointer (&ids);
+  return TRUE;
 }
 
 static gboolean
@@ -97,7 +130,7 @@ check_evidence_item (DeskRuleCheck *ctx,
   JsonObject *obj;
   const char *id = NULL;
 
-  if (!_desk_rule_check_object (ctx, node, keys, &obj) || !member (ctx, obj, "id", TRUE, _desk_rule_check_id, &id) || !member (ctx, obj, "required", TRUE, _desk_rule_check_bool, &req->required) || !member (ctx, obj, "label", TRUE, _desk_rule_check_text, &req->label) || !member (ctx, obj, "why", TRUE, _desk_rule_check_text, &req->why) || !member (ctx, obj, "formats", TRUE, _desk_rule_check_formats, &req->formats) || !member (ctx, obj, "pitfalls", FALSE, check_pitfalls, &req->pitfalls) || !member (ctx, obj, "source", TRUE, _desk_rule_check_source, &req->source))
+  if (!_desk_rule_check_object (ctx, node, keys, &obj) || !member (ctx, obj, "id", TRUE, _desk_rule_check_id, &id) || !member (ctx, obj, "required", TRUE, _desk_rule_check_bool, &req->required) || !member (ctx, obj, "label", TRUE, _desk_rule_check_text, &req->label) || !member (ctx, obj, "why", TRUE, _desk_rule_check_text, &req->why) || !member (ctx, obj, "formats", TRUE, _desk_rule_check_formats, &req->formats) || !member (ctx, obj, "pitfalls", FALSE, check_pitfalls, req) || !member (ctx, obj, "source", TRUE, _desk_rule_check_source, &req->source))
     return FALSE;
   req->id = g_strdup (id);
   *(DeskEvidenceRequirement **)out = g_steal_pointer (&req);
@@ -372,13 +405,19 @@ check_case_rules (DeskRuleCheck *ctx,
 {
   static const char *const keys[] = {
     "deadline", "evidence", "appeal_limits", "letter", "review_time", "submit",
-    "terminology", "closure", NULL
+    "terminology", "closure",
+    "chain", /* schema 2 */
+    "activity_metrics",
+    NULL
   };
   DeskCaseRules *rules = out;
   JsonObject    *obj;
 
   /* Evidence before appeal limits: second_appeal.requires refers to it. */
-  return _desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "deadline", FALSE, check_deadline, &rules->deadline) && member (ctx, obj, "evidence", TRUE, check_evidence, rules->evidence) && member (ctx, obj, "appeal_limits", FALSE, check_appeal_limits, rules) && member (ctx, obj, "letter", TRUE, check_letter, rules) && member (ctx, obj, "review_time", FALSE, check_review_time, rules) && member (ctx, obj, "submit", TRUE, check_submit, rules) && member (ctx, obj, "terminology", FALSE, check_terminology, rules->terms) && member (ctx, obj, "closure", FALSE, _desk_rule_check_closure, rules);
+  if (!(_desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "deadline", FALSE, check_deadline, &rules->deadline) && member (ctx, obj, "evidence", TRUE, check_evidence, rules->evidence) && member (ctx, obj, "appeal_limits", FALSE, check_appeal_limits, rules) && member (ctx, obj, "letter", TRUE, check_letter, rules) && member (ctx, obj, "review_time", FALSE, check_review_time, rules) && member (ctx, obj, "submit", TRUE, check_submit, rules) && member (ctx, obj, "terminology", FALSE, check_terminology, rules->terms) && member (ctx, obj, "closure", FALSE, _desk_rule_check_closure, rules)))
+    return FALSE;
+  /* schema 2 */
+  return member (ctx, obj, "chain", FALSE, _desk_rule_check_chain, rules) && member (ctx, obj, "activity_metrics", FALSE, _desk_rule_check_activity_metrics, &rules->activity_metrics);
 }
 
 static gboolean
@@ -437,21 +476,37 @@ check_case_types (DeskRuleCheck *ctx,
 
 /* Top level */
 
+typedef struct
+{
+  DeskPlatform *platform;
+  DeskRuleText *label; /* $.platform_label, both NULL when absent */
+} PlatformOut;
+
+/* A known platform id, or a new one the pack names (with "platform_label"):
+ * platforms are data, a user pack can add one. */
 static gboolean
 check_platform (DeskRuleCheck *ctx,
                 JsonNode      *node,
                 gpointer       out)
 {
+  PlatformOut *po = out;
   g_autoptr (GString) ids = g_string_new (NULL);
   g_autofree char *expected = NULL;
   const char      *id = NULL;
+  const char      *checked = NULL;
 
   if (!_desk_rule_check_string (ctx, node, &id))
     return FALSE;
-  *(DeskPlatform *)out = desk_platform_from_id (id);
-  if (*(DeskPlatform *)out != DESK_PLATFORM_UNKNOWN)
+  *po->platform = desk_platform_from_id (id);
+  if (*po->platform == DESK_PLATFORM_UNKNOWN && po->label->en != NULL)
+    {
+      if (!_desk_rule_check_id (ctx, node, &checked))
+        return FALSE;
+      *po->platform = desk_platform_register (id, po->label->en, po->label->zh);
+    }
+  if (*po->platform != DESK_PLATFORM_UNKNOWN)
     return TRUE;
-  for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
+  for (guint p = DESK_PLATFORM_UNKNOWN + 1; p < desk_platform_get_count (); p++)
     g_string_append_printf (ids, "%s%s", ids->len ? ", " : "", desk_platform_to_id (p));
   /* Translators: %s is a list of ids such as aliexpress, shopee */
   expected = g_strdup_printf (_ ("a platform id (%s)"), ids->str);
@@ -488,14 +543,16 @@ check_root (DeskRuleCheck    *ctx,
             DeskRulePackData *data)
 {
   static const char *const keys[] = {
-    "schema_version", "platform", "pack_version", "effective_date", "sources",
+    "schema_version", "platform", "platform_label", "pack_version", "effective_date", "sources",
     "terminology", "case_types", "notice", NULL
   };
   const char *version = NULL;
   const char *date = NULL;
+  PlatformOut platform = { &data->platform, &data->platform_label };
 
-  /* schema_version first: a newer pack may legitimately have other members. */
-  if (!check_schema_version (ctx, root, &data->schema_version) || !_desk_rule_check_keys (ctx, root, keys) || !member (ctx, root, "platform", TRUE, check_platform, &data->platform) || !member (ctx, root, "pack_version", TRUE, _desk_rule_check_version, &version) || !member (ctx, root, "effective_date", TRUE, _desk_rule_check_date, &date) || !member (ctx, root, "sources", TRUE, check_sources, data->sources) || !member (ctx, root, "terminology", FALSE, check_terminology, data->terms) || !member (ctx, root, "case_types", TRUE, check_case_types, data))
+  /* schema_version first: a newer pack may legitimately have other members;
+   * the label before the platform, which it may introduce. */
+  if (!check_schema_version (ctx, root, &data->schema_version) || !_desk_rule_check_keys (ctx, root, keys) || !member (ctx, root, "platform_label", FALSE, _desk_rule_check_text, &data->platform_label) || !member (ctx, root, "platform", TRUE, check_platform, &platform) || !member (ctx, root, "pack_version", TRUE, _desk_rule_check_version, &version) || !member (ctx, root, "effective_date", TRUE, _desk_rule_check_date, &date) || !member (ctx, root, "sources", TRUE, check_sources, data->sources) || !member (ctx, root, "terminology", FALSE, check_terminology, data->terms) || !member (ctx, root, "case_types", TRUE, check_case_types, data))
     return FALSE;
   /* Schema version 2: the notice decoder's cues for this platform. */
   if (json_object_has_member (root, "notice") && data->schema_version < 2)

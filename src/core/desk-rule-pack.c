@@ -60,7 +60,7 @@ desk_rule_pack_get_property (GObject    *object,
   switch (prop_id)
     {
       case PROP_PLATFORM:
-        g_value_set_enum (value, desk_rule_pack_get_platform (self));
+        g_value_set_int (value, desk_rule_pack_get_platform (self));
         break;
       case PROP_PACK_VERSION:
         g_value_set_string (value, desk_rule_pack_get_pack_version (self));
@@ -84,8 +84,8 @@ desk_rule_pack_class_init (DeskRulePackClass *klass)
   object_class->finalize = desk_rule_pack_finalize;
   object_class->get_property = desk_rule_pack_get_property;
 
-  properties[PROP_PLATFORM] = g_param_spec_enum ("platform", NULL, NULL, DESK_TYPE_PLATFORM, DESK_PLATFORM_UNKNOWN,
-                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PLATFORM] = g_param_spec_int ("platform", NULL, NULL, DESK_PLATFORM_UNKNOWN, G_MAXINT, DESK_PLATFORM_UNKNOWN,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_PACK_VERSION] = g_param_spec_string ("pack-version", NULL, NULL, NULL,
                                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_EFFECTIVE_DATE] = g_param_spec_string ("effective-date", NULL, NULL, NULL,
@@ -289,7 +289,14 @@ desk_rule_pack_load_builtin (DeskPlatform platform,
   g_autoptr (DeskRulePack) pack = NULL;
   const char *id = desk_platform_to_id (platform);
 
-  g_return_val_if_fail (platform > DESK_PLATFORM_UNKNOWN && platform < DESK_N_PLATFORMS, NULL);
+  /* Platforms are data: one a user pack added has no built-in rules. */
+  if (platform <= DESK_PLATFORM_UNKNOWN || platform >= DESK_N_PLATFORMS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: %s is a platform name */
+                   _ ("Appeal Desk has no built-in rules for %s."), desk_platform_get_label (platform));
+      return NULL;
+    }
 
   desk_rule_pack_ensure_resources ();
   file_name = g_strdup_printf ("%s.json", id);

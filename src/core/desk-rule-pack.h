@@ -240,7 +240,21 @@ guint              desk_evidence_requirement_get_n_pitfalls (const DeskEvidenceR
 const char        *desk_evidence_requirement_get_pitfall (const DeskEvidenceRequirement *req,
                                                           guint                          index,
                                                           DeskRuleLanguage               language);
-const char        *desk_evidence_requirement_get_source (const DeskEvidenceRequirement *req);
+/* The pitfall's id ("pdf-scan-not-accepted"), NULL when it has none. */
+const char *desk_evidence_requirement_get_pitfall_id (const DeskEvidenceRequirement *req,
+                                                      guint                          index);
+const char *desk_evidence_requirement_get_source (const DeskEvidenceRequirement *req);
+
+/* Pitfall ids code matches (data/rules/SCHEMA.md): a PDF that is only a scan
+ * is not accepted as proof; screenshots must show a date and time. */
+#define DESK_PITFALL_PDF_SCAN_NOT_ACCEPTED      "pdf-scan-not-accepted"
+#define DESK_PITFALL_SCREENSHOT_NEEDS_TIMESTAMP "screenshot-needs-timestamp"
+
+/* The first pitfall with @pitfall_id among the evidence of @rules (NULL
+ * allowed), in @language; NULL when the pack has none. */
+const char *desk_case_rules_find_pitfall (const DeskCaseRules *rules,
+                                          const char          *pitfall_id,
+                                          DeskRuleLanguage     language);
 
 /* Closing a case ("closure" member, optional): the root causes a seller can
  * pick for this case type, and risk-control advice for the closure report,
@@ -262,5 +276,8 @@ const char *desk_case_rules_get_advice (const DeskCaseRules *rules,
                                         DeskRuleLanguage     language);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskEvidenceRequirement, desk_evidence_requirement_unref)
+
+/* Campaign fulfilment thresholds and export vocabulary (activity-exit only); NULL if absent. */
+struct _DeskActivityRules *desk_case_rules_get_activity_metrics (const DeskCaseRules *rules);
 
 G_END_DECLS

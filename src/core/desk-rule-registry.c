@@ -6,16 +6,17 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "desk-platform.h"
 #include "desk-rule-registry.h"
 #include "desk-store.h"
 #include "desk-util.h"
 
 struct _DeskRuleRegistry
 {
-  GObject       parent_instance;
-  char         *user_dir;
-  DeskRulePack *packs[DESK_N_PLATFORMS];
-  GPtrArray    *problems; /* GError* */
+  GObject    parent_instance;
+  char      *user_dir;
+  GPtrArray *packs;    /* DeskRulePack* or NULL, index = DeskPlatform */
+  GPtrArray *problems; /* GError* */
 };
 
 G_DEFINE_FINAL_TYPE (DeskRuleRegistry, desk_rule_registry, G_TYPE_OBJECT)
@@ -31,8 +32,18 @@ static guint signals[N_SIGNALS];
 static void
 clear_packs (DeskRuleRegistry *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (self->packs); i++)
-    g_clear_object (&self->packs[i]);
+  if (self->packs)
+    g_ptr_array_set_size (self->packs, 0);
+}
+
+static void
+set_pack (DeskRuleRegistry *self,
+          DeskPlatform      platform,
+          DeskRulePack     *pack)
+{
+  if (self->packs->len <= (guint)platform)
+    g_ptr_array_set_size (self->packs, platform + 1);
+  g_set_object ((DeskRulePack **)&self->packs->pdata[platform], pack);
 }
 
 static void
@@ -49,6 +60,7 @@ desk_rule_registry_finalize (GObject *object)
 
   g_clear_pointer (&self->user_dir, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->packs, g_ptr_array_unref);
   G_OBJECT_CLASS (desk_rule_registry_parent_class)->finalize (object);
 }
 
@@ -65,9 +77,17 @@ desk_rule_registry_class_init (DeskRuleRegistryClass *klass)
 }
 
 static void
+pack_unref (gpointer pack)
+{
+  if (pack != NULL)
+    g_object_unref (pack);
+}
+
+static void
 desk_rule_registry_init (DeskRuleRegistry *self)
 {
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  self->packs = g_ptr_array_new_with_free_func (pack_unref);
 }
 
 char *
@@ -104,9 +124,12 @@ add_fallback_problem (DeskRuleRegistry *self,
   add_problem (self, error);
 }
 
-/* Files the user may have meant as packs but that no platform will read. */
+/* Packs for platforms the app does not know yet: a pack whose "platform"
+ * is its file name and that names the platform ("platform_label") adds
+ * that platform (the parser registers it). Files no platform will read
+ * are reported. */
 static void
-check_stray_files (DeskRuleRegistry *self)
+load_new_platforms (DeskRuleRegistry *self)
 {
   g_autoptr (GDir) dir = g_dir_open (self->user_dir, 0, NULL);
   const char *name;
@@ -115,6 +138,9 @@ check_stray_files (DeskRuleRegistry *self)
     {
       g_autofree char *id = NULL;
       g_autofree char *path = NULL;
+      g_autoptr (GFile) file = NULL;
+      g_autoptr (DeskRulePack) pack = NULL;
+      g_autoptr (GError) error = NULL;
 
       if (!g_str_has_suffix (name, ".json"))
         continue;
@@ -122,6 +148,14 @@ check_stray_files (DeskRuleRegistry *self)
       if (desk_platform_from_id (id) != DESK_PLATFORM_UNKNOWN)
         continue;
       path = g_build_filename (self->user_dir, name, NULL);
+      file = g_file_new_for_path (path);
+      if (!(pack = desk_rule_pack_new_from_file (file, NULL, &error)))
+        {
+          add_problem (self, g_steal_pointer (&error));
+          continue;
+        }
+      if (g_strcmp0 (desk_platform_to_id (desk_rule_pack_get_platform (pack)), id) == 0)
+        continue; /* a new platform: loaded with the others */
       add_problem (self, g_error_new (DESK_RULE_PACK_ERROR, DESK_RULE_PACK_ERROR_WRONG_PLATFORM,
                                       /* Translators: %s is a file path */
                                       _ ("%s: not read, because the file name is not a platform id. "
@@ -183,10 +217,10 @@ load_platform (DeskRuleRegistry *self,
                DeskPlatform      platform)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (DeskRulePack) builtin = desk_rule_pack_load_builtin (platform, &error);
+  g_autoptr (DeskRulePack) builtin = desk_platform_is_builtin (platform) ? desk_rule_pack_load_builtin (platform, &error) : NULL;
   g_autoptr (DeskRulePack) user = NULL;
 
-  if (builtin == NULL)
+  if (builtin == NULL && desk_platform_is_builtin (platform))
     {
       /* A packaging bug: the built-in packs are validated by the tests. */
       g_critical ("Built-in rule pack for %s: %s", desk_platform_to_id (platform), error->message);
@@ -196,7 +230,7 @@ load_platform (DeskRuleRegistry *self,
     user = load_user_pack (self, platform, &error);
   if (error != NULL)
     add_fallback_problem (self, g_steal_pointer (&error), builtin);
-  g_set_object (&self->packs[platform], choose_pack (self, builtin, user));
+  set_pack (self, platform, choose_pack (self, builtin, user));
 }
 
 void
@@ -206,10 +240,10 @@ desk_rule_registry_reload (DeskRuleRegistry *self)
 
   clear_packs (self);
   g_ptr_array_set_size (self->problems, 0);
-  for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
-    load_platform (self, p);
   if (self->user_dir != NULL)
-    check_stray_files (self);
+    load_new_platforms (self);
+  for (guint p = DESK_PLATFORM_UNKNOWN + 1; p < desk_platform_get_count (); p++)
+    load_platform (self, p);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -235,9 +269,9 @@ desk_rule_registry_get_pack (DeskRuleRegistry *self,
                              DeskPlatform      platform)
 {
   g_return_val_if_fail (DESK_IS_RULE_REGISTRY (self), NULL);
-  if (platform <= DESK_PLATFORM_UNKNOWN || platform >= DESK_N_PLATFORMS)
+  if (platform <= DESK_PLATFORM_UNKNOWN || (guint)platform >= self->packs->len)
     return NULL;
-  return self->packs[platform];
+  return self->packs->pdata[platform];
 }
 
 GArray *
@@ -247,9 +281,13 @@ desk_rule_registry_list_platforms (DeskRuleRegistry *self,
   GArray *platforms = g_array_new (FALSE, FALSE, sizeof (DeskPlatform));
 
   g_return_val_if_fail (DESK_IS_RULE_REGISTRY (self), platforms);
-  for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
-    if (self->packs[p] != NULL && desk_rule_pack_lists_case_type (self->packs[p], case_type))
-      g_array_append_val (platforms, p);
+  for (guint p = DESK_PLATFORM_UNKNOWN + 1; p < self->packs->len; p++)
+    if (self->packs->pdata[p] != NULL && desk_rule_pack_lists_case_type (self->packs->pdata[p], case_type))
+      {
+        DeskPlatform platform = p;
+
+        g_array_append_val (platforms, platform);
+      }
   return platforms;
 }
 

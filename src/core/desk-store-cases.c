@@ -23,7 +23,7 @@ set_not_found (GError **error,
 
   /* Translators: %s is a case number */
   g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND,
-               _ ("Case %s does not exist. Run “appeal-desk-cli list” to see the case numbers."), number);
+               _ ("Case %s does not exist."), number);
 }
 
 static char *
@@ -188,6 +188,34 @@ desk_store_update_case (DeskStore *self,
   return TRUE;
 }
 
+gboolean
+desk_store_set_case_status (DeskStore     *self,
+                            DeskCase      *kase,
+                            DeskCaseStatus status,
+                            GError       **error)
+{
+  g_autoptr (DeskStoreTxn) txn = NULL;
+  DeskCaseStatus old;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_CASE (kase), FALSE);
+
+  old = desk_case_get_status (kase);
+  if (old == status)
+    return TRUE;
+  if (!(txn = _desk_store_txn_begin (self, error)))
+    return FALSE;
+  desk_case_set_status (kase, status);
+  if (!desk_store_update_case (self, kase, error)
+      || !desk_store_add_timeline_entry (self, desk_case_get_id (kase), "status", desk_case_status_get_label (status), error)
+      || !_desk_store_txn_commit (g_steal_pointer (&txn), error))
+    {
+      desk_case_set_status (kase, old);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 #define CASE_COLUMNS                                                                       \
   "id, platform, case_type, status, title, platform_case_id, violation_code, product_ids," \
   " rule_pack_version, received_at, deadline_at, created_at, updated_at"
@@ -304,9 +332,7 @@ desk_store_list_cases (DeskStore *self,
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
   /* Open cases by deadline first, then the finished ones, newest first. */
   stmt = _desk_store_prepare (self,
-                              "SELECT " CASE_COLUMNS " FROM cases WHERE trashed_at IS NULL"
-                              " ORDER BY status NOT IN ('draft', 'submitted', 'pending'),"
-                              " deadline_at IS NULL, deadline_at, updated_at DESC, id DESC",
+                              "SELECT " CASE_COLUMNS " FROM cases WHERE trashed_at IS NULL" DESK_STORE_CASE_ORDER,
                               error);
   return stmt ? collect_cases (self, stmt, error) : NULL;
 }

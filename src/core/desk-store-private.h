@@ -72,6 +72,13 @@ void _desk_store_notify (DeskStore  *self,
                          const char *part,
                          gint64      case_id);
 
+/* The order of the case list, the one place it is written: open cases by
+ * deadline first, then the finished ones, newest first. It is the
+ * cases_order index, so rows come out sorted with no sort step. */
+#define DESK_STORE_CASE_ORDER                                  \
+  " ORDER BY status NOT IN ('draft', 'submitted', 'pending')," \
+  " deadline_at IS NULL, deadline_at, updated_at DESC, id DESC"
+
 /* Prepared statement cache keyed by the SQL text; reset before return. */
 sqlite3_stmt *_desk_store_prepare (DeskStore  *self,
                                    const char *sql,

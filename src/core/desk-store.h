@@ -22,7 +22,7 @@ typedef enum
   DESK_STORE_ERROR_READ_ONLY, /* the data folder cannot be written: view only */
 } DeskStoreError;
 
-#define DESK_STORE_SCHEMA_VERSION 6
+#define DESK_STORE_SCHEMA_VERSION 8
 
 #define DESK_TYPE_STORE (desk_store_get_type ())
 
@@ -63,6 +63,13 @@ GPtrArray *desk_store_list_drafts_due (DeskStore *self,
                                        GDateTime *before,
                                        GError   **error);
 gint64     desk_store_count_cases (DeskStore *self);
+
+/* Sets the status of @kase and logs it in the timeline, in one
+ * transaction; on failure @kase keeps its old status. */
+gboolean desk_store_set_case_status (DeskStore     *self,
+                                     DeskCase      *kase,
+                                     DeskCaseStatus status,
+                                     GError       **error);
 
 /* Deleting removes the case, its links and timeline, and drops blob references;
  * blobs no other case or the library keeps are removed from disk. */

@@ -44,37 +44,6 @@ enum_from_nick (GType type, const char *nick, int fallback)
 }
 
 const char *
-desk_platform_to_id (DeskPlatform platform)
-{
-  return enum_nick (DESK_TYPE_PLATFORM, platform);
-}
-
-DeskPlatform
-desk_platform_from_id (const char *id)
-{
-  return enum_from_nick (DESK_TYPE_PLATFORM, id, DESK_PLATFORM_UNKNOWN);
-}
-
-const char *
-desk_platform_get_label (DeskPlatform platform)
-{
-  switch (platform)
-    {
-      /* Translators: brand names; keep the Latin name, you may add the local name */
-      case DESK_PLATFORM_ALIEXPRESS: return _ ("AliExpress");
-      case DESK_PLATFORM_SHOPEE: return _ ("Shopee");
-      case DESK_PLATFORM_JOOM: return _ ("Joom");
-      case DESK_PLATFORM_AMAZON: return _ ("Amazon");
-      case DESK_PLATFORM_TIKTOK_SHOP: return _ ("TikTok Shop");
-      case DESK_PLATFORM_LAZADA: return _ ("Lazada");
-      case DESK_PLATFORM_TEMU: return _ ("Temu");
-      case DESK_PLATFORM_UNKNOWN:
-      default:
-        return _ ("Unknown platform");
-    }
-}
-
-const char *
 desk_case_type_to_id (DeskCaseType type)
 {
   return enum_nick (DESK_TYPE_CASE_TYPE, type);

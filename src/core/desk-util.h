@@ -8,11 +8,12 @@
 
 G_BEGIN_DECLS
 
-/* Stable ids are the GEnum nicks: "aliexpress", "tiktok-shop", "ip-complaint", … */
+/* Stable ids: "aliexpress", "tiktok-shop" (platforms are data: see
+ * desk-platform.h, implemented there), "ip-complaint" (GEnum nicks). */
 const char  *desk_platform_to_id (DeskPlatform platform);
 DeskPlatform desk_platform_from_id (const char *id);
-/* Translated, for display: "AliExpress", "TikTok Shop", "速卖通" is not used: brand
- * names stay Latin; the Chinese UI adds the Chinese name in parentheses. */
+/* For display, in the UI language, from the rule pack's "platform_label":
+ * "AliExpress" / "速卖通". */
 const char *desk_platform_get_label (DeskPlatform platform);
 
 const char  *desk_case_type_to_id (DeskCaseType type);

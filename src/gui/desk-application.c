@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-application.h"
+#include "desk-seller-profile-page.h"
 #include "desk-deadline-notifier.h"
 #include "desk-screenshot.h"
 #include "desk-window.h"
@@ -59,7 +60,7 @@ desk_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (desk_window_new (DESK_APPLICATION (app)));
+      window = GTK_WINDOW (desk_application_new_window (DESK_APPLICATION (app)));
       desk_screenshot_hook_window (window);
     }
   gtk_window_present (window);
@@ -90,6 +91,26 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (app));
 }
 
+/* "app.show-case" (int64): what deadline notifications open. */
+static void
+show_case_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWindow      *window = gtk_application_get_active_window (app);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (app));
+      window = gtk_application_get_active_window (app);
+    }
+  if (!DESK_IS_WINDOW (window))
+    return;
+  desk_window_show_case (DESK_WINDOW (window), g_variant_get_int64 (param));
+  gtk_window_present (window);
+}
+
 static void
 about_activated (GSimpleAction *action,
                  GVariant      *param,
@@ -98,9 +119,23 @@ about_activated (GSimpleAction *action,
   desk_application_show_about (user_data);
 }
 
+/* Preferences → Seller profile (the companies the chain checker compares with). */
+static void
+seller_profile_activated (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  DeskSession *session = desk_application_get_session (user_data);
+
+  if (session)
+    desk_seller_profile_present (gtk_application_get_active_window (user_data), session);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "seller-profile", seller_profile_activated },
+  { "show-case", show_case_activated, "x" },
 };
 
 static void
@@ -109,12 +144,21 @@ desk_application_init (DeskApplication *self)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *profile_accels[] = { "<Control>comma", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-case", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.seller-profile", profile_accels);
+}
+
+DeskWindow *
+desk_application_new_window (DeskApplication *self)
+{
+  g_return_val_if_fail (DESK_IS_APPLICATION (self), NULL);
+  return desk_window_new (GTK_APPLICATION (self), self->session, self->store_error);
 }
 
 DeskApplication *
@@ -125,23 +169,6 @@ desk_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
-}
-
-GSettings *
-desk_application_dup_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  if (source)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    {
-      /* Run from the build tree without GSETTINGS_SCHEMA_DIR: work, just forget sizes. */
-      g_message ("Settings schema %s is not installed; preferences will not be kept", APP_ID);
-      return NULL;
-    }
-  return g_settings_new_full (schema, NULL, NULL);
 }
 
 DeskSession *

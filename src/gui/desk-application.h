@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "desk-session.h"
+#include "desk-window.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,8 @@ DeskSession *desk_application_get_session (DeskApplication *self);
 DeskStore    *desk_application_get_store (DeskApplication *self);
 const GError *desk_application_get_store_error (DeskApplication *self);
 void          desk_application_show_about (DeskApplication *self);
-/* NULL when the GSettings schema is not installed (running from a build tree). */
-GSettings *desk_application_dup_settings (void);
+/* A new main window on the application's session (or showing why there is
+ * none). */
+DeskWindow *desk_application_new_window (DeskApplication *self);
 
 G_END_DECLS

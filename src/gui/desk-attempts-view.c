@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "desk-attempts.h"
+#include "desk-case-section.h"
 #include "desk-attempts-view.h"
+#include "desk-gui-util.h"
 #include "desk-checklist.h"
 #include "desk-util.h"
 
@@ -23,7 +25,9 @@ struct _DeskAttemptsView
   GtkWidget           *record_button;
 };
 
-G_DEFINE_FINAL_TYPE (DeskAttemptsView, desk_attempts_view, ADW_TYPE_BIN)
+static void case_section_iface_init (DeskCaseSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskAttemptsView, desk_attempts_view, ADW_TYPE_BIN, G_IMPLEMENT_INTERFACE (DESK_TYPE_CASE_SECTION, case_section_iface_init))
 
 /* The record dialog's state; freed with the dialog. */
 typedef struct
@@ -91,7 +95,7 @@ fill (DeskAttemptsView *self)
     }
   adw_preferences_group_set_description (self->group, description);
   if (!(records = desk_attempts_list (self->store, desk_case_get_id (self->kase), &error)))
-    g_warning ("Could not load the appeal attempts: %s", error->message);
+    desk_gui_report_error (GTK_WIDGET (self), _ ("The appeal attempts could not be shown."), error);
   for (guint i = 0; records && i < records->len; i++)
     gtk_list_box_append (self->list, attempt_row (records->pdata[i]));
   if (records && records->len == 0)
@@ -174,7 +178,7 @@ update_verdict (RecordDialog *rd)
   verdict = desk_attempts_check (self->store, pack, self->kase, dialog_product (rd),
                                  gtk_check_button_get_active (rd->report), now, &error);
   if (verdict == NULL)
-    g_warning ("Could not check the appeal: %s", error->message);
+    desk_gui_report_error (GTK_WIDGET (self), _ ("The appeal could not be checked against the rules."), error);
   show_verdict (rd, verdict);
 }
 
@@ -192,7 +196,7 @@ on_response (AdwMessageDialog *dialog,
                             gtk_check_button_get_active (rd->report), NULL, NULL, &error)
       == 0)
     {
-      g_warning ("Could not record the appeal attempt: %s", error->message);
+      desk_gui_report_error (GTK_WIDGET (self), _ ("The appeal attempt was not recorded."), error);
       return;
     }
   fill (self);
@@ -316,6 +320,20 @@ desk_attempts_view_set_case (DeskAttemptsView *self,
   g_set_object (&self->store, store);
   g_clear_object (&self->kase);
   if (store && case_id > 0 && !(self->kase = desk_store_get_case (store, case_id, &error)))
-    g_warning ("Could not load case %" G_GINT64_FORMAT ": %s", case_id, error->message);
+    desk_gui_report_error (GTK_WIDGET (self), _ ("The case could not be opened."), error);
   fill (self);
+}
+
+static void
+case_section_set_case (DeskCaseSection *section,
+                       DeskSession     *session,
+                       gint64           case_id)
+{
+  desk_attempts_view_set_case (DESK_ATTEMPTS_VIEW (section), session, case_id);
+}
+
+static void
+case_section_iface_init (DeskCaseSectionInterface *iface)
+{
+  iface->set_case = case_section_set_case;
 }

@@ -6,14 +6,18 @@
 #include <glib/gi18n.h>
 
 #include "desk-case-page.h"
+#include "desk-activity-section.h"
+#include "desk-gui-util.h"
 #include "desk-attempts-view.h"
 #include "desk-case-row.h"
+#include "desk-case-section.h"
 #include "desk-evidence-section.h"
 #include "desk-checklist-view.h"
 #include "desk-letter-section.h"
 #include "desk-package-section.h"
 #include "desk-timeline.h"
 #include "desk-tracking-view.h"
+#include "desk-chain-section.h"
 #include "desk-util.h"
 
 struct _DeskCasePage
@@ -39,8 +43,10 @@ struct _DeskCasePage
   DeskChecklistView *checklist_view;
   DeskAttemptsView  *attempts_view;
 
-  DeskPackageSection *package_section;
-  DeskTrackingView   *tracking_view;
+  DeskPackageSection  *package_section;
+  DeskTrackingView    *tracking_view;
+  DeskChainSection    *chain_section;
+  DeskActivitySection *activity_section;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
@@ -97,10 +103,11 @@ on_status_selected (DeskCasePage *self)
   /* One call: the status and its timeline entry in one transaction. */
   if (!desk_timeline_set_status (self->store, self->kase, status, NULL, &error))
     {
-      g_warning ("Could not change the status: %s", error->message);
       self->loading = TRUE;
       adw_combo_row_set_selected (self->status_row, desk_case_get_status (self->kase));
       self->loading = FALSE;
+      desk_gui_report_error (GTK_WIDGET (self), _ ("The status was not changed."), error);
+      return;
     }
 }
 
@@ -143,6 +150,10 @@ desk_case_page_class_init (DeskCasePageClass *klass)
 
   object_class->dispose = desk_case_page_dispose;
 
+  /* The sections the template declares. */
+  g_type_ensure (DESK_TYPE_CHECKLIST_VIEW);
+  g_type_ensure (DESK_TYPE_ATTEMPTS_VIEW);
+  g_type_ensure (DESK_TYPE_EVIDENCE_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/desk-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, subtitle_label);
@@ -155,6 +166,8 @@ desk_case_page_class_init (DeskCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, notice_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, sections);
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, checklist_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, attempts_view);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_notice);
 }
@@ -164,10 +177,10 @@ desk_case_page_init (DeskCasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_status_model (self);
-  gtk_box_append (self->sections, GTK_WIDGET (self->checklist_view = desk_checklist_view_new ()));
-  gtk_box_append (self->sections, GTK_WIDGET (self->attempts_view = desk_attempts_view_new ()));
+  gtk_box_append (self->sections, GTK_WIDGET (self->chain_section = desk_chain_section_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->package_section = desk_package_section_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->tracking_view = desk_tracking_view_new ()));
+  gtk_box_append (self->sections, GTK_WIDGET (self->activity_section = desk_activity_section_new ()));
 }
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
@@ -198,6 +211,18 @@ desk_case_page_set_session (DeskCasePage *self,
   g_signal_connect_object (session, "evidence-changed", G_CALLBACK (on_evidence_changed), self, G_CONNECT_SWAPPED);
 }
 
+/* The sections declared in the template (and any a later feature adds to
+ * the box) get the case. */
+static void
+set_sections_case (DeskCasePage *self,
+                   gint64        case_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sections)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (DESK_IS_CASE_SECTION (child))
+      desk_case_section_set_case (DESK_CASE_SECTION (child), self->session, case_id);
+}
+
 void
 desk_case_page_set_case (DeskCasePage *self,
                          gint64        case_id)
@@ -213,21 +238,20 @@ desk_case_page_set_case (DeskCasePage *self,
   self->kase = desk_store_get_case (self->store, case_id, &error);
   if (self->kase == NULL)
     {
-      g_warning ("Could not load case %" G_GINT64_FORMAT ": %s", case_id, error->message);
+      desk_gui_report_error (GTK_WIDGET (self), _ ("The case could not be opened."), error);
       return;
     }
   fill (self);
-  desk_evidence_section_attach (self->sections, self->session, case_id);
-  desk_checklist_view_set_case (self->checklist_view, self->session, case_id);
-  desk_attempts_view_set_case (self->attempts_view, self->session, case_id);
+  set_sections_case (self, case_id);
   desk_letter_section_attach (self->sections, self->session, case_id);
   desk_package_section_set_case (self->package_section, self->session, case_id);
-  /* The package is the last step: keep it below the evidence section,
-   * which is added on the first case. */
+  /* The package is the last step: keep it below the other sections. */
   if (gtk_widget_get_last_child (GTK_WIDGET (self->sections)) != GTK_WIDGET (self->package_section))
     gtk_box_reorder_child_after (self->sections, GTK_WIDGET (self->package_section),
                                  gtk_widget_get_last_child (GTK_WIDGET (self->sections)));
   desk_tracking_view_set_case (self->tracking_view, self->session, case_id);
+  desk_chain_section_set_case (self->chain_section, self->session, case_id);
+  desk_activity_section_set_case (self->activity_section, self->session, case_id);
 }
 
 DeskCase *

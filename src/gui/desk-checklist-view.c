@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "desk-checklist.h"
+#include "desk-case-section.h"
 #include "desk-checklist-view.h"
+#include "desk-gui-util.h"
 #include "desk-util.h"
 
 struct _DeskChecklistView
@@ -22,7 +24,9 @@ struct _DeskChecklistView
   GtkLabel            *summary_label;
 };
 
-G_DEFINE_FINAL_TYPE (DeskChecklistView, desk_checklist_view, ADW_TYPE_BIN)
+static void case_section_iface_init (DeskCaseSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskChecklistView, desk_checklist_view, ADW_TYPE_BIN, G_IMPLEMENT_INTERFACE (DESK_TYPE_CASE_SECTION, case_section_iface_init))
 
 /* What one expander row shows of its item. */
 typedef struct
@@ -101,7 +105,12 @@ on_state_selected (AdwComboRow *combo,
     return;
   if (!desk_checklist_set_state (ir->self->store, ir->item_id, state, NULL, &error))
     {
-      g_warning ("Could not change the checklist item: %s", error->message);
+      g_autoptr (DeskChecklistItem) stored = desk_checklist_get_item (ir->self->store, ir->item_id, NULL);
+
+      desk_gui_report_error (GTK_WIDGET (ir->self), _ ("The checklist item was not changed."), error);
+      /* Show what is saved, not what was asked for. */
+      if (stored)
+        show_state (row, ir, stored->state);
       return;
     }
   show_state (row, ir, state);
@@ -117,7 +126,7 @@ on_note_apply (AdwEntryRow *entry,
   if (!desk_checklist_set_state (ir->self->store, ir->item_id,
                                  adw_combo_row_get_selected (ir->state_row),
                                  gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
-    g_warning ("Could not save the note: %s", error->message);
+    desk_gui_report_error (GTK_WIDGET (ir->self), _ ("The note was not saved."), error);
 }
 
 /* Detail rows */
@@ -262,7 +271,7 @@ fill (DeskChecklistView *self)
   pack = desk_session_get_pack (self->session, desk_case_get_platform (self->kase));
   items = desk_checklist_list (self->store, desk_case_get_id (self->kase), &error);
   if (items == NULL)
-    g_warning ("Could not load the checklist: %s", error->message);
+    desk_gui_report_error (GTK_WIDGET (self), _ ("The checklist could not be shown."), error);
   if (items == NULL || items->len == 0 || pack == NULL)
     {
       adw_preferences_group_set_description (self->group,
@@ -329,7 +338,7 @@ desk_checklist_view_set_case (DeskChecklistView *self,
   g_set_object (&self->store, store);
   g_clear_object (&self->kase);
   if (store && case_id > 0 && !(self->kase = desk_store_get_case (store, case_id, &error)))
-    g_warning ("Could not load case %" G_GINT64_FORMAT ": %s", case_id, error->message);
+    desk_gui_report_error (GTK_WIDGET (self), _ ("The case could not be opened."), error);
   fill (self);
 }
 
@@ -338,4 +347,18 @@ desk_checklist_view_reload (DeskChecklistView *self)
 {
   g_return_if_fail (DESK_IS_CHECKLIST_VIEW (self));
   fill (self);
+}
+
+static void
+case_section_set_case (DeskCaseSection *section,
+                       DeskSession     *session,
+                       gint64           case_id)
+{
+  desk_checklist_view_set_case (DESK_CHECKLIST_VIEW (section), session, case_id);
+}
+
+static void
+case_section_iface_init (DeskCaseSectionInterface *iface)
+{
+  iface->set_case = case_section_set_case;
 }

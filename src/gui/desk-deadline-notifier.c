@@ -5,10 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "desk-application.h"
 #include "desk-deadline-notifier.h"
 #include "desk-deadline-watch.h"
-#include "desk-window.h"
+#include "desk-settings.h"
 
 #define CHECK_INTERVAL_SECONDS 60
 
@@ -24,31 +23,6 @@ struct _DeskDeadlineNotifier
 };
 
 G_DEFINE_FINAL_TYPE (DeskDeadlineNotifier, desk_deadline_notifier, G_TYPE_OBJECT)
-
-static void
-show_case (GtkApplication *app,
-           gint64          id)
-{
-  GtkWindow *window = gtk_application_get_active_window (app);
-
-  if (window == NULL)
-    {
-      g_application_activate (G_APPLICATION (app));
-      window = gtk_application_get_active_window (app);
-    }
-  if (!DESK_IS_WINDOW (window))
-    return;
-  desk_window_show_case (DESK_WINDOW (window), id);
-  gtk_window_present (window);
-}
-
-static void
-on_show_case (GSimpleAction *action,
-              GVariant      *param,
-              gpointer       user_data)
-{
-  show_case (GTK_APPLICATION (user_data), g_variant_get_int64 (param));
-}
 
 static void
 send_alert (DeskDeadlineNotifier    *self,
@@ -95,7 +69,7 @@ desk_deadline_notifier_check (DeskDeadlineNotifier *self,
   if (!desk_deadline_watch_forget_stale (self->store, current, &error)
       || !(due = desk_deadline_watch_due (self->store, current, &error)))
     {
-      g_warning ("Could not check the deadlines: %s", error->message);
+      g_message ("Could not check the deadlines: %s", error->message); /* retried in a minute */
       return 0;
     }
   for (guint i = 0; i < due->len; i++, sent++)
@@ -105,7 +79,7 @@ desk_deadline_notifier_check (DeskDeadlineNotifier *self,
       send_alert (self, alert, current);
       if (!desk_deadline_watch_mark_notified (self->store, alert->case_id, alert->threshold_hours, &error))
         {
-          g_warning ("Could not record the notification: %s", error->message);
+          g_message ("Could not record the notification: %s", error->message); /* may repeat once */
           g_clear_error (&error);
         }
     }
@@ -157,16 +131,13 @@ desk_deadline_notifier_class_init (DeskDeadlineNotifierClass *klass)
 static void
 desk_deadline_notifier_init (DeskDeadlineNotifier *self)
 {
-  self->settings = desk_application_dup_settings ();
+  self->settings = desk_settings_dup ();
 }
 
 DeskDeadlineNotifier *
 desk_deadline_notifier_new (GApplication *app,
                             DeskSession  *session)
 {
-  static const GActionEntry actions[] = {
-    { "show-case", on_show_case, "x" },
-  };
   DeskDeadlineNotifier *self;
 
   g_return_val_if_fail (G_IS_APPLICATION (app), NULL);
@@ -175,8 +146,6 @@ desk_deadline_notifier_new (GApplication *app,
   self = g_object_new (DESK_TYPE_DEADLINE_NOTIFIER, NULL);
   g_set_weak_pointer (&self->app, app);
   self->store = g_object_ref (desk_session_get_store (session));
-  if (g_action_map_lookup_action (G_ACTION_MAP (app), "show-case") == NULL)
-    g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   self->timeout_id = g_timeout_add_seconds (CHECK_INTERVAL_SECONDS, on_timeout, self);
   self->idle_id = g_idle_add (on_first_check, self);
   return self;
@@ -202,19 +171,8 @@ desk_deadline_notifier_install (GApplication *app,
 
 /* Overdue toast */
 
-static void
-on_toast_show (AdwToast  *toast,
-               GtkWindow *window)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "desk-case-id"));
-
-  if (DESK_IS_WINDOW (window))
-    desk_window_show_case (DESK_WINDOW (window), id);
-}
-
-guint
-desk_deadline_notifier_flag_overdue (GtkWindow   *window,
-                                     DeskSession *session)
+AdwToast *
+desk_deadline_notifier_overdue_toast (DeskSession *session)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GArray) ids = NULL;
@@ -222,21 +180,22 @@ desk_deadline_notifier_flag_overdue (GtkWindow   *window,
   AdwToast *toast;
   guint     n;
 
-  g_return_val_if_fail (DESK_IS_WINDOW (window), 0);
+  g_return_val_if_fail (session == NULL || DESK_IS_SESSION (session), NULL);
   if (session == NULL || !(ids = desk_deadline_watch_overdue (desk_session_get_store (session), now, &error)))
     {
+      /* A toast about deadlines that cannot be read would only alarm: the
+       * case list shows the same database's problem. */
       if (error)
-        g_warning ("Could not look for overdue cases: %s", error->message);
-      return 0;
+        g_message ("Could not look for overdue cases: %s", error->message);
+      return NULL;
     }
   if ((n = ids->len) == 0)
-    return 0;
+    return NULL;
   toast = adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE, "%u case is overdue", "%u cases are overdue", n), n);
   /* Translators: toast button that opens the most overdue case */
   adw_toast_set_button_label (toast, _ ("_Show"));
   adw_toast_set_timeout (toast, 10);
-  g_object_set_data (G_OBJECT (toast), "desk-case-id", GSIZE_TO_POINTER ((gsize)g_array_index (ids, gint64, 0)));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_show), window, 0);
-  desk_window_add_toast (DESK_WINDOW (window), toast);
-  return n;
+  adw_toast_set_action_name (toast, "win.show-case");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (g_array_index (ids, gint64, 0)));
+  return toast;
 }

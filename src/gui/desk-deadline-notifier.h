@@ -13,8 +13,8 @@ G_DECLARE_FINAL_TYPE (DeskDeadlineNotifier, desk_deadline_notifier, DESK, DEADLI
 
 /* While the application runs, checks every 60 s (and once at start) which
  * cases cross 24 h / 6 h / 1 h left and sends one GNotification each,
- * unless the GSettings key notify-deadlines is off. Adds the action
- * "app.show-case" (int64 case id) that the notifications use. */
+ * unless the GSettings key notify-deadlines is off. The notifications open
+ * the case with "app.show-case" (int64 case id; DeskApplication has it). */
 DeskDeadlineNotifier *desk_deadline_notifier_new (GApplication *app,
                                                   DeskSession  *session);
 /* Runs one check at @now (NULL: the current time); returns how many
@@ -26,9 +26,9 @@ guint desk_deadline_notifier_check (DeskDeadlineNotifier *self,
 void desk_deadline_notifier_install (GApplication *app,
                                      DeskSession  *session);
 
-/* At start-up: a toast in @window ("3 cases are overdue", "Show") when cases
- * are overdue; "Show" opens the most overdue one. Returns the number. */
-guint desk_deadline_notifier_flag_overdue (GtkWindow   *window,
-                                           DeskSession *session);
+/* At start-up: a toast ("3 cases are overdue", "Show") when cases are
+ * overdue, or NULL; "Show" activates "win.show-case" with the most overdue
+ * case. */
+AdwToast *desk_deadline_notifier_overdue_toast (DeskSession *session);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "desk-evidence-library.h"
 #include "desk-evidence-list.h"
 #include "desk-evidence-row.h"
+#include "desk-case-section.h"
 #include "desk-evidence-section.h"
 #include "desk-evidence-store.h"
 #include "desk-evidence-viewer.h"
@@ -38,7 +39,9 @@ struct _DeskEvidenceSection
   GtkListBox     *list_box;
 };
 
-G_DEFINE_FINAL_TYPE (DeskEvidenceSection, desk_evidence_section, ADW_TYPE_BIN)
+static void case_section_iface_init (DeskCaseSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskEvidenceSection, desk_evidence_section, ADW_TYPE_BIN, G_IMPLEMENT_INTERFACE (DESK_TYPE_CASE_SECTION, case_section_iface_init))
 
 static void start_next (DeskEvidenceSection *self);
 
@@ -569,4 +572,18 @@ desk_evidence_section_attach (GtkBox      *sections,
       gtk_box_append (sections, child);
     }
   desk_evidence_section_set_case (DESK_EVIDENCE_SECTION (child), session, case_id);
+}
+
+static void
+case_section_set_case (DeskCaseSection *section,
+                       DeskSession     *session,
+                       gint64           case_id)
+{
+  desk_evidence_section_set_case (DESK_EVIDENCE_SECTION (section), session, case_id);
+}
+
+static void
+case_section_iface_init (DeskCaseSectionInterface *iface)
+{
+  iface->set_case = case_section_set_case;
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-intake-wizard-private.h"
+#include "desk-platform.h"
 #include "desk-util.h"
 
 /* A boxed-list row with a radio button. The row and the button carry the
@@ -121,13 +122,25 @@ describe_problems (DeskIntakeWizard *self)
   adw_preferences_group_set_description (self->platform_group, text->str);
 }
 
+static GtkCheckButton *
+platform_check (DeskIntakeWizard *self,
+                DeskPlatform      platform)
+{
+  if (platform < 0 || (guint)platform >= self->platform_checks->len)
+    return NULL;
+  return self->platform_checks->pdata[platform];
+}
+
 static void
 fill_platforms (DeskIntakeWizard *self)
 {
   GtkCheckButton *leader = NULL;
   guint           n = 0;
 
-  for (DeskPlatform p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
+  /* Platforms are data: every platform with rules, built-in or added by a
+   * rule pack of the seller's. */
+  g_ptr_array_set_size (self->platform_checks, desk_platform_get_count ());
+  for (DeskPlatform p = DESK_PLATFORM_UNKNOWN + 1; (guint)p < self->platform_checks->len; p++)
     {
       DeskRulePack    *pack = desk_rule_registry_get_pack (self->registry, p);
       g_autofree char *subtitle = NULL;
@@ -141,7 +154,7 @@ fill_platforms (DeskIntakeWizard *self)
       leader = leader ? leader : check;
       g_object_set_data (G_OBJECT (check), "desk-platform", GINT_TO_POINTER (p));
       g_signal_connect_object (check, "toggled", G_CALLBACK (on_platform_toggled), self, 0);
-      self->platform_checks[p] = check;
+      self->platform_checks->pdata[p] = check;
       adw_preferences_group_add (self->platform_group, GTK_WIDGET (row));
       n++;
     }
@@ -238,9 +251,9 @@ _desk_intake_wizard_focus_choice (DeskIntakeWizard *self,
     {
       GtkCheckButton *first = NULL;
 
-      for (DeskPlatform p = DESK_N_PLATFORMS - 1; p > DESK_PLATFORM_UNKNOWN; p--)
-        first = self->platform_checks[p] ? self->platform_checks[p] : first;
-      check = first_or_active (self->platform_checks[self->platform], first);
+      for (DeskPlatform p = (DeskPlatform)self->platform_checks->len - 1; p > DESK_PLATFORM_UNKNOWN; p--)
+        first = platform_check (self, p) ? platform_check (self, p) : first;
+      check = first_or_active (platform_check (self, self->platform), first);
     }
   else if (self->type_rows->len > 0)
     check = first_or_active (find_type_check (self, self->case_type), row_check (self->type_rows->pdata[0]));
@@ -253,10 +266,9 @@ gboolean
 _desk_intake_wizard_choose_platform (DeskIntakeWizard *self,
                                      DeskPlatform      platform)
 {
-  g_return_val_if_fail (platform < DESK_N_PLATFORMS, FALSE);
-  if (self->platform_checks[platform] == NULL)
+  if (platform_check (self, platform) == NULL)
     return FALSE;
-  gtk_widget_activate (GTK_WIDGET (self->platform_checks[platform]));
+  gtk_widget_activate (GTK_WIDGET (platform_check (self, platform)));
   return self->platform == platform;
 }
 

@@ -42,7 +42,7 @@ struct _DeskIntakeWizard
   DeskWizardPage  page;
   DeskPlatform    platform;
   DeskCaseType    case_type;
-  GtkCheckButton *platform_checks[DESK_N_PLATFORMS];
+  GPtrArray      *platform_checks;   /* GtkCheckButton* or NULL, index = DeskPlatform */
   GPtrArray      *type_rows;         /* AdwActionRow on the type page */
   GtkCheckButton *type_group_leader; /* radio group of the type rows */
 

@@ -377,6 +377,7 @@ desk_intake_wizard_finalize (GObject *object)
 
   g_clear_pointer (&self->type_rows, g_ptr_array_unref);
   g_clear_pointer (&self->products, g_ptr_array_unref);
+  g_clear_pointer (&self->platform_checks, g_ptr_array_unref);
   g_clear_pointer (&self->product_rows, g_ptr_array_unref);
   g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
   g_clear_pointer (&self->checklist_rows, g_ptr_array_unref);
@@ -469,6 +470,7 @@ desk_intake_wizard_init (DeskIntakeWizard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   name_buttons (self);
   self->products = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  self->platform_checks = g_ptr_array_new ();
   self->product_rows = g_ptr_array_new ();
   self->type_rows = g_ptr_array_new ();
   self->summary_rows = g_ptr_array_new ();

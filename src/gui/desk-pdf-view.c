@@ -536,6 +536,17 @@ desk_pdf_view_set_fit (DeskPdfView *self,
   if (fit == self->fit)
     return;
   self->fit = fit;
+  /* The fitted zoom depends only on the viewport we have: take it now, so
+   * the zoom is right at once and not only after the next frame (which a
+   * loaded machine may draw much later). */
+  if (fit != DESK_PDF_FIT_NONE && self->n_pages > 0 && self->viewport_width > 0 && self->viewport_height > 0
+      && fabs (_desk_pdf_view_fit_zoom (self) - self->zoom) > 1e-4)
+    {
+      _desk_pdf_view_save_anchor (self);
+      self->zoom = _desk_pdf_view_fit_zoom (self);
+      _desk_pdf_view_relayout (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT]);
 }

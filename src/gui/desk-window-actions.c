@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-evidence-library.h"
+#include "desk-gui-util.h"
 #include "desk-intake-wizard.h"
 #include "desk-window-private.h"
 
@@ -48,7 +49,11 @@ _desk_window_finish_delete (DeskWindow *self)
     return;
   self->pending_delete = 0;
   if (!desk_store_delete_case (self->store, id, &error))
-    g_warning ("Could not delete case %" G_GINT64_FORMAT ": %s", id, error->message);
+    {
+      /* Nothing is lost: the case comes back out of the trash. */
+      desk_store_restore_case (self->store, id, NULL);
+      desk_gui_report_error (GTK_WIDGET (self), _ ("The case could not be deleted and is back in the list."), error);
+    }
 }
 
 static void
@@ -141,6 +146,15 @@ delete_case_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* "win.show-case" (int64): the overdue toast's "Show". */
+static void
+show_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  desk_window_show_case (DESK_WINDOW (widget), g_variant_get_int64 (param));
+}
+
 static void
 evidence_library_action (GtkWidget  *widget,
                          const char *action_name,
@@ -171,4 +185,5 @@ _desk_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
   gtk_widget_class_install_action (widget_class, "win.evidence-library", NULL, evidence_library_action);
+  gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
 }

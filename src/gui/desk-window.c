@@ -8,6 +8,7 @@
 #include "desk-case-row.h"
 #include "desk-deadline-notifier.h"
 #include "desk-resources.h"
+#include "desk-settings.h"
 #include "desk-util.h"
 #include "desk-window-private.h"
 
@@ -192,7 +193,7 @@ show_store_error (DeskWindow   *self,
 static void
 restore_size (DeskWindow *self)
 {
-  self->settings = desk_application_dup_settings ();
+  self->settings = desk_settings_dup ();
   if (self->settings == NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self), 1000, 700);
@@ -276,16 +277,27 @@ desk_window_init (DeskWindow *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
 }
 
-DeskWindow *
-desk_window_new (DeskApplication *app)
+/* At start-up: a toast ("3 cases are overdue", "Show") when cases are overdue. */
+static void
+flag_overdue (DeskWindow *self)
 {
-  DeskWindow  *self = g_object_new (DESK_TYPE_WINDOW, "application", app, NULL);
-  DeskSession *session = desk_application_get_session (app);
+  AdwToast *toast = desk_deadline_notifier_overdue_toast (self->session);
+
+  if (toast)
+    desk_window_add_toast (self, toast);
+}
+
+DeskWindow *
+desk_window_new (GtkApplication *app,
+                 DeskSession    *session,
+                 const GError   *session_error)
+{
+  DeskWindow *self = g_object_new (DESK_TYPE_WINDOW, "application", app, NULL);
 
   restore_size (self);
   if (session == NULL)
     {
-      show_store_error (self, desk_application_get_store_error (app));
+      show_store_error (self, session_error);
       _desk_window_update_actions (self);
       return self;
     }
@@ -295,7 +307,7 @@ desk_window_new (DeskApplication *app)
   reload_follow_ups (self);
   g_signal_connect_object (session, "changed::closure", G_CALLBACK (reload_follow_ups), self, G_CONNECT_SWAPPED);
   setup_list (self);
-  desk_deadline_notifier_flag_overdue (GTK_WINDOW (self), session);
+  flag_overdue (self);
   return self;
 }
 

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "desk-application.h"
+#include "desk-session.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskWindow, desk_window, DESK, WINDOW, AdwApplicationWindow)
 
-DeskWindow *desk_window_new (DeskApplication *app);
+/* The main window on @session; with @session NULL it shows @session_error
+ * (why the case database could not be opened). */
+DeskWindow *desk_window_new (GtkApplication *app,
+                             DeskSession    *session,
+                             const GError   *session_error);
 /* The application's session; NULL when the case database could not be opened. */
 DeskSession *desk_window_get_session (DeskWindow *self);
 /* Shows the case (selecting it in the list when visible). */

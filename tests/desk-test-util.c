@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Compiled helpers shared by the tests (tests/meson.build links them into
+ * every test): fixture documents drawn with cairo, written once. */
+#include "config.h"
+
+#include <cairo-pdf.h>
+
+#include "desk-test-util.h"
+
+char *
+desk_test_make_pdf (const char        *dir,
+                    const char        *name,
+                    const DeskTestPdf *spec)
+{
+  static const DeskTestPdf defaults = { 0 };
+  char                    *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t         *surface;
+  cairo_surface_t         *scan = NULL;
+  cairo_t                 *cr;
+  guint                    n_pages;
+
+  spec = spec ? spec : &defaults;
+  n_pages = MAX (spec->n_pages, 1);
+  surface = cairo_pdf_surface_create (path, 595, 842);
+  if (spec->title)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, spec->title);
+  if (spec->author)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, spec->author);
+  if (spec->create_date)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, spec->create_date);
+  if (spec->mod_date)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, spec->mod_date);
+  if (spec->scan_width > 0)
+    {
+      /* A noisy grey raster, like a scanner's output, deterministic. */
+      g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+      guint8 *data;
+      int     stride;
+
+      scan = cairo_image_surface_create (CAIRO_FORMAT_RGB24, spec->scan_width, spec->scan_height);
+      cairo_surface_flush (scan);
+      data = cairo_image_surface_get_data (scan);
+      stride = cairo_image_surface_get_stride (scan);
+      for (guint y = 0; y < spec->scan_height; y++)
+        for (guint x = 0; x < spec->scan_width * 4; x++)
+          data[y * stride + x] = 180 + g_rand_int_range (rand, 0, 60);
+      cairo_surface_mark_dirty (scan);
+    }
+  cr = cairo_create (surface);
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, spec->font_size > 0 ? spec->font_size : 24);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      double w = spec->sizes ? spec->sizes[i].width : 595;
+      double h = spec->sizes ? spec->sizes[i].height : 842;
+
+      cairo_pdf_surface_set_size (surface, w, h);
+      if (scan)
+        {
+          cairo_save (cr);
+          cairo_scale (cr, w / spec->scan_width, h / spec->scan_height);
+          cairo_set_source_surface (cr, scan, 0, 0);
+          cairo_paint (cr);
+          cairo_restore (cr);
+        }
+      if (spec->box)
+        {
+          if (spec->box_w > 0)
+            cairo_rectangle (cr, spec->box_x, spec->box_y, spec->box_w, spec->box_h);
+          else
+            cairo_rectangle (cr, 72, 72, 300, 20);
+          cairo_fill (cr);
+        }
+      if (spec->text && (spec->text_on_page == NULL || spec->text_on_page[i]))
+        {
+          g_autofree char *text = NULL;
+
+          if (spec->page_texts && spec->page_texts[i])
+            text = g_strdup (spec->page_texts[i]);
+          else
+            text = g_strdup_printf (spec->text, i + 1);
+          cairo_move_to (cr, 72, 100);
+          cairo_show_text (cr, text);
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  if (scan)
+    cairo_surface_destroy (scan);
+  return path;
+}
+
+char *
+desk_test_make_png (const char *dir,
+                    const char *name,
+                    int         width,
+                    int         height)
+{
+  char            *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t         *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.2, 0.4, 0.8);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, width / 4.0, height / 4.0, width / 2.0, height / 2.0);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
