@@ -93,6 +93,15 @@ count_other_party (DeskNotice *self)
   return n;
 }
 
+/* A campaign exit's campaign ID serves as its case ID (desk-intake.c). */
+static gboolean
+has_campaign_id (DeskNotice *self)
+{
+  g_auto (GStrv) campaigns = desk_notice_get_values (self, DESK_NOTICE_ROLE_CAMPAIGN_ID);
+
+  return desk_notice_get_case_type (self) == DESK_CASE_TYPE_ACTIVITY_EXIT && campaigns[0] != NULL;
+}
+
 static void
 describe_fields (DeskNotice *self,
                  GPtrArray  *lines)
@@ -113,7 +122,7 @@ describe_fields (DeskNotice *self,
                                                           "%u IDs in the notice belong to the other party (resellers or the rights owner) and were not taken as your products.",
                                                           count_other_party (self)),
                                              count_other_party (self)));
-  if (desk_notice_get_issue_id (self) == NULL && desk_notice_get_case_id (self) == NULL)
+  if (desk_notice_get_issue_id (self) == NULL && desk_notice_get_case_id (self) == NULL && !has_campaign_id (self))
     g_ptr_array_add (lines, g_strdup (_ ("No Issue ID or Case ID was found; copy it from the platform's page.")));
   if (desk_notice_get_deadline (self) == NULL)
     g_ptr_array_add (lines, g_strdup (_ ("No deadline was found; enter it yourself (many platforms allow only 72 hours).")));

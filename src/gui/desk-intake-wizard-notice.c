@@ -75,22 +75,38 @@ show_confidence (DeskIntakeWizard *self)
   gtk_label_set_text (self->confidence_label, text);
 }
 
+/* The reading is shown on the notice page only: other pages keep a small
+ * widget tree (screen readers walk all of it). */
+static void
+show_reading (DeskIntakeWizard *self)
+{
+  gboolean on_page = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "notice") == 0;
+
+  desk_notice_reading_view_set_notice (self->reading_view, on_page ? self->notice : NULL);
+}
+
 static void
 apply_notice (DeskIntakeWizard *self)
 {
   const char *case_id = NULL, *code = NULL;
+  g_auto (GStrv) campaigns = NULL;
 
   if (self->notice)
     {
+      campaigns = desk_notice_get_values (self->notice, DESK_NOTICE_ROLE_CAMPAIGN_ID);
       case_id = desk_notice_get_case_id (self->notice);
       if (case_id == NULL)
         case_id = desk_notice_get_issue_id (self->notice);
+      /* A campaign exit whose only reference is the campaign (as desk-intake.c). */
+      if (case_id == NULL && desk_notice_get_case_type (self->notice) == DESK_CASE_TYPE_ACTIVITY_EXIT)
+        case_id = campaigns[0];
       code = desk_notice_get_violation_code (self->notice);
       merge_products (self, desk_notice_get_product_ids (self->notice));
     }
   fill_entry (self, self->case_id_row, &self->filled_case_id, case_id);
   fill_entry (self, self->code_row, &self->filled_code, code);
   show_confidence (self);
+  show_reading (self);
   _desk_intake_wizard_update_suggestion (self);
   if (self->deadline_basis != DESK_DEADLINE_BASIS_MANUAL)
     _desk_intake_wizard_update_deadline (self);
@@ -354,6 +370,7 @@ _desk_intake_wizard_notice_init (DeskIntakeWizard *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notice_view);
 
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_notice_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (show_reading), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->read_button, "clicked", G_CALLBACK (start_decode), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->suggestion_button, "clicked", G_CALLBACK (on_suggestion_clicked), self,
                            G_CONNECT_SWAPPED);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "desk-intake-wizard.h"
+#include "desk-notice-reading-view.h"
 #include "desk-intake.h"
 #include "desk-notice.h"
 
@@ -79,36 +80,37 @@ struct _DeskIntakeWizard
   AdwMessageDialog *discard_dialog; /* weak */
 
   /* template */
-  AdwWindowTitle      *window_title;
-  GtkLabel            *step_label;
-  GtkWidget           *cancel_button;
-  GtkWidget           *back_button;
-  GtkWidget           *next_button;
-  GtkWidget           *create_button;
-  AdwToastOverlay     *toast_overlay;
-  GtkStack            *stack;
-  AdwPreferencesGroup *platform_group;
-  AdwPreferencesGroup *type_group;
-  GtkTextView         *notice_view;
-  GtkWidget           *decode_spinner;
-  GtkWidget           *read_button;
-  AdwActionRow        *suggestion_row;
-  GtkButton           *suggestion_button;
-  AdwEntryRow         *case_id_row;
-  AdwEntryRow         *code_row;
-  GtkLabel            *confidence_label;
-  AdwEntryRow         *add_product_row;
-  GtkWidget           *add_product_button;
-  AdwPreferencesGroup *products_group;
-  GtkWidget           *no_products_row;
-  AdwEntryRow         *received_row;
-  AdwEntryRow         *deadline_row;
-  AdwActionRow        *basis_row;
-  GtkWidget           *reset_deadline_button;
-  GtkLabel            *countdown_label;
-  AdwEntryRow         *title_row;
-  AdwPreferencesGroup *summary_group;
-  AdwPreferencesGroup *checklist_group;
+  AdwWindowTitle        *window_title;
+  GtkLabel              *step_label;
+  GtkWidget             *cancel_button;
+  GtkWidget             *back_button;
+  GtkWidget             *next_button;
+  GtkWidget             *create_button;
+  AdwToastOverlay       *toast_overlay;
+  GtkStack              *stack;
+  AdwPreferencesGroup   *platform_group;
+  AdwPreferencesGroup   *type_group;
+  GtkTextView           *notice_view;
+  GtkWidget             *decode_spinner;
+  GtkWidget             *read_button;
+  AdwActionRow          *suggestion_row;
+  GtkButton             *suggestion_button;
+  AdwEntryRow           *case_id_row;
+  AdwEntryRow           *code_row;
+  DeskNoticeReadingView *reading_view; /* what was read, with source lines */
+  GtkLabel              *confidence_label;
+  AdwEntryRow           *add_product_row;
+  GtkWidget             *add_product_button;
+  AdwPreferencesGroup   *products_group;
+  GtkWidget             *no_products_row;
+  AdwEntryRow           *received_row;
+  AdwEntryRow           *deadline_row;
+  AdwActionRow          *basis_row;
+  GtkWidget             *reset_deadline_button;
+  GtkLabel              *countdown_label;
+  AdwEntryRow           *title_row;
+  AdwPreferencesGroup   *summary_group;
+  AdwPreferencesGroup   *checklist_group;
 };
 
 /* Shared between the wizard's source files. */

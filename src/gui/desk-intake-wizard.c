@@ -413,6 +413,7 @@ bind_template (GtkWidgetClass *widget_class)
   BIND (suggestion_button);
   BIND (case_id_row);
   BIND (code_row);
+  BIND (reading_view);
   BIND (confidence_label);
   BIND (add_product_row);
   BIND (add_product_button);
@@ -444,6 +445,7 @@ desk_intake_wizard_class_init (DeskIntakeWizardClass *klass)
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (DESK_TYPE_NOTICE_READING_VIEW);
   bind_template (widget_class);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);

@@ -137,6 +137,14 @@ classify (DeskNoticeVocabulary *v,
     from = figure->start - 48;
   while (from < figure->start && (w[from] & 0xC0) == 0x80)
     from++;
+  /* Only words of the figure's own clause: "(Cancellation Rate 4.8%" is not
+   * under the "below the standard" said before the bracket. */
+  for (gsize p = figure->start; p > from; p--)
+    if (strchr ("(,;", w[p - 1]) || (p >= 3 && (guchar)w[p - 3] == 0xE3 && (guchar)w[p - 2] == 0x80 && (guchar)w[p - 1] == 0x82))
+      {
+        from = p;
+        break;
+      }
   preceding = slice (w, from, figure->start);
   kind = kind_in (v, preceding, FALSE);
   return kind == DESK_NOTICE_FIGURE_NONE ? DESK_NOTICE_FIGURE_ACTUAL : kind;
@@ -269,8 +277,11 @@ read_line (DeskNoticeText       *text,
         if (j != i && !used[j] && g_str_equal (figures[j].unit, figures[i].unit)
             && (figures[j].kind == DESK_NOTICE_FIGURE_THRESHOLD || figures[j].kind == DESK_NOTICE_FIGURE_STATED))
           ref = j;
-      /* A lone figure is a fact only as the value of a label ("ODR: 1.8%"). */
-      if (ref < 0 && (line->label_end == 0 || figures[i].start < line->label_end || n > 1 || !g_str_equal (figures[i].unit, "%")))
+      /* A lone figure is a fact only as the whole value of a label ("ODR: 1.8%"),
+       * not inside a sentence ("情况：…价格低 30%…"). */
+      if (ref < 0
+          && (line->label_end == 0 || figures[i].start < line->label_end || n > 1 || !g_str_equal (figures[i].unit, "%")
+              || figures[i].start - (line->label_end + 1) != strspn (w + line->label_end + 1, " \t")))
         continue;
       fact = desk_notice_fact_new ();
       fact->value = figures[i].value;
@@ -286,16 +297,24 @@ read_line (DeskNoticeText       *text,
           if (fact->reference_kind == DESK_NOTICE_FIGURE_STATED && kind == DESK_NOTICE_FIGURE_ACTUAL)
             fact->value_kind = DESK_NOTICE_FIGURE_MEASURED;
         }
-      g_free (fact->subject);
-      if (line->label_end && !line->statement && figures[i].start > line->label_end)
+      g_clear_pointer (&fact->subject, g_free);
+      /* "Metric: Cancellation rate 6.8%": the words before the figure, else the label. */
+      if (line->label_end && figures[i].start > line->label_end)
+        fact->subject = subject_before (text->vocabulary, w, line->label_end + 1,
+                                        MIN (figures[i].start, ref >= 0 ? figures[ref].start : G_MAXSIZE));
+      if (fact->subject && *fact->subject == '\0' && !line->statement)
         {
+          g_free (fact->subject);
           fact->subject = slice (w, line->start, line->label_end);
           g_strstrip (fact->subject);
           memmove (fact->subject, fact->subject + strspn (fact->subject, "-*• "),
                    strlen (fact->subject + strspn (fact->subject, "-*• ")) + 1);
         }
-      else
-        fact->subject = subject_before (text->vocabulary, w, line->start, MIN (figures[i].start, ref >= 0 ? figures[ref].start : G_MAXSIZE));
+      else if (fact->subject == NULL || *fact->subject == '\0')
+        {
+          g_free (fact->subject);
+          fact->subject = subject_before (text->vocabulary, w, line->start, MIN (figures[i].start, ref >= 0 ? figures[ref].start : G_MAXSIZE));
+        }
       g_free (fact->source);
       fact->source = slice (w, line->start, line->end);
       g_strstrip (fact->source);

@@ -17,7 +17,7 @@ static const struct
   [DESK_NOTICE_ROLE_OTHER] = { "other", N_ ("Other field") },
   [DESK_NOTICE_ROLE_ISSUE_ID] = { "issue-id", N_ ("Platform’s complaint or notice number") },
   [DESK_NOTICE_ROLE_CASE_ID] = { "case-id", N_ ("Platform’s case or ticket number") },
-  [DESK_NOTICE_ROLE_VIOLATION_CODE] = { "violation-code", N_ ("Violation code") },
+  [DESK_NOTICE_ROLE_VIOLATION_CODE] = { "violation-code", N_ ("Violation code in the notice") },
   [DESK_NOTICE_ROLE_VIOLATION] = { "violation", N_ ("What the notice says is wrong") },
   [DESK_NOTICE_ROLE_PRODUCT] = { "product", N_ ("Your product") },
   [DESK_NOTICE_ROLE_SHOP_ID] = { "shop-id", N_ ("Your shop ID") },
