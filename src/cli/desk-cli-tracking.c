@@ -278,7 +278,7 @@ desk_cli_reply (DeskCliContext *ctx,
     return usage (error, _ ("Give the case number and the file holding the reply.")) ? 0 : DESK_CLI_EXIT_USAGE;
   if (received_text && !(received = parse_time (received_text, error)))
     return DESK_CLI_EXIT_USAGE;
-  if (!(kase = load_case (ctx, ctx->argv[1], error)) || !(text = desk_cli_read_file (ctx->argv[2], error)))
+  if (!(kase = load_case (ctx, ctx->argv[1], error)) || !(text = desk_cli_read_text (ctx->argv[2], error)))
     return DESK_CLI_EXIT_FAILED;
   pack = desk_session_get_pack (ctx->session, desk_case_get_platform (kase));
   reply = desk_reply_decode (text, received, pack, desk_case_get_case_type (kase));
