@@ -59,11 +59,11 @@ int  desk_cli_letter (DeskCliContext *ctx, GError **error);
 int  desk_cli_lint (DeskCliContext *ctx, GError **error);
 int  desk_cli_package (DeskCliContext *ctx, GError **error);
 int  desk_cli_verify (DeskCliContext *ctx, GError **error);
-int desk_cli_timeline (DeskCliContext *ctx, GError **error);
-int desk_cli_reply (DeskCliContext *ctx, GError **error);
-int desk_cli_close (DeskCliContext *ctx, GError **error);
-int desk_cli_reopen (DeskCliContext *ctx, GError **error);
-int desk_cli_report (DeskCliContext *ctx, GError **error);
+int  desk_cli_timeline (DeskCliContext *ctx, GError **error);
+int  desk_cli_reply (DeskCliContext *ctx, GError **error);
+int  desk_cli_close (DeskCliContext *ctx, GError **error);
+int  desk_cli_reopen (DeskCliContext *ctx, GError **error);
+int  desk_cli_report (DeskCliContext *ctx, GError **error);
 /* Creates a new case's evidence checklist from its rule pack, then tells how
  * many items it has (desk-cli-checklist.c). */
 gboolean desk_cli_checklist_create (DeskCliContext *ctx, DeskCase *kase, GError **error);

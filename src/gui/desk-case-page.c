@@ -40,7 +40,7 @@ struct _DeskCasePage
   DeskAttemptsView  *attempts_view;
 
   DeskPackageSection *package_section;
-  DeskTrackingView  *tracking_view;
+  DeskTrackingView   *tracking_view;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
