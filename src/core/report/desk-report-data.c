@@ -9,7 +9,10 @@
 #include "desk-case-snapshot.h"
 #include "desk-evidence.h"
 #include "letters/desk-exhibits.h"
+#include "letters/desk-letter.h"
+#include "package/desk-package-store.h"
 #include "desk-report-private.h"
+#include "desk-timeline.h"
 
 /* Reads the case for the report on the caller's thread: one whole-case
  * snapshot (with its "closure" part), texts from the pack in force. */
@@ -119,6 +122,7 @@ _desk_report_data_free (DeskReportData *data)
   g_clear_pointer (&data->chain_gaps, g_ptr_array_unref);
   g_clear_pointer (&data->letters, g_ptr_array_unref);
   g_clear_pointer (&data->extra, g_ptr_array_unref);
+  g_clear_pointer (&data->packages, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -222,6 +226,87 @@ read_pack (DeskReportData *data,
     }
 }
 
+static const char *
+language_name (const char *code)
+{
+  /* Each language named in itself, as on the letter. */
+  if (g_str_equal (code, "en"))
+    return "English";
+  if (g_str_equal (code, "ru"))
+    return "Русский";
+  if (g_str_equal (code, "zh"))
+    return "中文";
+  return code;
+}
+
+/* The letters sent: the text each platform letter has now (the seller's
+ * edit, else the filled template), once the case was submitted; the seller's
+ * Chinese working copy is not sent and is left out. The first letter's
+ * seller entity becomes the PDF's author. */
+static void
+read_letters (DeskReportData *data,
+              DeskSession    *session,
+              DeskCatalog    *catalog)
+{
+  g_auto (GStrv) languages = desk_letter_list_languages (data->platform, data->case_type);
+  gboolean submitted = data->attempts->len > 0;
+
+  for (guint i = 0; !submitted && i < data->timeline->len; i++)
+    submitted = desk_timeline_entry_get_kind (data->timeline->pdata[i]) == DESK_TIMELINE_SUBMITTED;
+  for (guint i = 0; submitted && languages[i]; i++)
+    {
+      g_autoptr (DeskLetter) letter = NULL;
+      g_autoptr (DeskLetterDetails) details = NULL;
+      g_autofree char *title = NULL;
+
+      if (g_str_equal (languages[i], "zh") || !(letter = desk_letter_get (session, data->case_id, languages[i], NULL))
+          || letter->text == NULL || *letter->text == '\0')
+        continue;
+      /* Translators: closure report: "Letter in English — 1 234 characters" */
+      title = g_strdup_printf (_desk_catalog_get (catalog, N_ ("Letter in %s — %u characters%s")), language_name (languages[i]),
+                               desk_letter_count_chars (letter->text),
+                               letter->edited ? _desk_catalog_get (catalog, N_ (", edited by the seller")) : "");
+      g_ptr_array_add (data->letters, desk_report_item_new (title, letter->text));
+      if (data->seller_entity == NULL && (details = desk_letter_get_details (session, data->case_id, languages[i], NULL))
+          && details->seller && *details->seller)
+        data->seller_entity = g_strdup (details->seller);
+    }
+}
+
+/* The complaint packages made for the case (the "packages" snapshot part). */
+static void
+read_packages (DeskReportData   *data,
+               DeskCaseSnapshot *snapshot,
+               DeskCatalog      *catalog)
+{
+  GPtrArray *records = (GPtrArray *)desk_case_snapshot_get_part (snapshot, DESK_PACKAGE_SNAPSHOT_PART);
+
+  for (guint i = 0; records && i < records->len; i++)
+    {
+      DeskPackageRecord *r = records->pdata[i];
+      g_autofree char   *name = g_path_get_basename (r->path);
+      g_autofree char   *size = g_format_size (r->size);
+      g_autoptr (GDateTime) local = r->created_at ? g_date_time_to_timezone (r->created_at, data->zone) : NULL;
+      g_autofree char *when = local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("—");
+      GString         *text = g_string_new (NULL);
+
+      /* Translators: closure report: "Made 2026-03-11 10:00 · 9 files · 2.1 MB" */
+      g_string_append_printf (text, _desk_catalog_get (catalog, N_ ("Made %s · %u files · %s")), when, r->n_files, size);
+      g_string_append_printf (text, "\nSHA-256 %s", r->sha256 ? r->sha256 : "—");
+      if (r->omitted && r->omitted[0])
+        {
+          g_autofree char *omitted = g_strjoinv (", ", r->omitted);
+          /* Translators: closure report; %s lists parts such as "letters, chain" */
+          g_string_append_printf (text, "\n%s", _desk_catalog_get (catalog, N_ ("Made without: ")));
+          g_string_append (text, omitted);
+        }
+      if (r->blocking_gaps > 0)
+        g_string_append_printf (text, "\n%s", _desk_catalog_get (catalog, N_ ("Made although the authorization chain had blocking gaps.")));
+      g_ptr_array_add (data->packages, desk_report_item_new (name, text->str));
+      g_string_free (text, TRUE);
+    }
+}
+
 static void
 run_providers (DeskReportData   *data,
                DeskSession      *session,
@@ -266,6 +351,13 @@ _desk_report_data_load (DeskSession       *session,
   data->chain_gaps = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_item_free);
   data->letters = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_item_free);
   data->extra = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_section_free);
+  data->packages = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_item_free);
+  {
+    g_autoptr (DeskCatalog) catalog = _desk_catalog_load (desk_report_language_to_id (language));
+
+    read_letters (data, session, catalog);
+    read_packages (data, snapshot, catalog);
+  }
   run_providers (data, session, snapshot);
   return g_steal_pointer (&data);
 }
