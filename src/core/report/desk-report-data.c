@@ -293,12 +293,14 @@ read_packages (DeskReportData   *data,
       /* Translators: closure report: "Made 2026-03-11 10:00 · 9 files · 2.1 MB" */
       g_string_append_printf (text, _desk_catalog_get (catalog, N_ ("Made %s · %u files · %s")), when, r->n_files, size);
       g_string_append_printf (text, "\nSHA-256 %s", r->sha256 ? r->sha256 : "—");
-      if (r->omitted && r->omitted[0])
+      for (guint j = 0; r->omitted && r->omitted[j]; j++)
         {
-          g_autofree char *omitted = g_strjoinv (", ", r->omitted);
-          /* Translators: closure report; %s lists parts such as "letters, chain" */
-          g_string_append_printf (text, "\n%s", _desk_catalog_get (catalog, N_ ("Made without: ")));
-          g_string_append (text, omitted);
+          const char *part = g_str_equal (r->omitted[j], "letters") ? N_ ("the appeal letters")
+                             : g_str_equal (r->omitted[j], "chain") ? N_ ("the authorization chain check")
+                                                                    : r->omitted[j];
+
+          g_string_append_printf (text, "%s%s", j == 0 ? "\n" : ", ", j == 0 ? _desk_catalog_get (catalog, N_ ("Made without: ")) : "");
+          g_string_append (text, _desk_catalog_get (catalog, part));
         }
       if (r->blocking_gaps > 0)
         g_string_append_printf (text, "\n%s", _desk_catalog_get (catalog, N_ ("Made although the authorization chain had blocking gaps.")));
