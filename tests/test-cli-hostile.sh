@@ -127,7 +127,8 @@ if unshare -rm true 2>/dev/null; then
   D=$DIR/full
   mkdir -p "$D"
   unshare -rm sh -c '
-    mount -t tmpfs -o size=256k tmpfs "$1" || exit 99
+    # Room for the whole schema (every module adds tables), then filled up.
+    mount -t tmpfs -o size=1m tmpfs "$1" || exit 99
     mkdir "$1/data"
     "$2" --data-dir "$1/data" new -p shopee -t ip-complaint --title "Kept safe" >/dev/null 2>&1
     dd if=/dev/zero of="$1/filler" bs=4k 2>/dev/null
@@ -138,7 +139,7 @@ if unshare -rm true 2>/dev/null; then
     find "$1/data" -name "cases.db-shm" -size -32k >"$3/data-files"
     rm -rf "$1/data"; mkdir "$1/fresh" 2>/dev/null
     "$2" --data-dir "$1/fresh" list >"$3/out3" 2>"$3/err3"; echo $? >"$3/rc3"
-    find "$1/fresh" -name "cases.db-shm" >"$3/fresh-files"
+    find "$1/fresh" -name "cases.db-shm" -size -32k >"$3/fresh-files"
   ' sh "$D" "$CLI" "$DIR"
   check '[ "$(cat "$DIR/rc1")" != 0 ] && has "disk is full"' "full disk: new says the disk is full"
   check '! grep -q "Too much" "$DIR/out2"' "full disk: and indeed saved nothing"

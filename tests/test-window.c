@@ -104,8 +104,8 @@ test_search_select_delete_undo (void)
   g_assert_nonnull (desk_window_get_case (window));
   id = desk_case_get_id (desk_window_get_case (window));
   g_assert_cmpint (id, ==, 1);
-  /* Wait for the case page's first frame however loaded the machine is. */
-  for (int i = 0; i < 200 && !desk_screenshot_save (GTK_WIDGET (window), png, NULL); i++)
+  /* The first frame of the case page can take a while on a loaded machine. */
+  for (int tries = 0; tries < 60 && !desk_screenshot_save (GTK_WIDGET (window), png, NULL); tries++)
     desk_gui_test_iterate (50);
   g_assert_true (desk_screenshot_save (GTK_WIDGET (window), png, &error));
   g_assert_no_error (error);

@@ -88,7 +88,8 @@ desk_cli_demo (DeskCliContext *ctx,
 
       if (!desk_store_insert_case (ctx->store, kase, error)
           || !desk_cli_checklist_demo (ctx, kase, i, error)
-          || !desk_cli_tracking_demo (ctx, kase, i, now, error))
+          || !desk_cli_tracking_demo (ctx, kase, i, now, error)
+          || !desk_cli_demo_chain (ctx, kase, error))
         return DESK_CLI_EXIT_FAILED;
     }
   printf (g_dngettext (GETTEXT_PACKAGE, "Added %u demo case.\n", "Added %u demo cases.\n", n), n);

@@ -41,6 +41,10 @@ static const Command commands[] = {
   { "close", desk_cli_close, N_ ("Close a case with its outcome, root cause and follow-up actions") },
   { "reopen", desk_cli_reopen, N_ ("Re-open a closed case") },
   { "report", desk_cli_report, N_ ("Write a case’s closure report (PDF)") },
+  { "chain", desk_cli_chain, N_ ("Show a case’s brand authorization chain and its gaps, or set it") },
+  { "profile", desk_cli_profile, N_ ("Show or set your seller profile (company names, store IDs)") },
+  { "metrics", desk_cli_metrics, N_ ("Read a campaign case’s order export: exit day and re-entry") },
+  { "post-mortem", desk_cli_post_mortem, N_ ("Show or write a campaign case’s post-mortem") },
 };
 
 static void

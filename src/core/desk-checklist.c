@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-checklist.h"
+#include "chain/desk-chain-private.h"
 #include "desk-evidence-store.h"
 #include "desk-store-private.h"
 #include "desk-util.h"
@@ -121,6 +122,8 @@ collect_items (DeskStore    *store,
       _desk_store_set_error (_desk_store_get_db (store), rc, error);
       return NULL;
     }
+  for (guint i = 0; i < items->len; i++)
+    _desk_chain_apply_to_checklist_item (store, items->pdata[i]);
   return g_steal_pointer (&items);
 }
 

@@ -77,6 +77,9 @@ gboolean _desk_rule_check_languages (DeskRuleCheck *ctx, JsonNode *node, gpointe
 gboolean _desk_rule_check_source (DeskRuleCheck *ctx, JsonNode *node, gpointer out);          /* char ** */
 gboolean _desk_rule_check_severity (DeskRuleCheck *ctx, JsonNode *node, gpointer out);        /* DeskRuleSeverity * */
 
+/* The "chain" member of a case type; @out is the DeskCaseRules (chain/desk-chain-rules.c). */
+gboolean _desk_rule_check_chain (DeskRuleCheck *ctx, JsonNode *node, gpointer out);
+
 /* "source" and "verify" (required), "note" and "severity" (optional) of @obj. */
 gboolean _desk_rule_check_citation (DeskRuleCheck  *ctx,
                                     JsonObject     *obj,

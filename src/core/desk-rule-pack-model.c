@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "desk-rule-pack-private.h"
+#include "metrics/desk-activity-rules.h"
 
 /* The plain structures inside a rule pack and their accessors. */
 
@@ -304,6 +305,8 @@ _desk_case_rules_free (DeskCaseRules *rules)
   g_clear_pointer (&rules->closure_rule, _desk_rule_figure_free);
   g_clear_pointer (&rules->root_causes, g_ptr_array_unref);
   g_clear_pointer (&rules->advice, g_ptr_array_unref);
+  g_clear_pointer (&rules->chain, _desk_chain_rules_free);
+  g_clear_pointer (&rules->activity_metrics, desk_activity_rules_unref);
   g_free (rules);
 }
 
@@ -521,4 +524,10 @@ _desk_rule_pack_data_free (DeskRulePackData *data)
     g_clear_pointer (&data->case_rules[i], _desk_case_rules_free);
   g_clear_pointer (&data->notice, json_node_unref);
   g_free (data);
+}
+
+DeskActivityRules *
+desk_case_rules_get_activity_metrics (const DeskCaseRules *rules)
+{
+  return rules->activity_metrics;
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-rule-pack-check-private.h"
+#include "metrics/desk-activity-rules-private.h"
 #include "desk-util.h"
 
 /* The structure of a schema_version 1 pack (data/rules/SCHEMA.md). Members
@@ -372,13 +373,19 @@ check_case_rules (DeskRuleCheck *ctx,
 {
   static const char *const keys[] = {
     "deadline", "evidence", "appeal_limits", "letter", "review_time", "submit",
-    "terminology", "closure", NULL
+    "terminology", "closure",
+    "chain", /* schema 2 */
+    "activity_metrics",
+    NULL
   };
   DeskCaseRules *rules = out;
   JsonObject    *obj;
 
   /* Evidence before appeal limits: second_appeal.requires refers to it. */
-  return _desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "deadline", FALSE, check_deadline, &rules->deadline) && member (ctx, obj, "evidence", TRUE, check_evidence, rules->evidence) && member (ctx, obj, "appeal_limits", FALSE, check_appeal_limits, rules) && member (ctx, obj, "letter", TRUE, check_letter, rules) && member (ctx, obj, "review_time", FALSE, check_review_time, rules) && member (ctx, obj, "submit", TRUE, check_submit, rules) && member (ctx, obj, "terminology", FALSE, check_terminology, rules->terms) && member (ctx, obj, "closure", FALSE, _desk_rule_check_closure, rules);
+  if (!(_desk_rule_check_object (ctx, node, keys, &obj) && member (ctx, obj, "deadline", FALSE, check_deadline, &rules->deadline) && member (ctx, obj, "evidence", TRUE, check_evidence, rules->evidence) && member (ctx, obj, "appeal_limits", FALSE, check_appeal_limits, rules) && member (ctx, obj, "letter", TRUE, check_letter, rules) && member (ctx, obj, "review_time", FALSE, check_review_time, rules) && member (ctx, obj, "submit", TRUE, check_submit, rules) && member (ctx, obj, "terminology", FALSE, check_terminology, rules->terms) && member (ctx, obj, "closure", FALSE, _desk_rule_check_closure, rules)))
+    return FALSE;
+  /* schema 2 */
+  return member (ctx, obj, "chain", FALSE, _desk_rule_check_chain, rules) && member (ctx, obj, "activity_metrics", FALSE, _desk_rule_check_activity_metrics, &rules->activity_metrics);
 }
 
 static gboolean

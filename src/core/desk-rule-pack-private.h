@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* The "chain" member of a case type (chain/desk-chain-rules.h). */
+typedef struct _DeskChainRules DeskChainRules;
+
 /* Bilingual text; both members are non-empty once validated, or both NULL
  * for an absent optional text. */
 typedef struct
@@ -66,9 +69,11 @@ struct _DeskCaseRules
   GPtrArray      *submit_paste; /* DeskRuleText*, NULL when none */
   GHashTable     *terms;        /* id → DeskRuleTerm* */
   /* Closing a case (desk-rule-pack-closure.c); all NULL when absent. */
-  DeskRuleFigure *closure_rule;
-  GPtrArray      *root_causes; /* DeskRuleRootCause* */
-  GPtrArray      *advice;      /* DeskRuleText* */
+  DeskRuleFigure            *closure_rule;
+  GPtrArray                 *root_causes; /* DeskRuleRootCause* */
+  GPtrArray                 *advice;      /* DeskRuleText* */
+  DeskChainRules            *chain;       /* schema 2 "chain" member or NULL (chain/desk-chain-rules.c) */
+  struct _DeskActivityRules *activity_metrics;
 };
 
 typedef struct
@@ -104,6 +109,7 @@ DeskEvidenceRequirement *_desk_evidence_requirement_new (void);
 DeskCaseRules           *_desk_case_rules_new (DeskCaseType case_type);
 void                     _desk_case_rules_free (DeskCaseRules *rules);
 DeskRulePackData        *_desk_rule_pack_data_new (void);
+void                     _desk_chain_rules_free (DeskChainRules *rules);
 void                     _desk_rule_pack_data_free (DeskRulePackData *data);
 
 /* Validates @root and builds the pack data, or fails with a

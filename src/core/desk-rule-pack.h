@@ -263,4 +263,7 @@ const char *desk_case_rules_get_advice (const DeskCaseRules *rules,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskEvidenceRequirement, desk_evidence_requirement_unref)
 
+/* Campaign fulfilment thresholds and export vocabulary (activity-exit only); NULL if absent. */
+struct _DeskActivityRules *desk_case_rules_get_activity_metrics (const DeskCaseRules *rules);
+
 G_END_DECLS

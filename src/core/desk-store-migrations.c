@@ -202,6 +202,47 @@ static const DeskMigration migrations[] = {
     "  done_at TEXT"
     ");"
     "CREATE INDEX follow_ups_open ON follow_ups (case_id, due_at) WHERE done_at IS NULL;" },
+  /* Authorization chains (src/core/chain): one per brand, reused by cases;
+   * stored as the chain file's JSON, with the evidence they use listed. */
+  { 7,
+    "CREATE TABLE seller_profile ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  json TEXT NOT NULL"
+    ");"
+    "CREATE TABLE chains ("
+    "  id INTEGER PRIMARY KEY,"
+    "  brand TEXT NOT NULL,"
+    "  brand_key TEXT NOT NULL UNIQUE," /* folded brand: one chain per brand */
+    "  json TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL"
+    ");"
+    "CREATE TABLE chain_documents ("
+    "  chain_id INTEGER NOT NULL REFERENCES chains (id) ON DELETE CASCADE,"
+    "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (chain_id, evidence_id)"
+    ");"
+    "CREATE INDEX chain_documents_by_evidence ON chain_documents (evidence_id);"
+    "CREATE TABLE case_chains ("
+    "  case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
+    "  chain_id INTEGER REFERENCES chains (id) ON DELETE SET NULL,"
+    "  json TEXT NOT NULL DEFAULT '{}'" /* disputed products, listing date, site, class */
+    ");"
+    "CREATE INDEX case_chains_by_chain ON case_chains (chain_id);" },
+  /* Campaign exits: the order export's figures, the seller's answers and the
+   * post-mortem per case; the seller's own names for export columns. */
+  { 8,
+    "CREATE TABLE activity_metrics ("
+    "  case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,"
+    "  export_evidence_id INTEGER REFERENCES evidence (id) ON DELETE SET NULL,"
+    "  options_json TEXT NOT NULL DEFAULT '{}',"
+    "  result_json TEXT NOT NULL DEFAULT '{}',"
+    "  post_mortem_json TEXT NOT NULL DEFAULT '{}',"
+    "  computed_at TEXT NOT NULL"
+    ");"
+    "CREATE TABLE order_columns ("
+    "  header TEXT PRIMARY KEY," /* normalised, as desk_activity_normalize_key() */
+    "  field TEXT NOT NULL"
+    ");" },
 };
 
 const DeskMigration *

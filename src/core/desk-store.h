@@ -22,7 +22,7 @@ typedef enum
   DESK_STORE_ERROR_READ_ONLY, /* the data folder cannot be written: view only */
 } DeskStoreError;
 
-#define DESK_STORE_SCHEMA_VERSION 6
+#define DESK_STORE_SCHEMA_VERSION 8
 
 #define DESK_TYPE_STORE (desk_store_get_type ())
 

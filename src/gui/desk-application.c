@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-application.h"
+#include "desk-seller-profile-page.h"
 #include "desk-deadline-notifier.h"
 #include "desk-screenshot.h"
 #include "desk-window.h"
@@ -98,9 +99,22 @@ about_activated (GSimpleAction *action,
   desk_application_show_about (user_data);
 }
 
+/* Preferences → Seller profile (the companies the chain checker compares with). */
+static void
+seller_profile_activated (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  DeskSession *session = desk_application_get_session (user_data);
+
+  if (session)
+    desk_seller_profile_present (gtk_application_get_active_window (user_data), session);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "seller-profile", seller_profile_activated },
 };
 
 static void
@@ -109,12 +123,14 @@ desk_application_init (DeskApplication *self)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *profile_accels[] = { "<Control>comma", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-case", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.seller-profile", profile_accels);
 }
 
 DeskApplication *

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-case-page.h"
+#include "desk-activity-section.h"
 #include "desk-attempts-view.h"
 #include "desk-case-row.h"
 #include "desk-evidence-section.h"
@@ -14,6 +15,7 @@
 #include "desk-package-section.h"
 #include "desk-timeline.h"
 #include "desk-tracking-view.h"
+#include "desk-chain-section.h"
 #include "desk-util.h"
 
 struct _DeskCasePage
@@ -39,8 +41,10 @@ struct _DeskCasePage
   DeskChecklistView *checklist_view;
   DeskAttemptsView  *attempts_view;
 
-  DeskPackageSection *package_section;
-  DeskTrackingView   *tracking_view;
+  DeskPackageSection  *package_section;
+  DeskTrackingView    *tracking_view;
+  DeskChainSection    *chain_section;
+  DeskActivitySection *activity_section;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
@@ -166,8 +170,10 @@ desk_case_page_init (DeskCasePage *self)
   setup_status_model (self);
   gtk_box_append (self->sections, GTK_WIDGET (self->checklist_view = desk_checklist_view_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->attempts_view = desk_attempts_view_new ()));
+  gtk_box_append (self->sections, GTK_WIDGET (self->chain_section = desk_chain_section_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->package_section = desk_package_section_new ()));
   gtk_box_append (self->sections, GTK_WIDGET (self->tracking_view = desk_tracking_view_new ()));
+  gtk_box_append (self->sections, GTK_WIDGET (self->activity_section = desk_activity_section_new ()));
 }
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
@@ -228,6 +234,8 @@ desk_case_page_set_case (DeskCasePage *self,
     gtk_box_reorder_child_after (self->sections, GTK_WIDGET (self->package_section),
                                  gtk_widget_get_last_child (GTK_WIDGET (self->sections)));
   desk_tracking_view_set_case (self->tracking_view, self->session, case_id);
+  desk_chain_section_set_case (self->chain_section, self->session, case_id);
+  desk_activity_section_set_case (self->activity_section, self->session, case_id);
 }
 
 DeskCase *
