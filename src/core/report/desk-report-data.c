@@ -8,6 +8,8 @@
 #include "desk-attempts.h"
 #include "desk-case-snapshot.h"
 #include "desk-evidence.h"
+#include "chain/desk-chain-check.h"
+#include "chain/desk-chain-store.h"
 #include "letters/desk-exhibits.h"
 #include "letters/desk-letter.h"
 #include "package/desk-package-store.h"
@@ -273,6 +275,54 @@ read_letters (DeskReportData *data,
     }
 }
 
+/* The authorization chain, link by link, and the gaps that remain (gap
+ * texts are in the app's language: the checker words them when the case is
+ * read). The seller's legal entity is the PDF's author. */
+static void
+read_chain (DeskReportData   *data,
+            DeskSession      *session,
+            DeskCaseSnapshot *snapshot,
+            DeskCatalog      *catalog)
+{
+  const DeskChainSnapshot *part = desk_case_snapshot_get_part (snapshot, DESK_CHAIN_PART);
+  g_autoptr (GError) error = NULL;
+  DeskSellerProfile *profile = desk_seller_profile_load (desk_session_get_store (session), &error);
+
+  if (profile && profile->entities && profile->entities->len > 0)
+    {
+      DeskSellerEntity *e = profile->entities->pdata[0];
+      const char       *name = data->language == DESK_REPORT_LANGUAGE_ZH_CN && e->name_zh && *e->name_zh ? e->name_zh : e->name_en;
+
+      if (name && *name)
+        {
+          g_free (data->seller_entity);
+          data->seller_entity = g_strdup (name);
+        }
+    }
+  g_clear_pointer (&profile, desk_seller_profile_free);
+  if (part == NULL || part->chain == NULL)
+    return;
+  for (guint i = 0; part->chain->links && i < part->chain->links->len; i++)
+    {
+      DeskChainLink *l = part->chain->links->pdata[i];
+      /* Translators: closure report: "Link 1: Brand Co. → Distributor Ltd." */
+      g_autofree char *title = g_strdup_printf (_desk_catalog_get (catalog, N_ ("Link %u: %s → %s")), i + 1,
+                                                l->grantor ? l->grantor : "?", l->grantee ? l->grantee : "?");
+      /* Translators: closure report: validity of an authorization link */
+      g_autofree char *text = g_strdup_printf (_desk_catalog_get (catalog, N_ ("Valid from %s to %s. Sub-licensing: %s.")),
+                                               l->valid_from ? l->valid_from : "—", l->valid_until ? l->valid_until : "—",
+                                               _desk_catalog_get (catalog, l->sublicensing ? N_ ("allowed") : N_ ("not allowed")));
+
+      g_ptr_array_add (data->chain_links, desk_report_item_new (title, text));
+    }
+  for (guint i = 0; part->gaps && i < part->gaps->len; i++)
+    {
+      g_autofree char *line = desk_chain_gap_describe (part->gaps->pdata[i]);
+
+      g_ptr_array_add (data->chain_gaps, desk_report_item_new (NULL, line));
+    }
+}
+
 /* The complaint packages made for the case (the "packages" snapshot part). */
 static void
 read_packages (DeskReportData   *data,
@@ -357,6 +407,7 @@ _desk_report_data_load (DeskSession       *session,
   {
     g_autoptr (DeskCatalog) catalog = _desk_catalog_load (desk_report_language_to_id (language));
 
+    read_chain (data, session, snapshot, catalog);
     read_letters (data, session, catalog);
     read_packages (data, snapshot, catalog);
   }
