@@ -70,8 +70,8 @@ int  desk_cli_chain (DeskCliContext *ctx, GError **error);
 int  desk_cli_profile (DeskCliContext *ctx, GError **error);
 /* desk-cli-demo-chain.c: the demo's authorization chains (Shopee with gaps, Joom clean). */
 gboolean desk_cli_demo_chain (DeskCliContext *ctx, DeskCase *kase, GError **error);
-int desk_cli_metrics (DeskCliContext *ctx, GError **error);
-int desk_cli_post_mortem (DeskCliContext *ctx, GError **error);
+int      desk_cli_metrics (DeskCliContext *ctx, GError **error);
+int      desk_cli_post_mortem (DeskCliContext *ctx, GError **error);
 /* Creates a new case's evidence checklist from its rule pack, then tells how
  * many items it has (desk-cli-checklist.c). */
 gboolean desk_cli_checklist_create (DeskCliContext *ctx, DeskCase *kase, GError **error);
