@@ -225,6 +225,10 @@ test_languages_fonts_text (Fixture *f, gconstpointer data)
   assert_contains (en_text, "Exhibit 2");
   assert_contains (zh_text, "附件1");
   g_assert_null (strstr (zh_text, "Evidenceindex"));
+  /* A submitted case shows the letters it sent (the letter's own text). */
+  assert_contains (en_text, "Letters as sent");
+  assert_contains (en_text, "Letter in English");
+  assert_contains (zh_text, "已发送的申诉信");
   /* The pack's root cause and advice, in the report's language. */
   assert_contains (en_text, "Authorization does not cover the model or the platform");
   assert_contains (zh_text, "授权未覆盖该型号或该平台");

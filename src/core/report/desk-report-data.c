@@ -8,8 +8,13 @@
 #include "desk-attempts.h"
 #include "desk-case-snapshot.h"
 #include "desk-evidence.h"
+#include "chain/desk-chain-check.h"
+#include "chain/desk-chain-store.h"
 #include "letters/desk-exhibits.h"
+#include "letters/desk-letter.h"
+#include "package/desk-package-store.h"
 #include "desk-report-private.h"
+#include "desk-timeline.h"
 
 /* Reads the case for the report on the caller's thread: one whole-case
  * snapshot (with its "closure" part), texts from the pack in force. */
@@ -119,6 +124,7 @@ _desk_report_data_free (DeskReportData *data)
   g_clear_pointer (&data->chain_gaps, g_ptr_array_unref);
   g_clear_pointer (&data->letters, g_ptr_array_unref);
   g_clear_pointer (&data->extra, g_ptr_array_unref);
+  g_clear_pointer (&data->packages, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -222,6 +228,137 @@ read_pack (DeskReportData *data,
     }
 }
 
+static const char *
+language_name (const char *code)
+{
+  /* Each language named in itself, as on the letter. */
+  if (g_str_equal (code, "en"))
+    return "English";
+  if (g_str_equal (code, "ru"))
+    return "Русский";
+  if (g_str_equal (code, "zh"))
+    return "中文";
+  return code;
+}
+
+/* The letters sent: the text each platform letter has now (the seller's
+ * edit, else the filled template), once the case was submitted; the seller's
+ * Chinese working copy is not sent and is left out. The first letter's
+ * seller entity becomes the PDF's author. */
+static void
+read_letters (DeskReportData *data,
+              DeskSession    *session,
+              DeskCatalog    *catalog)
+{
+  g_auto (GStrv) languages = desk_letter_list_languages (data->platform, data->case_type);
+  gboolean submitted = data->attempts->len > 0;
+
+  for (guint i = 0; !submitted && i < data->timeline->len; i++)
+    submitted = desk_timeline_entry_get_kind (data->timeline->pdata[i]) == DESK_TIMELINE_SUBMITTED;
+  for (guint i = 0; submitted && languages[i]; i++)
+    {
+      g_autoptr (DeskLetter) letter = NULL;
+      g_autoptr (DeskLetterDetails) details = NULL;
+      g_autofree char *title = NULL;
+
+      if (g_str_equal (languages[i], "zh") || !(letter = desk_letter_get (session, data->case_id, languages[i], NULL))
+          || letter->text == NULL || *letter->text == '\0')
+        continue;
+      /* Translators: closure report: "Letter in English — 1 234 characters" */
+      title = g_strdup_printf (_desk_catalog_get (catalog, N_ ("Letter in %s — %u characters%s")), language_name (languages[i]),
+                               desk_letter_count_chars (letter->text),
+                               letter->edited ? _desk_catalog_get (catalog, N_ (", edited by the seller")) : "");
+      g_ptr_array_add (data->letters, desk_report_item_new (title, letter->text));
+      if (data->seller_entity == NULL && (details = desk_letter_get_details (session, data->case_id, languages[i], NULL))
+          && details->seller && *details->seller)
+        data->seller_entity = g_strdup (details->seller);
+    }
+}
+
+/* The authorization chain, link by link, and the gaps that remain (gap
+ * texts are in the app's language: the checker words them when the case is
+ * read). The seller's legal entity is the PDF's author. */
+static void
+read_chain (DeskReportData   *data,
+            DeskSession      *session,
+            DeskCaseSnapshot *snapshot,
+            DeskCatalog      *catalog)
+{
+  const DeskChainSnapshot *part = desk_case_snapshot_get_part (snapshot, DESK_CHAIN_PART);
+  g_autoptr (GError) error = NULL;
+  DeskSellerProfile *profile = desk_seller_profile_load (desk_session_get_store (session), &error);
+
+  if (profile && profile->entities && profile->entities->len > 0)
+    {
+      DeskSellerEntity *e = profile->entities->pdata[0];
+      const char       *name = data->language == DESK_REPORT_LANGUAGE_ZH_CN && e->name_zh && *e->name_zh ? e->name_zh : e->name_en;
+
+      if (name && *name)
+        {
+          g_free (data->seller_entity);
+          data->seller_entity = g_strdup (name);
+        }
+    }
+  g_clear_pointer (&profile, desk_seller_profile_free);
+  if (part == NULL || part->chain == NULL)
+    return;
+  for (guint i = 0; part->chain->links && i < part->chain->links->len; i++)
+    {
+      DeskChainLink *l = part->chain->links->pdata[i];
+      /* Translators: closure report: "Link 1: Brand Co. → Distributor Ltd." */
+      g_autofree char *title = g_strdup_printf (_desk_catalog_get (catalog, N_ ("Link %u: %s → %s")), i + 1,
+                                                l->grantor ? l->grantor : "?", l->grantee ? l->grantee : "?");
+      /* Translators: closure report: validity of an authorization link */
+      g_autofree char *text = g_strdup_printf (_desk_catalog_get (catalog, N_ ("Valid from %s to %s. Sub-licensing: %s.")),
+                                               l->valid_from ? l->valid_from : "—", l->valid_until ? l->valid_until : "—",
+                                               _desk_catalog_get (catalog, l->sublicensing ? N_ ("allowed") : N_ ("not allowed")));
+
+      g_ptr_array_add (data->chain_links, desk_report_item_new (title, text));
+    }
+  for (guint i = 0; part->gaps && i < part->gaps->len; i++)
+    {
+      g_autofree char *line = desk_chain_gap_describe (part->gaps->pdata[i]);
+
+      g_ptr_array_add (data->chain_gaps, desk_report_item_new (NULL, line));
+    }
+}
+
+/* The complaint packages made for the case (the "packages" snapshot part). */
+static void
+read_packages (DeskReportData   *data,
+               DeskCaseSnapshot *snapshot,
+               DeskCatalog      *catalog)
+{
+  GPtrArray *records = (GPtrArray *)desk_case_snapshot_get_part (snapshot, DESK_PACKAGE_SNAPSHOT_PART);
+
+  for (guint i = 0; records && i < records->len; i++)
+    {
+      DeskPackageRecord *r = records->pdata[i];
+      g_autofree char   *name = g_path_get_basename (r->path);
+      g_autofree char   *size = g_format_size (r->size);
+      g_autoptr (GDateTime) local = r->created_at ? g_date_time_to_timezone (r->created_at, data->zone) : NULL;
+      g_autofree char *when = local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("—");
+      GString         *text = g_string_new (NULL);
+
+      /* Translators: closure report: "Made 2026-03-11 10:00 · 9 files · 2.1 MB" */
+      g_string_append_printf (text, _desk_catalog_get (catalog, N_ ("Made %s · %u files · %s")), when, r->n_files, size);
+      g_string_append_printf (text, "\nSHA-256 %s", r->sha256 ? r->sha256 : "—");
+      for (guint j = 0; r->omitted && r->omitted[j]; j++)
+        {
+          const char *part = g_str_equal (r->omitted[j], "letters") ? N_ ("the appeal letters")
+                             : g_str_equal (r->omitted[j], "chain") ? N_ ("the authorization chain check")
+                                                                    : r->omitted[j];
+
+          g_string_append_printf (text, "%s%s", j == 0 ? "\n" : ", ", j == 0 ? _desk_catalog_get (catalog, N_ ("Made without: ")) : "");
+          g_string_append (text, _desk_catalog_get (catalog, part));
+        }
+      if (r->blocking_gaps > 0)
+        g_string_append_printf (text, "\n%s", _desk_catalog_get (catalog, N_ ("Made although the authorization chain had blocking gaps.")));
+      g_ptr_array_add (data->packages, desk_report_item_new (name, text->str));
+      g_string_free (text, TRUE);
+    }
+}
+
 static void
 run_providers (DeskReportData   *data,
                DeskSession      *session,
@@ -266,6 +403,14 @@ _desk_report_data_load (DeskSession       *session,
   data->chain_gaps = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_item_free);
   data->letters = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_item_free);
   data->extra = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_section_free);
+  data->packages = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_item_free);
+  {
+    g_autoptr (DeskCatalog) catalog = _desk_catalog_load (desk_report_language_to_id (language));
+
+    read_chain (data, session, snapshot, catalog);
+    read_letters (data, session, catalog);
+    read_packages (data, snapshot, catalog);
+  }
   run_providers (data, session, snapshot);
   return g_steal_pointer (&data);
 }

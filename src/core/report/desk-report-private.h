@@ -78,6 +78,7 @@ typedef struct
   GPtrArray *chain_gaps;  /* DeskReportItem* */
   GPtrArray *letters;     /* DeskReportItem* */
   GPtrArray *extra;       /* DeskReportSection* */
+  GPtrArray *packages;    /* DeskReportItem*: complaint packages made */
 } DeskReportData;
 
 DeskReportData *_desk_report_data_load (DeskSession       *session,

@@ -538,6 +538,11 @@ chain_and_letters (Ctx *ctx)
       heading (ctx, T (N_ ("Letters as sent")));
       items (ctx, ctx->data->letters, TRUE);
     }
+  if (ctx->data->packages->len > 0)
+    {
+      heading (ctx, T (N_ ("Complaint packages")));
+      items (ctx, ctx->data->packages, FALSE);
+    }
 }
 
 static void
