@@ -77,5 +77,11 @@ expect 2 "a bad mapping is refused" cli metrics 1 --map "Some"
 expect 0 "timeline" cli show 1
 contains "exit rule was met on 2026-10-27" "the reading is in the timeline"
 
+expect 0 "closure report" cli report 1 --lang en -o "$DIR/report.pdf"
+pdftotext "$DIR/report.pdf" "$DIR/out"
+contains "Campaign Fulfilment" "the report has the campaign section"
+contains "Exit rule met on 2026-10-27" "with the exit day"
+contains "ERP did not sync the label API" "and the seller's post-mortem"
+
 echo "1..$n"
 exit $fail

@@ -47,17 +47,23 @@ desk_metric_to_id (DeskMetric metric)
 }
 
 const char *
-desk_metric_get_label (DeskMetric metric)
+desk_metric_get_label_msgid (DeskMetric metric)
 {
   switch (metric)
     {
-      case DESK_METRIC_CANCELLATION: return _ ("Order cancellation rate");
-      case DESK_METRIC_LATE_SHIPMENT: return _ ("Late shipment rate");
-      case DESK_METRIC_LOGISTICS_ANOMALY: return _ ("Logistics anomaly rate");
-      case DESK_METRIC_NEGATIVE_REVIEW: return _ ("Negative review rate (campaign products)");
+      case DESK_METRIC_CANCELLATION: return N_ ("Order cancellation rate");
+      case DESK_METRIC_LATE_SHIPMENT: return N_ ("Late shipment rate");
+      case DESK_METRIC_LOGISTICS_ANOMALY: return N_ ("Logistics anomaly rate");
+      case DESK_METRIC_NEGATIVE_REVIEW: return N_ ("Negative review rate (campaign products)");
       case DESK_N_METRICS:
       default: g_return_val_if_reached (NULL);
     }
+}
+
+const char *
+desk_metric_get_label (DeskMetric metric)
+{
+  return _ (desk_metric_get_label_msgid (metric));
 }
 
 const char *

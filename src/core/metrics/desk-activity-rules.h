@@ -19,6 +19,8 @@ typedef enum
 const char *desk_metric_to_id (DeskMetric metric);
 /* Translated: "Cancellation rate". */
 const char *desk_metric_get_label (DeskMetric metric);
+/* The same, untranslated, for documents in another language than the UI's. */
+const char *desk_metric_get_label_msgid (DeskMetric metric);
 
 /* Columns of a seller-centre order export the metrics read. */
 typedef enum

@@ -40,25 +40,31 @@ desk_post_mortem_field_from_id (const char *id)
 }
 
 const char *
-desk_post_mortem_field_get_label (DeskPostMortemField field)
+desk_post_mortem_field_get_label_msgid (DeskPostMortemField field)
 {
   switch (field)
     {
-      case DESK_POST_MORTEM_CAMPAIGN: return _ ("Campaign");
-      case DESK_POST_MORTEM_EXIT_DATE: return _ ("Date of the exit");
-      case DESK_POST_MORTEM_TRIGGER: return _ ("Metric that caused it, against its threshold");
-      case DESK_POST_MORTEM_DAYS_OVER: return _ ("Days over the threshold");
-      case DESK_POST_MORTEM_ORDERS: return _ ("Orders that caused it");
-      case DESK_POST_MORTEM_SKUS: return _ ("Products (SKUs) most involved");
-      case DESK_POST_MORTEM_CARRIERS: return _ ("Carriers involved");
-      case DESK_POST_MORTEM_ROOT_CAUSE: return _ ("Root cause");
-      case DESK_POST_MORTEM_RESPONSIBLE: return _ ("Where it went wrong (warehouse, ERP, carrier, supplier, service)");
-      case DESK_POST_MORTEM_ACTIONS: return _ ("Corrective actions taken, with dates");
-      case DESK_POST_MORTEM_FIX_EVIDENCE: return _ ("Figures since the fix");
-      case DESK_POST_MORTEM_PREVENTION: return _ ("How it is prevented from now on");
+      case DESK_POST_MORTEM_CAMPAIGN: return N_ ("Campaign");
+      case DESK_POST_MORTEM_EXIT_DATE: return N_ ("Date of the exit");
+      case DESK_POST_MORTEM_TRIGGER: return N_ ("Metric that caused it, against its threshold");
+      case DESK_POST_MORTEM_DAYS_OVER: return N_ ("Days over the threshold");
+      case DESK_POST_MORTEM_ORDERS: return N_ ("Orders that caused it");
+      case DESK_POST_MORTEM_SKUS: return N_ ("Products (SKUs) most involved");
+      case DESK_POST_MORTEM_CARRIERS: return N_ ("Carriers involved");
+      case DESK_POST_MORTEM_ROOT_CAUSE: return N_ ("Root cause");
+      case DESK_POST_MORTEM_RESPONSIBLE: return N_ ("Where it went wrong (warehouse, ERP, carrier, supplier, service)");
+      case DESK_POST_MORTEM_ACTIONS: return N_ ("Corrective actions taken, with dates");
+      case DESK_POST_MORTEM_FIX_EVIDENCE: return N_ ("Figures since the fix");
+      case DESK_POST_MORTEM_PREVENTION: return N_ ("How it is prevented from now on");
       case DESK_N_POST_MORTEM_FIELDS:
       default: g_return_val_if_reached (NULL);
     }
+}
+
+const char *
+desk_post_mortem_field_get_label (DeskPostMortemField field)
+{
+  return _ (desk_post_mortem_field_get_label_msgid (field));
 }
 
 gboolean

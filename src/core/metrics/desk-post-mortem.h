@@ -30,6 +30,7 @@ typedef enum
 const char         *desk_post_mortem_field_to_id (DeskPostMortemField field);
 DeskPostMortemField desk_post_mortem_field_from_id (const char *id);
 const char         *desk_post_mortem_field_get_label (DeskPostMortemField field); /* translated */
+const char         *desk_post_mortem_field_get_label_msgid (DeskPostMortemField field);
 /* TRUE for the fields the export can fill; the others only the seller knows. */
 gboolean desk_post_mortem_field_is_computed (DeskPostMortemField field);
 

@@ -410,6 +410,7 @@ _desk_report_data_load (DeskSession       *session,
     read_chain (data, session, snapshot, catalog);
     read_letters (data, session, catalog);
     read_packages (data, snapshot, catalog);
+    _desk_report_read_activity (data, session, snapshot, catalog);
   }
   run_providers (data, session, snapshot);
   return g_steal_pointer (&data);

@@ -160,4 +160,10 @@ void _desk_report_compose (DeskReportLayout *layout,
 char *_desk_report_make_title (DeskReportData *data,
                                DeskCatalog    *catalog);
 
+/* desk-report-activity.c: a campaign-exit case's figures, chart and post-mortem. */
+void _desk_report_read_activity (DeskReportData   *data,
+                                 DeskSession      *session,
+                                 DeskCaseSnapshot *snapshot,
+                                 DeskCatalog      *catalog);
+
 G_END_DECLS
