@@ -65,6 +65,11 @@ expect 0 "evidence list" cli evidence list 1
 contains "127.0.0.1-" "capture stored under a descriptive name"
 expect 0 "evidence list --json" cli --json evidence list 1
 equals '[e["source_note"].startswith("Captured from the web: ") for e in d if e["sha256"] == "'"$SHA"'"]' "[True]" "marked as captured from the web, fingerprint matches"
+# The capture goes into the complaint package with the same fingerprint.
+expect 0 "package with the capture" cli package 1 -o "$DIR/case.zip" --allow-gaps
+expect 0 "the package verifies" cli verify "$DIR/case.zip"
+unzip -p "$DIR/case.zip" manifest.json >"$DIR/out"
+equals 'any(f.get("sha256") == "'"$SHA"'" and "Captured from the web" in (f.get("source_note") or "") for f in d["files"])' "True" "the manifest lists the capture by its fingerprint and says it was captured from the web"
 expect 1 "an unreachable capture fails" cli capture 1 "http://127.0.0.1:1/x"
 contains "could not be reached" "says so" err
 expect 0 "watch remove" cli --json watch remove 1 "$BASE/500"
