@@ -15,7 +15,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   static DeskRulePack *pack = NULL;
   static GTimeZone    *zone = NULL;
   g_autoptr (GBytes) bytes = g_bytes_new (data, size);
-  DeskMetricsOptions options = { 0 };
+  DeskMetricsOptions    options = { 0 };
   DeskActivityAnalysis *analysis;
 
   if (pack == NULL)

@@ -83,5 +83,11 @@ contains "Campaign Fulfilment" "the report has the campaign section"
 contains "Exit rule met on 2026-10-27" "with the exit day"
 contains "ERP did not sync the label API" "and the seller's post-mortem"
 
+expect 0 "package" cli package 1 -o "$DIR/case.zip" --allow-gaps
+expect 0 "the package verifies" cli verify "$DIR/case.zip"
+unzip -p "$DIR/case.zip" post-mortem.txt >"$DIR/out"
+contains "ERP did not sync the label API" "the package carries the post-mortem"
+contains "2026-10-27" "with the figures"
+
 echo "1..$n"
 exit $fail

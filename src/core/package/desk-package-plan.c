@@ -13,6 +13,7 @@
 #include "letters/desk-letter.h"
 #include "desk-evidence-store.h"
 #include "desk-package-names.h"
+#include "metrics/desk-activity-case-private.h"
 #include "desk-package-private.h"
 #include "desk-package-zip.h"
 #include "desk-util.h"
@@ -101,6 +102,7 @@ desk_package_plan_finalize (GObject *object)
   g_clear_pointer (&self->gaps, g_ptr_array_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->omissions, g_ptr_array_unref);
+  g_free (self->post_mortem);
   G_OBJECT_CLASS (desk_package_plan_parent_class)->finalize (object);
 }
 
@@ -256,6 +258,27 @@ collect_chain (DeskPackagePlan *self,
   return TRUE;
 }
 
+/* A campaign exit's post-mortem (issue 15), as the seller keeps it: the
+ * platform's own template is filled from it. */
+static void
+collect_post_mortem (DeskPackagePlan *self)
+{
+  const DeskActivityRecord *record = desk_case_snapshot_get_part (self->snapshot, "activity");
+  g_autoptr (GString) text = NULL;
+
+  if (record == NULL || record->post_mortem == NULL)
+    return;
+  text = g_string_new (NULL);
+  g_string_append_printf (text, "%s\n\n", _ ("Post-Mortem"));
+  for (guint i = 0; i < DESK_N_POST_MORTEM_FIELDS; i++)
+    {
+      const char *value = desk_post_mortem_get (record->post_mortem, i);
+
+      g_string_append_printf (text, "%u. %s\n%s\n\n", i + 1, desk_post_mortem_field_get_label (i), *value ? value : "—");
+    }
+  self->post_mortem = g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 DeskPackagePlan *
 desk_package_plan_new (DeskSession *session,
                        gint64       case_id,
@@ -280,6 +303,7 @@ desk_package_plan_new (DeskSession *session,
     self->pack = g_object_ref (pack);
   if (!collect_exhibits (self, error) || !collect_letters (self, error) || !collect_chain (self, error) || !_desk_store_txn_commit (g_steal_pointer (&txn), error))
     return NULL;
+  collect_post_mortem (self);
   update_omissions (self);
   return g_steal_pointer (&self);
 }

@@ -59,8 +59,9 @@ struct _DeskPackagePlan
   JsonNode         *chain;
   GPtrArray        *gaps; /* DeskPackageGap */
   GDateTime        *now;
-  gboolean          zh;        /* the app runs in Chinese: the language of the warnings */
-  GPtrArray        *omissions; /* char*, NULL-terminated */
+  gboolean          zh;          /* the app runs in Chinese: the language of the warnings */
+  GPtrArray        *omissions;   /* char*, NULL-terminated */
+  char             *post_mortem; /* a campaign exit's 12 fields as text, or NULL */
 };
 
 void desk_package_file_free (DeskPackageFile *file);

@@ -234,6 +234,8 @@ write_zip (Job          *job,
         return FALSE;
       file->letter = letter;
     }
+  if (plan->post_mortem && !write_text (job, zip, "post-mortem.txt", "post-mortem", g_strdup (plan->post_mortem), NULL, error))
+    return FALSE;
   if (!write_evidence (job, zip, cancellable, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   manifest = _desk_package_manifest_text (plan, job->files, confirmed);
