@@ -322,14 +322,48 @@ desk_seller_profile_page_new (DeskSession *session)
   return self;
 }
 
+/* The resellers' watch list (issue 16): how often the listings of the case
+ * shown are checked. Only when the settings schema is installed. */
+static GtkWidget *
+watch_page (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr (GSettings) settings = NULL;
+  GtkWidget *page, *group, *row, *spin;
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "watch-interval-minutes"))
+    return NULL;
+  settings = g_settings_new (APP_ID);
+  page = adw_preferences_page_new ();
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _ ("Resellers’ Listings"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "view-refresh-symbolic");
+  group = adw_preferences_group_new ();
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Check every (minutes)"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _ ("While a case is open, its resellers’ listings are checked this often; 0 checks only when you ask."));
+  spin = gtk_spin_button_new_with_range (0, 1440, 5);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Check every (minutes)"), -1);
+  g_settings_bind (settings, "watch-interval-minutes", gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (spin)), "value", G_SETTINGS_BIND_DEFAULT);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  return page;
+}
+
 void
 desk_seller_profile_present (GtkWindow   *parent,
                              DeskSession *session)
 {
   GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *watch = watch_page ();
 
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (desk_seller_profile_page_new (session)));
+  if (watch)
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (watch));
   gtk_window_present (GTK_WINDOW (window));
 }
