@@ -352,6 +352,45 @@ test_profile_page (Fixture *f, gconstpointer data)
   desk_gui_test_iterate (50);
 }
 
+/* Preferences also hold how often resellers' listings are checked, bound to the setting. */
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_preferences_watch_interval (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *window = NULL;
+  GtkWidget *spin;
+
+  desk_seller_profile_present (NULL, f->session);
+  desk_gui_test_iterate (50);
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (ADW_IS_PREFERENCES_WINDOW (l->data))
+      window = l->data;
+  g_assert_nonnull (window);
+  spin = find_type (GTK_WIDGET (window), GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, g_settings_get_uint (settings, "watch-interval-minutes"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 15);
+  g_assert_cmpuint (g_settings_get_uint (settings, "watch-interval-minutes"), ==, 15);
+  gtk_window_destroy (window);
+  desk_gui_test_iterate (20);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -363,5 +402,6 @@ main (int argc, char *argv[])
   g_test_add ("/chain-editor/reuse-brand", Fixture, NULL, fixture_setup, test_reuse_brand, fixture_teardown);
   g_test_add ("/chain-editor/profile-page", Fixture, NULL, fixture_setup, test_profile_page, fixture_teardown);
   g_test_add ("/chain-editor/section", Fixture, NULL, fixture_setup, test_section, fixture_teardown);
+  g_test_add ("/chain-editor/preferences-watch-interval", Fixture, NULL, fixture_setup, test_preferences_watch_interval, fixture_teardown);
   return g_test_run ();
 }
