@@ -8,6 +8,7 @@
 
 #include "desk-activity-section.h"
 #include "desk-evidence-store.h"
+#include "desk-gui-util.h"
 #include "desk-resources.h"
 #include "desk-util.h"
 #include "metrics/desk-activity-case.h"
@@ -60,43 +61,10 @@ set_error (DeskActivitySection *self,
 
 /* Rows */
 
-static GtkWidget *
-text_row (const char *title,
-          const char *subtitle,
-          const char *icon)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (icon)
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
-  return row;
-}
-
-static void
-on_cancel_clicked (DeskActivitySection *self)
-{
-  g_cancellable_cancel (self->cancellable);
-}
-
 static void
 add_busy_row (DeskActivitySection *self)
 {
-  GtkWidget *row = text_row (_ ("Reading the order export…"), NULL, NULL);
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
-
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), spinner);
-  gtk_widget_set_valign (cancel, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_cancel_clicked), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), cancel);
-  gtk_list_box_append (self->list, row);
+  gtk_list_box_append (self->list, desk_gui_progress_row (_ ("Reading the order export…"), self->cancellable));
 }
 
 static char *
@@ -128,7 +96,7 @@ add_rows_row (DeskActivitySection *self)
 
   if (problems->len == 0)
     {
-      gtk_list_box_append (self->list, text_row (title, NULL, "x-office-spreadsheet-symbolic"));
+      gtk_list_box_append (self->list, desk_gui_text_row (title, NULL, "x-office-spreadsheet-symbolic"));
       return;
     }
   row = adw_expander_row_new ();
@@ -136,7 +104,7 @@ add_rows_row (DeskActivitySection *self)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), _ ("Rows that could not be used, with their line numbers"));
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
   for (guint i = 0; i < problems->len && i < 50; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row (((DeskOrderProblem *)g_ptr_array_index (problems, i))->message, NULL, NULL));
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), desk_gui_text_row (((DeskOrderProblem *)g_ptr_array_index (problems, i))->message, NULL, NULL));
   gtk_list_box_append (self->list, row);
 }
 
@@ -205,7 +173,7 @@ add_reentry_row (DeskActivitySection *self)
 
   if (gaps->len == 0)
     {
-      gtk_list_box_append (self->list, text_row (_ ("Re-entry: every condition holds"), NULL, "emblem-ok-symbolic"));
+      gtk_list_box_append (self->list, desk_gui_text_row (_ ("Re-entry: every condition holds"), NULL, "emblem-ok-symbolic"));
       return;
     }
   row = adw_expander_row_new ();
@@ -214,7 +182,7 @@ add_reentry_row (DeskActivitySection *self)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), g_dngettext (GETTEXT_PACKAGE, "One condition is still missing", "Some conditions are still missing", gaps->len));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   for (guint i = 0; i < gaps->len; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row (((DeskReentryGap *)g_ptr_array_index (gaps, i))->message, NULL, NULL));
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), desk_gui_text_row (((DeskReentryGap *)g_ptr_array_index (gaps, i))->message, NULL, NULL));
   gtk_list_box_append (self->list, row);
 }
 
@@ -292,7 +260,7 @@ add_switch_row (DeskActivitySection *self,
                 gboolean             active,
                 gboolean             relaxed)
 {
-  GtkWidget *row = text_row (title, subtitle, NULL);
+  GtkWidget *row = desk_gui_text_row (title, subtitle, NULL);
   GtkWidget *sw = gtk_switch_new ();
 
   gtk_switch_set_active (GTK_SWITCH (sw), active);
@@ -382,7 +350,7 @@ refresh (DeskActivitySection *self)
   gtk_widget_set_sensitive (self->read_button, !self->busy);
   if (self->error)
     {
-      GtkWidget *row = text_row (_ ("The order export could not be used"), self->error, "dialog-error-symbolic");
+      GtkWidget *row = desk_gui_text_row (_ ("The order export could not be used"), self->error, "dialog-error-symbolic");
 
       gtk_widget_add_css_class (row, "error");
       gtk_list_box_append (self->list, row);
@@ -392,13 +360,13 @@ refresh (DeskActivitySection *self)
   if (self->analysis == NULL)
     {
       if (!self->busy)
-        gtk_list_box_append (self->list, text_row (_ ("No order export read yet"),
-                                                   _ ("In the seller centre, export the orders of the last 60 days as CSV, then choose Read Orders."),
-                                                   "x-office-spreadsheet-symbolic"));
+        gtk_list_box_append (self->list, desk_gui_text_row (_ ("No order export read yet"),
+                                                            _ ("In the seller centre, export the orders of the last 60 days as CSV, then choose Read Orders."),
+                                                            "x-office-spreadsheet-symbolic"));
       return;
     }
-  gtk_list_box_append (self->list, text_row (exit_title (desk_activity_analysis_get_result (self->analysis)), NULL,
-                                             desk_metrics_result_get_exit_fired (desk_activity_analysis_get_result (self->analysis)) ? "dialog-warning-symbolic" : "emblem-ok-symbolic"));
+  gtk_list_box_append (self->list, desk_gui_text_row (exit_title (desk_activity_analysis_get_result (self->analysis)), NULL,
+                                                      desk_metrics_result_get_exit_fired (desk_activity_analysis_get_result (self->analysis)) ? "dialog-warning-symbolic" : "emblem-ok-symbolic"));
   add_chart_row (self);
   add_reentry_row (self);
   add_store_rows (self);

@@ -36,3 +36,38 @@ desk_gui_report_error (GtkWidget    *widget,
   text = error ? g_strdup_printf (_ ("%s %s"), what, error->message) : g_strdup (what);
   desk_gui_toast (widget, text);
 }
+
+GtkWidget *
+desk_gui_text_row (const char *title,
+                   const char *subtitle,
+                   const char *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (icon_name)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon_name));
+  return row;
+}
+
+GtkWidget *
+desk_gui_progress_row (const char   *title,
+                       GCancellable *cancellable)
+{
+  GtkWidget *row = desk_gui_text_row (title, NULL, NULL);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
+
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), spinner);
+  gtk_widget_set_valign (cancel, GTK_ALIGN_CENTER);
+  g_signal_connect_data (cancel, "clicked", G_CALLBACK (g_cancellable_cancel), g_object_ref (cancellable),
+                         (GClosureNotify)(void (*) (void))g_object_unref, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), cancel);
+  return row;
+}

@@ -16,4 +16,13 @@ void desk_gui_report_error (GtkWidget    *widget,
                             const char   *what,
                             const GError *error);
 
+/* A plain row of a boxed list: title, optional subtitle and icon, text wrapped. */
+GtkWidget *desk_gui_text_row (const char *title,
+                              const char *subtitle,
+                              const char *icon_name);
+/* A row for long work: a spinner, @title and a Cancel button that cancels
+ * @cancellable (the row keeps a reference). */
+GtkWidget *desk_gui_progress_row (const char   *title,
+                                  GCancellable *cancellable);
+
 G_END_DECLS

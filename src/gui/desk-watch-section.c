@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-gui-util.h"
 #include "desk-resources.h"
 #include "desk-util.h"
 #include "desk-watch-section.h"
@@ -159,27 +160,12 @@ on_add_applied (AdwEntryRow      *entry,
 }
 
 static void
-on_cancel_clicked (DeskWatchSection *self)
-{
-  g_cancellable_cancel (self->cancellable);
-}
-
-static void
 add_progress_row (DeskWatchSection *self)
 {
   /* Translators: progress of a check, e.g. "Checked 3 of 20 listings…" */
   g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Checked %u of %u listing…", "Checked %u of %u listings…", self->total), self->done, self->total);
-  GtkWidget       *row = adw_action_row_new ();
-  GtkWidget       *spinner = gtk_spinner_new ();
-  GtkWidget       *cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), spinner);
-  gtk_widget_set_valign (cancel, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_cancel_clicked), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), cancel);
-  gtk_list_box_append (self->list, row);
+  gtk_list_box_append (self->list, desk_gui_progress_row (title, self->cancellable));
 }
 
 static void
@@ -200,12 +186,8 @@ refresh (DeskWatchSection *self)
   gtk_widget_set_sensitive (self->check_button, !self->busy && items && items->len > 0);
   if (self->error)
     {
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = desk_gui_text_row (self->error, NULL, "dialog-error-symbolic");
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->error);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-error-symbolic"));
       gtk_widget_add_css_class (row, "error");
       gtk_list_box_append (self->list, row);
     }
