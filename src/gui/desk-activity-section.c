@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "desk-activity-section.h"
+#include "desk-activity-section-private.h"
 #include "desk-evidence-store.h"
 #include "desk-gui-util.h"
 #include "desk-resources.h"
@@ -14,46 +14,13 @@
 #include "metrics/desk-activity-case.h"
 #include "metrics/desk-metrics-chart.h"
 
-struct _DeskActivitySection
-{
-  AdwBin parent_instance;
-
-  DeskSession             *session;
-  DeskCase                *kase;
-  const DeskActivityRules *rules; /* the case's pack's, borrowed */
-  DeskActivityAnalysis    *analysis;
-  DeskActivityRecord       record;
-  GCancellable            *cancellable;
-  GFile                   *pending_file; /* a new export being read */
-  char                    *error;        /* the last failure, in the seller's words */
-  DeskMetric               chart_metric;
-  gboolean                 busy;
-
-  AdwPreferencesGroup *group;
-  GtkListBox          *list;
-  GtkWidget           *read_button;
-};
-
 G_DEFINE_FINAL_TYPE (DeskActivitySection, desk_activity_section, ADW_TYPE_BIN)
 
-static void refresh (DeskActivitySection *self);
 static void start_compute (DeskActivitySection *self, GFile *file, GHashTable *extra_columns);
 
-static DeskStore *
-get_store (DeskActivitySection *self)
-{
-  return desk_session_get_store (self->session);
-}
-
-static gint64
-case_id (DeskActivitySection *self)
-{
-  return self->kase ? desk_case_get_id (self->kase) : 0;
-}
-
-static void
-set_error (DeskActivitySection *self,
-           const char          *message)
+void
+_desk_activity_section_set_error (DeskActivitySection *self,
+                                  const char          *message)
 {
   g_free (self->error);
   self->error = g_strdup (message);
@@ -186,154 +153,6 @@ add_reentry_row (DeskActivitySection *self)
   gtk_list_box_append (self->list, row);
 }
 
-/* Store ratings and switches: changing one reads the saved export again. */
-
-static DeskMetricsOptions
-current_options (DeskActivitySection *self)
-{
-  return *desk_activity_analysis_get_options (self->analysis);
-}
-
-static void recompute_with (DeskActivitySection *self, const DeskMetricsOptions *options);
-
-static void
-on_dsr_applied (AdwEntryRow         *entry,
-                DeskActivitySection *self)
-{
-  DeskMetricsOptions options = current_options (self);
-  guint              index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "index"));
-  const char        *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  char              *end = NULL;
-  double             value = g_ascii_strtod (text, &end);
-
-  if (*text == '\0')
-    value = 0;
-  else if (end == text || *end || value < 1 || value > 5)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      return;
-    }
-  options.dsr[index] = value;
-  recompute_with (self, &options);
-}
-
-static void
-add_dsr_rows (DeskActivitySection *self,
-              GtkWidget           *expander)
-{
-  const char        *titles[3] = { _ ("“Item as described” rating (30 days)"), _ ("“Communication” rating (30 days)"), _ ("“Shipping speed” rating (30 days)") };
-  DeskMetricsOptions options = current_options (self);
-
-  for (guint i = 0; i < 3; i++)
-    {
-      GtkWidget       *entry = adw_entry_row_new ();
-      g_autofree char *value = options.dsr[i] > 0 ? g_strdup_printf ("%.2g", options.dsr[i]) : g_strdup ("");
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), titles[i]);
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
-      gtk_editable_set_text (GTK_EDITABLE (entry), value);
-      g_object_set_data (G_OBJECT (entry), "index", GUINT_TO_POINTER (i));
-      g_signal_connect (entry, "apply", G_CALLBACK (on_dsr_applied), self);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), entry);
-    }
-}
-
-static void
-on_switch_toggled (GtkSwitch           *sw,
-                   GParamSpec          *pspec,
-                   DeskActivitySection *self)
-{
-  DeskMetricsOptions options = current_options (self);
-
-  if (g_object_get_data (G_OBJECT (sw), "relaxed"))
-    options.relaxed_category = gtk_switch_get_active (sw);
-  else
-    options.post_mortem_approved = gtk_switch_get_active (sw);
-  recompute_with (self, &options);
-}
-
-static void
-add_switch_row (DeskActivitySection *self,
-                GtkWidget           *expander,
-                const char          *title,
-                const char          *subtitle,
-                gboolean             active,
-                gboolean             relaxed)
-{
-  GtkWidget *row = desk_gui_text_row (title, subtitle, NULL);
-  GtkWidget *sw = gtk_switch_new ();
-
-  gtk_switch_set_active (GTK_SWITCH (sw), active);
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  if (relaxed)
-    g_object_set_data (G_OBJECT (sw), "relaxed", GINT_TO_POINTER (1));
-  g_signal_connect (sw, "notify::active", G_CALLBACK (on_switch_toggled), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-}
-
-static void
-add_store_rows (DeskActivitySection *self)
-{
-  DeskMetricsOptions options = current_options (self);
-  GtkWidget         *expander = adw_expander_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _ ("About the store"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _ ("Ratings and facts the order export does not hold"));
-  add_dsr_rows (self, expander);
-  add_switch_row (self, expander, _ ("Home & garden, auto parts or 3C accessories"),
-                  /* xgettext:no-c-format */
-                  _ ("These categories have thresholds 10 % looser"), options.relaxed_category, TRUE);
-  add_switch_row (self, expander, _ ("Post-mortem approved by the platform"), NULL, options.post_mortem_approved, FALSE);
-  gtk_list_box_append (self->list, expander);
-}
-
-/* Post-mortem */
-
-static void
-on_field_applied (AdwEntryRow         *entry,
-                  DeskActivitySection *self)
-{
-  DeskPostMortemField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "field"));
-  g_autoptr (GError) error = NULL;
-
-  if (!desk_activity_set_post_mortem_field (get_store (self), case_id (self), field, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
-    {
-      set_error (self, error->message);
-      refresh (self);
-      return;
-    }
-  desk_post_mortem_set (desk_activity_analysis_get_post_mortem (self->analysis), field, gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-static void
-add_post_mortem_row (DeskActivitySection *self)
-{
-  DeskPostMortem  *pm = desk_activity_analysis_get_post_mortem (self->analysis);
-  GtkWidget       *expander = adw_expander_row_new ();
-  guint            missing = desk_post_mortem_count_missing (pm);
-  g_autofree char *subtitle = missing == 0 ? g_strdup (_ ("Every field is filled"))
-                                           /* Translators: %u fields of 12 */
-                                           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of 12 fields still to write", "%u of 12 fields still to write", missing), missing);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _ ("Post-Mortem"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
-  for (guint i = 0; i < DESK_N_POST_MORTEM_FIELDS; i++)
-    {
-      GtkWidget *entry = adw_entry_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), desk_post_mortem_field_get_label (i));
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
-      gtk_editable_set_text (GTK_EDITABLE (entry), desk_post_mortem_get (pm, i));
-      g_object_set_data (G_OBJECT (entry), "field", GUINT_TO_POINTER (i));
-      g_signal_connect (entry, "apply", G_CALLBACK (on_field_applied), self);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), entry);
-    }
-  gtk_list_box_append (self->list, expander);
-}
-
 static void
 clear_list (DeskActivitySection *self)
 {
@@ -343,8 +162,8 @@ clear_list (DeskActivitySection *self)
     gtk_list_box_remove (self->list, child);
 }
 
-static void
-refresh (DeskActivitySection *self)
+void
+_desk_activity_section_refresh (DeskActivitySection *self)
 {
   clear_list (self);
   gtk_widget_set_sensitive (self->read_button, !self->busy);
@@ -369,8 +188,8 @@ refresh (DeskActivitySection *self)
                                                       desk_metrics_result_get_exit_fired (desk_activity_analysis_get_result (self->analysis)) ? "dialog-warning-symbolic" : "emblem-ok-symbolic"));
   add_chart_row (self);
   add_reentry_row (self);
-  add_store_rows (self);
-  add_post_mortem_row (self);
+  _desk_activity_section_add_store_rows (self);
+  _desk_activity_section_add_post_mortem_row (self);
   add_rows_row (self);
 }
 
@@ -387,7 +206,7 @@ set_busy (DeskActivitySection *self,
       g_clear_object (&self->cancellable);
       self->cancellable = g_cancellable_new ();
     }
-  refresh (self);
+  _desk_activity_section_refresh (self);
 }
 
 static void
@@ -412,8 +231,8 @@ reload_record (DeskActivitySection *self)
   g_autoptr (GError) error = NULL;
 
   desk_activity_record_clear (&self->record);
-  if (!desk_activity_load (get_store (self), case_id (self), &self->record, &error) && error)
-    set_error (self, error->message);
+  if (!desk_activity_load (_desk_activity_section_get_store (self), _desk_activity_section_case_id (self), &self->record, &error) && error)
+    _desk_activity_section_set_error (self, error->message);
 }
 
 static gboolean
@@ -424,9 +243,9 @@ save (DeskActivitySection  *self,
 {
   g_autoptr (GError) error = NULL;
 
-  if (!desk_activity_save (get_store (self), case_id (self), analysis, columns, evidence_id ? evidence_id : self->record.export_evidence_id, &error))
+  if (!desk_activity_save (_desk_activity_section_get_store (self), _desk_activity_section_case_id (self), analysis, columns, evidence_id ? evidence_id : self->record.export_evidence_id, &error))
     {
-      set_error (self, error->message);
+      _desk_activity_section_set_error (self, error->message);
       return FALSE;
     }
   reload_record (self);
@@ -453,7 +272,7 @@ on_evidence_added (GObject      *source,
   if (evidence == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_error (self, error->message);
+        _desk_activity_section_set_error (self, error->message);
       desk_activity_analysis_free (data->analysis);
     }
   else if (save (self, data->analysis, data->columns, desk_evidence_get_id (evidence)))
@@ -491,7 +310,7 @@ on_computed (GObject      *source,
       if (g_error_matches (error, DESK_METRICS_ERROR, DESK_METRICS_ERROR_MISSING_COLUMN) && data->file)
         ask_columns (self, data->file, data->columns);
       else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_error (self, error->message);
+        _desk_activity_section_set_error (self, error->message);
       set_busy (self, FALSE);
     }
   else if (data->file)
@@ -502,7 +321,7 @@ on_computed (GObject      *source,
       add->self = g_object_ref (self);
       add->analysis = analysis;
       add->columns = g_hash_table_ref (data->columns);
-      desk_evidence_add_async (get_store (self), data->file, case_id (self), _ ("Order export from the seller centre"),
+      desk_evidence_add_async (_desk_activity_section_get_store (self), data->file, _desk_activity_section_case_id (self), _ ("Order export from the seller centre"),
                                self->cancellable, NULL, NULL, on_evidence_added, add);
     }
   else
@@ -525,9 +344,9 @@ saved_export_file (DeskActivitySection *self)
   g_autoptr (DeskEvidence) evidence = NULL;
   g_autofree char *path = NULL;
 
-  if (self->record.export_evidence_id == 0 || !(evidence = desk_evidence_get (get_store (self), self->record.export_evidence_id, NULL)))
+  if (self->record.export_evidence_id == 0 || !(evidence = desk_evidence_get (_desk_activity_section_get_store (self), self->record.export_evidence_id, NULL)))
     return NULL;
-  path = desk_evidence_get_path (get_store (self), evidence);
+  path = desk_evidence_get_path (_desk_activity_section_get_store (self), evidence);
   return g_file_new_for_path (path);
 }
 
@@ -542,7 +361,7 @@ compute (DeskActivitySection      *self,
 {
   ComputeData *data = g_new0 (ComputeData, 1);
 
-  set_error (self, NULL);
+  _desk_activity_section_set_error (self, NULL);
   set_busy (self, TRUE);
   data->self = g_object_ref (self);
   data->file = is_new ? g_object_ref (file) : NULL;
@@ -577,7 +396,7 @@ start_compute (DeskActivitySection *self,
                GHashTable          *extra_columns)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GHashTable) columns = desk_activity_load_columns (get_store (self), &error);
+  g_autoptr (GHashTable) columns = desk_activity_load_columns (_desk_activity_section_get_store (self), &error);
   g_autoptr (GTimeZone) zone = NULL;
   g_auto (GStrv) skus = NULL;
   DeskMetricsOptions options;
@@ -586,8 +405,8 @@ start_compute (DeskActivitySection *self,
 
   if (columns == NULL)
     {
-      set_error (self, error->message);
-      refresh (self);
+      _desk_activity_section_set_error (self, error->message);
+      _desk_activity_section_refresh (self);
       return;
     }
   if (extra_columns)
@@ -600,20 +419,20 @@ start_compute (DeskActivitySection *self,
   compute (self, file, TRUE, TRUE, columns, &options, zone);
 }
 
-static void
-recompute_with (DeskActivitySection      *self,
-                const DeskMetricsOptions *options)
+void
+_desk_activity_section_recompute_with (DeskActivitySection      *self,
+                                       const DeskMetricsOptions *options)
 {
   g_autoptr (GFile) file = saved_export_file (self);
-  g_autoptr (GHashTable) columns = desk_activity_load_columns (get_store (self), NULL);
+  g_autoptr (GHashTable) columns = desk_activity_load_columns (_desk_activity_section_get_store (self), NULL);
   g_autoptr (GTimeZone) zone = NULL;
   g_auto (GStrv) skus = NULL;
   DeskMetricsOptions saved;
 
   if (file == NULL || columns == NULL)
     {
-      set_error (self, _ ("The order export of this case was removed from its evidence. Read it again."));
-      refresh (self);
+      _desk_activity_section_set_error (self, _ ("The order export of this case was removed from its evidence. Read it again."));
+      _desk_activity_section_refresh (self);
       return;
     }
   zone = saved_options (self, &saved, &skus);
@@ -770,7 +589,7 @@ desk_activity_section_set_case (DeskActivitySection *self,
   self->rules = NULL;
   self->chart_metric = DESK_METRIC_LATE_SHIPMENT;
   if (session && id)
-    self->kase = desk_store_get_case (get_store (self), id, NULL);
+    self->kase = desk_store_get_case (_desk_activity_section_get_store (self), id, NULL);
   if (self->kase && desk_case_get_case_type (self->kase) == DESK_CASE_TYPE_ACTIVITY_EXIT)
     {
       pack = desk_session_get_pack (session, desk_case_get_platform (self->kase));
@@ -785,7 +604,7 @@ desk_activity_section_set_case (DeskActivitySection *self,
       DeskMetricsOptions options;
       g_auto (GStrv) skus = NULL;
       g_autoptr (GTimeZone) zone = saved_options (self, &options, &skus);
-      g_autoptr (GHashTable) columns = desk_activity_load_columns (get_store (self), NULL);
+      g_autoptr (GHashTable) columns = desk_activity_load_columns (_desk_activity_section_get_store (self), NULL);
 
       if (columns)
         {
@@ -793,7 +612,7 @@ desk_activity_section_set_case (DeskActivitySection *self,
           return;
         }
     }
-  refresh (self);
+  _desk_activity_section_refresh (self);
 }
 
 static void
