@@ -9,27 +9,7 @@ DIR=$(mktemp -d "${TMPDIR:-/tmp}/appeal-desk-cli-metrics-XXXXXX")
 trap 'rm -rf "$DIR"' EXIT
 export LANGUAGE=C LC_ALL=C.UTF-8
 DATA="$DIR/data"
-n=0
-fail=0
-
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
-cli () { "$CLI" --data-dir "$DATA" "$@"; }
-expect () {
-  code=$1; what=$2; shift 2
-  "$@" >"$DIR/out" 2>"$DIR/err"
-  rc=$?
-  if [ "$rc" -eq "$code" ]; then ok "$what (exit $rc)"; else not_ok "$what: exit $rc, wanted $code"; sed 's/^/# /' "$DIR/out" "$DIR/err"; fi
-}
-contains () {
-  file=$DIR/${3:-out}
-  if grep -q -- "$1" "$file"; then ok "$2"; else not_ok "$2: no “$1” in ${3:-out}"; sed 's/^/# /' "$file"; fi
-}
-json () { python3 -c "import json,sys; d=json.load(open('$DIR/out')); print($1)"; }
-equals () {
-  got=$(json "$1")
-  if [ "$got" = "$2" ]; then ok "$3"; else not_ok "$3: $1 = $got, wanted $2"; fi
-}
+. "$(dirname "$0")/cli-test-lib.sh"
 
 python3 "$GEN" --seed 5 --lang zh --encoding gb18030 --sep tab --bad-rows "$DIR/orders-zh.csv"
 python3 "$GEN" --seed 7 --days 40 "$DIR/orders-short.csv"

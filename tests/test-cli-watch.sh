@@ -16,27 +16,7 @@ trap 'kill $PID 2>/dev/null; rm -rf "$DIR"' EXIT
 for _ in $(seq 50); do [ -s "$DIR/port" ] && break; sleep 0.1; done
 BASE="http://127.0.0.1:$(cat "$DIR/port")"
 DATA="$DIR/data"
-n=0
-fail=0
-
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
-cli () { "$CLI" --data-dir "$DATA" "$@"; }
-expect () {
-  code=$1; what=$2; shift 2
-  "$@" >"$DIR/out" 2>"$DIR/err"
-  rc=$?
-  if [ "$rc" -eq "$code" ]; then ok "$what (exit $rc)"; else not_ok "$what: exit $rc, wanted $code"; sed 's/^/# /' "$DIR/out" "$DIR/err"; fi
-}
-contains () {
-  file=$DIR/${3:-out}
-  if grep -q -- "$1" "$file"; then ok "$2"; else not_ok "$2: no “$1” in ${3:-out}"; sed 's/^/# /' "$file"; fi
-}
-json () { python3 -c "import json,sys; d=json.load(open('$DIR/out')); print($1)"; }
-equals () {
-  got=$(json "$1")
-  if [ "$got" = "$2" ]; then ok "$3"; else not_ok "$3: $1 = $got, wanted $2"; fi
-}
+. "$(dirname "$0")/cli-test-lib.sh"
 
 expect 0 "a reseller case" cli new --platform joom --type reseller --title "Copied earbuds"
 expect 0 "watch add" cli watch add 1 "$BASE/live?1" "$BASE/404" "$BASE/410" "$BASE/r1" "$BASE/changing" "$BASE/gone-page" "$BASE/500" --seller 5f9e8d7c
