@@ -9,9 +9,10 @@ in the repository):
                    blanks (the idea of pdf.js' bomb_giant.pdf, made afresh)
   bomb-flate.pdf   page content = a doubly Flate-compressed stream of 256 MiB
                    of blanks, listed 16 times (4 GiB to parse, 3 KB file)
-  bomb-objstm.pdf  the page tree sits in an object stream behind 384 MiB of
+  bomb-objstm.pdf  the page tree sits in an object stream behind 1.5 GiB of
                    doubly Flate-compressed blanks: merely opening the file
-                   (pdfinfo) decodes them all (a 2 KB file)
+                   (pdfinfo) decodes them all (a 3 KB file; about 7 s here,
+                   so the 1.5 s bound stops it on a machine 4x faster too)
   no-eof.pdf       a good one-page PDF followed by 4 KB of junk: no "%%EOF"
                    in its last KB, yet poppler (and pdftoppm) read it
   bad-page.pdf     three pages, the second of which is not a page object:
@@ -89,7 +90,7 @@ def flate_bomb():
     return pdf(one_page(refs, [body]))
 
 
-def objstm_bomb(gap=384 << 20):
+def objstm_bomb(gap=1536 << 20):
     dictionary = b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>"
     header = b"3 %d " % gap
     inner = zlib.compressobj(9)
