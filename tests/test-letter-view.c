@@ -7,6 +7,7 @@
 #include "desk-checklist.h"
 #include "desk-evidence-store.h"
 #include "desk-gui-test-util.h"
+#include "desk-case-section.h"
 #include "desk-letter-section.h"
 #include "desk-letter-view.h"
 #include "desk-screenshot.h"
@@ -227,11 +228,9 @@ test_section (void)
   GtkWidget *section, *row;
   GtkWindow *letter;
 
-  desk_letter_section_attach (GTK_BOX (box), session, id);
-  desk_letter_section_attach (GTK_BOX (box), session, id);
-  section = gtk_widget_get_first_child (box);
-  g_assert_true (DESK_IS_LETTER_SECTION (section));
-  g_assert_null (gtk_widget_get_next_sibling (section));
+  section = GTK_WIDGET (desk_letter_section_new ());
+  gtk_box_append (GTK_BOX (box), section);
+  desk_case_section_set_case (DESK_CASE_SECTION (section), session, id);
   row = desk_gui_test_find (section, ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "no wording problems"));
   letter = desk_letter_section_open (DESK_LETTER_SECTION (section));

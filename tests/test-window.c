@@ -3,8 +3,19 @@
 
 #include <stdlib.h>
 
+#include "desk-activity-section.h"
+#include "desk-attempts-view.h"
+#include "desk-case-page.h"
+#include "desk-case-section.h"
+#include "desk-chain-section.h"
+#include "desk-checklist-view.h"
+#include "desk-evidence-section.h"
 #include "desk-gui-test-util.h"
+#include "desk-letter-section.h"
+#include "desk-package-section.h"
 #include "desk-screenshot.h"
+#include "desk-tracking-view.h"
+#include "desk-watch-section.h"
 #include "desk-window.h"
 
 static void
@@ -185,6 +196,65 @@ test_store_error_shown (void)
   desk_test_remove_tree (dir);
 }
 
+static gint64
+seed_kind (DeskStore *store, DeskPlatform platform, DeskCaseType type)
+{
+  g_autoptr (DeskCase) kase = desk_case_new (platform, type, "Phone case 手机壳");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (desk_store_insert_case (store, kase, &error));
+  g_assert_no_error (error);
+  return desk_case_get_id (kase);
+}
+
+/* Every section is declared in the page's template, in the order of the
+ * case's flow, and each gets the case the page shows: the watch list
+ * shows itself for a reseller case, the campaign section for a campaign
+ * exit, the evidence section holds the case's id. */
+static void
+test_case_page_sections (void)
+{
+  g_autofree char *dir = desk_test_make_data_dir ();
+  g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
+  DeskStore  *store = desk_application_get_store (app);
+  gint64      ip = seed_kind (store, DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT);
+  gint64      reseller = seed_kind (store, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
+  gint64      exit = seed_kind (store, DESK_PLATFORM_ALIEXPRESS, DESK_CASE_TYPE_ACTIVITY_EXIT);
+  GType       order[] = { DESK_TYPE_CHECKLIST_VIEW, DESK_TYPE_ATTEMPTS_VIEW, DESK_TYPE_EVIDENCE_SECTION,
+                          DESK_TYPE_CHAIN_SECTION, DESK_TYPE_TRACKING_VIEW, DESK_TYPE_ACTIVITY_SECTION,
+                          DESK_TYPE_WATCH_SECTION, DESK_TYPE_LETTER_SECTION, DESK_TYPE_PACKAGE_SECTION };
+  gint64      shown[] = { ip, reseller, exit };
+  DeskWindow *window = desk_application_new_window (app);
+  GtkWidget  *page, *box, *child;
+  guint       n = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  desk_window_show_case (window, ip);
+  desk_gui_test_iterate (100);
+  page = desk_gui_test_find (GTK_WIDGET (window), DESK_TYPE_CASE_PAGE);
+  g_assert_nonnull (page);
+  box = gtk_widget_get_parent (desk_gui_test_find (page, DESK_TYPE_CHECKLIST_VIEW));
+  for (child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child), n++)
+    {
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (order));
+      g_assert_cmpstr (G_OBJECT_TYPE_NAME (child), ==, g_type_name (order[n]));
+      g_assert_true (DESK_IS_CASE_SECTION (child));
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (order));
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      desk_window_show_case (window, shown[i]);
+      desk_gui_test_iterate (50);
+      g_assert_cmpint (desk_case_get_id (desk_case_page_get_case (DESK_CASE_PAGE (page))), ==, shown[i]);
+      g_assert_cmpint (desk_evidence_section_get_case_id (DESK_EVIDENCE_SECTION (desk_gui_test_find (box, DESK_TYPE_EVIDENCE_SECTION))), ==, shown[i]);
+      g_assert_cmpint (gtk_widget_get_visible (desk_gui_test_find (box, DESK_TYPE_WATCH_SECTION)), ==, shown[i] == reseller);
+      g_assert_cmpint (gtk_widget_get_visible (desk_gui_test_find (box, DESK_TYPE_ACTIVITY_SECTION)), ==, shown[i] == exit);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  desk_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -192,5 +262,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/empty", test_empty_state);
   g_test_add_func ("/window/search-delete", test_search_select_delete_undo);
   g_test_add_func ("/window/store-error", test_store_error_shown);
+  g_test_add_func ("/window/case-page-sections", test_case_page_sections);
   return g_test_run ();
 }

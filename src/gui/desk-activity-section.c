@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "desk-activity-section-private.h"
+#include "desk-case-section.h"
 #include "desk-evidence-store.h"
 #include "desk-gui-util.h"
 #include "desk-resources.h"
@@ -14,7 +15,9 @@
 #include "metrics/desk-activity-case.h"
 #include "metrics/desk-metrics-chart.h"
 
-G_DEFINE_FINAL_TYPE (DeskActivitySection, desk_activity_section, ADW_TYPE_BIN)
+static void case_section_iface_init (DeskCaseSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskActivitySection, desk_activity_section, ADW_TYPE_BIN, G_IMPLEMENT_INTERFACE (DESK_TYPE_CASE_SECTION, case_section_iface_init))
 
 static void start_compute (DeskActivitySection *self, GFile *file, GHashTable *extra_columns);
 
@@ -665,4 +668,10 @@ DeskActivitySection *
 desk_activity_section_new (void)
 {
   return g_object_new (DESK_TYPE_ACTIVITY_SECTION, NULL);
+}
+
+static void
+case_section_iface_init (DeskCaseSectionInterface *iface)
+{
+  iface->set_case = (DeskCaseSectionSetCase)desk_activity_section_set_case;
 }

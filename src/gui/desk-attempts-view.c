@@ -422,15 +422,7 @@ desk_attempts_view_set_case (DeskAttemptsView *self,
 }
 
 static void
-case_section_set_case (DeskCaseSection *section,
-                       DeskSession     *session,
-                       gint64           case_id)
-{
-  desk_attempts_view_set_case (DESK_ATTEMPTS_VIEW (section), session, case_id);
-}
-
-static void
 case_section_iface_init (DeskCaseSectionInterface *iface)
 {
-  iface->set_case = case_section_set_case;
+  iface->set_case = (DeskCaseSectionSetCase)desk_attempts_view_set_case;
 }

@@ -43,13 +43,6 @@ struct _DeskCasePage
   GtkLabel          *notice_label;
   GtkBox            *sections;
   DeskChecklistView *checklist_view;
-  DeskAttemptsView  *attempts_view;
-
-  DeskPackageSection  *package_section;
-  DeskTrackingView    *tracking_view;
-  DeskChainSection    *chain_section;
-  DeskActivitySection *activity_section;
-  DeskWatchSection    *watch_section;
 };
 
 G_DEFINE_FINAL_TYPE (DeskCasePage, desk_case_page, ADW_TYPE_BIN)
@@ -168,6 +161,12 @@ desk_case_page_class_init (DeskCasePageClass *klass)
   g_type_ensure (DESK_TYPE_CHECKLIST_VIEW);
   g_type_ensure (DESK_TYPE_ATTEMPTS_VIEW);
   g_type_ensure (DESK_TYPE_EVIDENCE_SECTION);
+  g_type_ensure (DESK_TYPE_CHAIN_SECTION);
+  g_type_ensure (DESK_TYPE_TRACKING_VIEW);
+  g_type_ensure (DESK_TYPE_ACTIVITY_SECTION);
+  g_type_ensure (DESK_TYPE_WATCH_SECTION);
+  g_type_ensure (DESK_TYPE_LETTER_SECTION);
+  g_type_ensure (DESK_TYPE_PACKAGE_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/desk-case-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, subtitle_label);
@@ -181,7 +180,6 @@ desk_case_page_class_init (DeskCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, notice_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, sections);
   gtk_widget_class_bind_template_child (widget_class, DeskCasePage, checklist_view);
-  gtk_widget_class_bind_template_child (widget_class, DeskCasePage, attempts_view);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_notice);
   gtk_widget_class_install_action (widget_class, "case.edit", NULL, edit_action);
@@ -192,11 +190,6 @@ desk_case_page_init (DeskCasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_status_model (self);
-  gtk_box_append (self->sections, GTK_WIDGET (self->chain_section = desk_chain_section_new ()));
-  gtk_box_append (self->sections, GTK_WIDGET (self->package_section = desk_package_section_new ()));
-  gtk_box_append (self->sections, GTK_WIDGET (self->tracking_view = desk_tracking_view_new ()));
-  gtk_box_append (self->sections, GTK_WIDGET (self->activity_section = desk_activity_section_new ()));
-  gtk_box_append (self->sections, GTK_WIDGET (self->watch_section = desk_watch_section_new ()));
 }
 
 /* Attaching evidence can tick checklist items ("provided"): show it. */
@@ -244,8 +237,7 @@ desk_case_page_set_session (DeskCasePage *self,
   g_signal_connect_object (session, "cases-changed", G_CALLBACK (on_case_changed), self, G_CONNECT_SWAPPED);
 }
 
-/* The sections declared in the template (and any a later feature adds to
- * the box) get the case. */
+/* The sections declared in the template get the case. */
 static void
 set_sections_case (DeskCasePage *self,
                    gint64        case_id)
@@ -279,16 +271,6 @@ desk_case_page_set_case (DeskCasePage *self,
   /* (Not a template child: AdwBin unparents its own child.) */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)))), 0);
   set_sections_case (self, case_id);
-  desk_letter_section_attach (self->sections, self->session, case_id);
-  desk_package_section_set_case (self->package_section, self->session, case_id);
-  /* The package is the last step: keep it below the other sections. */
-  if (gtk_widget_get_last_child (GTK_WIDGET (self->sections)) != GTK_WIDGET (self->package_section))
-    gtk_box_reorder_child_after (self->sections, GTK_WIDGET (self->package_section),
-                                 gtk_widget_get_last_child (GTK_WIDGET (self->sections)));
-  desk_tracking_view_set_case (self->tracking_view, self->session, case_id);
-  desk_chain_section_set_case (self->chain_section, self->session, case_id);
-  desk_activity_section_set_case (self->activity_section, self->session, case_id);
-  desk_watch_section_set_case (self->watch_section, self->session, case_id);
 }
 
 DeskCase *
@@ -296,11 +278,4 @@ desk_case_page_get_case (DeskCasePage *self)
 {
   g_return_val_if_fail (DESK_IS_CASE_PAGE (self), NULL);
   return self->kase;
-}
-
-GtkBox *
-desk_case_page_get_sections (DeskCasePage *self)
-{
-  g_return_val_if_fail (DESK_IS_CASE_PAGE (self), NULL);
-  return self->sections;
 }

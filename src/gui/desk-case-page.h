@@ -17,7 +17,5 @@ void desk_case_page_set_session (DeskCasePage *self,
 void      desk_case_page_set_case (DeskCasePage *self,
                                    gint64        case_id);
 DeskCase *desk_case_page_get_case (DeskCasePage *self);
-/* Containers later features fill (checklist, evidence…), in page order. */
-GtkBox *desk_case_page_get_sections (DeskCasePage *self);
 
 G_END_DECLS

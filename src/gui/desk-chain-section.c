@@ -8,6 +8,7 @@
 #include "chain/desk-chain-store.h"
 #include "desk-chain-editor.h"
 #include "desk-chain-section.h"
+#include "desk-case-section.h"
 
 #define SHOWN_GAPS 3
 
@@ -23,7 +24,9 @@ struct _DeskChainSection
   GtkListBox          *gap_list;
 };
 
-G_DEFINE_FINAL_TYPE (DeskChainSection, desk_chain_section, ADW_TYPE_BIN)
+static void case_section_iface_init (DeskCaseSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskChainSection, desk_chain_section, ADW_TYPE_BIN, G_IMPLEMENT_INTERFACE (DESK_TYPE_CASE_SECTION, case_section_iface_init))
 
 static GtkWidget *
 row_new (const char *icon,
@@ -192,4 +195,10 @@ desk_chain_section_set_case (DeskChainSection *self,
     }
   self->case_id = case_id;
   reload (self);
+}
+
+static void
+case_section_iface_init (DeskCaseSectionInterface *iface)
+{
+  iface->set_case = (DeskCaseSectionSetCase)desk_chain_section_set_case;
 }

@@ -348,15 +348,7 @@ desk_checklist_view_reload (DeskChecklistView *self)
 }
 
 static void
-case_section_set_case (DeskCaseSection *section,
-                       DeskSession     *session,
-                       gint64           case_id)
-{
-  desk_checklist_view_set_case (DESK_CHECKLIST_VIEW (section), session, case_id);
-}
-
-static void
 case_section_iface_init (DeskCaseSectionInterface *iface)
 {
-  iface->set_case = case_section_set_case;
+  iface->set_case = (DeskCaseSectionSetCase)desk_checklist_view_set_case;
 }

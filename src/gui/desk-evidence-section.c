@@ -593,35 +593,8 @@ desk_evidence_section_get_case_id (DeskEvidenceSection *self)
   return self->case_id;
 }
 
-void
-desk_evidence_section_attach (GtkBox      *sections,
-                              DeskSession *session,
-                              gint64       case_id)
-{
-  GtkWidget *child;
-
-  g_return_if_fail (GTK_IS_BOX (sections));
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (sections)); child; child = gtk_widget_get_next_sibling (child))
-    if (DESK_IS_EVIDENCE_SECTION (child))
-      break;
-  if (child == NULL)
-    {
-      child = GTK_WIDGET (desk_evidence_section_new ());
-      gtk_box_append (sections, child);
-    }
-  desk_evidence_section_set_case (DESK_EVIDENCE_SECTION (child), session, case_id);
-}
-
-static void
-case_section_set_case (DeskCaseSection *section,
-                       DeskSession     *session,
-                       gint64           case_id)
-{
-  desk_evidence_section_set_case (DESK_EVIDENCE_SECTION (section), session, case_id);
-}
-
 static void
 case_section_iface_init (DeskCaseSectionInterface *iface)
 {
-  iface->set_case = case_section_set_case;
+  iface->set_case = (DeskCaseSectionSetCase)desk_evidence_section_set_case;
 }

@@ -25,10 +25,4 @@ void desk_evidence_section_add_files (DeskEvidenceSection *self,
 /* TRUE while files are being copied. */
 gboolean desk_evidence_section_is_busy (DeskEvidenceSection *self);
 
-/* For the case page: finds the section among the children of @sections or
- * creates it there, and shows @case_id in it. */
-void desk_evidence_section_attach (GtkBox      *sections,
-                                   DeskSession *session,
-                                   gint64       case_id);
-
 G_END_DECLS

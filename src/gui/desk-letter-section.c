@@ -7,6 +7,7 @@
 
 #include "desk-checklist.h"
 #include "desk-letter-section.h"
+#include "desk-case-section.h"
 #include "desk-letter-view.h"
 #include "letters/desk-letter-lint.h"
 #include "letters/desk-letter.h"
@@ -21,7 +22,9 @@ struct _DeskLetterSection
   AdwActionRow *row;
 };
 
-G_DEFINE_FINAL_TYPE (DeskLetterSection, desk_letter_section, ADW_TYPE_BIN)
+static void case_section_iface_init (DeskCaseSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskLetterSection, desk_letter_section, ADW_TYPE_BIN, G_IMPLEMENT_INTERFACE (DESK_TYPE_CASE_SECTION, case_section_iface_init))
 
 static const char *
 language_name (const char *language)
@@ -149,25 +152,6 @@ desk_letter_section_set_case (DeskLetterSection *self,
   refresh (self);
 }
 
-void
-desk_letter_section_attach (GtkBox      *sections,
-                            DeskSession *session,
-                            gint64       case_id)
-{
-  GtkWidget *child;
-
-  g_return_if_fail (GTK_IS_BOX (sections));
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (sections)); child; child = gtk_widget_get_next_sibling (child))
-    if (DESK_IS_LETTER_SECTION (child))
-      break;
-  if (child == NULL)
-    {
-      child = GTK_WIDGET (desk_letter_section_new ());
-      gtk_box_append (sections, child);
-    }
-  desk_letter_section_set_case (DESK_LETTER_SECTION (child), session, case_id);
-}
-
 static void
 desk_letter_section_dispose (GObject *object)
 {
@@ -218,4 +202,10 @@ DeskLetterSection *
 desk_letter_section_new (void)
 {
   return g_object_new (DESK_TYPE_LETTER_SECTION, NULL);
+}
+
+static void
+case_section_iface_init (DeskCaseSectionInterface *iface)
+{
+  iface->set_case = (DeskCaseSectionSetCase)desk_letter_section_set_case;
 }

@@ -20,9 +20,5 @@ void               desk_letter_section_set_case (DeskLetterSection *self,
                                                  gint64             case_id);
 /* Opens (or presents) the letter window; returns it, borrowed. */
 GtkWindow *desk_letter_section_open (DeskLetterSection *self);
-/* Adds the section to the case page's sections box once, then sets the case. */
-void desk_letter_section_attach (GtkBox      *sections,
-                                 DeskSession *session,
-                                 gint64       case_id);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-package-section.h"
+#include "desk-case-section.h"
 #include "desk-package.h"
 
 struct _DeskPackageSection
@@ -22,7 +23,9 @@ struct _DeskPackageSection
   GtkProgressBar      *progress_bar;
 };
 
-G_DEFINE_FINAL_TYPE (DeskPackageSection, desk_package_section, ADW_TYPE_BIN)
+static void case_section_iface_init (DeskCaseSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskPackageSection, desk_package_section, ADW_TYPE_BIN, G_IMPLEMENT_INTERFACE (DESK_TYPE_CASE_SECTION, case_section_iface_init))
 
 enum
 {
@@ -348,4 +351,10 @@ desk_package_section_set_case (DeskPackageSection *self,
   self->case_id = case_id;
   if (self->plan == NULL)
     set_busy (self, FALSE);
+}
+
+static void
+case_section_iface_init (DeskCaseSectionInterface *iface)
+{
+  iface->set_case = (DeskCaseSectionSetCase)desk_package_section_set_case;
 }

@@ -14,6 +14,7 @@
 #include "desk-session.h"
 #include "desk-timeline.h"
 #include "desk-tracking-view.h"
+#include "desk-case-section.h"
 #include "desk-util.h"
 
 struct _DeskTrackingView
@@ -35,7 +36,9 @@ struct _DeskTrackingView
   GPtrArray      *follow_up_rows;
 };
 
-G_DEFINE_FINAL_TYPE (DeskTrackingView, desk_tracking_view, ADW_TYPE_BIN)
+static void case_section_iface_init (DeskCaseSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskTrackingView, desk_tracking_view, ADW_TYPE_BIN, G_IMPLEMENT_INTERFACE (DESK_TYPE_CASE_SECTION, case_section_iface_init))
 
 /* What a dialog needs after it answers. */
 typedef struct
@@ -873,4 +876,10 @@ desk_tracking_view_set_case (DeskTrackingView *self,
   if (self->store && case_id > 0)
     self->kase = desk_store_get_case (self->store, case_id, NULL);
   fill (self);
+}
+
+static void
+case_section_iface_init (DeskCaseSectionInterface *iface)
+{
+  iface->set_case = (DeskCaseSectionSetCase)desk_tracking_view_set_case;
 }

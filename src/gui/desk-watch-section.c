@@ -9,6 +9,7 @@
 #include "desk-resources.h"
 #include "desk-util.h"
 #include "desk-watch-section.h"
+#include "desk-case-section.h"
 #include "net/desk-watch.h"
 
 struct _DeskWatchSection
@@ -31,7 +32,9 @@ struct _DeskWatchSection
   GtkWidget           *check_button;
 };
 
-G_DEFINE_FINAL_TYPE (DeskWatchSection, desk_watch_section, ADW_TYPE_BIN)
+static void case_section_iface_init (DeskCaseSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskWatchSection, desk_watch_section, ADW_TYPE_BIN, G_IMPLEMENT_INTERFACE (DESK_TYPE_CASE_SECTION, case_section_iface_init))
 
 static void refresh (DeskWatchSection *self);
 
@@ -383,4 +386,10 @@ DeskWatchSection *
 desk_watch_section_new (void)
 {
   return g_object_new (DESK_TYPE_WATCH_SECTION, NULL);
+}
+
+static void
+case_section_iface_init (DeskCaseSectionInterface *iface)
+{
+  iface->set_case = (DeskCaseSectionSetCase)desk_watch_section_set_case;
 }
