@@ -141,11 +141,66 @@ test_query (void)
   desk_test_remove_tree (dir);
 }
 
+/* The list keeps its order itself as cases change (compare_rows); it must
+ * be the order the store's query gives (DESK_STORE_CASE_ORDER), which a
+ * fresh list reads: statuses, missing deadlines and ties included. */
+static void
+test_kept_order_is_query_order (void)
+{
+  g_autofree char *dir = desk_test_make_data_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskStore) store = desk_store_open (dir, &error);
+  g_autoptr (DeskCaseList) kept = desk_case_list_new (store);
+  g_autoptr (DeskCaseList) fresh = NULL;
+  g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  g_assert_true (desk_case_list_reload (kept, &error));
+  for (guint i = 0; i < 40; i++)
+    {
+      DeskCase *kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, "case");
+      g_autoptr (GDateTime) deadline = g_date_time_add_hours (now, g_test_rand_int_range (-48, 96));
+
+      /* Every fifth case without a deadline; some share one. */
+      desk_case_set_deadline_at (kase, i % 5 == 0 ? NULL : i % 7 == 0 ? now
+                                                                      : deadline);
+      g_assert_true (desk_store_insert_case (store, kase, &error));
+      g_ptr_array_add (cases, kase);
+    }
+  for (guint round = 0; round < 120; round++)
+    {
+      DeskCase *kase = cases->pdata[g_test_rand_int_range (0, cases->len)];
+      g_autoptr (GDateTime) deadline = g_date_time_add_hours (now, g_test_rand_int_range (-48, 96));
+
+      if (round % 2)
+        desk_case_set_status (kase, g_test_rand_int_range (DESK_CASE_STATUS_DRAFT, DESK_CASE_STATUS_CLOSED + 1));
+      else
+        desk_case_set_deadline_at (kase, round % 6 == 0 ? NULL : deadline);
+      g_assert_true (desk_store_update_case (store, kase, &error));
+    }
+  fresh = desk_case_list_new (store);
+  g_assert_true (desk_case_list_reload (fresh, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (kept)), ==, cases->len);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      g_autoptr (DeskCase) a = g_list_model_get_item (G_LIST_MODEL (kept), i);
+      g_autoptr (DeskCase) b = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+
+      g_assert_cmpint (desk_case_get_id (a), ==, desk_case_get_id (b));
+    }
+  g_clear_object (&kept);
+  g_clear_object (&fresh);
+  g_clear_pointer (&cases, g_ptr_array_unref);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  desk_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/case-list/follows-store", test_follows_store);
   g_test_add_func ("/case-list/query", test_query);
+  g_test_add_func ("/case-list/kept-order-is-query-order", test_kept_order_is_query_order);
   return g_test_run ();
 }
