@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* A zoomable picture: fit (DESK_PDF_FIT_*) or a fixed zoom, 1.0 showing one
- * image pixel per logical pixel. desk-evidence-viewer-image.c. */
+ * image pixel per logical pixel. desk-evidence-viewer-canvas.c. */
 #define DESK_TYPE_IMAGE_CANVAS (desk_image_canvas_get_type ())
 G_DECLARE_FINAL_TYPE (DeskImageCanvas, desk_image_canvas, DESK, IMAGE_CANVAS, GtkWidget)
 
