@@ -6,6 +6,18 @@
 
 G_BEGIN_DECLS
 
+/* What the rows (desk-activity-section-rows.c) ask of the section that
+ * builds them: a new reading with other options, and the list shown again
+ * after a failure. desk-activity-section.c fills this in; the rows reach it
+ * through the table, not by name, so they never call up into that file. */
+typedef struct
+{
+  /* Reads the saved export again with @options, and saves. */
+  void (*recompute_with) (DeskActivitySection      *self,
+                          const DeskMetricsOptions *options);
+  void (*refresh) (DeskActivitySection *self);
+} DeskActivitySectionHooks;
+
 struct _DeskActivitySection
 {
   AdwBin parent_instance;
@@ -20,6 +32,8 @@ struct _DeskActivitySection
   char                    *error;        /* the last failure, in the seller's words */
   DeskMetric               chart_metric;
   gboolean                 busy;
+
+  const DeskActivitySectionHooks *hooks;
 
   AdwPreferencesGroup *group;
   GtkListBox          *list;
@@ -38,13 +52,14 @@ _desk_activity_section_case_id (DeskActivitySection *self)
   return self->kase ? desk_case_get_id (self->kase) : 0;
 }
 
-/* desk-activity-section.c */
-void _desk_activity_section_set_error (DeskActivitySection *self,
-                                       const char          *message);
-void _desk_activity_section_refresh (DeskActivitySection *self);
-/* Reads the saved export again with other options, and saves. */
-void _desk_activity_section_recompute_with (DeskActivitySection      *self,
-                                            const DeskMetricsOptions *options);
+/* The failure shown at the top of the list from the next refresh on. */
+static inline void
+_desk_activity_section_set_error (DeskActivitySection *self,
+                                  const char          *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+}
 
 /* desk-activity-section-rows.c: what only the seller knows (store ratings,
  * category, approval) and the post-mortem's 12 fields. */

@@ -34,7 +34,7 @@ on_dsr_applied (AdwEntryRow         *entry,
       return;
     }
   options.dsr[index] = value;
-  _desk_activity_section_recompute_with (self, &options);
+  self->hooks->recompute_with (self, &options);
 }
 
 static void
@@ -69,7 +69,7 @@ on_switch_toggled (GtkSwitch           *sw,
     options.relaxed_category = gtk_switch_get_active (sw);
   else
     options.post_mortem_approved = gtk_switch_get_active (sw);
-  _desk_activity_section_recompute_with (self, &options);
+  self->hooks->recompute_with (self, &options);
 }
 
 static void
@@ -122,7 +122,7 @@ on_field_applied (AdwEntryRow         *entry,
   if (!desk_activity_set_post_mortem_field (_desk_activity_section_get_store (self), _desk_activity_section_case_id (self), field, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
     {
       _desk_activity_section_set_error (self, error->message);
-      _desk_activity_section_refresh (self);
+      self->hooks->refresh (self);
       return;
     }
   desk_post_mortem_set (desk_activity_analysis_get_post_mortem (self->analysis), field, gtk_editable_get_text (GTK_EDITABLE (entry)));

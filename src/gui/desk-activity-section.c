@@ -21,14 +21,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DeskActivitySection, desk_activity_section, ADW_T
 
 static void start_compute (DeskActivitySection *self, GFile *file, GHashTable *extra_columns);
 
-void
-_desk_activity_section_set_error (DeskActivitySection *self,
-                                  const char          *message)
-{
-  g_free (self->error);
-  self->error = g_strdup (message);
-}
-
 /* Rows */
 
 static void
@@ -165,8 +157,8 @@ clear_list (DeskActivitySection *self)
     gtk_list_box_remove (self->list, child);
 }
 
-void
-_desk_activity_section_refresh (DeskActivitySection *self)
+static void
+refresh (DeskActivitySection *self)
 {
   clear_list (self);
   gtk_widget_set_sensitive (self->read_button, !self->busy);
@@ -209,7 +201,7 @@ set_busy (DeskActivitySection *self,
       g_clear_object (&self->cancellable);
       self->cancellable = g_cancellable_new ();
     }
-  _desk_activity_section_refresh (self);
+  refresh (self);
 }
 
 static void
@@ -409,7 +401,7 @@ start_compute (DeskActivitySection *self,
   if (columns == NULL)
     {
       _desk_activity_section_set_error (self, error->message);
-      _desk_activity_section_refresh (self);
+      refresh (self);
       return;
     }
   if (extra_columns)
@@ -422,9 +414,9 @@ start_compute (DeskActivitySection *self,
   compute (self, file, TRUE, TRUE, columns, &options, zone);
 }
 
-void
-_desk_activity_section_recompute_with (DeskActivitySection      *self,
-                                       const DeskMetricsOptions *options)
+static void
+recompute_with (DeskActivitySection      *self,
+                const DeskMetricsOptions *options)
 {
   g_autoptr (GFile) file = saved_export_file (self);
   g_autoptr (GHashTable) columns = desk_activity_load_columns (_desk_activity_section_get_store (self), NULL);
@@ -435,7 +427,7 @@ _desk_activity_section_recompute_with (DeskActivitySection      *self,
   if (file == NULL || columns == NULL)
     {
       _desk_activity_section_set_error (self, _ ("The order export of this case was removed from its evidence. Read it again."));
-      _desk_activity_section_refresh (self);
+      refresh (self);
       return;
     }
   zone = saved_options (self, &saved, &skus);
@@ -615,7 +607,7 @@ desk_activity_section_set_case (DeskActivitySection *self,
           return;
         }
     }
-  _desk_activity_section_refresh (self);
+  refresh (self);
 }
 
 static void
@@ -658,10 +650,16 @@ desk_activity_section_class_init (DeskActivitySectionClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_read_clicked);
 }
 
+static const DeskActivitySectionHooks hooks = {
+  .recompute_with = recompute_with,
+  .refresh = refresh,
+};
+
 static void
 desk_activity_section_init (DeskActivitySection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->hooks = &hooks;
 }
 
 DeskActivitySection *

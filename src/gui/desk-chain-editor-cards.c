@@ -11,8 +11,8 @@
 #include "desk-util.h"
 
 /* The cards of the chain editor: one per company and one per letter, bound
- * to the DeskChain being edited. Typing updates the chain in memory; the
- * editor re-checks the gaps and saves. */
+ * to the DeskChain being edited. Typing updates the chain in memory and
+ * has the gaps checked again (desk-chain-editor-gaps.c); the editor saves. */
 
 typedef enum
 {
@@ -370,6 +370,16 @@ first_document (DocPicker *p)
   return *p->certificate;
 }
 
+/* Shows a document beside the form and reveals the pane. */
+static void
+preview_document (DeskChainEditor *self,
+                  gint64           evidence_id)
+{
+  desk_chain_preview_show (self->preview, evidence_id);
+  if (evidence_id > 0)
+    gtk_toggle_button_set_active (self->preview_toggle, TRUE);
+}
+
 static void
 on_choice_activated (GtkListBox    *list,
                      GtkListBoxRow *row,
@@ -389,7 +399,7 @@ on_choice_activated (GtkListBox    *list,
     *p->certificate = id;
   gtk_popover_popdown (p->popover);
   update_documents_row (p);
-  _desk_chain_editor_preview (p->self, first_document (p));
+  preview_document (p->self, first_document (p));
   _desk_chain_editor_changed (p->self);
 }
 
@@ -427,7 +437,7 @@ fill_choices (DocPicker *p)
 static void
 on_preview_clicked (DocPicker *p)
 {
-  _desk_chain_editor_preview (p->self, first_document (p));
+  preview_document (p->self, first_document (p));
 }
 
 static void

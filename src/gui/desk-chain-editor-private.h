@@ -41,17 +41,26 @@ struct _DeskChainEditor
   AdwEntryRow         *class_row;
 };
 
-/* desk-chain-editor-cards.c */
-void _desk_chain_editor_build_cards (DeskChainEditor *self);
-void _desk_chain_editor_build_trademarks (DeskChainEditor *self);
-void _desk_chain_editor_bind_case (DeskChainEditor *self);
-/* A field changed: marks unsaved and re-checks soon. */
-void _desk_chain_editor_changed (DeskChainEditor *self);
-/* Shows a document beside the form and reveals the pane. */
-void  _desk_chain_editor_preview (DeskChainEditor *self,
-                                  gint64           evidence_id);
+static inline void
+_desk_chain_editor_toast (DeskChainEditor *self,
+                          const char      *text)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+}
+
+/* desk-chain-editor-cards.c: the form; it reports each edit to the gaps. */
+void  _desk_chain_editor_build_cards (DeskChainEditor *self);
+void  _desk_chain_editor_build_trademarks (DeskChainEditor *self);
+void  _desk_chain_editor_bind_case (DeskChainEditor *self);
 char *_desk_chain_editor_field_key (int link,
                                     int trademark,
                                     int field);
+
+/* desk-chain-editor-gaps.c, below the form and the editor. A field
+ * changed: marks unsaved and re-checks soon. */
+void _desk_chain_editor_changed (DeskChainEditor *self);
+void _desk_chain_editor_recheck (DeskChainEditor *self);
+/* The brand and the case under the window title. */
+void _desk_chain_editor_update_title (DeskChainEditor *self);
 
 G_END_DECLS

@@ -10,146 +10,12 @@
 
 G_DEFINE_FINAL_TYPE (DeskChainEditor, desk_chain_editor, ADW_TYPE_WINDOW)
 
-#define RECHECK_DELAY_MS 150
-
-static void
-toast (DeskChainEditor *self,
-       const char      *text)
-{
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
-}
-
-static void
-update_title (DeskChainEditor *self)
-{
-  g_autofree char *subtitle = NULL;
-
-  if (*self->chain->brand)
-    /* Translators: window subtitle: "SoundPeak · case: Bluetooth earbuds TWS-X3" */
-    subtitle = g_strdup_printf (_ ("%s · case: %s"), self->chain->brand, desk_case_get_title (self->kase));
-  else
-    subtitle = g_strdup (desk_case_get_title (self->kase));
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-}
-
-/* Gaps */
-
-static const char *
-severity_icon (DeskChainSeverity severity)
-{
-  return severity == DESK_CHAIN_SEVERITY_BLOCKING ? "dialog-error-symbolic"
-         : severity == DESK_CHAIN_SEVERITY_RISKY  ? "dialog-warning-symbolic"
-                                                  : "dialog-information-symbolic";
-}
-
-static GtkWidget *
-gap_row (const DeskChainGap *gap)
-{
-  GtkWidget       *row = adw_action_row_new ();
-  GtkWidget       *icon = gtk_image_new_from_icon_name (severity_icon (gap->severity));
-  g_autofree char *title = desk_chain_gap_describe (gap);
-  g_autofree char *subtitle = gap->citation ? g_strdup_printf ("%s\n%s", gap->fix, gap->citation) : g_strdup (gap->fix);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-#if ADW_CHECK_VERSION(1, 3, 0)
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-#endif
-  gtk_widget_add_css_class (icon, gap->severity == DESK_CHAIN_SEVERITY_BLOCKING ? "error"
-                                  : gap->severity == DESK_CHAIN_SEVERITY_RISKY  ? "warning"
-                                                                                : "accent");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  desk_chain_severity_get_label (gap->severity), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  return row;
-}
-
-static void
-show_gaps (DeskChainEditor *self)
-{
-  GtkWidget *child;
-  guint      n_blocking = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->gap_list))))
-    gtk_list_box_remove (self->gap_list, child);
-  for (guint i = 0; i < self->gaps->len; i++)
-    {
-      const DeskChainGap *gap = self->gaps->pdata[i];
-
-      n_blocking += gap->severity == DESK_CHAIN_SEVERITY_BLOCKING;
-      gtk_list_box_append (self->gap_list, gap_row (gap));
-    }
-  if (self->gaps->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("No gaps: the chain covers this case"));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
-      gtk_list_box_append (self->gap_list, row);
-    }
-  {
-    /* Translators: group title, "Gaps · 2 blocking" */
-    g_autofree char *title = n_blocking ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Gaps · %u blocking", "Gaps · %u blocking", n_blocking), n_blocking)
-                                        : g_strdup (_ ("Gaps"));
-
-    adw_preferences_group_set_title (self->gaps_group, title);
-  }
-}
-
-static void
-recheck (DeskChainEditor *self)
-{
-  g_autoptr (GError) error = NULL;
-  GPtrArray *gaps = desk_chain_check_case_with (self->session, self->kase, self->chain, self->info, NULL, &error);
-
-  if (gaps == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  g_clear_pointer (&self->gaps, g_ptr_array_unref);
-  self->gaps = gaps;
-  show_gaps (self);
-}
-
-static gboolean
-recheck_cb (gpointer data)
-{
-  DeskChainEditor *self = data;
-
-  self->recheck_id = 0;
-  recheck (self);
-  return G_SOURCE_REMOVE;
-}
-
-void
-_desk_chain_editor_changed (DeskChainEditor *self)
-{
-  self->dirty = TRUE;
-  update_title (self);
-  g_clear_handle_id (&self->recheck_id, g_source_remove);
-  self->recheck_id = g_timeout_add (RECHECK_DELAY_MS, recheck_cb, self);
-}
-
 static void
 rebuild (DeskChainEditor *self)
 {
   _desk_chain_editor_build_cards (self);
   _desk_chain_editor_build_trademarks (self);
   _desk_chain_editor_changed (self);
-}
-
-void
-_desk_chain_editor_preview (DeskChainEditor *self,
-                            gint64           evidence_id)
-{
-  desk_chain_preview_show (self->preview, evidence_id);
-  if (evidence_id > 0)
-    gtk_toggle_button_set_active (self->preview_toggle, TRUE);
 }
 
 /* The first letter is shown beside the form when there is room for it. */
@@ -253,7 +119,7 @@ on_brand_apply (DeskChainEditor *self)
 
       desk_chain_free (self->chain);
       self->chain = g_steal_pointer (&existing);
-      toast (self, text);
+      _desk_chain_editor_toast (self, text);
       rebuild (self);
       return;
     }
@@ -261,7 +127,7 @@ on_brand_apply (DeskChainEditor *self)
     {
       g_autofree char *text = g_strdup_printf (_ ("%s has a chain already: remove these links to use it, or choose another brand name"), brand);
 
-      toast (self, text);
+      _desk_chain_editor_toast (self, text);
       return;
     }
 }
@@ -328,9 +194,9 @@ save_activated (GtkWidget  *widget,
   g_autoptr (GError) error = NULL;
 
   if (!desk_chain_editor_save (self, &error))
-    toast (self, error->message);
+    _desk_chain_editor_toast (self, error->message);
   else
-    toast (self, _ ("Chain saved for every case of this brand"));
+    _desk_chain_editor_toast (self, _ ("Chain saved for every case of this brand"));
 }
 
 static gboolean
@@ -342,7 +208,7 @@ on_close_request (GtkWindow *window)
   if (!self->dirty || desk_chain_editor_save (self, &error))
     return FALSE;
   /* Nothing is lost: the window stays open with the reason. */
-  toast (self, error->message);
+  _desk_chain_editor_toast (self, error->message);
   return TRUE;
 }
 
@@ -468,7 +334,7 @@ on_profile_changed (DeskChainEditor *self)
   g_clear_pointer (&self->profile, desk_seller_profile_free);
   self->profile = g_steal_pointer (&profile);
   _desk_chain_editor_build_cards (self);
-  recheck (self);
+  _desk_chain_editor_recheck (self);
 }
 
 static void
@@ -559,7 +425,7 @@ load (DeskChainEditor *self,
   if (self->kase && (self->info = desk_case_chain_get (self->store, case_id, &error)) && self->info->chain_id > 0)
     self->chain = desk_chain_get (self->store, self->info->chain_id, &error);
   if (error)
-    toast (self, error->message);
+    _desk_chain_editor_toast (self, error->message);
   if (self->info == NULL)
     self->info = desk_case_chain_new (case_id, 0);
   if (self->chain == NULL)
@@ -589,8 +455,8 @@ desk_chain_editor_new (GtkWindow   *parent,
   g_signal_connect_object (session, "changed::" DESK_SELLER_PROFILE_PART, G_CALLBACK (on_profile_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (on_folded), self, G_CONNECT_SWAPPED);
   show_first_document (self);
-  update_title (self);
-  recheck (self);
+  _desk_chain_editor_update_title (self);
+  _desk_chain_editor_recheck (self);
   self->dirty = FALSE;
   return self;
 }

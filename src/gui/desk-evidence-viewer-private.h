@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* A zoomable picture: fit (DESK_PDF_FIT_*) or a fixed zoom, 1.0 showing one
- * image pixel per logical pixel. desk-evidence-viewer-image.c. */
+ * image pixel per logical pixel. desk-evidence-viewer-canvas.c. */
 #define DESK_TYPE_IMAGE_CANVAS (desk_image_canvas_get_type ())
 G_DECLARE_FINAL_TYPE (DeskImageCanvas, desk_image_canvas, DESK, IMAGE_CANVAS, GtkWidget)
 
@@ -72,12 +72,15 @@ struct _DeskEvidenceViewer
   gboolean            syncing_selection;
 };
 
-/* States of the window's stack: "loading", "pdf", "image", "text",
- * "password", "error". */
-void _desk_evidence_viewer_set_state (DeskEvidenceViewer *self,
-                                      const char         *state);
-void _desk_evidence_viewer_show_error (DeskEvidenceViewer *self,
-                                       const GError       *error);
+/* desk-evidence-viewer-state.c, below the openers. States of the window's
+ * stack: "loading", "pdf", "image", "text", "password", "error". */
+const char *_desk_evidence_viewer_get_state (DeskEvidenceViewer *self);
+void        _desk_evidence_viewer_set_state (DeskEvidenceViewer *self,
+                                             const char         *state);
+void        _desk_evidence_viewer_show_error (DeskEvidenceViewer *self,
+                                              const GError       *error);
+/* The zoom button's tooltip, for the image or the PDF shown. */
+void _desk_evidence_viewer_update_zoom_label (DeskEvidenceViewer *self);
 
 /* desk-evidence-viewer-pdf.c */
 void _desk_evidence_viewer_open_pdf (DeskEvidenceViewer *self,
@@ -92,8 +95,7 @@ void _desk_evidence_viewer_open_text (DeskEvidenceViewer *self);
 /* desk-evidence-viewer-thumbnails.c */
 GtkListItemFactory *_desk_pdf_thumbnail_factory_new (DeskEvidenceViewer *self);
 
-/* For tests: the stack page shown, and the widgets behind it. */
-const char      *_desk_evidence_viewer_get_state (DeskEvidenceViewer *self);
+/* For tests: the widgets behind the stack's pages. */
 DeskPdfView     *_desk_evidence_viewer_get_pdf_view (DeskEvidenceViewer *self);
 DeskImageCanvas *_desk_evidence_viewer_get_image_canvas (DeskEvidenceViewer *self);
 

@@ -113,17 +113,22 @@ struct _DeskIntakeWizard
   AdwPreferencesGroup   *checklist_group;
 };
 
-/* Shared between the wizard's source files. */
-void          _desk_intake_wizard_set_name (GtkWidget  *widget,
-                                            const char *name,
-                                            const char *description);
-DeskRulePack *_desk_intake_wizard_get_pack (DeskIntakeWizard *self);
-void          _desk_intake_wizard_update_buttons (DeskIntakeWizard *self);
-gboolean      _desk_intake_wizard_page_is_valid (DeskIntakeWizard *self,
-                                                 DeskWizardPage    page);
-char         *_desk_intake_wizard_get_notice_text (DeskIntakeWizard *self);
-void          _desk_intake_wizard_toast (DeskIntakeWizard *self,
-                                         const char       *message);
+/* desk-intake-wizard-state.c: shared by the wizard and its pages, and
+ * below all of them. */
+void               _desk_intake_wizard_set_name (GtkWidget  *widget,
+                                                 const char *name,
+                                                 const char *description);
+DeskRulePack      *_desk_intake_wizard_get_pack (DeskIntakeWizard *self);
+char              *_desk_intake_wizard_get_notice_text (DeskIntakeWizard *self);
+const char *const *_desk_intake_wizard_get_products (DeskIntakeWizard *self);
+void               _desk_intake_wizard_toast (DeskIntakeWizard *self,
+                                              const char       *message);
+gboolean           _desk_intake_wizard_page_is_valid (DeskIntakeWizard *self,
+                                                      DeskWizardPage    page);
+gboolean           _desk_intake_wizard_all_pages_valid (DeskIntakeWizard *self);
+void               _desk_intake_wizard_update_buttons (DeskIntakeWizard *self);
+/* The row's text without surrounding blanks. */
+char *_desk_intake_wizard_entry_text (AdwEntryRow *row);
 
 /* desk-intake-wizard-choice.c: platform and case type pages. */
 void _desk_intake_wizard_choice_init (DeskIntakeWizard *self);
@@ -149,21 +154,20 @@ void _desk_intake_wizard_fill_summary (DeskIntakeWizard *self);
 char *_desk_intake_wizard_suggest_title (DeskIntakeWizard *self);
 
 /* For tests: act as the seller does, through the same code paths. */
-gboolean           _desk_intake_wizard_choose_platform (DeskIntakeWizard *self,
-                                                        DeskPlatform      platform);
-gboolean           _desk_intake_wizard_choose_case_type (DeskIntakeWizard *self,
-                                                         DeskCaseType      case_type);
-void               _desk_intake_wizard_paste_notice (DeskIntakeWizard *self,
-                                                     const char       *text);
-void               _desk_intake_wizard_add_product (DeskIntakeWizard *self,
+gboolean          _desk_intake_wizard_choose_platform (DeskIntakeWizard *self,
+                                                       DeskPlatform      platform);
+gboolean          _desk_intake_wizard_choose_case_type (DeskIntakeWizard *self,
+                                                        DeskCaseType      case_type);
+void              _desk_intake_wizard_paste_notice (DeskIntakeWizard *self,
                                                     const char       *text);
-DeskWizardPage     _desk_intake_wizard_get_page (DeskIntakeWizard *self);
-gboolean           _desk_intake_wizard_is_decoding (DeskIntakeWizard *self);
-DeskNotice        *_desk_intake_wizard_get_notice (DeskIntakeWizard *self);
-GDateTime         *_desk_intake_wizard_get_received (DeskIntakeWizard *self);
-GDateTime         *_desk_intake_wizard_get_deadline (DeskIntakeWizard *self);
-DeskDeadlineBasis  _desk_intake_wizard_get_deadline_basis (DeskIntakeWizard *self);
-const char *const *_desk_intake_wizard_get_products (DeskIntakeWizard *self);
-AdwMessageDialog  *_desk_intake_wizard_get_discard_dialog (DeskIntakeWizard *self);
+void              _desk_intake_wizard_add_product (DeskIntakeWizard *self,
+                                                   const char       *text);
+DeskWizardPage    _desk_intake_wizard_get_page (DeskIntakeWizard *self);
+gboolean          _desk_intake_wizard_is_decoding (DeskIntakeWizard *self);
+DeskNotice       *_desk_intake_wizard_get_notice (DeskIntakeWizard *self);
+GDateTime        *_desk_intake_wizard_get_received (DeskIntakeWizard *self);
+GDateTime        *_desk_intake_wizard_get_deadline (DeskIntakeWizard *self);
+DeskDeadlineBasis _desk_intake_wizard_get_deadline_basis (DeskIntakeWizard *self);
+AdwMessageDialog *_desk_intake_wizard_get_discard_dialog (DeskIntakeWizard *self);
 
 G_END_DECLS

@@ -166,18 +166,6 @@ evidence_library_action (GtkWidget  *widget,
     desk_evidence_library_pick (GTK_WINDOW (self), self->session, 0);
 }
 
-void
-_desk_window_update_actions (DeskWindow *self)
-{
-  gboolean has_store = self->store != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case",
-                                 desk_window_get_case (self) != NULL);
-  gtk_widget_set_visible (self->delete_button, desk_window_get_case (self) != NULL);
-}
-
 /* For widgets inside the window that report something done ("win.toast"
  * with the text): they need not know the window. */
 static void

@@ -38,8 +38,14 @@ struct _DeskWindow
   DeskCasePage    *case_page;
 };
 
+/* desk-window-actions.c: the win.* actions, installed by the class. */
 void _desk_window_class_init_actions (GtkWidgetClass *widget_class);
-void _desk_window_update_actions (DeskWindow *self);
 void _desk_window_finish_delete (DeskWindow *self);
+
+/* desk-window-content.c, below desk-window.c and the actions: the content
+ * page for shown_id, and which actions apply. */
+void _desk_window_sync_selection (DeskWindow *self);
+void _desk_window_update_content (DeskWindow *self);
+void _desk_window_update_actions (DeskWindow *self);
 
 G_END_DECLS

@@ -9,7 +9,6 @@
 #include "desk-deadline-notifier.h"
 #include "desk-resources.h"
 #include "desk-settings.h"
-#include "desk-util.h"
 #include "desk-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -26,67 +25,18 @@ update_sidebar (DeskWindow *self)
   adw_window_title_set_subtitle (self->sidebar_title, subtitle);
 }
 
-static DeskCase *
-shown_case (DeskWindow *self)
-{
-  int pos = self->shown_id ? desk_case_list_find (self->cases, self->shown_id) : -1;
-
-  return pos >= 0 ? g_list_model_get_item (G_LIST_MODEL (self->cases), pos) : NULL;
-}
-
-/* Selection back on the shown case (after a hover, a reorder, a search). */
-static void
-sync_selection (DeskWindow *self)
-{
-  int pos = self->shown_id ? desk_case_list_find (self->cases, self->shown_id) : -1;
-
-  gtk_single_selection_set_selected (self->selection, pos >= 0 ? (guint)pos : GTK_INVALID_LIST_POSITION);
-}
-
-static void
-update_content (DeskWindow *self)
-{
-  g_autoptr (DeskCase) kase = NULL;
-  guint total;
-
-  /* The leaflet notifies "folded" while the window is torn down. */
-  if (self->cases == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
-  kase = shown_case (self);
-  total = desk_case_list_get_total (self->cases);
-
-  desk_case_page_set_case (self->case_page, kase ? desk_case_get_id (kase) : 0);
-  if (kase)
-    {
-      gtk_stack_set_visible_child_name (self->content_stack, "case");
-      adw_window_title_set_title (self->content_title, desk_case_get_title (kase));
-      adw_window_title_set_subtitle (self->content_title,
-                                     desk_platform_get_label (desk_case_get_platform (kase)));
-    }
-  else
-    {
-      gtk_stack_set_visible_child_name (self->content_stack, total ? "no-selection" : "empty");
-      adw_window_title_set_title (self->content_title, "");
-      adw_window_title_set_subtitle (self->content_title, NULL);
-      /* Narrow, "choose a case from the list" would show without the list. */
-      if (total && adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
-    }
-  _desk_window_update_actions (self);
-}
-
 static void
 on_items_changed (DeskWindow *self)
 {
   update_sidebar (self);
-  sync_selection (self);
-  update_content (self);
+  _desk_window_sync_selection (self);
+  _desk_window_update_content (self);
 }
 
 static void
 on_list_leave (DeskWindow *self)
 {
-  sync_selection (self);
+  _desk_window_sync_selection (self);
 }
 
 static void
@@ -111,8 +61,8 @@ on_list_activate (DeskWindow *self,
   if (kase == NULL)
     return;
   self->shown_id = desk_case_get_id (kase);
-  sync_selection (self);
-  update_content (self);
+  _desk_window_sync_selection (self);
+  _desk_window_update_content (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -208,12 +158,12 @@ setup_list (DeskWindow *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->cases, "items-changed", G_CALLBACK (on_items_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (_desk_window_update_content), self, G_CONNECT_SWAPPED);
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_object (motion, "leave", G_CALLBACK (on_list_leave), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), motion);
   update_sidebar (self);
-  update_content (self);
+  _desk_window_update_content (self);
 }
 
 static void
@@ -352,50 +302,4 @@ desk_window_get_session (DeskWindow *self)
 {
   g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
   return self->session;
-}
-
-DeskCase *
-desk_window_get_case (DeskWindow *self)
-{
-  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
-  DeskCase *kase;
-
-  if (self->cases == NULL)
-    return NULL;
-  /* Borrowed: the list keeps its own reference. */
-  if ((kase = shown_case (self)))
-    g_object_unref (kase);
-  return kase;
-}
-
-void
-desk_window_show_case (DeskWindow *self,
-                       gint64      id)
-{
-  int pos;
-
-  g_return_if_fail (DESK_IS_WINDOW (self));
-  if (self->cases == NULL)
-    return;
-  /* A case hidden by the search is shown by clearing the search. */
-  if ((pos = desk_case_list_find (self->cases, id)) < 0 && desk_case_list_get_query (self->cases))
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      desk_case_list_set_query (self->cases, NULL);
-      pos = desk_case_list_find (self->cases, id);
-    }
-  if (pos < 0)
-    return;
-  self->shown_id = id;
-  sync_selection (self);
-  update_content (self);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-void
-desk_window_add_toast (DeskWindow *self,
-                       AdwToast   *toast)
-{
-  g_return_if_fail (DESK_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
