@@ -255,6 +255,56 @@ test_case_page_sections (void)
   desk_test_remove_tree (dir);
 }
 
+static guint
+count_toplevels (gboolean visible)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours to free */
+  guint       n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      n += gtk_widget_get_visible (w) == visible;
+    }
+  return n;
+}
+
+/* The app keeps no hidden window: GTK 4.8 hands a screen reader that asks
+ * for a window past the shown ones the last window, and a hidden one
+ * crashed the app (tests/test-a11y-root.py). The shortcuts window is made
+ * when asked for and gone when closed. */
+static void
+test_no_hidden_windows (void)
+{
+  g_autofree char *dir = desk_test_make_data_dir ();
+  g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
+  DeskWindow *window = desk_application_new_window (app);
+  GtkWindow  *shortcuts = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  gtk_window_present (GTK_WINDOW (window));
+  desk_gui_test_iterate (50);
+  g_assert_cmpuint (count_toplevels (FALSE), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  desk_gui_test_iterate (50);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (w))
+        shortcuts = GTK_WINDOW (w);
+    }
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_window_close (shortcuts);
+  desk_gui_test_iterate (50);
+  g_assert_cmpuint (count_toplevels (FALSE), ==, 0);
+  g_assert_cmpuint (count_toplevels (TRUE), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  desk_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -263,5 +313,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/search-delete", test_search_select_delete_undo);
   g_test_add_func ("/window/store-error", test_store_error_shown);
   g_test_add_func ("/window/case-page-sections", test_case_page_sections);
+  g_test_add_func ("/window/no-hidden-windows", test_no_hidden_windows);
   return g_test_run ();
 }

@@ -179,6 +179,24 @@ toast_action (GtkWidget  *widget,
   desk_window_add_toast (DESK_WINDOW (widget), toast);
 }
 
+/* Built when asked for and destroyed when closed, not kept hidden as
+ * GtkApplication does with gtk/help-overlay.ui: GTK 4.8 answers a screen
+ * reader asking for a window past the visible ones with the last window of
+ * the app, and a hidden one has no accessible path, which crashed the app
+ * (a screen reader that counted a dialog just closed does that). */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/desk-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_set_hide_on_close (shortcuts, FALSE);
+  gtk_window_present (shortcuts);
+}
+
 void
 _desk_window_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -188,4 +206,6 @@ _desk_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
   gtk_widget_class_install_action (widget_class, "win.evidence-library", NULL, evidence_library_action);
   gtk_widget_class_install_action (widget_class, "win.show-case", "x", show_case_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
 }
