@@ -369,9 +369,9 @@ walk (Fixture     *f,
   assert_same_time (_desk_intake_wizard_get_received (wizard), received);
   assert_same_time (_desk_intake_wizard_get_deadline (wizard), deadline);
   g_assert_cmpint (_desk_intake_wizard_get_deadline_basis (wizard), ==,
-                   desk_notice_get_deadline (notice) ? DESK_DEADLINE_BASIS_NOTICE
-                   : deadline                        ? DESK_DEADLINE_BASIS_RULE
-                                                     : DESK_DEADLINE_BASIS_NONE);
+                   desk_notice_get_deadline (notice) ? DESK_INTAKE_SOURCE_NOTICE
+                   : deadline                        ? DESK_INTAKE_SOURCE_RULE
+                                                     : DESK_INTAKE_SOURCE_NONE);
   n_from_notice += desk_notice_get_deadline (notice) != NULL;
   if (n < 2)
     shoot (wizard, "5-deadline");
@@ -506,7 +506,7 @@ test_back_keeps_data (Fixture *f, gconstpointer data)
   _desk_intake_wizard_add_product (wizard, "B0ABCDEF12");
   next (wizard);
   set_entry (wizard, "deadline_row", "2030-01-02 03:04");
-  g_assert_cmpint (_desk_intake_wizard_get_deadline_basis (wizard), ==, DESK_DEADLINE_BASIS_MANUAL);
+  g_assert_cmpint (_desk_intake_wizard_get_deadline_basis (wizard), ==, DESK_INTAKE_SOURCE_SELLER);
 
   for (int i = 0; i < 4; i++)
     back (wizard);
@@ -522,7 +522,7 @@ test_back_keeps_data (Fixture *f, gconstpointer data)
   g_assert_true (g_strv_contains (_desk_intake_wizard_get_products (wizard), "B0ABCDEF12"));
   next (wizard);
   g_assert_cmpstr (gtk_editable_get_text (child (wizard, "deadline_row")), ==, "2030-01-02 03:04");
-  g_assert_cmpint (_desk_intake_wizard_get_deadline_basis (wizard), ==, DESK_DEADLINE_BASIS_MANUAL);
+  g_assert_cmpint (_desk_intake_wizard_get_deadline_basis (wizard), ==, DESK_INTAKE_SOURCE_SELLER);
   /* An unreadable date blocks the way on. */
   set_entry (wizard, "deadline_row", "next Tuesday");
   g_assert_false (action_enabled (wizard, "next_button"));

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-intake-wizard-private.h"
+#include "desk-intake.h"
 #include "desk-platform.h"
 #include "desk-util.h"
 
@@ -340,29 +341,30 @@ type_reason (DeskIntakeWizard *self,
                           desk_case_type_get_label (self->case_type));
 }
 
+/* What the notice says, judged by the core's intake rules (the same
+ * thresholds as the CLI); the seller's own choices are never overridden. */
 void
 _desk_intake_wizard_choose_from_notice (DeskIntakeWizard *self)
 {
-  DeskNotice      *notice = self->notice;
+  g_autoptr (DeskIntakeProposal) proposal = NULL;
   gboolean         platform_chosen = FALSE, type_chosen = FALSE;
   g_autofree char *platform_text = NULL;
   g_autofree char *type_text = NULL;
 
-  if (notice && !self->platform_by_seller
-      && desk_notice_get_platform_confidence (notice) >= DESK_NOTICE_PLATFORM_THRESHOLD
-      && platform_check (self, desk_notice_get_platform (notice)) != NULL)
+  if (self->notice)
+    proposal = desk_intake_propose (self->registry, self->notice, DESK_PLATFORM_UNKNOWN, DESK_CASE_TYPE_UNKNOWN, NULL);
+  if (proposal && !self->platform_by_seller && proposal->platform_confident
+      && platform_check (self, proposal->platform) != NULL)
     {
       self->choosing = TRUE;
-      gtk_check_button_set_active (platform_check (self, desk_notice_get_platform (notice)), TRUE);
+      gtk_check_button_set_active (platform_check (self, proposal->platform), TRUE);
       self->choosing = FALSE;
       platform_chosen = TRUE;
     }
-  if (notice && !self->type_by_seller
-      && desk_notice_get_case_type_confidence (notice) >= DESK_NOTICE_CASE_TYPE_THRESHOLD
-      && desk_notice_get_case_type (notice) != DESK_CASE_TYPE_UNKNOWN && _desk_intake_wizard_get_pack (self)
-      && desk_rule_pack_lists_case_type (_desk_intake_wizard_get_pack (self), desk_notice_get_case_type (notice)))
+  if (proposal && !self->type_by_seller && proposal->case_type_confident && _desk_intake_wizard_get_pack (self)
+      && desk_rule_pack_lists_case_type (_desk_intake_wizard_get_pack (self), proposal->case_type))
     {
-      self->case_type = desk_notice_get_case_type (notice);
+      self->case_type = proposal->case_type;
       type_chosen = TRUE;
     }
   platform_text = self->platform_by_seller ? NULL : platform_reason (self, platform_chosen);

@@ -82,18 +82,18 @@ basis_text (DeskIntakeWizard *self)
 
   switch (self->deadline_basis)
     {
-      case DESK_DEADLINE_BASIS_RULE:
+      case DESK_INTAKE_SOURCE_RULE:
         return rule_basis_text (self);
-      case DESK_DEADLINE_BASIS_NOTICE:
+      case DESK_INTAKE_SOURCE_NOTICE:
         text = g_string_new (_ ("The deadline stated in the notice."));
         if (desk_notice_get_deadline_is_relative (self->notice))
           g_string_append_printf (text, " %s", _ ("The notice gives it as a time span from when you received the notice, so it moves if you change the received time."));
         if (desk_notice_get_deadline_zone_assumed (self->notice))
           g_string_append_printf (text, " %s", _ ("The notice names no time zone; Beijing time (GMT+8) was assumed. Check it."));
         return g_string_free (text, FALSE);
-      case DESK_DEADLINE_BASIS_MANUAL:
+      case DESK_INTAKE_SOURCE_SELLER:
         return g_strdup (_ ("Entered by you."));
-      case DESK_DEADLINE_BASIS_NONE:
+      case DESK_INTAKE_SOURCE_NONE:
       default:
         return g_strdup (_ ("Neither the notice nor the rules give a deadline. Enter it if you know it."));
     }
@@ -127,11 +127,11 @@ show_deadline (DeskIntakeWizard *self)
 
   if (!self->typing_received)
     set_entry (self, self->received_row, self->received_at);
-  if (self->deadline_basis != DESK_DEADLINE_BASIS_MANUAL)
+  if (self->deadline_basis != DESK_INTAKE_SOURCE_SELLER)
     set_entry (self, self->deadline_row, self->deadline_at);
   adw_action_row_set_subtitle (self->basis_row, basis);
   _desk_intake_wizard_set_name (GTK_WIDGET (self->basis_row), _ ("Based on"), basis);
-  gtk_widget_set_visible (self->reset_deadline_button, self->deadline_basis == DESK_DEADLINE_BASIS_MANUAL);
+  gtk_widget_set_visible (self->reset_deadline_button, self->deadline_basis == DESK_INTAKE_SOURCE_SELLER);
   update_countdown (self);
 }
 
@@ -142,12 +142,12 @@ _desk_intake_wizard_update_deadline (DeskIntakeWizard *self)
   DeskRulePack    *pack = _desk_intake_wizard_get_pack (self);
   DeskIntakeSource source;
 
-  if (self->deadline_basis != DESK_DEADLINE_BASIS_MANUAL)
+  if (self->deadline_basis != DESK_INTAKE_SOURCE_SELLER)
     {
       g_clear_pointer (&self->deadline_at, g_date_time_unref);
       self->deadline_at = desk_intake_resolve_deadline (self->notice, pack, self->case_type,
                                                         self->received_at, NULL, &source);
-      self->deadline_basis = (DeskDeadlineBasis)source;
+      self->deadline_basis = source;
       self->deadline_valid = TRUE;
     }
   show_deadline (self);
@@ -191,7 +191,7 @@ on_deadline_changed (DeskIntakeWizard *self)
     {
       g_clear_pointer (&self->deadline_at, g_date_time_unref);
       self->deadline_at = g_steal_pointer (&parsed);
-      self->deadline_basis = DESK_DEADLINE_BASIS_MANUAL;
+      self->deadline_basis = DESK_INTAKE_SOURCE_SELLER;
       gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_row), "error");
       show_deadline (self);
     }
@@ -203,7 +203,7 @@ on_deadline_changed (DeskIntakeWizard *self)
 static void
 on_reset_deadline (DeskIntakeWizard *self)
 {
-  self->deadline_basis = DESK_DEADLINE_BASIS_NONE;
+  self->deadline_basis = DESK_INTAKE_SOURCE_NONE;
   _desk_intake_wizard_update_deadline (self);
   _desk_intake_wizard_update_buttons (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->deadline_row));

@@ -108,7 +108,7 @@ apply_notice (DeskIntakeWizard *self)
   show_confidence (self);
   show_reading (self);
   _desk_intake_wizard_update_suggestion (self);
-  if (self->deadline_basis != DESK_DEADLINE_BASIS_MANUAL)
+  if (self->deadline_basis != DESK_INTAKE_SOURCE_SELLER)
     _desk_intake_wizard_update_deadline (self);
   _desk_intake_wizard_update_buttons (self);
 }

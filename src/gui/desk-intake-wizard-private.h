@@ -22,15 +22,6 @@ typedef enum
 
 #define DESK_WIZARD_N_PAGES (DESK_WIZARD_PAGE_SUMMARY + 1)
 
-/* Where the deadline shown on the deadline page comes from. */
-typedef enum
-{
-  DESK_DEADLINE_BASIS_NONE = DESK_INTAKE_SOURCE_NONE,     /* neither notice nor rules name one */
-  DESK_DEADLINE_BASIS_RULE = DESK_INTAKE_SOURCE_RULE,     /* received + the pack's hours */
-  DESK_DEADLINE_BASIS_NOTICE = DESK_INTAKE_SOURCE_NOTICE, /* stated in the notice */
-  DESK_DEADLINE_BASIS_MANUAL = DESK_INTAKE_SOURCE_SELLER, /* typed by the seller */
-} DeskDeadlineBasis;
-
 /* Milliseconds between the last edit of the notice and the automatic decode. */
 #define DESK_WIZARD_DECODE_DELAY_MS 400
 
@@ -63,13 +54,13 @@ struct _DeskIntakeWizard
   GPtrArray *products; /* char *, in order */
   GPtrArray *product_rows;
 
-  GDateTime        *received_at;
-  GDateTime        *deadline_at; /* NULL: no deadline */
-  DeskDeadlineBasis deadline_basis;
-  gboolean          received_valid;
-  gboolean          deadline_valid;
-  gboolean          typing_received;
-  guint             countdown_source;
+  GDateTime       *received_at;
+  GDateTime       *deadline_at; /* NULL: no deadline */
+  DeskIntakeSource deadline_basis;
+  gboolean         received_valid;
+  gboolean         deadline_valid;
+  gboolean         typing_received;
+  guint            countdown_source;
 
   GPtrArray *summary_rows;
   GPtrArray *checklist_rows;
@@ -167,7 +158,7 @@ gboolean          _desk_intake_wizard_is_decoding (DeskIntakeWizard *self);
 DeskNotice       *_desk_intake_wizard_get_notice (DeskIntakeWizard *self);
 GDateTime        *_desk_intake_wizard_get_received (DeskIntakeWizard *self);
 GDateTime        *_desk_intake_wizard_get_deadline (DeskIntakeWizard *self);
-DeskDeadlineBasis _desk_intake_wizard_get_deadline_basis (DeskIntakeWizard *self);
+DeskIntakeSource  _desk_intake_wizard_get_deadline_basis (DeskIntakeWizard *self);
 AdwMessageDialog *_desk_intake_wizard_get_discard_dialog (DeskIntakeWizard *self);
 
 G_END_DECLS

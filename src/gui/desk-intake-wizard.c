@@ -146,7 +146,6 @@ build_case (DeskIntakeWizard *self)
   g_autofree char *case_id = _desk_intake_wizard_entry_text (self->case_id_row);
   g_autofree char *code = _desk_intake_wizard_entry_text (self->code_row);
   g_autofree char *notice = _desk_intake_wizard_get_notice_text (self);
-  DeskRulePack    *pack = _desk_intake_wizard_get_pack (self);
   DeskCase        *kase = desk_case_new (self->platform, self->case_type, title);
 
   desk_case_set_platform_case_id (kase, *case_id ? case_id : NULL);
@@ -155,9 +154,7 @@ build_case (DeskIntakeWizard *self)
   desk_case_set_product_ids (kase, _desk_intake_wizard_get_products (self));
   desk_case_set_received_at (kase, self->received_at);
   desk_case_set_deadline_at (kase, self->deadline_at);
-  if (pack)
-    desk_case_set_rule_pack_version (kase, desk_rule_pack_get_pack_version (pack));
-  return kase;
+  return kase; /* desk_intake_create_case() stamps the rule pack version */
 }
 
 static void
@@ -176,7 +173,7 @@ create_action (GtkWidget  *widget,
   /* The case, its checklist and the note go in together: if anything fails,
    * nothing is saved, and pressing Create once more leaves no duplicate. */
   if (!desk_intake_create_case (self->session, kase, DESK_INTAKE_ORIGIN_WIZARD,
-                                (DeskIntakeSource)self->deadline_basis, NULL, &error))
+                                self->deadline_basis, NULL, &error))
     {
       _desk_intake_wizard_toast (self, error->message);
       return;
@@ -427,7 +424,7 @@ _desk_intake_wizard_get_deadline (DeskIntakeWizard *self)
   return self->deadline_at;
 }
 
-DeskDeadlineBasis
+DeskIntakeSource
 _desk_intake_wizard_get_deadline_basis (DeskIntakeWizard *self)
 {
   return self->deadline_basis;
