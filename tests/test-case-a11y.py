@@ -13,94 +13,26 @@ desktop's, not ours). Exit codes: 0 pass, 1 fail, 77 skip.
 """
 
 import os
-import subprocess
 import sys
 import time
 
-try:
-    import pyatspi
-except ImportError:
-    print("SKIP: python3-pyatspi is not installed")
-    sys.exit(77)
+# First: it exits with 77 (skip) when pyatspi is missing. It is next to
+# this script, and so on sys.path.
+import a11y_util
+from a11y_util import (Failure, app, app_frame, do_action, find_text, limits, log,
+                       pyatspi, running_app, showing, wait_for, walk)
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 CASE = "Bluetooth earbuds TWS-X3 — trademark complaint"
 OTHER = "LED desk lamp — CE certificate missing"
 FILE = "brand-authorization-letter.pdf"
 TICKET = "SPX-TICKET-4471"
-DEADLINE = time.monotonic() + 50
-
-
-class Failure(Exception):
-    pass
-
-
-def log(*args):
-    print("#", *args, flush=True)
-
-
-def wait_for(what, func, timeout=10.0):
-    end = min(time.monotonic() + timeout, DEADLINE)
-    while time.monotonic() < end:
-        try:
-            result = func()
-        except Exception:
-            result = None
-        if result:
-            return result
-        time.sleep(0.1)
-    raise Failure("timed out waiting for " + what)
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    for i in range(node.childCount):
-        yield from walk(node.getChildAtIndex(i), depth + 1)
-
-
-def showing(node):
-    return node.getState().contains(pyatspi.STATE_VISIBLE)
-
-
-def find(root, role, name):
-    for node in walk(root):
-        if node.getRoleName() == role and node.name == name and showing(node):
-            return node
-    return None
+limits(total=50, timeout=10.0, interval=0.1, depth=60)
 
 
 def find_named(root, name):
     for node in walk(root):
         if node.name == name and showing(node):
             return node
-    return None
-
-
-def find_text(root, needle):
-    for node in walk(root):
-        if needle in (node.name or "") and showing(node):
-            return node
-    return None
-
-
-def app():
-    for a in pyatspi.Registry.getDesktop(0):
-        if a is not None and a.name == "appeal-desk":
-            return a
-    return None
-
-
-def frames():
-    a = app()
-    return [f for f in a] if a else []
-
-
-def main_frame():
-    for f in frames():
-        if f is not None and f.name == "Appeal Desk":
-            return f
     return None
 
 
@@ -146,15 +78,6 @@ def mouse_move(node):
     time.sleep(0.6)
 
 
-def do_action(node):
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "activate", "press", "toggle"):
-            action.doAction(i)
-            return
-    raise Failure("%s %r has no action" % (node.getRoleName(), node.name))
-
-
 def shown_title(main):
     """The content page's title label: the case on screen."""
     for node in walk(main):
@@ -168,9 +91,8 @@ def shown_title(main):
 def run(binary):
     saved_dir = os.environ["APPEAL_DESK_SAVE_COPY_DIR"]
     opened_log = os.environ["APPEAL_DESK_OPEN_WITH_LOG"]
-    proc = subprocess.Popen([binary], env=dict(os.environ, G_DEBUG=""))
-    try:
-        main = wait_for("the main window", main_frame, timeout=15)
+    with running_app(binary):
+        main = wait_for("the main window", lambda: app_frame("Appeal Desk"), timeout=15)
         row = wait_for("the case in the list", lambda: find_text(main, CASE))
         mouse_click(row)
         wait_for("the case on the page", lambda: shown_title(main) == CASE)
@@ -243,22 +165,7 @@ def run(binary):
         wait_for("the new status", lambda: find_text(main, "Waiting for the platform’s reply"))
         wait_for("the ticket in the timeline", lambda: find_text(main, TICKET))
         log("submission recorded; the countdown gave way to", repr("Waiting for the platform’s reply"))
-    finally:
-        if proc.poll() is not None and proc.returncode != 0:
-            print("FAIL: the app exited with", proc.returncode)
-        proc.terminate()
-        proc.wait(5)
-
-
-def main():
-    try:
-        run(sys.argv[1])
-    except (Failure, Exception) as error:
-        print("FAIL:", type(error).__name__, error)
-        return 1
-    print("PASS: evidence saved and opened, hover kept the case, submission recorded")
-    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(a11y_util.main(run, "evidence saved and opened, hover kept the case, submission recorded"))

@@ -4,28 +4,11 @@
 # Usage: test-cli-chain.sh PATH/TO/appeal-desk-cli
 set -u
 CLI="$1"
-DIR=$(mktemp -d "${TMPDIR:-/tmp}/appeal-desk-cli-test-XXXXXX")
+DIR=$(mktemp -d "${TMPDIR:-/tmp}/appeal-desk-cli-chain-XXXXXX")
 trap 'rm -rf "$DIR"' EXIT
 export LANGUAGE=C LC_ALL=C.UTF-8
-n=0
-fail=0
-
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
-cli () { "$CLI" --data-dir "$DIR" "$@"; }
-
-expect () {
-  code=$1; what=$2; shift 2
-  "$@" >"$DIR/out" 2>&1
-  rc=$?
-  if [ "$rc" -eq "$code" ]; then ok "$what (exit $rc)"; else not_ok "$what: exit $rc, wanted $code"; sed 's/^/# /' "$DIR/out"; fi
-}
-contains () {
-  if grep -q -- "$1" "$DIR/out"; then ok "$2"; else not_ok "$2: no “$1” in output"; sed 's/^/# /' "$DIR/out"; fi
-}
-lacks () {
-  if grep -q -- "$1" "$DIR/out"; then not_ok "$2: “$1” in output"; sed 's/^/# /' "$DIR/out"; else ok "$2"; fi
-}
+DATA="$DIR/data"
+. "$(dirname "$0")/cli-test-lib.sh"
 
 expect 0 "new Joom reseller case" cli new -p joom -t reseller --title "Baking mat" --product MAT-40 --hours 72
 echo "signed letter" >"$DIR/letter.txt"
@@ -84,19 +67,19 @@ expect 0 "chain --json output sets back" cli chain 1 --set "$DIR/roundtrip.json"
 # Bad files: a clear message naming the member, and nothing changed.
 sed 's/"valid_until": "2099-12-31", "territories": \["RU"/"valid_until": "2099-02-30", "territories": ["RU"/' "$DIR/chain.json" >"$DIR/bad-date.json"
 expect 1 "bad date refused" cli chain 1 --set "$DIR/bad-date.json"
-contains "at links\[1\].valid_until: expected a date" "error names the member"
+contains "at links\[1\].valid_until: expected a date" "error names the member" err
 sed 's/"sublicensing": true/"sublicensng": true/' "$DIR/chain.json" >"$DIR/typo.json"
 expect 1 "typo refused" cli chain 1 --set "$DIR/typo.json"
-contains "at links\[0\].sublicensng" "typo named"
+contains "at links\[0\].sublicensng" "typo named" err
 sed 's/"documents": \[1\]/"documents": [77]/' "$DIR/chain.json" >"$DIR/no-doc.json"
 expect 1 "unknown evidence refused" cli chain 1 --set "$DIR/no-doc.json"
-contains "links\[0\].documents\[0\]: there is no evidence item 77" "missing evidence named"
+contains "links\[0\].documents\[0\]: there is no evidence item 77" "missing evidence named" err
 printf '{ "brand": ' >"$DIR/broken.json"
 expect 1 "broken JSON refused" cli chain 1 --set "$DIR/broken.json"
-contains "not valid JSON" "says it is not JSON"
+contains "not valid JSON" "says it is not JSON" err
 printf '{"entities": [{"country": "CN"}]}' >"$DIR/bad-profile.json"
 expect 1 "profile without a name refused" cli profile --set "$DIR/bad-profile.json"
-contains "at entities\[0\]: expected a company name" "profile error names the member"
+contains "at entities\[0\]: expected a company name" "profile error names the member" err
 expect 0 "chain unchanged after bad files" cli chain 1
 contains "Link 2: Ningbo Meilin Trading Co., Ltd. → Hangzhou Ruoshui E-commerce Co., Ltd." "links unchanged"
 expect 0 "profile unchanged" cli profile
@@ -122,5 +105,4 @@ contains "Note: Link 1 · Blocking: Only a PDF scan" "the note is the first gap"
 expect 0 "demo Joom checklist" "$CLI" --data-dir "$DEMO" checklist 3
 contains "Provided.*Brand authorization" "Joom brand authorization provided"
 
-echo "1..$n"
-exit $fail
+done_testing

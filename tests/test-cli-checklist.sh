@@ -4,26 +4,11 @@
 # Usage: test-cli-checklist.sh PATH/TO/appeal-desk-cli
 set -u
 CLI="$1"
-DIR=$(mktemp -d "${TMPDIR:-/tmp}/appeal-desk-cli-test-XXXXXX")
+DIR=$(mktemp -d "${TMPDIR:-/tmp}/appeal-desk-cli-checklist-XXXXXX")
 trap 'rm -rf "$DIR"' EXIT
 export LANGUAGE=C LC_ALL=C.UTF-8
-n=0
-fail=0
-
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
-cli () { "$CLI" --data-dir "$DIR" "$@"; }
-
-# expect CODE DESCRIPTION COMMAND… : runs it, output in $DIR/out
-expect () {
-  code=$1; what=$2; shift 2
-  "$@" >"$DIR/out" 2>&1
-  rc=$?
-  if [ "$rc" -eq "$code" ]; then ok "$what (exit $rc)"; else not_ok "$what: exit $rc, wanted $code"; cat "$DIR/out" | sed 's/^/# /'; fi
-}
-contains () {
-  if grep -q -- "$1" "$DIR/out"; then ok "$2"; else not_ok "$2: no “$1” in output"; sed 's/^/# /' "$DIR/out"; fi
-}
+DATA="$DIR/data"
+. "$(dirname "$0")/cli-test-lib.sh"
 
 expect 0 "new AliExpress case" cli new -p aliexpress -t listing-takedown --title "Lamp" --product 1005 --hours 72
 contains "Created case 1." "new prints the case number"
@@ -62,7 +47,7 @@ contains '"recorded" : false' "dry run records nothing"
 expect 1 "attempt 4 without --force is refused" cli attempt 1 --product 1005
 contains "accepts at most 3 appeals" "the guard says why"
 contains "Source: “AliExpress product takedown" "the guard cites its source by title"
-contains "force" "the refusal names --force"
+contains "force" "the refusal names --force" err
 expect 0 "attempts lists three" cli attempts 1
 [ "$(grep -c 1005 "$DIR/out")" -eq 3 ] && ok "three attempts listed" || not_ok "three attempts listed"
 expect 0 "attempt 4 with --force" cli attempt 1 --product 1005 --force
@@ -88,5 +73,4 @@ expect 0 "demo" cli demo --force
 expect 0 "demo checklist has provided items" cli --json checklist 4
 contains '"state" : "provided"' "demo items provided"
 
-echo "1..$n"
-exit $fail
+done_testing

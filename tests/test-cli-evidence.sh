@@ -10,24 +10,9 @@ export LANGUAGE=C LC_ALL=C.UTF-8
 DATA="$DIR/data"
 IN="$DIR/in"
 mkdir -p "$IN"
-n=0
-fail=0
+. "$(dirname "$0")/cli-test-lib.sh"
 
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
-cli () { "$CLI" --data-dir "$DATA" "$@"; }
-
-# expect CODE DESCRIPTION COMMAND… : stdout in $DIR/out, stderr in $DIR/err
-expect () {
-  code=$1; what=$2; shift 2
-  "$@" >"$DIR/out" 2>"$DIR/err"
-  rc=$?
-  if [ "$rc" -eq "$code" ]; then ok "$what (exit $rc)"; else not_ok "$what: exit $rc, wanted $code"; sed 's/^/# /' "$DIR/out" "$DIR/err"; fi
-}
-contains () {
-  file=$DIR/${3:-out}
-  if grep -q -- "$1" "$file"; then ok "$2"; else not_ok "$2: no “$1” in $3"; sed 's/^/# /' "$file"; fi
-}
+# lines FILE COUNT DESCRIPTION: $DIR/FILE has COUNT lines
 lines () {
   got=$(wc -l <"$DIR/$1")
   if [ "$got" -eq "$2" ]; then ok "$3"; else not_ok "$3: $got lines, wanted $2"; sed 's/^/# /' "$DIR/$1"; fi
@@ -140,5 +125,4 @@ expect 0 "list after delete" cli evidence list
 contains "library.png" "library item survives"
 lines out 1 "only the library item is left"
 
-echo "1..$n"
-exit $fail
+done_testing

@@ -5,28 +5,11 @@
 set -u
 CLI="$1"
 NOTICES="$2"
-DIR=$(mktemp -d "${TMPDIR:-/tmp}/appeal-desk-cli-test-XXXXXX")
+DIR=$(mktemp -d "${TMPDIR:-/tmp}/appeal-desk-cli-letters-XXXXXX")
 trap 'rm -rf "$DIR"' EXIT
 export LANGUAGE=C LC_ALL=C.UTF-8
-n=0
-fail=0
-
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
-cli () { "$CLI" --data-dir "$DIR" "$@"; }
-
-expect () {
-  code=$1; what=$2; shift 2
-  "$@" >"$DIR/out" 2>&1
-  rc=$?
-  if [ "$rc" -eq "$code" ]; then ok "$what (exit $rc)"; else not_ok "$what: exit $rc, wanted $code"; sed 's/^/# /' "$DIR/out"; fi
-}
-contains () {
-  if grep -q -- "$1" "$DIR/out"; then ok "$2"; else not_ok "$2: no “$1” in output"; sed 's/^/# /' "$DIR/out"; fi
-}
-lacks () {
-  if grep -q -- "$1" "$DIR/out"; then not_ok "$2: “$1” in output"; sed 's/^/# /' "$DIR/out"; else ok "$2"; fi
-}
+DATA="$DIR/data"
+. "$(dirname "$0")/cli-test-lib.sh"
 
 expect 0 "new Joom reseller case" cli new --notice "$NOTICES/joom-reseller-ru.txt" -p joom -t reseller
 expect 0 "letter defaults to Russian for Joom" cli letter 1
@@ -45,7 +28,7 @@ contains "LongTeng Co., Ltd." "English seller used when the Chinese one is empty
 expect 0 "check a clean letter" cli letter 1 --lang en --check
 contains "No wording problems found." "clean letter has no findings"
 expect 2 "unknown language" cli letter 1 --lang de
-expect 1 "no Russian letter for Shopee" sh -c "'$CLI' --data-dir '$DIR' new -p shopee -t ip-complaint --title x >/dev/null && '$CLI' --data-dir '$DIR' letter 2 --lang ru"
+expect 1 "no Russian letter for Shopee" sh -c "'$CLI' --data-dir '$DATA' new -p shopee -t ip-complaint --title x >/dev/null && '$CLI' --data-dir '$DATA' letter 2 --lang ru"
 expect 1 "unknown case" cli letter 99
 expect 2 "not a case number" cli letter abc
 
@@ -86,7 +69,7 @@ expect 0 "the same text is fine on Joom" cli lint -p joom "$DIR/term.txt"
 awk 'BEGIN { for (i = 0; i < 501; i++) printf "a"; print "" }' >"$DIR/long.txt"
 expect 1 "over TikTok Shop's 500 characters" cli lint -p tiktok-shop "$DIR/long.txt"
 contains "502 of 500 characters" "count against the limit"
-expect 0 "standard input" sh -c "printf 'Hello.' | '$CLI' --data-dir '$DIR' lint -p joom -"
+expect 0 "standard input" sh -c "printf 'Hello.' | '$CLI' --data-dir '$DATA' lint -p joom -"
 expect 2 "lint without platform" cli lint "$DIR/en.txt"
 expect 2 "lint unknown type" cli lint -p joom -t nonsense "$DIR/en.txt"
 expect 1 "lint missing file" cli lint -p joom "$DIR/nope.txt"
@@ -94,7 +77,6 @@ printf '\377\376bad' >"$DIR/bad.txt"
 expect 1 "lint invalid UTF-8" cli lint -p joom "$DIR/bad.txt"
 printf 'Hello\000 they stole it' >"$DIR/nul.txt"
 expect 1 "lint a file with a NUL byte" cli lint -p joom "$DIR/nul.txt"
-contains "not plain text" "NUL byte refused with a clear message"
+contains "not plain text" "NUL byte refused with a clear message" err
 
-echo "1..$n"
-exit $fail
+done_testing

@@ -17,23 +17,12 @@ trap cleanup EXIT
 export LANGUAGE=C LC_ALL=C.UTF-8
 DATA="$DIR/data"
 IN="$DIR/in"
-OUT="$DIR/out"
+# The package's folder ($DIR/out is expect's stdout).
+OUT="$DIR/written"
 mkdir -p "$IN" "$OUT"
-n=0
-fail=0
+. "$(dirname "$0")/cli-test-lib.sh"
 
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
-cli () { "$CLI" --data-dir "$DATA" "$@"; }
-expect () {
-  code=$1; what=$2; shift 2
-  "$@" >"$DIR/stdout" 2>"$DIR/stderr"
-  rc=$?
-  if [ "$rc" -eq "$code" ]; then ok "$what (exit $rc)"; else not_ok "$what: exit $rc, wanted $code"; sed 's/^/# /' "$DIR/stdout" "$DIR/stderr"; fi
-}
-contains () {
-  if grep -q -- "$1" "$DIR/${3:-stdout}"; then ok "$2"; else not_ok "$2: no “$1”"; sed 's/^/# /' "$DIR/${3:-stdout}"; fi
-}
+# only_files FOLDER "NAME NAME " DESCRIPTION: the folder holds just these
 only_files () {
   got=$(ls -A "$1" | tr '\n' ' ')
   if [ "$got" = "$2" ]; then ok "$3"; else not_ok "$3: folder holds “$got”, wanted “$2”"; fi
@@ -76,7 +65,7 @@ sqlite3 "$DATA/cases.db" "UPDATE evidence SET original_name = '../../x/..\\evil:
 PKG="$OUT/package.zip"
 # No authorization chain entered: a gap that makes the complaint fail.
 expect 1 "blocking chain gap: refused without --allow-gaps" cli package 1 -o "$PKG"
-contains "gap that will make the appeal fail" "names the blocking gap" stderr
+contains "gap that will make the appeal fail" "names the blocking gap" err
 only_files "$OUT" "" "refused: nothing written"
 expect 0 "package written" cli package 1 -o "$PKG" --allow-gaps --letter "ru:$IN/letter-ru.txt" --letter "en:$IN/letter-en.txt"
 contains "Package written: $PKG (10 files" "reports the file count"
@@ -136,7 +125,7 @@ expect 1 "a file added: verify fails" cli verify "$DIR/t.zip"
 contains "Not listed (added): evidence/05_added.pdf" "names the added file"
 echo "not a zip" >"$DIR/junk.zip"
 expect 1 "not a package" cli verify "$DIR/junk.zip"
-contains "is not an Appeal Desk package" "says it is not a package" stderr
+contains "is not an Appeal Desk package" "says it is not a package" err
 
 # kill -9 while writing: no package, no temporary file (unnamed until done).
 head -c 150000000 /dev/urandom >"$IN/big.bin"
@@ -157,13 +146,12 @@ mkdir "$MNT"
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=2m tmpfs "$MNT" 2>/dev/null; then
   echo "old" >"$MNT/p.zip"
   expect 1 "full disk: package fails" cli package 1 -o "$MNT/p.zip" --allow-gaps
-  contains "disk is full" "says the disk is full" stderr
+  contains "disk is full" "says the disk is full" err
   only_files "$MNT" "p.zip " "full disk: only the old file"
   if [ "$(cat "$MNT/p.zip")" = "old" ]; then ok "full disk: old file untouched"; else not_ok "full disk: old file changed"; fi
   umount "$MNT"
 else
-  n=$((n + 1)); echo "ok $n # SKIP cannot mount a tmpfs here (test-package covers a full disk with a write hook)"
+  skip "cannot mount a tmpfs here (test-package covers a full disk with a write hook)"
 fi
 
-echo "1..$n"
-exit $fail
+done_testing

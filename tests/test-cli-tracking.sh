@@ -9,21 +9,7 @@ DIR=$(mktemp -d "${TMPDIR:-/tmp}/appeal-desk-cli-tracking-XXXXXX")
 trap 'rm -rf "$DIR"' EXIT
 export LANGUAGE=C LC_ALL=C.UTF-8 TZ=UTC
 DATA="$DIR/data"
-n=0
-fail=0
-
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
-cli () { "$CLI" --data-dir "$DATA" "$@"; }
-expect () {
-  code=$1; what=$2; shift 2
-  "$@" >"$DIR/out" 2>"$DIR/err"
-  rc=$?
-  if [ "$rc" -eq "$code" ]; then ok "$what (exit $rc)"; else not_ok "$what: exit $rc, wanted $code"; sed 's/^/# /' "$DIR/out" "$DIR/err"; fi
-}
-contains () {
-  if grep -q -- "$1" "$DIR/${3:-out}"; then ok "$2"; else not_ok "$2: no “$1”"; sed 's/^/# /' "$DIR/${3:-out}"; fi
-}
+. "$(dirname "$0")/cli-test-lib.sh"
 
 expect 0 "new case" cli new --platform shopee --type ip-complaint --title "蓝牙耳机 X200" --received 2026-03-10T08:00:00Z
 printf 'receipt' >"$DIR/receipt.png"
@@ -64,5 +50,4 @@ contains "could not be saved" "says why" err
 expect 0 "re-open" cli reopen 1 --reason "taken down again"
 contains "Under review" "re-opened for review"
 
-echo "1..$n"
-exit $fail
+done_testing

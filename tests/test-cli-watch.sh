@@ -55,5 +55,4 @@ contains "could not be reached" "says so" err
 expect 0 "watch remove" cli --json watch remove 1 "$BASE/500"
 equals 'len(d)' "7" "removed"
 
-echo "1..$n"
-exit $fail
+done_testing

@@ -8,16 +8,13 @@ AT-SPI bus running. argv[1] is the appeal-desk binary. Exit codes: 0 pass,
 1 fail, 77 skip (no accessibility bus).
 """
 
-import os
-import subprocess
 import sys
 import time
 
-try:
-    import pyatspi
-except ImportError:
-    print("SKIP: python3-pyatspi is not installed")
-    sys.exit(77)
+# First: it exits with 77 (skip) when pyatspi is missing.
+import a11y_util
+from a11y_util import (Failure, app_frame, do_action, find, find_text, limits, log,
+                       pyatspi, running_app, wait_for, walk)
 
 # Short: it is typed key by key.
 NOTICE = ("Shopee IP complaint\n"
@@ -26,7 +23,8 @@ NOTICE = ("Shopee IP complaint\n"
           "Item ID: 23456789012\n")
 PRODUCT = "23456789012"
 # Generous: a loaded two-core machine starts GTK slowly; a hang still fails.
-DEADLINE = time.monotonic() + 80
+limits(total=80, timeout=8.0, interval=0.05, depth=40)
+CLICK = ("click", "activate", "press")
 
 
 # X keycodes of the standard (evdev) layout Xvfb starts with.
@@ -37,83 +35,15 @@ KEYCODE_RETURN = 36
 KEYCODE_DOWN = 116
 
 
-class Failure(Exception):
-    pass
-
-
-def log(*args):
-    print("#", *args, flush=True)
-
-
-def wait_for(what, func, timeout=8.0):
-    end = min(time.monotonic() + timeout, DEADLINE)
-    while time.monotonic() < end:
-        try:
-            result = func()
-        except Exception:  # objects come and go while GTK rebuilds pages
-            result = None
-        if result:
-            return result
-        time.sleep(0.05)
-    raise Failure("timed out waiting for " + what)
-
-
-def walk(node, depth=0):
-    if node is None or depth > 40:
-        return
-    yield node
-    for i in range(node.childCount):
-        yield from walk(node.getChildAtIndex(i), depth + 1)
-
-
-def showing(node):
-    # GTK 4.8 sets VISIBLE but not SHOWING.
-    return node.getState().contains(pyatspi.STATE_VISIBLE)
-
-
-def find(root, role, name, need_showing=True):
-    for node in walk(root):
-        if node.getRoleName() == role and node.name == name and (not need_showing or showing(node)):
-            return node
-    return None
-
-
 def text_of(node):
     return node.queryText().getText(0, -1)
-
-
-def find_text(root, needle):
-    for node in walk(root):
-        if needle in (node.name or "") and showing(node):
-            return node
-    return None
-
-
-def app_frame(name):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for app in desktop:
-        if app is None or app.name != "appeal-desk":
-            continue
-        for frame in app:
-            if frame is not None and frame.name == name:
-                return frame
-    return None
-
-
-def click(node):
-    action = node.queryAction()
-    for i in range(action.nActions):
-        if action.getName(i) in ("click", "activate", "press"):
-            action.doAction(i)
-            return
-    raise Failure("%s %r has no click action" % (node.getRoleName(), node.name))
 
 
 def press(wizard, name):
     button = wait_for("button " + name,
                       lambda: (lambda b: b if b and b.getState().contains(pyatspi.STATE_SENSITIVE) else None)(
                           find(wizard, "push button", name)))
-    click(button)
+    do_action(button, CLICK)
 
 
 def key(keycode):
@@ -187,7 +117,7 @@ def open_wizard(main):
         return wait_for("wizard after Ctrl+N", lambda: app_frame("New Case"), timeout=3), "Ctrl+N"
     except Failure:
         pass
-    click(wait_for("New case button", lambda: find(main, "push button", "New case")))
+    do_action(wait_for("New case button", lambda: find(main, "push button", "New case")), CLICK)
     return wait_for("wizard after New case", lambda: app_frame("New Case")), "New case button"
 
 
@@ -209,64 +139,45 @@ def dump(root):
 
 
 def run(binary):
-    # Not fatal-criticals: warnings from GTK's own AT-SPI code and the
-    # portals are not the app's. (The "g_variant_is_object_path" critical
-    # seen here once came from the hidden shortcuts window; see
-    # tests/test-a11y-root.py.)
-    proc = subprocess.Popen([binary], env=dict(os.environ, G_DEBUG=""))
-    wizard = None
-    try:
-        main = wait_for("the main window", lambda: app_frame("Appeal Desk"), timeout=40)
-        wizard, how = open_wizard(main)
-        log("wizard opened with", how)
-        # The notice first; platform and type then come chosen from it.
-        step(wizard, 1)
-        notice = wait_for("notice text", lambda: find(wizard, "text", "Notice text"))
-        log("notice entered by", type_text(notice, NOTICE))
-        press(wizard, "Read notice")
-        wait_for("the notice read", lambda: find_text(wizard, "No notice read yet") is None)
-        press(wizard, "Next")
-        step(wizard, 2)
-        wait_for("the reason for the platform", lambda: find_text(wizard, "Chosen from the notice"))
-        choose(wizard, "Shopee")
-        press(wizard, "Next")
-        step(wizard, 3)
-        choose(wizard, "IP complaint")
-        press(wizard, "Next")
-        step(wizard, 4)
-        wait_for("decoded product", lambda: find_text(wizard, PRODUCT))
-        press(wizard, "Next")
-        step(wizard, 5)
-        wait_for("countdown", lambda: find_text(wizard, " left"))
-        press(wizard, "Next")
-        step(wizard, 6)
-        expect_summary(wizard, {"Platform": "Shopee", "Case type": "IP complaint",
-                                "Issue or case ID": "SG-IPC-20261122-00871",
-                                "Violation code": "IP-01", "Products": PRODUCT})
-        press(wizard, "Create")
-        wait_for("wizard closed", lambda: app_frame("New Case") is None)
-        title = wait_for("the new case in the list", lambda: find_text(main, PRODUCT))
-        log("case list shows", repr(title.name))
-    except Failure:
-        if wizard is not None:
-            dump(wizard)
-        raise
-    finally:
-        if proc.poll() is not None and proc.returncode != 0:
-            print("FAIL: the app exited with", proc.returncode)
-        proc.terminate()
-        proc.wait(5)
-
-
-def main():
-    try:
-        run(sys.argv[1])
-    except (Failure, Exception) as error:
-        print("FAIL:", type(error).__name__, error)
-        return 1
-    print("PASS: wizard walked through the accessibility tree")
-    return 0
+    with running_app(binary):
+        wizard = None
+        try:
+            main = wait_for("the main window", lambda: app_frame("Appeal Desk"), timeout=40)
+            wizard, how = open_wizard(main)
+            log("wizard opened with", how)
+            # The notice first; platform and type then come chosen from it.
+            step(wizard, 1)
+            notice = wait_for("notice text", lambda: find(wizard, "text", "Notice text"))
+            log("notice entered by", type_text(notice, NOTICE))
+            press(wizard, "Read notice")
+            wait_for("the notice read", lambda: find_text(wizard, "No notice read yet") is None)
+            press(wizard, "Next")
+            step(wizard, 2)
+            wait_for("the reason for the platform", lambda: find_text(wizard, "Chosen from the notice"))
+            choose(wizard, "Shopee")
+            press(wizard, "Next")
+            step(wizard, 3)
+            choose(wizard, "IP complaint")
+            press(wizard, "Next")
+            step(wizard, 4)
+            wait_for("decoded product", lambda: find_text(wizard, PRODUCT))
+            press(wizard, "Next")
+            step(wizard, 5)
+            wait_for("countdown", lambda: find_text(wizard, " left"))
+            press(wizard, "Next")
+            step(wizard, 6)
+            expect_summary(wizard, {"Platform": "Shopee", "Case type": "IP complaint",
+                                    "Issue or case ID": "SG-IPC-20261122-00871",
+                                    "Violation code": "IP-01", "Products": PRODUCT})
+            press(wizard, "Create")
+            wait_for("wizard closed", lambda: app_frame("New Case") is None)
+            title = wait_for("the new case in the list", lambda: find_text(main, PRODUCT))
+            log("case list shows", repr(title.name))
+        except Failure:
+            if wizard is not None:
+                dump(wizard)
+            raise
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(a11y_util.main(run, "wizard walked through the accessibility tree"))
