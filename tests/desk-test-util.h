@@ -50,6 +50,61 @@ char *desk_test_make_png (const char *dir,
                           const char *name,
                           int         width,
                           int         height);
+/* <@dir>/<@name> holding @len bytes of @data (-1: a string); @dir is made
+ * if missing. */
+char *desk_test_write_file (const char *dir,
+                            const char *name,
+                            const void *data,
+                            gssize      len);
+/* Entries directly in @dir, files and folders alike; 0 when it is missing. */
+guint desk_test_count_entries (const char *dir);
+
+/* Fixture cases (tests/desk-test-util.c). */
+typedef struct
+{
+  DeskPlatform       platform;
+  DeskCaseType       type;
+  const char        *title;            /* NULL: "Case" */
+  const char *const *product_ids;      /* NULL: none */
+  const char        *platform_case_id; /* NULL: none */
+  const char        *notice_text;      /* NULL: none */
+  GDateTime         *received_at;      /* NULL: not set */
+  GDateTime         *deadline_at;      /* NULL: not set */
+  DeskCaseStatus     status;           /* 0: draft */
+} DeskTestCase;
+
+/* A new case as @spec says, not stored. */
+DeskCase *desk_test_case_new (const DeskTestCase *spec);
+/* The same, inserted in @store (asserted); the caller owns the reference. */
+DeskCase *desk_test_insert_case (DeskStore          *store,
+                                 const DeskTestCase *spec);
+/* Creates @kase's checklist from the rule packs in @rules (asserted) and
+ * returns the number of items made. */
+guint desk_test_create_checklist (DeskStore        *store,
+                                  DeskRuleRegistry *rules,
+                                  DeskCase         *kase);
+
+/* Fixture evidence. */
+/* Adds the file at @path to the library (and to case @case_id unless 0),
+ * asserting it is taken; returns the evidence id. */
+gint64 desk_test_add_evidence (DeskStore  *store,
+                               const char *path,
+                               gint64      case_id,
+                               const char *source_note);
+/* A row in `evidence` written in SQL, as the library would add it but with
+ * no blob behind it: sha256 of @name, size 10, @mime_type (NULL:
+ * application/pdf), @added_at (NULL: 2026-01-01T00:00:00Z); returns its id. */
+gint64 desk_test_insert_evidence_row (DeskStore  *store,
+                                      const char *name,
+                                      const char *mime_type,
+                                      const char *added_at);
+/* Whether the store's blob folder holds @sha256. */
+gboolean desk_test_blob_exists (DeskStore  *store,
+                                const char *sha256);
+
+/* A handler that counts emissions of any signal into @n: connect it with
+ * g_signal_connect_swapped (…, G_CALLBACK (desk_test_count_signal), &n). */
+void desk_test_count_signal (guint *n);
 
 /* A fresh data directory per test, removed afterwards. */
 static inline char *
