@@ -5,11 +5,35 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <pango/pangocairo.h>
 
 #include "desk-checklist.h"
 #include "desk-evidence-store.h"
 #include "desk-store-private.h"
 #include "desk-test-util.h"
+
+static void
+show_text (cairo_t           *cr,
+           const DeskTestPdf *spec,
+           const char        *text)
+{
+  g_autoptr (PangoLayout) layout = NULL;
+  PangoFontDescription *font;
+
+  if (spec->pango_font == NULL)
+    {
+      cairo_move_to (cr, 72, 100);
+      cairo_show_text (cr, text);
+      return;
+    }
+  layout = pango_cairo_create_layout (cr);
+  font = pango_font_description_from_string (spec->pango_font);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, 72, 72);
+  pango_cairo_show_layout (cr, layout);
+}
 
 char *
 desk_test_make_pdf (const char        *dir,
@@ -83,8 +107,7 @@ desk_test_make_pdf (const char        *dir,
             text = g_strdup (spec->page_texts[i]);
           else
             text = g_strdup_printf (spec->text, i + 1);
-          cairo_move_to (cr, 72, 100);
-          cairo_show_text (cr, text);
+          show_text (cr, spec, text);
         }
       cairo_show_page (cr);
     }
@@ -97,25 +120,53 @@ desk_test_make_pdf (const char        *dir,
   return path;
 }
 
+static char *
+draw_png (const char *dir,
+          const char *name,
+          int         width,
+          int         height,
+          double      red,
+          double      green,
+          double      blue,
+          gboolean    box)
+{
+  char            *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t         *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, red, green, blue);
+  cairo_paint (cr);
+  if (box)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, width / 4.0, height / 4.0, width / 2.0, height / 2.0);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
 char *
 desk_test_make_png (const char *dir,
                     const char *name,
                     int         width,
                     int         height)
 {
-  char            *path = g_build_filename (dir, name, NULL);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cairo_t         *cr = cairo_create (surface);
+  return draw_png (dir, name, width, height, 0.2, 0.4, 0.8, TRUE);
+}
 
-  cairo_set_source_rgb (cr, 0.2, 0.4, 0.8);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, width / 4.0, height / 4.0, width / 2.0, height / 2.0);
-  cairo_fill (cr);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return path;
+char *
+desk_test_make_png_solid (const char *dir,
+                          const char *name,
+                          int         width,
+                          int         height,
+                          double      red,
+                          double      green,
+                          double      blue)
+{
+  return draw_png (dir, name, width, height, red, green, blue, FALSE);
 }
 
 char *

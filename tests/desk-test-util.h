@@ -37,7 +37,8 @@ typedef struct
   double                  box_x, box_y, box_w, box_h; /* points; all 0: 72, 72, 300 × 20 */
   guint                   scan_width;                 /* > 0: each page is a noisy raster of this size, like a scan */
   guint                   scan_height;
-  double                  font_size; /* 0: 24 */
+  double                  font_size;  /* 0: 24 */
+  const char             *pango_font; /* NULL: cairo's toy "Sans" at @font_size; else a Pango font ("Noto Sans CJK SC 18") the text is laid out in, for scripts the toy API cannot shape */
   const char             *title, *author, *create_date, *mod_date;
 } DeskTestPdf;
 
@@ -50,6 +51,16 @@ char *desk_test_make_png (const char *dir,
                           const char *name,
                           int         width,
                           int         height);
+/* A @width × @height PNG of one colour (0…1 each): files that differ by a
+ * shade have different fingerprints. */
+char *desk_test_make_png_solid (const char *dir,
+                                const char *name,
+                                int         width,
+                                int         height,
+                                double      red,
+                                double      green,
+                                double      blue);
+
 /* <@dir>/<@name> holding @len bytes of @data (-1: a string); @dir is made
  * if missing. */
 char *desk_test_write_file (const char *dir,
