@@ -15,13 +15,9 @@ seed (DeskSession *session,
       DeskCaseType type)
 {
   DeskStore *store = desk_session_get_store (session);
-  g_autoptr (DeskCase) kase = desk_case_new (platform, type, "Flash Deals");
-  g_autoptr (GError) error = NULL;
-  guint n = 0;
+  g_autoptr (DeskCase) kase = desk_test_insert_case (store, &(DeskTestCase){ .platform = platform, .type = type, .title = "Flash Deals" });
 
-  g_assert_true (desk_store_insert_case (store, kase, &error));
-  g_assert_true (desk_checklist_create_for_case (store, desk_session_get_rules (session), kase, &n, &error));
-  g_assert_no_error (error);
+  desk_test_create_checklist (store, desk_session_get_rules (session), kase);
   return desk_case_get_id (kase);
 }
 

@@ -28,15 +28,6 @@ shoot (GtkWidget  *widget,
   g_assert_no_error (error);
 }
 
-static char *
-make_png (const char *dir,
-          const char *name,
-          int         w,
-          int         h)
-{
-  return desk_test_make_png (dir, name, w, h);
-}
-
 /* One A4 page saying "Brand authorization", or with only a drawn box. */
 static char *
 make_pdf (const char *dir,
@@ -52,10 +43,8 @@ static gint64
 seed_case (DeskStore  *store,
            const char *title)
 {
-  g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, title);
-  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCase) kase = desk_test_insert_case (store, &(DeskTestCase){ .platform = DESK_PLATFORM_SHOPEE, .type = DESK_CASE_TYPE_IP_COMPLAINT, .title = title });
 
-  g_assert_true (desk_store_insert_case (store, kase, &error));
   return desk_case_get_id (kase);
 }
 
@@ -123,7 +112,7 @@ test_section_in_case_page (void)
   g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
   DeskStore *store = desk_application_get_store (app);
   g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
-  g_autofree char     *png = make_png (src, "listing screenshot 商品截图.png", 1080, 2340);
+  g_autofree char     *png = desk_test_make_png (src, "listing screenshot 商品截图.png", 1080, 2340);
   g_autofree char     *scan = make_pdf (src, "authorization scan.pdf", FALSE);
   g_autofree char     *pdf = make_pdf (src, "trademark certificate.pdf", TRUE);
   g_autofree char     *empty = g_build_filename (src, "empty.pdf", NULL);
@@ -234,9 +223,9 @@ test_library_window (void)
   g_autofree char *src = desk_test_make_data_dir ();
   g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
   DeskStore       *store = desk_application_get_store (app);
-  g_autofree char *a = make_png (src, "brand authorization 品牌授权.png", 800, 600);
+  g_autofree char *a = desk_test_make_png (src, "brand authorization 品牌授权.png", 800, 600);
   g_autofree char *b = make_pdf (src, "trademark certificate.pdf", TRUE);
-  g_autofree char *c = make_png (src, "invoice 2024-001.png", 600, 800);
+  g_autofree char *c = desk_test_make_png (src, "invoice 2024-001.png", 600, 800);
   gint64           c1 = seed_case (store, "Bluetooth earbuds TWS-X3"), c2 = seed_case (store, "LED desk lamp");
   g_autoptr (GFile) fa = g_file_new_for_path (a);
   g_autoptr (GFile) fb = g_file_new_for_path (b);
@@ -301,7 +290,7 @@ test_picker (void)
   g_autofree char *src = desk_test_make_data_dir ();
   g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
   DeskStore       *store = desk_application_get_store (app);
-  g_autofree char *a = make_png (src, "kept.png", 20, 20);
+  g_autofree char *a = desk_test_make_png (src, "kept.png", 20, 20);
   g_autoptr (GFile) fa = g_file_new_for_path (a);
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskEvidence) ea = desk_evidence_add (store, fa, 0, NULL, NULL, NULL, NULL, NULL, &error);
