@@ -27,16 +27,6 @@ seed (DeskSession *session)
   return desk_case_get_id (kase);
 }
 
-static guint
-count_expanders (GtkWidget *root)
-{
-  guint n = ADW_IS_EXPANDER_ROW (root) ? 1 : 0;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    n += count_expanders (c);
-  return n;
-}
-
 static void
 test_section_shows_items (void)
 {
@@ -62,7 +52,7 @@ test_section_shows_items (void)
 
   view = desk_gui_test_find (GTK_WIDGET (window), DESK_TYPE_CHECKLIST_VIEW);
   g_assert_nonnull (view);
-  g_assert_cmpuint (count_expanders (view), ==, items->len);
+  g_assert_cmpuint (desk_gui_test_count (view, ADW_TYPE_EXPANDER_ROW), ==, items->len);
   group = desk_gui_test_find (view, ADW_TYPE_PREFERENCES_GROUP);
   /* Plain words, not the rules' version. */
   g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),

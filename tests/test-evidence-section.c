@@ -81,29 +81,6 @@ count_rows (GtkWidget *root)
   return n;
 }
 
-static gboolean
-has_label (GtkWidget  *root,
-           const char *needle)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle))
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    if (has_label (c, needle))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-wait_idle (DeskEvidenceSection *section)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (desk_evidence_section_is_busy (section) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (desk_evidence_section_is_busy (section));
-  desk_gui_test_iterate (50);
-}
-
 static void
 test_section_in_case_page (void)
 {
@@ -141,13 +118,13 @@ test_section_in_case_page (void)
     }
   desk_evidence_section_add_files (section, G_LIST_MODEL (files));
   g_assert_true (desk_evidence_section_is_busy (section));
-  wait_idle (section);
+  desk_gui_test_wait_idle (section, (DeskGuiTestBusyFunc)desk_evidence_section_is_busy, 50);
   items = desk_evidence_list_for_case (store, id, NULL);
   g_assert_cmpuint (items->len, ==, 3); /* the empty file is refused */
   g_assert_cmpuint (count_rows (GTK_WIDGET (section)), ==, 3);
-  g_assert_true (has_label (GTK_WIDGET (section), "1080 × 2340"));
-  g_assert_true (has_label (GTK_WIDGET (section), "scan without text"));
-  g_assert_true (has_label (GTK_WIDGET (section), "no capture date"));
+  g_assert_true (desk_gui_test_has_label_containing (GTK_WIDGET (section), "1080 × 2340"));
+  g_assert_true (desk_gui_test_has_label_containing (GTK_WIDGET (section), "scan without text"));
+  g_assert_true (desk_gui_test_has_label_containing (GTK_WIDGET (section), "no capture date"));
   desk_gui_test_iterate (600); /* let the progress revealer close */
   toast_overlay = desk_gui_test_find (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
   g_assert_nonnull (toast_overlay);
@@ -254,8 +231,8 @@ test_library_window (void)
   desk_gui_test_iterate (300);
   model = desk_evidence_library_get_model (library);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
-  g_assert_true (has_label (GTK_WIDGET (library), "Used by: Bluetooth earbuds TWS-X3, LED desk lamp"));
-  g_assert_true (has_label (GTK_WIDGET (library), "Not used by any case"));
+  g_assert_true (desk_gui_test_has_label_containing (GTK_WIDGET (library), "Used by: Bluetooth earbuds TWS-X3, LED desk lamp"));
+  g_assert_true (desk_gui_test_has_label_containing (GTK_WIDGET (library), "Not used by any case"));
   shoot (GTK_WIDGET (library), "evidence-library-wide.png");
 
   desk_evidence_library_set_search (library, "品牌");
@@ -274,7 +251,7 @@ test_library_window (void)
   g_assert_no_error (error);
   desk_gui_test_iterate (100);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2); /* the invoice went with its case */
-  g_assert_false (has_label (GTK_WIDGET (library), "LED desk lamp"));
+  g_assert_false (desk_gui_test_has_label_containing (GTK_WIDGET (library), "LED desk lamp"));
 
   gtk_window_destroy (GTK_WINDOW (library));
   gtk_window_destroy (GTK_WINDOW (window));

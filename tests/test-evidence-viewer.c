@@ -129,17 +129,6 @@ activate (DeskEvidenceViewer *viewer,
   desk_gui_test_iterate (30);
 }
 
-static guint
-count_widgets (GtkWidget *root,
-               GType      type)
-{
-  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) ? 1 : 0;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    n += count_widgets (c, type);
-  return n;
-}
-
 static gboolean
 some_thumbnail_drawn (GtkWidget *root)
 {
@@ -451,7 +440,7 @@ test_thousand_pages (void)
   g_assert_cmpstr (gtk_label_get_text (viewer->n_pages_label), ==, "/ 1000");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (viewer->thumbnails))), ==, 1000);
   /* No widget per page (GtkListView 4.8 keeps about 200 rows around). */
-  g_assert_cmpuint (count_widgets (GTK_WIDGET (viewer), DESK_TYPE_PDF_THUMBNAIL), <, 300);
+  g_assert_cmpuint (desk_gui_test_count (GTK_WIDGET (viewer), DESK_TYPE_PDF_THUMBNAIL), <, 300);
   /* Only what is on screen and its neighbours is asked for. */
   g_assert_cmpuint (desk_pdf_view_get_n_textures (view) + desk_pdf_view_get_n_pending (view), <, 12);
 

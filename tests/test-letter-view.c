@@ -87,16 +87,6 @@ window_with (GtkWidget *child)
   return window;
 }
 
-static guint
-count_toggles (GtkWidget *root)
-{
-  guint n = GTK_IS_TOGGLE_BUTTON (root) ? 1 : 0;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    n += count_toggles (c);
-  return n;
-}
-
 static void
 test_languages_and_edits (void)
 {
@@ -119,7 +109,7 @@ test_languages_and_edits (void)
   /* New evidence shows up in the open letter at once. */
   attach (desk_session_get_store (session), id, "packaging-photos-six-sides", "six-sides.png");
   desk_gui_test_iterate (50);
-  g_assert_cmpuint (count_toggles (GTK_WIDGET (view)), ==, 3);
+  g_assert_cmpuint (desk_gui_test_count (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON), ==, 3);
   ru = desk_letter_view_dup_text (view);
   g_assert_true (g_str_has_prefix (ru, "Уважаемая служба поддержки Joom!"));
   g_assert_nonnull (strstr (ru, "Приложение 4 — Фотографии упаковки с шести сторон"));
