@@ -96,3 +96,31 @@ desk_gui_test_find_named (GtkWidget *root, const char *name)
     }
   return NULL;
 }
+
+/* Compiled GUI helpers (tests/desk-gui-test-util.c). */
+
+/* The first button under @root whose label is exactly @label (mnemonic
+ * underscores included), or NULL. */
+GtkWidget *desk_gui_test_find_button (GtkWidget  *root,
+                                      const char *label);
+/* How many widgets of @type there are in @root's tree, @root included. */
+guint desk_gui_test_count (GtkWidget *root,
+                           GType      type);
+/* Whether a GtkLabel under @root, shown or hidden, has @needle in its text. */
+gboolean desk_gui_test_has_label_containing (GtkWidget  *root,
+                                             const char *needle);
+/* The same, counting only labels that are themselves visible. */
+gboolean desk_gui_test_has_visible_label_containing (GtkWidget  *root,
+                                                     const char *needle);
+/* Whether a preferences row under @root has @needle in its title, or an
+ * action row in its subtitle. */
+gboolean desk_gui_test_has_row_containing (GtkWidget  *root,
+                                           const char *needle);
+
+/* Runs the main loop until @is_busy (@widget) is FALSE (at most 30 s,
+ * asserted), with @settle_ms of iterations before, so that work queued from
+ * an idle has started, and after, so that its results are drawn. */
+typedef gboolean (*DeskGuiTestBusyFunc) (gpointer widget);
+void desk_gui_test_wait_idle (gpointer            widget,
+                              DeskGuiTestBusyFunc is_busy,
+                              guint               settle_ms);

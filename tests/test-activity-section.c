@@ -15,13 +15,9 @@ seed (DeskSession *session,
       DeskCaseType type)
 {
   DeskStore *store = desk_session_get_store (session);
-  g_autoptr (DeskCase) kase = desk_case_new (platform, type, "Flash Deals");
-  g_autoptr (GError) error = NULL;
-  guint n = 0;
+  g_autoptr (DeskCase) kase = desk_test_insert_case (store, &(DeskTestCase){ .platform = platform, .type = type, .title = "Flash Deals" });
 
-  g_assert_true (desk_store_insert_case (store, kase, &error));
-  g_assert_true (desk_checklist_create_for_case (store, desk_session_get_rules (session), kase, &n, &error));
-  g_assert_no_error (error);
+  desk_test_create_checklist (store, desk_session_get_rules (session), kase);
   return desk_case_get_id (kase);
 }
 
@@ -39,32 +35,6 @@ generate (const char *dir,
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
   return path;
-}
-
-static void
-wait_idle (DeskActivitySection *section)
-{
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  desk_gui_test_iterate (20);
-  while (desk_activity_section_get_busy (section) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (desk_activity_section_get_busy (section));
-  desk_gui_test_iterate (20);
-}
-
-static gboolean
-has_label (GtkWidget  *root,
-           const char *needle)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), needle))
-    return TRUE;
-  if (ADW_IS_ACTION_ROW (root) && adw_action_row_get_subtitle (ADW_ACTION_ROW (root)) && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), needle))
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    if (has_label (c, needle))
-      return TRUE;
-  return FALSE;
 }
 
 static void
@@ -93,16 +63,16 @@ test_reads_export (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (section)));
   desk_activity_section_set_case (section, session, id);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section)));
-  g_assert_true (has_label (GTK_WIDGET (section), "No order export read yet"));
+  g_assert_true (desk_gui_test_has_row_containing (GTK_WIDGET (section), "No order export read yet"));
 
   path = generate (dir, "--seed 3");
   file = g_file_new_for_path (path);
   desk_activity_section_read_file (section, file);
   g_assert_true (desk_activity_section_get_busy (section));
-  wait_idle (section);
+  desk_gui_test_wait_idle (section, (DeskGuiTestBusyFunc)desk_activity_section_get_busy, 20);
 
-  g_assert_true (has_label (GTK_WIDGET (section), "Exit rule met on 2026-10-27"));
-  g_assert_true (has_label (GTK_WIDGET (section), "Re-entry: not yet"));
+  g_assert_true (desk_gui_test_has_row_containing (GTK_WIDGET (section), "Exit rule met on 2026-10-27"));
+  g_assert_true (desk_gui_test_has_row_containing (GTK_WIDGET (section), "Re-entry: not yet"));
   g_assert_true (desk_activity_load (desk_session_get_store (session), id, &record, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (record.result_json, "\"2026-10-27\""));
@@ -113,8 +83,8 @@ test_reads_export (void)
   timeline = desk_store_list_timeline (desk_session_get_store (session), id, &error);
   desk_activity_section_set_case (section, session, 0);
   desk_activity_section_set_case (section, session, id);
-  wait_idle (section);
-  g_assert_true (has_label (GTK_WIDGET (section), "Exit rule met on 2026-10-27"));
+  desk_gui_test_wait_idle (section, (DeskGuiTestBusyFunc)desk_activity_section_get_busy, 20);
+  g_assert_true (desk_gui_test_has_row_containing (GTK_WIDGET (section), "Exit rule met on 2026-10-27"));
   {
     g_autoptr (GPtrArray) again = desk_store_list_timeline (desk_session_get_store (session), id, &error);
 
@@ -145,9 +115,9 @@ test_refuses_garbage (void)
   gtk_window_present (GTK_WINDOW (window));
   desk_activity_section_set_case (section, session, id);
   desk_activity_section_read_file (section, file);
-  wait_idle (section);
-  g_assert_true (has_label (GTK_WIDGET (section), "could not be used"));
-  g_assert_true (has_label (GTK_WIDGET (section), "cannot be read"));
+  desk_gui_test_wait_idle (section, (DeskGuiTestBusyFunc)desk_activity_section_get_busy, 20);
+  g_assert_true (desk_gui_test_has_row_containing (GTK_WIDGET (section), "could not be used"));
+  g_assert_true (desk_gui_test_has_row_containing (GTK_WIDGET (section), "cannot be read"));
   /* Nothing was kept. */
   evidence = desk_evidence_list_for_case (desk_session_get_store (session), id, &error);
   g_assert_cmpuint (evidence->len, ==, 0);

@@ -15,15 +15,9 @@ typedef DeskStoreFixture Fixture;
 static DeskCase *
 insert_case (Fixture *f, DeskPlatform platform, DeskCaseType type)
 {
-  g_autoptr (GError) error = NULL;
   const char *products[] = { "P1", "P2", NULL };
-  DeskCase   *kase = desk_case_new (platform, type, "Case");
 
-  desk_case_set_product_ids (kase, products);
-  desk_case_set_platform_case_id (kase, "CASE-1");
-  g_assert_true (desk_store_insert_case (f->store, kase, &error));
-  g_assert_no_error (error);
-  return kase;
+  return desk_test_insert_case (f->store, &(DeskTestCase){ .platform = platform, .type = type, .product_ids = products, .platform_case_id = "CASE-1" });
 }
 
 static DeskRulePack *

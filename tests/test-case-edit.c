@@ -14,12 +14,9 @@ typedef DeskStoreFixture Fixture;
 static gint64
 insert_case (Fixture *f)
 {
-  g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, "Earbuds");
   g_autoptr (GDateTime) deadline = g_date_time_add_hours (f->t0, 72);
+  g_autoptr (DeskCase) kase = desk_test_insert_case (f->store, &(DeskTestCase){ .platform = DESK_PLATFORM_SHOPEE, .type = DESK_CASE_TYPE_IP_COMPLAINT, .title = "Earbuds", .received_at = f->t0, .deadline_at = deadline });
 
-  desk_case_set_received_at (kase, f->t0);
-  desk_case_set_deadline_at (kase, deadline);
-  g_assert_true (desk_store_insert_case (f->store, kase, NULL));
   return desk_case_get_id (kase);
 }
 

@@ -353,22 +353,6 @@ test_profile_page (Fixture *f, gconstpointer data)
 }
 
 /* Preferences also hold how often resellers' listings are checked, bound to the setting. */
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_preferences_watch_interval (Fixture *f, gconstpointer data)
 {
@@ -382,7 +366,7 @@ test_preferences_watch_interval (Fixture *f, gconstpointer data)
     if (ADW_IS_PREFERENCES_WINDOW (l->data))
       window = l->data;
   g_assert_nonnull (window);
-  spin = find_type (GTK_WIDGET (window), GTK_TYPE_SPIN_BUTTON);
+  spin = desk_gui_test_find (GTK_WIDGET (window), GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (spin);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, g_settings_get_uint (settings, "watch-interval-minutes"));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 15);

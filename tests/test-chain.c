@@ -796,28 +796,17 @@ typedef DeskStoreFixture Fixture;
 static gint64
 add_evidence (Fixture *f, const char *name, const char *content)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (DeskEvidence) evidence = NULL;
+  g_autofree char *path = desk_test_write_file (f->dir, name, content, -1);
 
-  g_assert_true (g_file_set_contents (path, content, -1, &error));
-  evidence = desk_evidence_add (f->store, file, 0, NULL, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return desk_evidence_get_id (evidence);
+  return desk_test_add_evidence (f->store, path, 0, NULL);
 }
 
 static DeskCase *
 insert_case (Fixture *f, DeskPlatform platform, DeskCaseType type)
 {
-  g_autoptr (GError) error = NULL;
-  DeskCase   *kase = desk_case_new (platform, type, "Case");
   const char *products[] = { "TWS-X3", NULL };
 
-  desk_case_set_product_ids (kase, products);
-  g_assert_true (desk_store_insert_case (f->store, kase, &error));
-  g_assert_no_error (error);
-  return kase;
+  return desk_test_insert_case (f->store, &(DeskTestCase){ .platform = platform, .type = type, .product_ids = products });
 }
 
 static DeskChain *

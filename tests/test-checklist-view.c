@@ -18,30 +18,13 @@ static gint64
 seed (DeskSession *session)
 {
   DeskStore *store = desk_session_get_store (session);
-  g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_ALIEXPRESS, DESK_CASE_TYPE_IP_COMPLAINT, "LED lamp");
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) deadline = g_date_time_add_hours (now, 30);
   const char *products[] = { "1005006612345678", NULL };
-  g_autoptr (GError) error = NULL;
-  guint n = 0;
+  g_autoptr (DeskCase) kase = desk_test_insert_case (store, &(DeskTestCase){ .platform = DESK_PLATFORM_ALIEXPRESS, .type = DESK_CASE_TYPE_IP_COMPLAINT, .title = "LED lamp", .product_ids = products, .deadline_at = deadline });
 
-  desk_case_set_product_ids (kase, products);
-  desk_case_set_deadline_at (kase, deadline);
-  g_assert_true (desk_store_insert_case (store, kase, &error));
-  g_assert_true (desk_checklist_create_for_case (store, desk_session_get_rules (session), kase, &n, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (n, >, 2);
+  g_assert_cmpuint (desk_test_create_checklist (store, desk_session_get_rules (session), kase), >, 2);
   return desk_case_get_id (kase);
-}
-
-static guint
-count_expanders (GtkWidget *root)
-{
-  guint n = ADW_IS_EXPANDER_ROW (root) ? 1 : 0;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    n += count_expanders (c);
-  return n;
 }
 
 static void
@@ -69,7 +52,7 @@ test_section_shows_items (void)
 
   view = desk_gui_test_find (GTK_WIDGET (window), DESK_TYPE_CHECKLIST_VIEW);
   g_assert_nonnull (view);
-  g_assert_cmpuint (count_expanders (view), ==, items->len);
+  g_assert_cmpuint (desk_gui_test_count (view, ADW_TYPE_EXPANDER_ROW), ==, items->len);
   group = desk_gui_test_find (view, ADW_TYPE_PREFERENCES_GROUP);
   /* Plain words, not the rules' version. */
   g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 
 #include "desk-checklist.h"
-#include "desk-store-private.h"
 #include "desk-test-util.h"
 
 typedef DeskStoreFixture Fixture;
@@ -14,25 +13,7 @@ typedef DeskStoreFixture Fixture;
 static DeskCase *
 insert_case (DeskStore *store, DeskPlatform platform, DeskCaseType type)
 {
-  g_autoptr (GError) error = NULL;
-  DeskCase *kase = desk_case_new (platform, type, "Case");
-
-  g_assert_true (desk_store_insert_case (store, kase, &error));
-  g_assert_no_error (error);
-  return kase;
-}
-
-/* A row in `evidence` as the evidence library would add it. */
-static gint64
-insert_evidence (DeskStore *store, const char *name)
-{
-  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO evidence (sha256, original_name, size, mime_type, added_at)"
-                                          " VALUES ('%s', '%s', 10, 'application/pdf', '2026-01-01T00:00:00Z')",
-                                          sha, name);
-
-  g_assert_cmpint (sqlite3_exec (_desk_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  return sqlite3_last_insert_rowid (_desk_store_get_db (store));
+  return desk_test_insert_case (store, &(DeskTestCase){ .platform = platform, .type = type });
 }
 
 static void
@@ -189,8 +170,8 @@ test_attach_detach (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) ids = NULL;
   g_autoptr (DeskChecklistItem) item = NULL;
-  gint64 a = insert_evidence (f->store, "authorization.pdf");
-  gint64 b = insert_evidence (f->store, "invoice.pdf");
+  gint64 a = desk_test_insert_evidence_row (f->store, "authorization.pdf", NULL, NULL);
+  gint64 b = desk_test_insert_evidence_row (f->store, "invoice.pdf", NULL, NULL);
   gint64 id, flagged;
 
   g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, NULL, &error));

@@ -21,14 +21,9 @@ at_minutes (GDateTime *t0, int minutes)
 static gint64
 insert_case (Fixture *f, const char *title, double hours, DeskCaseStatus status)
 {
-  g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, title);
   g_autoptr (GDateTime) deadline = g_date_time_add_seconds (f->t0, hours * 3600);
-  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCase) kase = desk_test_insert_case (f->store, &(DeskTestCase){ .platform = DESK_PLATFORM_SHOPEE, .type = DESK_CASE_TYPE_IP_COMPLAINT, .title = title, .deadline_at = deadline, .status = status });
 
-  desk_case_set_deadline_at (kase, deadline);
-  desk_case_set_status (kase, status);
-  g_assert_true (desk_store_insert_case (f->store, kase, &error));
-  g_assert_no_error (error);
   return desk_case_get_id (kase);
 }
 

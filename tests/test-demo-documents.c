@@ -13,16 +13,10 @@ typedef DeskStoreFixture Fixture;
 static DeskCase *
 insert_case (Fixture *f, DeskPlatform platform, DeskCaseType type, const char *notice)
 {
-  g_autoptr (GError) error = NULL;
   const char *products[] = { "22851349076", NULL };
-  DeskCase   *kase = desk_case_new (platform, type, "Bluetooth earbuds TWS-X3");
+  DeskCase   *kase = desk_test_insert_case (f->store, &(DeskTestCase){ .platform = platform, .type = type, .title = "Bluetooth earbuds TWS-X3", .product_ids = products, .notice_text = notice });
 
-  desk_case_set_product_ids (kase, products);
-  if (notice)
-    desk_case_set_notice_text (kase, notice);
-  g_assert_true (desk_store_insert_case (f->store, kase, &error));
-  g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, NULL, &error));
-  g_assert_no_error (error);
+  desk_test_create_checklist (f->store, desk_session_get_rules (f->session), kase);
   return kase;
 }
 

@@ -28,15 +28,6 @@ shoot (GtkWidget  *widget,
   g_assert_no_error (error);
 }
 
-static char *
-make_png (const char *dir,
-          const char *name,
-          int         w,
-          int         h)
-{
-  return desk_test_make_png (dir, name, w, h);
-}
-
 /* One A4 page saying "Brand authorization", or with only a drawn box. */
 static char *
 make_pdf (const char *dir,
@@ -52,10 +43,8 @@ static gint64
 seed_case (DeskStore  *store,
            const char *title)
 {
-  g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, title);
-  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCase) kase = desk_test_insert_case (store, &(DeskTestCase){ .platform = DESK_PLATFORM_SHOPEE, .type = DESK_CASE_TYPE_IP_COMPLAINT, .title = title });
 
-  g_assert_true (desk_store_insert_case (store, kase, &error));
   return desk_case_get_id (kase);
 }
 
@@ -92,29 +81,6 @@ count_rows (GtkWidget *root)
   return n;
 }
 
-static gboolean
-has_label (GtkWidget  *root,
-           const char *needle)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle))
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    if (has_label (c, needle))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-wait_idle (DeskEvidenceSection *section)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (desk_evidence_section_is_busy (section) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (desk_evidence_section_is_busy (section));
-  desk_gui_test_iterate (50);
-}
-
 static void
 test_section_in_case_page (void)
 {
@@ -123,7 +89,7 @@ test_section_in_case_page (void)
   g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
   DeskStore *store = desk_application_get_store (app);
   g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
-  g_autofree char     *png = make_png (src, "listing screenshot 商品截图.png", 1080, 2340);
+  g_autofree char     *png = desk_test_make_png (src, "listing screenshot 商品截图.png", 1080, 2340);
   g_autofree char     *scan = make_pdf (src, "authorization scan.pdf", FALSE);
   g_autofree char     *pdf = make_pdf (src, "trademark certificate.pdf", TRUE);
   g_autofree char     *empty = g_build_filename (src, "empty.pdf", NULL);
@@ -152,13 +118,13 @@ test_section_in_case_page (void)
     }
   desk_evidence_section_add_files (section, G_LIST_MODEL (files));
   g_assert_true (desk_evidence_section_is_busy (section));
-  wait_idle (section);
+  desk_gui_test_wait_idle (section, (DeskGuiTestBusyFunc)desk_evidence_section_is_busy, 50);
   items = desk_evidence_list_for_case (store, id, NULL);
   g_assert_cmpuint (items->len, ==, 3); /* the empty file is refused */
   g_assert_cmpuint (count_rows (GTK_WIDGET (section)), ==, 3);
-  g_assert_true (has_label (GTK_WIDGET (section), "1080 × 2340"));
-  g_assert_true (has_label (GTK_WIDGET (section), "scan without text"));
-  g_assert_true (has_label (GTK_WIDGET (section), "no capture date"));
+  g_assert_true (desk_gui_test_has_label_containing (GTK_WIDGET (section), "1080 × 2340"));
+  g_assert_true (desk_gui_test_has_label_containing (GTK_WIDGET (section), "scan without text"));
+  g_assert_true (desk_gui_test_has_label_containing (GTK_WIDGET (section), "no capture date"));
   desk_gui_test_iterate (600); /* let the progress revealer close */
   toast_overlay = desk_gui_test_find (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
   g_assert_nonnull (toast_overlay);
@@ -234,9 +200,9 @@ test_library_window (void)
   g_autofree char *src = desk_test_make_data_dir ();
   g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
   DeskStore       *store = desk_application_get_store (app);
-  g_autofree char *a = make_png (src, "brand authorization 品牌授权.png", 800, 600);
+  g_autofree char *a = desk_test_make_png (src, "brand authorization 品牌授权.png", 800, 600);
   g_autofree char *b = make_pdf (src, "trademark certificate.pdf", TRUE);
-  g_autofree char *c = make_png (src, "invoice 2024-001.png", 600, 800);
+  g_autofree char *c = desk_test_make_png (src, "invoice 2024-001.png", 600, 800);
   gint64           c1 = seed_case (store, "Bluetooth earbuds TWS-X3"), c2 = seed_case (store, "LED desk lamp");
   g_autoptr (GFile) fa = g_file_new_for_path (a);
   g_autoptr (GFile) fb = g_file_new_for_path (b);
@@ -265,8 +231,8 @@ test_library_window (void)
   desk_gui_test_iterate (300);
   model = desk_evidence_library_get_model (library);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
-  g_assert_true (has_label (GTK_WIDGET (library), "Used by: Bluetooth earbuds TWS-X3, LED desk lamp"));
-  g_assert_true (has_label (GTK_WIDGET (library), "Not used by any case"));
+  g_assert_true (desk_gui_test_has_label_containing (GTK_WIDGET (library), "Used by: Bluetooth earbuds TWS-X3, LED desk lamp"));
+  g_assert_true (desk_gui_test_has_label_containing (GTK_WIDGET (library), "Not used by any case"));
   shoot (GTK_WIDGET (library), "evidence-library-wide.png");
 
   desk_evidence_library_set_search (library, "品牌");
@@ -285,7 +251,7 @@ test_library_window (void)
   g_assert_no_error (error);
   desk_gui_test_iterate (100);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2); /* the invoice went with its case */
-  g_assert_false (has_label (GTK_WIDGET (library), "LED desk lamp"));
+  g_assert_false (desk_gui_test_has_label_containing (GTK_WIDGET (library), "LED desk lamp"));
 
   gtk_window_destroy (GTK_WINDOW (library));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -301,7 +267,7 @@ test_picker (void)
   g_autofree char *src = desk_test_make_data_dir ();
   g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
   DeskStore       *store = desk_application_get_store (app);
-  g_autofree char *a = make_png (src, "kept.png", 20, 20);
+  g_autofree char *a = desk_test_make_png (src, "kept.png", 20, 20);
   g_autoptr (GFile) fa = g_file_new_for_path (a);
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskEvidence) ea = desk_evidence_add (store, fa, 0, NULL, NULL, NULL, NULL, NULL, &error);

@@ -57,17 +57,6 @@ make_png (const char *name,
   return desk_test_make_png (files_dir, name, width, height);
 }
 
-static gint64
-add_evidence (const char *path)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (DeskEvidence) evidence = desk_evidence_add (store, file, 0, NULL, NULL, NULL, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return desk_evidence_get_id (evidence);
-}
-
 /* The stored copy changed on disk after it was added (a bad disk, a
  * restored backup): the viewer must still say what is wrong. */
 static void
@@ -140,17 +129,6 @@ activate (DeskEvidenceViewer *viewer,
   desk_gui_test_iterate (30);
 }
 
-static guint
-count_widgets (GtkWidget *root,
-               GType      type)
-{
-  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) ? 1 : 0;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    n += count_widgets (c, type);
-  return n;
-}
-
 static gboolean
 some_thumbnail_drawn (GtkWidget *root)
 {
@@ -168,7 +146,7 @@ static void
 test_pdf (void)
 {
   g_autofree char    *path = make_pdf ("twelve.pdf", 12, "Twelve");
-  DeskEvidenceViewer *viewer = open_viewer (add_evidence (path), 1000, 760);
+  DeskEvidenceViewer *viewer = open_viewer (desk_test_add_evidence (store, path, 0, NULL), 1000, 760);
   DeskPdfView        *view = _desk_evidence_viewer_get_pdf_view (viewer);
   int                 sf;
   double              fit;
@@ -259,7 +237,7 @@ test_narrow (void)
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
 
   g_autofree char    *path = make_pdf ("narrow.pdf", 3, "Narrow");
-  DeskEvidenceViewer *viewer = open_viewer (add_evidence (path), 360, 640);
+  DeskEvidenceViewer *viewer = open_viewer (desk_test_add_evidence (store, path, 0, NULL), 360, 640);
   DeskPdfView        *view = _desk_evidence_viewer_get_pdf_view (viewer);
 
   WAIT_UNTIL (in_state (viewer, "pdf"));
@@ -288,7 +266,7 @@ test_encrypted (void)
       return;
     }
   g_assert_cmpint (system (cmd), ==, 0);
-  viewer = open_viewer (add_evidence (locked), 800, 600);
+  viewer = open_viewer (desk_test_add_evidence (store, locked, 0, NULL), 800, 600);
   WAIT_UNTIL (in_state (viewer, "password"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (viewer->password_error)));
   g_assert_nonnull (adw_status_page_get_description (viewer->password_page));
@@ -337,9 +315,9 @@ test_broken (void)
   g_autofree char *contents = NULL;
   g_autofree char *png_bytes = NULL;
   gsize            length, png_length;
-  gint64           truncated = add_evidence (a);
-  gint64           empty = add_evidence (b);
-  gint64           swapped = add_evidence (c);
+  gint64           truncated = desk_test_add_evidence (store, a, 0, NULL);
+  gint64           empty = desk_test_add_evidence (store, b, 0, NULL);
+  gint64           swapped = desk_test_add_evidence (store, c, 0, NULL);
 
   g_assert_true (g_file_get_contents (a, &contents, &length, NULL));
   g_assert_true (g_file_get_contents (png, &png_bytes, &png_length, NULL));
@@ -364,7 +342,7 @@ test_misnamed (void)
 
   g_assert_true (g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  viewer = open_viewer (add_evidence (misnamed), 800, 600);
+  viewer = open_viewer (desk_test_add_evidence (store, misnamed, 0, NULL), 800, 600);
   WAIT_UNTIL (in_state (viewer, "image"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (viewer->notice_label)));
   g_assert_nonnull (strstr (gtk_label_get_text (viewer->notice_label), "PNG"));
@@ -375,7 +353,7 @@ static void
 test_image (void)
 {
   g_autofree char    *path = make_png ("screenshot.png", 2400, 1600);
-  DeskEvidenceViewer *viewer = open_viewer (add_evidence (path), 900, 700);
+  DeskEvidenceViewer *viewer = open_viewer (desk_test_add_evidence (store, path, 0, NULL), 900, 700);
   DeskImageCanvas    *canvas = _desk_evidence_viewer_get_image_canvas (viewer);
 
   WAIT_UNTIL (in_state (viewer, "image"));
@@ -410,7 +388,7 @@ test_text (void)
   GtkTextBuffer      *buffer;
 
   g_assert_true (g_file_set_contents (path, text, sizeof text - 1, NULL));
-  viewer = open_viewer (add_evidence (path), 800, 600);
+  viewer = open_viewer (desk_test_add_evidence (store, path, 0, NULL), 800, 600);
   WAIT_UNTIL (in_state (viewer, "text"));
   buffer = gtk_text_view_get_buffer (viewer->text_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -433,7 +411,7 @@ thousand_pages (void)
   if (thousand_id == 0)
     {
       path = make_pdf ("thousand.pdf", 1000, "Long");
-      thousand_id = add_evidence (path);
+      thousand_id = desk_test_add_evidence (store, path, 0, NULL);
     }
   return thousand_id;
 }
@@ -462,7 +440,7 @@ test_thousand_pages (void)
   g_assert_cmpstr (gtk_label_get_text (viewer->n_pages_label), ==, "/ 1000");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (viewer->thumbnails))), ==, 1000);
   /* No widget per page (GtkListView 4.8 keeps about 200 rows around). */
-  g_assert_cmpuint (count_widgets (GTK_WIDGET (viewer), DESK_TYPE_PDF_THUMBNAIL), <, 300);
+  g_assert_cmpuint (desk_gui_test_count (GTK_WIDGET (viewer), DESK_TYPE_PDF_THUMBNAIL), <, 300);
   /* Only what is on screen and its neighbours is asked for. */
   g_assert_cmpuint (desk_pdf_view_get_n_textures (view) + desk_pdf_view_get_n_pending (view), <, 12);
 

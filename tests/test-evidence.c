@@ -67,20 +67,6 @@ src_path (Fixture    *f,
   return g_build_filename (f->src, name, NULL);
 }
 
-static char *
-write_bytes (Fixture    *f,
-             const char *name,
-             const void *data,
-             gsize       len)
-{
-  g_autoptr (GError) error = NULL;
-  char *path = src_path (f, name);
-
-  g_assert_true (g_file_set_contents (path, data, len, &error));
-  g_assert_no_error (error);
-  return path;
-}
-
 /* A two-page PDF with a text layer and document info. */
 static char *
 make_text_pdf (Fixture    *f,
@@ -141,7 +127,7 @@ make_jpeg_with_exif (Fixture    *f,
   g_byte_array_append (out, tiff_head, sizeof tiff_head);
   g_byte_array_append (out, (const guint8 *)date, 20); /* with the NUL */
   g_byte_array_append (out, (guint8 *)jpeg + 2, len - 2);
-  return write_bytes (f, name, out->data, out->len);
+  return desk_test_write_file (f->src, name, out->data, out->len);
 }
 
 static char *
@@ -183,13 +169,6 @@ add_fails (Fixture    *f,
   /* One line that names the file. */
   g_assert_null (strchr (error->message, '\n'));
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
-}
-
-static gboolean
-blob_exists (Fixture    *f,
-             const char *sha)
-{
-  return desk_blob_store_contains (_desk_store_get_blobs (f->store), sha);
 }
 
 /* Regular files anywhere under blobs/ (including blobs/tmp). */
@@ -377,8 +356,8 @@ test_text_and_email (Fixture      *f,
 {
   static const char eml[] = "From: Shopee <noreply@shopee.com>\r\nSubject: Complaint IP-01\r\n"
                             "Date: Tue, 05 Mar 2024 10:00:00 +0800\r\n\r\nYour listing was reported.\r\n";
-  g_autofree char  *txt = write_bytes (f, "notes.txt", "Invoice numbers\n", 16);
-  g_autofree char  *mail = write_bytes (f, "complaint.eml", eml, sizeof eml - 1);
+  g_autofree char  *txt = desk_test_write_file (f->src, "notes.txt", "Invoice numbers\n", 16);
+  g_autofree char  *mail = desk_test_write_file (f->src, "complaint.eml", eml, sizeof eml - 1);
   g_autoptr (DeskEvidence) a = add_ok (f, txt, 0, NULL);
   g_autoptr (DeskEvidence) b = add_ok (f, mail, 0, NULL);
   g_auto (GStrv) wb = desk_evidence_get_warnings (b, NULL);
@@ -459,9 +438,9 @@ test_delete_case_refcounts (Fixture      *f,
 
   g_assert_true (desk_store_delete_case (f->store, c1, &error));
   g_assert_no_error (error);
-  g_assert_true (blob_exists (f, desk_evidence_get_sha256 (a)));
-  g_assert_false (blob_exists (f, desk_evidence_get_sha256 (b)));
-  g_assert_true (blob_exists (f, desk_evidence_get_sha256 (c)));
+  g_assert_true (desk_test_blob_exists (f->store, desk_evidence_get_sha256 (a)));
+  g_assert_false (desk_test_blob_exists (f->store, desk_evidence_get_sha256 (b)));
+  g_assert_true (desk_test_blob_exists (f->store, desk_evidence_get_sha256 (c)));
   gone = desk_evidence_get (f->store, desk_evidence_get_id (b), &error);
   g_assert_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_NOT_FOUND);
   g_assert_null (gone);
@@ -472,8 +451,8 @@ test_delete_case_refcounts (Fixture      *f,
 
   g_assert_true (desk_store_delete_case (f->store, c2, &error));
   g_assert_no_error (error);
-  g_assert_false (blob_exists (f, desk_evidence_get_sha256 (a)));
-  g_assert_true (blob_exists (f, desk_evidence_get_sha256 (c))); /* kept in the library */
+  g_assert_false (desk_test_blob_exists (f->store, desk_evidence_get_sha256 (a)));
+  g_assert_true (desk_test_blob_exists (f->store, desk_evidence_get_sha256 (c))); /* kept in the library */
   g_assert_cmpuint (count_blobs (f), ==, 1);
 }
 
@@ -501,15 +480,15 @@ test_detach_and_library (Fixture      *f,
   g_assert_no_error (error);
   g_assert_true (desk_evidence_detach (f->store, c1, desk_evidence_get_id (a), &error));
   g_assert_no_error (error);
-  g_assert_false (blob_exists (f, desk_evidence_get_sha256 (a)));
+  g_assert_false (desk_test_blob_exists (f->store, desk_evidence_get_sha256 (a)));
   g_assert_true (desk_evidence_detach (f->store, c1, desk_evidence_get_id (lib), &error));
   g_assert_no_error (error);
-  g_assert_true (blob_exists (f, desk_evidence_get_sha256 (lib)));
+  g_assert_true (desk_test_blob_exists (f->store, desk_evidence_get_sha256 (lib)));
 
   /* No longer kept and unused: gone, file and all. */
   g_assert_true (desk_evidence_set_in_library (f->store, desk_evidence_get_id (lib), FALSE, &error));
   g_assert_no_error (error);
-  g_assert_false (blob_exists (f, desk_evidence_get_sha256 (lib)));
+  g_assert_false (desk_test_blob_exists (f->store, desk_evidence_get_sha256 (lib)));
   again = desk_evidence_get (f->store, desk_evidence_get_id (lib), &error);
   g_assert_null (again);
   g_assert_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_NOT_FOUND);
@@ -523,11 +502,11 @@ test_bad_inputs (Fixture      *f,
   g_autofree char *missing = src_path (f, "missing.pdf");
   g_autofree char *dangling = src_path (f, "dangling.pdf");
   g_autofree char *fifo = src_path (f, "pipe");
-  g_autofree char *empty = write_bytes (f, "empty.pdf", "", 0);
-  g_autofree char *broken = write_bytes (f, "broken.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog", 34);
-  g_autofree char *bad_png = write_bytes (f, "bad.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDRgarbage", 24);
+  g_autofree char *empty = desk_test_write_file (f->src, "empty.pdf", "", 0);
+  g_autofree char *broken = desk_test_write_file (f->src, "broken.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog", 34);
+  g_autofree char *bad_png = desk_test_write_file (f->src, "bad.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDRgarbage", 24);
   g_autofree char *huge = src_path (f, "huge.pdf");
-  g_autofree char *unreadable = write_bytes (f, "secret.pdf", "%PDF-1.4\n", 9);
+  g_autofree char *unreadable = desk_test_write_file (f->src, "secret.pdf", "%PDF-1.4\n", 9);
   g_autoptr (GPtrArray) all = NULL;
   int fd;
 
@@ -580,7 +559,7 @@ test_odd_names (Fixture      *f,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *content = g_strdup_printf ("content %u of %s", i, names[i]);
-      g_autofree char *path = write_bytes (f, names[i], content, strlen (content));
+      g_autofree char *path = desk_test_write_file (f->src, names[i], content, strlen (content));
       g_autoptr (DeskEvidence) ev = add_ok (f, path, 0, NULL);
       g_autofree char *display = desk_evidence_dup_display_name (ev);
       g_autofree char *blob = desk_evidence_get_path (f->store, ev);
@@ -681,7 +660,7 @@ test_async (Fixture      *f,
 
   for (gsize i = 0; i < (3 << 20); i++)
     big[i] = (guint8)(i * 2654435761u >> 24);
-  path = write_bytes (f, "big.bin", big, 3 << 20);
+  path = desk_test_write_file (f->src, "big.bin", big, 3 << 20);
   sha = sha256_of (path);
   file = g_file_new_for_path (path);
   desk_evidence_add_async (f->store, file, case_id, "async", NULL, on_progress, &s, on_added, &s);
@@ -766,7 +745,7 @@ test_checklist_links (Fixture      *f,
   after = desk_checklist_list_evidence (f->store, item, &error);
   g_assert_no_error (error);
   g_assert_false (array_has (after, id));
-  g_assert_true (blob_exists (f, desk_evidence_get_sha256 (ev))); /* library item */
+  g_assert_true (desk_test_blob_exists (f->store, desk_evidence_get_sha256 (ev))); /* library item */
 }
 
 static void

@@ -16,34 +16,11 @@ typedef DeskStoreFixture Fixture;
 static gint64
 insert_case (DeskStore *store, DeskPlatform platform, DeskCaseType type)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (DeskCase) kase = desk_case_new (platform, type, "Case");
   g_autoptr (DeskRuleRegistry) rules = desk_rule_registry_new (NULL); /* built-in packs */
+  g_autoptr (DeskCase) kase = desk_test_insert_case (store, &(DeskTestCase){ .platform = platform, .type = type });
 
-  g_assert_true (desk_store_insert_case (store, kase, &error));
-  g_assert_no_error (error);
-  g_assert_true (desk_checklist_create_for_case (store, rules, kase, NULL, &error));
-  g_assert_no_error (error);
+  desk_test_create_checklist (store, rules, kase);
   return desk_case_get_id (kase);
-}
-
-/* A row in `evidence` as the evidence library would add it. */
-static gint64
-insert_evidence (DeskStore *store, const char *name)
-{
-  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
-  sqlite3_stmt    *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_desk_store_get_db (store),
-                                       "INSERT INTO evidence (sha256, original_name, size, mime_type, added_at)"
-                                       " VALUES (?1, ?2, 10, 'application/pdf', '2026-01-01T00:00:00Z')",
-                                       -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  return sqlite3_last_insert_rowid (_desk_store_get_db (store));
 }
 
 static gint64
@@ -100,12 +77,12 @@ make_joom_case (DeskStore *store)
   Joom j;
 
   j.kase = insert_case (store, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
-  j.invoice = insert_evidence (store, "scan of\ninvoice.pdf");
-  j.authorization = insert_evidence (store, "auth-brand-to-distributor.pdf");
-  j.listing = insert_evidence (store, "joom-listing.png");
-  j.authorization_2 = insert_evidence (store, "auth-distributor-to-us.pdf");
-  j.first_listing = insert_evidence (store, "created-date.png");
-  j.notes = insert_evidence (store, "notes");
+  j.invoice = desk_test_insert_evidence_row (store, "scan of\ninvoice.pdf", NULL, NULL);
+  j.authorization = desk_test_insert_evidence_row (store, "auth-brand-to-distributor.pdf", NULL, NULL);
+  j.listing = desk_test_insert_evidence_row (store, "joom-listing.png", NULL, NULL);
+  j.authorization_2 = desk_test_insert_evidence_row (store, "auth-distributor-to-us.pdf", NULL, NULL);
+  j.first_listing = desk_test_insert_evidence_row (store, "created-date.png", NULL, NULL);
+  j.notes = desk_test_insert_evidence_row (store, "notes", NULL, NULL);
   attach_case (store, j.kase, j.invoice);
   attach_item (store, j.kase, "brand-authorization", j.authorization);
   attach_item (store, j.kase, "reseller-listing-screenshots", j.listing);
@@ -263,7 +240,7 @@ static void
 test_title_fallback (Fixture *f, gconstpointer data)
 {
   gint64           kase = insert_case (f->store, DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT);
-  gint64           ev = insert_evidence (f->store, "x.pdf");
+  gint64           ev = desk_test_insert_evidence_row (f->store, "x.pdf", NULL, NULL);
   g_autofree char *sql = g_strdup_printf ("INSERT INTO checklist_items (case_id, item_id, position) VALUES (%" G_GINT64_FORMAT ", 'custom-proof', -1)", kase);
   g_autoptr (GPtrArray) exhibits = NULL;
 

@@ -13,25 +13,6 @@
 
 static char *tmp_dir;
 
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmp_dir, name, NULL);
-}
-
-static char *
-write_bytes (const char *name,
-             const void *data,
-             gsize       len)
-{
-  char *path = tmp_path (name);
-  g_autoptr (GError) error = NULL;
-
-  g_file_set_contents (path, data, len, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 /* EXIF by hand ------------------------------------------------------------ */
 
 typedef struct
@@ -134,7 +115,7 @@ test_exif_jpeg (void)
 {
   g_autoptr (GByteArray) tiff = make_tiff_exif (FALSE);
   g_autoptr (GByteArray) jpeg = make_exif_jpeg (tiff);
-  g_autofree char *path = write_bytes ("photo.jpg", jpeg->data, jpeg->len);
+  g_autofree char *path = desk_test_write_file (tmp_dir, "photo.jpg", jpeg->data, jpeg->len);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskImageInfo) info = desk_image_info_load (file, NULL, &error);
@@ -265,7 +246,7 @@ static void
 test_png_creation_time (void)
 {
   g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, 30, 20);
-  g_autofree char *path = tmp_path ("screenshot.png");
+  g_autofree char *path = g_build_filename (tmp_dir, "screenshot.png", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskImageInfo) info = NULL;
@@ -302,7 +283,7 @@ test_webp_size (void)
   g_assert_cmpint (height, ==, 480);
   g_assert_false (_desk_webp_get_size (webp, 29, &width, &height));
 
-  path = write_bytes ("phone.webp", webp, sizeof webp);
+  path = desk_test_write_file (tmp_dir, "phone.webp", webp, sizeof webp);
   file = g_file_new_for_path (path);
   info = desk_image_info_load (file, NULL, &error);
   g_assert_no_error (error);
@@ -313,8 +294,8 @@ test_webp_size (void)
 static void
 test_image_errors (void)
 {
-  g_autofree char *junk = write_bytes ("junk.jpg", "not an image at all", 19);
-  g_autofree char *empty = write_bytes ("empty.jpg", "", 0);
+  g_autofree char *junk = desk_test_write_file (tmp_dir, "junk.jpg", "not an image at all", 19);
+  g_autofree char *empty = desk_test_write_file (tmp_dir, "empty.jpg", "", 0);
   g_autoptr (GFile) junk_file = g_file_new_for_path (junk);
   g_autoptr (GFile) empty_file = g_file_new_for_path (empty);
   g_autoptr (GError) error = NULL;
@@ -411,7 +392,7 @@ static void
 test_inspect_png_named_pdf (void)
 {
   g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 12, 10);
-  g_autofree char *path = tmp_path ("authorization.pdf");
+  g_autofree char *path = g_build_filename (tmp_dir, "authorization.pdf", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskFileInfo) info = NULL;
 
@@ -429,7 +410,7 @@ static void
 test_inspect_encrypted_pdf (void)
 {
   g_autofree char *plain = make_pdf ("open.pdf");
-  g_autofree char *locked = tmp_path ("locked.pdf");
+  g_autofree char *locked = g_build_filename (tmp_dir, "locked.pdf", NULL);
   const char      *argv[] = { "qpdf", "--encrypt", "u", "o", "256", "--", plain, locked, NULL };
   g_autoptr (DeskFileInfo) info = NULL;
   g_autoptr (JsonNode) node = NULL;
@@ -459,7 +440,7 @@ test_inspect_encrypted_pdf (void)
 static void
 test_inspect_empty_pdf (void)
 {
-  g_autofree char *path = write_bytes ("nothing.pdf", "", 0);
+  g_autofree char *path = desk_test_write_file (tmp_dir, "nothing.pdf", "", 0);
   g_autoptr (DeskFileInfo) info = inspect (path, NULL);
 
   g_assert_cmpuint (info->size, ==, 0);
@@ -470,7 +451,7 @@ test_inspect_empty_pdf (void)
 static void
 test_inspect_text (void)
 {
-  g_autofree char *short_path = write_bytes ("notes.txt", "one\ntwo\nthree", 13);
+  g_autofree char *short_path = desk_test_write_file (tmp_dir, "notes.txt", "one\ntwo\nthree", 13);
   g_autoptr (DeskFileInfo) info = inspect (short_path, NULL);
   g_autoptr (GString) big = g_string_new (NULL);
   g_autofree char *big_path = NULL;
@@ -485,7 +466,7 @@ test_inspect_text (void)
   /* 3-byte characters straddle every 64 KiB chunk boundary. */
   for (guint i = 0; i < 50000; i++)
     g_string_append (big, i % 10 == 9 ? "商标\n" : "商标");
-  big_path = write_bytes ("big.txt", big->str, big->len);
+  big_path = desk_test_write_file (tmp_dir, "big.txt", big->str, big->len);
   info = inspect (big_path, NULL);
   g_assert_cmpint (info->kind, ==, DESK_FILE_KIND_TEXT);
   g_assert_cmpuint (info->text->n_lines, ==, 5000);
@@ -493,7 +474,7 @@ test_inspect_text (void)
   g_clear_pointer (&info, desk_file_info_unref);
 
   /* "商标" in GBK is not UTF-8 */
-  gbk_path = write_bytes ("gbk.txt", "shop \xc9\xcc\xb1\xea\n", 10);
+  gbk_path = desk_test_write_file (tmp_dir, "gbk.txt", "shop \xc9\xcc\xb1\xea\n", 10);
   info = inspect (gbk_path, NULL);
   g_assert_cmpuint (info->text->n_lines, ==, 1);
   g_assert_false (info->text->valid_utf8);
@@ -512,7 +493,7 @@ static const char eml[] = "Return-Path: <noreply@example.com>\r\n"
 static void
 test_inspect_eml (void)
 {
-  g_autofree char *path = write_bytes ("notice.eml", eml, sizeof eml - 1);
+  g_autofree char *path = desk_test_write_file (tmp_dir, "notice.eml", eml, sizeof eml - 1);
   g_autoptr (DeskFileInfo) info = inspect (path, NULL);
   g_autoptr (JsonNode) node = NULL;
   g_autofree char *date = NULL;
@@ -532,7 +513,7 @@ test_inspect_eml (void)
 static void
 test_inspect_missing (void)
 {
-  g_autofree char *path = tmp_path ("gone.pdf");
+  g_autofree char *path = g_build_filename (tmp_dir, "gone.pdf", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
 
@@ -618,20 +599,6 @@ test_mime_decode (void)
     }
 }
 
-static void
-remove_tmp_dir (void)
-{
-  g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = tmp_path (name);
-      g_unlink (path);
-    }
-  g_rmdir (tmp_dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -639,8 +606,7 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, NULL);
-  tmp_dir = g_dir_make_tmp ("desk-inspect-XXXXXX", NULL);
-  g_assert_nonnull (tmp_dir);
+  tmp_dir = desk_test_make_data_dir ();
   g_setenv ("APPEAL_DESK_DATA_DIR", tmp_dir, TRUE);
 
   g_test_add_func ("/image/exif-jpeg", test_exif_jpeg);
@@ -662,7 +628,7 @@ main (int   argc,
   g_test_add_func ("/mime/rfc2822-dates", test_rfc2822_dates);
   g_test_add_func ("/mime/decode", test_mime_decode);
   ret = g_test_run ();
-  remove_tmp_dir ();
+  desk_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return ret;
 }

@@ -541,28 +541,12 @@ test_back_keeps_data (Fixture *f, gconstpointer data)
   g_assert_cmpint (desk_store_count_cases (f->store), ==, 0);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* As the seller clicks it. */
 static void
 respond (AdwMessageDialog *dialog,
          const char       *label)
 {
-  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
+  GtkWidget *button = desk_gui_test_find_button (GTK_WIDGET (dialog), label);
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");

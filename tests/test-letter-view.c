@@ -12,20 +12,7 @@
 #include "desk-letter-view.h"
 #include "desk-screenshot.h"
 #include "desk-session.h"
-#include "desk-store-private.h"
 #include "letters/desk-letter.h"
-
-static gint64
-insert_evidence (DeskStore *store, const char *name)
-{
-  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO evidence (sha256, original_name, size, mime_type, added_at)"
-                                          " VALUES ('%s', '%s', 10, 'image/png', '2026-11-18T10:00:00Z')",
-                                          sha, name);
-
-  g_assert_cmpint (sqlite3_exec (_desk_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  return sqlite3_last_insert_rowid (_desk_store_get_db (store));
-}
 
 static void
 attach (DeskStore *store, gint64 case_id, const char *item_id, const char *file)
@@ -34,7 +21,7 @@ attach (DeskStore *store, gint64 case_id, const char *item_id, const char *file)
   g_autoptr (DeskChecklistItem) item = desk_checklist_find_item (store, case_id, item_id, &error);
 
   g_assert_no_error (error);
-  g_assert_true (desk_evidence_attach_to_checklist (store, item->id, insert_evidence (store, file), &error));
+  g_assert_true (desk_evidence_attach_to_checklist (store, item->id, desk_test_insert_evidence_row (store, file, "image/png", "2026-11-18T10:00:00Z"), &error));
   g_assert_no_error (error);
 }
 
@@ -43,20 +30,23 @@ static gint64
 seed (DeskSession *session, DeskPlatform platform, DeskCaseType type)
 {
   DeskStore *store = desk_session_get_store (session);
-  g_autoptr (DeskCase) kase = desk_case_new (platform, type, "Silicone kitchen mat — copied listing");
   g_autoptr (GDateTime) received = g_date_time_new_utc (2026, 11, 18, 9, 30, 0);
   const char       *products[] = { "62c3d4e5f6a7b8c9d0e1f203", NULL };
   const char       *actions[] = { "We recorded the Created Date of our listing and time-stamped screenshots of the listings concerned.", NULL };
   DeskLetterDetails details = { "Shenzhen LongTeng Trading Co., Ltd.", "LongTeng Home Official", "Li Wei, Sales Manager" };
   g_autoptr (GError) error = NULL;
+  const DeskTestCase spec = {
+    .platform = platform,
+    .type = type,
+    .title = "Silicone kitchen mat — copied listing",
+    .product_ids = products,
+    .platform_case_id = "JR-2026-1118-39002",
+    .notice_text = "Joom Support\nТема: Несанкционированное использование контента вашего товара\n",
+    .received_at = received,
+  };
+  g_autoptr (DeskCase) kase = desk_test_insert_case (store, &spec);
 
-  desk_case_set_platform_case_id (kase, "JR-2026-1118-39002");
-  desk_case_set_product_ids (kase, products);
-  desk_case_set_received_at (kase, received);
-  desk_case_set_notice_text (kase, "Joom Support\nТема: Несанкционированное использование контента вашего товара\n");
-  g_assert_true (desk_store_insert_case (store, kase, &error));
-  g_assert_true (desk_checklist_create_for_case (store, desk_session_get_rules (session), kase, NULL, &error));
-  g_assert_no_error (error);
+  desk_test_create_checklist (store, desk_session_get_rules (session), kase);
   if (type == DESK_CASE_TYPE_RESELLER)
     {
       attach (store, desk_case_get_id (kase), "reseller-listing-screenshots", "joom-listings.png");
@@ -97,16 +87,6 @@ window_with (GtkWidget *child)
   return window;
 }
 
-static guint
-count_toggles (GtkWidget *root)
-{
-  guint n = GTK_IS_TOGGLE_BUTTON (root) ? 1 : 0;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    n += count_toggles (c);
-  return n;
-}
-
 static void
 test_languages_and_edits (void)
 {
@@ -129,7 +109,7 @@ test_languages_and_edits (void)
   /* New evidence shows up in the open letter at once. */
   attach (desk_session_get_store (session), id, "packaging-photos-six-sides", "six-sides.png");
   desk_gui_test_iterate (50);
-  g_assert_cmpuint (count_toggles (GTK_WIDGET (view)), ==, 3);
+  g_assert_cmpuint (desk_gui_test_count (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON), ==, 3);
   ru = desk_letter_view_dup_text (view);
   g_assert_true (g_str_has_prefix (ru, "Уважаемая служба поддержки Joom!"));
   g_assert_nonnull (strstr (ru, "Приложение 4 — Фотографии упаковки с шести сторон"));

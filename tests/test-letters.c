@@ -9,7 +9,6 @@
 #include "desk-checklist.h"
 #include "notice/desk-notice-record.h"
 #include "desk-evidence-store.h"
-#include "desk-store-private.h"
 #include "desk-test-util.h"
 #include "desk-util.h"
 #include "letters/desk-exhibits.h"
@@ -255,24 +254,6 @@ test_resource_complete (void)
   g_assert_cmpuint (n, ==, g_strv_length (all));
 }
 
-static gint64
-insert_evidence (DeskStore *store, const char *name)
-{
-  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
-  sqlite3_stmt    *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_desk_store_get_db (store),
-                                       "INSERT INTO evidence (sha256, original_name, size, mime_type, added_at)"
-                                       " VALUES (?1, ?2, 10, 'application/pdf', '2026-01-01T00:00:00Z')",
-                                       -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  return sqlite3_last_insert_rowid (_desk_store_get_db (store));
-}
-
 static char *
 read_notice (DeskPlatform platform, DeskCaseType type)
 {
@@ -322,7 +303,7 @@ make_full_case (DeskSession *session, DeskPlatform platform, DeskCaseType type)
       g_autofree char   *name = g_strdup_printf ("%s-%" G_GINT64_FORMAT ".pdf", item->item_id, desk_case_get_id (kase));
 
       if (item->required)
-        g_assert_true (desk_evidence_attach_to_checklist (store, item->id, insert_evidence (store, name), &error));
+        g_assert_true (desk_evidence_attach_to_checklist (store, item->id, desk_test_insert_evidence_row (store, name, NULL, NULL), &error));
       g_assert_no_error (error);
     }
   g_assert_true (desk_letter_set_details (session, desk_case_get_id (kase), "en", &details, &error));
@@ -627,10 +608,10 @@ test_chain (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   gint64     id = make_minimal_case (f->session, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
   DeskStore *store = f->store;
-  gint64     screenshot = insert_evidence (store, "joom-listing.png");
-  gint64     to_distributor = insert_evidence (store, "auth-owner-distributor.pdf");
-  gint64     to_us = insert_evidence (store, "auth-distributor-us.pdf");
-  gint64     certificate = insert_evidence (store, "tm-certificate.pdf");
+  gint64     screenshot = desk_test_insert_evidence_row (store, "joom-listing.png", NULL, NULL);
+  gint64     to_distributor = desk_test_insert_evidence_row (store, "auth-owner-distributor.pdf", NULL, NULL);
+  gint64     to_us = desk_test_insert_evidence_row (store, "auth-distributor-us.pdf", NULL, NULL);
+  gint64     certificate = desk_test_insert_evidence_row (store, "tm-certificate.pdf", NULL, NULL);
   g_autoptr (DeskChain) chain = desk_chain_new ("LongTeng");
   g_autoptr (DeskCaseChain) info = desk_case_chain_new (id, 0);
   DeskChainLink *first = desk_chain_link_new ("Ningbo Brand Owner Co., Ltd.", "Hangzhou Distributor Co., Ltd.");

@@ -21,12 +21,8 @@ static const char notice_text[] = "【速卖通】营销活动通知\n"
 static gint64
 insert_case (DeskStore *store)
 {
-  g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_ALIEXPRESS, DESK_CASE_TYPE_ACTIVITY_EXIT, "x");
-  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCase) kase = desk_test_insert_case (store, &(DeskTestCase){ .platform = DESK_PLATFORM_ALIEXPRESS, .type = DESK_CASE_TYPE_ACTIVITY_EXIT, .title = "x", .notice_text = notice_text });
 
-  desk_case_set_notice_text (kase, notice_text);
-  desk_store_insert_case (store, kase, &error);
-  g_assert_no_error (error);
   return desk_case_get_id (kase);
 }
 

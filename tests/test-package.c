@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -254,40 +253,11 @@ src_path (Fixture    *f,
 }
 
 static char *
-make_pdf (Fixture    *f,
-          const char *name,
-          const char *text)
-{
-  char            *path = src_path (f, name);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t         *cr = cairo_create (surface);
-
-  cairo_set_font_size (cr, 24);
-  cairo_move_to (cr, 72, 100);
-  cairo_show_text (cr, text);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return path;
-}
-
-static char *
 make_png (Fixture    *f,
           const char *name,
           double      shade)
 {
-  char            *path = src_path (f, name);
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 40, 30);
-  cairo_t         *cr = cairo_create (image);
-
-  cairo_set_source_rgb (cr, shade, 0.4, 0.6);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png (image, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (image);
-  return path;
+  return desk_test_make_png_solid (f->src, name, 40, 30, shade, 0.4, 0.6);
 }
 
 static char *
@@ -309,21 +279,18 @@ add_evidence (Fixture    *f,
               const char *path,
               const char *item_id)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (DeskEvidence) evidence = desk_evidence_add (f->store, file, f->case_id, "captured from the web", NULL, NULL, NULL,
-                                                         NULL, &error);
+  gint64 id = desk_test_add_evidence (f->store, path, f->case_id, "captured from the web");
 
-  g_assert_no_error (error);
   if (item_id)
     {
+      g_autoptr (GError) error = NULL;
       g_autoptr (DeskChecklistItem) item = desk_checklist_find_item (f->store, f->case_id, item_id, &error);
 
       g_assert_no_error (error);
-      g_assert_true (desk_evidence_attach_to_checklist (f->store, item->id, desk_evidence_get_id (evidence), &error));
+      g_assert_true (desk_evidence_attach_to_checklist (f->store, item->id, id, &error));
       g_assert_no_error (error);
     }
-  return desk_evidence_get_id (evidence);
+  return id;
 }
 
 /* Names that cannot be file names on disk arrive from mail attachments or
@@ -369,7 +336,7 @@ fixture_setup (Fixture      *f,
   g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, NULL, &error));
   g_assert_no_error (error);
 
-  pdf = make_pdf (f, "brand-authorization.pdf", "Brand owner authorizes Joom platform sales right");
+  pdf = desk_test_make_pdf (f->src, "brand-authorization.pdf", &(DeskTestPdf){ .text = "Brand owner authorizes Joom platform sales right" });
   png = make_png (f, "listing.png", 0.1);
   jpg = make_jpeg (f, "packaging.jpg");
   txt = src_path (f, "sellers.txt");
@@ -415,17 +382,6 @@ out_path (Fixture    *f,
           const char *name)
 {
   return g_build_filename (f->out, name, NULL);
-}
-
-static guint
-count_entries (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  while (d && g_dir_read_name (d))
-    n++;
-  return n;
 }
 
 /* Runs a program; returns its exit status, output in *out when asked. */
@@ -556,7 +512,7 @@ test_write (Fixture      *f,
    * the letter templates), 4 exhibits, manifest.json, SHA256SUMS. */
   g_assert_cmpuint (result->n_files, ==, 10);
   g_assert_true (result->complete);
-  g_assert_cmpuint (count_entries (f->out), ==, 1);
+  g_assert_cmpuint (desk_test_count_entries (f->out), ==, 1);
   assert_readers_accept (f, zip);
 
   /* The file's SHA-256 is the one reported and recorded. */
@@ -755,7 +711,7 @@ test_blocking_gaps (Fixture      *f,
   g_assert_error (error, DESK_PACKAGE_ERROR, DESK_PACKAGE_ERROR_BLOCKING_GAPS);
   g_assert_nonnull (strstr (error->message, "The letter does not name Joom."));
   g_assert_null (result);
-  g_assert_cmpuint (count_entries (f->out), ==, 0);
+  g_assert_cmpuint (desk_test_count_entries (f->out), ==, 0);
   g_clear_error (&error);
 
   result = desk_package_write (plan, zip, DESK_PACKAGE_ALLOW_GAPS, NULL, NULL, NULL, &error);
@@ -801,7 +757,7 @@ test_chain_checker (Fixture      *f,
   g_assert_cmpuint (desk_package_plan_count_blocking_gaps (plan), >=, 1);
   g_assert_null (desk_package_write (plan, zip, DESK_PACKAGE_FLAGS_NONE, NULL, NULL, NULL, &error));
   g_assert_error (error, DESK_PACKAGE_ERROR, DESK_PACKAGE_ERROR_BLOCKING_GAPS);
-  g_assert_cmpuint (count_entries (f->out), ==, 0);
+  g_assert_cmpuint (desk_test_count_entries (f->out), ==, 0);
   g_clear_error (&error);
   result = desk_package_write (plan, zip, DESK_PACKAGE_ALLOW_GAPS, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -818,7 +774,7 @@ assert_only_old (Fixture    *f,
 {
   g_autofree char *contents = NULL;
 
-  g_assert_cmpuint (count_entries (f->out), ==, 1);
+  g_assert_cmpuint (desk_test_count_entries (f->out), ==, 1);
   g_assert_true (g_file_get_contents (zip, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old package");
 }
@@ -903,7 +859,7 @@ test_damaged_blob (Fixture      *f,
   result = desk_package_write (plan, zip, DESK_PACKAGE_FLAGS_NONE, NULL, NULL, NULL, &error);
   g_assert_error (error, DESK_PACKAGE_ERROR, DESK_PACKAGE_ERROR_EVIDENCE);
   g_assert_null (result);
-  g_assert_cmpuint (count_entries (f->out), ==, 0);
+  g_assert_cmpuint (desk_test_count_entries (f->out), ==, 0);
 }
 
 typedef struct
@@ -979,7 +935,7 @@ test_async (Fixture      *f,
   g_main_loop_run (d.loop);
   g_assert_error (d.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (d.result);
-  g_assert_cmpuint (count_entries (f->out), ==, 0);
+  g_assert_cmpuint (desk_test_count_entries (f->out), ==, 0);
   g_clear_error (&d.error);
   settle (plan);
   g_array_unref (d.fractions);
@@ -1107,7 +1063,7 @@ test_zip_writer (Fixture      *f,
   g_assert_true (desk_atomic_file_sync (file, &error));
   g_assert_true (desk_atomic_file_commit (file, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_entries (f->out), ==, 1);
+  g_assert_cmpuint (desk_test_count_entries (f->out), ==, 1);
   {
     const char *const argv[] = { "unzip", "-t", zip, NULL };
 

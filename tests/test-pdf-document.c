@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gstdio.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "desk-pdf-document.h"
@@ -12,12 +10,6 @@
 #define CHINESE_TEXT "商标授权书：深圳市示例贸易有限公司"
 
 static char *tmp_dir;
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmp_dir, name, NULL);
-}
 
 typedef DeskTestPageSize PageSize;
 
@@ -44,22 +36,9 @@ make_text_pdf (const char     *name,
 static char *
 make_chinese_pdf (void)
 {
-  char                 *path = tmp_path ("chinese.pdf");
-  cairo_surface_t      *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t              *cr = cairo_create (surface);
-  PangoLayout          *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK SC 18");
+  DeskTestPdf spec = { .text = CHINESE_TEXT, .pango_font = "Noto Sans CJK SC 18" };
 
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, CHINESE_TEXT, -1);
-  cairo_move_to (cr, 72, 72);
-  pango_cairo_show_layout (cr, layout);
-  cairo_show_page (cr);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return path;
+  return desk_test_make_pdf (tmp_dir, "chinese.pdf", &spec);
 }
 
 /* Pages made of one noisy grey image, like a scanner's output. */
@@ -69,19 +48,6 @@ make_scan_pdf (void)
   DeskTestPdf spec = { .n_pages = 2, .scan_width = 200, .scan_height = 280 };
 
   return desk_test_make_pdf (tmp_dir, "scan.pdf", &spec);
-}
-
-static char *
-write_bytes (const char *name,
-             const void *data,
-             gsize       len)
-{
-  char *path = tmp_path (name);
-  g_autoptr (GError) error = NULL;
-
-  g_file_set_contents (path, data, len, &error);
-  g_assert_no_error (error);
-  return path;
 }
 
 static void
@@ -195,7 +161,7 @@ static void
 test_encrypted (void)
 {
   g_autofree char *plain = make_text_pdf ("plain.pdf", 2, NULL, NULL);
-  g_autofree char *locked = tmp_path ("locked.pdf");
+  g_autofree char *locked = g_build_filename (tmp_dir, "locked.pdf", NULL);
   g_autofree char *qpdf = g_find_program_in_path ("qpdf");
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskPdfDocument) doc = NULL;
@@ -229,7 +195,7 @@ test_truncated (void)
   gsize            len;
 
   g_assert_true (g_file_get_contents (valid, &contents, &len, NULL));
-  half = write_bytes ("half.pdf", contents, len / 2);
+  half = desk_test_write_file (tmp_dir, "half.pdf", contents, len / 2);
   assert_open_fails (half, NULL, DESK_PDF_ERROR_INVALID);
 }
 
@@ -248,20 +214,20 @@ test_garbage (void)
     }
   /* No magic at all: not a PDF. */
   bytes->data[0] = 'X';
-  junk = write_bytes ("junk.pdf", bytes->data, bytes->len);
+  junk = desk_test_write_file (tmp_dir, "junk.pdf", bytes->data, bytes->len);
   assert_open_fails (junk, NULL, DESK_PDF_ERROR_NOT_PDF);
 
   /* Right header and trailer marker, garbage between: damaged. */
   g_byte_array_prepend (bytes, (const guint8 *)"%PDF-1.7\n", 9);
   g_byte_array_append (bytes, (const guint8 *)"\n%%EOF\n", 7);
-  fake = write_bytes ("fake.pdf", bytes->data, bytes->len);
+  fake = desk_test_write_file (tmp_dir, "fake.pdf", bytes->data, bytes->len);
   assert_open_fails (fake, NULL, DESK_PDF_ERROR_INVALID);
 }
 
 static void
 test_empty (void)
 {
-  g_autofree char *path = write_bytes ("empty.pdf", "", 0);
+  g_autofree char *path = desk_test_write_file (tmp_dir, "empty.pdf", "", 0);
 
   assert_open_fails (path, NULL, DESK_PDF_ERROR_EMPTY);
 }
@@ -269,14 +235,10 @@ test_empty (void)
 static void
 test_png_renamed (void)
 {
-  g_autofree char *path = tmp_path ("photo.PDF");
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 32, 32);
+  g_autofree char *path = desk_test_make_png_solid (tmp_dir, "photo.PDF", 32, 32, 0, 0, 0);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DeskPdfDocument) doc = NULL;
+  g_autoptr (DeskPdfDocument) doc = open_path (path, NULL, &error);
 
-  g_assert_cmpint (cairo_surface_write_to_png (image, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (image);
-  doc = open_path (path, NULL, &error);
   g_assert_error (error, DESK_PDF_ERROR, DESK_PDF_ERROR_NOT_PDF);
   g_assert_nonnull (strstr (error->message, ".pdf"));
 }
@@ -284,7 +246,7 @@ test_png_renamed (void)
 static void
 test_missing (void)
 {
-  g_autofree char *path = tmp_path ("does-not-exist.pdf");
+  g_autofree char *path = g_build_filename (tmp_dir, "does-not-exist.pdf", NULL);
 
   assert_open_fails (path, NULL, DESK_PDF_ERROR_IO);
 }
@@ -427,20 +389,6 @@ test_dispose_with_pending_work (void)
   g_object_unref (doc);
 }
 
-static void
-remove_tmp_dir (void)
-{
-  g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = tmp_path (name);
-      g_unlink (path);
-    }
-  g_rmdir (tmp_dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -448,8 +396,7 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, NULL);
-  tmp_dir = g_dir_make_tmp ("desk-pdf-XXXXXX", NULL);
-  g_assert_nonnull (tmp_dir);
+  tmp_dir = desk_test_make_data_dir ();
   g_setenv ("APPEAL_DESK_DATA_DIR", tmp_dir, TRUE);
 
   g_test_add_func ("/pdf/valid", test_valid);
@@ -467,7 +414,7 @@ main (int   argc,
   g_test_add_func ("/pdf/two-workers", test_two_workers);
   g_test_add_func ("/pdf/dispose-with-pending-work", test_dispose_with_pending_work);
   ret = g_test_run ();
-  remove_tmp_dir ();
+  desk_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return ret;
 }

@@ -121,17 +121,6 @@ test_unused_blobs_swept (Fixture *f, gconstpointer data)
   g_assert_true (g_file_test (kept_path, G_FILE_TEST_IS_REGULAR));
 }
 
-static guint
-count_entries (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  while (dir && g_dir_read_name (dir))
-    n++;
-  return n;
-}
-
 /* Inspection runs on the staged copy: a refused file never reaches the
  * store, so not even an empty blobs/xx folder is left. */
 static void
@@ -147,18 +136,15 @@ test_refused_import_leaves_nothing (Fixture *f, gconstpointer data)
 
   g_assert_null (evidence);
   g_assert_error (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_DAMAGED);
-  g_assert_cmpuint (count_entries (tmp), ==, 0);
+  g_assert_cmpuint (desk_test_count_entries (tmp), ==, 0);
   g_assert_true (g_file_test (tmp, G_FILE_TEST_IS_DIR));
-  g_assert_cmpuint (count_entries (blobs), ==, 1); /* only tmp */
+  g_assert_cmpuint (desk_test_count_entries (blobs), ==, 1); /* only tmp */
 }
 
 static DeskCase *
 make_case (void)
 {
-  DeskCase *kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, "Bluetooth earbuds TWS-X3");
-
-  desk_case_set_notice_text (kase, "Trademark complaint IP-01");
-  return kase;
+  return desk_test_case_new (&(DeskTestCase){ .platform = DESK_PLATFORM_SHOPEE, .type = DESK_CASE_TYPE_IP_COMPLAINT, .title = "Bluetooth earbuds TWS-X3", .notice_text = "Trademark complaint IP-01" });
 }
 
 /* The one call that saves a new case (desk-intake). */
@@ -172,14 +158,6 @@ create_case (Fixture  *f,
                                   n_created, error);
 }
 
-static void
-count_signal (DeskStore *store,
-              DeskCase  *kase,
-              guint     *n)
-{
-  (*n)++;
-}
-
 /* A failure after the case row (here in the checklist) takes the case back:
  * nothing is committed and nobody was told a case was added. */
 static void
@@ -191,7 +169,7 @@ test_case_and_checklist_one_transaction (Fixture *f, gconstpointer data)
   guint n_added = 0;
   guint n_created = 0;
 
-  g_signal_connect (f->store, "case-added", G_CALLBACK (count_signal), &n_added);
+  g_signal_connect_swapped (f->store, "case-added", G_CALLBACK (desk_test_count_signal), &n_added);
   g_assert_cmpint (sqlite3_exec (_desk_store_get_db (f->store),
                                  "CREATE TRIGGER fail_checklist BEFORE INSERT ON checklist_items"
                                  " BEGIN SELECT RAISE (ABORT, 'no room'); END",

@@ -14,13 +14,10 @@ typedef DeskStoreFixture Fixture;
 static DeskCase *
 make_case (const char *title)
 {
-  DeskCase *kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, title);
   g_autoptr (GDateTime) received = g_date_time_new_utc (2026, 11, 20, 8, 0, 0);
   g_autoptr (GDateTime) deadline = g_date_time_add_hours (received, 72);
 
-  desk_case_set_received_at (kase, received);
-  desk_case_set_deadline_at (kase, deadline);
-  return kase;
+  return desk_test_case_new (&(DeskTestCase){ .platform = DESK_PLATFORM_SHOPEE, .type = DESK_CASE_TYPE_IP_COMPLAINT, .title = title, .received_at = received, .deadline_at = deadline });
 }
 
 static char *
@@ -142,19 +139,13 @@ test_many_cases (Fixture *f, gconstpointer data)
 }
 
 static void
-count_signal (guint *n)
-{
-  (*n)++;
-}
-
-static void
 test_nested_rollback (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskCase) kase = make_case ("will vanish");
   guint added = 0;
 
-  g_signal_connect_swapped (f->store, "case-added", G_CALLBACK (count_signal), &added);
+  g_signal_connect_swapped (f->store, "case-added", G_CALLBACK (desk_test_count_signal), &added);
   {
     g_autoptr (DeskStoreTxn) txn = _desk_store_txn_begin (f->store, &error);
 
@@ -181,7 +172,7 @@ test_nested_commit_signals (Fixture *f, gconstpointer data)
   DeskStoreTxn *inner;
   guint         added = 0;
 
-  g_signal_connect_swapped (f->store, "case-added", G_CALLBACK (count_signal), &added);
+  g_signal_connect_swapped (f->store, "case-added", G_CALLBACK (desk_test_count_signal), &added);
   g_assert_true (desk_store_insert_case (f->store, first, &error));
   inner = _desk_store_txn_begin (f->store, &error);
   g_assert_true (desk_store_insert_case (f->store, second, &error));
@@ -356,11 +347,11 @@ link_evidence (Fixture *f, DeskCase *kase, gint64 evidence)
 }
 
 static gboolean
-blob_exists (Fixture *f, const char *content)
+blob_exists_for_content (Fixture *f, const char *content)
 {
   g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, content, -1);
 
-  return desk_blob_store_contains (_desk_store_get_blobs (f->store), sha);
+  return desk_test_blob_exists (f->store, sha);
 }
 
 static void
@@ -383,13 +374,13 @@ test_delete_refcounts_blobs (Fixture *f, gconstpointer data)
 
   g_assert_true (desk_store_delete_case (f->store, desk_case_get_id (a), &error));
   g_assert_no_error (error);
-  g_assert_true (blob_exists (f, "trademark certificate"));
-  g_assert_false (blob_exists (f, "invoice for A"));
-  g_assert_true (blob_exists (f, "brand authorization kept in library"));
+  g_assert_true (blob_exists_for_content (f, "trademark certificate"));
+  g_assert_false (blob_exists_for_content (f, "invoice for A"));
+  g_assert_true (blob_exists_for_content (f, "brand authorization kept in library"));
 
   g_assert_true (desk_store_delete_case (f->store, desk_case_get_id (b), &error));
-  g_assert_false (blob_exists (f, "trademark certificate"));
-  g_assert_true (blob_exists (f, "brand authorization kept in library"));
+  g_assert_false (blob_exists_for_content (f, "trademark certificate"));
+  g_assert_true (blob_exists_for_content (f, "brand authorization kept in library"));
   g_assert_false (desk_store_delete_case (f->store, desk_case_get_id (b), &error));
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);
 }

@@ -16,18 +16,10 @@ typedef DeskStoreFixture Fixture;
 static DeskCase *
 insert_case (Fixture *f, DeskPlatform platform, DeskCaseType type)
 {
-  g_autoptr (GError) error = NULL;
   const char *products[] = { "P1", NULL };
-  DeskCase   *kase = desk_case_new (platform, type, "Case");
-  guint       n = 0;
+  DeskCase   *kase = desk_test_insert_case (f->store, &(DeskTestCase){ .platform = platform, .type = type, .product_ids = products, .deadline_at = f->t0 });
 
-  desk_case_set_product_ids (kase, products);
-  desk_case_set_deadline_at (kase, f->t0);
-  g_assert_true (desk_store_insert_case (f->store, kase, &error));
-  g_assert_no_error (error);
-  g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, &n, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (desk_test_create_checklist (f->store, desk_session_get_rules (f->session), kase), >, 0);
   return kase;
 }
 

@@ -146,17 +146,6 @@ test_log_and_delete (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_kind (f, "call"), ==, 0);
 }
 
-static gboolean
-has_label (GtkWidget *root, const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text))
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    if (has_label (c, text))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_reply_close_report (Fixture *f, gconstpointer data)
 {
@@ -178,7 +167,7 @@ test_reply_close_report (Fixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (desk_gui_test_find_named (dialog, "close-due")), "2031-04-30");
   answer (dialog, "save");
   /* The follow-up shows in the case list, with its due date. */
-  g_assert_true (has_label (desk_gui_test_find (GTK_WIDGET (f->window), DESK_TYPE_CASE_ROW), "2031-04-30: Check the other SKUs"));
+  g_assert_true (desk_gui_test_has_visible_label_containing (desk_gui_test_find (GTK_WIDGET (f->window), DESK_TYPE_CASE_ROW), "2031-04-30: Check the other SKUs"));
   closure = desk_closure_get (f->store, f->id, NULL);
   g_assert_nonnull (closure);
   g_assert_cmpint (closure->outcome, ==, DESK_OUTCOME_REJECTED);

@@ -21,15 +21,9 @@ typedef DeskStoreFixture Fixture;
 static DeskCase *
 insert_case (Fixture *f, DeskPlatform platform, DeskCaseType type)
 {
-  g_autoptr (GError) error = NULL;
   const char *products[] = { "P1", NULL };
-  DeskCase   *kase = desk_case_new (platform, type, "Case");
 
-  desk_case_set_product_ids (kase, products);
-  desk_case_set_platform_case_id (kase, "CASE-1");
-  g_assert_true (desk_store_insert_case (f->store, kase, &error));
-  g_assert_no_error (error);
-  return kase;
+  return desk_test_insert_case (f->store, &(DeskTestCase){ .platform = platform, .type = type, .product_ids = products, .platform_case_id = "CASE-1" });
 }
 
 static DeskRulePack *
@@ -68,15 +62,9 @@ find_entry (GPtrArray *entries, gint64 id)
 static gint64
 add_evidence (Fixture *f, DeskCase *kase, const char *name, const char *content)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (DeskEvidence) evidence = NULL;
+  g_autofree char *path = desk_test_write_file (f->dir, name, content, -1);
 
-  g_assert_true (g_file_set_contents (path, content, -1, &error));
-  evidence = desk_evidence_add (f->store, file, desk_case_get_id (kase), NULL, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return desk_evidence_get_id (evidence);
+  return desk_test_add_evidence (f->store, path, desk_case_get_id (kase), NULL);
 }
 
 static void

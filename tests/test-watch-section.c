@@ -8,33 +8,6 @@
 #include "net/desk-watch.h"
 
 static void
-wait_idle (DeskWatchSection *section)
-{
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (desk_watch_section_get_busy (section) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (desk_watch_section_get_busy (section));
-  desk_gui_test_iterate (20);
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static void
 test_section (void)
 {
   Site            *site = site_new ();
@@ -71,7 +44,7 @@ test_section (void)
   g_assert_true (desk_watch_section_check (section));
   g_assert_true (desk_watch_section_get_busy (section));
   g_assert_false (desk_watch_section_check (section)); /* one check at a time */
-  wait_idle (section);
+  desk_gui_test_wait_idle (section, (DeskGuiTestBusyFunc)desk_watch_section_get_busy, 20);
 
   items = desk_watch_list (desk_session_get_store (session), desk_case_get_id (kase), &error);
   g_assert_cmpuint (items->len, ==, 2);
@@ -79,13 +52,13 @@ test_section (void)
   g_assert_cmpint (((DeskWatchItem *)items->pdata[1])->status, ==, DESK_WATCH_GONE);
 
   /* The gone listing offers its proof; keeping it adds the evidence. */
-  keep = find_button (GTK_WIDGET (section), "_Keep as Evidence");
+  keep = desk_gui_test_find_button (GTK_WIDGET (section), "_Keep as Evidence");
   g_assert_nonnull (keep);
   g_signal_emit_by_name (keep, "clicked");
   desk_gui_test_iterate (20);
   evidence = desk_evidence_list_for_case (desk_session_get_store (session), desk_case_get_id (kase), &error);
   g_assert_cmpuint (evidence->len, ==, 1);
-  g_assert_null (find_button (GTK_WIDGET (section), "_Keep as Evidence"));
+  g_assert_null (desk_gui_test_find_button (GTK_WIDGET (section), "_Keep as Evidence"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   desk_gui_test_iterate (20);

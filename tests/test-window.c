@@ -21,16 +21,11 @@
 static void
 seed (DeskStore *store, const char *title, const char *product, int hours)
 {
-  g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_SHOPEE, DESK_CASE_TYPE_IP_COMPLAINT, title);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) deadline = g_date_time_add_hours (now, hours);
   const char *products[] = { product, NULL };
-  g_autoptr (GError) error = NULL;
 
-  desk_case_set_product_ids (kase, products);
-  desk_case_set_deadline_at (kase, deadline);
-  desk_case_set_notice_text (kase, "Complaint ID: X");
-  g_assert_true (desk_store_insert_case (store, kase, &error));
+  g_object_unref (desk_test_insert_case (store, &(DeskTestCase){ .platform = DESK_PLATFORM_SHOPEE, .type = DESK_CASE_TYPE_IP_COMPLAINT, .title = title, .product_ids = products, .notice_text = "Complaint ID: X", .deadline_at = deadline }));
 }
 
 static GtkListView *
@@ -199,11 +194,8 @@ test_store_error_shown (void)
 static gint64
 seed_kind (DeskStore *store, DeskPlatform platform, DeskCaseType type)
 {
-  g_autoptr (DeskCase) kase = desk_case_new (platform, type, "Phone case 手机壳");
-  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskCase) kase = desk_test_insert_case (store, &(DeskTestCase){ .platform = platform, .type = type, .title = "Phone case 手机壳" });
 
-  g_assert_true (desk_store_insert_case (store, kase, &error));
-  g_assert_no_error (error);
   return desk_case_get_id (kase);
 }
 
