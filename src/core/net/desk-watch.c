@@ -410,6 +410,20 @@ on_wakeup (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Checks finish in any order (a few run at once); they are reported in the
+ * watch list's order (case, then when the listing was added). */
+static int
+compare_results (gconstpointer a,
+                 gconstpointer b)
+{
+  const DeskWatchResult *x = *(DeskWatchResult *const *)a;
+  const DeskWatchResult *y = *(DeskWatchResult *const *)b;
+
+  if (x->case_id != y->case_id)
+    return x->case_id < y->case_id ? -1 : 1;
+  return x->item_id < y->item_id ? -1 : x->item_id > y->item_id;
+}
+
 static void
 pump (GTask *task)
 {
@@ -446,7 +460,10 @@ pump (GTask *task)
       if (c->error)
         g_task_return_error (task, g_steal_pointer (&c->error));
       else
-        g_task_return_pointer (task, g_ptr_array_ref (c->results), (GDestroyNotify)g_ptr_array_unref);
+        {
+          g_ptr_array_sort (c->results, compare_results);
+          g_task_return_pointer (task, g_ptr_array_ref (c->results), (GDestroyNotify)g_ptr_array_unref);
+        }
       return;
     }
   if (c->queue->len && c->running < limit && soonest != G_MAXINT64 && c->wakeup == 0)

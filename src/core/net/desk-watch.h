@@ -91,7 +91,8 @@ typedef void (*DeskWatchProgress) (guint    done,
 /* Checks every watched listing of @case_id (0: all cases): a few at once, a
  * polite delay per host, each result written to the item and the case
  * timeline as it comes. Cancelling stops what has not finished. The result
- * is a GPtrArray of DeskWatchResult*. */
+ * is a GPtrArray of DeskWatchResult*, in the watch list's order (however the
+ * checks finished). */
 void       desk_watch_check_async (DeskStore              *store,
                                    gint64                  case_id,
                                    const DeskWatchOptions *options,
