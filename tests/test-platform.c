@@ -37,6 +37,8 @@ write_kaspi_pack (const char *data_dir,
 
       json_object_set_string_member (label, "en", "Kaspi");
       json_object_set_string_member (label, "zh", "Kaspi 商城");
+      /* The name its Russian letters use. */
+      json_object_set_string_member (label, "ru", "Каспи");
       json_object_set_object_member (root, "platform_label", label);
     }
   g_assert_cmpint (g_mkdir_with_parents (rules, 0700), ==, 0);
@@ -55,6 +57,14 @@ test_builtin_labels (void)
   /* From "platform_label" of the built-in packs. */
   g_assert_cmpstr (desk_platform_get_label (DESK_PLATFORM_ALIEXPRESS), ==, "AliExpress");
   g_assert_cmpstr (desk_platform_get_label (DESK_PLATFORM_TIKTOK_SHOP), ==, "TikTok Shop");
+  /* Names in a document's language, whatever the app's: English where the
+   * pack names none (Russian letters to Joom write "Joom"). */
+  g_assert_cmpstr (desk_platform_get_name (DESK_PLATFORM_ALIEXPRESS, "zh"), ==, "速卖通");
+  g_assert_cmpstr (desk_platform_get_name (DESK_PLATFORM_AMAZON, "zh_CN"), ==, "亚马逊");
+  g_assert_cmpstr (desk_platform_get_name (DESK_PLATFORM_AMAZON, "en"), ==, "Amazon");
+  g_assert_cmpstr (desk_platform_get_name (DESK_PLATFORM_JOOM, "ru"), ==, "Joom");
+  g_assert_cmpstr (desk_platform_get_name (DESK_PLATFORM_JOOM, NULL), ==, "Joom");
+  g_assert_null (desk_platform_get_name (DESK_PLATFORM_UNKNOWN, "en"));
   g_assert_true (desk_platform_is_builtin (DESK_PLATFORM_TEMU));
   g_assert_cmpuint (desk_platform_get_count (), >=, DESK_N_PLATFORMS);
   /* Registering again keeps the value and the first names. */
@@ -111,6 +121,9 @@ test_user_pack_adds_platform (void)
   g_assert_false (desk_platform_is_builtin (kaspi));
   g_assert_cmpstr (desk_platform_to_id (kaspi), ==, "kaspi");
   g_assert_cmpstr (desk_platform_get_label (kaspi), ==, "Kaspi");
+  g_assert_cmpstr (desk_platform_get_name (kaspi, "ru"), ==, "Каспи");
+  g_assert_cmpstr (desk_platform_get_name (kaspi, "zh"), ==, "Kaspi 商城");
+  g_assert_cmpstr (desk_platform_get_name (kaspi, "ms"), ==, "Kaspi");
   pack = desk_session_get_pack (session, kaspi);
   g_assert_nonnull (pack);
   g_assert_cmpint (desk_rule_pack_get_platform (pack), ==, kaspi);
