@@ -12,6 +12,34 @@
 #include "desk-platform.h"
 #include "desk-test-util.h"
 #include "desk-util.h"
+#include "letters/desk-letter-lint.h"
+
+#define KASPI_LIMIT 1500
+
+static JsonNode *
+parse (const char *json)
+{
+  g_autoptr (GError) error = NULL;
+  JsonNode *node = json_from_string (json, &error);
+
+  g_assert_no_error (error);
+  return node;
+}
+
+/* Kaspi's own notice cues instead of Joom's, and a letter limit of its own. */
+static void
+set_kaspi_rules (JsonObject *root)
+{
+  JsonObject *letter = json_object_get_object_member (
+      json_object_get_object_member (json_object_get_object_member (root, "case_types"), "reseller"), "letter");
+
+  json_object_set_member (root, "notice",
+                          parse ("{\"names\": [\"kaspi\", \"каспи\"], \"domains\": [\"kaspi\\\\.kz\"],"
+                                 " \"terms\": [{\"cue\": \"kaspi магазин\", \"weight\": 2}]}"));
+  json_object_set_member (letter, "char_limit",
+                          parse ("{\"chars\": 1500, \"source\": \"general practice (no seed)\","
+                                 " \"verify\": {\"en\": \"Check the form.\", \"zh\": \"请核对表单。\"}}"));
+}
 
 /* A copy of the built-in Joom pack, made into a pack for "kaspi". */
 static void
@@ -41,6 +69,7 @@ write_kaspi_pack (const char *data_dir,
       json_object_set_string_member (label, "ru", "Каспи");
       json_object_set_object_member (root, "platform_label", label);
     }
+  set_kaspi_rules (root);
   g_assert_cmpint (g_mkdir_with_parents (rules, 0700), ==, 0);
   json_generator_set_root (gen, json_parser_get_root (parser));
   g_assert_true (json_generator_to_file (gen, dest, &error));
@@ -164,6 +193,76 @@ test_user_pack_adds_platform (void)
   desk_test_remove_tree (dir);
 }
 
+/* A session whose data folder holds the kaspi pack, and a Kaspi reseller case. */
+static DeskSession *
+kaspi_session (const char *dir,
+               gint64     *case_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskSession) session = NULL;
+  g_autoptr (DeskCase) kase = NULL;
+  const char *products[] = { "KS-100200", NULL };
+  guint       n_items = 0;
+
+  write_kaspi_pack (dir, TRUE);
+  session = desk_session_new (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (desk_rule_registry_get_problems (desk_session_get_rules (session))->len, ==, 0);
+  kase = desk_case_new (desk_platform_from_id ("kaspi"), DESK_CASE_TYPE_RESELLER, "Kaspi reseller");
+  desk_case_set_product_ids (kase, products);
+  g_assert_true (desk_intake_create_case (session, kase, DESK_INTAKE_ORIGIN_COMMAND_LINE, DESK_INTAKE_SOURCE_NONE, &n_items, &error));
+  g_assert_no_error (error);
+  *case_id = desk_case_get_id (kase);
+  return g_steal_pointer (&session);
+}
+
+static guint
+count_kind (DeskLintReport *report,
+            DeskLintKind    kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < report->findings->len; i++)
+    n += ((DeskLintFinding *)report->findings->pdata[i])->kind == kind;
+  return n;
+}
+
+/* The wording check for a platform a user pack added: its pack's limit, no
+ * other platform's terms; and the built-in platforms' checks after it. */
+static void
+test_user_platform_lint (void)
+{
+  g_autofree char *dir = desk_test_make_data_dir ();
+  gint64           id;
+  g_autoptr (DeskSession) session = kaspi_session (dir, &id);
+  DeskRulePack    *kaspi = desk_session_get_pack (session, desk_platform_from_id ("kaspi"));
+  DeskRulePack    *amazon = desk_session_get_pack (session, DESK_PLATFORM_AMAZON);
+  g_autofree char *long_text = g_strnfill (KASPI_LIMIT + 1, 'a');
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr (DeskLintReport) short_report = desk_letter_lint ("Please review Issue ID 42.", kaspi, DESK_CASE_TYPE_RESELLER, "en");
+      g_autoptr (DeskLintReport) long_report = desk_letter_lint (long_text, kaspi, DESK_CASE_TYPE_RESELLER, "en");
+      g_autoptr (DeskLintReport) builtin = desk_letter_lint ("Please review Issue ID 42.", amazon, DESK_CASE_TYPE_IP_COMPLAINT, "en");
+      DeskLintFinding *finding;
+
+      g_assert_cmpuint (short_report->limit, ==, KASPI_LIMIT);
+      g_assert_cmpuint (count_kind (short_report, DESK_LINT_WRONG_TERM), ==, 0);
+      g_assert_false (desk_lint_report_is_blocking (short_report));
+      g_assert_cmpint (desk_lint_report_get_length (long_report), ==, DESK_LINT_LENGTH_OVER);
+      g_assert_true (desk_lint_report_is_blocking (long_report));
+      /* Amazon calls it “Case ID”. */
+      g_assert_cmpuint (builtin->limit, ==, 2000);
+      g_assert_cmpuint (count_kind (builtin, DESK_LINT_WRONG_TERM), ==, 1);
+      finding = builtin->findings->pdata[0];
+      g_assert_cmpstr (finding->text, ==, "Issue ID");
+      g_assert_cmpstr (finding->replacement, ==, "Case ID");
+      g_assert_nonnull (strstr (finding->why, "Amazon"));
+    }
+  g_clear_object (&session);
+  desk_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -172,5 +271,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/platform/builtin-labels", test_builtin_labels);
   g_test_add_func ("/platform/user-pack-without-label", test_user_pack_without_label);
   g_test_add_func ("/platform/user-pack-adds-platform", test_user_pack_adds_platform);
+  g_test_add_func ("/platform/user-platform-lint", test_user_platform_lint);
   return g_test_run ();
 }
