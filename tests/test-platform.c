@@ -9,6 +9,7 @@
 
 #include "desk-case-snapshot.h"
 #include "desk-intake.h"
+#include "desk-notice.h"
 #include "desk-platform.h"
 #include "desk-test-util.h"
 #include "desk-util.h"
@@ -216,6 +217,53 @@ kaspi_session (const char *dir,
   return g_steal_pointer (&session);
 }
 
+static char *
+load_notice (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "notices", name, NULL);
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
+
+/* The notice reader's cues come from the packs in force when it starts:
+ * a subprocess starts it with the kaspi pack in the data folder. */
+static void
+test_user_platform_notice (void)
+{
+  static const char notice[] = "Kaspi.kz — служба поддержки продавцов\n"
+                               "Обращение № KS-2026-0042\n"
+                               "Тема: копирование карточки товара\n"
+                               "Здравствуйте! Карточку вашего товара в Kaspi Магазин скопировали другие продавцы:\n"
+                               "https://kaspi.kz/shop/p/100200\n";
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = desk_test_make_data_dir ();
+      g_autofree char *joom_text = load_notice ("joom-reseller-ru.txt");
+      g_autoptr (DeskNotice) decoded = NULL;
+      g_autoptr (DeskNotice) joom = NULL;
+
+      write_kaspi_pack (dir, TRUE);
+      g_setenv ("APPEAL_DESK_DATA_DIR", dir, TRUE);
+      decoded = desk_notice_decode (notice, NULL);
+      g_assert_cmpint (desk_platform_from_id ("kaspi"), >=, DESK_N_PLATFORMS);
+      g_assert_cmpint (desk_notice_get_platform (decoded), ==, desk_platform_from_id ("kaspi"));
+      g_assert_cmpfloat (desk_notice_get_platform_confidence (decoded), >=, DESK_NOTICE_PLATFORM_THRESHOLD);
+      /* The built-in platforms are still told apart from it. */
+      joom = desk_notice_decode (joom_text, NULL);
+      g_assert_cmpint (desk_notice_get_platform (joom), ==, DESK_PLATFORM_JOOM);
+      g_assert_cmpfloat (desk_notice_get_platform_confidence (joom), >=, DESK_NOTICE_PLATFORM_THRESHOLD);
+      desk_test_remove_tree (dir);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static guint
 count_kind (DeskLintReport *report,
             DeskLintKind    kind)
@@ -271,6 +319,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/platform/builtin-labels", test_builtin_labels);
   g_test_add_func ("/platform/user-pack-without-label", test_user_pack_without_label);
   g_test_add_func ("/platform/user-pack-adds-platform", test_user_pack_adds_platform);
+  g_test_add_func ("/platform/user-platform-notice", test_user_platform_notice);
   g_test_add_func ("/platform/user-platform-lint", test_user_platform_lint);
   return g_test_run ();
 }
