@@ -7,13 +7,17 @@
 #include <locale.h>
 #include <string.h>
 
+#include "chain/desk-chain-store.h"
 #include "desk-case-snapshot.h"
 #include "desk-intake.h"
 #include "desk-notice.h"
 #include "desk-platform.h"
+#include "desk-report.h"
 #include "desk-test-util.h"
 #include "desk-util.h"
 #include "letters/desk-letter-lint.h"
+#include "letters/desk-letter.h"
+#include "package/desk-package-private.h"
 
 #define KASPI_LIMIT 1500
 
@@ -311,6 +315,89 @@ test_user_platform_lint (void)
   desk_test_remove_tree (dir);
 }
 
+static const char *
+context_text (JsonObject *context,
+              const char *member)
+{
+  return json_object_get_string_member (context, member);
+}
+
+/* Letters, SUBMIT.txt and the closure report name a user platform from its
+ * pack, in their own language. */
+static void
+test_user_platform_documents (void)
+{
+  g_autofree char *dir = desk_test_make_data_dir ();
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+  g_autoptr (DeskSession) session = kaspi_session (dir, &id);
+  g_autoptr (DeskChain) chain = desk_chain_new ("SoundPeak");
+  g_autoptr (DeskCaseChain) info = desk_case_chain_new (id, 0);
+  DeskChainLink *link = desk_chain_link_new ("SoundPeak Audio Co., Ltd.", "Almaty Trade LLP");
+  const char    *platforms[] = { "kaspi", "joom", NULL };
+  const char    *territories[] = { "KZ", NULL };
+  g_autoptr (DeskPackagePlan) plan = NULL;
+  g_autofree char *submit = NULL;
+
+  link->platforms = g_strdupv ((char **)platforms);
+  link->territories = g_strdupv ((char **)territories);
+  g_ptr_array_add (chain->links, link);
+  g_assert_true (desk_chain_set_for_case (desk_session_get_store (session), chain, info, &error));
+  g_assert_no_error (error);
+
+  /* Letters: the name in the letter's language, English where the pack has none. */
+  {
+    g_autoptr (JsonObject) ru = desk_letter_build_context (session, id, "ru", &error);
+    g_autoptr (JsonObject) zh = desk_letter_build_context (session, id, "zh", &error);
+    g_autoptr (JsonObject) en = desk_letter_build_context (session, id, "en", &error);
+    JsonObject *link_ru;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (context_text (ru, "platform"), ==, "Каспи");
+    g_assert_cmpstr (context_text (zh, "platform"), ==, "Kaspi 商城");
+    g_assert_cmpstr (context_text (en, "platform"), ==, "Kaspi");
+    g_assert_cmpstr (context_text (en, "platform_id"), ==, "kaspi");
+    link_ru = json_array_get_object_element (json_object_get_array_member (ru, "chain"), 0);
+    g_assert_cmpstr (json_object_get_string_member (link_ru, "scope"), ==, "продажи на платформе Каспи, Joom на территории KZ");
+    g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (en, "chain"), 0), "scope"),
+                              "sales on Kaspi, Joom"));
+  }
+
+  /* SUBMIT.txt is bilingual whatever the app's language. */
+  plan = desk_package_plan_new (session, id, &error);
+  g_assert_no_error (error);
+  submit = _desk_package_submit_text (plan, FALSE);
+  g_assert_nonnull (strstr (submit, "Platform: Kaspi · Case type: "));
+  g_assert_nonnull (strstr (submit, "平台：Kaspi 商城 · 案件类型："));
+  g_assert_nonnull (strstr (submit, "From the Kaspi rules v1.0"));
+  g_assert_null (strstr (submit, "Unknown platform"));
+  g_assert_null (strstr (submit, "未知平台"));
+
+  /* The closure report (English: the Chinese one needs the installed catalogue). */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+    g_autoptr (GFile) file = g_file_new_for_path (pdf);
+    g_autoptr (DeskReportResult) result = desk_report_write (session, id, DESK_REPORT_LANGUAGE_EN, file, NULL, NULL, NULL, &error);
+    const char      *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+    g_autofree char *text = NULL;
+    g_autofree char *squeezed = NULL;
+    g_autoptr (GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+    int status = -1;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (result);
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+    squeezed = g_regex_replace (space, text, -1, 0, "", 0, NULL);
+    g_assert_nonnull (strstr (squeezed, "PlatformKaspi"));
+    g_assert_nonnull (strstr (squeezed, "Kaspirules1.0"));
+    g_assert_null (strstr (squeezed, "Unknownplatform"));
+  }
+  g_clear_object (&session);
+  desk_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -321,5 +408,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/platform/user-pack-adds-platform", test_user_pack_adds_platform);
   g_test_add_func ("/platform/user-platform-notice", test_user_platform_notice);
   g_test_add_func ("/platform/user-platform-lint", test_user_platform_lint);
+  g_test_add_func ("/platform/user-platform-documents", test_user_platform_documents);
   return g_test_run ();
 }
