@@ -100,7 +100,7 @@ test_builtin_labels (void)
   g_assert_cmpstr (desk_platform_get_name (DESK_PLATFORM_JOOM, NULL), ==, "Joom");
   g_assert_null (desk_platform_get_name (DESK_PLATFORM_UNKNOWN, "en"));
   g_assert_true (desk_platform_is_builtin (DESK_PLATFORM_TEMU));
-  g_assert_cmpuint (desk_platform_get_count (), >=, DESK_N_PLATFORMS);
+  g_assert_cmpuint (desk_platform_get_count (), >=, DESK_N_BUILTIN_PLATFORMS);
   /* Registering again keeps the value and the first names. */
   g_assert_cmpint (desk_platform_register ("shopee", "Other", "其他"), ==, DESK_PLATFORM_SHOPEE);
   g_assert_cmpstr (desk_platform_get_label (DESK_PLATFORM_SHOPEE), ==, "Shopee");
@@ -151,7 +151,7 @@ test_user_pack_adds_platform (void)
   g_assert_cmpuint (desk_rule_registry_get_problems (desk_session_get_rules (session))->len, ==, 0);
 
   kaspi = desk_platform_from_id ("kaspi");
-  g_assert_cmpint (kaspi, >=, DESK_N_PLATFORMS);
+  g_assert_cmpint (kaspi, >=, DESK_N_BUILTIN_PLATFORMS);
   g_assert_false (desk_platform_is_builtin (kaspi));
   g_assert_cmpstr (desk_platform_to_id (kaspi), ==, "kaspi");
   g_assert_cmpstr (desk_platform_get_label (kaspi), ==, "Kaspi");
@@ -254,7 +254,7 @@ test_user_platform_notice (void)
       write_kaspi_pack (dir, TRUE);
       g_setenv ("APPEAL_DESK_DATA_DIR", dir, TRUE);
       decoded = desk_notice_decode (notice, NULL);
-      g_assert_cmpint (desk_platform_from_id ("kaspi"), >=, DESK_N_PLATFORMS);
+      g_assert_cmpint (desk_platform_from_id ("kaspi"), >=, DESK_N_BUILTIN_PLATFORMS);
       g_assert_cmpint (desk_notice_get_platform (decoded), ==, desk_platform_from_id ("kaspi"));
       g_assert_cmpfloat (desk_notice_get_platform_confidence (decoded), >=, DESK_NOTICE_PLATFORM_THRESHOLD);
       /* The built-in platforms are still told apart from it. */
@@ -398,6 +398,51 @@ test_user_platform_documents (void)
   desk_test_remove_tree (dir);
 }
 
+/* The seller's stores on a user platform are kept when the profile is
+ * written, and a wrong id's message lists the user platforms too. */
+static void
+test_user_platform_profile (void)
+{
+  g_autofree char *dir = desk_test_make_data_dir ();
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+  g_autoptr (DeskSession) session = kaspi_session (dir, &id);
+  g_autoptr (JsonNode) node = parse ("{\"stores\": {\"joom\": [\"JM-1\"], \"kaspi\": [\"KS-1\", \"KS-2\"]}}");
+  g_autoptr (JsonNode) bad = parse ("{\"stores\": {\"ebay\": [\"E-1\"]}}");
+  g_autoptr (DeskSellerProfile) profile = desk_seller_profile_from_json (node, &error);
+  g_autoptr (DeskSellerProfile) loaded = NULL;
+  g_autoptr (DeskSellerProfile) refused = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) written = NULL;
+  g_autoptr (DeskSellerProfile) again = NULL;
+  DeskPlatform kaspi = desk_platform_from_id ("kaspi");
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length ((char **)desk_seller_profile_get_stores (profile, kaspi)), ==, 2);
+  desk_seller_profile_to_json (profile, builder);
+  written = json_builder_get_root (builder);
+  again = desk_seller_profile_from_json (written, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (desk_seller_profile_get_stores (again, kaspi));
+  g_assert_cmpstr (desk_seller_profile_get_stores (again, kaspi)[1], ==, "KS-2");
+  g_assert_cmpstr (desk_seller_profile_get_stores (again, DESK_PLATFORM_JOOM)[0], ==, "JM-1");
+  /* Saved and loaded through the store, as the profile page and the command line do. */
+  g_assert_true (desk_seller_profile_save (desk_session_get_store (session), profile, &error));
+  g_assert_no_error (error);
+  loaded = desk_seller_profile_load (desk_session_get_store (session), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (desk_seller_profile_get_stores (loaded, kaspi));
+  g_assert_cmpstr (desk_seller_profile_get_stores (loaded, kaspi)[0], ==, "KS-1");
+
+  refused = desk_seller_profile_from_json (bad, &error);
+  g_assert_null (refused);
+  g_assert_error (error, DESK_CHAIN_ERROR, DESK_CHAIN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "temu"));
+  g_assert_nonnull (strstr (error->message, "kaspi"));
+  g_clear_object (&session);
+  desk_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -409,5 +454,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/platform/user-platform-notice", test_user_platform_notice);
   g_test_add_func ("/platform/user-platform-lint", test_user_platform_lint);
   g_test_add_func ("/platform/user-platform-documents", test_user_platform_documents);
+  g_test_add_func ("/platform/user-platform-profile", test_user_platform_profile);
   return g_test_run ();
 }

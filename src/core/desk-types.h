@@ -28,8 +28,6 @@ typedef enum
  * with higher values (rules/desk-platform.h): loop to
  * desk_platform_get_count(), not to this. */
 #define DESK_N_BUILTIN_PLATFORMS (DESK_PLATFORM_TEMU + 1)
-/* Deprecated: the callers that still use it are fixed one by one. */
-#define DESK_N_PLATFORMS DESK_N_BUILTIN_PLATFORMS
 
 typedef enum
 {
