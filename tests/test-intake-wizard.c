@@ -411,7 +411,7 @@ walk_all (Fixture    *f,
   set_language (language);
   n_from_notice = 0;
   n_preselected = 0;
-  for (DeskPlatform p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
+  for (DeskPlatform p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_BUILTIN_PLATFORMS; p++)
     {
       DeskRulePack       *pack = desk_rule_registry_get_pack (f->registry, p);
       const DeskCaseType *types;

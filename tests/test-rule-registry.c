@@ -89,7 +89,7 @@ test_builtin_only (void)
   g_autoptr (GArray) ip = desk_rule_registry_list_platforms (registry, DESK_CASE_TYPE_IP_COMPLAINT);
 
   g_assert_cmpuint (desk_rule_registry_get_problems (registry)->len, ==, 0);
-  for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
+  for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_BUILTIN_PLATFORMS; p++)
     {
       DeskRulePack *pack = desk_rule_registry_get_pack (registry, p);
 
@@ -100,7 +100,7 @@ test_builtin_only (void)
   g_assert_null (desk_rule_registry_get_pack (registry, DESK_PLATFORM_UNKNOWN));
   g_assert_cmpuint (reseller->len, ==, 1);
   g_assert_cmpint (g_array_index (reseller, DeskPlatform, 0), ==, DESK_PLATFORM_JOOM);
-  g_assert_cmpuint (ip->len, ==, DESK_N_PLATFORMS - 1);
+  g_assert_cmpuint (ip->len, ==, DESK_N_BUILTIN_PLATFORMS - 1);
 }
 
 static void

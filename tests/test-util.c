@@ -6,7 +6,7 @@
 static void
 test_ids_round_trip (void)
 {
-  for (DeskPlatform p = DESK_PLATFORM_ALIEXPRESS; p < DESK_N_PLATFORMS; p++)
+  for (DeskPlatform p = DESK_PLATFORM_ALIEXPRESS; p < DESK_N_BUILTIN_PLATFORMS; p++)
     g_assert_cmpint (desk_platform_from_id (desk_platform_to_id (p)), ==, p);
   for (DeskCaseType t = DESK_CASE_TYPE_LISTING_TAKEDOWN; t < DESK_N_CASE_TYPES; t++)
     g_assert_cmpint (desk_case_type_from_id (desk_case_type_to_id (t)), ==, t);

@@ -9,6 +9,7 @@
 #include "chain/desk-chain-store.h"
 #include "desk-cli.h"
 #include "desk-json.h"
+#include "desk-platform.h"
 #include "desk-util.h"
 
 /* appeal-desk-cli chain ID [--json] [--set FILE.json] and profile. The file
@@ -283,7 +284,7 @@ print_profile (const DeskSellerProfile *profile)
               _ ("Registration number:"), e->registration_number ? e->registration_number : "—",
               _ ("Country:"), e->country ? e->country : "—");
     }
-  for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
+  for (guint p = DESK_PLATFORM_UNKNOWN + 1; p < desk_platform_get_count (); p++)
     {
       const char *const *ids = desk_seller_profile_get_stores (profile, p);
       g_autofree char   *list = ids ? g_strjoinv (", ", (char **)ids) : NULL;

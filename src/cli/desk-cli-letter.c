@@ -9,6 +9,7 @@
 
 #include "desk-session.h"
 #include "desk-cli.h"
+#include "desk-platform.h"
 #include "desk-util.h"
 #include "letters/desk-letter-lint.h"
 #include "letters/desk-letter.h"
@@ -224,7 +225,7 @@ desk_cli_lint (DeskCliContext *ctx,
   DeskPlatform platform;
   DeskCaseType type = DESK_CASE_TYPE_UNKNOWN;
   GOptionEntry entries[] = {
-    { "platform", 'p', 0, G_OPTION_ARG_STRING, &platform_id, N_ ("Platform: aliexpress, shopee, joom, amazon, tiktok-shop, lazada, temu"), "PLATFORM" },
+    { "platform", 'p', 0, G_OPTION_ARG_STRING, &platform_id, N_ ("Platform id, e.g. shopee"), "PLATFORM" },
     { "type", 't', 0, G_OPTION_ARG_STRING, &type_id, N_ ("Case type, for its character limit (e.g. ip-complaint)"), "TYPE" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &language, N_ ("Language of the text: en, ru or zh (default en)"), "LANG" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print {\"chars\", \"limit\", \"findings\"} as JSON"), NULL },
@@ -237,7 +238,14 @@ desk_cli_lint (DeskCliContext *ctx,
     return usage (error, _ ("Give one file: appeal-desk-cli lint --platform P FILE (- reads standard input)."));
   platform = desk_platform_from_id (platform_id);
   if (platform == DESK_PLATFORM_UNKNOWN)
-    return usage (error, _ ("Name the platform with --platform: aliexpress, shopee, joom, amazon, tiktok-shop, lazada or temu."));
+    {
+      /* Platforms are data: the built-in ones and those the user's packs add. */
+      g_autofree char *ids = desk_platform_join_ids (", ");
+      /* Translators: %s is a list of platform ids such as "aliexpress, shopee" */
+      g_autofree char *message = g_strdup_printf (_ ("Unknown platform. Use one of: %s."), ids);
+
+      return usage (error, message);
+    }
   if (type_id && (type = desk_case_type_from_id (type_id)) == DESK_CASE_TYPE_UNKNOWN)
     return usage (error, _ ("Unknown case type. Use one of: listing-takedown, qualification-missing, quality-inspection, ip-complaint, store-complaint, activity-exit, reseller, account-health."));
   if (language && !valid_language (language))

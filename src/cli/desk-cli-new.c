@@ -79,14 +79,11 @@ apply_enums (DeskCase   *kase,
 {
   if (o->platform && desk_platform_from_id (o->platform) == DESK_PLATFORM_UNKNOWN)
     {
-      g_autoptr (GString) ids = g_string_new (NULL);
-      g_autofree char *message = NULL;
-
       /* Platforms are data: the built-in ones and those the user's packs add. */
-      for (guint p = DESK_PLATFORM_UNKNOWN + 1; p < desk_platform_get_count (); p++)
-        g_string_append_printf (ids, "%s%s", ids->len ? ", " : "", desk_platform_to_id (p));
+      g_autofree char *ids = desk_platform_join_ids (", ");
       /* Translators: %s is a list of platform ids such as "aliexpress, shopee" */
-      message = g_strdup_printf (_ ("Unknown platform. Use one of: %s."), ids->str);
+      g_autofree char *message = g_strdup_printf (_ ("Unknown platform. Use one of: %s."), ids);
+
       return invalid (error, message);
     }
   if (o->type && desk_case_type_from_id (o->type) == DESK_CASE_TYPE_UNKNOWN)

@@ -24,7 +24,10 @@ typedef enum
   DESK_PLATFORM_TEMU,
 } DeskPlatform;
 
-#define DESK_N_PLATFORMS (DESK_PLATFORM_TEMU + 1)
+/* The platforms the app ships rules for. A user rule pack adds platforms
+ * with higher values (rules/desk-platform.h): loop to
+ * desk_platform_get_count(), not to this. */
+#define DESK_N_BUILTIN_PLATFORMS (DESK_PLATFORM_TEMU + 1)
 
 typedef enum
 {

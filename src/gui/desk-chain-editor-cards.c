@@ -8,6 +8,7 @@
 
 #include "desk-chain-editor-private.h"
 #include "desk-evidence-store.h"
+#include "desk-platform.h"
 #include "desk-util.h"
 
 /* The cards of the chain editor: one per company and one per letter, bound
@@ -102,7 +103,7 @@ platform_from_text (const char *text)
   g_strdelimit (folded, " _", '-');
   if ((p = desk_platform_from_id (folded)) != DESK_PLATFORM_UNKNOWN)
     return p;
-  for (int i = DESK_PLATFORM_UNKNOWN + 1; i < DESK_N_PLATFORMS; i++)
+  for (guint i = DESK_PLATFORM_UNKNOWN + 1; i < desk_platform_get_count (); i++)
     {
       g_autofree char *label = desk_text_fold (desk_platform_get_label (i));
 

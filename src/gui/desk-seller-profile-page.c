@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "chain/desk-chain-store.h"
+#include "desk-platform.h"
 #include "desk-seller-profile-page.h"
 #include "desk-util.h"
 
@@ -239,7 +240,7 @@ on_stores_changed (GtkEditable *row,
 static void
 build_stores (DeskSellerProfilePage *self)
 {
-  for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
+  for (guint p = DESK_PLATFORM_UNKNOWN + 1; p < desk_platform_get_count (); p++)
     {
       GtkWidget         *row = adw_entry_row_new ();
       const char *const *ids = desk_seller_profile_get_stores (self->profile, p);

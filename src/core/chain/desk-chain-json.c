@@ -9,6 +9,7 @@
 
 #include "desk-chain.h"
 #include "desk-json.h"
+#include "desk-platform.h"
 #include "desk-util.h"
 
 /* The chain file format (src/core/chain/README.md). Unknown members are
@@ -32,6 +33,17 @@ fail (Reader     *r,
     /* Translators: "at links[1].valid_until: expected a date such as 2026-12-31" */
     g_set_error (r->error, DESK_CHAIN_ERROR, DESK_CHAIN_ERROR_INVALID, _ ("The chain file is not valid at %s: expected %s."), r->path->str, expected);
   return FALSE;
+}
+
+/* The ids a pack names too: a user rule pack can add a platform. */
+static gboolean
+fail_platform (Reader *r)
+{
+  g_autofree char *ids = desk_platform_join_ids (", ");
+  /* Translators: %s is a list of ids such as aliexpress, shopee */
+  g_autofree char *expected = g_strdup_printf (_ ("a platform id (%s)"), ids);
+
+  return fail (r, expected);
 }
 
 static gsize
@@ -250,7 +262,7 @@ read_platform (Reader   *r,
   if (!read_string (r, node, out))
     return FALSE;
   if (desk_platform_from_id (*str) == DESK_PLATFORM_UNKNOWN)
-    return fail (r, _ ("a platform id: aliexpress, shopee, joom, amazon, tiktok-shop, lazada or temu"));
+    return fail_platform (r);
   return TRUE;
 }
 
@@ -529,7 +541,7 @@ read_stores (Reader   *r,
       g_auto (GStrv) ids = NULL;
       gsize    mark = push (r, l->data);
       gboolean ok = desk_platform_from_id (l->data) != DESK_PLATFORM_UNKNOWN
-                    || fail (r, _ ("a platform id: aliexpress, shopee, joom, amazon, tiktok-shop, lazada or temu"));
+                    || fail_platform (r);
 
       ok = ok && read_strv (r, json_object_get_member (obj, l->data), &ids);
       pop (r, mark);
@@ -745,7 +757,7 @@ desk_seller_profile_to_json (const DeskSellerProfile *profile,
   json_builder_end_array (b);
   json_builder_set_member_name (b, "stores");
   json_builder_begin_object (b);
-  for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
+  for (guint p = DESK_PLATFORM_UNKNOWN + 1; p < desk_platform_get_count (); p++)
     {
       const char *const *ids = desk_seller_profile_get_stores (profile, p);
 

@@ -8,6 +8,8 @@
 #include "desk-exhibits.h"
 #include "desk-letter-private.h"
 #include "desk-letter-data.h"
+#include "desk-platform.h"
+#include "desk-util.h"
 
 /* Letter text in the letter's language, not the UI's: no gettext here. */
 static char *
@@ -113,26 +115,15 @@ _desk_exhibits_chain_documents (DeskStore  *store,
 
 /* Letters */
 
+/* The platform's name in the letter's language (the pack's
+ * "platform_label"); the id of a platform no pack names. */
 static const char *
-platform_title (const char *id)
+platform_title (const char *id,
+                const char *lang)
 {
-  static const struct
-  {
-    const char *id, *name;
-  } names[] = {
-    { "aliexpress", "AliExpress" },
-    { "shopee", "Shopee" },
-    { "joom", "Joom" },
-    { "amazon", "Amazon" },
-    { "tiktok-shop", "TikTok Shop" },
-    { "lazada", "Lazada" },
-    { "temu", "Temu" },
-  };
+  const char *name = desk_platform_get_name (desk_platform_from_id (id), lang);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_str_equal (names[i].id, id))
-      return names[i].name;
-  return id;
+  return name ? name : id;
 }
 
 /* "sales on Joom in RU, KZ" / "продажи на платформе Joom на территории RU, KZ" / "Joom平台销售，地域 RU、KZ" */
@@ -146,7 +137,7 @@ link_scope (const DeskChainLink *link,
   GString         *out = g_string_new (NULL);
 
   for (guint i = 0; link->platforms && link->platforms[i]; i++)
-    g_string_append_printf (platforms, "%s%s", i ? (zh ? "、" : ", ") : "", platform_title (link->platforms[i]));
+    g_string_append_printf (platforms, "%s%s", i ? (zh ? "、" : ", ") : "", platform_title (link->platforms[i], lang));
   if (link->all_online_platforms)
     g_string_append (out, zh ? "所有线上平台销售" : ru ? "продажи на всех онлайн-платформах"
                                                        : "sales on all online platforms");

@@ -212,26 +212,30 @@ language_rules (const char *language)
   return rules;
 }
 
-/* Other platforms' terms to flag on @platform, compiled once. */
+/* Other platforms' terms to flag on @platform, compiled once. Keyed by
+ * value: a user rule pack can add platforms (none of them in terms.json). */
 static GPtrArray *
 term_rules (DeskPlatform platform)
 {
-  static GPtrArray *cache[DESK_N_PLATFORMS];
-  static GMutex     lock;
-  GPtrArray        *rules;
+  static GHashTable *cache = NULL;
+  static GMutex      lock;
+  GPtrArray         *rules;
 
   g_mutex_lock (&lock);
-  if (cache[platform] == NULL)
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+  rules = g_hash_table_lookup (cache, GINT_TO_POINTER (platform));
+  if (rules == NULL)
     {
       g_autoptr (JsonNode) root = load_json ("wording/terms.json");
       JsonObject *object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
       const char *id = desk_platform_to_id (platform);
 
-      cache[platform] = g_ptr_array_new_with_free_func ((GDestroyNotify)rule_free);
-      if (object && json_object_has_member (object, id))
-        add_rules (cache[platform], json_object_get_array_member (object, id), "wording/terms.json");
+      rules = g_ptr_array_new_with_free_func ((GDestroyNotify)rule_free);
+      if (object && id && json_object_has_member (object, id))
+        add_rules (rules, json_object_get_array_member (object, id), "wording/terms.json");
+      g_hash_table_insert (cache, GINT_TO_POINTER (platform), rules);
     }
-  rules = cache[platform];
   g_mutex_unlock (&lock);
   return rules;
 }

@@ -13,6 +13,7 @@
 #include "desk-letter-private.h"
 #include "desk-letter.h"
 #include "desk-notice.h"
+#include "desk-platform.h"
 #include "notice/desk-notice-record.h"
 #include "desk-session.h"
 #include "desk-store-private.h"
@@ -188,26 +189,15 @@ desk_letter_list_templates (void)
 
 /* Context */
 
+/* The name as the letter's language writes it (the pack's
+ * "platform_label"), not the UI's: the letter has its own language. */
 static const char *
 platform_name (DeskPlatform platform,
                const char  *language)
 {
-  gboolean zh = g_str_equal (language, "zh");
+  const char *name = desk_platform_get_name (platform, language);
 
-  /* Names as the platforms write them; the Chinese record uses the names
-   * sellers say. Not translated with the UI: the letter has its own language. */
-  switch (platform)
-    {
-      case DESK_PLATFORM_ALIEXPRESS: return zh ? "速卖通" : "AliExpress";
-      case DESK_PLATFORM_SHOPEE: return zh ? "Shopee（虾皮）" : "Shopee";
-      case DESK_PLATFORM_JOOM: return "Joom";
-      case DESK_PLATFORM_AMAZON: return zh ? "亚马逊" : "Amazon";
-      case DESK_PLATFORM_TIKTOK_SHOP: return "TikTok Shop";
-      case DESK_PLATFORM_LAZADA: return "Lazada";
-      case DESK_PLATFORM_TEMU: return "Temu";
-      case DESK_PLATFORM_UNKNOWN:
-      default: return "";
-    }
+  return name ? name : "";
 }
 
 static void

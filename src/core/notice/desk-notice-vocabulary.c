@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-notice-vocabulary.h"
+#include "desk-platform.h"
 #include "desk-rule-pack-check-private.h"
 #include "desk-rule-pack.h"
 #include "desk-rule-registry.h"
@@ -510,6 +511,8 @@ vocabulary_alloc (void)
   g_array_set_clear_func (self->labels, clear_label);
   self->counterparty = g_array_new (FALSE, TRUE, sizeof (DeskNoticePartyCue));
   g_array_set_clear_func (self->counterparty, clear_party);
+  self->platform_case_types = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->n_platforms = desk_platform_get_count ();
   return self;
 }
 
@@ -522,6 +525,7 @@ _desk_notice_vocabulary_free (DeskNoticeVocabulary *self)
   g_array_unref (self->case_type_cues);
   g_array_unref (self->labels);
   g_array_unref (self->counterparty);
+  g_array_unref (self->platform_case_types);
   g_clear_pointer (&self->statement_label, g_regex_unref);
   g_clear_pointer (&self->own, g_regex_unref);
   g_clear_pointer (&self->menu_path, g_regex_unref);
@@ -535,7 +539,7 @@ _desk_notice_vocabulary_free (DeskNoticeVocabulary *self)
 DeskNoticeVocabulary *
 _desk_notice_vocabulary_new (JsonNode   *vocabulary,
                              const char *file_name,
-                             JsonNode  **pack_notices,
+                             GPtrArray  *pack_notices,
                              GError    **error)
 {
   g_autoptr (DeskNoticeVocabulary) self = vocabulary_alloc ();
@@ -544,18 +548,29 @@ _desk_notice_vocabulary_new (JsonNode   *vocabulary,
 
   if (!check_vocabulary (&ctx, vocabulary, self))
     return NULL;
-  for (int p = DESK_PLATFORM_UNKNOWN + 1; pack_notices != NULL && p < DESK_N_PLATFORMS; p++)
+  for (guint p = DESK_PLATFORM_UNKNOWN + 1; pack_notices != NULL && p < pack_notices->len; p++)
     {
       g_autofree char *name = g_strdup_printf ("%s.json", desk_platform_to_id (p));
       DeskRuleCheck    pack_ctx = { name, path, error, NULL };
 
-      if (pack_notices[p] == NULL)
+      if (pack_notices->pdata[p] == NULL)
         continue;
       g_string_assign (path, "$.notice");
-      if (!check_pack_notice (&pack_ctx, pack_notices[p], self->platform_cues, self->case_type_cues, p))
+      if (!check_pack_notice (&pack_ctx, pack_notices->pdata[p], self->platform_cues, self->case_type_cues, p))
         return NULL;
     }
+  if (pack_notices != NULL)
+    self->n_platforms = MAX (self->n_platforms, pack_notices->len);
   return g_steal_pointer (&self);
+}
+
+guint
+_desk_notice_vocabulary_get_case_types (DeskNoticeVocabulary *self,
+                                        DeskPlatform          platform)
+{
+  if (platform <= DESK_PLATFORM_UNKNOWN || (guint)platform >= self->platform_case_types->len)
+    return 0;
+  return g_array_index (self->platform_case_types, guint, platform);
 }
 
 static JsonNode *
@@ -580,6 +595,34 @@ load_builtin_vocabulary (void)
 
 /* The packs in force for the default data directory: a user pack with a
  * higher version brings its own cues ($.notice) with it. */
+/* $.notice of every platform's pack in @registry (NULL for a platform with
+ * none), indexed by DeskPlatform; built-in packs only with @registry NULL. */
+static GPtrArray *
+collect_notices (DeskRuleRegistry *registry,
+                 GPtrArray        *keep)
+{
+  GPtrArray *notices = g_ptr_array_new ();
+  guint      n = desk_platform_get_count ();
+
+  g_ptr_array_set_size (notices, n);
+  for (guint p = DESK_PLATFORM_UNKNOWN + 1; p < n; p++)
+    {
+      DeskRulePack *pack = NULL;
+
+      if (registry != NULL)
+        pack = desk_rule_registry_get_pack (registry, p);
+      else if (desk_platform_is_builtin (p) && (pack = desk_rule_pack_load_builtin (p, NULL)) != NULL)
+        g_ptr_array_add (keep, pack);
+      if (pack == NULL && desk_platform_is_builtin (p))
+        g_error ("Built-in rule pack for %s damaged", desk_platform_to_id (p));
+      notices->pdata[p] = pack ? _desk_rule_pack_get_notice (pack) : NULL;
+    }
+  return notices;
+}
+
+/* The packs in force for the default data directory: a user pack with a
+ * higher version brings its own cues ($.notice) with it, and a user pack
+ * for a new platform makes that platform recognisable. */
 static DeskNoticeVocabulary *
 load_default (void)
 {
@@ -587,44 +630,33 @@ load_default (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *user_dir = desk_rule_registry_get_default_user_dir ();
   g_autoptr (DeskRuleRegistry) registry = desk_rule_registry_new (user_dir);
-  JsonNode             *notices[DESK_N_PLATFORMS] = { NULL };
+  g_autoptr (GPtrArray) notices = collect_notices (registry, NULL);
   DeskNoticeVocabulary *self;
 
-  for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
-    {
-      DeskRulePack *pack = desk_rule_registry_get_pack (registry, p);
-
-      if (pack == NULL)
-        g_error ("Built-in rule pack for %s damaged", desk_platform_to_id (p));
-      notices[p] = _desk_rule_pack_get_notice (pack);
-    }
   self = _desk_notice_vocabulary_new (vocabulary, "notice-vocabulary.json", notices, &error);
   /* Cues are checked when a pack loads, so this is not expected; if it
    * happens, the built-in packs' cues are used. */
   if (self == NULL)
     {
-      DeskRulePack *builtin[DESK_N_PLATFORMS] = { NULL };
+      g_autoptr (GPtrArray) builtin = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr (GPtrArray) builtin_notices = NULL;
 
       g_warning ("Notice cues: %s; using the built-in packs' cues", error->message);
       g_clear_error (&error);
-      for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
-        {
-          builtin[p] = desk_rule_pack_load_builtin (p, NULL);
-          notices[p] = builtin[p] ? _desk_rule_pack_get_notice (builtin[p]) : NULL;
-        }
-      self = _desk_notice_vocabulary_new (vocabulary, "notice-vocabulary.json", notices, &error);
-      for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
-        g_clear_object (&builtin[p]);
+      builtin_notices = collect_notices (NULL, builtin);
+      self = _desk_notice_vocabulary_new (vocabulary, "notice-vocabulary.json", builtin_notices, &error);
     }
   if (self == NULL)
     g_error ("Built-in notice cues damaged: %s", error->message);
-  for (int p = DESK_PLATFORM_UNKNOWN + 1; p < DESK_N_PLATFORMS; p++)
+  g_array_set_size (self->platform_case_types, self->n_platforms);
+  for (guint p = DESK_PLATFORM_UNKNOWN + 1; p < self->n_platforms; p++)
     {
+      DeskRulePack       *pack = desk_rule_registry_get_pack (registry, p);
       guint               n = 0;
-      const DeskCaseType *types = desk_rule_pack_get_case_types (desk_rule_registry_get_pack (registry, p), &n);
+      const DeskCaseType *types = pack ? desk_rule_pack_get_case_types (pack, &n) : NULL;
 
       for (guint i = 0; i < n; i++)
-        self->platform_case_types[p] |= 1u << types[i];
+        g_array_index (self->platform_case_types, guint, p) |= 1u << types[i];
     }
   return self;
 }

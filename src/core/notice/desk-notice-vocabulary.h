@@ -51,8 +51,11 @@ struct _DeskNoticeVocabulary
   GRegex *threshold;
   GRegex *stated;
   GRegex *measured;
-  /* Bit mask of the case types each platform's pack lists (0: unknown). */
-  guint platform_case_types[DESK_N_PLATFORMS];
+  /* Platform values are below this (user packs add platforms): size score
+   * tables by it. */
+  guint n_platforms;
+  /* guint per platform: bit mask of the case types its pack lists (0: unknown). */
+  GArray *platform_case_types;
 };
 
 /* The built-in cues (packs in the GResource and notice-vocabulary.json),
@@ -60,13 +63,17 @@ struct _DeskNoticeVocabulary
 DeskNoticeVocabulary *_desk_notice_vocabulary_get_default (void);
 
 /* Builds cues from a vocabulary file and the packs' $.notice members
- * (@pack_notices[platform], entries may be NULL).  Sets @error with the
- * file name and JSONPath on the first problem. */
+ * (@pack_notices: JsonNode* indexed by DeskPlatform, entries may be NULL;
+ * @pack_notices itself may be NULL).  Sets @error with the file name and
+ * JSONPath on the first problem. */
 DeskNoticeVocabulary *_desk_notice_vocabulary_new (JsonNode   *vocabulary,
                                                    const char *file_name,
-                                                   JsonNode  **pack_notices,
+                                                   GPtrArray  *pack_notices,
                                                    GError    **error);
-void                  _desk_notice_vocabulary_free (DeskNoticeVocabulary *self);
+/* Bit mask of the case types @platform's pack lists; 0 when unknown. */
+guint _desk_notice_vocabulary_get_case_types (DeskNoticeVocabulary *self,
+                                              DeskPlatform          platform);
+void  _desk_notice_vocabulary_free (DeskNoticeVocabulary *self);
 
 /* Compiles one cue the way the decoder uses it: caseless, multi-line, with
  * Latin word boundaries added where the cue starts or ends with a letter or

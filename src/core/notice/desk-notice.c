@@ -491,11 +491,12 @@ static void
 guess_platform (DeskNotice     *self,
                 DeskNoticeText *text)
 {
-  double scores[DESK_N_PLATFORMS] = { 0 };
-  int    best, runner_up;
+  guint              n = text->vocabulary->n_platforms;
+  g_autofree double *scores = g_new0 (double, n);
+  int                best, runner_up;
 
   _desk_notice_text_score (text, text->vocabulary->platform_cues, FALSE, scores);
-  self->platform_confidence = _desk_notice_confidence (scores, DESK_N_PLATFORMS, &best, &runner_up);
+  self->platform_confidence = _desk_notice_confidence (scores, n, &best, &runner_up);
   self->platform = best;
   self->runner_up_platform = runner_up;
 }
@@ -516,7 +517,7 @@ guess_case_type (DeskNotice     *self,
   /* A kind of case the platform does not have is unlikely, not impossible. */
   if (self->platform_confidence >= DESK_NOTICE_PLATFORM_THRESHOLD)
     {
-      guint known = text->vocabulary->platform_case_types[self->platform];
+      guint known = _desk_notice_vocabulary_get_case_types (text->vocabulary, self->platform);
 
       for (int t = DESK_CASE_TYPE_UNKNOWN + 1; known != 0 && t < DESK_N_CASE_TYPES; t++)
         if ((known & (1u << t)) == 0)

@@ -7,6 +7,7 @@
 
 #include "desk-checklist.h"
 #include "desk-package-private.h"
+#include "desk-platform.h"
 #include "desk-util.h"
 
 /* SUBMIT.txt is always bilingual, whatever language the app runs in (the
@@ -99,22 +100,22 @@ language_name (const char *code,
   return code;
 }
 
-static const char *
+static const Phrase UNKNOWN_PLATFORM = { "Unknown platform", "未知平台" };
+
+/* The pack's names ("platform_label"): the Chinese half adds the English
+ * name a consultant looks for in the platform's pages ("速卖通 AliExpress"). */
+static char *
 platform_name (DeskPlatform platform,
                int          lang)
 {
-  static const Phrase names[DESK_N_PLATFORMS] = {
-    [DESK_PLATFORM_UNKNOWN] = { "Unknown platform", "未知平台" },
-    [DESK_PLATFORM_ALIEXPRESS] = { "AliExpress", "速卖通 AliExpress" },
-    [DESK_PLATFORM_SHOPEE] = { "Shopee", "Shopee 虾皮" },
-    [DESK_PLATFORM_JOOM] = { "Joom", "Joom" },
-    [DESK_PLATFORM_AMAZON] = { "Amazon", "亚马逊 Amazon" },
-    [DESK_PLATFORM_TIKTOK_SHOP] = { "TikTok Shop", "TikTok Shop" },
-    [DESK_PLATFORM_LAZADA] = { "Lazada", "Lazada" },
-    [DESK_PLATFORM_TEMU] = { "Temu", "Temu" },
-  };
+  const char *en = desk_platform_get_name (platform, "en");
+  const char *zh = desk_platform_get_name (platform, "zh");
 
-  return PICK (names[platform < DESK_N_PLATFORMS ? platform : 0], lang);
+  if (en == NULL)
+    return g_strdup (PICK (UNKNOWN_PLATFORM, lang));
+  if (lang == EN || strstr (zh, en) != NULL)
+    return g_strdup (lang == EN ? en : zh);
+  return g_strdup_printf ("%s %s", zh, en);
 }
 
 /* "seed 004, seed 001" → the sources' titles. */
@@ -228,9 +229,10 @@ write_header (GString         *out,
   GDateTime         *deadline = desk_case_get_deadline_at (kase);
   const char *const *products = desk_case_get_product_ids (kase);
   g_autofree char   *made = format_time (self->now);
+  g_autofree char   *platform = platform_name (desk_case_get_platform (kase), lang);
 
   line (out, "", PICK (TITLE, lang), desk_case_get_title (kase));
-  line (out, "", PICK (CASE_LINE, lang), platform_name (desk_case_get_platform (kase), lang),
+  line (out, "", PICK (CASE_LINE, lang), platform,
         case_type_name (desk_case_get_case_type (kase), lang));
   if (desk_case_get_platform_case_id (kase) && *desk_case_get_platform_case_id (kase))
     line (out, "", PICK (CASE_ID, lang), desk_case_get_platform_case_id (kase));
@@ -264,6 +266,7 @@ write_steps (GString         *out,
   const DeskRuleFigure *rule;
   guint                 n = rules ? desk_case_rules_get_n_submit_steps (rules) : 0;
   g_autofree char      *sources = NULL;
+  g_autofree char      *platform = NULL;
 
   heading (out, &STEPS, lang);
   if (n == 0)
@@ -275,7 +278,8 @@ write_steps (GString         *out,
     line (out, "", "%u. %s", i + 1, desk_case_rules_get_submit_step (rules, i, rl));
   rule = desk_case_rules_get_submit_rule (rules);
   sources = source_titles (self->pack, desk_rule_figure_get_source (rule), lang);
-  line (out, "", PICK (RULES_FROM, lang), platform_name (desk_rule_pack_get_platform (self->pack), lang),
+  platform = platform_name (desk_rule_pack_get_platform (self->pack), lang);
+  line (out, "", PICK (RULES_FROM, lang), platform,
         desk_rule_pack_get_pack_version (self->pack), desk_rule_pack_get_effective_date (self->pack), sources);
   line (out, "", "%s", desk_rule_figure_get_verify (rule, rl));
 }

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "desk-attempts.h"
+#include "desk-platform.h"
 #include "desk-reply.h"
 #include "desk-report-private.h"
 #include "desk-timeline.h"
@@ -28,16 +29,6 @@ typedef struct
 } Ctx;
 
 /* The same msgids as desk-util.c and the tracking modules. */
-static const char *const platform_msgids[] = {
-  N_ ("Unknown platform"),
-  N_ ("AliExpress"),
-  N_ ("Shopee"),
-  N_ ("Joom"),
-  N_ ("Amazon"),
-  N_ ("TikTok Shop"),
-  N_ ("Lazada"),
-  N_ ("Temu"),
-};
 static const char *const case_type_msgids[] = {
   N_ ("Unknown case type"),
   N_ ("Listing takedown"),
@@ -94,11 +85,16 @@ pick (const char *const *table,
   return table[index < n ? index : 0];
 }
 
+/* The rule pack's name for the platform in the report's language
+ * ("platform_label"), whatever language the app runs in. */
 static const char *
-platform_label (DeskCatalog *catalog,
+platform_label (Ctx         *ctx,
                 DeskPlatform platform)
 {
-  return T (pick (platform_msgids, G_N_ELEMENTS (platform_msgids), platform));
+  DeskCatalog *catalog = ctx->catalog;
+  const char  *name = desk_platform_get_name (platform, desk_report_language_to_id (ctx->data->language));
+
+  return name ? name : T (N_ ("Unknown platform"));
 }
 
 static char *
@@ -211,7 +207,7 @@ pack_name (Ctx *ctx)
   if (ctx->data->pack_version == NULL)
     return g_strdup (T (N_ ("no rules for this platform")));
   /* Translators: closure report: "Shopee rules 1.0, effective 2026-03-12" */
-  return g_strdup_printf (T (N_ ("%s rules %s, effective %s")), platform_label (catalog, ctx->data->platform),
+  return g_strdup_printf (T (N_ ("%s rules %s, effective %s")), platform_label (ctx, ctx->data->platform),
                           ctx->data->pack_version, ctx->data->pack_date);
 }
 
@@ -246,7 +242,7 @@ title_block (Ctx *ctx)
   _desk_report_layout_space (ctx->layout, 10);
   _desk_report_layout_table_begin (ctx->layout, widths, styles, 2, NULL);
   fact (ctx, T (N_ ("Case")), number);
-  fact (ctx, T (N_ ("Platform")), platform_label (catalog, d->platform));
+  fact (ctx, T (N_ ("Platform")), platform_label (ctx, d->platform));
   fact (ctx, T (N_ ("Case type")), T (pick (case_type_msgids, G_N_ELEMENTS (case_type_msgids), d->case_type)));
   fact (ctx, T (N_ ("Status")), T (pick (status_msgids, G_N_ELEMENTS (status_msgids), d->status)));
   fact (ctx, T (N_ ("Outcome")), outcome);

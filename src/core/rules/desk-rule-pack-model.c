@@ -536,6 +536,7 @@ _desk_rule_pack_data_new (void)
 
   data->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify)_desk_rule_text_free);
+  data->platform_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   data->terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify)_desk_rule_term_free);
   return data;
@@ -549,6 +550,7 @@ _desk_rule_pack_data_free (DeskRulePackData *data)
   g_free (data->pack_version);
   g_free (data->effective_date);
   _desk_rule_text_clear (&data->platform_label);
+  g_clear_pointer (&data->platform_names, g_hash_table_unref);
   g_clear_pointer (&data->sources, g_hash_table_unref);
   g_clear_pointer (&data->terms, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (data->case_rules); i++)

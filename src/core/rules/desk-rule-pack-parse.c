@@ -480,7 +480,47 @@ typedef struct
 {
   DeskPlatform *platform;
   DeskRuleText *label; /* $.platform_label, both NULL when absent */
+  GHashTable   *names; /* $.platform_label: language code → name, empty when absent */
 } PlatformOut;
+
+/* $.platform_label: the name in the app (en and zh, required) and, under
+ * a language code such as "ru", the name letters in that language use. */
+static gboolean
+check_platform_label (DeskRuleCheck *ctx,
+                      JsonNode      *node,
+                      gpointer       out)
+{
+  PlatformOut *po = out;
+  JsonObject  *obj;
+  const char  *en = NULL, *zh = NULL;
+  g_autoptr (GList) members = NULL;
+
+  if (!_desk_rule_check_object (ctx, node, NULL, &obj) || !member (ctx, obj, "en", TRUE, _desk_rule_check_string, &en) || !member (ctx, obj, "zh", TRUE, _desk_rule_check_string, &zh))
+    return FALSE;
+  members = json_object_get_members (obj);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = NULL;
+
+      if (!g_regex_match_simple ("^[a-z]{2,3}$", l->data, 0, 0))
+        {
+          /* Translators: %s is a JSON member name that is not allowed */
+          g_autofree char *found = g_strdup_printf (_ ("unknown member “%s”"), (const char *)l->data);
+          gsize            mark = _desk_rule_push_key (ctx, l->data);
+
+          _desk_rule_fail_found (ctx, _ ("the members en and zh, and names in other languages under a language code such as “ru”"), found);
+          _desk_rule_pop (ctx, mark);
+          return FALSE;
+        }
+      if (!member (ctx, obj, l->data, TRUE, _desk_rule_check_string, &name))
+        return FALSE;
+      g_hash_table_insert (po->names, g_strdup (l->data), g_strdup (name));
+    }
+  _desk_rule_text_clear (po->label);
+  po->label->en = g_strdup (en);
+  po->label->zh = g_strdup (zh);
+  return TRUE;
+}
 
 /* A known platform id, or a new one the pack names (with "platform_label"):
  * platforms are data, a user pack can add one. */
@@ -489,8 +529,8 @@ check_platform (DeskRuleCheck *ctx,
                 JsonNode      *node,
                 gpointer       out)
 {
-  PlatformOut *po = out;
-  g_autoptr (GString) ids = g_string_new (NULL);
+  PlatformOut     *po = out;
+  g_autofree char *ids = NULL;
   g_autofree char *expected = NULL;
   const char      *id = NULL;
   const char      *checked = NULL;
@@ -503,13 +543,14 @@ check_platform (DeskRuleCheck *ctx,
       if (!_desk_rule_check_id (ctx, node, &checked))
         return FALSE;
       *po->platform = desk_platform_register (id, po->label->en, po->label->zh);
+      if (*po->platform != DESK_PLATFORM_UNKNOWN)
+        desk_platform_add_names (*po->platform, po->names);
     }
   if (*po->platform != DESK_PLATFORM_UNKNOWN)
     return TRUE;
-  for (guint p = DESK_PLATFORM_UNKNOWN + 1; p < desk_platform_get_count (); p++)
-    g_string_append_printf (ids, "%s%s", ids->len ? ", " : "", desk_platform_to_id (p));
+  ids = desk_platform_join_ids (", ");
   /* Translators: %s is a list of ids such as aliexpress, shopee */
-  expected = g_strdup_printf (_ ("a platform id (%s)"), ids->str);
+  expected = g_strdup_printf (_ ("a platform id (%s)"), ids);
   return _desk_rule_fail (ctx, expected, node);
 }
 
@@ -548,11 +589,11 @@ check_root (DeskRuleCheck    *ctx,
   };
   const char *version = NULL;
   const char *date = NULL;
-  PlatformOut platform = { &data->platform, &data->platform_label };
+  PlatformOut platform = { &data->platform, &data->platform_label, data->platform_names };
 
   /* schema_version first: a newer pack may legitimately have other members;
    * the label before the platform, which it may introduce. */
-  if (!check_schema_version (ctx, root, &data->schema_version) || !_desk_rule_check_keys (ctx, root, keys) || !member (ctx, root, "platform_label", FALSE, _desk_rule_check_text, &data->platform_label) || !member (ctx, root, "platform", TRUE, check_platform, &platform) || !member (ctx, root, "pack_version", TRUE, _desk_rule_check_version, &version) || !member (ctx, root, "effective_date", TRUE, _desk_rule_check_date, &date) || !member (ctx, root, "sources", TRUE, check_sources, data->sources) || !member (ctx, root, "terminology", FALSE, check_terminology, data->terms) || !member (ctx, root, "case_types", TRUE, check_case_types, data))
+  if (!check_schema_version (ctx, root, &data->schema_version) || !_desk_rule_check_keys (ctx, root, keys) || !member (ctx, root, "platform_label", FALSE, check_platform_label, &platform) || !member (ctx, root, "platform", TRUE, check_platform, &platform) || !member (ctx, root, "pack_version", TRUE, _desk_rule_check_version, &version) || !member (ctx, root, "effective_date", TRUE, _desk_rule_check_date, &date) || !member (ctx, root, "sources", TRUE, check_sources, data->sources) || !member (ctx, root, "terminology", FALSE, check_terminology, data->terms) || !member (ctx, root, "case_types", TRUE, check_case_types, data))
     return FALSE;
   /* Schema version 2: the notice decoder's cues for this platform. */
   if (json_object_has_member (root, "notice") && data->schema_version < 2)

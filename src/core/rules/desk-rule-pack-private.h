@@ -89,6 +89,7 @@ typedef struct
   int            schema_version;
   DeskPlatform   platform;
   DeskRuleText   platform_label; /* optional */
+  GHashTable    *platform_names; /* $.platform_label: language code → name, empty when absent */
   char          *pack_version;
   char          *effective_date;
   GHashTable    *sources; /* id → DeskRuleText* (title) */

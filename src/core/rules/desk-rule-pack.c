@@ -290,7 +290,7 @@ desk_rule_pack_load_builtin (DeskPlatform platform,
   const char *id = desk_platform_to_id (platform);
 
   /* Platforms are data: one a user pack added has no built-in rules. */
-  if (platform <= DESK_PLATFORM_UNKNOWN || platform >= DESK_N_PLATFORMS)
+  if (platform <= DESK_PLATFORM_UNKNOWN || platform >= DESK_N_BUILTIN_PLATFORMS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    /* Translators: %s is a platform name */
