@@ -86,10 +86,10 @@ expect 0 "profile unchanged" cli profile
 contains "Hangzhou Ruoshui" "profile unchanged after a bad file"
 
 # A platform a user rule pack adds: its stores are kept and listed like the others.
-mkdir -p "$DIR/rules"
+mkdir -p "$DATA/rules"
 sed -e 's/^  "platform": "joom",/  "platform": "kaspi",/' \
     -e 's/^  "platform_label": {[^}]*}/  "platform_label": { "en": "Kaspi", "zh": "Kaspi 商城" }/' \
-    "$DESK_SOURCE_ROOT/data/rules/joom.json" >"$DIR/rules/kaspi.json"
+    "$DESK_SOURCE_ROOT/data/rules/joom.json" >"$DATA/rules/kaspi.json"
 cat >"$DIR/profile-kaspi.json" <<'JSON'
 { "entities": [{ "name_zh": "杭州若水电子商务有限公司", "name_en": "Hangzhou Ruoshui E-commerce Co., Ltd.", "country": "CN" }],
   "stores": { "joom": ["JM-88213"], "kaspi": ["KS-5521"] } }
@@ -100,11 +100,11 @@ contains "Stores on Kaspi: KS-5521" "stores on the user platform kept"
 contains "Stores on Joom: JM-88213" "stores on a built-in platform still there"
 printf '{"stores": {"ebay": ["E-1"]}}' >"$DIR/bad-platform.json"
 expect 1 "unknown platform refused" cli profile --set "$DIR/bad-platform.json"
-contains "expected a platform id (aliexpress, .*temu, kaspi)" "the message lists the user platform"
+contains "expected a platform id (aliexpress, .*temu, kaspi)" "the message lists the user platform" err
 echo "Please review the listings concerned." >"$DIR/letter-kaspi.txt"
 expect 0 "lint a Kaspi letter" cli lint --platform kaspi "$DIR/letter-kaspi.txt"
 expect 2 "lint with an unknown platform" cli lint --platform ebay "$DIR/letter-kaspi.txt"
-contains "Use one of: aliexpress, .*temu, kaspi" "lint lists the user platform"
+contains "Use one of: aliexpress, .*temu, kaspi" "lint lists the user platform" err
 
 expect 1 "unknown case" cli chain 9
 expect 2 "not a number" cli chain abc
