@@ -330,6 +330,29 @@ test_migrations_in_order (void)
   sqlite3_close (db);
 }
 
+/* A step that only fails at COMMIT (a deferred foreign key) is undone too,
+ * and leaves no transaction open on the connection. */
+static void
+test_migration_commit_fails (void)
+{
+  static const DeskMigration steps[] = {
+    { 1, "CREATE TABLE parent (id INTEGER PRIMARY KEY);" },
+    { 2, "CREATE TABLE child (parent REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);"
+         " INSERT INTO child VALUES (42);" },
+  };
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (_desk_store_migrate (db, steps, 2, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (sqlite3_get_autocommit (db), !=, 0);
+  g_assert_cmpint (user_version (db), ==, 1);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT * FROM child", NULL, NULL, NULL), !=, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 static gint64
 add_evidence (Fixture *f, const char *content, gboolean in_library)
 {
@@ -514,5 +537,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/corrupt-refused", test_corrupt_refused);
   g_test_add_func ("/store/damaged-sqlite", test_damaged_sqlite);
   g_test_add_func ("/store/migrations", test_migrations_in_order);
+  g_test_add_func ("/store/migrations/commit-fails", test_migration_commit_fails);
   return g_test_run ();
 }
