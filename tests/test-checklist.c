@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "desk-checklist.h"
+#include "desk-checklist-private.h"
 #include "desk-store-private.h"
 #include "desk-test-util.h"
 
@@ -195,9 +195,9 @@ test_attach_detach (Fixture *f, gconstpointer data)
 
   g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, NULL, &error));
   id = first_item (f->store, kase, 0);
-  g_assert_true (desk_checklist_attach_evidence (f->store, id, a, &error));
-  g_assert_true (desk_checklist_attach_evidence (f->store, id, b, &error));
-  g_assert_true (desk_checklist_attach_evidence (f->store, id, a, &error)); /* twice: no-op */
+  g_assert_true (_desk_checklist_attach_evidence (f->store, id, a, &error));
+  g_assert_true (_desk_checklist_attach_evidence (f->store, id, b, &error));
+  g_assert_true (_desk_checklist_attach_evidence (f->store, id, a, &error)); /* twice: no-op */
   g_assert_no_error (error);
   ids = desk_checklist_list_evidence (f->store, id, &error);
   g_assert_cmpuint (ids->len, ==, 2);
@@ -208,11 +208,11 @@ test_attach_detach (Fixture *f, gconstpointer data)
   g_assert_cmpuint (item->n_evidence, ==, 2);
   g_clear_pointer (&item, desk_checklist_item_free);
 
-  g_assert_true (desk_checklist_detach_evidence (f->store, id, a, &error));
+  g_assert_true (_desk_checklist_detach_evidence (f->store, id, a, &error));
   item = desk_checklist_get_item (f->store, id, &error);
   g_assert_cmpint (item->state, ==, DESK_CHECKLIST_PROVIDED);
   g_clear_pointer (&item, desk_checklist_item_free);
-  g_assert_true (desk_checklist_detach_evidence (f->store, id, b, &error));
+  g_assert_true (_desk_checklist_detach_evidence (f->store, id, b, &error));
   item = desk_checklist_get_item (f->store, id, &error);
   g_assert_cmpint (item->state, ==, DESK_CHECKLIST_MISSING);
   g_assert_cmpuint (item->n_evidence, ==, 0);
@@ -221,21 +221,21 @@ test_attach_detach (Fixture *f, gconstpointer data)
   /* "Needs attention" stays when files come and go. */
   flagged = first_item (f->store, kase, 1);
   g_assert_true (desk_checklist_set_state (f->store, flagged, DESK_CHECKLIST_NEEDS_ATTENTION, NULL, &error));
-  g_assert_true (desk_checklist_attach_evidence (f->store, flagged, b, &error));
-  g_assert_true (desk_checklist_detach_evidence (f->store, flagged, b, &error));
+  g_assert_true (_desk_checklist_attach_evidence (f->store, flagged, b, &error));
+  g_assert_true (_desk_checklist_detach_evidence (f->store, flagged, b, &error));
   item = desk_checklist_get_item (f->store, flagged, &error);
   g_assert_cmpint (item->state, ==, DESK_CHECKLIST_NEEDS_ATTENTION);
 
   /* Unknown evidence or item. */
-  g_assert_false (desk_checklist_attach_evidence (f->store, id, 424242, &error));
+  g_assert_false (_desk_checklist_attach_evidence (f->store, id, 424242, &error));
   g_assert_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (desk_checklist_attach_evidence (f->store, 424242, a, &error));
+  g_assert_false (_desk_checklist_attach_evidence (f->store, 424242, a, &error));
   g_assert_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* Deleting the case removes its items and links. */
-  g_assert_true (desk_checklist_attach_evidence (f->store, id, a, &error));
+  g_assert_true (_desk_checklist_attach_evidence (f->store, id, a, &error));
   g_assert_true (desk_store_delete_case (f->store, desk_case_get_id (kase), &error));
   g_assert_no_error (error);
   g_clear_pointer (&ids, g_array_unref);

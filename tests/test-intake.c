@@ -176,7 +176,7 @@ test_session_signals (Fixture *f, gconstpointer data)
   /* Attaching to an item changes both the checklist and the evidence. */
   items = desk_checklist_list (f->store, id, &error);
   item = items->pdata[0];
-  g_assert_true (desk_checklist_attach_evidence (f->store, item->id, desk_evidence_get_id (evidence), &error));
+  g_assert_true (desk_evidence_attach_to_checklist (f->store, item->id, desk_evidence_get_id (evidence), &error));
   g_assert_cmpuint (seen.checklist->len, ==, 2);
   g_assert_cmpuint (seen.evidence->len, ==, 2);
 
@@ -442,7 +442,7 @@ test_snapshot (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   items = desk_checklist_list (f->store, id, &error);
   first = items->pdata[0];
-  g_assert_true (desk_checklist_attach_evidence (f->store, first->id, desk_evidence_get_id (evidence), &error));
+  g_assert_true (desk_evidence_attach_to_checklist (f->store, first->id, desk_evidence_get_id (evidence), &error));
   g_assert_cmpint (desk_attempts_record (f->store, kase, "1005006123456789", FALSE, NULL, "first try", &error), >, 0);
 
   snap = desk_store_load_case_snapshot (f->store, id, &error);
@@ -461,8 +461,9 @@ test_snapshot (Fixture *f, gconstpointer data)
   g_assert_nonnull (desk_case_snapshot_find_evidence (snap, desk_evidence_get_id (evidence)));
   g_assert_null (desk_case_snapshot_find_evidence (snap, 424242));
   g_assert_cmpuint (desk_case_snapshot_get_attempts (snap)->len, ==, 1);
-  /* created, the notice item provided, the intake note, the file added, the attempt */
-  g_assert_cmpuint (desk_case_snapshot_get_timeline (snap)->len, ==, 5);
+  /* created, the notice item provided, the intake note, the file added, the
+   * file attached to the item (or the item flagged), the attempt */
+  g_assert_cmpuint (desk_case_snapshot_get_timeline (snap)->len, ==, 6);
   g_assert_null (desk_case_snapshot_get_part (snap, "no-such-part"));
 
   /* Immutable: later changes do not reach a snapshot already taken. */

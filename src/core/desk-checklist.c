@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "desk-checklist.h"
+#include "desk-checklist-private.h"
 #include "chain/desk-chain-private.h"
 #include "desk-evidence-store.h"
 #include "desk-store-private.h"
@@ -535,10 +535,10 @@ link_evidence (DeskStore *store,
 }
 
 gboolean
-desk_checklist_attach_evidence (DeskStore *store,
-                                gint64     checklist_item_id,
-                                gint64     evidence_id,
-                                GError   **error)
+_desk_checklist_attach_evidence (DeskStore *store,
+                                 gint64     checklist_item_id,
+                                 gint64     evidence_id,
+                                 GError   **error)
 {
   g_autoptr (DeskStoreTxn) txn = NULL;
   g_autoptr (DeskChecklistItem) item = NULL;
@@ -576,10 +576,10 @@ unlink_evidence (DeskStore *store,
 }
 
 gboolean
-desk_checklist_detach_evidence (DeskStore *store,
-                                gint64     checklist_item_id,
-                                gint64     evidence_id,
-                                GError   **error)
+_desk_checklist_detach_evidence (DeskStore *store,
+                                 gint64     checklist_item_id,
+                                 gint64     evidence_id,
+                                 GError   **error)
 {
   g_autoptr (DeskStoreTxn) txn = NULL;
 

@@ -103,18 +103,9 @@ gboolean desk_checklist_count (DeskStore *store,
                                guint      counts[3],
                                GError   **error);
 
-/* Evidence links. Attaching to a "missing" item makes it "provided";
- * detaching the last file of a "provided" item makes it "missing" again;
- * "needs attention" is left to the seller. Attaching twice is a no-op. */
-gboolean desk_checklist_attach_evidence (DeskStore *store,
-                                         gint64     checklist_item_id,
-                                         gint64     evidence_id,
-                                         GError   **error);
-gboolean desk_checklist_detach_evidence (DeskStore *store,
-                                         gint64     checklist_item_id,
-                                         gint64     evidence_id,
-                                         GError   **error);
-/* Evidence ids (gint64) attached to an item, oldest link first. */
+/* Evidence ids (gint64) attached to an item, oldest link first; attach and
+ * detach with desk_evidence_attach_to_checklist() and
+ * desk_evidence_detach_from_checklist(). */
 GArray *desk_checklist_list_evidence (DeskStore *store,
                                       gint64     checklist_item_id,
                                       GError   **error);
