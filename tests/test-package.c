@@ -317,7 +317,7 @@ add_evidence (Fixture    *f,
   g_assert_no_error (error);
   if (item_id)
     {
-      g_autoptr (DeskChecklistItem) item = desk_checklist_find_item (f->store, f->case_id, item_id, &error);
+      g_autoptr (DeskChecklistItem) item = desk_checklist_find_item (f->session, f->case_id, item_id, &error);
 
       g_assert_no_error (error);
       g_assert_true (desk_evidence_attach_to_checklist (f->store, item->id, desk_evidence_get_id (evidence), &error));
@@ -539,7 +539,7 @@ test_write (Fixture      *f,
 
   /* Ticked by hand, with no file: SUBMIT.txt must not take it at its word. */
   {
-    g_autoptr (DeskChecklistItem) item = desk_checklist_find_item (f->store, f->case_id, "first-listing-screenshot", &error);
+    g_autoptr (DeskChecklistItem) item = desk_checklist_find_item (f->session, f->case_id, "first-listing-screenshot", &error);
 
     g_assert_no_error (error);
     g_assert_true (desk_checklist_set_state (f->store, item->id, DESK_CHECKLIST_PROVIDED, NULL, &error));
@@ -578,7 +578,7 @@ test_write (Fixture      *f,
   /* And as a record, also in the case snapshot (for the closure report). */
   {
     g_autoptr (GPtrArray) records = desk_package_list_records (f->store, f->case_id, &error);
-    g_autoptr (DeskCaseSnapshot) snapshot = desk_store_load_case_snapshot (f->store, f->case_id, &error);
+    g_autoptr (DeskCaseSnapshot) snapshot = desk_case_snapshot_load (f->session, f->case_id, &error);
     GPtrArray         *part;
     DeskPackageRecord *record;
 

@@ -132,7 +132,7 @@ test_user_pack_adds_platform (void)
   g_assert_true (desk_intake_create_case (session, kase, DESK_INTAKE_ORIGIN_COMMAND_LINE, DESK_INTAKE_SOURCE_NONE, &n_items, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_items, >, 0);
-  snap = desk_store_load_case_snapshot (desk_session_get_store (session), desk_case_get_id (kase), &error);
+  snap = desk_case_snapshot_load (session, desk_case_get_id (kase), &error);
   g_assert_no_error (error);
   g_assert_cmpint (desk_case_get_platform (desk_case_snapshot_get_case (snap)), ==, kaspi);
   g_assert_cmpuint (desk_case_snapshot_get_checklist (snap)->len, ==, n_items);

@@ -428,7 +428,7 @@ desk_evidence_attach_to_checklist (DeskStore *store,
   g_autoptr (DeskStoreTxn) txn = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  if (!(item = desk_checklist_get_item (store, checklist_item_id, error))
+  if (!(item = _desk_checklist_get_stored_item (store, checklist_item_id, error))
       || !(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
   if (!_desk_checklist_attach_evidence (store, checklist_item_id, evidence_id, error)

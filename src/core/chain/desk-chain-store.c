@@ -522,24 +522,6 @@ describe_document (gint64             id,
   return doc->exists;
 }
 
-/* The rule packs for checks made from the store alone (the checklist's
- * brand-authorization item, the snapshot part): the same built-in and
- * <data dir>/rules packs a session loads, read once per store. */
-DeskRuleRegistry *
-_desk_chain_get_store_rules (DeskStore *store)
-{
-  DeskRuleRegistry *rules = g_object_get_data (G_OBJECT (store), "desk-chain-rules");
-
-  if (rules == NULL)
-    {
-      g_autofree char *dir = g_build_filename (desk_store_get_data_dir (store), "rules", NULL);
-
-      rules = desk_rule_registry_new (dir);
-      g_object_set_data_full (G_OBJECT (store), "desk-chain-rules", rules, g_object_unref);
-    }
-  return rules;
-}
-
 GPtrArray *
 _desk_chain_check_with_rules (DeskStore           *store,
                               DeskRuleRegistry    *rules,

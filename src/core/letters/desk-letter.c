@@ -458,7 +458,7 @@ desk_letter_build_context (DeskSession *session,
   g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
   if (!(kase = desk_store_get_case (store, case_id, error))
       || !(exhibits = desk_exhibits_list (session, case_id, lang, error))
-      || !(checklist = desk_checklist_list (store, case_id, error))
+      || !(checklist = desk_checklist_list (session, case_id, error))
       || !add_seller (context, session, case_id, lang, error))
     return NULL;
   pack = desk_session_get_pack (session, desk_case_get_platform (kase));
