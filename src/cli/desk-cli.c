@@ -254,7 +254,7 @@ run (int argc, char **argv)
   ctx.argc = argc - first;
   ctx.argv = argv + first;
   take_json_option (&ctx);
-  /* The notice reader finds user rule packs the way the store does. */
+  /* decode, which opens no store, finds the user's rule packs there too. */
   if (data_dir != NULL)
     g_setenv ("APPEAL_DESK_DATA_DIR", data_dir, TRUE);
   /* decode reads a file and saves nothing: it needs no database. */

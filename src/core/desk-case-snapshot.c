@@ -123,7 +123,7 @@ load (DeskCaseSnapshot *self,
     return FALSE;
   text = desk_case_get_notice_text (self->kase);
   if (text && *text)
-    self->notice = desk_notice_decode (text, desk_case_get_received_at (self->kase));
+    self->notice = desk_notice_decode_with_rules (desk_session_get_rules (session), text, desk_case_get_received_at (self->kase));
   return TRUE;
 }
 
