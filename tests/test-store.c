@@ -201,6 +201,41 @@ test_nested_commit_signals (Fixture *f, gconstpointer data)
   g_assert_cmpint (desk_store_count_cases (f->store), ==, 1);
 }
 
+/* Inserts the case, then fails when @user_data says so. */
+static gboolean
+insert_then (DeskStore *store,
+             gpointer   user_data,
+             GError   **error)
+{
+  g_autoptr (DeskCase) kase = make_case ("in a transaction");
+
+  if (!desk_store_insert_case (store, kase, error))
+    return FALSE;
+  if (GPOINTER_TO_INT (user_data))
+    return TRUE;
+  g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID, "step two failed");
+  return FALSE;
+}
+
+/* desk_store_run_in_transaction(): all or nothing, signals after the commit. */
+static void
+test_run_in_transaction (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  guint added = 0;
+
+  g_signal_connect_swapped (f->store, "case-added", G_CALLBACK (count_signal), &added);
+  g_assert_false (desk_store_run_in_transaction (f->store, insert_then, GINT_TO_POINTER (FALSE), &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_assert_cmpint (desk_store_count_cases (f->store), ==, 0);
+  g_assert_cmpuint (added, ==, 0);
+  g_clear_error (&error);
+  g_assert_true (desk_store_run_in_transaction (f->store, insert_then, GINT_TO_POINTER (TRUE), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_store_count_cases (f->store), ==, 1);
+  g_assert_cmpuint (added, ==, 1);
+}
+
 static char *
 file_checksum (const char *path)
 {
@@ -527,6 +562,7 @@ main (int argc, char *argv[])
   ADD ("many", test_many_cases);
   ADD ("nested-rollback", test_nested_rollback);
   ADD ("nested-commit-signals", test_nested_commit_signals);
+  ADD ("run-in-transaction", test_run_in_transaction);
   ADD ("delete-refcounts", test_delete_refcounts_blobs);
   ADD ("trash", test_trash_restore);
   ADD ("timeline", test_timeline);

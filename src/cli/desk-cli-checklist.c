@@ -48,14 +48,6 @@ usage (GError    **error,
   return DESK_CLI_EXIT_USAGE;
 }
 
-gboolean
-desk_cli_checklist_create (DeskCliContext *ctx,
-                           DeskCase       *kase,
-                           GError        **error)
-{
-  return desk_checklist_create_for_case (ctx->store, desk_session_get_rules (ctx->session), kase, NULL, error);
-}
-
 void
 desk_cli_report_rule_problems (DeskCliContext *ctx)
 {

@@ -662,6 +662,21 @@ _desk_store_txn_rollback (DeskStoreTxn *txn)
   txn_rollback ((DeskStore *)txn);
 }
 
+gboolean
+desk_store_run_in_transaction (DeskStore               *self,
+                               DeskStoreTransactionFunc func,
+                               gpointer                 user_data,
+                               GError                 **error)
+{
+  g_autoptr (DeskStoreTxn) txn = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  if (!(txn = _desk_store_txn_begin (self, error)) || !func (self, user_data, error))
+    return FALSE;
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
+}
+
 void
 _desk_store_after_commit (DeskStore          *self,
                           DeskStoreCommitFunc func,
