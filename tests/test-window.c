@@ -74,6 +74,8 @@ test_empty_state (void)
   stack = gtk_widget_get_ancestor (desk_gui_test_find (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE), GTK_TYPE_STACK);
   g_assert_nonnull (stack);
   g_assert_null (desk_window_get_case (window));
+  /* The deadline notifier is the application's own, not data hung on it. */
+  g_assert_null (g_object_get_data (G_OBJECT (app), "desk-deadline-notifier"));
   gtk_window_destroy (GTK_WINDOW (window));
   desk_test_remove_tree (dir);
 }

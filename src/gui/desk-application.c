@@ -13,9 +13,10 @@
 
 struct _DeskApplication
 {
-  AdwApplication parent_instance;
-  DeskSession   *session;
-  GError        *store_error;
+  AdwApplication        parent_instance;
+  DeskSession          *session;
+  GError               *store_error;
+  DeskDeadlineNotifier *notifier; /* startup to shutdown */
 };
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
@@ -25,6 +26,7 @@ desk_application_dispose (GObject *object)
 {
   DeskApplication *self = (DeskApplication *)object;
 
+  g_clear_object (&self->notifier);
   g_clear_object (&self->session);
   g_clear_error (&self->store_error);
   G_OBJECT_CLASS (desk_application_parent_class)->dispose (object);
@@ -47,10 +49,18 @@ desk_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   self->session = desk_session_new (NULL, &self->store_error);
-  desk_deadline_notifier_install (app, self->session);
+  if (self->session)
+    self->notifier = desk_deadline_notifier_new (app, self->session);
   /* Cases deleted in an earlier run are past their undo window. */
   if (self->session && !desk_store_purge_trash (desk_session_get_store (self->session), &error))
     g_warning ("Could not empty the trash: %s", error->message);
+}
+
+static void
+desk_application_shutdown (GApplication *app)
+{
+  g_clear_object (&DESK_APPLICATION (app)->notifier);
+  G_APPLICATION_CLASS (desk_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -74,6 +84,7 @@ desk_application_class_init (DeskApplicationClass *klass)
 
   object_class->dispose = desk_application_dispose;
   app_class->startup = desk_application_startup;
+  app_class->shutdown = desk_application_shutdown;
   app_class->activate = desk_application_activate;
 }
 
