@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "desk-application.h"
 #include "desk-screenshot.h"
@@ -95,4 +96,17 @@ desk_gui_test_find_named (GtkWidget *root, const char *name)
         return found;
     }
   return NULL;
+}
+
+/* TRUE when a label under @root shows text containing @needle: a toast in
+ * a window's AdwToastOverlay, for instance. */
+static inline gboolean
+desk_gui_test_shows_text (GtkWidget *root, const char *needle)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (desk_gui_test_shows_text (c, needle))
+      return TRUE;
+  return FALSE;
 }
