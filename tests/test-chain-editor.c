@@ -9,6 +9,7 @@
 #include "desk-gui-test-util.h"
 #include "desk-screenshot.h"
 #include "desk-seller-profile-page.h"
+#include "desk-store-private.h"
 
 /* The chain editor on the demo cases: case 1 is the Shopee earbuds case
  * (blocking gaps), case 3 the Joom baking-mat case (clean chain).
@@ -352,6 +353,80 @@ test_profile_page (Fixture *f, gconstpointer data)
   desk_gui_test_iterate (50);
 }
 
+static GtkWindow *
+find_preferences (void)
+{
+  GtkWindow *found = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (ADW_IS_PREFERENCES_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  return found;
+}
+
+/* A profile that cannot be read: the page says so when it shows. */
+static void
+test_profile_unreadable (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = adw_preferences_window_new ();
+
+  g_assert_cmpint (sqlite3_exec (_desk_store_get_db (f->store),
+                                 "INSERT OR REPLACE INTO seller_profile (id, json) VALUES (1, '{\"entities\": 3')",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (desk_seller_profile_page_new (f->session)));
+  gtk_window_present (GTK_WINDOW (window));
+  desk_gui_test_iterate (100);
+  g_assert_true (desk_gui_test_has_label_containing (window, "could not be read"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  desk_gui_test_iterate (50);
+}
+
+/* Closing Preferences saves what the timer had not yet; when that fails the
+ * window underneath says so. */
+static void
+test_profile_saved_on_close (Fixture *f, gconstpointer data)
+{
+  GtkWidget *parent = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskSellerProfile) saved = NULL;
+  GtkWindow *prefs;
+  GtkWidget *row;
+
+  gtk_window_set_child (GTK_WINDOW (parent), overlay);
+  gtk_window_present (GTK_WINDOW (parent));
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      desk_seller_profile_present (GTK_WINDOW (parent), f->session);
+      desk_gui_test_iterate (100);
+      prefs = find_preferences ();
+      g_assert_nonnull (prefs);
+      g_assert_true (gtk_widget_activate_action (desk_gui_test_find (GTK_WIDGET (prefs), DESK_TYPE_SELLER_PROFILE_PAGE),
+                                                 "profile.add-company", NULL));
+      desk_gui_test_iterate (50);
+      row = desk_gui_test_find (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW);
+      gtk_editable_set_text (GTK_EDITABLE (row), attempt == 0 ? "义乌市星河贸易有限公司" : "宁波美林贸易有限公司");
+      gtk_window_close (prefs); /* well before the save timer */
+      desk_gui_test_iterate (50);
+      if (attempt == 0)
+        {
+          saved = desk_seller_profile_load (f->store, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (saved->entities->len, ==, 1);
+          g_assert_false (desk_gui_test_has_label_containing (parent, "not saved"));
+          g_assert_cmpint (sqlite3_exec (_desk_store_get_db (f->store),
+                                         "CREATE TRIGGER keep_profile BEFORE UPDATE ON seller_profile"
+                                         " BEGIN SELECT RAISE (ABORT, 'injected failure'); END;",
+                                         NULL, NULL, NULL),
+                           ==, SQLITE_OK);
+        }
+    }
+  g_assert_true (desk_gui_test_has_label_containing (parent, "Your seller profile was not saved."));
+  gtk_window_destroy (GTK_WINDOW (parent));
+  desk_gui_test_iterate (50);
+}
+
 /* Preferences also hold how often resellers' listings are checked, bound to the setting. */
 static void
 test_preferences_watch_interval (Fixture *f, gconstpointer data)
@@ -385,6 +460,8 @@ main (int argc, char *argv[])
   g_test_add ("/chain-editor/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names, fixture_teardown);
   g_test_add ("/chain-editor/reuse-brand", Fixture, NULL, fixture_setup, test_reuse_brand, fixture_teardown);
   g_test_add ("/chain-editor/profile-page", Fixture, NULL, fixture_setup, test_profile_page, fixture_teardown);
+  g_test_add ("/chain-editor/profile-unreadable", Fixture, NULL, fixture_setup, test_profile_unreadable, fixture_teardown);
+  g_test_add ("/chain-editor/profile-saved-on-close", Fixture, NULL, fixture_setup, test_profile_saved_on_close, fixture_teardown);
   g_test_add ("/chain-editor/section", Fixture, NULL, fixture_setup, test_section, fixture_teardown);
   g_test_add ("/chain-editor/preferences-watch-interval", Fixture, NULL, fixture_setup, test_preferences_watch_interval, fixture_teardown);
   return g_test_run ();

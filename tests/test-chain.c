@@ -644,6 +644,7 @@ typedef struct
 {
   const char *json;
   const char *message; /* expected substring: names the member */
+  int         code;    /* 0: DESK_CHAIN_ERROR_INVALID */
 } BadFile;
 
 static const BadFile bad_files[] = {
@@ -658,7 +659,7 @@ static const BadFile bad_files[] = {
   { "{\"brand\": \"X\", \"links\": [{\"grantor\": \"A\", \"grantee\": \"B\", \"platforms\": [\"ebay\"]}]}",
     "at links[0].platforms[0]: expected a platform id" },
   { "{\"brand\": \"X\", \"links\": [{\"grantor\": \"A\", \"grantee\": \"B\", \"documents\": [\"letter.pdf\"]}]}",
-    "at links[0].documents[0]: expected an evidence number" },
+    "at links[0].documents[0]: expected the number of an evidence item", DESK_CHAIN_ERROR_NO_EVIDENCE },
   { "{\"brand\": \"X\", \"links\": [{\"grantor\": \"A\", \"grantee\": \"B\", \"territories\": [\"Russia\"]}]}",
     "at links[0].territories[0]: expected a two-letter country code" },
   { "{\"brand\": \"X\", \"links\": [{\"grantor\": \"A\", \"grantee\": \"B\", \"scope\": \"some\"}]}",
@@ -667,7 +668,7 @@ static const BadFile bad_files[] = {
     "at links[0].sublicensing: expected true or false" },
   { "{\"brand\": \"X\", \"trademarks\": [{\"number\": \"1\"}]}", "at trademarks[0].owner: expected a value" },
   { "{\"brand\": \"X\", \"trademarks\": [{\"number\": \"1\", \"owner\": \"A\", \"certificate\": -3}]}",
-    "at trademarks[0].certificate: expected an evidence number" },
+    "at trademarks[0].certificate: expected the number of an evidence item", DESK_CHAIN_ERROR_NO_EVIDENCE },
 };
 
 static void
@@ -682,10 +683,11 @@ test_json_errors (void)
       g_assert_no_error (error);
       chain = desk_chain_from_json (node, &error);
       g_assert_null (chain);
-      g_assert_error (error, DESK_CHAIN_ERROR, DESK_CHAIN_ERROR_INVALID);
+      g_assert_error (error, DESK_CHAIN_ERROR, bad_files[i].code);
       if (strstr (error->message, bad_files[i].message) == NULL)
         g_test_message ("file %u: %s", i, error->message);
       g_assert_nonnull (strstr (error->message, bad_files[i].message));
+      g_assert_null (strstr (error->message, "appeal-desk-cli"));
     }
 }
 
@@ -860,8 +862,10 @@ test_store_chain (Fixture *f, gconstpointer data)
   g_array_append_val (((DeskChainLink *)again->links->pdata[1])->documents, bad);
   set_str (&again->owner, "Changed");
   g_assert_false (desk_chain_save (f->store, again, &error));
-  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_assert_error (error, DESK_CHAIN_ERROR, DESK_CHAIN_ERROR_NO_EVIDENCE);
   g_assert_nonnull (strstr (error->message, "links[1].documents[1]"));
+  /* The app's words: the GUI shows it too; the CLI adds its own hint. */
+  g_assert_null (strstr (error->message, "appeal-desk-cli"));
   g_clear_error (&error);
   g_clear_pointer (&found, desk_chain_free);
   found = desk_chain_get (f->store, chain->id, &error);
@@ -1007,7 +1011,7 @@ test_store_snapshot (Fixture *f, gconstpointer data)
   info->case_id = desk_case_get_id (kase);
   ((DeskChainLink *)chain->links->pdata[0])->scope = DESK_CHAIN_SCOPE_ALL_PRODUCTS;
   g_assert_true (desk_chain_set_for_case (f->store, chain, info, &error));
-  snap = desk_store_load_case_snapshot (f->store, desk_case_get_id (kase), &error);
+  snap = desk_case_snapshot_load (f->session, desk_case_get_id (kase), &error);
   g_assert_no_error (error);
   part = desk_case_snapshot_get_part (snap, DESK_CHAIN_PART);
   g_assert_nonnull (part);
@@ -1016,7 +1020,7 @@ test_store_snapshot (Fixture *f, gconstpointer data)
   /* Shopee's pack asks for the model (and no profile is saved): both found. */
   g_assert_true (has_kind (part->gaps, DESK_CHAIN_GAP_PRODUCT_SCOPE));
   g_assert_true (has_kind (part->gaps, DESK_CHAIN_GAP_LAST_NOT_SELLER));
-  none = desk_store_load_case_snapshot (f->store, desk_case_get_id (bare), &error);
+  none = desk_case_snapshot_load (f->session, desk_case_get_id (bare), &error);
   g_assert_no_error (error);
   g_assert_null (desk_case_snapshot_get_part (none, DESK_CHAIN_PART));
 }
@@ -1036,13 +1040,13 @@ test_store_checklist (Fixture *f, gconstpointer data)
   g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, NULL, &error));
   g_assert_no_error (error);
   /* No chain, nothing attached: missing as stored. */
-  item = desk_checklist_find_item (f->store, desk_case_get_id (kase), "brand-authorization", &error);
+  item = desk_checklist_find_item (f->session, desk_case_get_id (kase), "brand-authorization", &error);
   g_assert_no_error (error);
   g_assert_cmpint (item->state, ==, DESK_CHECKLIST_MISSING);
   /* Marked provided by hand, but no chain entered: nothing was checked. */
   g_assert_true (desk_checklist_set_state (f->store, item->id, DESK_CHECKLIST_PROVIDED, NULL, &error));
   g_clear_pointer (&item, desk_checklist_item_free);
-  item = desk_checklist_find_item (f->store, desk_case_get_id (kase), "brand-authorization", &error);
+  item = desk_checklist_find_item (f->session, desk_case_get_id (kase), "brand-authorization", &error);
   g_assert_cmpint (item->state, ==, DESK_CHECKLIST_NEEDS_ATTENTION);
   g_assert_nonnull (strstr (item->note, "No authorization chain"));
 
@@ -1050,19 +1054,93 @@ test_store_checklist (Fixture *f, gconstpointer data)
   info->case_id = desk_case_get_id (kase);
   g_assert_true (desk_chain_set_for_case (f->store, chain, info, &error));
   g_clear_pointer (&item, desk_checklist_item_free);
-  item = desk_checklist_find_item (f->store, desk_case_get_id (kase), "brand-authorization", &error);
+  item = desk_checklist_find_item (f->session, desk_case_get_id (kase), "brand-authorization", &error);
   g_assert_cmpint (item->state, ==, DESK_CHECKLIST_NEEDS_ATTENTION);
   g_assert_nonnull (strstr (item->note, "seller profile"));
-  g_assert_true (desk_checklist_count (f->store, desk_case_get_id (kase), counts, &error));
+  g_assert_true (desk_checklist_count (f->session, desk_case_get_id (kase), counts, &error));
   g_assert_cmpuint (counts[DESK_CHECKLIST_NEEDS_ATTENTION], ==, 1);
 
   /* The profile closes the chain: provided, in lists and counts alike. */
   g_assert_true (desk_seller_profile_save (f->store, profile, &error));
   g_clear_pointer (&item, desk_checklist_item_free);
-  item = desk_checklist_find_item (f->store, desk_case_get_id (kase), "brand-authorization", &error);
+  item = desk_checklist_find_item (f->session, desk_case_get_id (kase), "brand-authorization", &error);
   g_assert_cmpint (item->state, ==, DESK_CHECKLIST_PROVIDED);
-  g_assert_true (desk_checklist_count (f->store, desk_case_get_id (kase), counts, &error));
+  g_assert_true (desk_checklist_count (f->session, desk_case_get_id (kase), counts, &error));
   g_assert_cmpuint (counts[DESK_CHECKLIST_NEEDS_ATTENTION], ==, 0);
+}
+
+/* The built-in Joom pack, newer, with its sites moved to Brazil, in a folder
+ * of its own (not <data dir>/rules): only a session given it knows it. */
+static DeskRuleRegistry *
+brazil_rules (char **dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GString) text = NULL;
+  g_autofree char  *path = NULL;
+  DeskRuleRegistry *rules;
+
+  desk_rule_pack_ensure_resources ();
+  bytes = g_resources_lookup_data (RESOURCE_PREFIX "/rules/joom.json", 0, &error);
+  g_assert_no_error (error);
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpuint (g_string_replace (text, "\"pack_version\": \"1.0\"", "\"pack_version\": \"9.0\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"countries\": [\"RU\", \"KZ\"]", "\"countries\": [\"BR\"]", 0), >, 0);
+  *dir = g_dir_make_tmp ("appeal-desk-rules-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "joom.json", NULL);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  rules = desk_rule_registry_new (*dir);
+  g_assert_cmpuint (desk_rule_registry_get_problems (rules)->len, ==, 0);
+  g_assert_cmpstr (desk_rule_pack_get_pack_version (desk_rule_registry_get_pack (rules, DESK_PLATFORM_JOOM)), ==, "9.0");
+  return rules;
+}
+
+/* The checklist item and the snapshot check the chain with the rule packs of
+ * the session they are read through, and hang nothing on the store. */
+static void
+test_store_session_rules (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr (DeskRuleRegistry) rules = brazil_rules (&dir);
+  g_autoptr (DeskSession) brazil = desk_session_new_for_store (f->store, rules);
+  g_autoptr (DeskChain) chain = stored_chain (f);
+  g_autoptr (DeskCase) kase = insert_case (f, DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER);
+  g_autoptr (DeskCaseChain) info = valid_info ();
+  g_autoptr (DeskSellerProfile) profile = valid_profile ();
+  g_autoptr (DeskChecklistItem) item = NULL;
+  g_autoptr (DeskChecklistItem) user = NULL;
+  g_autoptr (DeskCaseSnapshot) snap = NULL;
+  g_autoptr (DeskCaseSnapshot) user_snap = NULL;
+  gint64 id = desk_case_get_id (kase);
+
+  g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, NULL, &error));
+  info->case_id = id;
+  g_assert_true (desk_chain_set_for_case (f->store, chain, info, &error));
+  g_assert_true (desk_seller_profile_save (f->store, profile, &error));
+  g_assert_no_error (error);
+
+  /* The built-in packs (RU, KZ): the chain is complete. */
+  item = desk_checklist_find_item (f->session, id, "brand-authorization", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (item->state, ==, DESK_CHECKLIST_PROVIDED);
+  snap = desk_case_snapshot_load (f->session, id, &error);
+  g_assert_no_error (error);
+  g_assert_false (has_kind (((const DeskChainSnapshot *)desk_case_snapshot_get_part (snap, DESK_CHAIN_PART))->gaps, DESK_CHAIN_GAP_TERRITORY));
+
+  /* The same store read through the session with the user's pack (BR). */
+  user = desk_checklist_find_item (brazil, id, "brand-authorization", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user->state, ==, DESK_CHECKLIST_NEEDS_ATTENTION);
+  g_assert_nonnull (strstr (user->note, "BR"));
+  user_snap = desk_case_snapshot_load (brazil, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_kind (((const DeskChainSnapshot *)desk_case_snapshot_get_part (user_snap, DESK_CHAIN_PART))->gaps, DESK_CHAIN_GAP_TERRITORY));
+
+  g_assert_null (g_object_get_data (G_OBJECT (f->store), "desk-chain-rules"));
+  g_clear_object (&brazil);
+  desk_test_remove_tree (dir);
 }
 
 int
@@ -1095,6 +1173,7 @@ main (int argc, char *argv[])
   g_test_add ("/chain/store/set-for-case-atomic", Fixture, NULL, desk_store_fixture_setup, test_store_set_for_case_atomic, desk_store_fixture_teardown);
   g_test_add ("/chain/store/snapshot", Fixture, NULL, desk_store_fixture_setup, test_store_snapshot, desk_store_fixture_teardown);
   g_test_add ("/chain/store/checklist", Fixture, NULL, desk_store_fixture_setup, test_store_checklist, desk_store_fixture_teardown);
+  g_test_add ("/chain/store/session-rules", Fixture, NULL, desk_store_fixture_setup, test_store_session_rules, desk_store_fixture_teardown);
   g_test_add ("/chain/store/profile", Fixture, NULL, desk_store_fixture_setup, test_store_profile, desk_store_fixture_teardown);
   return g_test_run ();
 }

@@ -32,7 +32,6 @@ test_section_shows_items (void)
 {
   g_autofree char *dir = desk_test_make_data_dir ();
   g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
-  DeskStore *store = desk_application_get_store (app);
   g_autoptr (GPtrArray) items = NULL;
   g_autoptr (DeskChecklistItem) changed = NULL;
   g_autoptr (GError) error = NULL;
@@ -41,7 +40,7 @@ test_section_shows_items (void)
   DeskWindow        *window;
   gint64             id = seed (desk_application_get_session (app));
 
-  items = desk_checklist_list (store, id, &error);
+  items = desk_checklist_list (desk_application_get_session (app), id, &error);
   first = items->pdata[0];
   window = desk_application_new_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
@@ -68,7 +67,7 @@ test_section_shows_items (void)
   g_assert_nonnull (combo);
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), DESK_CHECKLIST_NEEDS_ATTENTION);
   desk_gui_test_iterate (20);
-  changed = desk_checklist_get_item (store, first->id, &error);
+  changed = desk_checklist_get_item (desk_application_get_session (app), first->id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (changed->state, ==, DESK_CHECKLIST_NEEDS_ATTENTION);
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Needs attention");
@@ -283,7 +282,7 @@ test_screenshots (void)
   app = desk_gui_test_app (dir);
   store = desk_application_get_store (app);
   id = seed (desk_application_get_session (app));
-  items = desk_checklist_list (store, id, NULL);
+  items = desk_checklist_list (desk_application_get_session (app), id, NULL);
   kase = desk_store_get_case (store, id, NULL);
   desk_checklist_set_state (store, ((DeskChecklistItem *)items->pdata[0])->id, DESK_CHECKLIST_PROVIDED, NULL, NULL);
   desk_checklist_set_state (store, ((DeskChecklistItem *)items->pdata[1])->id, DESK_CHECKLIST_NEEDS_ATTENTION,

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 
 #include "desk-checklist.h"
+#include "desk-checklist-private.h"
+#include "desk-store-private.h"
 #include "desk-test-util.h"
 
 typedef DeskStoreFixture Fixture;
@@ -30,7 +32,7 @@ check_case_checklist (Fixture *f, DeskRulePack *pack, DeskCaseType type)
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, reqs->len);
   g_assert_cmpuint (n, >, 0);
-  items = desk_checklist_list (f->store, desk_case_get_id (kase), &error);
+  items = desk_checklist_list (f->session, desk_case_get_id (kase), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, reqs->len);
   for (guint i = 0; i < items->len; i++)
@@ -81,7 +83,7 @@ test_no_pack_for_type (Fixture *f, gconstpointer data)
   g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 0);
-  items = desk_checklist_list (f->store, desk_case_get_id (kase), &error);
+  items = desk_checklist_list (f->session, desk_case_get_id (kase), &error);
   g_assert_cmpuint (items->len, ==, 0);
   g_assert_false (desk_checklist_create_from_pack (f->store, pack, kase, &error));
   g_assert_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NO_RULES);
@@ -90,7 +92,7 @@ test_no_pack_for_type (Fixture *f, gconstpointer data)
 static gint64
 first_item (DeskStore *store, DeskCase *kase, guint index)
 {
-  g_autoptr (GPtrArray) items = desk_checklist_list (store, desk_case_get_id (kase), NULL);
+  g_autoptr (GPtrArray) items = _desk_checklist_list_stored (store, desk_case_get_id (kase), NULL);
 
   g_assert_cmpuint (items->len, >, index);
   return ((DeskChecklistItem *)items->pdata[index])->id;
@@ -116,17 +118,17 @@ test_state_persists (Fixture *f, gconstpointer data)
   /* Another connection sees it: it is on disk. */
   again = desk_store_open (f->dir, &error);
   g_assert_no_error (error);
-  item = desk_checklist_get_item (again, id, &error);
+  item = _desk_checklist_get_stored_item (again, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (item->state, ==, DESK_CHECKLIST_NEEDS_ATTENTION);
   g_assert_cmpstr (item->note, ==, "No seal");
   g_assert_true (desk_checklist_set_state (again, id, DESK_CHECKLIST_PROVIDED, NULL, &error));
   g_clear_pointer (&item, desk_checklist_item_free);
-  item = desk_checklist_find_item (f->store, desk_case_get_id (kase), "no-such-item", &error);
+  item = desk_checklist_find_item (f->session, desk_case_get_id (kase), "no-such-item", &error);
   g_assert_null (item);
   g_assert_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_true (desk_checklist_count (f->store, desk_case_get_id (kase), counts, &error));
+  g_assert_true (desk_checklist_count (f->session, desk_case_get_id (kase), counts, &error));
   g_assert_cmpuint (counts[DESK_CHECKLIST_PROVIDED], ==, 2);
   g_assert_cmpuint (counts[DESK_CHECKLIST_NEEDS_ATTENTION], ==, 0);
   g_assert_false (desk_checklist_set_state (f->store, 999999, DESK_CHECKLIST_PROVIDED, NULL, &error));
@@ -147,7 +149,7 @@ test_recreate_keeps_state (Fixture *f, gconstpointer data)
   g_assert_true (desk_checklist_set_state (f->store, id, DESK_CHECKLIST_PROVIDED, "ok", &error));
   g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, &n, &error));
   g_assert_cmpuint (n, ==, 0);
-  item = desk_checklist_get_item (f->store, id, &error);
+  item = desk_checklist_get_item (f->session, id, &error);
   g_assert_cmpint (item->state, ==, DESK_CHECKLIST_PROVIDED);
 }
 
@@ -176,25 +178,25 @@ test_attach_detach (Fixture *f, gconstpointer data)
 
   g_assert_true (desk_checklist_create_for_case (f->store, desk_session_get_rules (f->session), kase, NULL, &error));
   id = first_item (f->store, kase, 0);
-  g_assert_true (desk_checklist_attach_evidence (f->store, id, a, &error));
-  g_assert_true (desk_checklist_attach_evidence (f->store, id, b, &error));
-  g_assert_true (desk_checklist_attach_evidence (f->store, id, a, &error)); /* twice: no-op */
+  g_assert_true (_desk_checklist_attach_evidence (f->store, id, a, &error));
+  g_assert_true (_desk_checklist_attach_evidence (f->store, id, b, &error));
+  g_assert_true (_desk_checklist_attach_evidence (f->store, id, a, &error)); /* twice: no-op */
   g_assert_no_error (error);
   ids = desk_checklist_list_evidence (f->store, id, &error);
   g_assert_cmpuint (ids->len, ==, 2);
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, a);
   g_assert_cmpint (g_array_index (ids, gint64, 1), ==, b);
-  item = desk_checklist_get_item (f->store, id, &error);
+  item = desk_checklist_get_item (f->session, id, &error);
   g_assert_cmpint (item->state, ==, DESK_CHECKLIST_PROVIDED);
   g_assert_cmpuint (item->n_evidence, ==, 2);
   g_clear_pointer (&item, desk_checklist_item_free);
 
-  g_assert_true (desk_checklist_detach_evidence (f->store, id, a, &error));
-  item = desk_checklist_get_item (f->store, id, &error);
+  g_assert_true (_desk_checklist_detach_evidence (f->store, id, a, &error));
+  item = desk_checklist_get_item (f->session, id, &error);
   g_assert_cmpint (item->state, ==, DESK_CHECKLIST_PROVIDED);
   g_clear_pointer (&item, desk_checklist_item_free);
-  g_assert_true (desk_checklist_detach_evidence (f->store, id, b, &error));
-  item = desk_checklist_get_item (f->store, id, &error);
+  g_assert_true (_desk_checklist_detach_evidence (f->store, id, b, &error));
+  item = desk_checklist_get_item (f->session, id, &error);
   g_assert_cmpint (item->state, ==, DESK_CHECKLIST_MISSING);
   g_assert_cmpuint (item->n_evidence, ==, 0);
   g_clear_pointer (&item, desk_checklist_item_free);
@@ -202,21 +204,21 @@ test_attach_detach (Fixture *f, gconstpointer data)
   /* "Needs attention" stays when files come and go. */
   flagged = first_item (f->store, kase, 1);
   g_assert_true (desk_checklist_set_state (f->store, flagged, DESK_CHECKLIST_NEEDS_ATTENTION, NULL, &error));
-  g_assert_true (desk_checklist_attach_evidence (f->store, flagged, b, &error));
-  g_assert_true (desk_checklist_detach_evidence (f->store, flagged, b, &error));
-  item = desk_checklist_get_item (f->store, flagged, &error);
+  g_assert_true (_desk_checklist_attach_evidence (f->store, flagged, b, &error));
+  g_assert_true (_desk_checklist_detach_evidence (f->store, flagged, b, &error));
+  item = desk_checklist_get_item (f->session, flagged, &error);
   g_assert_cmpint (item->state, ==, DESK_CHECKLIST_NEEDS_ATTENTION);
 
   /* Unknown evidence or item. */
-  g_assert_false (desk_checklist_attach_evidence (f->store, id, 424242, &error));
+  g_assert_false (_desk_checklist_attach_evidence (f->store, id, 424242, &error));
   g_assert_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (desk_checklist_attach_evidence (f->store, 424242, a, &error));
+  g_assert_false (_desk_checklist_attach_evidence (f->store, 424242, a, &error));
   g_assert_error (error, DESK_CHECKLIST_ERROR, DESK_CHECKLIST_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* Deleting the case removes its items and links. */
-  g_assert_true (desk_checklist_attach_evidence (f->store, id, a, &error));
+  g_assert_true (_desk_checklist_attach_evidence (f->store, id, a, &error));
   g_assert_true (desk_store_delete_case (f->store, desk_case_get_id (kase), &error));
   g_assert_no_error (error);
   g_clear_pointer (&ids, g_array_unref);

@@ -42,6 +42,15 @@ check "deleted case is gone" '! cli show 1 >/dev/null 2>&1'
 out=$(cli demo); check "demo refuses to add to existing cases" 'echo "$out" | grep -q -- "--force"'
 cli demo --force >/dev/null; count=$(cli --json list | grep -c "\"id\" :")
 check "demo --force adds 8 cases to the 2 there" '[ "$count" -eq 10 ]'
+# A demo case that fails half-way (the database refuses its checklist) is
+# not left behind without its checklist: each case is one transaction.
+half="$DIR/half"
+"$CLI" --data-dir "$half" list >/dev/null
+sqlite3 "$half/cases.db" "CREATE TRIGGER refuse_items BEFORE INSERT ON checklist_items BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
+"$CLI" --data-dir "$half" demo >/dev/null 2>"$DIR/err"
+check "demo that fails exits 1" '[ $? -eq 1 ]'
+count=$("$CLI" --data-dir "$half" --json list | grep -c "\"id\" :")
+check "the failed demo case is not there" '[ "$count" -eq 0 ]'
 cp "$DIR/cases.db" "$DIR/copy.db"
 sqlite3 "$DIR/cases.db" "PRAGMA user_version = 42" 2>/dev/null || python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 42'); c.commit()" "$DIR/cases.db"
 sum1=$(sha256sum "$DIR/cases.db")

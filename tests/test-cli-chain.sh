@@ -74,6 +74,11 @@ contains "at links\[0\].sublicensng" "typo named" err
 sed 's/"documents": \[1\]/"documents": [77]/' "$DIR/chain.json" >"$DIR/no-doc.json"
 expect 1 "unknown evidence refused" cli chain 1 --set "$DIR/no-doc.json"
 contains "links\[0\].documents\[0\]: there is no evidence item 77" "missing evidence named" err
+contains "Add the file with “appeal-desk-cli evidence add”" "the CLI tells how to add the file" err
+sed 's/"documents": \[1\]/"documents": ["letter.txt"]/' "$DIR/chain.json" >"$DIR/name-doc.json"
+expect 1 "a file name for a document refused" cli chain 1 --set "$DIR/name-doc.json"
+contains "links\[0\].documents\[0\]: expected the number of an evidence item" "says a number is wanted" err
+contains "“appeal-desk-cli evidence list” shows the numbers" "the CLI tells where the numbers are" err
 printf '{ "brand": ' >"$DIR/broken.json"
 expect 1 "broken JSON refused" cli chain 1 --set "$DIR/broken.json"
 contains "not valid JSON" "says it is not JSON" err

@@ -66,6 +66,7 @@ PKG="$OUT/package.zip"
 # No authorization chain entered: a gap that makes the complaint fail.
 expect 1 "blocking chain gap: refused without --allow-gaps" cli package 1 -o "$PKG"
 contains "gap that will make the appeal fail" "names the blocking gap" err
+contains "add --allow-gaps" "the CLI tells how to make it anyway" err
 only_files "$OUT" "" "refused: nothing written"
 expect 0 "package written" cli package 1 -o "$PKG" --allow-gaps --letter "ru:$IN/letter-ru.txt" --letter "en:$IN/letter-en.txt"
 contains "Package written: $PKG (10 files" "reports the file count"

@@ -23,7 +23,7 @@ insert_case (Fixture *f, DeskPlatform platform, DeskCaseType type, const char *n
 static DeskChecklistState
 state_of (Fixture *f, DeskCase *kase, const char *item_id)
 {
-  g_autoptr (DeskChecklistItem) item = desk_checklist_find_item (f->store, desk_case_get_id (kase), item_id, NULL);
+  g_autoptr (DeskChecklistItem) item = desk_checklist_find_item (f->session, desk_case_get_id (kase), item_id, NULL);
 
   g_assert_nonnull (item);
   return item->state;

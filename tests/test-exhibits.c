@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "desk-checklist.h"
+#include "desk-checklist-private.h"
 #include "desk-evidence-store.h"
 #include "desk-store-private.h"
 #include "desk-test-util.h"
@@ -27,7 +27,7 @@ static gint64
 item_row (DeskStore *store, gint64 case_id, const char *item_id)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (DeskChecklistItem) item = desk_checklist_find_item (store, case_id, item_id, &error);
+  g_autoptr (DeskChecklistItem) item = _desk_checklist_find_stored_item (store, case_id, item_id, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (item);

@@ -261,7 +261,7 @@ assert_checklist (Fixture      *f,
 {
   g_autoptr (GPtrArray) wanted = desk_rule_pack_get_evidence_items (pack, desk_case_get_case_type (kase));
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) items = desk_checklist_list (f->store, desk_case_get_id (kase), &error);
+  g_autoptr (GPtrArray) items = desk_checklist_list (desk_application_get_session (f->app), desk_case_get_id (kase), &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (wanted->len, >, 0);

@@ -174,9 +174,9 @@ test_session_signals (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_array_index (seen.evidence, gint64, 0), ==, id);
 
   /* Attaching to an item changes both the checklist and the evidence. */
-  items = desk_checklist_list (f->store, id, &error);
+  items = desk_checklist_list (f->session, id, &error);
   item = items->pdata[0];
-  g_assert_true (desk_checklist_attach_evidence (f->store, item->id, desk_evidence_get_id (evidence), &error));
+  g_assert_true (desk_evidence_attach_to_checklist (f->store, item->id, desk_evidence_get_id (evidence), &error));
   g_assert_cmpuint (seen.checklist->len, ==, 2);
   g_assert_cmpuint (seen.evidence->len, ==, 2);
 
@@ -338,7 +338,7 @@ test_create_case (Fixture *f, gconstpointer data)
   g_assert_cmpint (desk_case_get_id (kase), >, 0);
   g_assert_cmpuint (n, >, 2);
 
-  items = desk_checklist_list (f->store, desk_case_get_id (kase), &error);
+  items = desk_checklist_list (f->session, desk_case_get_id (kase), &error);
   g_assert_cmpuint (items->len, ==, n);
   timeline = desk_store_list_timeline (f->store, desk_case_get_id (kase), &error);
   /* Created; the saved notice provides the notice item; how it was made. */
@@ -440,12 +440,12 @@ test_snapshot (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (path, "Invoice 2026-0042", -1, NULL));
   evidence = desk_evidence_add (f->store, file, id, NULL, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  items = desk_checklist_list (f->store, id, &error);
+  items = desk_checklist_list (f->session, id, &error);
   first = items->pdata[0];
-  g_assert_true (desk_checklist_attach_evidence (f->store, first->id, desk_evidence_get_id (evidence), &error));
+  g_assert_true (desk_evidence_attach_to_checklist (f->store, first->id, desk_evidence_get_id (evidence), &error));
   g_assert_cmpint (desk_attempts_record (f->store, kase, "1005006123456789", FALSE, NULL, "first try", &error), >, 0);
 
-  snap = desk_store_load_case_snapshot (f->store, id, &error);
+  snap = desk_case_snapshot_load (f->session, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (desk_case_snapshot_get_case_id (snap), ==, id);
   g_assert_cmpstr (desk_case_get_title (desk_case_snapshot_get_case (snap)), ==, "Lamp");
@@ -461,15 +461,16 @@ test_snapshot (Fixture *f, gconstpointer data)
   g_assert_nonnull (desk_case_snapshot_find_evidence (snap, desk_evidence_get_id (evidence)));
   g_assert_null (desk_case_snapshot_find_evidence (snap, 424242));
   g_assert_cmpuint (desk_case_snapshot_get_attempts (snap)->len, ==, 1);
-  /* created, the notice item provided, the intake note, the file added, the attempt */
-  g_assert_cmpuint (desk_case_snapshot_get_timeline (snap)->len, ==, 5);
+  /* created, the notice item provided, the intake note, the file added, the
+   * file attached to the item (or the item flagged), the attempt */
+  g_assert_cmpuint (desk_case_snapshot_get_timeline (snap)->len, ==, 6);
   g_assert_null (desk_case_snapshot_get_part (snap, "no-such-part"));
 
   /* Immutable: later changes do not reach a snapshot already taken. */
   g_assert_true (desk_evidence_detach (f->store, id, desk_evidence_get_id (evidence), &error));
   g_assert_cmpuint (desk_case_snapshot_get_evidence (snap)->len, ==, 1);
   {
-    g_autoptr (DeskCaseSnapshot) later = desk_store_load_case_snapshot (f->store, id, &error);
+    g_autoptr (DeskCaseSnapshot) later = desk_case_snapshot_load (f->session, id, &error);
 
     g_assert_cmpuint (desk_case_snapshot_get_evidence (later)->len, ==, 0);
     g_assert_cmpuint (desk_case_snapshot_get_item_evidence (later, first->id)->len, ==, 0);
@@ -480,7 +481,7 @@ static void
 test_snapshot_missing (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  DeskCaseSnapshot *snap = desk_store_load_case_snapshot (f->store, 4242, &error);
+  DeskCaseSnapshot *snap = desk_case_snapshot_load (f->session, 4242, &error);
 
   g_assert_null (snap);
   g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_NOT_FOUND);

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "desk-checklist.h"
+#include "desk-checklist-private.h"
 #include "desk-evidence-store.h"
 #include "desk-gui-test-util.h"
 #include "desk-case-section.h"
@@ -18,7 +18,7 @@ static void
 attach (DeskStore *store, gint64 case_id, const char *item_id, const char *file)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (DeskChecklistItem) item = desk_checklist_find_item (store, case_id, item_id, &error);
+  g_autoptr (DeskChecklistItem) item = _desk_checklist_find_stored_item (store, case_id, item_id, &error);
 
   g_assert_no_error (error);
   g_assert_true (desk_evidence_attach_to_checklist (store, item->id, desk_test_insert_evidence_row (store, file, "image/png", "2026-11-18T10:00:00Z"), &error));

@@ -296,7 +296,7 @@ make_full_case (DeskSession *session, DeskPlatform platform, DeskCaseType type)
   g_assert_true (desk_store_insert_case (store, kase, &error));
   g_assert_true (desk_checklist_create_for_case (store, desk_session_get_rules (session), kase, NULL, &error));
   g_assert_no_error (error);
-  items = desk_checklist_list (store, desk_case_get_id (kase), &error);
+  items = desk_checklist_list (session, desk_case_get_id (kase), &error);
   for (guint i = 0; i < items->len; i++)
     {
       DeskChecklistItem *item = items->pdata[i];
@@ -474,7 +474,7 @@ test_edits (Fixture *f, gconstpointer data)
     g_autoptr (DeskLetter) kept = NULL;
 
     g_assert_true (desk_letter_save_edit (f->session, id, "zh", "我方留档。\n", &error));
-    snap = desk_store_load_case_snapshot (f->store, id, &error);
+    snap = desk_case_snapshot_load (f->session, id, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (g_hash_table_lookup ((GHashTable *)desk_case_snapshot_get_part (snap, "letters"), "zh"), ==, "我方留档。\n");
     g_assert_null (g_hash_table_lookup ((GHashTable *)desk_case_snapshot_get_part (snap, "letters"), "en"));
@@ -626,7 +626,7 @@ test_chain (Fixture *f, gconstpointer data)
   g_autoptr (DeskCase) kase = desk_store_get_case (store, id, &error);
 
   g_assert_true (desk_checklist_create_for_case (store, desk_session_get_rules (f->session), kase, NULL, &error));
-  item = desk_checklist_find_item (store, id, "reseller-listing-screenshots", &error);
+  item = desk_checklist_find_item (f->session, id, "reseller-listing-screenshots", &error);
   g_assert_true (desk_evidence_attach_to_checklist (store, item->id, screenshot, &error));
   /* The seller also attached the second letter to the case: it moves into chain order. */
   g_assert_true (desk_evidence_attach (store, id, to_us, &error));

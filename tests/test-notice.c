@@ -700,7 +700,7 @@ decode_async_and_wait (const char   *text,
   g_autoptr (GDateTime) received = received_at ();
   g_autoptr (GAsyncResult) result = NULL;
 
-  desk_notice_decode_async (text, received, cancellable, on_decoded, &result);
+  desk_notice_decode_async (NULL, text, received, cancellable, on_decoded, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   return desk_notice_decode_finish (result, error);
@@ -890,58 +890,73 @@ test_two_kinds_wording (void)
 }
 
 /* A user pack (newer than the built-in one) brings its own notice cues: a
- * phrasing is added with JSON, not C.  Runs in a subprocess: the cues are
- * loaded once per process. */
+ * phrasing is added with JSON, not C. The decoder uses the packs it is
+ * given (the session's), wherever they were read from; without any, the
+ * built-in ones, whatever is in the default data folder. */
 static void
 test_user_pack_cues (void)
 {
-  const char *notice = "Zebra Merchant Hub\nTrademark complaint\nComplaint ID: ZMH-12345\n";
+  const char      *notice = "Zebra Merchant Hub\nTrademark complaint\nComplaint ID: ZMH-12345\n";
+  g_autofree char *dir = g_dir_make_tmp ("appeal-desk-cues-XXXXXX", NULL);
+  g_autofree char *rules_dir = g_build_filename (dir, "rules", NULL);
+  g_autofree char *path = g_build_filename (rules_dir, "joom.json", NULL);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonBuilder) term = json_builder_new ();
+  g_autoptr (DeskRuleRegistry) rules = NULL;
+  g_autoptr (DeskRuleRegistry) builtin = desk_rule_registry_new (NULL);
+  g_autoptr (DeskNotice) decoded = NULL;
+  g_autoptr (DeskNotice) again = NULL;
+  g_autoptr (DeskNotice) without = NULL;
+  g_autoptr (DeskNotice) with_builtin = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (DeskNotice) async = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonObject *root, *cues;
 
-  if (g_test_subprocess ())
-    {
-      g_autofree char *dir = g_dir_make_tmp ("appeal-desk-cues-XXXXXX", NULL);
-      g_autofree char *rules = g_build_filename (dir, "rules", NULL);
-      g_autofree char *path = g_build_filename (rules, "joom.json", NULL);
-      g_autoptr (GBytes) bytes = NULL;
-      g_autoptr (JsonParser) parser = json_parser_new ();
-      g_autoptr (JsonGenerator) gen = json_generator_new ();
-      g_autoptr (JsonBuilder) term = json_builder_new ();
-      g_autoptr (DeskNotice) decoded = NULL;
-      g_autoptr (GError) error = NULL;
-      JsonObject *root, *cues;
+  desk_rule_pack_ensure_resources ();
+  bytes = g_resources_lookup_data ("/io/github/appealdesk/AppealDesk/rules/joom.json", 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_string_member (root, "pack_version", "1.1");
+  cues = json_object_get_object_member (root, "notice");
+  json_builder_begin_object (term);
+  json_builder_set_member_name (term, "cue");
+  json_builder_add_string_value (term, "zebra merchant hub");
+  json_builder_set_member_name (term, "weight");
+  json_builder_add_double_value (term, 5);
+  json_builder_end_object (term);
+  json_array_add_element (json_object_get_array_member (cues, "terms"), json_builder_get_root (term));
+  json_generator_set_root (gen, json_parser_get_root (parser));
+  g_assert_cmpint (g_mkdir_with_parents (rules_dir, 0700), ==, 0);
+  g_assert_true (json_generator_to_file (gen, path, &error));
+  rules = desk_rule_registry_new (rules_dir);
+  g_assert_cmpuint (desk_rule_registry_get_problems (rules)->len, ==, 0);
 
-      desk_rule_pack_ensure_resources ();
-      bytes = g_resources_lookup_data ("/io/github/appealdesk/AppealDesk/rules/joom.json", 0, &error);
-      g_assert_no_error (error);
-      g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
-      root = json_node_get_object (json_parser_get_root (parser));
-      json_object_set_string_member (root, "pack_version", "1.1");
-      cues = json_object_get_object_member (root, "notice");
-      json_builder_begin_object (term);
-      json_builder_set_member_name (term, "cue");
-      json_builder_add_string_value (term, "zebra merchant hub");
-      json_builder_set_member_name (term, "weight");
-      json_builder_add_double_value (term, 5);
-      json_builder_end_object (term);
-      json_array_add_element (json_object_get_array_member (cues, "terms"), json_builder_get_root (term));
-      json_generator_set_root (gen, json_parser_get_root (parser));
-      g_assert_cmpint (g_mkdir_with_parents (rules, 0700), ==, 0);
-      g_assert_true (json_generator_to_file (gen, path, &error));
-      g_setenv ("APPEAL_DESK_DATA_DIR", dir, TRUE);
-      decoded = desk_notice_decode (notice, NULL);
-      g_assert_cmpint (desk_notice_get_platform (decoded), ==, DESK_PLATFORM_JOOM);
-      g_assert_cmpfloat (desk_notice_get_platform_confidence (decoded), >=, DESK_NOTICE_PLATFORM_THRESHOLD);
-      desk_test_remove_tree (dir);
-      return;
-    }
-  {
-    g_autoptr (DeskNotice) without = desk_notice_decode (notice, NULL);
+  decoded = desk_notice_decode_with_rules (rules, notice, NULL);
+  g_assert_cmpint (desk_notice_get_platform (decoded), ==, DESK_PLATFORM_JOOM);
+  g_assert_cmpfloat (desk_notice_get_platform_confidence (decoded), >=, DESK_NOTICE_PLATFORM_THRESHOLD);
+  /* Read again (the cues are built once per set of packs). */
+  again = desk_notice_decode_with_rules (rules, notice, NULL);
+  g_assert_cmpint (desk_notice_get_platform (again), ==, DESK_PLATFORM_JOOM);
+  desk_notice_decode_async (rules, notice, NULL, NULL, on_decoded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  async = desk_notice_decode_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_notice_get_platform (async), ==, DESK_PLATFORM_JOOM);
 
-    /* Without the user pack the phrase means nothing. */
-    g_assert_cmpint (desk_notice_get_platform (without), ==, DESK_PLATFORM_UNKNOWN);
-  }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
+  /* Without the user pack the phrase means nothing, even with the pack in
+   * the default data folder: only the packs handed over count. */
+  g_setenv ("APPEAL_DESK_DATA_DIR", dir, TRUE);
+  without = desk_notice_decode (notice, NULL);
+  g_assert_cmpint (desk_notice_get_platform (without), ==, DESK_PLATFORM_UNKNOWN);
+  with_builtin = desk_notice_decode_with_rules (builtin, notice, NULL);
+  g_assert_cmpint (desk_notice_get_platform (with_builtin), ==, DESK_PLATFORM_UNKNOWN);
+  g_setenv ("APPEAL_DESK_DATA_DIR", "/nonexistent/appeal-desk-test-data", TRUE);
+  desk_test_remove_tree (dir);
 }
 
 static void

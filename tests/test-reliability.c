@@ -189,7 +189,7 @@ test_case_and_checklist_one_transaction (Fixture *f, gconstpointer data)
   {
     guint counts[3] = { 0 };
 
-    g_assert_true (desk_checklist_count (f->store, desk_case_get_id (again), counts, &error));
+    g_assert_true (desk_checklist_count (f->session, desk_case_get_id (again), counts, &error));
     g_assert_cmpuint (counts[0] + counts[1] + counts[2], ==, n_created);
   }
   g_assert_cmpuint (n_added, ==, 1);

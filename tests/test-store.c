@@ -192,6 +192,41 @@ test_nested_commit_signals (Fixture *f, gconstpointer data)
   g_assert_cmpint (desk_store_count_cases (f->store), ==, 1);
 }
 
+/* Inserts the case, then fails when @user_data says so. */
+static gboolean
+insert_then (DeskStore *store,
+             gpointer   user_data,
+             GError   **error)
+{
+  g_autoptr (DeskCase) kase = make_case ("in a transaction");
+
+  if (!desk_store_insert_case (store, kase, error))
+    return FALSE;
+  if (GPOINTER_TO_INT (user_data))
+    return TRUE;
+  g_set_error_literal (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID, "step two failed");
+  return FALSE;
+}
+
+/* desk_store_run_in_transaction(): all or nothing, signals after the commit. */
+static void
+test_run_in_transaction (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  guint added = 0;
+
+  g_signal_connect_swapped (f->store, "case-added", G_CALLBACK (desk_test_count_signal), &added);
+  g_assert_false (desk_store_run_in_transaction (f->store, insert_then, GINT_TO_POINTER (FALSE), &error));
+  g_assert_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID);
+  g_assert_cmpint (desk_store_count_cases (f->store), ==, 0);
+  g_assert_cmpuint (added, ==, 0);
+  g_clear_error (&error);
+  g_assert_true (desk_store_run_in_transaction (f->store, insert_then, GINT_TO_POINTER (TRUE), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_store_count_cases (f->store), ==, 1);
+  g_assert_cmpuint (added, ==, 1);
+}
+
 static char *
 file_checksum (const char *path)
 {
@@ -318,6 +353,29 @@ test_migrations_in_order (void)
   g_clear_error (&error);
   /* Running again from 2 to 2 changes nothing. */
   g_assert_true (_desk_store_migrate (db, test_steps, 2, &error));
+  sqlite3_close (db);
+}
+
+/* A step that only fails at COMMIT (a deferred foreign key) is undone too,
+ * and leaves no transaction open on the connection. */
+static void
+test_migration_commit_fails (void)
+{
+  static const DeskMigration steps[] = {
+    { 1, "CREATE TABLE parent (id INTEGER PRIMARY KEY);" },
+    { 2, "CREATE TABLE child (parent REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);"
+         " INSERT INTO child VALUES (42);" },
+  };
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (_desk_store_migrate (db, steps, 2, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (sqlite3_get_autocommit (db), !=, 0);
+  g_assert_cmpint (user_version (db), ==, 1);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT * FROM child", NULL, NULL, NULL), !=, SQLITE_OK);
   sqlite3_close (db);
 }
 
@@ -495,6 +553,7 @@ main (int argc, char *argv[])
   ADD ("many", test_many_cases);
   ADD ("nested-rollback", test_nested_rollback);
   ADD ("nested-commit-signals", test_nested_commit_signals);
+  ADD ("run-in-transaction", test_run_in_transaction);
   ADD ("delete-refcounts", test_delete_refcounts_blobs);
   ADD ("trash", test_trash_restore);
   ADD ("timeline", test_timeline);
@@ -505,5 +564,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/corrupt-refused", test_corrupt_refused);
   g_test_add_func ("/store/damaged-sqlite", test_damaged_sqlite);
   g_test_add_func ("/store/migrations", test_migrations_in_order);
+  g_test_add_func ("/store/migrations/commit-fails", test_migration_commit_fails);
   return g_test_run ();
 }

@@ -26,7 +26,7 @@ insert_case (Fixture *f, DeskPlatform platform, DeskCaseType type)
 static guint
 count_required (Fixture *f, DeskCase *kase)
 {
-  g_autoptr (GPtrArray) items = desk_checklist_list (f->store, desk_case_get_id (kase), NULL);
+  g_autoptr (GPtrArray) items = desk_checklist_list (f->session, desk_case_get_id (kase), NULL);
   guint n = 0;
 
   for (guint i = 0; i < items->len; i++)
@@ -58,7 +58,7 @@ test_check_names_missing (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, "Required evidence still missing:"));
   g_assert_nonnull (strstr (text, desk_submission_check_get_missing (before)[0]));
 
-  items = desk_checklist_list (f->store, desk_case_get_id (kase), &error);
+  items = desk_checklist_list (f->session, desk_case_get_id (kase), &error);
   first = items->pdata[0];
   g_assert_true (first->required);
   g_assert_true (desk_checklist_set_state (f->store, first->id, DESK_CHECKLIST_NEEDS_ATTENTION, NULL, &error));

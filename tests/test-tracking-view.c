@@ -175,6 +175,8 @@ test_reply_close_report (Fixture *f, gconstpointer data)
   g_assert_cmpstr (closure->root_cause, ==, "authorization-gap");
 
   desk_tracking_view_make_report (DESK_TRACKING_VIEW (f->view));
+  /* The file being written is the view's own, not data hung on it. */
+  g_assert_null (g_object_get_data (G_OBJECT (f->view), "desk-report-file"));
   for (int i = 0; i < 200 && viewer == NULL; i++)
     {
       desk_gui_test_iterate (50);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "desk-case.h"
 #include "desk-util.h"
 
 static void
@@ -53,6 +54,37 @@ test_deadline_state (void)
   g_assert_cmpstr (past_text, ==, "Overdue by 1 h 30 min");
 }
 
+/* The wizard (a deadline, no case yet) and a case agree on either side of
+ * DESK_DEADLINE_SOON_HOURS. */
+static void
+test_deadline_one_rule (void)
+{
+  static const struct
+  {
+    int               minutes;
+    DeskDeadlineState state;
+  } rows[] = {
+    { 23 * 60, DESK_DEADLINE_SOON },
+    { DESK_DEADLINE_SOON_HOURS * 60 - 1, DESK_DEADLINE_SOON },
+    { DESK_DEADLINE_SOON_HOURS * 60, DESK_DEADLINE_NORMAL },
+    { 25 * 60, DESK_DEADLINE_NORMAL },
+    { -1, DESK_DEADLINE_OVERDUE },
+  };
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 11, 22, 12, 0, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr (GDateTime) deadline = g_date_time_add_minutes (now, rows[i].minutes);
+      g_autoptr (DeskCase) kase = desk_case_new (DESK_PLATFORM_JOOM, DESK_CASE_TYPE_RESELLER, "Baking mat");
+
+      desk_case_set_deadline_at (kase, deadline);
+      g_assert_cmpint (desk_deadline_get_state (deadline, now), ==, rows[i].state);
+      g_assert_cmpint (desk_case_get_deadline_state (kase, now), ==, rows[i].state);
+      g_assert_cmpint (desk_deadline_state_compute (DESK_CASE_STATUS_DRAFT, g_date_time_to_unix (deadline), g_date_time_to_unix (now)),
+                       ==, rows[i].state);
+    }
+}
+
 static void
 test_fold (void)
 {
@@ -70,6 +102,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/util/ids", test_ids_round_trip);
   g_test_add_func ("/util/time", test_time_round_trip);
   g_test_add_func ("/util/deadline", test_deadline_state);
+  g_test_add_func ("/util/deadline/one-rule", test_deadline_one_rule);
   g_test_add_func ("/util/fold", test_fold);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "desk-letter-section.h"
 #include "desk-package-section.h"
 #include "desk-screenshot.h"
+#include "desk-store-private.h"
 #include "desk-tracking-view.h"
 #include "desk-watch-section.h"
 #include "desk-window.h"
@@ -69,6 +70,8 @@ test_empty_state (void)
   stack = gtk_widget_get_ancestor (desk_gui_test_find (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE), GTK_TYPE_STACK);
   g_assert_nonnull (stack);
   g_assert_null (desk_window_get_case (window));
+  /* The deadline notifier is the application's own, not data hung on it. */
+  g_assert_null (g_object_get_data (G_OBJECT (app), "desk-deadline-notifier"));
   gtk_window_destroy (GTK_WINDOW (window));
   desk_test_remove_tree (dir);
 }
@@ -297,6 +300,78 @@ test_no_hidden_windows (void)
   desk_test_remove_tree (dir);
 }
 
+/* Toasts are logged by desk_gui_toast(): count those that say @needle. */
+typedef struct
+{
+  const char *needle;
+  guint       seen;
+} ToastCount;
+
+static void
+count_toast (const char    *domain,
+             GLogLevelFlags level,
+             const char    *message,
+             gpointer       data)
+{
+  ToastCount *count = data;
+
+  if (strstr (message, count->needle))
+    count->seen++;
+}
+
+/* A data folder with one case, and SQL run on it before the app opens it. */
+static char *
+prepared_dir (const char *sql)
+{
+  char *dir = desk_test_make_data_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskStore) store = desk_store_open (dir, &error);
+
+  g_assert_no_error (error);
+  seed (store, "Earbuds", "TWS-X3", 48);
+  g_assert_cmpint (sqlite3_exec (_desk_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  return dir;
+}
+
+/* The trash could not be emptied at start-up, before there was a window:
+ * the first window says so. */
+static void
+test_purge_failure_shown (void)
+{
+  g_autofree char *dir = prepared_dir ("UPDATE cases SET trashed_at = '2026-01-01T00:00:00Z';"
+                                       " CREATE TRIGGER keep_cases BEFORE DELETE ON cases"
+                                       " BEGIN SELECT RAISE (ABORT, 'injected failure'); END;");
+  g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
+  DeskWindow *window = desk_application_new_window (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  desk_gui_test_iterate (100);
+  g_assert_true (desk_gui_test_has_label_containing (GTK_WIDGET (window), "could not be removed for good"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  desk_test_remove_tree (dir);
+}
+
+/* Follow-ups that cannot be read: one toast, not one per change. */
+static void
+test_follow_ups_failure_shown (void)
+{
+  g_autofree char *dir = prepared_dir ("DROP TABLE follow_ups;");
+  g_autoptr (DeskApplication) app = desk_gui_test_app (dir);
+  ToastCount  count = { "follow-up actions could not be read", 0 };
+  guint       handler = g_log_set_handler ("desk-gui", G_LOG_LEVEL_MESSAGE, count_toast, &count);
+  DeskWindow *window = desk_application_new_window (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  desk_gui_test_iterate (100);
+  g_assert_true (desk_gui_test_has_label_containing (GTK_WIDGET (window), "follow-up actions could not be read"));
+  seed (desk_application_get_store (app), "Lamp", "LMP-1", 72);
+  desk_gui_test_iterate (100);
+  g_assert_cmpuint (count.seen, ==, 1);
+  g_log_remove_handler ("desk-gui", handler);
+  gtk_window_destroy (GTK_WINDOW (window));
+  desk_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -304,6 +379,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/empty", test_empty_state);
   g_test_add_func ("/window/search-delete", test_search_select_delete_undo);
   g_test_add_func ("/window/store-error", test_store_error_shown);
+  g_test_add_func ("/window/purge-failure", test_purge_failure_shown);
+  g_test_add_func ("/window/follow-ups-failure", test_follow_ups_failure_shown);
   g_test_add_func ("/window/case-page-sections", test_case_page_sections);
   g_test_add_func ("/window/no-hidden-windows", test_no_hidden_windows);
   return g_test_run ();

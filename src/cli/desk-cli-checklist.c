@@ -48,14 +48,6 @@ usage (GError    **error,
   return DESK_CLI_EXIT_USAGE;
 }
 
-gboolean
-desk_cli_checklist_create (DeskCliContext *ctx,
-                           DeskCase       *kase,
-                           GError        **error)
-{
-  return desk_checklist_create_for_case (ctx->store, desk_session_get_rules (ctx->session), kase, NULL, error);
-}
-
 void
 desk_cli_report_rule_problems (DeskCliContext *ctx)
 {
@@ -74,7 +66,7 @@ void
 desk_cli_checklist_print_created (DeskCliContext *ctx,
                                   DeskCase       *kase)
 {
-  g_autoptr (GPtrArray) items = desk_checklist_list (ctx->store, desk_case_get_id (kase), NULL);
+  g_autoptr (GPtrArray) items = desk_checklist_list (ctx->session, desk_case_get_id (kase), NULL);
   DeskRulePack    *pack = pack_for (ctx, kase);
   g_autofree char *label = NULL;
   guint            n = items ? items->len : 0;
@@ -128,7 +120,7 @@ desk_cli_checklist_demo (DeskCliContext *ctx,
   const char *const *products = desk_case_get_product_ids (kase);
 
   if (!desk_checklist_create_for_case (ctx->store, desk_session_get_rules (ctx->session), kase, NULL, error)
-      || !(items = desk_checklist_list (ctx->store, desk_case_get_id (kase), error))
+      || !(items = desk_checklist_list (ctx->session, desk_case_get_id (kase), error))
       || !demo_states (ctx, items, index, error))
     return FALSE;
   if (desk_case_get_platform (kase) == DESK_PLATFORM_JOOM && products && products[0])
@@ -332,7 +324,7 @@ find_item (DeskCliContext *ctx,
 
   if (g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &row, NULL))
     {
-      item = desk_checklist_get_item (ctx->store, (gint64)row, error);
+      item = desk_checklist_get_item (ctx->session, (gint64)row, error);
       if (item && item->case_id != desk_case_get_id (kase))
         {
           g_clear_pointer (&item, desk_checklist_item_free);
@@ -341,7 +333,7 @@ find_item (DeskCliContext *ctx,
         }
       return g_steal_pointer (&item);
     }
-  return desk_checklist_find_item (ctx->store, desk_case_get_id (kase), text, error);
+  return desk_checklist_find_item (ctx->session, desk_case_get_id (kase), text, error);
 }
 
 static int
@@ -395,7 +387,7 @@ desk_cli_checklist (DeskCliContext *ctx,
     return status;
   if (set)
     return set_item_state (ctx, kase, set, ctx->argc > 2 ? ctx->argv[2] : NULL, note, error);
-  if (!(items = desk_checklist_list (ctx->store, desk_case_get_id (kase), error)))
+  if (!(items = desk_checklist_list (ctx->session, desk_case_get_id (kase), error)))
     return DESK_CLI_EXIT_FAILED;
   if (ctx->json)
     print_checklist_json (kase, pack_for (ctx, kase), items);

@@ -125,7 +125,14 @@ desk_cli_decode (DeskCliContext *ctx,
     if (!(data = desk_cli_read_file (ctx->argv[1], &len, error)) || !(text = desk_notice_text_from_data (data, len, error)))
       return DESK_CLI_EXIT_FAILED;
   }
-  notice = desk_notice_decode (text, received);
+  {
+    /* decode opens no database, so it has no session: the user's packs are
+     * read from the data folder the way a session would. */
+    g_autofree char *rules_dir = desk_rule_registry_get_default_user_dir ();
+    g_autoptr (DeskRuleRegistry) rules = desk_rule_registry_new (rules_dir);
+
+    notice = desk_notice_decode_with_rules (rules, text, received);
+  }
   if (ctx->json)
     {
       g_autoptr (JsonBuilder) builder = json_builder_new ();

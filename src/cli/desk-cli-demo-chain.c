@@ -105,7 +105,7 @@ add_letter (DeskCliContext *ctx,
       || !(evidence = desk_evidence_add (ctx->store, file, desk_case_get_id (kase), _ ("Demo document"), NULL, NULL, NULL, NULL, error)))
     return 0;
   g_unlink (path);
-  item = desk_checklist_find_item (ctx->store, desk_case_get_id (kase),
+  item = desk_checklist_find_item (ctx->session, desk_case_get_id (kase),
                                    g_str_has_prefix (name, "trademark") ? "trademark-certificate" : "brand-authorization", NULL);
   if (item && !desk_evidence_attach_to_checklist (ctx->store, item->id, desk_evidence_get_id (evidence), error))
     return 0;

@@ -59,6 +59,29 @@ load_demo (JsonParser *parser,
   return json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "cases");
 }
 
+typedef struct
+{
+  DeskCliContext *ctx;
+  DeskCase       *kase;
+  guint           index;
+  GDateTime      *now;
+} DemoCase;
+
+/* One demo case with its checklist, tracking, chain and documents. */
+static gboolean
+add_demo_case (DeskStore *store,
+               gpointer   user_data,
+               GError   **error)
+{
+  DemoCase *d = user_data;
+
+  return desk_store_insert_case (store, d->kase, error)
+         && desk_cli_checklist_demo (d->ctx, d->kase, d->index, error)
+         && desk_cli_tracking_demo (d->ctx, d->kase, d->index, d->now, error)
+         && desk_cli_demo_chain (d->ctx, d->kase, error)
+         && desk_demo_add_documents (store, d->kase, error) >= 0;
+}
+
 int
 desk_cli_demo (DeskCliContext *ctx,
                GError        **error)
@@ -86,12 +109,10 @@ desk_cli_demo (DeskCliContext *ctx,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (DeskCase) kase = case_from_json (json_array_get_object_element (cases, i), now);
+      DemoCase demo = { ctx, kase, i, now };
 
-      if (!desk_store_insert_case (ctx->store, kase, error)
-          || !desk_cli_checklist_demo (ctx, kase, i, error)
-          || !desk_cli_tracking_demo (ctx, kase, i, now, error)
-          || !desk_cli_demo_chain (ctx, kase, error)
-          || desk_demo_add_documents (ctx->store, kase, error) < 0)
+      /* A failure leaves the cases added so far, never half a case. */
+      if (!desk_store_run_in_transaction (ctx->store, add_demo_case, &demo, error))
         return DESK_CLI_EXIT_FAILED;
     }
   printf (g_dngettext (GETTEXT_PACKAGE, "Added %u demo case.\n", "Added %u demo cases.\n", n), n);

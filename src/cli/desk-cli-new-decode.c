@@ -26,7 +26,7 @@ desk_cli_new_decode_notice (DeskCliContext   *ctx,
   gboolean    had_deadline = desk_case_get_deadline_at (kase) != NULL;
 
   if (text && *text)
-    notice = desk_notice_decode (text, desk_case_get_received_at (kase));
+    notice = desk_notice_decode_with_rules (desk_session_get_rules (ctx->session), text, desk_case_get_received_at (kase));
   proposal = desk_intake_propose (desk_session_get_rules (ctx->session), notice,
                                   desk_case_get_platform (kase), desk_case_get_case_type (kase),
                                   desk_case_get_received_at (kase));

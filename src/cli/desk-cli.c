@@ -11,10 +11,12 @@
 #include <gio/gunixinputstream.h>
 #include <string.h>
 
+#include "chain/desk-chain.h"
 #include "desk-checklist.h"
 #include "desk-cli.h"
 #include "desk-evidence-store.h"
 #include "desk-util.h"
+#include "package/desk-package.h"
 
 typedef struct
 {
@@ -199,6 +201,10 @@ cli_hint (const GError *error)
   if (g_error_matches (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_NOT_FOUND)
       || g_error_matches (error, DESK_EVIDENCE_ERROR, DESK_EVIDENCE_ERROR_AMBIGUOUS))
     return _ ("List the items with “appeal-desk-cli evidence list”.");
+  if (g_error_matches (error, DESK_CHAIN_ERROR, DESK_CHAIN_ERROR_NO_EVIDENCE))
+    return _ ("Add the file with “appeal-desk-cli evidence add” and use the number it prints; “appeal-desk-cli evidence list” shows the numbers.");
+  if (g_error_matches (error, DESK_PACKAGE_ERROR, DESK_PACKAGE_ERROR_BLOCKING_GAPS))
+    return _ ("To make the package anyway, add --allow-gaps.");
   return NULL;
 }
 
@@ -254,7 +260,7 @@ run (int argc, char **argv)
   ctx.argc = argc - first;
   ctx.argv = argv + first;
   take_json_option (&ctx);
-  /* The notice reader finds user rule packs the way the store does. */
+  /* decode, which opens no store, finds the user's rule packs there too. */
   if (data_dir != NULL)
     g_setenv ("APPEAL_DESK_DATA_DIR", data_dir, TRUE);
   /* decode reads a file and saves nothing: it needs no database. */

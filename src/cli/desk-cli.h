@@ -72,10 +72,9 @@ int      desk_cli_metrics (DeskCliContext *ctx, GError **error);
 int      desk_cli_post_mortem (DeskCliContext *ctx, GError **error);
 int      desk_cli_watch (DeskCliContext *ctx, GError **error);
 int      desk_cli_capture (DeskCliContext *ctx, GError **error);
-/* Creates a new case's evidence checklist from its rule pack, then tells how
- * many items it has (desk-cli-checklist.c). */
-gboolean desk_cli_checklist_create (DeskCliContext *ctx, DeskCase *kase, GError **error);
-void     desk_cli_checklist_print_created (DeskCliContext *ctx, DeskCase *kase);
+/* Tells how many items a new case's evidence checklist has
+ * (desk-cli-checklist.c). */
+void desk_cli_checklist_print_created (DeskCliContext *ctx, DeskCase *kase);
 /* Says on stderr, once per run, which of the user's rule packs were not
  * used and why (the built-in rules apply instead). */
 void desk_cli_report_rule_problems (DeskCliContext *ctx);

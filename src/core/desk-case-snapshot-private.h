@@ -8,9 +8,9 @@ G_BEGIN_DECLS
 /* A module's part of a case snapshot. @load runs inside the snapshot's read
  * transaction; it returns the part (NULL with @error unset = nothing for this
  * case) which the snapshot owns and frees with @free. */
-typedef gpointer (*DeskCaseSnapshotLoadFunc) (DeskStore *store,
-                                              gint64     case_id,
-                                              GError   **error);
+typedef gpointer (*DeskCaseSnapshotLoadFunc) (DeskSession *session,
+                                              gint64       case_id,
+                                              GError     **error);
 typedef struct
 {
   const char              *name;

@@ -84,13 +84,13 @@ load_item_evidence (DeskCaseSnapshot *self,
 
 static gboolean
 load_parts (DeskCaseSnapshot *self,
-            DeskStore        *store,
+            DeskSession      *session,
             GError          **error)
 {
   for (const DeskCaseSnapshotPart *part = _desk_case_snapshot_parts; part->name; part++)
     {
       GError  *local_error = NULL;
-      gpointer data = part->load (store, desk_case_get_id (self->kase), &local_error);
+      gpointer data = part->load (session, desk_case_get_id (self->kase), &local_error);
 
       if (local_error)
         {
@@ -106,35 +106,38 @@ load_parts (DeskCaseSnapshot *self,
 
 static gboolean
 load (DeskCaseSnapshot *self,
-      DeskStore        *store,
+      DeskSession      *session,
       gint64            case_id,
       GError          **error)
 {
+  DeskStore  *store = desk_session_get_store (session);
   const char *text;
 
   if (!(self->kase = desk_store_get_case (store, case_id, error))
-      || !(self->checklist = desk_checklist_list (store, case_id, error))
+      || !(self->checklist = desk_checklist_list (session, case_id, error))
       || !load_item_evidence (self, store, error)
       || !(self->evidence = desk_evidence_list_for_case (store, case_id, error))
       || !(self->attempts = desk_attempts_list (store, case_id, error))
       || !(self->timeline = desk_store_list_timeline (store, case_id, error))
-      || !load_parts (self, store, error))
+      || !load_parts (self, session, error))
     return FALSE;
   text = desk_case_get_notice_text (self->kase);
   if (text && *text)
-    self->notice = desk_notice_decode (text, desk_case_get_received_at (self->kase));
+    self->notice = desk_notice_decode_with_rules (desk_session_get_rules (session), text, desk_case_get_received_at (self->kase));
   return TRUE;
 }
 
 DeskCaseSnapshot *
-desk_store_load_case_snapshot (DeskStore *store,
-                               gint64     case_id,
-                               GError   **error)
+desk_case_snapshot_load (DeskSession *session,
+                         gint64       case_id,
+                         GError     **error)
 {
   g_autoptr (DeskCaseSnapshot) self = NULL;
   g_autoptr (DeskStoreTxn) txn = NULL;
+  DeskStore *store;
 
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
+  store = desk_session_get_store (session);
 
   self = g_new0 (DeskCaseSnapshot, 1);
   g_atomic_ref_count_init (&self->ref_count);
@@ -142,7 +145,7 @@ desk_store_load_case_snapshot (DeskStore *store,
   self->parts = g_hash_table_new (g_str_hash, g_str_equal);
   if (!(txn = _desk_store_txn_begin_read (store, error)))
     return NULL;
-  if (!load (self, store, case_id, error))
+  if (!load (self, session, case_id, error))
     {
       /* Parts loaded so far are freed with their own free functions. */
       return NULL;

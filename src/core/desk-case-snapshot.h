@@ -8,6 +8,7 @@
 #include "desk-checklist.h"
 #include "desk-evidence.h"
 #include "desk-notice.h"
+#include "desk-session.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -33,11 +34,13 @@ DeskCaseSnapshot *desk_case_snapshot_ref (DeskCaseSnapshot *self);
 void              desk_case_snapshot_unref (DeskCaseSnapshot *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskCaseSnapshot, desk_case_snapshot_unref)
 
-/* NULL with DESK_STORE_ERROR_NOT_FOUND when there is no such case (trashed
- * cases are found: the caller decides what to do with them). */
-DeskCaseSnapshot *desk_store_load_case_snapshot (DeskStore *store,
-                                                 gint64     case_id,
-                                                 GError   **error);
+/* From the session's store, with its rule packs (the checklist's chain
+ * state, the chain part's gaps). NULL with DESK_STORE_ERROR_NOT_FOUND when
+ * there is no such case (trashed cases are found: the caller decides what
+ * to do with them). */
+DeskCaseSnapshot *desk_case_snapshot_load (DeskSession *session,
+                                           gint64       case_id,
+                                           GError     **error);
 
 gint64 desk_case_snapshot_get_case_id (DeskCaseSnapshot *self);
 /* With its notice text. Do not modify. */

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "desk-checklist.h"
+#include "desk-checklist-private.h"
 #include "chain/desk-chain-private.h"
 #include "desk-evidence-store.h"
 #include "desk-store-private.h"
@@ -105,11 +105,14 @@ item_from_row (sqlite3_stmt *stmt)
   return item;
 }
 
-/* Steps @stmt to the end, collecting items; resets it. */
+/* Steps @stmt to the end, collecting items; resets it. With @rules (the
+ * session's), the brand-authorization item shows its chain's state; without,
+ * items are as stored. */
 static GPtrArray *
-collect_items (DeskStore    *store,
-               sqlite3_stmt *stmt,
-               GError      **error)
+collect_items (DeskStore        *store,
+               DeskRuleRegistry *rules,
+               sqlite3_stmt     *stmt,
+               GError          **error)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_checklist_item_free);
   int rc;
@@ -122,17 +125,18 @@ collect_items (DeskStore    *store,
       _desk_store_set_error (_desk_store_get_db (store), rc, error);
       return NULL;
     }
-  for (guint i = 0; i < items->len; i++)
-    _desk_chain_apply_to_checklist_item (store, items->pdata[i]);
+  for (guint i = 0; rules != NULL && i < items->len; i++)
+    _desk_chain_apply_to_checklist_item (store, rules, items->pdata[i]);
   return g_steal_pointer (&items);
 }
 
 static DeskChecklistItem *
-single_item (DeskStore    *store,
-             sqlite3_stmt *stmt,
-             GError      **error)
+single_item (DeskStore        *store,
+             DeskRuleRegistry *rules,
+             sqlite3_stmt     *stmt,
+             GError          **error)
 {
-  g_autoptr (GPtrArray) items = collect_items (store, stmt, error);
+  g_autoptr (GPtrArray) items = collect_items (store, rules, stmt, error);
 
   if (items == NULL)
     return NULL;
@@ -145,61 +149,115 @@ single_item (DeskStore    *store,
   return g_ptr_array_steal_index (items, 0);
 }
 
-GPtrArray *
-desk_checklist_list (DeskStore *store,
-                     gint64     case_id,
-                     GError   **error)
+static GPtrArray *
+list_items (DeskStore        *store,
+            DeskRuleRegistry *rules,
+            gint64            case_id,
+            GError          **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _desk_store_prepare (store, ITEM_COLUMNS "WHERE case_id = ?1 ORDER BY position, id", error);
 
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
-  stmt = _desk_store_prepare (store, ITEM_COLUMNS "WHERE case_id = ?1 ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
-  return collect_items (store, stmt, error);
+  return collect_items (store, rules, stmt, error);
 }
 
-DeskChecklistItem *
-desk_checklist_get_item (DeskStore *store,
-                         gint64     checklist_item_id,
-                         GError   **error)
+static DeskChecklistItem *
+get_item (DeskStore        *store,
+          DeskRuleRegistry *rules,
+          gint64            checklist_item_id,
+          GError          **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _desk_store_prepare (store, ITEM_COLUMNS "WHERE id = ?1", error);
 
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
-  stmt = _desk_store_prepare (store, ITEM_COLUMNS "WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, checklist_item_id);
-  return single_item (store, stmt, error);
+  return single_item (store, rules, stmt, error);
 }
 
-DeskChecklistItem *
-desk_checklist_find_item (DeskStore  *store,
-                          gint64      case_id,
-                          const char *item_id,
-                          GError    **error)
+static DeskChecklistItem *
+find_item (DeskStore        *store,
+           DeskRuleRegistry *rules,
+           gint64            case_id,
+           const char       *item_id,
+           GError          **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _desk_store_prepare (store, ITEM_COLUMNS "WHERE case_id = ?1 AND item_id = ?2", error);
 
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
-  g_return_val_if_fail (item_id != NULL, NULL);
-  stmt = _desk_store_prepare (store, ITEM_COLUMNS "WHERE case_id = ?1 AND item_id = ?2", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, case_id);
   sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_TRANSIENT);
-  return single_item (store, stmt, error);
+  return single_item (store, rules, stmt, error);
+}
+
+GPtrArray *
+desk_checklist_list (DeskSession *session,
+                     gint64       case_id,
+                     GError     **error)
+{
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
+  return list_items (desk_session_get_store (session), desk_session_get_rules (session), case_id, error);
+}
+
+DeskChecklistItem *
+desk_checklist_get_item (DeskSession *session,
+                         gint64       checklist_item_id,
+                         GError     **error)
+{
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
+  return get_item (desk_session_get_store (session), desk_session_get_rules (session), checklist_item_id, error);
+}
+
+DeskChecklistItem *
+desk_checklist_find_item (DeskSession *session,
+                          gint64       case_id,
+                          const char  *item_id,
+                          GError     **error)
+{
+  g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
+  g_return_val_if_fail (item_id != NULL, NULL);
+  return find_item (desk_session_get_store (session), desk_session_get_rules (session), case_id, item_id, error);
+}
+
+GPtrArray *
+_desk_checklist_list_stored (DeskStore *store,
+                             gint64     case_id,
+                             GError   **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  return list_items (store, NULL, case_id, error);
+}
+
+DeskChecklistItem *
+_desk_checklist_get_stored_item (DeskStore *store,
+                                 gint64     checklist_item_id,
+                                 GError   **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  return get_item (store, NULL, checklist_item_id, error);
+}
+
+DeskChecklistItem *
+_desk_checklist_find_stored_item (DeskStore  *store,
+                                  gint64      case_id,
+                                  const char *item_id,
+                                  GError    **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (item_id != NULL, NULL);
+  return find_item (store, NULL, case_id, item_id, error);
 }
 
 gboolean
-desk_checklist_count (DeskStore *store,
-                      gint64     case_id,
-                      guint      counts[3],
-                      GError   **error)
+desk_checklist_count (DeskSession *session,
+                      gint64       case_id,
+                      guint        counts[3],
+                      GError     **error)
 {
-  g_autoptr (GPtrArray) items = desk_checklist_list (store, case_id, error);
+  g_autoptr (GPtrArray) items = desk_checklist_list (session, case_id, error);
 
   if (items == NULL)
     return FALSE;
@@ -262,7 +320,7 @@ mark_notice_kept (DeskStore *store,
 
   if (!desk_case_has_notice_text (kase) || *desk_case_get_notice_text (kase) == '\0')
     return TRUE;
-  item = desk_checklist_find_item (store, desk_case_get_id (kase), DESK_CHECKLIST_NOTICE_ITEM, NULL);
+  item = find_item (store, NULL, desk_case_get_id (kase), DESK_CHECKLIST_NOTICE_ITEM, NULL);
   if (item == NULL || item->state != DESK_CHECKLIST_MISSING)
     return TRUE;
   return desk_checklist_set_state (store, item->id, DESK_CHECKLIST_PROVIDED,
@@ -325,9 +383,9 @@ desk_checklist_create_for_case (DeskStore        *store,
   pack = desk_rule_registry_get_pack (registry, desk_case_get_platform (kase));
   if (pack == NULL || !desk_rule_pack_lists_case_type (pack, desk_case_get_case_type (kase)))
     return TRUE;
-  if (!(before = desk_checklist_list (store, desk_case_get_id (kase), error))
+  if (!(before = list_items (store, NULL, desk_case_get_id (kase), error))
       || !desk_checklist_create_from_pack (store, pack, kase, error)
-      || !(after = desk_checklist_list (store, desk_case_get_id (kase), error)))
+      || !(after = list_items (store, NULL, desk_case_get_id (kase), error)))
     return FALSE;
   if (n_created)
     *n_created = after->len - before->len;
@@ -355,7 +413,7 @@ notify_item (DeskStore *store,
              gboolean   links,
              GError   **error)
 {
-  g_autoptr (DeskChecklistItem) item = desk_checklist_get_item (store, checklist_item_id, error);
+  g_autoptr (DeskChecklistItem) item = get_item (store, NULL, checklist_item_id, error);
 
   if (item == NULL)
     return FALSE;
@@ -409,7 +467,7 @@ log_state (DeskStore         *store,
            const char        *note,
            GError           **error)
 {
-  g_autoptr (DeskChecklistItem) item = desk_checklist_get_item (store, checklist_item_id, error);
+  g_autoptr (DeskChecklistItem) item = get_item (store, NULL, checklist_item_id, error);
   g_autofree char *label = NULL;
   g_autofree char *text = NULL;
 
@@ -440,7 +498,7 @@ desk_checklist_set_state (DeskStore         *store,
   g_return_val_if_fail (state <= DESK_CHECKLIST_NEEDS_ATTENTION, FALSE);
 
   /* Setting what is already there is not news for the timeline. */
-  before = desk_checklist_get_item (store, checklist_item_id, NULL);
+  before = get_item (store, NULL, checklist_item_id, NULL);
   same = before && before->state == state && (note == NULL || g_strcmp0 (note, before->note) == 0);
   stmt = _desk_store_prepare (store,
                               "UPDATE checklist_items SET state = ?2, note = coalesce (?3, note) WHERE id = ?1", error);
@@ -521,7 +579,7 @@ link_evidence (DeskStore *store,
                gint64     evidence_id,
                GError   **error)
 {
-  g_autoptr (DeskChecklistItem) item = desk_checklist_get_item (store, checklist_item_id, error);
+  g_autoptr (DeskChecklistItem) item = get_item (store, NULL, checklist_item_id, error);
 
   if (item == NULL || !evidence_exists (store, evidence_id, error))
     return FALSE;
@@ -535,10 +593,10 @@ link_evidence (DeskStore *store,
 }
 
 gboolean
-desk_checklist_attach_evidence (DeskStore *store,
-                                gint64     checklist_item_id,
-                                gint64     evidence_id,
-                                GError   **error)
+_desk_checklist_attach_evidence (DeskStore *store,
+                                 gint64     checklist_item_id,
+                                 gint64     evidence_id,
+                                 GError   **error)
 {
   g_autoptr (DeskStoreTxn) txn = NULL;
   g_autoptr (DeskChecklistItem) item = NULL;
@@ -549,7 +607,7 @@ desk_checklist_attach_evidence (DeskStore *store,
     return FALSE;
   /* The file becomes part of the item's case too. */
   if (!link_evidence (store, checklist_item_id, evidence_id, error)
-      || !(item = desk_checklist_get_item (store, checklist_item_id, error))
+      || !(item = get_item (store, NULL, checklist_item_id, error))
       || !desk_evidence_attach (store, item->case_id, evidence_id, error))
     return FALSE;
   if (!notify_item (store, checklist_item_id, TRUE, error))
@@ -568,7 +626,7 @@ unlink_evidence (DeskStore *store,
   if (!run_link_sql (store, "DELETE FROM checklist_evidence WHERE checklist_item_id = ?1 AND evidence_id = ?2",
                      checklist_item_id, evidence_id, error))
     return FALSE;
-  if (!(item = desk_checklist_get_item (store, checklist_item_id, error)))
+  if (!(item = get_item (store, NULL, checklist_item_id, error)))
     return FALSE;
   if (item->n_evidence > 0 || item->state != DESK_CHECKLIST_PROVIDED)
     return TRUE;
@@ -576,10 +634,10 @@ unlink_evidence (DeskStore *store,
 }
 
 gboolean
-desk_checklist_detach_evidence (DeskStore *store,
-                                gint64     checklist_item_id,
-                                gint64     evidence_id,
-                                GError   **error)
+_desk_checklist_detach_evidence (DeskStore *store,
+                                 gint64     checklist_item_id,
+                                 gint64     evidence_id,
+                                 GError   **error)
 {
   g_autoptr (DeskStoreTxn) txn = NULL;
 

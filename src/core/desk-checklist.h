@@ -6,6 +6,7 @@
 #include "desk-case.h"
 #include "desk-rule-pack.h"
 #include "desk-rule-registry.h"
+#include "desk-session.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -73,18 +74,21 @@ gboolean desk_checklist_create_for_case (DeskStore        *store,
                                          guint            *n_created,
                                          GError          **error);
 
-/* Items of a case (DeskChecklistItem), in pack order (required first). */
-GPtrArray         *desk_checklist_list (DeskStore *store,
-                                        gint64     case_id,
-                                        GError   **error);
-DeskChecklistItem *desk_checklist_get_item (DeskStore *store,
-                                            gint64     checklist_item_id,
-                                            GError   **error);
+/* Items of a case (DeskChecklistItem), in pack order (required first). The
+ * brand-authorization item shows the state of the case's authorization
+ * chain, checked with the session's rule packs (see
+ * desk_chain_check_case()); the others are as stored. */
+GPtrArray         *desk_checklist_list (DeskSession *session,
+                                        gint64       case_id,
+                                        GError     **error);
+DeskChecklistItem *desk_checklist_get_item (DeskSession *session,
+                                            gint64       checklist_item_id,
+                                            GError     **error);
 /* By the pack's item id ("brand-authorization") within one case. */
-DeskChecklistItem *desk_checklist_find_item (DeskStore  *store,
-                                             gint64      case_id,
-                                             const char *item_id,
-                                             GError    **error);
+DeskChecklistItem *desk_checklist_find_item (DeskSession *session,
+                                             gint64       case_id,
+                                             const char  *item_id,
+                                             GError     **error);
 /* The item's label in the current language, from the built-in rules of the
  * case's platform (the item id when they do not have it). */
 char *desk_checklist_item_dup_label (DeskStore               *store,
@@ -98,23 +102,14 @@ gboolean desk_checklist_set_state (DeskStore         *store,
                                    const char        *note,
                                    GError           **error);
 /* Counts per state over a case's items: counts[DESK_CHECKLIST_MISSING] … */
-gboolean desk_checklist_count (DeskStore *store,
-                               gint64     case_id,
-                               guint      counts[3],
-                               GError   **error);
+gboolean desk_checklist_count (DeskSession *session,
+                               gint64       case_id,
+                               guint        counts[3],
+                               GError     **error);
 
-/* Evidence links. Attaching to a "missing" item makes it "provided";
- * detaching the last file of a "provided" item makes it "missing" again;
- * "needs attention" is left to the seller. Attaching twice is a no-op. */
-gboolean desk_checklist_attach_evidence (DeskStore *store,
-                                         gint64     checklist_item_id,
-                                         gint64     evidence_id,
-                                         GError   **error);
-gboolean desk_checklist_detach_evidence (DeskStore *store,
-                                         gint64     checklist_item_id,
-                                         gint64     evidence_id,
-                                         GError   **error);
-/* Evidence ids (gint64) attached to an item, oldest link first. */
+/* Evidence ids (gint64) attached to an item, oldest link first; attach and
+ * detach with desk_evidence_attach_to_checklist() and
+ * desk_evidence_detach_from_checklist(). */
 GArray *desk_checklist_list_evidence (DeskStore *store,
                                       gint64     checklist_item_id,
                                       GError   **error);

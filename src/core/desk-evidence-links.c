@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "desk-checklist.h"
+#include "desk-checklist-private.h"
 #include "desk-evidence-store-private.h"
 #include "desk-util.h"
 
@@ -331,7 +331,7 @@ detach_checklist_links (DeskStore *store,
     }
   sqlite3_reset (stmt);
   for (guint i = 0; i < items->len; i++)
-    if (!desk_checklist_detach_evidence (store, g_array_index (items, gint64, i), evidence_id, error))
+    if (!_desk_checklist_detach_evidence (store, g_array_index (items, gint64, i), evidence_id, error))
       return FALSE;
   return TRUE;
 }
@@ -428,10 +428,10 @@ desk_evidence_attach_to_checklist (DeskStore *store,
   g_autoptr (DeskStoreTxn) txn = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  if (!(item = desk_checklist_get_item (store, checklist_item_id, error))
+  if (!(item = _desk_checklist_get_stored_item (store, checklist_item_id, error))
       || !(txn = _desk_store_txn_begin (store, error)))
     return FALSE;
-  if (!desk_checklist_attach_evidence (store, checklist_item_id, evidence_id, error)
+  if (!_desk_checklist_attach_evidence (store, checklist_item_id, evidence_id, error)
       || !check_and_log_attach (store, item, evidence_id, error))
     return FALSE;
   return _desk_store_txn_commit (g_steal_pointer (&txn), error);
@@ -443,7 +443,7 @@ desk_evidence_detach_from_checklist (DeskStore *store,
                                      gint64     evidence_id,
                                      GError   **error)
 {
-  return desk_checklist_detach_evidence (store, checklist_item_id, evidence_id, error);
+  return _desk_checklist_detach_evidence (store, checklist_item_id, evidence_id, error);
 }
 
 gboolean

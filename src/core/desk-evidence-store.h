@@ -106,8 +106,13 @@ gboolean desk_evidence_detach (DeskStore *store,
                                gint64     case_id,
                                gint64     evidence_id,
                                GError   **error);
-/* Checklist links; attaching also links the item to the checklist item's
- * case. */
+/* The checklist links, one call per seller action. Attaching also links the
+ * file to the checklist item's case, makes a "missing" item "provided" and
+ * checks the file against the formats the item asks for: a file of the
+ * wrong kind marks the item "needs attention" with the reason as its note;
+ * otherwise the case's timeline records the attachment. Detaching the last
+ * file of a "provided" item makes it "missing" again; "needs attention" is
+ * left to the seller. A file attached twice is linked once. */
 gboolean desk_evidence_attach_to_checklist (DeskStore *store,
                                             gint64     checklist_item_id,
                                             gint64     evidence_id,

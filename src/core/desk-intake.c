@@ -345,17 +345,17 @@ intake_note (DeskRulePack    *pack,
 /* What the notice reader read (fields with roles and source lines, stated
  * figures) is kept with the case, in the same transaction. */
 static gboolean
-save_notice_reading (DeskStore *store,
-                     DeskCase  *kase,
-                     GError   **error)
+save_notice_reading (DeskSession *session,
+                     DeskCase    *kase,
+                     GError     **error)
 {
   g_autoptr (DeskNotice) notice = NULL;
   const char *text = desk_case_get_notice_text (kase);
 
   if (text == NULL || *text == '\0')
     return TRUE;
-  notice = desk_notice_decode (text, desk_case_get_received_at (kase));
-  return desk_store_save_notice_reading (store, desk_case_get_id (kase), desk_notice_get_fields (notice),
+  notice = desk_notice_decode_with_rules (desk_session_get_rules (session), text, desk_case_get_received_at (kase));
+  return desk_store_save_notice_reading (desk_session_get_store (session), desk_case_get_id (kase), desk_notice_get_fields (notice),
                                          desk_notice_get_facts (notice), error);
 }
 
@@ -387,7 +387,7 @@ desk_intake_create_case (DeskSession     *session,
   if (!desk_store_insert_case (store, kase, error))
     return FALSE;
   if (!desk_checklist_create_for_case (store, desk_session_get_rules (session), kase, n_checklist_items, error)
-      || !save_notice_reading (store, kase, error)
+      || !save_notice_reading (session, kase, error)
       || !desk_store_add_timeline_entry (store, desk_case_get_id (kase), "note", note, error)
       || !_desk_store_txn_commit (g_steal_pointer (&txn), error))
     {

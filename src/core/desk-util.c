@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "desk-case.h"
 #include "desk-util.h"
 
 static const char *
@@ -208,20 +209,15 @@ desk_time_format_short (GDateTime *time)
   return g_date_time_format (local, C_ ("short date", "%-d %b %H:%M"));
 }
 
+/* A deadline before there is a case (the wizard's) is judged as a draft's,
+ * by the one rule. */
 DeskDeadlineState
 desk_deadline_get_state (GDateTime *deadline,
                          GDateTime *now)
 {
-  GTimeSpan left;
-
-  if (deadline == NULL)
-    return DESK_DEADLINE_NONE;
-  left = g_date_time_difference (deadline, now);
-  if (left <= 0)
-    return DESK_DEADLINE_OVERDUE;
-  if (left < 24 * G_TIME_SPAN_HOUR)
-    return DESK_DEADLINE_SOON;
-  return DESK_DEADLINE_NORMAL;
+  return desk_deadline_state_compute (DESK_CASE_STATUS_DRAFT,
+                                      deadline ? g_date_time_to_unix (deadline) : G_MININT64,
+                                      g_date_time_to_unix (now));
 }
 
 static char *

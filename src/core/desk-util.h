@@ -41,7 +41,8 @@ GDateTime *desk_time_parse_local (const char *text);
 /* Local time for a sentence: "2 Dec 20:02" (zh: "12月2日 20:02"); "—" for NULL. */
 char *desk_time_format_short (GDateTime *time);
 
-/* Deadline state relative to @now (24 h threshold for SOON). */
+/* The state of a deadline not yet met relative to @now, by the one rule,
+ * desk_deadline_state_compute() (DESK_DEADLINE_SOON_HOURS for SOON). */
 DeskDeadlineState desk_deadline_get_state (GDateTime *deadline,
                                            GDateTime *now);
 /* Translated countdown: "2 days 5 h left", "3 h 10 min left", "Overdue by 2 h". */

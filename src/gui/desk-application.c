@@ -8,14 +8,17 @@
 #include "desk-application.h"
 #include "desk-seller-profile-page.h"
 #include "desk-deadline-notifier.h"
+#include "desk-gui-util.h"
 #include "desk-screenshot.h"
 #include "desk-window.h"
 
 struct _DeskApplication
 {
-  AdwApplication parent_instance;
-  DeskSession   *session;
-  GError        *store_error;
+  AdwApplication        parent_instance;
+  DeskSession          *session;
+  GError               *store_error;
+  DeskDeadlineNotifier *notifier;    /* startup to shutdown */
+  GError               *purge_error; /* for the first window to show */
 };
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
@@ -25,8 +28,10 @@ desk_application_dispose (GObject *object)
 {
   DeskApplication *self = (DeskApplication *)object;
 
+  g_clear_object (&self->notifier);
   g_clear_object (&self->session);
   g_clear_error (&self->store_error);
+  g_clear_error (&self->purge_error);
   G_OBJECT_CLASS (desk_application_parent_class)->dispose (object);
 }
 
@@ -36,7 +41,6 @@ desk_application_startup (GApplication *app)
   static gpointer name_set;
 
   DeskApplication *self = DESK_APPLICATION (app);
-  g_autoptr (GError) error = NULL;
 
   G_APPLICATION_CLASS (desk_application_parent_class)->startup (app);
   if (g_once_init_enter (&name_set))
@@ -47,10 +51,20 @@ desk_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   self->session = desk_session_new (NULL, &self->store_error);
-  desk_deadline_notifier_install (app, self->session);
-  /* Cases deleted in an earlier run are past their undo window. */
-  if (self->session && !desk_store_purge_trash (desk_session_get_store (self->session), &error))
-    g_warning ("Could not empty the trash: %s", error->message);
+  if (self->session)
+    self->notifier = desk_deadline_notifier_new (app, self->session);
+  /* Cases deleted in an earlier run are past their undo window. There is
+   * no window yet: the first one says when this failed. (A read-only
+   * folder keeps them; the window says it is read-only.) */
+  if (self->session && !desk_store_is_read_only (desk_session_get_store (self->session)))
+    desk_store_purge_trash (desk_session_get_store (self->session), &self->purge_error);
+}
+
+static void
+desk_application_shutdown (GApplication *app)
+{
+  g_clear_object (&DESK_APPLICATION (app)->notifier);
+  G_APPLICATION_CLASS (desk_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -74,6 +88,7 @@ desk_application_class_init (DeskApplicationClass *klass)
 
   object_class->dispose = desk_application_dispose;
   app_class->startup = desk_application_startup;
+  app_class->shutdown = desk_application_shutdown;
   app_class->activate = desk_application_activate;
 }
 
@@ -157,8 +172,14 @@ desk_application_init (DeskApplication *self)
 DeskWindow *
 desk_application_new_window (DeskApplication *self)
 {
+  g_autoptr (GError) purge_error = NULL;
+  DeskWindow *window;
+
   g_return_val_if_fail (DESK_IS_APPLICATION (self), NULL);
-  return desk_window_new (GTK_APPLICATION (self), self->session, self->store_error);
+  window = desk_window_new (GTK_APPLICATION (self), self->session, self->store_error);
+  if ((purge_error = g_steal_pointer (&self->purge_error)))
+    desk_gui_report_error (GTK_WIDGET (window), _ ("Cases you deleted earlier could not be removed for good; they stay hidden and Appeal Desk tries again the next time it starts."), purge_error);
+  return window;
 }
 
 DeskApplication *

@@ -81,7 +81,7 @@ update_summary (DeskChecklistView *self)
   g_autofree char *text = NULL;
 
   if (self->kase == NULL
-      || !desk_checklist_count (self->store, desk_case_get_id (self->kase), counts, NULL))
+      || !desk_checklist_count (self->session, desk_case_get_id (self->kase), counts, NULL))
     {
       gtk_label_set_text (self->summary_label, "");
       return;
@@ -105,7 +105,7 @@ on_state_selected (AdwComboRow *combo,
     return;
   if (!desk_checklist_set_state (ir->self->store, ir->item_id, state, NULL, &error))
     {
-      g_autoptr (DeskChecklistItem) stored = desk_checklist_get_item (ir->self->store, ir->item_id, NULL);
+      g_autoptr (DeskChecklistItem) stored = desk_checklist_get_item (ir->self->session, ir->item_id, NULL);
 
       desk_gui_report_error (GTK_WIDGET (ir->self), _ ("The checklist item was not changed."), error);
       /* Show what is saved, not what was asked for. */
@@ -267,7 +267,7 @@ fill (DeskChecklistView *self)
   if (self->kase == NULL)
     return;
   pack = desk_session_get_pack (self->session, desk_case_get_platform (self->kase));
-  items = desk_checklist_list (self->store, desk_case_get_id (self->kase), &error);
+  items = desk_checklist_list (self->session, desk_case_get_id (self->kase), &error);
   if (items == NULL)
     desk_gui_report_error (GTK_WIDGET (self), _ ("The checklist could not be shown."), error);
   if (items == NULL || items->len == 0 || pack == NULL)

@@ -151,24 +151,6 @@ desk_deadline_notifier_new (GApplication *app,
   return self;
 }
 
-static void
-on_shutdown (GApplication *app)
-{
-  g_object_set_data (G_OBJECT (app), "desk-deadline-notifier", NULL);
-}
-
-void
-desk_deadline_notifier_install (GApplication *app,
-                                DeskSession  *session)
-{
-  g_return_if_fail (G_IS_APPLICATION (app));
-  if (session == NULL)
-    return;
-  g_object_set_data_full (G_OBJECT (app), "desk-deadline-notifier",
-                          desk_deadline_notifier_new (app, session), g_object_unref);
-  g_signal_connect (app, "shutdown", G_CALLBACK (on_shutdown), NULL);
-}
-
 /* Overdue toast */
 
 AdwToast *

@@ -108,7 +108,7 @@ static GMenuModel *
 checklist_menu (DeskEvidenceSection *self,
                 gint64               evidence_id)
 {
-  g_autoptr (GPtrArray) items = desk_checklist_list (self->store, self->case_id, NULL);
+  g_autoptr (GPtrArray) items = desk_checklist_list (self->session, self->case_id, NULL);
   GMenu *menu = g_menu_new ();
 
   for (guint i = 0; items && i < items->len; i++)

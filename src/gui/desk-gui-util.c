@@ -7,19 +7,41 @@
 
 #include "desk-gui-util.h"
 
+static GtkWidget *
+find_overlay (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_overlay (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 void
 desk_gui_toast (GtkWidget  *widget,
                 const char *text)
 {
-  GtkWidget *overlay;
-  AdwToast  *toast;
+  GtkWidget       *overlay;
+  GtkRoot         *root;
+  AdwToast        *toast;
+  g_autofree char *markup = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_message ("%s", text);
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  /* A window holds its overlay rather than sitting in one. */
+  if (overlay == NULL && (root = gtk_widget_get_root (widget)))
+    overlay = find_overlay (GTK_WIDGET (root));
   if (overlay == NULL)
     return;
-  toast = adw_toast_new (text);
+  /* A toast's title is markup: an error message may hold "<data>" or "&". */
+  markup = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (markup);
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }

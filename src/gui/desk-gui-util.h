@@ -5,8 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* A toast in the nearest AdwToastOverlay above @widget (the window's); the
- * widget does not need to know which window it is in. Logged too. */
+/* A toast in the nearest AdwToastOverlay above @widget (the window's; for
+ * a window, the one it holds); the widget does not need to know which
+ * window it is in. Logged too. */
 void desk_gui_toast (GtkWidget  *widget,
                      const char *text);
 /* A failure the user must know about, in their language: "@what @reason"

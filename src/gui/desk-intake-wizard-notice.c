@@ -147,7 +147,7 @@ start_decode (DeskIntakeWizard *self)
     }
   self->decode_cancellable = g_cancellable_new ();
   set_decoding (self, TRUE);
-  desk_notice_decode_async (text, self->received_at, self->decode_cancellable,
+  desk_notice_decode_async (self->registry, text, self->received_at, self->decode_cancellable,
                             on_decoded, g_object_ref (self));
 }
 

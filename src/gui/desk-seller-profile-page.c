@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "chain/desk-chain-store.h"
+#include "desk-gui-util.h"
 #include "desk-platform.h"
 #include "desk-seller-profile-page.h"
 #include "desk-util.h"
@@ -18,6 +19,8 @@ struct _DeskSellerProfilePage
 
   DeskStore           *store;
   DeskSellerProfile   *profile;
+  GError              *load_error; /* shown once the page is on screen */
+  GtkWindow           *window;     /* the root, whose closing saves */
   guint                save_id;
   gboolean             dirty;
   gboolean             building;
@@ -48,13 +51,69 @@ save_cb (gpointer data)
 {
   DeskSellerProfilePage *self = data;
   g_autoptr (GError) error = NULL;
-  GtkRoot *root;
 
   self->save_id = 0;
-  if (!desk_seller_profile_page_save (self, &error)
-      && ADW_IS_PREFERENCES_WINDOW (root = gtk_widget_get_root (GTK_WIDGET (self))))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (error->message));
+  if (!desk_seller_profile_page_save (self, &error))
+    desk_gui_report_error (GTK_WIDGET (self), _ ("Your seller profile was not saved."), error);
   return G_SOURCE_REMOVE;
+}
+
+/* Closing the window saves what is still waiting for the timer; a failure
+ * is shown in the window underneath, which stays. */
+static gboolean
+on_close_request (DeskSellerProfilePage *self,
+                  GtkWindow             *window)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+
+  if (!desk_seller_profile_page_save (self, &error))
+    {
+      desk_gui_report_error (parent ? GTK_WIDGET (parent) : GTK_WIDGET (self),
+                             _ ("Your seller profile was not saved."), error);
+      /* Said; dispose need not try again where nobody sees it. */
+      self->dirty = FALSE;
+    }
+  return FALSE;
+}
+
+static void
+desk_seller_profile_page_root (GtkWidget *widget)
+{
+  DeskSellerProfilePage *self = DESK_SELLER_PROFILE_PAGE (widget);
+  GtkRoot               *root;
+
+  GTK_WIDGET_CLASS (desk_seller_profile_page_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      g_set_weak_pointer (&self->window, GTK_WINDOW (root));
+      g_signal_connect_object (root, "close-request", G_CALLBACK (on_close_request), self, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+desk_seller_profile_page_unroot (GtkWidget *widget)
+{
+  DeskSellerProfilePage *self = DESK_SELLER_PROFILE_PAGE (widget);
+
+  if (self->window)
+    g_signal_handlers_disconnect_by_func (self->window, on_close_request, self);
+  g_clear_weak_pointer (&self->window);
+  GTK_WIDGET_CLASS (desk_seller_profile_page_parent_class)->unroot (widget);
+}
+
+/* An unreadable profile is said when the page shows, not when it is made:
+ * only then is there a window for the toast. */
+static void
+desk_seller_profile_page_map (GtkWidget *widget)
+{
+  DeskSellerProfilePage *self = DESK_SELLER_PROFILE_PAGE (widget);
+  g_autoptr (GError) error = g_steal_pointer (&self->load_error);
+
+  GTK_WIDGET_CLASS (desk_seller_profile_page_parent_class)->map (widget);
+  if (error)
+    desk_gui_report_error (widget, _ ("Your seller profile could not be read, so this page starts empty; what you enter here replaces it."), error);
 }
 
 static void
@@ -260,8 +319,14 @@ desk_seller_profile_page_dispose (GObject *object)
   DeskSellerProfilePage *self = (DeskSellerProfilePage *)object;
   g_autoptr (GError) error = NULL;
 
+  /* Changes are saved after a short delay and when the window closes, where
+   * a failure is shown; this catches a page that was never in a window (or
+   * whose window is destroyed without closing), when there is no window
+   * left to tell. */
   if (self->store && !desk_seller_profile_page_save (self, &error))
     g_warning ("Could not save the seller profile: %s", error->message);
+  g_clear_weak_pointer (&self->window);
+  g_clear_error (&self->load_error);
   g_clear_pointer (&self->company_rows, g_ptr_array_unref);
   g_clear_pointer (&self->profile, desk_seller_profile_free);
   g_clear_object (&self->store);
@@ -274,6 +339,9 @@ desk_seller_profile_page_class_init (DeskSellerProfilePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = desk_seller_profile_page_dispose;
+  widget_class->root = desk_seller_profile_page_root;
+  widget_class->unroot = desk_seller_profile_page_unroot;
+  widget_class->map = desk_seller_profile_page_map;
   gtk_widget_class_install_action (widget_class, "profile.add-company", NULL, add_company_activated);
   gtk_widget_class_install_action (widget_class, "profile.remove-company", "i", remove_company_activated);
 }
@@ -307,15 +375,11 @@ desk_seller_profile_page_new (DeskSession *session)
 {
   DeskStore             *store = desk_session_get_store (session);
   DeskSellerProfilePage *self = g_object_new (DESK_TYPE_SELLER_PROFILE_PAGE, NULL);
-  g_autoptr (GError) error = NULL;
 
   self->store = g_object_ref (store);
-  self->profile = desk_seller_profile_load (store, &error);
+  self->profile = desk_seller_profile_load (store, &self->load_error);
   if (self->profile == NULL)
-    {
-      g_warning ("Could not read the seller profile: %s", error->message);
-      self->profile = desk_seller_profile_new ();
-    }
+    self->profile = desk_seller_profile_new ();
   self->building = TRUE;
   rebuild (self);
   build_stores (self);

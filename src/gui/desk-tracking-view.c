@@ -25,6 +25,7 @@ struct _DeskTrackingView
   DeskStore    *store; /* the session's */
   DeskCase     *kase;
   GCancellable *report_cancellable;
+  GFile        *report_file; /* being written */
 
   GtkListBox     *timeline_list;
   GtkListBox     *outcome_list;
@@ -735,7 +736,7 @@ on_report_written (GObject      *source,
   g_autoptr (DeskTrackingView) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (DeskReportResult) written = desk_report_write_finish (result, &error);
-  g_autoptr (GFile) file = g_object_steal_data (G_OBJECT (self), "desk-report-file");
+  g_autoptr (GFile) file = g_steal_pointer (&self->report_file);
   DeskEvidenceViewer *viewer;
   g_autofree char    *subtitle = NULL;
 
@@ -749,6 +750,8 @@ on_report_written (GObject      *source,
         toast (self, error->message);
       return;
     }
+  if (file == NULL) /* the view was disposed meanwhile */
+    return;
   subtitle = g_file_get_parse_name (file);
   viewer = desk_evidence_viewer_new_for_pdf (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), file, written->title, subtitle);
   gtk_window_present (GTK_WINDOW (viewer));
@@ -762,7 +765,7 @@ desk_tracking_view_make_report (DeskTrackingView *self)
   g_autofree char   *dir = g_build_filename (desk_session_get_data_dir (self->session), "reports", NULL);
   g_autofree char   *name = NULL;
   g_autofree char   *path = NULL;
-  GFile             *file;
+  g_autoptr (GFile) file = NULL;
 
   g_return_if_fail (DESK_IS_TRACKING_VIEW (self));
   /* While a report is being written the button cancels it. */
@@ -781,7 +784,7 @@ desk_tracking_view_make_report (DeskTrackingView *self)
   name = g_strdup_printf ("case-%" G_GINT64_FORMAT "-%s.pdf", desk_case_get_id (self->kase), desk_report_language_to_id (language));
   path = g_build_filename (dir, name, NULL);
   file = g_file_new_for_path (path);
-  g_object_set_data_full (G_OBJECT (self), "desk-report-file", file, g_object_unref);
+  g_set_object (&self->report_file, file);
   self->report_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->report_progress, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->report_progress), TRUE);
@@ -807,6 +810,7 @@ desk_tracking_view_dispose (GObject *object)
   if (self->report_cancellable)
     g_cancellable_cancel (self->report_cancellable);
   g_clear_object (&self->report_cancellable);
+  g_clear_object (&self->report_file);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_TRACKING_VIEW);
   g_clear_object (&self->kase);
   g_clear_object (&self->store);

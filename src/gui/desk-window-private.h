@@ -17,6 +17,7 @@ struct _DeskWindow
   GtkSingleSelection *selection;
   GSettings          *settings;
   GHashTable         *follow_ups;     /* case id → its next open DeskFollowUp */
+  gboolean            follow_ups_bad; /* not read: said once until they are */
   gint64              pending_delete; /* trashed, waiting for the toast */
   /* The case on the content page. The list's selection is not it: with
    * single-click-activate, GtkListView selects the row under the pointer

@@ -7,6 +7,7 @@
 
 #include "desk-case-row.h"
 #include "desk-deadline-notifier.h"
+#include "desk-gui-util.h"
 #include "desk-resources.h"
 #include "desk-settings.h"
 #include "desk-window-private.h"
@@ -119,9 +120,13 @@ reload_follow_ups (DeskWindow *self)
 
   if (next == NULL)
     {
-      g_warning ("Could not read follow-up actions: %s", error->message);
+      /* Every change reloads them: one toast until they can be read again. */
+      if (!self->follow_ups_bad)
+        desk_gui_report_error (GTK_WIDGET (self), _ ("The follow-up actions could not be read, so the case list may not show them."), error);
+      self->follow_ups_bad = TRUE;
       return;
     }
+  self->follow_ups_bad = FALSE;
   g_clear_pointer (&self->follow_ups, g_hash_table_unref);
   self->follow_ups = next;
   update_follow_up_rows (self, GTK_WIDGET (self->list_view));

@@ -9,6 +9,7 @@
 
 void
 _desk_chain_apply_to_checklist_item (DeskStore         *store,
+                                     DeskRuleRegistry  *rules,
                                      DeskChecklistItem *item)
 {
   g_autoptr (DeskCaseChain) info = NULL;
@@ -22,7 +23,7 @@ _desk_chain_apply_to_checklist_item (DeskStore         *store,
   has_chain = info != NULL && info->chain_id > 0;
   if (error || (!has_chain && item->state != DESK_CHECKLIST_PROVIDED))
     return;
-  if (!(gaps = _desk_chain_check_stored (store, _desk_chain_get_store_rules (store), item->case_id, NULL, &error)))
+  if (!(gaps = _desk_chain_check_stored (store, rules, item->case_id, NULL, &error)))
     {
       g_warning ("Cannot check the chain of case %" G_GINT64_FORMAT ": %s", item->case_id, error->message);
       return;
@@ -40,10 +41,11 @@ _desk_chain_apply_to_checklist_item (DeskStore         *store,
 /* Snapshot part */
 
 gpointer
-_desk_chain_snapshot_load (DeskStore *store,
-                           gint64     case_id,
-                           GError   **error)
+_desk_chain_snapshot_load (DeskSession *session,
+                           gint64       case_id,
+                           GError     **error)
 {
+  DeskStore *store = desk_session_get_store (session);
   g_autoptr (GError) local = NULL;
   g_autoptr (DeskCaseChain) info = desk_case_chain_get (store, case_id, &local);
   DeskChainSnapshot *part;
@@ -58,7 +60,7 @@ _desk_chain_snapshot_load (DeskStore *store,
   part = g_new0 (DeskChainSnapshot, 1);
   part->info = g_steal_pointer (&info);
   if ((part->info->chain_id > 0 && !(part->chain = desk_chain_get (store, part->info->chain_id, error)))
-      || !(part->gaps = _desk_chain_check_stored (store, _desk_chain_get_store_rules (store), case_id, NULL, error)))
+      || !(part->gaps = _desk_chain_check_stored (store, desk_session_get_rules (session), case_id, NULL, error)))
     {
       _desk_chain_snapshot_free (part);
       return NULL;

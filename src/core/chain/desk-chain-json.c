@@ -23,16 +23,24 @@ typedef struct
 } Reader;
 
 static gboolean
-fail (Reader     *r,
-      const char *expected)
+fail_with (Reader        *r,
+           DeskChainError code,
+           const char    *expected)
 {
   if (r->path->len == 0)
     /* Translators: %s says what was expected, e.g. "an object" */
-    g_set_error (r->error, DESK_CHAIN_ERROR, DESK_CHAIN_ERROR_INVALID, _ ("The chain file is not valid: expected %s."), expected);
+    g_set_error (r->error, DESK_CHAIN_ERROR, code, _ ("The chain file is not valid: expected %s."), expected);
   else
     /* Translators: "at links[1].valid_until: expected a date such as 2026-12-31" */
-    g_set_error (r->error, DESK_CHAIN_ERROR, DESK_CHAIN_ERROR_INVALID, _ ("The chain file is not valid at %s: expected %s."), r->path->str, expected);
+    g_set_error (r->error, DESK_CHAIN_ERROR, code, _ ("The chain file is not valid at %s: expected %s."), r->path->str, expected);
   return FALSE;
+}
+
+static gboolean
+fail (Reader     *r,
+      const char *expected)
+{
+  return fail_with (r, DESK_CHAIN_ERROR_INVALID, expected);
 }
 
 /* The ids a pack names too: a user rule pack can add a platform. */
@@ -281,7 +289,7 @@ read_evidence_id (Reader   *r,
 {
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
       || json_node_get_int (node) <= 0)
-    return fail (r, _ ("an evidence number as shown by “appeal-desk-cli evidence list” (0 or absent for none)"));
+    return fail_with (r, DESK_CHAIN_ERROR_NO_EVIDENCE, _ ("the number of an evidence item (0 or absent for none)"));
   *(gint64 *)out = json_node_get_int (node);
   return TRUE;
 }

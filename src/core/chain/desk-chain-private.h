@@ -12,27 +12,27 @@ G_BEGIN_DECLS
  * any chain entered needs attention too (nothing was checked). Other items
  * and cases without chain or files are left as stored. */
 void _desk_chain_apply_to_checklist_item (DeskStore         *store,
+                                          DeskRuleRegistry  *rules,
                                           DeskChecklistItem *item);
 
-/* Checks made from the store alone use the packs of its data directory. */
-DeskRuleRegistry *_desk_chain_get_store_rules (DeskStore *store);
-GPtrArray        *_desk_chain_check_with_rules (DeskStore           *store,
-                                                DeskRuleRegistry    *rules,
-                                                DeskCase            *kase,
-                                                const DeskChain     *chain,
-                                                const DeskCaseChain *info,
-                                                GDateTime           *now,
-                                                GError             **error);
-GPtrArray        *_desk_chain_check_stored (DeskStore        *store,
-                                            DeskRuleRegistry *rules,
-                                            gint64            case_id,
-                                            GDateTime        *now,
-                                            GError          **error);
+/* The checks with @rules, the session's registry. */
+GPtrArray *_desk_chain_check_with_rules (DeskStore           *store,
+                                         DeskRuleRegistry    *rules,
+                                         DeskCase            *kase,
+                                         const DeskChain     *chain,
+                                         const DeskCaseChain *info,
+                                         GDateTime           *now,
+                                         GError             **error);
+GPtrArray *_desk_chain_check_stored (DeskStore        *store,
+                                     DeskRuleRegistry *rules,
+                                     gint64            case_id,
+                                     GDateTime        *now,
+                                     GError          **error);
 
 /* The snapshot part (desk-case-snapshot-parts.c). */
-gpointer _desk_chain_snapshot_load (DeskStore *store,
-                                    gint64     case_id,
-                                    GError   **error);
+gpointer _desk_chain_snapshot_load (DeskSession *session,
+                                    gint64       case_id,
+                                    GError     **error);
 void     _desk_chain_snapshot_free (gpointer part);
 
 G_END_DECLS

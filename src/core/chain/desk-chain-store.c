@@ -81,8 +81,8 @@ check_documents (DeskStore       *store,
             g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (link->documents, gint64, d));
 
             /* Translators: "at links[1].documents[0]: there is no evidence item 42. …" */
-            g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
-                         _ ("The chain file is not valid at links[%u].documents[%u]: there is no evidence item %s. Add the file with “appeal-desk-cli evidence add” and use the number it prints."),
+            g_set_error (error, DESK_CHAIN_ERROR, DESK_CHAIN_ERROR_NO_EVIDENCE,
+                         _ ("The chain is not valid at links[%u].documents[%u]: there is no evidence item %s. Add the file to your evidence first, then choose it for this link."),
                          i, d, number);
             return FALSE;
           }
@@ -95,8 +95,8 @@ check_documents (DeskStore       *store,
         {
           g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, tm->certificate);
 
-          g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_INVALID,
-                       _ ("The chain file is not valid at trademarks[%u].certificate: there is no evidence item %s. Add the file with “appeal-desk-cli evidence add” and use the number it prints."),
+          g_set_error (error, DESK_CHAIN_ERROR, DESK_CHAIN_ERROR_NO_EVIDENCE,
+                       _ ("The chain is not valid at trademarks[%u].certificate: there is no evidence item %s. Add the certificate to your evidence first, then choose it for this trademark."),
                        t, number);
           return FALSE;
         }
@@ -520,24 +520,6 @@ describe_document (gint64             id,
   doc->scan_only = evidence && desk_evidence_get_scan_only (evidence);
   doc->is_image = evidence && desk_evidence_get_kind (evidence) == DESK_EVIDENCE_KIND_IMAGE;
   return doc->exists;
-}
-
-/* The rule packs for checks made from the store alone (the checklist's
- * brand-authorization item, the snapshot part): the same built-in and
- * <data dir>/rules packs a session loads, read once per store. */
-DeskRuleRegistry *
-_desk_chain_get_store_rules (DeskStore *store)
-{
-  DeskRuleRegistry *rules = g_object_get_data (G_OBJECT (store), "desk-chain-rules");
-
-  if (rules == NULL)
-    {
-      g_autofree char *dir = g_build_filename (desk_store_get_data_dir (store), "rules", NULL);
-
-      rules = desk_rule_registry_new (dir);
-      g_object_set_data_full (G_OBJECT (store), "desk-chain-rules", rules, g_object_unref);
-    }
-  return rules;
 }
 
 GPtrArray *

@@ -84,7 +84,7 @@ GPtrArray *desk_chain_check_case_with (DeskSession         *session,
 
 /* The "chain" part of a case snapshot (desk_case_snapshot_get_part (snap,
  * "chain")): NULL when the case has no chain information. Gaps are checked
- * with the packs of the data directory when the snapshot was read. */
+ * with the session's rule packs when the snapshot was read. */
 typedef struct
 {
   DeskChain     *chain; /* NULL when the case points at no chain */

@@ -24,8 +24,9 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  DESK_CHAIN_ERROR_INVALID,   /* a JSON file or value of the wrong shape */
-  DESK_CHAIN_ERROR_NOT_FOUND, /* no such chain */
+  DESK_CHAIN_ERROR_INVALID,     /* a JSON file or value of the wrong shape */
+  DESK_CHAIN_ERROR_NOT_FOUND,   /* no such chain */
+  DESK_CHAIN_ERROR_NO_EVIDENCE, /* a document or certificate is not an evidence item's number */
 } DeskChainError;
 
 typedef enum

@@ -9,7 +9,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "desk-checklist.h"
+#include "desk-checklist-private.h"
 #include "desk-demo-documents.h"
 #include "desk-evidence-store.h"
 #include "desk-util.h"
@@ -406,7 +406,7 @@ desk_demo_add_documents (DeskStore *store,
 
   g_return_val_if_fail (DESK_IS_STORE (store), -1);
   g_return_val_if_fail (DESK_IS_CASE (kase), -1);
-  if (!(items = desk_checklist_list (store, desk_case_get_id (kase), error)))
+  if (!(items = _desk_checklist_list_stored (store, desk_case_get_id (kase), error)))
     return -1;
   if (!(dir = g_dir_make_tmp ("appeal-desk-demo-XXXXXX", error)))
     return -1;

@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "desk-session.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -28,8 +29,8 @@ gboolean _desk_letter_load_edit (DeskStore  *store,
 
 /* Snapshot part "letters": GHashTable language → the seller's edited text,
  * only for edited languages (desk-case-snapshot-parts.c). */
-gpointer _desk_letter_snapshot_load (DeskStore *store,
-                                     gint64     case_id,
-                                     GError   **error);
+gpointer _desk_letter_snapshot_load (DeskSession *session,
+                                     gint64       case_id,
+                                     GError     **error);
 
 G_END_DECLS

@@ -346,10 +346,11 @@ _desk_letter_notice_reasons (const char *notice_text)
 }
 
 gpointer
-_desk_letter_snapshot_load (DeskStore *store,
-                            gint64     case_id,
-                            GError   **error)
+_desk_letter_snapshot_load (DeskSession *session,
+                            gint64       case_id,
+                            GError     **error)
 {
+  DeskStore *store = desk_session_get_store (session);
   g_autoptr (GHashTable) edits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_stmt *stmt = _desk_store_prepare (store, "SELECT language, text FROM letter_edits WHERE case_id = ?1", error);
   int           rc;

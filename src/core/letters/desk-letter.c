@@ -448,12 +448,12 @@ desk_letter_build_context (DeskSession *session,
   g_return_val_if_fail (DESK_IS_SESSION (session), NULL);
   if (!(kase = desk_store_get_case (store, case_id, error))
       || !(exhibits = desk_exhibits_list (session, case_id, lang, error))
-      || !(checklist = desk_checklist_list (store, case_id, error))
+      || !(checklist = desk_checklist_list (session, case_id, error))
       || !add_seller (context, session, case_id, lang, error))
     return NULL;
   pack = desk_session_get_pack (session, desk_case_get_platform (kase));
   if (desk_case_has_notice_text (kase))
-    notice = desk_notice_decode (desk_case_get_notice_text (kase), desk_case_get_received_at (kase));
+    notice = desk_notice_decode_with_rules (desk_session_get_rules (session), desk_case_get_notice_text (kase), desk_case_get_received_at (kase));
   add_case_facts (context, kase, lang);
   limit = pack ? desk_rule_pack_get_char_limit (pack, desk_case_get_case_type (kase)) : 0;
   if (limit > 0)

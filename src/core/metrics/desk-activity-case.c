@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-activity-case.h"
-#include "desk-checklist.h"
+#include "desk-checklist-private.h"
 #include "desk-evidence-store.h"
 #include "desk-json.h"
 #include "desk-activity-case-private.h"
@@ -336,7 +336,7 @@ link_export (DeskStore *store,
 
   if (evidence_id == 0)
     return TRUE;
-  item = desk_checklist_find_item (store, case_id, "order-export", &local_error);
+  item = _desk_checklist_find_stored_item (store, case_id, "order-export", &local_error);
   if (item == NULL)
     return desk_evidence_attach (store, case_id, evidence_id, error);
   return desk_evidence_attach_to_checklist (store, item->id, evidence_id, error);
@@ -506,10 +506,11 @@ desk_activity_load_columns (DeskStore *store,
 }
 
 gpointer
-_desk_activity_snapshot_load (DeskStore *store,
-                              gint64     case_id,
-                              GError   **error)
+_desk_activity_snapshot_load (DeskSession *session,
+                              gint64       case_id,
+                              GError     **error)
 {
+  DeskStore          *store = desk_session_get_store (session);
   DeskActivityRecord *record = g_new0 (DeskActivityRecord, 1);
 
   if (!desk_activity_load (store, case_id, record, error))

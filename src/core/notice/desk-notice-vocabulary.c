@@ -593,8 +593,6 @@ load_builtin_vocabulary (void)
   return json_parser_steal_root (parser);
 }
 
-/* The packs in force for the default data directory: a user pack with a
- * higher version brings its own cues ($.notice) with it. */
 /* $.notice of every platform's pack in @registry (NULL for a platform with
  * none), indexed by DeskPlatform; built-in packs only with @registry NULL. */
 static GPtrArray *
@@ -620,16 +618,14 @@ collect_notices (DeskRuleRegistry *registry,
   return notices;
 }
 
-/* The packs in force for the default data directory: a user pack with a
- * higher version brings its own cues ($.notice) with it, and a user pack
- * for a new platform makes that platform recognisable. */
+/* The packs in force in @registry: a user pack with a higher version brings
+ * its own cues ($.notice) with it, and a user pack for a new platform makes
+ * that platform recognisable. */
 static DeskNoticeVocabulary *
-load_default (void)
+load_for (DeskRuleRegistry *registry)
 {
   g_autoptr (JsonNode) vocabulary = load_builtin_vocabulary ();
   g_autoptr (GError) error = NULL;
-  g_autofree char *user_dir = desk_rule_registry_get_default_user_dir ();
-  g_autoptr (DeskRuleRegistry) registry = desk_rule_registry_new (user_dir);
   g_autoptr (GPtrArray) notices = collect_notices (registry, NULL);
   DeskNoticeVocabulary *self;
 
@@ -667,6 +663,58 @@ _desk_notice_vocabulary_get_default (void)
   static DeskNoticeVocabulary *vocabulary;
 
   if (g_once_init_enter (&vocabulary))
-    g_once_init_leave (&vocabulary, load_default ());
+    {
+      g_autoptr (DeskRuleRegistry) builtin = desk_rule_registry_new (NULL);
+
+      g_once_init_leave (&vocabulary, load_for (builtin));
+    }
+  return vocabulary;
+}
+
+/* What the cues are built from: each pack's $.notice and case types. */
+static char *
+cues_key (DeskRuleRegistry *registry)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint p = DESK_PLATFORM_UNKNOWN + 1; p < desk_platform_get_count (); p++)
+    {
+      DeskRulePack       *pack = desk_rule_registry_get_pack (registry, p);
+      JsonNode           *notice = pack ? _desk_rule_pack_get_notice (pack) : NULL;
+      g_autofree char    *text = notice ? json_to_string (notice, FALSE) : NULL;
+      guint               n = 0;
+      const DeskCaseType *types = pack ? desk_rule_pack_get_case_types (pack, &n) : NULL;
+
+      g_string_append_printf (key, "%d:%s:", p, text ? text : "");
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (key, "%d,", types[i]);
+      g_string_append_c (key, '\n');
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* Built once per set of cues and kept, like the default: a session's packs
+ * change only when the seller reloads them, so there are a handful at most.
+ * Sessions with the same packs share one. */
+DeskNoticeVocabulary *
+_desk_notice_vocabulary_get (DeskRuleRegistry *registry)
+{
+  static GMutex         lock;
+  static GHashTable    *built; /* cues_key → DeskNoticeVocabulary, never freed */
+  g_autofree char      *key = NULL;
+  DeskNoticeVocabulary *vocabulary;
+
+  if (registry == NULL)
+    return _desk_notice_vocabulary_get_default ();
+  key = cues_key (registry);
+  g_mutex_lock (&lock);
+  if (built == NULL)
+    built = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!(vocabulary = g_hash_table_lookup (built, key)))
+    {
+      vocabulary = load_for (registry);
+      g_hash_table_insert (built, g_steal_pointer (&key), vocabulary);
+    }
+  g_mutex_unlock (&lock);
   return vocabulary;
 }

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "desk-notice-field.h"
+#include "desk-rule-registry.h"
 #include "desk-types.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,10 @@ struct _DeskNoticeVocabulary
 /* The built-in cues (packs in the GResource and notice-vocabulary.json),
  * loaded once; never NULL (a damaged built-in file is a programming error). */
 DeskNoticeVocabulary *_desk_notice_vocabulary_get_default (void);
+/* The cues of the packs in force in @registry (the session's; NULL: the
+ * built-in ones). Never NULL; kept for the life of the program, so the
+ * result may be used from any thread after @registry changes. */
+DeskNoticeVocabulary *_desk_notice_vocabulary_get (DeskRuleRegistry *registry);
 
 /* Builds cues from a vocabulary file and the packs' $.notice members
  * (@pack_notices: JsonNode* indexed by DeskPlatform, entries may be NULL;

@@ -632,10 +632,11 @@ show_original_lines (DeskNotice *self)
  * markers that depend on the case type ("reported listings" in a reseller
  * report are the other party's) are read again with the guess. */
 static void
-read_notice (DeskNotice *self,
-             const char *window)
+read_notice (DeskNotice           *self,
+             const char           *window,
+             DeskNoticeVocabulary *vocabulary)
 {
-  g_autoptr (DeskNoticeText) text = _desk_notice_text_new (window, _desk_notice_vocabulary_get_default ());
+  g_autoptr (DeskNoticeText) text = _desk_notice_text_new (window, vocabulary);
   g_autoptr (DeskNoticeReading) reading = _desk_notice_read_fields (text, DESK_CASE_TYPE_UNKNOWN);
   gboolean relative, zone_assumed;
 
@@ -658,9 +659,10 @@ read_notice (DeskNotice *self,
   read_evidence (self, window);
 }
 
-DeskNotice *
-desk_notice_decode (const char *text,
-                    GDateTime  *received_at)
+static DeskNotice *
+decode (DeskNoticeVocabulary *vocabulary,
+        const char           *text,
+        GDateTime            *received_at)
 {
   g_autoptr (DeskNotice) self = desk_notice_new ();
   g_autofree char *window = NULL;
@@ -679,14 +681,31 @@ desk_notice_decode (const char *text,
   window = prepare_window (self->text, &truncated);
   self->truncated = truncated;
 
-  read_notice (self, window);
+  read_notice (self, window, vocabulary);
   return g_steal_pointer (&self);
+}
+
+DeskNotice *
+desk_notice_decode (const char *text,
+                    GDateTime  *received_at)
+{
+  return decode (_desk_notice_vocabulary_get_default (), text, received_at);
+}
+
+DeskNotice *
+desk_notice_decode_with_rules (DeskRuleRegistry *rules,
+                               const char       *text,
+                               GDateTime        *received_at)
+{
+  g_return_val_if_fail (rules == NULL || DESK_IS_RULE_REGISTRY (rules), NULL);
+  return decode (_desk_notice_vocabulary_get (rules), text, received_at);
 }
 
 typedef struct
 {
-  char      *text;
-  GDateTime *received_at;
+  DeskNoticeVocabulary *vocabulary; /* kept for the program's life */
+  char                 *text;
+  GDateTime            *received_at;
 } DecodeData;
 
 static void
@@ -706,11 +725,12 @@ decode_thread (GTask        *task,
   DecodeData *data = task_data;
 
   if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, desk_notice_decode (data->text, data->received_at), g_object_unref);
+    g_task_return_pointer (task, decode (data->vocabulary, data->text, data->received_at), g_object_unref);
 }
 
 void
-desk_notice_decode_async (const char         *text,
+desk_notice_decode_async (DeskRuleRegistry   *rules,
+                          const char         *text,
                           GDateTime          *received_at,
                           GCancellable       *cancellable,
                           GAsyncReadyCallback callback,
@@ -720,6 +740,8 @@ desk_notice_decode_async (const char         *text,
   DecodeData *data = g_new0 (DecodeData, 1);
 
   g_task_set_source_tag (task, desk_notice_decode_async);
+  /* Read the packs here: the registry is the main thread's. */
+  data->vocabulary = _desk_notice_vocabulary_get (rules);
   data->text = g_strdup (text);
   data->received_at = received_at ? g_date_time_ref (received_at) : g_date_time_new_now_utc ();
   g_task_set_task_data (task, data, (GDestroyNotify)decode_data_free);

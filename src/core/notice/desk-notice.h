@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "desk-rule-registry.h"
 #include "desk-types.h"
 #include "notice/desk-notice-field.h"
 
@@ -38,14 +39,21 @@ char *desk_notice_text_from_data (const char *data,
 
 G_DECLARE_FINAL_TYPE (DeskNotice, desk_notice, DESK, NOTICE, GObject)
 
-/* Decodes a platform notice pasted by the seller (English, Chinese or both).
+/* Decodes a platform notice pasted by the seller (English, Chinese or both)
+ * with the cues of the rule packs in force in @rules (the session's: a
+ * user's pack brings its own names and phrasings). @rules NULL, and
+ * desk_notice_decode(), use the built-in packs only.
  * @text may be NULL, empty, huge or invalid UTF-8; the result is never NULL.
  * @received_at resolves relative deadlines ("within 72 hours"); NULL means now. */
+DeskNotice *desk_notice_decode_with_rules (DeskRuleRegistry *rules,
+                                           const char       *text,
+                                           GDateTime        *received_at);
 DeskNotice *desk_notice_decode (const char *text,
                                 GDateTime  *received_at);
 /* The same off the main thread (a 10 MB paste takes tens of ms).  The only
  * error is G_IO_ERROR_CANCELLED. */
-void        desk_notice_decode_async (const char         *text,
+void        desk_notice_decode_async (DeskRuleRegistry   *rules,
+                                      const char         *text,
                                       GDateTime          *received_at,
                                       GCancellable       *cancellable,
                                       GAsyncReadyCallback callback,

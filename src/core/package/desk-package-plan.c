@@ -295,7 +295,7 @@ desk_package_plan_new (DeskSession *session,
   self->now = g_date_time_new_now_utc ();
   self->zh = desk_rule_language_get_current () == DESK_RULE_LANGUAGE_ZH;
   /* The snapshot and the numbering from the same moment. */
-  if (!(txn = _desk_store_txn_begin_read (self->store, error)) || !(self->snapshot = desk_store_load_case_snapshot (self->store, case_id, error)))
+  if (!(txn = _desk_store_txn_begin_read (self->store, error)) || !(self->snapshot = desk_case_snapshot_load (session, case_id, error)))
     return NULL;
   self->kase = g_object_ref (desk_case_snapshot_get_case (self->snapshot));
   self->checklist = g_ptr_array_ref (desk_case_snapshot_get_checklist (self->snapshot));

@@ -101,10 +101,11 @@ desk_package_list_records (DeskStore *store,
 }
 
 gpointer
-_desk_package_snapshot_load (DeskStore *store,
-                             gint64     case_id,
-                             GError   **error)
+_desk_package_snapshot_load (DeskSession *session,
+                             gint64       case_id,
+                             GError     **error)
 {
+  DeskStore *store = desk_session_get_store (session);
   g_autoptr (GPtrArray) records = desk_package_list_records (store, case_id, error);
 
   return records && records->len > 0 ? g_steal_pointer (&records) : NULL;

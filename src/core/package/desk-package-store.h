@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "desk-session.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -37,9 +38,9 @@ GPtrArray *desk_package_list_records (DeskStore *store,
                                       GError   **error);
 
 /* Snapshot part (desk-case-snapshot-parts.c). */
-gpointer _desk_package_snapshot_load (DeskStore *store,
-                                      gint64     case_id,
-                                      GError   **error);
+gpointer _desk_package_snapshot_load (DeskSession *session,
+                                      gint64       case_id,
+                                      GError     **error);
 void     _desk_package_snapshot_free (gpointer part);
 /* Inside the caller's transaction. */
 gboolean _desk_package_record_insert (DeskStore               *store,

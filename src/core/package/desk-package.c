@@ -323,7 +323,7 @@ check_gaps (DeskPackagePlan *plan,
   gaps = desk_package_plan_describe_blocking_gaps (plan);
   g_set_error (error, DESK_PACKAGE_ERROR, DESK_PACKAGE_ERROR_BLOCKING_GAPS,
                /* Translators: %s lists the gaps, one per line */
-               _ ("%s\nFix these first. To make the package anyway, confirm it (on the command line: --allow-gaps); the package will say it has gaps."),
+               _ ("%s\nFix these first, or confirm that you want the package anyway; it will then say that it has gaps."),
                gaps);
   return FALSE;
 }

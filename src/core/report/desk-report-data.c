@@ -378,7 +378,7 @@ _desk_report_data_load (DeskSession       *session,
                         GError           **error)
 {
   g_autoptr (DeskReportData) data = g_new0 (DeskReportData, 1);
-  g_autoptr (DeskCaseSnapshot) snapshot = desk_store_load_case_snapshot (desk_session_get_store (session), case_id, error);
+  g_autoptr (DeskCaseSnapshot) snapshot = desk_case_snapshot_load (session, case_id, error);
   const DeskClosurePart *closure;
 
   if (snapshot == NULL)

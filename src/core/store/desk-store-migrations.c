@@ -293,35 +293,20 @@ read_user_version (sqlite3 *db,
 }
 
 static gboolean
-exec (sqlite3    *db,
-      const char *sql,
-      GError    **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      _desk_store_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 apply_step (sqlite3             *db,
             const DeskMigration *step,
             GError             **error)
 {
   g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", step->version);
 
-  if (!exec (db, "BEGIN IMMEDIATE", error))
+  if (!_desk_store_db_begin (db, TRUE, error))
     return FALSE;
-  if (!exec (db, step->sql, error) || !exec (db, bump, error))
+  if (!_desk_store_db_exec (db, step->sql, error) || !_desk_store_db_exec (db, bump, error))
     {
-      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      _desk_store_db_rollback (db);
       return FALSE;
     }
-  return exec (db, "COMMIT", error);
+  return _desk_store_db_commit (db, error);
 }
 
 gboolean

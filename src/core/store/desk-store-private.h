@@ -58,6 +58,19 @@ gboolean _desk_store_txn_commit (DeskStoreTxn *txn,
 void _desk_store_txn_rollback (DeskStoreTxn *txn);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskStoreTxn, _desk_store_txn_rollback)
 
+/* What the helper sends SQLite, on a bare connection: the migrations use it
+ * directly, before there is a DeskStore to nest in. Not nested. A failed
+ * COMMIT rolls back, so no transaction is left open. */
+gboolean _desk_store_db_exec (sqlite3    *db,
+                              const char *sql,
+                              GError    **error);
+gboolean _desk_store_db_begin (sqlite3 *db,
+                               gboolean write,
+                               GError **error);
+gboolean _desk_store_db_commit (sqlite3 *db,
+                                GError **error);
+void     _desk_store_db_rollback (sqlite3 *db);
+
 typedef void (*DeskStoreCommitFunc) (DeskStore *store,
                                      gpointer   data);
 /* Runs @func after the outermost commit (now when no transaction is open);

@@ -226,19 +226,27 @@ check_header (const char *path,
   return FALSE;
 }
 
+gboolean
+_desk_store_db_exec (sqlite3    *db,
+                     const char *sql,
+                     GError    **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _desk_store_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 exec_sql (DeskStore  *self,
           const char *sql,
           GError    **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      _desk_store_set_error (self->db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return _desk_store_db_exec (self->db, sql, error);
 }
 
 /* Checks the version before anything that could write (journal_mode=WAL
@@ -527,15 +535,41 @@ _desk_store_prepare (DeskStore  *self,
   return stmt;
 }
 
+/* Transactions */
+
+gboolean
+_desk_store_db_begin (sqlite3 *db,
+                      gboolean write,
+                      GError **error)
+{
+  return _desk_store_db_exec (db, write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED", error);
+}
+
+gboolean
+_desk_store_db_commit (sqlite3 *db,
+                       GError **error)
+{
+  if (_desk_store_db_exec (db, "COMMIT", error))
+    return TRUE;
+  _desk_store_db_rollback (db);
+  return FALSE;
+}
+
+void
+_desk_store_db_rollback (sqlite3 *db)
+{
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 static gboolean
-txn_begin (DeskStore  *self,
-           const char *sql,
-           GError    **error)
+txn_begin (DeskStore *self,
+           gboolean   write,
+           GError   **error)
 {
   if (self->txn_depth++ > 0)
     return TRUE;
   self->txn_failed = FALSE;
-  if (!exec_sql (self, sql, error))
+  if (!_desk_store_db_begin (self->db, write, error))
     {
       self->txn_depth = 0;
       return FALSE;
@@ -567,15 +601,14 @@ txn_commit (DeskStore *self,
     return TRUE;
   if (self->txn_failed)
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      _desk_store_db_rollback (self->db);
       g_array_set_size (self->after_commit, 0);
       g_set_error (error, DESK_STORE_ERROR, DESK_STORE_ERROR_FAILED,
                    _ ("The change could not be saved and was undone."));
       return FALSE;
     }
-  if (!exec_sql (self, "COMMIT", error))
+  if (!_desk_store_db_commit (self->db, error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_array_set_size (self->after_commit, 0);
       return FALSE;
     }
@@ -592,7 +625,7 @@ txn_rollback (DeskStore *self)
       self->txn_failed = TRUE;
       return;
     }
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _desk_store_db_rollback (self->db);
   g_array_set_size (self->after_commit, 0);
 }
 
@@ -603,7 +636,7 @@ _desk_store_txn_begin (DeskStore *self,
                        GError   **error)
 {
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
-  return txn_begin (self, "BEGIN IMMEDIATE", error) ? (DeskStoreTxn *)self : NULL;
+  return txn_begin (self, TRUE, error) ? (DeskStoreTxn *)self : NULL;
 }
 
 DeskStoreTxn *
@@ -611,7 +644,7 @@ _desk_store_txn_begin_read (DeskStore *self,
                             GError   **error)
 {
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
-  return txn_begin (self, "BEGIN DEFERRED", error) ? (DeskStoreTxn *)self : NULL;
+  return txn_begin (self, FALSE, error) ? (DeskStoreTxn *)self : NULL;
 }
 
 gboolean
@@ -627,6 +660,21 @@ _desk_store_txn_rollback (DeskStoreTxn *txn)
 {
   g_return_if_fail (DESK_IS_STORE (txn));
   txn_rollback ((DeskStore *)txn);
+}
+
+gboolean
+desk_store_run_in_transaction (DeskStore               *self,
+                               DeskStoreTransactionFunc func,
+                               gpointer                 user_data,
+                               GError                 **error)
+{
+  g_autoptr (DeskStoreTxn) txn = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  if (!(txn = _desk_store_txn_begin (self, error)) || !func (self, user_data, error))
+    return FALSE;
+  return _desk_store_txn_commit (g_steal_pointer (&txn), error);
 }
 
 void

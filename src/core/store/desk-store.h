@@ -44,6 +44,19 @@ const char *desk_store_get_data_dir (DeskStore *self);
 gboolean desk_store_is_read_only (DeskStore *self);
 int      desk_store_get_schema_version (DeskStore *self);
 
+/* Runs @func inside one write transaction: what it writes through the store
+ * is kept only when it returns TRUE and the commit succeeds; otherwise
+ * nothing is, and no "changed" signal is emitted. The store's own calls
+ * nest inside it. For one user action made of several store calls outside
+ * core (the command line's demo cases); core calls make their own. */
+typedef gboolean (*DeskStoreTransactionFunc) (DeskStore *store,
+                                              gpointer   user_data,
+                                              GError   **error);
+gboolean desk_store_run_in_transaction (DeskStore               *self,
+                                        DeskStoreTransactionFunc func,
+                                        gpointer                 user_data,
+                                        GError                 **error);
+
 /* Cases. Inserting sets the id and the created/updated times on @kase. */
 gboolean  desk_store_insert_case (DeskStore *self,
                                   DeskCase  *kase,

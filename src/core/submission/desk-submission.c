@@ -64,12 +64,12 @@ item_label (const DeskChecklistItem *item,
 
 static gboolean
 collect_gaps (DeskSubmissionCheck *check,
-              DeskStore           *store,
+              DeskSession         *session,
               DeskCase            *kase,
               DeskRulePack        *pack,
               GError             **error)
 {
-  g_autoptr (GPtrArray) items = desk_checklist_list (store, desk_case_get_id (kase), error);
+  g_autoptr (GPtrArray) items = desk_checklist_list (session, desk_case_get_id (kase), error);
 
   if (items == NULL)
     return FALSE;
@@ -114,7 +114,7 @@ desk_submission_check (DeskSession          *session,
       check->asks_test_report = desk_case_rules_get_second_appeal (rules) != NULL
                                 && desk_case_rules_get_second_appeal_requires (rules) != NULL;
     }
-  if (!collect_gaps (check, store, kase, pack, error))
+  if (!collect_gaps (check, session, kase, pack, error))
     return NULL;
   g_ptr_array_add (check->missing, NULL);
   g_ptr_array_add (check->attention, NULL);

@@ -405,10 +405,11 @@ desk_follow_ups_next_by_case (DeskStore *store,
 }
 
 gpointer
-_desk_closure_snapshot_load (DeskStore *store,
-                             gint64     case_id,
-                             GError   **error)
+_desk_closure_snapshot_load (DeskSession *session,
+                             gint64       case_id,
+                             GError     **error)
 {
+  DeskStore       *store = desk_session_get_store (session);
   DeskClosurePart *part = g_new0 (DeskClosurePart, 1);
   GError          *local_error = NULL;
 
