@@ -414,57 +414,99 @@ apply_probe (DeskPdfDocument *self,
       }
 }
 
-static gboolean
-has_pages_line (GBytes *probe)
+/* N from the helper's "pages N", 0 without that line. */
+static guint
+parse_pages_line (GBytes *answer)
 {
-  gsize       len = 0;
-  const char *data = probe ? g_bytes_get_data (probe, &len) : NULL;
+  gsize            len = 0;
+  const char      *data = g_bytes_get_data (answer, &len);
+  g_autofree char *text = g_strndup (data ? data : "", len);
+  guint64          n = 0;
 
-  return data && len >= 6 && memcmp (data, "pages ", 6) == 0;
+  if (g_str_has_prefix (text, "pages "))
+    g_ascii_string_to_unsigned (g_strchomp (text + 6), 10, 0, G_MAXINT, &n, NULL);
+  return (guint)n;
 }
 
-/* Everything poppler does on an untrusted file happens first in the bounded
- * helper: opening, every page's size (the same work this process does
+/* The sampled pages' "PAGE present|none" lines, one request each (so a
+ * stop keeps the pages known so far), up to the first page with text,
+ * within what is left of the probe's bound. */
+static gboolean
+sample_text_layer (DeskPdfHelper *helper,
+                   guint          n_pages,
+                   gint64         deadline,
+                   GByteArray    *probe,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  guint    sample[DESK_PDF_TEXT_SAMPLE_HEAD + DESK_PDF_TEXT_SAMPLE_SPREAD];
+  guint    n = text_sample_pages (n_pages, sample);
+  gboolean complete = TRUE;
+
+  for (guint i = 0; i < n && complete; i++)
+    {
+      g_autofree char *request = g_strdup_printf ("text-layer %u", sample[i]);
+      gint64           msec = (deadline - g_get_monotonic_time ()) / 1000;
+      g_autoptr (GBytes) line = NULL;
+      gsize       len = 0;
+      const char *data;
+
+      complete = FALSE;
+      if (msec > 0)
+        line = _desk_pdf_helper_request (helper, request, (guint)msec, &complete, cancellable, error);
+      if (line == NULL)
+        return FALSE;
+      data = g_bytes_get_data (line, &len);
+      g_byte_array_append (probe, (const guint8 *)data, len);
+      if (len > 8 && memcmp (data + len - 8, "present\n", 8) == 0)
+        break;
+    }
+  return complete;
+}
+
+/* Everything poppler does on an untrusted file happens first in @helper,
+ * bounded: opening, every page's size (the same work this process does
  * next), then the text layer sample (page text decodes content streams,
  * which a hostile file makes enormous). A file the helper could not even
  * open within the bounds is refused; one whose text sample was stopped is
  * opened, with its text layer unknown. */
 static gboolean
-probe_file (GFile        *file,
-            const char   *password,
-            GBytes      **probe_out,
-            gboolean     *complete,
-            GCancellable *cancellable,
-            GError      **error)
+probe_file (DeskPdfHelper *helper,
+            GBytes       **probe_out,
+            gboolean      *complete,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *head = g_strdup_printf ("%d", DESK_PDF_TEXT_SAMPLE_HEAD);
-  g_autofree char *spread = g_strdup_printf ("%d", DESK_PDF_TEXT_SAMPLE_SPREAD);
-  const char      *args[] = { "probe", path, head, spread, NULL };
+  gint64 deadline = g_get_monotonic_time () + DESK_PDF_SANDBOX_TEXT_LAYER_MSEC * 1000;
+  g_autoptr (GByteArray) probe = g_byte_array_new ();
+  g_autoptr (GBytes) pages = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (GBytes) probe = NULL;
-  int exit_code = -1;
+  guint n_pages;
 
   *complete = FALSE;
-  if (path == NULL)
+  if (helper == NULL)
     return TRUE; /* not a local file: no sample, text layer unknown */
-  probe = _desk_pdf_sandbox_run (args, password, DESK_PDF_SANDBOX_MEMORY_MIB, DESK_PDF_SANDBOX_TEXT_LAYER_MSEC,
-                                 complete, &exit_code, cancellable, &local_error);
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  /* Exit 3: poppler said quickly that it cannot open the file; opening it
-   * here gives the reason (password, damage) just as quickly. */
-  if (probe != NULL && !has_pages_line (probe) && exit_code != 3)
+  pages = _desk_pdf_helper_request (helper, "pages", DESK_PDF_SANDBOX_TEXT_LAYER_MSEC, complete, cancellable, error);
+  if (pages == NULL && error && *error)
+    return FALSE;
+  if (!*complete)
     {
       g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_TOO_COSTLY,
                            _ ("Appeal Desk stopped opening this PDF: it needed far more time or memory than a document should. It may be damaged or made to harm; ask the sender for a new copy."));
       return FALSE;
     }
-  if (has_pages_line (probe))
-    *probe_out = g_steal_pointer (&probe);
+  /* No pages: poppler said quickly that it cannot open the file; opening
+   * it here gives the reason (password, damage) just as quickly. */
+  if ((n_pages = parse_pages_line (pages)) == 0)
+    return TRUE;
+  g_byte_array_append (probe, g_bytes_get_data (pages, NULL), g_bytes_get_size (pages));
+  *complete = sample_text_layer (helper, n_pages, deadline, probe, cancellable, &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *probe_out = g_byte_array_free_to_bytes (g_steal_pointer (&probe));
   return TRUE;
 }
 
@@ -501,14 +543,18 @@ desk_pdf_document_open (GFile        *file,
   g_autoptr (DeskPopplerDocument) poppler = NULL;
   g_autoptr (GError) poppler_error = NULL;
   g_autoptr (GBytes) probe = NULL;
-  goffset  size = 0;
-  gboolean repaired = FALSE;
-  gboolean probe_complete = FALSE;
+  g_autoptr (DeskPdfHelper) helper = NULL;
+  g_autofree char *path = NULL;
+  goffset          size = 0;
+  gboolean         repaired = FALSE;
+  gboolean         probe_complete = FALSE;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  if ((path = g_file_get_path (file)))
+    helper = _desk_pdf_helper_new (path, password, DESK_PDF_SANDBOX_MEMORY_MIB);
   if (!check_file (file, &size, &repaired, cancellable, error)
-      || !probe_file (file, password, &probe, &probe_complete, cancellable, error))
+      || !probe_file (helper, &probe, &probe_complete, cancellable, error))
     return NULL;
   poppler = poppler_document_new_from_gfile (file, password, cancellable, &poppler_error);
   if (poppler == NULL)
@@ -525,6 +571,9 @@ desk_pdf_document_open (GFile        *file,
   if (!read_document (self, poppler, cancellable, error))
     return NULL;
   apply_probe (self, probe, probe_complete);
+  /* The helper that probed the file has it open: it renders first. */
+  if (helper)
+    _desk_pdf_helper_keep (poppler, g_steal_pointer (&helper));
   self->worker = _desk_pdf_worker_new (file, password, g_steal_pointer (&poppler));
   return g_steal_pointer (&self);
 }
