@@ -313,30 +313,63 @@ read_metadata (DeskPdfDocument *self,
   self->mod_date = poppler_document_get_modification_date_time (poppler);
 }
 
+/* What the bounded helper found before this process opens the file. */
+typedef struct
+{
+  DeskPdfHelper *helper;     /* NULL: not a local file, nothing probed */
+  gint64         deadline;   /* of the whole probe */
+  guint          n_pages;    /* 0: poppler cannot open it (opening here says why) */
+  double        *sizes;      /* width, height pairs */
+  GBytes        *text_layer; /* "PAGE present|none" lines */
+  gboolean       complete;   /* the text layer sample was not stopped */
+} Probe;
+
+static void
+probe_clear (Probe *probe)
+{
+  g_clear_pointer (&probe->helper, _desk_pdf_helper_free);
+  g_clear_pointer (&probe->sizes, g_free);
+  g_clear_pointer (&probe->text_layer, g_bytes_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Probe, probe_clear)
+
+/* A page's size as the helper read it; without a probe (not a local
+ * file), read here. FALSE when poppler cannot read the page. */
 static gboolean
+get_page_size (PopplerDocument *poppler,
+               const Probe     *probe,
+               guint            i,
+               double          *width,
+               double          *height)
+{
+  g_autoptr (DeskPopplerPage) page = NULL;
+
+  if (probe->sizes)
+    {
+      *width = i < probe->n_pages ? probe->sizes[2 * i] : 0;
+      *height = i < probe->n_pages ? probe->sizes[2 * i + 1] : 0;
+      return *width > 0 && *height > 0 && *width < 1e6 && *height < 1e6;
+    }
+  if ((page = poppler_document_get_page (poppler, i)))
+    poppler_page_get_size (page, width, height);
+  return page != NULL;
+}
+
+static void
 read_page_sizes (DeskPdfDocument *self,
                  PopplerDocument *poppler,
-                 GCancellable    *cancellable,
-                 GError         **error)
+                 const Probe     *probe)
 {
   self->page_sizes = g_new0 (double, 2 * (gsize)self->n_pages);
   for (guint i = 0; i < self->n_pages; i++)
-    {
-      g_autoptr (DeskPopplerPage) page = poppler_document_get_page (poppler, i);
-
-      if ((i & 63) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (page == NULL)
-        {
-          /* Shown blank, the size of the page before (A4 for the first). */
-          self->repaired = TRUE;
-          self->page_sizes[2 * i] = i ? self->page_sizes[2 * i - 2] : 595.0;
-          self->page_sizes[2 * i + 1] = i ? self->page_sizes[2 * i - 1] : 842.0;
-          continue;
-        }
-      poppler_page_get_size (page, &self->page_sizes[2 * i], &self->page_sizes[2 * i + 1]);
-    }
-  return TRUE;
+    if (!get_page_size (poppler, probe, i, &self->page_sizes[2 * i], &self->page_sizes[2 * i + 1]))
+      {
+        /* Shown blank, the size of the page before (A4 for the first). */
+        self->repaired = TRUE;
+        self->page_sizes[2 * i] = i ? self->page_sizes[2 * i - 2] : 595.0;
+        self->page_sizes[2 * i + 1] = i ? self->page_sizes[2 * i - 1] : 842.0;
+      }
 }
 
 /* Fills @out with the sorted, distinct sampled page indices; returns the count. */
@@ -391,17 +424,16 @@ parse_text_layer (DeskPdfDocument *self,
  * pages unknown, and the file is then not called a scan. */
 static void
 apply_probe (DeskPdfDocument *self,
-             GBytes          *probe,
-             gboolean         complete)
+             const Probe     *probe)
 {
   guint sample[DESK_PDF_TEXT_SAMPLE_HEAD + DESK_PDF_TEXT_SAMPLE_SPREAD];
   guint n = text_sample_pages (self->n_pages, sample);
 
   self->text_layer = g_new0 (guint8, self->n_pages);
-  if (probe)
-    parse_text_layer (self, probe);
-  self->text_layer_stopped = !complete;
-  self->scan_only = complete;
+  if (probe->text_layer)
+    parse_text_layer (self, probe->text_layer);
+  self->text_layer_stopped = !probe->complete;
+  self->scan_only = probe->complete;
   for (guint i = 0; i < n; i++)
     if (self->text_layer[sample[i]] != DESK_PDF_TEXT_LAYER_NONE)
       self->scan_only = FALSE;
@@ -414,82 +446,55 @@ apply_probe (DeskPdfDocument *self,
       }
 }
 
-/* N from the helper's "pages N", 0 without that line. */
-static guint
-parse_pages_line (GBytes *answer)
+/* The helper's "pages N" and N "WIDTH HEIGHT" lines. */
+static void
+parse_pages (Probe  *probe,
+             GBytes *answer)
 {
   gsize            len = 0;
   const char      *data = g_bytes_get_data (answer, &len);
   g_autofree char *text = g_strndup (data ? data : "", len);
-  guint64          n = 0;
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  guint64 n = 0;
 
-  if (g_str_has_prefix (text, "pages "))
-    g_ascii_string_to_unsigned (g_strchomp (text + 6), 10, 0, G_MAXINT, &n, NULL);
-  return (guint)n;
-}
-
-/* The sampled pages' "PAGE present|none" lines, one request each (so a
- * stop keeps the pages known so far), up to the first page with text,
- * within what is left of the probe's bound. */
-static gboolean
-sample_text_layer (DeskPdfHelper *helper,
-                   guint          n_pages,
-                   gint64         deadline,
-                   GByteArray    *probe,
-                   GCancellable  *cancellable,
-                   GError       **error)
-{
-  guint    sample[DESK_PDF_TEXT_SAMPLE_HEAD + DESK_PDF_TEXT_SAMPLE_SPREAD];
-  guint    n = text_sample_pages (n_pages, sample);
-  gboolean complete = TRUE;
-
-  for (guint i = 0; i < n && complete; i++)
+  if (!g_str_has_prefix (text, "pages ") || !g_ascii_string_to_unsigned (lines[0] + 6, 10, 1, G_MAXINT, &n, NULL))
+    return;
+  probe->n_pages = n;
+  probe->sizes = g_new0 (double, 2 * n);
+  for (guint i = 0; i < n && lines[i + 1]; i++)
     {
-      g_autofree char *request = g_strdup_printf ("text-layer %u", sample[i]);
-      gint64           msec = (deadline - g_get_monotonic_time ()) / 1000;
-      g_autoptr (GBytes) line = NULL;
-      gsize       len = 0;
-      const char *data;
+      char *end = NULL;
 
-      complete = FALSE;
-      if (msec > 0)
-        line = _desk_pdf_helper_request (helper, request, (guint)msec, &complete, cancellable, error);
-      if (line == NULL)
-        return FALSE;
-      data = g_bytes_get_data (line, &len);
-      g_byte_array_append (probe, (const guint8 *)data, len);
-      if (len > 8 && memcmp (data + len - 8, "present\n", 8) == 0)
-        break;
+      probe->sizes[2 * i] = g_ascii_strtod (lines[i + 1], &end);
+      probe->sizes[2 * i + 1] = g_ascii_strtod (end, NULL);
     }
-  return complete;
 }
 
-/* Everything poppler does on an untrusted file happens first in @helper,
- * bounded: opening, every page's size (the same work this process does
- * next), then the text layer sample (page text decodes content streams,
- * which a hostile file makes enormous). A file the helper could not even
- * open within the bounds is refused; one whose text sample was stopped is
- * opened, with its text layer unknown. */
+/* Everything poppler does on an untrusted file happens first in the
+ * bounded helper: opening, every page's size, the document's information
+ * (the reads this process does next), then the text layer sample (page
+ * text decodes content streams, which a hostile file makes enormous). A
+ * file the helper could not even open within the bounds is refused; one
+ * whose text sample was stopped is opened, with its text layer unknown. */
 static gboolean
-probe_file (DeskPdfHelper *helper,
-            GBytes       **probe_out,
-            gboolean      *complete,
-            GCancellable  *cancellable,
-            GError       **error)
+probe_pages (Probe        *probe,
+             GCancellable *cancellable,
+             GError      **error)
 {
-  gint64 deadline = g_get_monotonic_time () + DESK_PDF_SANDBOX_TEXT_LAYER_MSEC * 1000;
-  g_autoptr (GByteArray) probe = g_byte_array_new ();
-  g_autoptr (GBytes) pages = NULL;
   g_autoptr (GError) local_error = NULL;
-  guint n_pages;
+  g_autoptr (GBytes) pages = NULL;
+  gboolean complete = FALSE;
 
-  *complete = FALSE;
-  if (helper == NULL)
+  probe->deadline = g_get_monotonic_time () + DESK_PDF_SANDBOX_TEXT_LAYER_MSEC * 1000;
+  if (probe->helper == NULL)
     return TRUE; /* not a local file: no sample, text layer unknown */
-  pages = _desk_pdf_helper_request (helper, "pages", DESK_PDF_SANDBOX_TEXT_LAYER_MSEC, complete, cancellable, error);
-  if (pages == NULL && error && *error)
-    return FALSE;
-  if (!*complete)
+  pages = _desk_pdf_helper_request (probe->helper, "pages", DESK_PDF_SANDBOX_TEXT_LAYER_MSEC, &complete, cancellable, &local_error);
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!complete)
     {
       g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_TOO_COSTLY,
                            _ ("Appeal Desk stopped opening this PDF: it needed far more time or memory than a document should. It may be damaged or made to harm; ask the sender for a new copy."));
@@ -497,22 +502,51 @@ probe_file (DeskPdfHelper *helper,
     }
   /* No pages: poppler said quickly that it cannot open the file; opening
    * it here gives the reason (password, damage) just as quickly. */
-  if ((n_pages = parse_pages_line (pages)) == 0)
+  parse_pages (probe, pages);
+  return TRUE;
+}
+
+/* Sent before this process opens the file and read after, so both happen
+ * at once; within what is left of the probe's bound. The helper stops at
+ * the first page with text. */
+static void
+probe_text_layer_send (Probe *probe)
+{
+  guint    sample[DESK_PDF_TEXT_SAMPLE_HEAD + DESK_PDF_TEXT_SAMPLE_SPREAD];
+  guint    n = text_sample_pages (probe->n_pages, sample);
+  gint64   msec = (probe->deadline - g_get_monotonic_time ()) / 1000;
+  GString *request = g_string_new ("text-layer");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (request, " %u", sample[i]);
+  /* A helper that could not be asked shows as a stopped sample. */
+  if (probe->n_pages > 0)
+    _desk_pdf_helper_send (probe->helper, request->str, (guint)CLAMP (msec, 1, DESK_PDF_SANDBOX_TEXT_LAYER_MSEC), NULL);
+  g_string_free (request, TRUE);
+}
+
+static gboolean
+probe_text_layer_receive (Probe        *probe,
+                          GCancellable *cancellable,
+                          GError      **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (probe->n_pages == 0)
     return TRUE;
-  g_byte_array_append (probe, g_bytes_get_data (pages, NULL), g_bytes_get_size (pages));
-  *complete = sample_text_layer (helper, n_pages, deadline, probe, cancellable, &local_error);
+  probe->text_layer = _desk_pdf_helper_receive (probe->helper, &probe->complete, cancellable, &local_error);
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  *probe_out = g_byte_array_free_to_bytes (g_steal_pointer (&probe));
   return TRUE;
 }
 
 static gboolean
 read_document (DeskPdfDocument *self,
                PopplerDocument *poppler,
+               const Probe     *probe,
                GCancellable    *cancellable,
                GError         **error)
 {
@@ -526,8 +560,7 @@ read_document (DeskPdfDocument *self,
     }
   self->n_pages = n_pages;
   read_metadata (self, poppler);
-  if (!read_page_sizes (self, poppler, cancellable, error))
-    return FALSE;
+  read_page_sizes (self, poppler, probe);
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
@@ -542,20 +575,18 @@ desk_pdf_document_open (GFile        *file,
   g_autoptr (DeskPdfDocument) self = NULL;
   g_autoptr (DeskPopplerDocument) poppler = NULL;
   g_autoptr (GError) poppler_error = NULL;
-  g_autoptr (GBytes) probe = NULL;
-  g_autoptr (DeskPdfHelper) helper = NULL;
+  g_auto (Probe) probe = { 0 };
   g_autofree char *path = NULL;
   goffset          size = 0;
   gboolean         repaired = FALSE;
-  gboolean         probe_complete = FALSE;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   if ((path = g_file_get_path (file)))
-    helper = _desk_pdf_helper_new (path, password, DESK_PDF_SANDBOX_MEMORY_MIB);
-  if (!check_file (file, &size, &repaired, cancellable, error)
-      || !probe_file (helper, &probe, &probe_complete, cancellable, error))
+    probe.helper = _desk_pdf_helper_new (path, password, DESK_PDF_SANDBOX_MEMORY_MIB);
+  if (!check_file (file, &size, &repaired, cancellable, error) || !probe_pages (&probe, cancellable, error))
     return NULL;
+  probe_text_layer_send (&probe);
   poppler = poppler_document_new_from_gfile (file, password, cancellable, &poppler_error);
   if (poppler == NULL)
     {
@@ -568,12 +599,12 @@ desk_pdf_document_open (GFile        *file,
   self->file_size = size;
   self->repaired = repaired;
   self->password = g_strdup (password);
-  if (!read_document (self, poppler, cancellable, error))
+  if (!read_document (self, poppler, &probe, cancellable, error) || !probe_text_layer_receive (&probe, cancellable, error))
     return NULL;
-  apply_probe (self, probe, probe_complete);
+  apply_probe (self, &probe);
   /* The helper that probed the file has it open: it renders first. */
-  if (helper)
-    _desk_pdf_helper_keep (poppler, g_steal_pointer (&helper));
+  if (probe.helper)
+    _desk_pdf_helper_keep (poppler, g_steal_pointer (&probe.helper));
   self->worker = _desk_pdf_worker_new (file, password, g_steal_pointer (&poppler));
   return g_steal_pointer (&self);
 }

@@ -81,8 +81,9 @@ struct _DeskPdfHelper
   char        *password;
   guint64      mib;
   GSubprocess *proc;
-  int          in_fd;  /* its standard output */
-  int          out_fd; /* its standard input */
+  int          in_fd;    /* its standard output */
+  int          out_fd;   /* its standard input */
+  gint64       deadline; /* of the request sent, 0 if it could not be */
 };
 
 static void
@@ -295,22 +296,22 @@ read_body (DeskPdfHelper *self,
   return result;
 }
 
-/* Starts the helper if needed and sends the request; returns its deadline,
- * or 0 when the helper could not start. */
-static gint64
-send_request (DeskPdfHelper *self,
-              const char    *request,
-              guint          msec,
-              GError       **error)
+gboolean
+_desk_pdf_helper_send (DeskPdfHelper *self,
+                       const char    *request,
+                       guint          msec,
+                       GError       **error)
 {
   /* The helper bounds itself to @msec too, opening the file included. */
   g_autofree char *line = g_strdup_printf ("%u %s\n", msec, request);
-  /* Starting the helper counts too. */
-  gint64 deadline = g_get_monotonic_time () + (gint64)msec * 1000 + G_USEC_PER_SEC;
 
+  /* Starting the helper counts too. */
+  self->deadline = g_get_monotonic_time () + (gint64)msec * 1000 + G_USEC_PER_SEC;
   if (self->proc == NULL && !helper_start (self, error))
-    return 0;
-  return write_all_fd (self->out_fd, line, strlen (line)) ? deadline : -1;
+    return FALSE;
+  if (!write_all_fd (self->out_fd, line, strlen (line)))
+    self->deadline = 0; /* the answer fails */
+  return TRUE;
 }
 
 /* A helper that failed, was stopped or cancelled is killed: the next
@@ -329,9 +330,7 @@ request_done (DeskPdfHelper *self,
 }
 
 GBytes *
-_desk_pdf_helper_request (DeskPdfHelper *self,
-                          const char    *request,
-                          guint          msec,
+_desk_pdf_helper_receive (DeskPdfHelper *self,
                           gboolean      *complete,
                           GCancellable  *cancellable,
                           GError       **error)
@@ -339,20 +338,29 @@ _desk_pdf_helper_request (DeskPdfHelper *self,
   g_autoptr (GByteArray) data = g_byte_array_new ();
   ReadResult result = READ_FAILED;
   guint64    length = 0;
-  gint64     deadline;
 
-  *complete = FALSE;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error)
-      || (deadline = send_request (self, request, msec, error)) == 0)
-    return NULL;
-  if (deadline > 0 && (result = read_header (self, deadline, cancellable, &length)) == READ_OK)
+  if (self->proc && self->deadline && (result = read_header (self, self->deadline, cancellable, &length)) == READ_OK)
     {
       g_byte_array_set_size (data, length);
-      result = read_body (self, data->data, length, deadline, cancellable);
+      result = read_body (self, data->data, length, self->deadline, cancellable);
     }
   if (!(*complete = request_done (self, result, cancellable, error)))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+GBytes *
+_desk_pdf_helper_request (DeskPdfHelper *self,
+                          const char    *request,
+                          guint          msec,
+                          gboolean      *complete,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  *complete = FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !_desk_pdf_helper_send (self, request, msec, error))
+    return NULL;
+  return _desk_pdf_helper_receive (self, complete, cancellable, error);
 }
 
 gboolean
@@ -366,12 +374,10 @@ _desk_pdf_helper_request_into (DeskPdfHelper *self,
 {
   ReadResult result = READ_FAILED;
   guint64    length = 0;
-  gint64     deadline;
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error)
-      || (deadline = send_request (self, request, msec, error)) == 0)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !_desk_pdf_helper_send (self, request, msec, error))
     return FALSE;
-  if (deadline > 0 && (result = read_header (self, deadline, cancellable, &length)) == READ_OK)
-    result = length == len ? read_body (self, dest, len, deadline, cancellable) : READ_FAILED;
+  if (self->deadline && (result = read_header (self, self->deadline, cancellable, &length)) == READ_OK)
+    result = length == len ? read_body (self, dest, len, self->deadline, cancellable) : READ_FAILED;
   return request_done (self, result, cancellable, error);
 }

@@ -41,10 +41,21 @@ void _desk_pdf_helper_keep (gpointer       poppler,
 DeskPdfHelper *_desk_pdf_helper_for (gpointer    poppler,
                                      const char *path,
                                      const char *password);
-/* Sends @request (a helper command and its arguments, one line, no newline)
- * bounded to @msec, and returns the answer's bytes, or
- * NULL with *@complete FALSE when the helper failed or was stopped, or NULL
- * with G_IO_ERROR_CANCELLED. */
+/* Sends @request (a helper command and its arguments, one line, no
+ * newline) bounded to @msec, for _desk_pdf_helper_receive() to read the
+ * answer: work can be done meanwhile. FALSE when the helper could not
+ * start. */
+gboolean _desk_pdf_helper_send (DeskPdfHelper *helper,
+                                const char    *request,
+                                guint          msec,
+                                GError       **error);
+/* The answer's bytes, or NULL with *@complete FALSE when the helper failed
+ * or was stopped, or NULL with G_IO_ERROR_CANCELLED. */
+GBytes *_desk_pdf_helper_receive (DeskPdfHelper *helper,
+                                  gboolean      *complete,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+/* Both at once. */
 GBytes *_desk_pdf_helper_request (DeskPdfHelper *helper,
                                   const char    *request,
                                   guint          msec,

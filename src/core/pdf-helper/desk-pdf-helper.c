@@ -21,8 +21,8 @@
  * is src/core/desk-pdf-sandbox.c; it also kills the helper on cancel.
  *
  *   appeal-desk-pdf-helper MIB MSEC pages FILE
- *       "pages N" once the document and every page's size were read (what
- *       opening costs, before the application opens the file itself)
+ *       what opening costs, before the application opens the file itself:
+ *       "pages N", then a "WIDTH HEIGHT" line per page
  *   appeal-desk-pdf-helper MIB MSEC text-layer FILE PAGE…
  *       one line per page as soon as it is known: "PAGE present|none",
  *       up to the first page with text
@@ -148,7 +148,23 @@ text_layer (PopplerDocument *doc, int argc, char **argv)
   return 0;
 }
 
-/* The same walk as the application's own opening: every page's size. */
+/* The document information the application reads once this answered. */
+static void
+read_info (PopplerDocument *doc)
+{
+  GDateTime *created = poppler_document_get_creation_date_time (doc);
+  GDateTime *modified = poppler_document_get_modification_date_time (doc);
+
+  g_free (poppler_document_get_title (doc));
+  g_free (poppler_document_get_author (doc));
+  g_free (poppler_document_get_producer (doc));
+  g_free (poppler_document_get_creator (doc));
+  g_clear_pointer (&created, g_date_time_unref);
+  g_clear_pointer (&modified, g_date_time_unref);
+}
+
+/* "pages N", then each page's "WIDTH HEIGHT" in points ("0 0": poppler
+ * cannot read it): the application reads no page itself to lay them out. */
 static int
 pages (PopplerDocument *doc, int argc, char **argv)
 {
@@ -156,15 +172,18 @@ pages (PopplerDocument *doc, int argc, char **argv)
 
   if (argc != 0)
     return 2;
+  read_info (doc);
+  printf ("pages %d\n", n);
   for (int i = 0; i < n; i++)
     {
       g_autoptr (HelperPage) page = poppler_document_get_page (doc, i);
-      double w, h;
+      char   w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
+      double width = 0, height = 0;
 
       if (page)
-        poppler_page_get_size (page, &w, &h);
+        poppler_page_get_size (page, &width, &height);
+      printf ("%s %s\n", g_ascii_dtostr (w, sizeof w, width), g_ascii_dtostr (h, sizeof h, height));
     }
-  printf ("pages %d\n", n);
   return 0;
 }
 
