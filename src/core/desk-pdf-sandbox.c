@@ -84,6 +84,7 @@ struct _DeskPdfHelper
   int          in_fd;    /* its standard output */
   int          out_fd;   /* its standard input */
   gint64       deadline; /* of the request sent, 0 if it could not be */
+  gboolean     refill;   /* a spare is to be made after the next page */
 };
 
 static void
@@ -171,34 +172,6 @@ write_all_fd (int         fd,
   return ok;
 }
 
-static gboolean
-helper_start (DeskPdfHelper *self,
-              GError       **error)
-{
-  g_autofree char *mib = g_strdup_printf ("%" G_GUINT64_FORMAT, self->mib);
-  /* The largest bound a request may ask for. */
-  g_autofree char *ms = g_strdup_printf ("%d", MAX (DESK_PDF_SANDBOX_RENDER_MSEC, DESK_PDF_SANDBOX_PAGE_TEXT_MSEC));
-  g_autofree char *line = g_strconcat (self->password ? self->password : "", "\n", NULL);
-  const char      *argv[] = { _desk_pdf_sandbox_get_helper (), mib, ms, "serve", self->path, NULL };
-  gboolean         ok;
-
-  self->proc = g_subprocess_newv (argv, SPAWN_FLAGS,
-                                  error);
-  if (self->proc == NULL)
-    return FALSE;
-  self->in_fd = g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (g_subprocess_get_stdout_pipe (self->proc)));
-#ifdef F_SETPIPE_SZ
-  /* Fewer wake-ups for a page of pixels (best effort). */
-  fcntl (self->in_fd, F_SETPIPE_SZ, 1024 * 1024);
-#endif
-  self->out_fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (g_subprocess_get_stdin_pipe (self->proc)));
-  ok = write_all_fd (self->out_fd, line, strlen (line));
-  memset (line, 0, strlen (line));
-  if (!ok)
-    helper_stop (self);
-  return ok;
-}
-
 typedef enum
 {
   READ_OK,
@@ -256,6 +229,29 @@ read_some (int           fd,
   return result;
 }
 
+/* One line, NUL-terminated, of at most @size - 1 bytes. */
+static ReadResult
+read_line (DeskPdfHelper *self,
+           char          *line,
+           gsize          size,
+           gint64         deadline,
+           GCancellable  *cancellable)
+{
+  gsize      len = 0;
+  ReadResult result;
+
+  do
+    {
+      gsize got = 0;
+
+      if ((result = read_some (self->in_fd, (guint8 *)line + len, 1, &got, deadline, cancellable)) != READ_OK)
+        return result;
+    }
+  while (line[len++] != '\n' && len < size - 1);
+  line[len] = '\0';
+  return READ_OK;
+}
+
 /* "ok LENGTH\n", or "err\n". */
 static ReadResult
 read_header (DeskPdfHelper *self,
@@ -264,18 +260,10 @@ read_header (DeskPdfHelper *self,
              guint64       *length)
 {
   char       header[64];
-  gsize      header_len = 0;
-  ReadResult result;
+  ReadResult result = read_line (self, header, sizeof header, deadline, cancellable);
 
-  do
-    {
-      gsize got = 0;
-
-      if ((result = read_some (self->in_fd, (guint8 *)header + header_len, 1, &got, deadline, cancellable)) != READ_OK)
-        return result;
-    }
-  while (header[header_len++] != '\n' && header_len < sizeof header - 1);
-  header[header_len] = '\0';
+  if (result != READ_OK)
+    return result;
   if (!g_str_has_prefix (header, "ok ") || !g_ascii_string_to_unsigned (g_strstrip (header + 3), 10, 0, G_MAXUINT32, length, NULL))
     return READ_FAILED;
   return READ_OK;
@@ -294,6 +282,115 @@ read_body (DeskPdfHelper *self,
   for (gsize filled = 0, got = 0; filled < len && result == READ_OK; filled += got)
     result = read_some (self->in_fd, dest + filled, len - filled, &got, deadline, cancellable);
   return result;
+}
+
+/* One helper started ahead of need and given no file yet: the next
+ * document's probe then waits for no process start (libraries loaded and
+ * relocated, about 10 ms: most of what opening costs). Made once a page
+ * was drawn, out of that page's way, so only processes that show pages
+ * keep one; it ends with this process, its standard input closed. */
+G_LOCK_DEFINE_STATIC (spare);
+static GSubprocess *spare;
+
+static GSubprocess *
+spawn_helper (guint64  mib,
+              GError **error)
+{
+  g_autofree char *mib_text = g_strdup_printf ("%" G_GUINT64_FORMAT, mib);
+  /* The largest bound a request may ask for. */
+  g_autofree char *ms = g_strdup_printf ("%d", MAX (DESK_PDF_SANDBOX_RENDER_MSEC, DESK_PDF_SANDBOX_PAGE_TEXT_MSEC));
+  const char      *argv[] = { _desk_pdf_sandbox_get_helper (), mib_text, ms, "serve", NULL };
+
+  return g_subprocess_newv (argv, SPAWN_FLAGS, error);
+}
+
+static GSubprocess *
+take_spare (guint64 mib)
+{
+  GSubprocess *proc;
+
+  if (mib != DESK_PDF_SANDBOX_MEMORY_MIB)
+    return NULL;
+  G_LOCK (spare);
+  proc = g_steal_pointer (&spare);
+  G_UNLOCK (spare);
+  return proc;
+}
+
+static void
+refill_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  G_LOCK (spare);
+  if (spare == NULL)
+    spare = spawn_helper (DESK_PDF_SANDBOX_MEMORY_MIB, NULL);
+  G_UNLOCK (spare);
+}
+
+/* In a thread of its own: starting a process takes milliseconds, which the
+ * page just drawn must not wait for. */
+static void
+refill_spare (void)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, refill_spare);
+  g_task_run_in_thread (task, refill_thread);
+}
+
+int
+_desk_pdf_sandbox_get_spare_pid (void)
+{
+  int pid = 0;
+
+  G_LOCK (spare);
+  if (spare)
+    pid = atoi (g_subprocess_get_identifier (spare));
+  G_UNLOCK (spare);
+  return pid;
+}
+
+/* Gives @proc the file. FALSE when it died before it said "ready" (a
+ * spare may have, before it did anything). */
+static gboolean
+helper_attach (DeskPdfHelper *self,
+               GSubprocess   *proc)
+{
+  g_autofree char *path = g_strescape (self->path, NULL);
+  g_autofree char *lines = g_strconcat (path, "\n", self->password ? self->password : "", "\n", NULL);
+  char             ready[8];
+  gboolean         ok;
+
+  self->proc = proc;
+  self->in_fd = g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (g_subprocess_get_stdout_pipe (proc)));
+#ifdef F_SETPIPE_SZ
+  /* Fewer wake-ups for a page of pixels (best effort). */
+  fcntl (self->in_fd, F_SETPIPE_SZ, 1024 * 1024);
+#endif
+  self->out_fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (g_subprocess_get_stdin_pipe (proc)));
+  ok = write_all_fd (self->out_fd, lines, strlen (lines));
+  memset (lines, 0, strlen (lines));
+  ok = ok && read_line (self, ready, sizeof ready, self->deadline, NULL) == READ_OK && g_str_equal (ready, "ready\n");
+  if (!ok)
+    helper_stop (self);
+  return ok;
+}
+
+static gboolean
+helper_start (DeskPdfHelper *self,
+              GError       **error)
+{
+  GSubprocess *proc = take_spare (self->mib);
+
+  /* This helper's first page makes the next spare. */
+  self->refill = self->mib == DESK_PDF_SANDBOX_MEMORY_MIB;
+  if (proc && helper_attach (self, proc))
+    return TRUE;
+  if (!(proc = spawn_helper (self->mib, error)))
+    return FALSE;
+  return helper_attach (self, proc);
 }
 
 gboolean
@@ -379,5 +476,10 @@ _desk_pdf_helper_request_into (DeskPdfHelper *self,
     return FALSE;
   if (self->deadline && (result = read_header (self, self->deadline, cancellable, &length)) == READ_OK)
     result = length == len ? read_body (self, dest, len, self->deadline, cancellable) : READ_FAILED;
-  return request_done (self, result, cancellable, error);
+  if (!request_done (self, result, cancellable, error))
+    return FALSE;
+  if (self->refill)
+    refill_spare ();
+  self->refill = FALSE;
+  return TRUE;
 }

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
  * installed one, else the one in the build tree. */
 const char *_desk_pdf_sandbox_get_helper (void);
 
+/* The process id of the helper started ahead of need (given no file yet),
+ * 0 without one: tests count the helpers at work. */
+int _desk_pdf_sandbox_get_spare_pid (void);
+
 /* A helper that stays (appeal-desk-pdf-helper serve) for the probe at
  * opening, then the renders and page texts of one poppler instance of a
  * document: one process start per document and worker, not per page. Used

@@ -30,9 +30,10 @@
  *       the page's text (UTF-8)
  *   appeal-desk-pdf-helper MIB MSEC render FILE PAGE SCALE WIDTH HEIGHT
  *       WIDTH × HEIGHT native-endian ARGB32 pixels, white page, stride 4 × WIDTH
- *   appeal-desk-pdf-helper MIB MSEC serve FILE
- *       stays for many requests, one line each on standard input after the
- *       password line: "BOUND COMMAND ARGS…" with one of the commands above
+ *   appeal-desk-pdf-helper MIB MSEC serve
+ *       stays for many requests. Standard input: FILE (escaped as
+ *       g_strescape() does) and the password line, answered "ready"; then
+ *       one line per request, "BOUND COMMAND ARGS…" with a command above
  *       ("BOUND pages", "BOUND render PAGE SCALE WIDTH HEIGHT", …). The
  *       first request opens the file. Each answer is "ok LENGTH\n" and
  *       LENGTH bytes, or "err\n"; "pages" answers nothing when poppler
@@ -40,8 +41,9 @@
  *       request, opening included; the parent also kills on its own
  *       deadline or cancel.
  *
- * A password, if any, is the first line of standard input. Exit status 0 on
- * success, 2 on bad usage, 3 when the file cannot be opened. */
+ * For the other commands a password, if any, is the first line of standard
+ * input. Exit status 0 on success, 2 on bad usage, 3 when the file cannot
+ * be opened. */
 
 /* poppler-glib 22 has no autoptr support. */
 typedef PopplerDocument HelperDocument;
@@ -368,17 +370,35 @@ serve_one (Served *served, char *line)
   fflush (stdout);
 }
 
-static int
-serve (const char *path, guint64 msec)
+/* The file comes on standard input, so that a helper can be started
+ * before anyone knows which file it will serve. */
+static char *
+read_path (void)
 {
-  Served served = { path, read_password (), NULL, FALSE, msec };
-  char   line[256];
+  g_autofree char *line = NULL;
+  size_t           size = 0;
 
-  while (fgets (line, sizeof line, stdin) != NULL)
+  if (getline (&line, &size, stdin) <= 0)
+    return NULL;
+  line[strcspn (line, "\n")] = '\0';
+  return g_strcompress (line);
+}
+
+static int
+serve (guint64 msec)
+{
+  g_autofree char *path = read_path ();
+  Served           served = { path, read_password (), NULL, FALSE, msec };
+  char             line[256];
+
+  if (path)
+    puts ("ready");
+  fflush (stdout);
+  while (path && fgets (line, sizeof line, stdin) != NULL)
     serve_one (&served, line);
   g_clear_object (&served.doc);
   wipe (served.password);
-  return 0;
+  return path ? 0 : 2;
 }
 
 int
@@ -388,15 +408,16 @@ main (int argc, char **argv)
   guint64 mib, msec;
   char   *password;
 
-  if (argc < 5 || !g_ascii_string_to_unsigned (argv[1], 10, 16, 1 << 20, &mib, NULL)
-      || !g_ascii_string_to_unsigned (argv[2], 10, 1, 3600 * 1000, &msec, NULL))
+  if (argc < 4 || !g_ascii_string_to_unsigned (argv[1], 10, 16, 1 << 20, &mib, NULL)
+      || !g_ascii_string_to_unsigned (argv[2], 10, 1, 3600 * 1000, &msec, NULL)
+      || (strcmp (argv[3], "serve") != 0 && argc < 5))
     {
-      fprintf (stderr, "usage: %s MIB MSEC pages|text-layer|text|render|serve FILE ARGS…\n", argv[0]);
+      fprintf (stderr, "usage: %s MIB MSEC pages|text-layer|text|render FILE ARGS…, or MIB MSEC serve\n", argv[0]);
       return 2;
     }
   bound_self (mib, msec, strcmp (argv[3], "serve") == 0);
   if (strcmp (argv[3], "serve") == 0)
-    return serve (argv[4], msec);
+    return serve (msec);
   password = read_password ();
   doc = open_document (argv[4], password);
   wipe (password);
