@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 
 #include "desk-file-inspect.h"
 #include "desk-pdf-document.h"
+#include "desk-pdf-sandbox.h"
 #include "desk-render-queue.h"
 #include "desk-test-util.h"
 
@@ -35,13 +37,17 @@ make_corpus (void)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
-/* Child processes of this one still running (a helper not stopped). */
+/* Child processes of this one still running (a helper not stopped); the
+ * spare, started ahead and given no file yet, is not at work. Its id is
+ * read after the walk: one started meanwhile is then known. */
 static guint
 count_children (void)
 {
   g_autoptr (GDir) proc = g_dir_open ("/proc", 0, NULL);
+  g_autoptr (GArray) pids = g_array_new (FALSE, FALSE, sizeof (int));
   const char *name;
   guint       n = 0;
+  int         spare;
 
   while (proc && (name = g_dir_read_name (proc)))
     {
@@ -49,16 +55,28 @@ count_children (void)
       g_autofree char *stat = NULL;
       const char      *end;
       char             state = 0;
-      int              ppid = 0;
+      int              ppid = 0, pid = atoi (name);
 
       if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (path, &stat, NULL, NULL))
         continue;
       /* "pid (comm) state ppid …" */
       if ((end = strrchr (stat, ')')) && sscanf (end + 1, " %c %d", &state, &ppid) == 2
           && ppid == (int)getpid () && state != 'Z')
-        n++;
+        g_array_append_val (pids, pid);
     }
+  spare = _desk_pdf_sandbox_get_spare_pid ();
+  for (guint i = 0; i < pids->len; i++)
+    n += g_array_index (pids, int, i) != spare;
   return n;
+}
+
+/* The spare is started in a thread of its own once a page was drawn. */
+static int
+wait_for_spare (void)
+{
+  for (guint i = 0; i < 100 && _desk_pdf_sandbox_get_spare_pid () == 0; i++)
+    g_usleep (20 * 1000);
+  return _desk_pdf_sandbox_get_spare_pid ();
 }
 
 static void
@@ -236,6 +254,48 @@ test_kept_helper_ends_with_document (void)
 }
 
 static void
+render_first_page (DeskPdfDocument *doc)
+{
+  g_autoptr (DeskRenderQueue) queue = desk_render_queue_new (0);
+  GError *error = NULL;
+
+  desk_render_queue_render_async (queue, doc, 0, 0.5, DESK_RENDER_PRIORITY_VISIBLE, NULL, on_rendered, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED); /* on_rendered's "rendered" */
+  g_clear_error (&error);
+}
+
+/* Once a page was drawn, a helper is started ahead for the next document,
+ * which takes it; one that died meanwhile is replaced, not reported. */
+static void
+test_spare_helper (void)
+{
+  g_autofree char *path = corpus_file ("text.pdf");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  DeskPdfDocument *doc = desk_pdf_document_open (file, NULL, NULL, &error);
+  int              spare;
+
+  g_assert_no_error (error);
+  render_first_page (doc);
+  g_object_unref (doc);
+  g_assert_cmpint (wait_for_spare (), >, 0);
+  doc = desk_pdf_document_open (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (_desk_pdf_sandbox_get_spare_pid (), ==, 0);
+  render_first_page (doc);
+  g_object_unref (doc);
+  g_assert_cmpint ((spare = wait_for_spare ()), >, 0);
+  kill (spare, SIGKILL);
+  doc = desk_pdf_document_open (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_pdf_document_get_text_layer (doc, 0), ==, DESK_PDF_TEXT_LAYER_PRESENT);
+  render_first_page (doc);
+  g_object_unref (doc);
+}
+
+static void
 test_damaged_but_readable (gconstpointer data)
 {
   g_autofree char *path = corpus_file (data);
@@ -279,6 +339,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-hostile/cancel-stops-helper", test_cancel_stops_helper);
   g_test_add_func ("/pdf-hostile/render-cancel-stops-helper", test_render_cancel_stops_helper);
   g_test_add_func ("/pdf-hostile/kept-helper-ends-with-document", test_kept_helper_ends_with_document);
+  g_test_add_func ("/pdf-hostile/spare-helper", test_spare_helper);
   g_test_add_data_func ("/pdf-hostile/damaged/no-eof", "no-eof.pdf", test_damaged_but_readable);
   g_test_add_data_func ("/pdf-hostile/damaged/bad-page", "bad-page.pdf", test_damaged_but_readable);
   g_test_add_func ("/pdf-hostile/good-pdf-not-repaired", test_good_pdf_not_repaired);

@@ -313,30 +313,63 @@ read_metadata (DeskPdfDocument *self,
   self->mod_date = poppler_document_get_modification_date_time (poppler);
 }
 
+/* What the bounded helper found before this process opens the file. */
+typedef struct
+{
+  DeskPdfHelper *helper;     /* NULL: not a local file, nothing probed */
+  gint64         deadline;   /* of the whole probe */
+  guint          n_pages;    /* 0: poppler cannot open it (opening here says why) */
+  double        *sizes;      /* width, height pairs */
+  GBytes        *text_layer; /* "PAGE present|none" lines */
+  gboolean       complete;   /* the text layer sample was not stopped */
+} Probe;
+
+static void
+probe_clear (Probe *probe)
+{
+  g_clear_pointer (&probe->helper, _desk_pdf_helper_free);
+  g_clear_pointer (&probe->sizes, g_free);
+  g_clear_pointer (&probe->text_layer, g_bytes_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Probe, probe_clear)
+
+/* A page's size as the helper read it; without a probe (not a local
+ * file), read here. FALSE when poppler cannot read the page. */
 static gboolean
+get_page_size (PopplerDocument *poppler,
+               const Probe     *probe,
+               guint            i,
+               double          *width,
+               double          *height)
+{
+  g_autoptr (DeskPopplerPage) page = NULL;
+
+  if (probe->sizes)
+    {
+      *width = i < probe->n_pages ? probe->sizes[2 * i] : 0;
+      *height = i < probe->n_pages ? probe->sizes[2 * i + 1] : 0;
+      return *width > 0 && *height > 0 && *width < 1e6 && *height < 1e6;
+    }
+  if ((page = poppler_document_get_page (poppler, i)))
+    poppler_page_get_size (page, width, height);
+  return page != NULL;
+}
+
+static void
 read_page_sizes (DeskPdfDocument *self,
                  PopplerDocument *poppler,
-                 GCancellable    *cancellable,
-                 GError         **error)
+                 const Probe     *probe)
 {
   self->page_sizes = g_new0 (double, 2 * (gsize)self->n_pages);
   for (guint i = 0; i < self->n_pages; i++)
-    {
-      g_autoptr (DeskPopplerPage) page = poppler_document_get_page (poppler, i);
-
-      if ((i & 63) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (page == NULL)
-        {
-          /* Shown blank, the size of the page before (A4 for the first). */
-          self->repaired = TRUE;
-          self->page_sizes[2 * i] = i ? self->page_sizes[2 * i - 2] : 595.0;
-          self->page_sizes[2 * i + 1] = i ? self->page_sizes[2 * i - 1] : 842.0;
-          continue;
-        }
-      poppler_page_get_size (page, &self->page_sizes[2 * i], &self->page_sizes[2 * i + 1]);
-    }
-  return TRUE;
+    if (!get_page_size (poppler, probe, i, &self->page_sizes[2 * i], &self->page_sizes[2 * i + 1]))
+      {
+        /* Shown blank, the size of the page before (A4 for the first). */
+        self->repaired = TRUE;
+        self->page_sizes[2 * i] = i ? self->page_sizes[2 * i - 2] : 595.0;
+        self->page_sizes[2 * i + 1] = i ? self->page_sizes[2 * i - 1] : 842.0;
+      }
 }
 
 /* Fills @out with the sorted, distinct sampled page indices; returns the count. */
@@ -391,17 +424,16 @@ parse_text_layer (DeskPdfDocument *self,
  * pages unknown, and the file is then not called a scan. */
 static void
 apply_probe (DeskPdfDocument *self,
-             GBytes          *probe,
-             gboolean         complete)
+             const Probe     *probe)
 {
   guint sample[DESK_PDF_TEXT_SAMPLE_HEAD + DESK_PDF_TEXT_SAMPLE_SPREAD];
   guint n = text_sample_pages (self->n_pages, sample);
 
   self->text_layer = g_new0 (guint8, self->n_pages);
-  if (probe)
-    parse_text_layer (self, probe);
-  self->text_layer_stopped = !complete;
-  self->scan_only = complete;
+  if (probe->text_layer)
+    parse_text_layer (self, probe->text_layer);
+  self->text_layer_stopped = !probe->complete;
+  self->scan_only = probe->complete;
   for (guint i = 0; i < n; i++)
     if (self->text_layer[sample[i]] != DESK_PDF_TEXT_LAYER_NONE)
       self->scan_only = FALSE;
@@ -414,63 +446,107 @@ apply_probe (DeskPdfDocument *self,
       }
 }
 
-static gboolean
-has_pages_line (GBytes *probe)
+/* The helper's "pages N" and N "WIDTH HEIGHT" lines. */
+static void
+parse_pages (Probe  *probe,
+             GBytes *answer)
 {
-  gsize       len = 0;
-  const char *data = probe ? g_bytes_get_data (probe, &len) : NULL;
+  gsize            len = 0;
+  const char      *data = g_bytes_get_data (answer, &len);
+  g_autofree char *text = g_strndup (data ? data : "", len);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  guint64 n = 0;
 
-  return data && len >= 6 && memcmp (data, "pages ", 6) == 0;
+  if (!g_str_has_prefix (text, "pages ") || !g_ascii_string_to_unsigned (lines[0] + 6, 10, 1, G_MAXINT, &n, NULL))
+    return;
+  probe->n_pages = n;
+  probe->sizes = g_new0 (double, 2 * n);
+  for (guint i = 0; i < n && lines[i + 1]; i++)
+    {
+      char *end = NULL;
+
+      probe->sizes[2 * i] = g_ascii_strtod (lines[i + 1], &end);
+      probe->sizes[2 * i + 1] = g_ascii_strtod (end, NULL);
+    }
 }
 
-/* Everything poppler does on an untrusted file happens first in the bounded
- * helper: opening, every page's size (the same work this process does
- * next), then the text layer sample (page text decodes content streams,
- * which a hostile file makes enormous). A file the helper could not even
- * open within the bounds is refused; one whose text sample was stopped is
- * opened, with its text layer unknown. */
+/* Everything poppler does on an untrusted file happens first in the
+ * bounded helper: opening, every page's size, the document's information
+ * (the reads this process does next), then the text layer sample (page
+ * text decodes content streams, which a hostile file makes enormous). A
+ * file the helper could not even open within the bounds is refused; one
+ * whose text sample was stopped is opened, with its text layer unknown. */
 static gboolean
-probe_file (GFile        *file,
-            const char   *password,
-            GBytes      **probe_out,
-            gboolean     *complete,
-            GCancellable *cancellable,
-            GError      **error)
+probe_pages (Probe        *probe,
+             GCancellable *cancellable,
+             GError      **error)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *head = g_strdup_printf ("%d", DESK_PDF_TEXT_SAMPLE_HEAD);
-  g_autofree char *spread = g_strdup_printf ("%d", DESK_PDF_TEXT_SAMPLE_SPREAD);
-  const char      *args[] = { "probe", path, head, spread, NULL };
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (GBytes) probe = NULL;
-  int exit_code = -1;
+  g_autoptr (GBytes) pages = NULL;
+  gboolean complete = FALSE;
 
-  *complete = FALSE;
-  if (path == NULL)
+  probe->deadline = g_get_monotonic_time () + DESK_PDF_SANDBOX_TEXT_LAYER_MSEC * 1000;
+  if (probe->helper == NULL)
     return TRUE; /* not a local file: no sample, text layer unknown */
-  probe = _desk_pdf_sandbox_run (args, password, DESK_PDF_SANDBOX_MEMORY_MIB, DESK_PDF_SANDBOX_TEXT_LAYER_MSEC,
-                                 complete, &exit_code, cancellable, &local_error);
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  pages = _desk_pdf_helper_request (probe->helper, "pages", DESK_PDF_SANDBOX_TEXT_LAYER_MSEC, &complete, cancellable, &local_error);
+  if (local_error)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  /* Exit 3: poppler said quickly that it cannot open the file; opening it
-   * here gives the reason (password, damage) just as quickly. */
-  if (probe != NULL && !has_pages_line (probe) && exit_code != 3)
+  if (!complete)
     {
       g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_TOO_COSTLY,
                            _ ("Appeal Desk stopped opening this PDF: it needed far more time or memory than a document should. It may be damaged or made to harm; ask the sender for a new copy."));
       return FALSE;
     }
-  if (has_pages_line (probe))
-    *probe_out = g_steal_pointer (&probe);
+  /* No pages: poppler said quickly that it cannot open the file; opening
+   * it here gives the reason (password, damage) just as quickly. */
+  parse_pages (probe, pages);
+  return TRUE;
+}
+
+/* Sent before this process opens the file and read after, so both happen
+ * at once; within what is left of the probe's bound. The helper stops at
+ * the first page with text. */
+static void
+probe_text_layer_send (Probe *probe)
+{
+  guint    sample[DESK_PDF_TEXT_SAMPLE_HEAD + DESK_PDF_TEXT_SAMPLE_SPREAD];
+  guint    n = text_sample_pages (probe->n_pages, sample);
+  gint64   msec = (probe->deadline - g_get_monotonic_time ()) / 1000;
+  GString *request = g_string_new ("text-layer");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (request, " %u", sample[i]);
+  /* A helper that could not be asked shows as a stopped sample. */
+  if (probe->n_pages > 0)
+    _desk_pdf_helper_send (probe->helper, request->str, (guint)CLAMP (msec, 1, DESK_PDF_SANDBOX_TEXT_LAYER_MSEC), NULL);
+  g_string_free (request, TRUE);
+}
+
+static gboolean
+probe_text_layer_receive (Probe        *probe,
+                          GCancellable *cancellable,
+                          GError      **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (probe->n_pages == 0)
+    return TRUE;
+  probe->text_layer = _desk_pdf_helper_receive (probe->helper, &probe->complete, cancellable, &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   return TRUE;
 }
 
 static gboolean
 read_document (DeskPdfDocument *self,
                PopplerDocument *poppler,
+               const Probe     *probe,
                GCancellable    *cancellable,
                GError         **error)
 {
@@ -484,8 +560,7 @@ read_document (DeskPdfDocument *self,
     }
   self->n_pages = n_pages;
   read_metadata (self, poppler);
-  if (!read_page_sizes (self, poppler, cancellable, error))
-    return FALSE;
+  read_page_sizes (self, poppler, probe);
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
@@ -500,16 +575,18 @@ desk_pdf_document_open (GFile        *file,
   g_autoptr (DeskPdfDocument) self = NULL;
   g_autoptr (DeskPopplerDocument) poppler = NULL;
   g_autoptr (GError) poppler_error = NULL;
-  g_autoptr (GBytes) probe = NULL;
-  goffset  size = 0;
-  gboolean repaired = FALSE;
-  gboolean probe_complete = FALSE;
+  g_auto (Probe) probe = { 0 };
+  g_autofree char *path = NULL;
+  goffset          size = 0;
+  gboolean         repaired = FALSE;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!check_file (file, &size, &repaired, cancellable, error)
-      || !probe_file (file, password, &probe, &probe_complete, cancellable, error))
+  if ((path = g_file_get_path (file)))
+    probe.helper = _desk_pdf_helper_new (path, password, DESK_PDF_SANDBOX_MEMORY_MIB);
+  if (!check_file (file, &size, &repaired, cancellable, error) || !probe_pages (&probe, cancellable, error))
     return NULL;
+  probe_text_layer_send (&probe);
   poppler = poppler_document_new_from_gfile (file, password, cancellable, &poppler_error);
   if (poppler == NULL)
     {
@@ -522,9 +599,12 @@ desk_pdf_document_open (GFile        *file,
   self->file_size = size;
   self->repaired = repaired;
   self->password = g_strdup (password);
-  if (!read_document (self, poppler, cancellable, error))
+  if (!read_document (self, poppler, &probe, cancellable, error) || !probe_text_layer_receive (&probe, cancellable, error))
     return NULL;
-  apply_probe (self, probe, probe_complete);
+  apply_probe (self, &probe);
+  /* The helper that probed the file has it open: it renders first. */
+  if (probe.helper)
+    _desk_pdf_helper_keep (poppler, g_steal_pointer (&probe.helper));
   self->worker = _desk_pdf_worker_new (file, password, g_steal_pointer (&poppler));
   return g_steal_pointer (&self);
 }

@@ -73,95 +73,18 @@ _desk_pdf_sandbox_get_helper (void)
   return (const char *)path;
 }
 
-static void
-kill_on_cancel (GCancellable *cancellable,
-                gpointer      user_data)
-{
-  g_subprocess_force_exit (user_data);
-}
-
-GBytes *
-_desk_pdf_sandbox_run (const char *const *args,
-                       const char        *password,
-                       guint64            mib,
-                       guint              msec,
-                       gboolean          *complete,
-                       int               *exit_code,
-                       GCancellable      *cancellable,
-                       GError           **error)
-{
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr (GSubprocess) proc = NULL;
-  g_autoptr (GBytes) input = NULL;
-  g_autoptr (GBytes) output = NULL;
-  g_auto (GStrv) argv = NULL;
-  g_autofree char *mib_text = g_strdup_printf ("%" G_GUINT64_FORMAT, mib);
-  g_autofree char *msec_text = g_strdup_printf ("%u", msec);
-  g_autoptr (GError) local_error = NULL;
-  gulong handler = 0;
-
-  *complete = FALSE;
-  g_strv_builder_add (builder, _desk_pdf_sandbox_get_helper ());
-  g_strv_builder_add (builder, mib_text);
-  g_strv_builder_add (builder, msec_text);
-  g_strv_builder_addv (builder, (const char **)args);
-  argv = g_strv_builder_end (builder);
-  proc = g_subprocess_newv ((const char *const *)argv,
-                            SPAWN_FLAGS,
-                            error);
-  if (proc == NULL)
-    return NULL;
-  if (cancellable)
-    handler = g_cancellable_connect (cancellable, G_CALLBACK (kill_on_cancel), g_object_ref (proc), g_object_unref);
-  if (password)
-    {
-      /* A newline ends the password line. */
-      g_autofree char *line = g_strconcat (password, "\n", NULL);
-
-      input = g_bytes_new (line, strlen (line));
-      memset (line, 0, strlen (line));
-    }
-  else
-    input = g_bytes_new_static ("\n", 1);
-  /* Not passed the cancellable: the handler above kills the helper, and
-   * communicate then returns with what was read. */
-  {
-    PipeGuard guard;
-
-    pipe_guard_begin (&guard);
-    g_subprocess_communicate (proc, input, NULL, &output, NULL, &local_error);
-    pipe_guard_end (&guard);
-  }
-  g_cancellable_disconnect (cancellable, handler);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_subprocess_force_exit (proc);
-      return NULL;
-    }
-  if (local_error != NULL && output == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  *complete = g_subprocess_get_if_exited (proc) && g_subprocess_get_exit_status (proc) == 0;
-  if (exit_code)
-    *exit_code = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
-  if (!*complete)
-    g_debug ("PDF helper stopped (%s %d) on %s", g_subprocess_get_if_signaled (proc) ? "signal" : "exit",
-             g_subprocess_get_if_signaled (proc) ? g_subprocess_get_term_sig (proc) : g_subprocess_get_exit_status (proc),
-             args[1]);
-  return output ? g_steal_pointer (&output) : g_bytes_new (NULL, 0);
-}
-
 /* Persistent helper ------------------------------------------------------- */
 
 struct _DeskPdfHelper
 {
   char        *path;
   char        *password;
+  guint64      mib;
   GSubprocess *proc;
-  int          in_fd;  /* its standard output */
-  int          out_fd; /* its standard input */
+  int          in_fd;    /* its standard output */
+  int          out_fd;   /* its standard input */
+  gint64       deadline; /* of the request sent, 0 if it could not be */
+  gboolean     refill;   /* a spare is to be made after the next page */
 };
 
 static void
@@ -175,8 +98,22 @@ helper_stop (DeskPdfHelper *self)
   self->in_fd = self->out_fd = -1;
 }
 
-static void
-helper_free (DeskPdfHelper *self)
+DeskPdfHelper *
+_desk_pdf_helper_new (const char *path,
+                      const char *password,
+                      guint64     mib)
+{
+  DeskPdfHelper *self = g_new0 (DeskPdfHelper, 1);
+
+  self->path = g_strdup (path);
+  self->password = g_strdup (password);
+  self->mib = mib;
+  self->in_fd = self->out_fd = -1;
+  return self;
+}
+
+void
+_desk_pdf_helper_free (DeskPdfHelper *self)
 {
   helper_stop (self);
   g_free (self->path);
@@ -184,6 +121,13 @@ helper_free (DeskPdfHelper *self)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
   g_free (self);
+}
+
+void
+_desk_pdf_helper_keep (gpointer       poppler,
+                       DeskPdfHelper *helper)
+{
+  g_object_set_data_full (poppler, "desk-pdf-helper", helper, (GDestroyNotify)_desk_pdf_helper_free);
 }
 
 DeskPdfHelper *
@@ -195,11 +139,8 @@ _desk_pdf_helper_for (gpointer    poppler,
 
   if (self == NULL)
     {
-      self = g_new0 (DeskPdfHelper, 1);
-      self->path = g_strdup (path);
-      self->password = g_strdup (password);
-      self->in_fd = self->out_fd = -1;
-      g_object_set_data_full (poppler, "desk-pdf-helper", self, (GDestroyNotify)helper_free);
+      self = _desk_pdf_helper_new (path, password, DESK_PDF_SANDBOX_MEMORY_MIB);
+      _desk_pdf_helper_keep (poppler, self);
     }
   return self;
 }
@@ -228,34 +169,6 @@ write_all_fd (int         fd,
       len -= n;
     }
   pipe_guard_end (&guard);
-  return ok;
-}
-
-static gboolean
-helper_start (DeskPdfHelper *self,
-              guint          msec,
-              GError       **error)
-{
-  g_autofree char *mib = g_strdup_printf ("%d", DESK_PDF_SANDBOX_MEMORY_MIB);
-  g_autofree char *ms = g_strdup_printf ("%u", msec);
-  g_autofree char *line = g_strconcat (self->password ? self->password : "", "\n", NULL);
-  const char      *argv[] = { _desk_pdf_sandbox_get_helper (), mib, ms, "serve", self->path, NULL };
-  gboolean         ok;
-
-  self->proc = g_subprocess_newv (argv, SPAWN_FLAGS,
-                                  error);
-  if (self->proc == NULL)
-    return FALSE;
-  self->in_fd = g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (g_subprocess_get_stdout_pipe (self->proc)));
-#ifdef F_SETPIPE_SZ
-  /* Fewer wake-ups for a page of pixels (best effort). */
-  fcntl (self->in_fd, F_SETPIPE_SZ, 1024 * 1024);
-#endif
-  self->out_fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (g_subprocess_get_stdin_pipe (self->proc)));
-  ok = write_all_fd (self->out_fd, line, strlen (line));
-  memset (line, 0, strlen (line));
-  if (!ok)
-    helper_stop (self);
   return ok;
 }
 
@@ -316,51 +229,220 @@ read_some (int           fd,
   return result;
 }
 
-/* "ok LENGTH\n" + LENGTH bytes, or "err\n". */
-static GBytes *
-read_answer (DeskPdfHelper *self,
+/* One line, NUL-terminated, of at most @size - 1 bytes. */
+static ReadResult
+read_line (DeskPdfHelper *self,
+           char          *line,
+           gsize          size,
+           gint64         deadline,
+           GCancellable  *cancellable)
+{
+  gsize      len = 0;
+  ReadResult result;
+
+  do
+    {
+      gsize got = 0;
+
+      if ((result = read_some (self->in_fd, (guint8 *)line + len, 1, &got, deadline, cancellable)) != READ_OK)
+        return result;
+    }
+  while (line[len++] != '\n' && len < size - 1);
+  line[len] = '\0';
+  return READ_OK;
+}
+
+/* "ok LENGTH\n", or "err\n". */
+static ReadResult
+read_header (DeskPdfHelper *self,
              gint64         deadline,
              GCancellable  *cancellable,
-             ReadResult    *result)
+             guint64       *length)
+{
+  char       header[64];
+  ReadResult result = read_line (self, header, sizeof header, deadline, cancellable);
+
+  if (result != READ_OK)
+    return result;
+  if (!g_str_has_prefix (header, "ok ") || !g_ascii_string_to_unsigned (g_strstrip (header + 3), 10, 0, G_MAXUINT32, length, NULL))
+    return READ_FAILED;
+  return READ_OK;
+}
+
+/* The answer is read straight into place, in big pieces. */
+static ReadResult
+read_body (DeskPdfHelper *self,
+           guint8        *dest,
+           gsize          len,
+           gint64         deadline,
+           GCancellable  *cancellable)
+{
+  ReadResult result = READ_OK;
+
+  for (gsize filled = 0, got = 0; filled < len && result == READ_OK; filled += got)
+    result = read_some (self->in_fd, dest + filled, len - filled, &got, deadline, cancellable);
+  return result;
+}
+
+/* One helper started ahead of need and given no file yet: the next
+ * document's probe then waits for no process start (libraries loaded and
+ * relocated, about 10 ms: most of what opening costs). Made once a page
+ * was drawn, out of that page's way, so only processes that show pages
+ * keep one; it ends with this process, its standard input closed. */
+G_LOCK_DEFINE_STATIC (spare);
+static GSubprocess *spare;
+
+static GSubprocess *
+spawn_helper (guint64  mib,
+              GError **error)
+{
+  g_autofree char *mib_text = g_strdup_printf ("%" G_GUINT64_FORMAT, mib);
+  /* The largest bound a request may ask for. */
+  g_autofree char *ms = g_strdup_printf ("%d", MAX (DESK_PDF_SANDBOX_RENDER_MSEC, DESK_PDF_SANDBOX_PAGE_TEXT_MSEC));
+  const char      *argv[] = { _desk_pdf_sandbox_get_helper (), mib_text, ms, "serve", NULL };
+
+  return g_subprocess_newv (argv, SPAWN_FLAGS, error);
+}
+
+static GSubprocess *
+take_spare (guint64 mib)
+{
+  GSubprocess *proc;
+
+  if (mib != DESK_PDF_SANDBOX_MEMORY_MIB)
+    return NULL;
+  G_LOCK (spare);
+  proc = g_steal_pointer (&spare);
+  G_UNLOCK (spare);
+  return proc;
+}
+
+static void
+refill_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  G_LOCK (spare);
+  if (spare == NULL)
+    spare = spawn_helper (DESK_PDF_SANDBOX_MEMORY_MIB, NULL);
+  G_UNLOCK (spare);
+}
+
+/* In a thread of its own: starting a process takes milliseconds, which the
+ * page just drawn must not wait for. */
+static void
+refill_spare (void)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, refill_spare);
+  g_task_run_in_thread (task, refill_thread);
+}
+
+int
+_desk_pdf_sandbox_get_spare_pid (void)
+{
+  int pid = 0;
+
+  G_LOCK (spare);
+  if (spare)
+    pid = atoi (g_subprocess_get_identifier (spare));
+  G_UNLOCK (spare);
+  return pid;
+}
+
+/* Gives @proc the file. FALSE when it died before it said "ready" (a
+ * spare may have, before it did anything). */
+static gboolean
+helper_attach (DeskPdfHelper *self,
+               GSubprocess   *proc)
+{
+  g_autofree char *path = g_strescape (self->path, NULL);
+  g_autofree char *lines = g_strconcat (path, "\n", self->password ? self->password : "", "\n", NULL);
+  char             ready[8];
+  gboolean         ok;
+
+  self->proc = proc;
+  self->in_fd = g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (g_subprocess_get_stdout_pipe (proc)));
+#ifdef F_SETPIPE_SZ
+  /* Fewer wake-ups for a page of pixels (best effort). */
+  fcntl (self->in_fd, F_SETPIPE_SZ, 1024 * 1024);
+#endif
+  self->out_fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (g_subprocess_get_stdin_pipe (proc)));
+  ok = write_all_fd (self->out_fd, lines, strlen (lines));
+  memset (lines, 0, strlen (lines));
+  ok = ok && read_line (self, ready, sizeof ready, self->deadline, NULL) == READ_OK && g_str_equal (ready, "ready\n");
+  if (!ok)
+    helper_stop (self);
+  return ok;
+}
+
+static gboolean
+helper_start (DeskPdfHelper *self,
+              GError       **error)
+{
+  GSubprocess *proc = take_spare (self->mib);
+
+  /* This helper's first page makes the next spare. */
+  self->refill = self->mib == DESK_PDF_SANDBOX_MEMORY_MIB;
+  if (proc && helper_attach (self, proc))
+    return TRUE;
+  if (!(proc = spawn_helper (self->mib, error)))
+    return FALSE;
+  return helper_attach (self, proc);
+}
+
+gboolean
+_desk_pdf_helper_send (DeskPdfHelper *self,
+                       const char    *request,
+                       guint          msec,
+                       GError       **error)
+{
+  /* The helper bounds itself to @msec too, opening the file included. */
+  g_autofree char *line = g_strdup_printf ("%u %s\n", msec, request);
+
+  /* Starting the helper counts too. */
+  self->deadline = g_get_monotonic_time () + (gint64)msec * 1000 + G_USEC_PER_SEC;
+  if (self->proc == NULL && !helper_start (self, error))
+    return FALSE;
+  if (!write_all_fd (self->out_fd, line, strlen (line)))
+    self->deadline = 0; /* the answer fails */
+  return TRUE;
+}
+
+/* A helper that failed, was stopped or cancelled is killed: the next
+ * request starts afresh. */
+static gboolean
+request_done (DeskPdfHelper *self,
+              ReadResult     result,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  if (result != READ_OK)
+    helper_stop (self);
+  if (result == READ_CANCELLED)
+    g_cancellable_set_error_if_cancelled (cancellable, error);
+  return result == READ_OK;
+}
+
+GBytes *
+_desk_pdf_helper_receive (DeskPdfHelper *self,
+                          gboolean      *complete,
+                          GCancellable  *cancellable,
+                          GError       **error)
 {
   g_autoptr (GByteArray) data = g_byte_array_new ();
-  char     header[64];
-  gsize    header_len = 0;
-  guint64  want = 0;
-  gboolean have_header = FALSE;
+  ReadResult result = READ_FAILED;
+  guint64    length = 0;
 
-  gsize filled = 0;
-
-  for (;;)
+  if (self->proc && self->deadline && (result = read_header (self, self->deadline, cancellable, &length)) == READ_OK)
     {
-      guint8 buf[1];
-      gsize  got = 0;
-
-      if (have_header && filled == want)
-        break;
-      /* The answer is read straight into place, in big pieces. */
-      if ((*result = read_some (self->in_fd, have_header ? data->data + filled : buf, have_header ? want - filled : 1,
-                                &got, deadline, cancellable))
-          != READ_OK)
-        return NULL;
-      if (have_header)
-        {
-          filled += got;
-          continue;
-        }
-      header[header_len++] = buf[0];
-      if (buf[0] != '\n' && header_len < sizeof header - 1)
-        continue;
-      header[header_len] = '\0';
-      if (!g_str_has_prefix (header, "ok ") || !g_ascii_string_to_unsigned (g_strstrip (header + 3), 10, 0, G_MAXUINT32, &want, NULL))
-        {
-          *result = READ_FAILED;
-          return NULL;
-        }
-      have_header = TRUE;
-      g_byte_array_set_size (data, want);
+      g_byte_array_set_size (data, length);
+      result = read_body (self, data->data, length, self->deadline, cancellable);
     }
-  *result = READ_OK;
+  if (!(*complete = request_done (self, result, cancellable, error)))
+    return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
@@ -372,26 +454,32 @@ _desk_pdf_helper_request (DeskPdfHelper *self,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  g_autofree char *line = g_strconcat (request, "\n", NULL);
-  /* Starting the helper and opening the file count too. */
-  gint64     deadline = g_get_monotonic_time () + (gint64)msec * 1000 + G_USEC_PER_SEC;
-  ReadResult result = READ_FAILED;
-  GBytes    *answer = NULL;
-
   *complete = FALSE;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !_desk_pdf_helper_send (self, request, msec, error))
     return NULL;
-  if (self->proc == NULL && !helper_start (self, msec, error))
-    return NULL;
-  if (write_all_fd (self->out_fd, line, strlen (line)))
-    answer = read_answer (self, deadline, cancellable, &result);
-  if (answer == NULL)
-    helper_stop (self); /* stopped, failed, or cancelled: the next request starts afresh */
-  if (result == READ_CANCELLED)
-    {
-      g_cancellable_set_error_if_cancelled (cancellable, error);
-      return NULL;
-    }
-  *complete = answer != NULL;
-  return answer;
+  return _desk_pdf_helper_receive (self, complete, cancellable, error);
+}
+
+gboolean
+_desk_pdf_helper_request_into (DeskPdfHelper *self,
+                               const char    *request,
+                               guint          msec,
+                               guint8        *dest,
+                               gsize          len,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  ReadResult result = READ_FAILED;
+  guint64    length = 0;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !_desk_pdf_helper_send (self, request, msec, error))
+    return FALSE;
+  if (self->deadline && (result = read_header (self, self->deadline, cancellable, &length)) == READ_OK)
+    result = length == len ? read_body (self, dest, len, self->deadline, cancellable) : READ_FAILED;
+  if (!request_done (self, result, cancellable, error))
+    return FALSE;
+  if (self->refill)
+    refill_spare ();
+  self->refill = FALSE;
+  return TRUE;
 }

@@ -278,47 +278,35 @@ render_in_helper (PopplerDocument *poppler,
                   int              height,
                   GError         **error)
 {
-  g_autofree char *page = g_strdup_printf ("%u", job->key.page);
-  g_autofree char *w = g_strdup_printf ("%d", width);
-  g_autofree char *h = g_strdup_printf ("%d", height);
+  gsize            bytes = (gsize)width * height * 4;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   char             scale[G_ASCII_DTOSTR_BUF_SIZE];
-  const char      *args[] = { "render", job->path, page, g_ascii_dtostr (scale, sizeof scale, job->key.scale), w, h, NULL };
-  guint64          mib = DESK_PDF_SANDBOX_MEMORY_MIB + ((guint64)width * height * 4 >> 20);
-  g_autoptr (GBytes) output = NULL;
-  cairo_surface_t *surface;
-  const guint8    *data;
-  gboolean         complete = FALSE;
-  gsize            len = 0;
-  int              stride;
+  g_autofree char *request = g_strdup_printf ("render %u %s %d %d", job->key.page,
+                                              g_ascii_dtostr (scale, sizeof scale, job->key.scale), width, height);
+  g_autoptr (DeskPdfHelper) own = NULL;
+  g_autoptr (GError) local_error = NULL;
+  DeskPdfHelper *helper;
 
-  if ((guint64)width * height * 4 <= HELPER_KEPT_MAX_BYTES)
-    {
-      g_autofree char *request = g_strdup_printf ("render %s %s %s %s", page, scale, w, h);
-      DeskPdfHelper   *helper = _desk_pdf_helper_for (poppler, job->path, job->password);
-
-      output = _desk_pdf_helper_request (helper, request, DESK_PDF_SANDBOX_RENDER_MSEC, &complete, job->stop, error);
-    }
-  else
-    output = _desk_pdf_sandbox_run (args, job->password, mib, DESK_PDF_SANDBOX_RENDER_MSEC, &complete, NULL, job->stop, error);
-  if (output == NULL && error && *error)
-    return NULL;
-  if (output == NULL)
-    output = g_bytes_new (NULL, 0); /* stopped: reported below */
-  data = g_bytes_get_data (output, &len);
-  if (!complete || len != (gsize)width * height * 4)
-    {
-      g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_TOO_COSTLY,
-                           _ ("This page could not be shown: drawing it needs more time or memory than a document should. The file may be damaged or made to harm; ask the sender for a new copy."));
-      return NULL;
-    }
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     return surface; /* the caller reports the memory shortage */
-  stride = cairo_image_surface_get_stride (surface);
-  for (int y = 0; y < height; y++)
-    memcpy (cairo_image_surface_get_data (surface) + (gsize)y * stride, data + (gsize)y * width * 4, (gsize)width * 4);
-  cairo_surface_mark_dirty (surface);
-  return surface;
+  if (bytes <= HELPER_KEPT_MAX_BYTES)
+    helper = _desk_pdf_helper_for (poppler, job->path, job->password);
+  else
+    helper = own = _desk_pdf_helper_new (job->path, job->password, DESK_PDF_SANDBOX_MEMORY_MIB + (bytes >> 20));
+  /* ARGB32 rows are 4 × width bytes in cairo too: no copy, no stride. */
+  if (_desk_pdf_helper_request_into (helper, request, DESK_PDF_SANDBOX_RENDER_MSEC, cairo_image_surface_get_data (surface),
+                                     bytes, job->stop, &local_error))
+    {
+      cairo_surface_mark_dirty (surface);
+      return surface;
+    }
+  cairo_surface_destroy (surface);
+  if (local_error)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error_literal (error, DESK_PDF_ERROR, DESK_PDF_ERROR_TOO_COSTLY,
+                         _ ("This page could not be shown: drawing it needs more time or memory than a document should. The file may be damaged or made to harm; ask the sender for a new copy."));
+  return NULL;
 }
 
 static cairo_surface_t *

@@ -20,11 +20,9 @@
  * in a killed helper, never in a stalled or swollen application. The parent
  * is src/core/desk-pdf-sandbox.c; it also kills the helper on cancel.
  *
- *   appeal-desk-pdf-helper MIB MSEC probe FILE HEAD SPREAD
+ *   appeal-desk-pdf-helper MIB MSEC pages FILE
  *       what opening costs, before the application opens the file itself:
- *       "pages N" once the document and every page's size were read, then
- *       the text layer of the sample pages (the first HEAD, and SPREAD
- *       spread over the rest) as text-layer prints it
+ *       "pages N", then a "WIDTH HEIGHT" line per page
  *   appeal-desk-pdf-helper MIB MSEC text-layer FILE PAGE…
  *       one line per page as soon as it is known: "PAGE present|none",
  *       up to the first page with text
@@ -32,14 +30,20 @@
  *       the page's text (UTF-8)
  *   appeal-desk-pdf-helper MIB MSEC render FILE PAGE SCALE WIDTH HEIGHT
  *       WIDTH × HEIGHT native-endian ARGB32 pixels, white page, stride 4 × WIDTH
- *   appeal-desk-pdf-helper MIB MSEC serve FILE
- *       stays for many requests, one line each on standard input after the
- *       password line ("render PAGE SCALE WIDTH HEIGHT", "text PAGE"); each
- *       answer is "ok LENGTH\n" and LENGTH bytes, or "err\n". MSEC bounds
- *       every request (the parent also kills on its own deadline or cancel).
+ *   appeal-desk-pdf-helper MIB MSEC serve
+ *       stays for many requests. Standard input: FILE (escaped as
+ *       g_strescape() does) and the password line, answered "ready"; then
+ *       one line per request, "BOUND COMMAND ARGS…" with a command above
+ *       ("BOUND pages", "BOUND render PAGE SCALE WIDTH HEIGHT", …). The
+ *       first request opens the file. Each answer is "ok LENGTH\n" and
+ *       LENGTH bytes, or "err\n"; "pages" answers nothing when poppler
+ *       cannot open the file. BOUND milliseconds (at most MSEC) bound the
+ *       request, opening included; the parent also kills on its own
+ *       deadline or cancel.
  *
- * A password, if any, is the first line of standard input. Exit status 0 on
- * success, 2 on bad usage, 3 when the file cannot be opened. */
+ * For the other commands a password, if any, is the first line of standard
+ * input. Exit status 0 on success, 2 on bad usage, 3 when the file cannot
+ * be opened. */
 
 /* poppler-glib 22 has no autoptr support. */
 typedef PopplerDocument HelperDocument;
@@ -55,20 +59,27 @@ limit (int resource, rlim_t value)
   setrlimit (resource, &rl);
 }
 
+/* SIGALRM's default action ends the process, wherever poppler is; 0 disarms. */
 static void
-bound_self (guint64 mib, guint64 msec, gboolean serving)
+arm (guint64 msec)
 {
   struct itimerval deadline = { { 0, 0 }, { msec / 1000, (msec % 1000) * 1000 } };
 
+  setitimer (ITIMER_REAL, &deadline, NULL);
+}
+
+static void
+bound_self (guint64 mib, guint64 msec, gboolean serving)
+{
   limit (RLIMIT_CORE, 0);
   limit (RLIMIT_AS, (rlim_t)mib * 1024 * 1024);
-  /* CPU time adds up over a serving helper's life: its requests are bounded
-   * by the timer (and by the parent) instead. */
-  if (!serving)
-    limit (RLIMIT_CPU, msec / 1000 + 2);
-  /* SIGALRM's default action ends the process, wherever poppler is. */
   signal (SIGALRM, SIG_DFL);
-  setitimer (ITIMER_REAL, &deadline, NULL);
+  /* CPU time adds up over a serving helper's life: its requests are bounded
+   * one by one, by the timer (and by the parent). */
+  if (serving)
+    return;
+  limit (RLIMIT_CPU, msec / 1000 + 2);
+  arm (msec);
 }
 
 static char *
@@ -83,15 +94,19 @@ read_password (void)
 }
 
 static PopplerDocument *
-open_document (const char *path)
+open_document (const char *path, const char *password)
 {
-  g_autofree char *password = read_password ();
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  PopplerDocument *doc = poppler_document_new_from_gfile (file, password, NULL, NULL);
 
+  return poppler_document_new_from_gfile (file, password, NULL, NULL);
+}
+
+static void
+wipe (char *password)
+{
   if (password)
     memset (password, 0, strlen (password));
-  return doc;
+  g_free (password);
 }
 
 static gboolean
@@ -135,44 +150,43 @@ text_layer (PopplerDocument *doc, int argc, char **argv)
   return 0;
 }
 
-static int
-probe (PopplerDocument *doc, int argc, char **argv)
+/* The document information the application reads once this answered. */
+static void
+read_info (PopplerDocument *doc)
 {
-  guint64 head, spread;
-  int     n = poppler_document_get_n_pages (doc);
-  g_autoptr (GPtrArray) sample = g_ptr_array_new_with_free_func (g_free);
-  guint last = 0;
+  GDateTime *created = poppler_document_get_creation_date_time (doc);
+  GDateTime *modified = poppler_document_get_modification_date_time (doc);
 
-  if (argc != 2 || !g_ascii_string_to_unsigned (argv[0], 10, 1, 64, &head, NULL)
-      || !g_ascii_string_to_unsigned (argv[1], 10, 0, 64, &spread, NULL))
+  g_free (poppler_document_get_title (doc));
+  g_free (poppler_document_get_author (doc));
+  g_free (poppler_document_get_producer (doc));
+  g_free (poppler_document_get_creator (doc));
+  g_clear_pointer (&created, g_date_time_unref);
+  g_clear_pointer (&modified, g_date_time_unref);
+}
+
+/* "pages N", then each page's "WIDTH HEIGHT" in points ("0 0": poppler
+ * cannot read it): the application reads no page itself to lay them out. */
+static int
+pages (PopplerDocument *doc, int argc, char **argv)
+{
+  int n = poppler_document_get_n_pages (doc);
+
+  if (argc != 0)
     return 2;
-  /* The same walk as the application's own opening: every page's size. */
+  read_info (doc);
+  printf ("pages %d\n", n);
   for (int i = 0; i < n; i++)
     {
       g_autoptr (HelperPage) page = poppler_document_get_page (doc, i);
-      double w, h;
+      char   w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
+      double width = 0, height = 0;
 
       if (page)
-        poppler_page_get_size (page, &w, &h);
+        poppler_page_get_size (page, &width, &height);
+      printf ("%s %s\n", g_ascii_dtostr (w, sizeof w, width), g_ascii_dtostr (h, sizeof h, height));
     }
-  printf ("pages %d\n", n);
-  fflush (stdout);
-  for (guint i = 0; i < MIN ((guint)head, (guint)MAX (n, 0)); i++)
-    {
-      g_ptr_array_add (sample, g_strdup_printf ("%u", i));
-      last = i;
-    }
-  for (guint k = 1; n > (int)head && k <= spread; k++)
-    {
-      guint index = head + (guint)(((guint64)(n - 1 - head) * k) / spread);
-
-      if (index > last)
-        {
-          g_ptr_array_add (sample, g_strdup_printf ("%u", index));
-          last = index;
-        }
-    }
-  return text_layer (doc, sample->len, (char **)sample->pdata);
+  return 0;
 }
 
 static int
@@ -235,9 +249,10 @@ write_pixels (cairo_surface_t *surface)
   int           height = cairo_image_surface_get_height (surface);
   int           stride = cairo_image_surface_get_stride (surface);
 
-  for (int y = 0; y < height; y++)
-    if (fwrite (data + (gsize)y * stride, 4, width, stdout) != (size_t)width)
-      return 5;
+  /* ARGB32 rows are contiguous (stride 4 × width): one write, a pipe's
+   * worth at a time, not two system calls a row. */
+  if (stride != 4 * width || fwrite (data, (gsize)stride, height, stdout) != (size_t)height)
+    return 5;
   return fflush (stdout) == 0 ? 0 : 5;
 }
 
@@ -255,52 +270,57 @@ render (PopplerDocument *doc, int argc, char **argv)
   return status;
 }
 
-/* Runs one request with its output captured, then frames it. */
-static void
-serve_one (PopplerDocument *doc, char *line, guint64 msec)
+/* @doc is NULL when poppler could not open the file. */
+static int
+run (PopplerDocument *doc, const char *command, int argc, char **argv)
 {
-  struct itimerval deadline = { { 0, 0 }, { msec / 1000, (msec % 1000) * 1000 } };
-  struct itimerval off = { { 0, 0 }, { 0, 0 } };
-  g_auto (GStrv) argv = NULL;
-  char  *buf = NULL;
-  size_t len = 0;
-  FILE  *saved = stdout;
-  int    status;
+  if (doc == NULL)
+    /* The application's own open then says why (password, damage). */
+    return strcmp (command, "pages") == 0 ? 0 : 3;
+  if (strcmp (command, "pages") == 0)
+    return pages (doc, argc, argv);
+  if (strcmp (command, "text-layer") == 0)
+    return text_layer (doc, argc, argv);
+  if (strcmp (command, "text") == 0)
+    return page_text (doc, argc, argv);
+  if (strcmp (command, "render") == 0)
+    return render (doc, argc, argv);
+  return 2;
+}
 
-  line[strcspn (line, "\n")] = '\0';
-  argv = g_strsplit (line, " ", -1);
-  if (g_strcmp0 (argv[0], "render") == 0)
+/* Pixels go straight out, after their length: no copy in between. */
+static void
+serve_render (PopplerDocument *doc, int argc, char **argv)
+{
+  cairo_surface_t *surface = NULL;
+
+  if (doc == NULL || render_surface (doc, argc, argv, &surface) != 0)
     {
-      cairo_surface_t *surface = NULL;
-
-      /* Pixels go straight out, after their length: no copy in between. */
-      setitimer (ITIMER_REAL, &deadline, NULL);
-      status = render_surface (doc, g_strv_length (argv) - 1, argv + 1, &surface);
-      if (status == 0)
-        {
-          printf ("ok %zu\n", (size_t)cairo_image_surface_get_width (surface) * cairo_image_surface_get_height (surface) * 4);
-          if (write_pixels (surface) != 0)
-            exit (5); /* the parent sees a short answer */
-          cairo_surface_destroy (surface);
-        }
-      else
-        fputs ("err\n", stdout);
-      setitimer (ITIMER_REAL, &off, NULL);
-      fflush (stdout);
+      fputs ("err\n", stdout);
       return;
     }
+  printf ("ok %zu\n", (size_t)cairo_image_surface_get_width (surface) * cairo_image_surface_get_height (surface) * 4);
+  if (write_pixels (surface) != 0)
+    exit (5); /* the parent sees a short answer */
+  cairo_surface_destroy (surface);
+}
+
+/* Runs the request with its output captured, then frames it. */
+static void
+serve_captured (PopplerDocument *doc, const char *command, int argc, char **argv)
+{
+  FILE  *saved = stdout;
+  char  *buf = NULL;
+  size_t len = 0;
+  int    status;
+
   if (!(stdout = open_memstream (&buf, &len)))
     {
       stdout = saved;
       fputs ("err\n", stdout);
       return;
     }
-  setitimer (ITIMER_REAL, &deadline, NULL);
-  if (g_strcmp0 (argv[0], "text") == 0)
-    status = page_text (doc, g_strv_length (argv) - 1, argv + 1);
-  else
-    status = 2;
-  setitimer (ITIMER_REAL, &off, NULL);
+  status = run (doc, command, argc, argv);
   fclose (stdout);
   stdout = saved;
   if (status == 0)
@@ -311,17 +331,74 @@ serve_one (PopplerDocument *doc, char *line, guint64 msec)
   else
     fputs ("err\n", stdout);
   free (buf);
+}
+
+typedef struct
+{
+  const char      *path;
+  char            *password;
+  PopplerDocument *doc;
+  gboolean         opened;
+  guint64          max_msec;
+} Served;
+
+static void
+serve_one (Served *served, char *line)
+{
+  g_auto (GStrv) argv = NULL;
+  guint64 msec;
+  int     argc;
+
+  line[strcspn (line, "\n")] = '\0';
+  argv = g_strsplit (line, " ", -1);
+  argc = g_strv_length (argv);
+  if (argc < 2 || !g_ascii_string_to_unsigned (argv[0], 10, 1, served->max_msec, &msec, NULL))
+    {
+      fputs ("err\n", stdout);
+      fflush (stdout);
+      return;
+    }
+  arm (msec);
+  if (!served->opened)
+    served->doc = open_document (served->path, served->password);
+  served->opened = TRUE;
+  if (strcmp (argv[1], "render") == 0)
+    serve_render (served->doc, argc - 2, argv + 2);
+  else
+    serve_captured (served->doc, argv[1], argc - 2, argv + 2);
+  arm (0);
   fflush (stdout);
 }
 
-static int
-serve (PopplerDocument *doc, guint64 msec)
+/* The file comes on standard input, so that a helper can be started
+ * before anyone knows which file it will serve. */
+static char *
+read_path (void)
 {
-  char line[256];
+  g_autofree char *line = NULL;
+  size_t           size = 0;
 
-  while (fgets (line, sizeof line, stdin) != NULL)
-    serve_one (doc, line, msec);
-  return 0;
+  if (getline (&line, &size, stdin) <= 0)
+    return NULL;
+  line[strcspn (line, "\n")] = '\0';
+  return g_strcompress (line);
+}
+
+static int
+serve (guint64 msec)
+{
+  g_autofree char *path = read_path ();
+  Served           served = { path, read_password (), NULL, FALSE, msec };
+  char             line[256];
+
+  if (path)
+    puts ("ready");
+  fflush (stdout);
+  while (path && fgets (line, sizeof line, stdin) != NULL)
+    serve_one (&served, line);
+  g_clear_object (&served.doc);
+  wipe (served.password);
+  return path ? 0 : 2;
 }
 
 int
@@ -329,30 +406,22 @@ main (int argc, char **argv)
 {
   g_autoptr (HelperDocument) doc = NULL;
   guint64 mib, msec;
+  char   *password;
 
-  if (argc < 5 || !g_ascii_string_to_unsigned (argv[1], 10, 16, 1 << 20, &mib, NULL)
-      || !g_ascii_string_to_unsigned (argv[2], 10, 1, 3600 * 1000, &msec, NULL))
+  if (argc < 4 || !g_ascii_string_to_unsigned (argv[1], 10, 16, 1 << 20, &mib, NULL)
+      || !g_ascii_string_to_unsigned (argv[2], 10, 1, 3600 * 1000, &msec, NULL)
+      || (strcmp (argv[3], "serve") != 0 && argc < 5))
     {
-      fprintf (stderr, "usage: %s MIB MSEC probe|text-layer|text|render|serve FILE ARGS…\n", argv[0]);
+      fprintf (stderr, "usage: %s MIB MSEC pages|text-layer|text|render FILE ARGS…, or MIB MSEC serve\n", argv[0]);
       return 2;
     }
   bound_self (mib, msec, strcmp (argv[3], "serve") == 0);
-  if (!(doc = open_document (argv[4])))
-    return 3;
   if (strcmp (argv[3], "serve") == 0)
-    {
-      struct itimerval off = { { 0, 0 }, { 0, 0 } };
-
-      setitimer (ITIMER_REAL, &off, NULL); /* per request from here on */
-      return serve (doc, msec);
-    }
-  if (strcmp (argv[3], "text-layer") == 0)
-    return text_layer (doc, argc - 5, argv + 5);
-  if (strcmp (argv[3], "probe") == 0)
-    return probe (doc, argc - 5, argv + 5);
-  if (strcmp (argv[3], "text") == 0)
-    return page_text (doc, argc - 5, argv + 5);
-  if (strcmp (argv[3], "render") == 0)
-    return render (doc, argc - 5, argv + 5);
-  return 2;
+    return serve (msec);
+  password = read_password ();
+  doc = open_document (argv[4], password);
+  wipe (password);
+  if (doc == NULL)
+    return 3;
+  return run (doc, argv[3], argc - 5, argv + 5);
 }
