@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -295,6 +296,34 @@ test_spare_helper (void)
   g_object_unref (doc);
 }
 
+/* A descriptor this process had open without close-on-exec while a helper
+ * started (another thread's spawn pipe, say) is not kept by the helper: a
+ * reader waiting for that pipe's end would wait as long as the helper
+ * lives. */
+static void
+test_helper_keeps_no_descriptor (void)
+{
+  g_autofree char *path = corpus_file ("text.pdf");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DeskPdfDocument) doc = NULL;
+  struct pollfd end;
+  int           fds[2];
+  char          byte;
+
+  /* Taken, not kept: the helper to start next is a new one. */
+  if (_desk_pdf_sandbox_get_spare_pid () != 0)
+    g_object_unref (desk_pdf_document_open (file, NULL, NULL, NULL));
+  g_assert_cmpint (pipe (fds), ==, 0);
+  doc = desk_pdf_document_open (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  close (fds[1]);
+  end = (struct pollfd){ fds[0], POLLIN, 0 };
+  g_assert_cmpint (poll (&end, 1, 2000), ==, 1);
+  g_assert_cmpint (read (fds[0], &byte, 1), ==, 0);
+  close (fds[0]);
+}
+
 static void
 test_damaged_but_readable (gconstpointer data)
 {
@@ -340,6 +369,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-hostile/render-cancel-stops-helper", test_render_cancel_stops_helper);
   g_test_add_func ("/pdf-hostile/kept-helper-ends-with-document", test_kept_helper_ends_with_document);
   g_test_add_func ("/pdf-hostile/spare-helper", test_spare_helper);
+  g_test_add_func ("/pdf-hostile/helper-keeps-no-descriptor", test_helper_keeps_no_descriptor);
   g_test_add_data_func ("/pdf-hostile/damaged/no-eof", "no-eof.pdf", test_damaged_but_readable);
   g_test_add_data_func ("/pdf-hostile/damaged/bad-page", "bad-page.pdf", test_damaged_but_readable);
   g_test_add_func ("/pdf-hostile/good-pdf-not-repaired", test_good_pdf_not_repaired);

@@ -512,17 +512,16 @@ probe_pages (Probe        *probe,
 static void
 probe_text_layer_send (Probe *probe)
 {
-  guint    sample[DESK_PDF_TEXT_SAMPLE_HEAD + DESK_PDF_TEXT_SAMPLE_SPREAD];
-  guint    n = text_sample_pages (probe->n_pages, sample);
-  gint64   msec = (probe->deadline - g_get_monotonic_time ()) / 1000;
-  GString *request = g_string_new ("text-layer");
+  guint  sample[DESK_PDF_TEXT_SAMPLE_HEAD + DESK_PDF_TEXT_SAMPLE_SPREAD];
+  guint  n = text_sample_pages (probe->n_pages, sample);
+  gint64 msec = (probe->deadline - g_get_monotonic_time ()) / 1000;
+  g_autoptr (GString) request = g_string_new ("text-layer");
 
   for (guint i = 0; i < n; i++)
     g_string_append_printf (request, " %u", sample[i]);
   /* A helper that could not be asked shows as a stopped sample. */
   if (probe->n_pages > 0)
     _desk_pdf_helper_send (probe->helper, request->str, (guint)CLAMP (msec, 1, DESK_PDF_SANDBOX_TEXT_LAYER_MSEC), NULL);
-  g_string_free (request, TRUE);
 }
 
 static gboolean

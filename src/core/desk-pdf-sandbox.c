@@ -48,7 +48,8 @@ pipe_guard_end (PipeGuard *guard)
 
 /* INHERIT_FDS lets GLib start the helper with posix_spawn (no copy of this
  * process's page tables, which a fork from a worker makes the whole GUI wait
- * for); every descriptor this code and SQLite open is close-on-exec. */
+ * for); every descriptor this code and SQLite open is close-on-exec, and
+ * the helper closes any other it finds (another thread's spawn pipes). */
 #define SPAWN_FLAGS \
   (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE | G_SUBPROCESS_FLAGS_INHERIT_FDS)
 

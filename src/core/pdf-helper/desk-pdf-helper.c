@@ -415,6 +415,11 @@ main (int argc, char **argv)
       fprintf (stderr, "usage: %s MIB MSEC pages|text-layer|text|render FILE ARGS…, or MIB MSEC serve\n", argv[0]);
       return 2;
     }
+  /* The parent starts us without closing descriptors (posix_spawn): one
+   * its other threads had open for a moment without close-on-exec (GLib's
+   * own spawn pipes) would be held here for our whole life, and a spawn
+   * waiting for that pipe to close would wait as long. */
+  close_range (3, ~0U, 0);
   bound_self (mib, msec, strcmp (argv[3], "serve") == 0);
   if (strcmp (argv[3], "serve") == 0)
     return serve (msec);
